@@ -1,0 +1,21 @@
+import type { Migration } from 'kysely/migration';
+import * as vault from './0100-vault.js';
+
+/**
+ * Every schema step, in order. The number is the schema version written to `user_version`;
+ * numbers leave gaps so a fix can slot in between. Never edit a step that has shipped: add one.
+ */
+export const migrations: ReadonlyArray<{ version: number; name: string; migration: Migration }> = [
+  { version: 100, name: '0100-vault', migration: vault },
+];
+
+export function assertStrictlyIncreasing(list: ReadonlyArray<{ version: number }>): void {
+  list.forEach((m, i) => {
+    const prev = list[i - 1];
+    if (prev && m.version <= prev.version) {
+      throw new Error(`migrations out of order: ${prev.version} then ${m.version}`);
+    }
+  });
+}
+
+export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -1,0 +1,101 @@
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { Kysely, SqliteAdapter, SqliteDialect } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import { DatabaseDamagedError, SchemaTooNewError } from './errors.js';
+import { assertStrictlyIncreasing, latestSchemaVersion, migrations } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+export type Sqlite = BetterSqlite3.Database;
+
+export interface OpenStore {
+  sqlite: Sqlite;
+  db: Kysely<Database>;
+  close(): Promise<void>;
+}
+
+/** SQLite runs DDL inside transactions; kysely's adapter is cautious and says it cannot. */
+class TransactionalSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+class KasaneSqliteDialect extends SqliteDialect {
+  override createAdapter() {
+    return new TransactionalSqliteAdapter();
+  }
+}
+
+function applyKey(sqlite: Sqlite, key: Buffer): void {
+  if (key.length !== 32) throw new Error('data key must be 32 bytes');
+  sqlite.pragma(`cipher='sqlcipher'`);
+  sqlite.pragma('legacy=4');
+  sqlite.pragma(`key="x'${key.toString('hex')}'"`);
+}
+
+function isSqliteReadError(err: unknown): boolean {
+  const code = (err as { code?: string }).code ?? '';
+  return code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_IOERR');
+}
+
+/**
+ * Opens (or creates) the encrypted store with a raw 32-byte key, refuses a newer schema,
+ * checks every page is readable, then applies pending migrations in one transaction.
+ */
+export async function openStore(
+  path: string,
+  key: Buffer,
+  options: { create?: boolean; integrity?: 'quick' | 'none' } = {},
+): Promise<OpenStore> {
+  let sqlite: Sqlite;
+  try {
+    sqlite = new BetterSqlite3(path, { fileMustExist: !options.create });
+  } catch (err) {
+    throw new DatabaseDamagedError(`cannot open database file: ${(err as Error).message}`);
+  }
+  try {
+    applyKey(sqlite, key);
+    let fileVersion: number;
+    try {
+      sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+      fileVersion = sqlite.pragma('user_version', { simple: true }) as number;
+      if ((options.integrity ?? 'quick') === 'quick') {
+        const result = sqlite.pragma('quick_check', { simple: true });
+        if (result !== 'ok') throw new DatabaseDamagedError(`quick_check: ${String(result)}`);
+      }
+    } catch (err) {
+      if (err instanceof DatabaseDamagedError) throw err;
+      if (isSqliteReadError(err)) throw new DatabaseDamagedError((err as Error).message);
+      throw err;
+    }
+    if (fileVersion > latestSchemaVersion) throw new SchemaTooNewError(fileVersion, latestSchemaVersion);
+
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    const db = new Kysely<Database>({ dialect: new KasaneSqliteDialect({ database: sqlite }) });
+    await migrate(db, sqlite);
+    return {
+      sqlite,
+      db,
+      close: async () => {
+        await db.destroy();
+      },
+    };
+  } catch (err) {
+    if (sqlite.open) sqlite.close();
+    throw err;
+  }
+}
+
+async function migrate(db: Kysely<Database>, sqlite: Sqlite): Promise<void> {
+  assertStrictlyIncreasing(migrations);
+  const migrator = new Migrator({
+    db,
+    provider: {
+      getMigrations: async () => Object.fromEntries(migrations.map((m) => [m.name, m.migration])),
+    },
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+  sqlite.pragma(`user_version = ${latestSchemaVersion}`);
+}

@@ -1,0 +1,27 @@
+/**
+ * Channel names only: the preload imports this file and nothing else, so the sandboxed bridge stays
+ * tiny. `contract.ts` maps each name to its schemas; the compiler keeps the two in step.
+ */
+export const channels = [
+  'vault.status',
+  'vault.setup',
+  'vault.unlock',
+  'vault.unlockWithRecoveryCode',
+  'vault.completeRecovery',
+  'vault.lock',
+  'legal.confidentialityWarning',
+  'acknowledgement.acknowledge',
+  'users.list',
+  'users.add',
+  'users.changePassphrase',
+  'settings.get',
+  'settings.save',
+  'audit.list',
+] as const;
+
+export type Channel = (typeof channels)[number];
+
+/** Events main sends to the renderer (not requests). */
+export const lockedEvent = 'kasane:locked';
+
+export const ipcPrefix = 'kasane:';

@@ -1,0 +1,215 @@
+import { z } from 'zod';
+import type { Channel } from './channels.js';
+
+export type { Channel };
+
+/**
+ * The IPC contract: every channel once, with its input schema, output schema and who may call it.
+ * Main registers handlers from it, the preload exposes it, the harness serves it, the renderer is
+ * typed from it. Types come from the schemas (z.infer), never written twice.
+ *
+ * access: 'public' — before unlock; 'unlocked' — a user is signed in (no case data);
+ *         'acknowledged' — signed in and today's 159条 warning acknowledged (everything else).
+ */
+
+const trimmed = (max: number) => z.string().trim().max(max, `${max}文字以内で入力してください`);
+const passphrase = z
+  .string()
+  .min(12, 'パスフレーズは12文字以上にしてください')
+  .max(1024, 'パスフレーズが長すぎます');
+const userName = trimmed(40).min(1, '利用者名を入力してください');
+const noInput = z.object({}).strict();
+
+export const vaultStateSchema = z.enum(['uninitialized', 'locked', 'recovery', 'unlocked']);
+
+export const vaultStatusSchema = z.object({
+  state: vaultStateSchema,
+  user: z.object({ id: z.string(), name: z.string() }).nullable(),
+  needsAcknowledgement: z.boolean(),
+  /** Seconds before the next unlock attempt is accepted (back-off after repeated failures). */
+  backoffSeconds: z.number().int().min(0),
+  autoLockMinutes: z.number().int(),
+  /** Only in state 'recovery': whose passphrase is being reset. */
+  recoveryUsers: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type VaultStatus = z.infer<typeof vaultStatusSchema>;
+
+export const officeSettingsSchema = z.object({
+  municipalityName: trimmed(40).min(1, '自治体名を入力してください'),
+  departmentName: trimmed(60).min(1, '部課名を入力してください'),
+  senderTitle: trimmed(60).min(1, '発信者職名を入力してください'),
+  contactPerson: trimmed(40),
+  phone: z
+    .string()
+    .trim()
+    .max(20)
+    .regex(/^[0-9０-９\-－()（） ]*$/, '電話番号は数字とハイフンで入力してください'),
+  email: z.union([z.literal(''), z.string().trim().email('メールアドレスの形式が正しくありません').max(120)]),
+  documentNumberPrefix: trimmed(30),
+  addresseeHonorific: z.enum(['様', '殿']),
+  meetingLabels: z.object({
+    consented: trimmed(30).min(1, '会議名称を入力してください'),
+    unconsented: trimmed(30).min(1, '会議名称を入力してください'),
+  }),
+  autoLockMinutes: z
+    .number({ message: '自動ロックまでの分数を入力してください' })
+    .int('整数で入力してください')
+    .min(1, '1分以上にしてください')
+    .max(60, '60分以下にしてください'),
+});
+export type OfficeSettings = z.infer<typeof officeSettingsSchema>;
+
+export const auditKinds = [
+  'vault.initialized',
+  'unlock',
+  'unlock.failed',
+  'unlock.recovery',
+  'lock',
+  'acknowledgement',
+  'user.added',
+  'user.passphraseChanged',
+  'recoveryCode.reissued',
+  'settings.changed',
+  'audit.verified',
+] as const;
+export const auditKindSchema = z.enum(auditKinds);
+export type AuditKind = z.infer<typeof auditKindSchema>;
+
+/** Ids, kinds and counts only: the log never holds names or case text. */
+export const auditDetailSchema = z.record(
+  z.string(),
+  z.union([z.string().max(200), z.number(), z.boolean(), z.null(), z.array(z.string().max(100))]),
+);
+export type AuditDetail = z.infer<typeof auditDetailSchema>;
+
+export const auditEventSchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  userId: z.string().nullable(),
+  userName: z.string().nullable(),
+  kind: auditKindSchema,
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  detail: auditDetailSchema,
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+
+export const auditVerificationSchema = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBroken: z.object({ id: z.number().int(), kind: z.string(), reason: z.string() }).nullable(),
+});
+export type AuditVerification = z.infer<typeof auditVerificationSchema>;
+
+export const auditListInputSchema = z.object({
+  kind: auditKindSchema.optional(),
+  userId: z.string().uuid().optional(),
+  beforeId: z.number().int().positive().optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type AuditListInput = z.infer<typeof auditListInputSchema>;
+
+export const legalTextSchema = z.object({
+  textId: z.string(),
+  version: z.string(),
+  effectiveFrom: z.string(),
+  title: z.string(),
+  body: z.string(),
+});
+
+const userSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string() });
+
+type Access = 'public' | 'unlocked' | 'acknowledged';
+interface ChannelSpec {
+  input: z.ZodType;
+  output: z.ZodType;
+  access: Access;
+}
+
+export const contract = {
+  'vault.status': { input: noInput, output: vaultStatusSchema, access: 'public' },
+  'vault.setup': {
+    input: z
+      .object({ userName, passphrase, passphraseConfirm: z.string() })
+      .refine((v) => v.passphrase === v.passphraseConfirm, {
+        message: '確認用のパスフレーズが一致しません',
+        path: ['passphraseConfirm'],
+      }),
+    output: z.object({ recoveryCode: z.string(), status: vaultStatusSchema }),
+    access: 'public',
+  },
+  'vault.unlock': {
+    input: z.object({ passphrase: z.string().min(1, 'パスフレーズを入力してください').max(1024) }),
+    output: vaultStatusSchema,
+    access: 'public',
+  },
+  'vault.unlockWithRecoveryCode': {
+    input: z.object({ recoveryCode: z.string().min(1, '回復コードを入力してください').max(200) }),
+    output: vaultStatusSchema,
+    access: 'public',
+  },
+  'vault.completeRecovery': {
+    input: z
+      .object({ userId: z.string().uuid(), newPassphrase: passphrase, newPassphraseConfirm: z.string() })
+      .refine((v) => v.newPassphrase === v.newPassphraseConfirm, {
+        message: '確認用のパスフレーズが一致しません',
+        path: ['newPassphraseConfirm'],
+      }),
+    output: z.object({ recoveryCode: z.string(), status: vaultStatusSchema }),
+    access: 'public',
+  },
+  'vault.lock': { input: noInput, output: vaultStatusSchema, access: 'public' },
+  'legal.confidentialityWarning': { input: noInput, output: legalTextSchema, access: 'public' },
+  'acknowledgement.acknowledge': {
+    input: z.object({ textVersion: z.string().min(1).max(40) }),
+    output: vaultStatusSchema,
+    access: 'unlocked',
+  },
+  'users.list': { input: noInput, output: z.array(userSchema), access: 'acknowledged' },
+  'users.add': {
+    input: z
+      .object({ name: userName, passphrase, passphraseConfirm: z.string() })
+      .refine((v) => v.passphrase === v.passphraseConfirm, {
+        message: '確認用のパスフレーズが一致しません',
+        path: ['passphraseConfirm'],
+      }),
+    output: userSchema,
+    access: 'acknowledged',
+  },
+  'users.changePassphrase': {
+    input: z
+      .object({ currentPassphrase: z.string().min(1).max(1024), newPassphrase: passphrase, newPassphraseConfirm: z.string() })
+      .refine((v) => v.newPassphrase === v.newPassphraseConfirm, {
+        message: '確認用のパスフレーズが一致しません',
+        path: ['newPassphraseConfirm'],
+      }),
+    output: z.object({ changed: z.literal(true) }),
+    access: 'acknowledged',
+  },
+  // Office settings hold no case data; the set-up wizard edits them before the first acknowledgement.
+  'settings.get': { input: noInput, output: officeSettingsSchema, access: 'unlocked' },
+  'settings.save': { input: officeSettingsSchema, output: officeSettingsSchema, access: 'unlocked' },
+  'audit.list': {
+    input: auditListInputSchema,
+    output: z.object({ verification: auditVerificationSchema, events: z.array(auditEventSchema) }),
+    access: 'acknowledged',
+  },
+} as const satisfies Record<Channel, ChannelSpec>;
+
+export type Contract = typeof contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+/** What crosses the IPC edge: a value, or a Japanese message with a code — never a stack trace. */
+export type IpcResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string>; details?: Record<string, unknown> };
+
+/** `window.kasane` as the renderer sees it. */
+export type KasaneApi = {
+  [C in Channel]: (input: ChannelInput<C>) => Promise<IpcResult<ChannelOutput<C>>>;
+} & {
+  /** Main tells the renderer the vault was locked (idle, suspend, screen lock, Ctrl+L elsewhere). */
+  onLocked(listener: (reason: string) => void): () => void;
+};

@@ -1,0 +1,37 @@
+/** Error codes that cross the IPC edge. Each has one Japanese message a coordinator can act on. */
+export const errorMessages = {
+  VALIDATION: '入力内容に誤りがあります。',
+  NOT_INITIALIZED: 'まだ初期設定が行われていません。',
+  ALREADY_INITIALIZED: 'このデータフォルダはすでに初期設定済みです。',
+  WRONG_PASSPHRASE: 'パスフレーズが違います。入力し直してください。',
+  WRONG_RECOVERY_CODE: '回復コードが違います。印刷・保管した回復コードを確認してください。',
+  UNLOCK_BACKOFF: '失敗が続いたため、しばらく待ってから入力してください。',
+  DATABASE_DAMAGED:
+    'データベースファイルが壊れているため開けません。パスフレーズは正しく確認できました。最新のバックアップから復元してください。',
+  KEYSLOTS_DAMAGED: '鍵ファイル（keyslots.json）が壊れているため開けません。バックアップから復元してください。',
+  SCHEMA_TOO_NEW:
+    'このデータは新しいバージョンのかさねで作成されています。データを守るため開きません。かさねを最新版に更新してください。',
+  LOCKED: 'ロックされています。パスフレーズを入力して解除してください。',
+  NEEDS_ACKNOWLEDGEMENT: '守秘義務（社会福祉法第159条）の確認が済んでいません。',
+  RECOVERY_PENDING: '回復コードで開いた後は、新しいパスフレーズを設定してください。',
+  PASSPHRASE_IN_USE: 'そのパスフレーズは別の利用者が使っています。別のパスフレーズにしてください。',
+  USER_EXISTS: '同じ名前の利用者がすでに登録されています。',
+  USER_NOT_FOUND: '指定された利用者が見つかりません。',
+  STALE_TEXT: '警告文が更新されました。表示し直した最新の文面を確認してください。',
+  FORBIDDEN_SENDER: 'この画面からは実行できない操作です。',
+  INTERNAL: '予期しないエラーが発生しました。操作をやり直してください。続く場合は管理者に連絡してください。',
+} as const;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+/** A failure the coordinator should see: code for the program, Japanese message for the person. */
+export class KasaneError extends Error {
+  override name = 'KasaneError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string = errorMessages[code],
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
