@@ -72,6 +72,8 @@ export async function openStore(
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
+    // Sorts and temp indexes stay in memory, never in an unencrypted temp file.
+    sqlite.pragma('temp_store = MEMORY');
     const db = new Kysely<Database>({ dialect: new KasaneSqliteDialect({ database: sqlite }) });
     await migrate(db, sqlite);
     return {

@@ -13,11 +13,11 @@ export type { Channel };
  */
 
 const trimmed = (max: number) => z.string().trim().max(max, `${max}文字以内で入力してください`);
-const passphrase = z
+export const passphraseSchema = z
   .string()
   .min(12, 'パスフレーズは12文字以上にしてください')
   .max(1024, 'パスフレーズが長すぎます');
-const userName = trimmed(40).min(1, '利用者名を入力してください');
+export const userNameSchema = trimmed(40).min(1, '利用者名を入力してください');
 const noInput = z.object({}).strict();
 
 export const vaultStateSchema = z.enum(['uninitialized', 'locked', 'recovery', 'unlocked']);
@@ -130,7 +130,7 @@ export const contract = {
   'vault.status': { input: noInput, output: vaultStatusSchema, access: 'public' },
   'vault.setup': {
     input: z
-      .object({ userName, passphrase, passphraseConfirm: z.string() })
+      .object({ userName: userNameSchema, passphrase: passphraseSchema, passphraseConfirm: z.string() })
       .refine((v) => v.passphrase === v.passphraseConfirm, {
         message: '確認用のパスフレーズが一致しません',
         path: ['passphraseConfirm'],
@@ -150,7 +150,7 @@ export const contract = {
   },
   'vault.completeRecovery': {
     input: z
-      .object({ userId: z.string().uuid(), newPassphrase: passphrase, newPassphraseConfirm: z.string() })
+      .object({ userId: z.string().uuid(), newPassphrase: passphraseSchema, newPassphraseConfirm: z.string() })
       .refine((v) => v.newPassphrase === v.newPassphraseConfirm, {
         message: '確認用のパスフレーズが一致しません',
         path: ['newPassphraseConfirm'],
@@ -168,7 +168,7 @@ export const contract = {
   'users.list': { input: noInput, output: z.array(userSchema), access: 'acknowledged' },
   'users.add': {
     input: z
-      .object({ name: userName, passphrase, passphraseConfirm: z.string() })
+      .object({ name: userNameSchema, passphrase: passphraseSchema, passphraseConfirm: z.string() })
       .refine((v) => v.passphrase === v.passphraseConfirm, {
         message: '確認用のパスフレーズが一致しません',
         path: ['passphraseConfirm'],
@@ -178,7 +178,7 @@ export const contract = {
   },
   'users.changePassphrase': {
     input: z
-      .object({ currentPassphrase: z.string().min(1).max(1024), newPassphrase: passphrase, newPassphraseConfirm: z.string() })
+      .object({ currentPassphrase: z.string().min(1).max(1024), newPassphrase: passphraseSchema, newPassphraseConfirm: z.string() })
       .refine((v) => v.newPassphrase === v.newPassphraseConfirm, {
         message: '確認用のパスフレーズが一致しません',
         path: ['newPassphraseConfirm'],

@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDataDir } from '../electron/services/testing/temp-data-dir.js';
+import { DatabaseDamagedError, SchemaTooNewError } from './errors.js';
+import { assertStrictlyIncreasing, latestSchemaVersion, migrations } from './migrations/index.js';
+import { openStore } from './open.js';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+let path: string;
+const key = randomBytes(32);
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDataDir());
+  path = join(dir, 'kasane.db');
+});
+afterEach(async () => cleanup());
+
+describe('暗号化データベースを開く', () => {
+  it('SQLCipher 互換・WAL・synchronous=FULL・外部キー有効で開き、スキーマ版を記録する', async () => {
+    const store = await openStore(path, key, { create: true });
+    expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(store.sqlite.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
+    await store.close();
+    expect((await readFile(path)).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+  });
+
+  it('違う鍵ではデータとして読めない（壊れているのと区別はできないので、鍵の確認は keyslots で行う）', async () => {
+    await (await openStore(path, key, { create: true })).close();
+    await expect(openStore(path, randomBytes(32))).rejects.toBeInstanceOf(DatabaseDamagedError);
+  });
+
+  it('後ろのページが壊れていても開く時点で見つける', async () => {
+    const store = await openStore(path, key, { create: true });
+    store.sqlite.exec(`CREATE TABLE filler(x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20) INSERT INTO filler SELECT randomblob(2000) FROM n;`);
+    await store.close();
+    const bytes = await readFile(path);
+    const offset = bytes.length - 3000;
+    bytes.fill(0x41, offset, offset + 64);
+    await writeFile(path, bytes);
+    await expect(openStore(path, key)).rejects.toBeInstanceOf(DatabaseDamagedError);
+  });
+
+  it('新しいスキーマのファイルは開かず、移行もしない', async () => {
+    const store = await openStore(path, key, { create: true });
+    store.sqlite.pragma(`user_version = ${latestSchemaVersion + 10}`);
+    await store.close();
+    const before = await readFile(path);
+    await expect(openStore(path, key)).rejects.toBeInstanceOf(SchemaTooNewError);
+    expect(await readFile(path)).toEqual(before);
+  });
+
+  it('存在しないファイルは作らずに失敗する', async () => {
+    await expect(openStore(join(dir, 'missing.db'), key)).rejects.toBeInstanceOf(DatabaseDamagedError);
+  });
+
+  it('移行は番号順に並んでいることを起動時に確かめる', () => {
+    expect(() => assertStrictlyIncreasing(migrations)).not.toThrow();
+    expect(() => assertStrictlyIncreasing([{ version: 100 }, { version: 100 }])).toThrow(/out of order/);
+    expect(() => assertStrictlyIncreasing([{ version: 200 }, { version: 100 }])).toThrow(/out of order/);
+  });
+});

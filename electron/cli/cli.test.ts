@@ -1,0 +1,200 @@
+import { spawnSync } from 'node:child_process';
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../db/open.js';
+import { dataDirPaths } from '../services/data-dir.js';
+import { openAnyKeyslot, readKeyslots } from '../services/keyslots.js';
+import { tempDataDir } from '../services/testing/temp-data-dir.js';
+
+const passphrase = 'correct horse battery staple';
+let root: string;
+let cleanup: () => Promise<void>;
+let pristine: string;
+let recoveryLine: string;
+
+function kasane(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
+    env: { ...process.env, KASANE_PASSPHRASE: '', KASANE_NEW_PASSPHRASE: '', ...env },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Each scenario works on its own copy of one initialised data directory. */
+let copies = 0;
+async function copyOfVault(): Promise<string> {
+  copies += 1;
+  const dir = join(root, `copy-${copies}`);
+  await cp(pristine, dir, { recursive: true });
+  return dir;
+}
+
+async function dataKeyOf(dir: string): Promise<Buffer> {
+  const file = await readKeyslots(dataDirPaths(dir).keyslots);
+  const opened = await openAnyKeyslot(file.slots.filter((s) => s.kind === 'passphrase'), passphrase);
+  if (!opened) throw new Error('test passphrase did not open the vault');
+  return opened.dataKey;
+}
+
+beforeAll(async () => {
+  ({ dir: root, cleanup } = await tempDataDir());
+  pristine = join(root, 'pristine');
+  const init = kasane(['init', '--data-dir', pristine, '--user', '相談 花子'], { KASANE_PASSPHRASE: passphrase });
+  expect(init.stderr).toBe('');
+  expect(init.code).toBe(0);
+  recoveryLine = init.stdout;
+});
+afterAll(async () => cleanup());
+
+describe('管理コマンド（kasane CLI）', () => {
+  it('init は回復コードを一度だけ表示し、KDF の計測時間を示す', () => {
+    expect(recoveryLine).toMatch(/([0-9A-Z]{4}-){7}[0-9A-Z]{4}/);
+    expect(recoveryLine).toMatch(/鍵の導出時間.*\d+ ms/);
+  });
+
+  it('init は初期設定済みのフォルダを上書きしない', () => {
+    const again = kasane(['init', '--data-dir', pristine, '--user', '別人'], { KASANE_PASSPHRASE: passphrase });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('すでに初期設定済み');
+  });
+
+  it('verify は正常なデータで 0 を返す', async () => {
+    const dir = await copyOfVault();
+    const result = kasane(['verify', '--data-dir', dir], { KASANE_PASSPHRASE: passphrase });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('改ざんは検出されませんでした');
+  });
+
+  it('違うパスフレーズでは終了コード 3 で、データベースも鍵ファイルも変わらない', async () => {
+    const dir = await copyOfVault();
+    const paths = dataDirPaths(dir);
+    const before = [await readFile(paths.database), await readFile(paths.keyslots)];
+    const result = kasane(['verify', '--data-dir', dir], { KASANE_PASSPHRASE: 'not the passphrase at all' });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('パスフレーズが違います');
+    expect(await readFile(paths.database)).toEqual(before[0]);
+    expect(await readFile(paths.keyslots)).toEqual(before[1]);
+  });
+
+  it('データベースファイルのバイトを書き換えると、終了コード 4 で「壊れている」と伝える', async () => {
+    const dir = await copyOfVault();
+    const path = dataDirPaths(dir).database;
+    const bytes = await readFile(path);
+    expect(bytes.length).toBeGreaterThan(8192);
+    for (let i = 0; i < 16; i++) bytes[4096 + 200 + i] = (bytes[4096 + 200 + i] ?? 0) ^ 0xff;
+    await writeFile(path, bytes);
+    const result = kasane(['verify', '--data-dir', dir], { KASANE_PASSPHRASE: passphrase });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain('データベースファイルが壊れている');
+    expect(result.stderr).toContain('バックアップから復元');
+  });
+
+  it('先頭ページが壊れても、パスフレーズ違いではなく「壊れている」になる', async () => {
+    const dir = await copyOfVault();
+    const path = dataDirPaths(dir).database;
+    const bytes = await readFile(path);
+    for (let i = 100; i < 140; i++) bytes[i] = (bytes[i] ?? 0) ^ 0x5a;
+    await writeFile(path, bytes);
+    const result = kasane(['verify', '--data-dir', dir], { KASANE_PASSPHRASE: passphrase });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain('壊れている');
+  });
+
+  it('監査ログの1行を鍵を使って直接書き換えると、verify は終了コード 1 でその記録を名指しする', async () => {
+    const dir = await copyOfVault();
+    const store = await openStore(dataDirPaths(dir).database, await dataKeyOf(dir));
+    store.sqlite.exec('DROP TRIGGER audit_events_no_update');
+    store.sqlite.prepare(`UPDATE audit_events SET detail_json = '{"via":"forged"}' WHERE id = 1`).run();
+    await store.close();
+    const result = kasane(['verify', '--data-dir', dir], { KASANE_PASSPHRASE: passphrase });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('#1');
+    expect(result.stdout).toContain('vault.initialized');
+  });
+
+  it('新しいスキーマ（user_version が大きい）のファイルは開かず、終了コード 5 で変更もしない', async () => {
+    const dir = await copyOfVault();
+    const store = await openStore(dataDirPaths(dir).database, await dataKeyOf(dir));
+    store.sqlite.pragma('user_version = 99999');
+    await store.close();
+    const before = await readFile(dataDirPaths(dir).database);
+    const result = kasane(['verify', '--data-dir', dir], { KASANE_PASSPHRASE: passphrase });
+    expect(result.code).toBe(5);
+    expect(result.stderr).toContain('新しいバージョン');
+    expect(await readFile(dataDirPaths(dir).database)).toEqual(before);
+  });
+
+  it('passwd は鍵だけを包み直し、古いパスフレーズは使えなくなる', async () => {
+    const dir = await copyOfVault();
+    const changed = kasane(['passwd', '--data-dir', dir, '--user', '相談 花子'], {
+      KASANE_PASSPHRASE: passphrase,
+      KASANE_NEW_PASSPHRASE: 'a completely new passphrase',
+    });
+    expect(changed.code).toBe(0);
+    const file = await readKeyslots(dataDirPaths(dir).keyslots);
+    expect(file.slots.filter((s) => s.kind === 'passphrase')).toHaveLength(1);
+    expect(kasane(['verify', '--data-dir', dir], { KASANE_PASSPHRASE: passphrase }).code).toBe(3);
+    expect(kasane(['verify', '--data-dir', dir], { KASANE_PASSPHRASE: 'a completely new passphrase' }).code).toBe(0);
+    // The data key did not change: the file was not re-encrypted, only re-wrapped.
+    const store = await openStore(dataDirPaths(dir).database, await dataKeyOf(pristine));
+    await store.close();
+  });
+
+  it('passwd は別の利用者のパスフレーズでは実行できない', async () => {
+    const dir = await copyOfVault();
+    const result = kasane(['passwd', '--data-dir', dir, '--user', '存在しない人'], {
+      KASANE_PASSPHRASE: passphrase,
+      KASANE_NEW_PASSPHRASE: 'a completely new passphrase',
+    });
+    expect(result.code).toBe(3);
+  });
+
+  it('users add で二人目は自分のパスフレーズで開け、監査ログは誰の操作かを記録する', async () => {
+    const dir = await copyOfVault();
+    const added = kasane(['users', 'add', '--data-dir', dir, '--user', '支援 太郎'], {
+      KASANE_PASSPHRASE: passphrase,
+      KASANE_NEW_PASSPHRASE: 'second coordinator phrase',
+    });
+    expect(added.code).toBe(0);
+    expect(kasane(['verify', '--data-dir', dir], { KASANE_PASSPHRASE: 'second coordinator phrase' }).code).toBe(0);
+    const store = await openStore(dataDirPaths(dir).database, await dataKeyOf(dir));
+    const users = store.sqlite.prepare('SELECT id, name FROM users ORDER BY created_at').all() as { id: string; name: string }[];
+    const unlocks = store.sqlite.prepare(`SELECT user_id FROM audit_events WHERE kind = 'unlock'`).all() as { user_id: string }[];
+    await store.close();
+    expect(users.map((u) => u.name)).toEqual(['相談 花子', '支援 太郎']);
+    expect(new Set(unlocks.map((u) => u.user_id))).toEqual(new Set(users.map((u) => u.id)));
+
+    const duplicate = kasane(['users', 'add', '--data-dir', dir, '--user', '支援 太郎'], {
+      KASANE_PASSPHRASE: passphrase,
+      KASANE_NEW_PASSPHRASE: 'yet another passphrase',
+    });
+    expect(duplicate.code).toBe(2);
+    const samePhrase = kasane(['users', 'add', '--data-dir', dir, '--user', '三人目'], {
+      KASANE_PASSPHRASE: passphrase,
+      KASANE_NEW_PASSPHRASE: 'second coordinator phrase',
+    });
+    expect(samePhrase.code).toBe(2);
+  });
+
+  it('使い方の誤りは終了コード 2 で日本語の説明を出す', () => {
+    expect(kasane([]).code).toBe(2);
+    const unknown = kasane(['frobnicate', '--data-dir', pristine]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('不明なコマンド');
+    expect(kasane(['verify']).stderr).toContain('--data-dir');
+    const noSecret = kasane(['verify', '--data-dir', pristine]);
+    expect(noSecret.code).toBe(2);
+    expect(noSecret.stderr).toContain('KASANE_PASSPHRASE');
+    const shortPhrase = kasane(['init', '--data-dir', join(root, 'new'), '--user', 'x'], { KASANE_PASSPHRASE: 'short' });
+    expect(shortPhrase.code).toBe(2);
+    expect(shortPhrase.stderr).toContain('12文字以上');
+  });
+
+  it('初期設定されていないフォルダは終了コード 4', () => {
+    const result = kasane(['verify', '--data-dir', join(root, 'nothing-here')], { KASANE_PASSPHRASE: passphrase });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain('初期設定');
+  });
+});

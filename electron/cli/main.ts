@@ -1,0 +1,81 @@
+import { parseArgs } from 'node:util';
+import { CliError } from './cli-error.js';
+import { initCommand } from './commands/init.js';
+import { passwdCommand } from './commands/passwd.js';
+import { usersAddCommand } from './commands/users-add.js';
+import { verifyCommand } from './commands/verify.js';
+import { exitCodes } from './exit-codes.js';
+import { asCliError } from './open-vault.js';
+
+const usage = `かさね 管理コマンド
+
+使い方: npm run kasane -- <コマンド> [オプション]
+
+  init       --data-dir DIR --user NAME   データフォルダを初期設定し、回復コードを一度だけ表示する
+  verify     --data-dir DIR               データベースの整合性と監査ログの改ざんを検査する
+  passwd     --data-dir DIR --user NAME   利用者のパスフレーズを変更する
+  users add  --data-dir DIR --user NAME   利用者（コーディネーター）を追加する
+
+パスフレーズは環境変数 KASANE_PASSPHRASE（新しいものは KASANE_NEW_PASSPHRASE）から読みます。
+設定されていなければ、端末で入力を求めます（画面には表示されません）。
+
+終了コード: 0 正常 / 1 検査で問題を検出 / 2 使い方の誤り / 3 パスフレーズが違う /
+            4 データベースが壊れている・読めない / 5 新しいバージョンのデータ
+`;
+
+type Command = (opts: { dataDir: string; user: string }) => Promise<number>;
+
+const commands: Record<string, { run: Command; needsUser: boolean }> = {
+  init: { run: initCommand, needsUser: true },
+  verify: { run: verifyCommand, needsUser: false },
+  passwd: { run: passwdCommand, needsUser: true },
+  'users add': { run: usersAddCommand, needsUser: true },
+};
+
+export async function runCli(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (err) {
+    throw new CliError(exitCodes.usage, `${(err as Error).message}\n\n${usage}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals.length === 0) {
+    process.stdout.write(usage);
+    return values.help ? exitCodes.ok : exitCodes.usage;
+  }
+  const name = positionals[0] === 'users' ? `users ${positionals[1] ?? ''}` : (positionals[0] ?? '');
+  const command = commands[name];
+  if (!command) throw new CliError(exitCodes.usage, `不明なコマンドです: ${positionals.join(' ')}\n\n${usage}`);
+  if (!values['data-dir']) throw new CliError(exitCodes.usage, '--data-dir を指定してください。');
+  if (command.needsUser && !values.user) throw new CliError(exitCodes.usage, '--user を指定してください。');
+  return command.run({ dataDir: values['data-dir'], user: values.user ?? '' });
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'data-dir': { type: 'string' },
+      user: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+runCli(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    try {
+      const failure = asCliError(err);
+      process.stderr.write(`${failure.message}\n`);
+      process.exitCode = failure.exitCode;
+    } catch {
+      process.stderr.write('予期しないエラーが発生しました。\n');
+      process.exitCode = exitCodes.verificationFailed;
+    }
+  },
+);

@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHandlers, type Handlers } from '../services/handlers.js';
+import { fastKdf, tempDataDir } from '../services/testing/temp-data-dir.js';
+import { VaultSession } from '../services/vault-session.js';
+import { channels } from './channels.js';
+import { contract } from './contract.js';
+import { dispatch } from './dispatch.js';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+let session: VaultSession;
+let handlers: Handlers;
+const call = (channel: string, input: unknown) => dispatch(handlers, () => session.access(), channel, input);
+const phrase = 'correct horse battery';
+
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDataDir());
+  session = new VaultSession({ dataDir: dir, via: 'app', kdf: fastKdf, clock: () => new Date('2026-11-22T01:00:00Z') });
+  handlers = createHandlers(session);
+});
+afterEach(async () => {
+  await session.lock('user');
+  await cleanup();
+});
+
+describe('IPC の入口（契約に基づく検証と権限）', () => {
+  it('契約のすべてのチャンネルにハンドラーがある', () => {
+    expect(Object.keys(handlers).sort()).toEqual([...channels].sort());
+    expect(Object.keys(contract).sort()).toEqual([...channels].sort());
+  });
+
+  it('入力は zod で検証され、誤りは項目ごとの日本語メッセージで返る', async () => {
+    const result = await call('vault.setup', { userName: '', passphrase: 'short', passphraseConfirm: 'other' });
+    expect(result).toMatchObject({ ok: false, code: 'VALIDATION' });
+    if (result.ok) return;
+    expect(result.fieldErrors).toMatchObject({
+      userName: '利用者名を入力してください',
+      passphrase: 'パスフレーズは12文字以上にしてください',
+    });
+    expect((await session.status()).state).toBe('uninitialized');
+  });
+
+  it('確認用パスフレーズの不一致は初期設定をしない', async () => {
+    const result = await call('vault.setup', { userName: '花子', passphrase: phrase, passphraseConfirm: `${phrase}x` });
+    expect(result).toMatchObject({ ok: false, fieldErrors: { passphraseConfirm: '確認用のパスフレーズが一致しません' } });
+  });
+
+  it('ロック中は事件データの操作を受け付けない', async () => {
+    expect(await call('audit.list', {})).toMatchObject({ ok: false, code: 'LOCKED' });
+    expect(await call('settings.get', {})).toMatchObject({ ok: false, code: 'LOCKED' });
+  });
+
+  it('その日の守秘義務の確認が済むまで、監査ログなどは開けない（抜け道なし）', async () => {
+    await call('vault.setup', { userName: '花子', passphrase: phrase, passphraseConfirm: phrase });
+    expect(await call('settings.get', {})).toMatchObject({ ok: true });
+    expect(await call('audit.list', {})).toMatchObject({ ok: false, code: 'NEEDS_ACKNOWLEDGEMENT' });
+    expect(await call('users.list', {})).toMatchObject({ ok: false, code: 'NEEDS_ACKNOWLEDGEMENT' });
+    await call('acknowledgement.acknowledge', { textVersion: '2025-06-01' });
+    const audit = await call('audit.list', {});
+    expect(audit).toMatchObject({ ok: true, value: { verification: { ok: true } } });
+  });
+
+  it('未知のチャンネルや余計な項目は拒否する', async () => {
+    expect(await call('vault.dropEverything', {})).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await call('vault.status', { extra: 1 })).toMatchObject({ ok: false, code: 'VALIDATION' });
+  });
+
+  it('想定外の例外はスタックトレースを出さず、個人情報を含まない一般的なメッセージになる', async () => {
+    const logged: string[] = [];
+    const broken = { ...handlers, 'vault.status': async () => { throw new Error('secret 山田太郎 at /home/x'); } } as Handlers;
+    const result = await dispatch(broken, () => session.access(), 'vault.status', {}, (l) => logged.push(l));
+    expect(result).toMatchObject({ ok: false, code: 'INTERNAL' });
+    expect(JSON.stringify(result)).not.toContain('山田');
+    expect(logged.join()).not.toContain('山田');
+  });
+});
