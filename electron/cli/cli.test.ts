@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../db/open.js';
 import { dataDirPaths } from '../services/data-dir.js';
 import { openAnyKeyslot, readKeyslots } from '../services/keyslots.js';
+import { filesContaining } from '../services/testing/scan-files.js';
 import { tempDataDir } from '../services/testing/temp-data-dir.js';
 
 const passphrase = 'correct horse battery staple';
@@ -196,5 +197,44 @@ describe('管理コマンド（kasane CLI）', () => {
     const result = kasane(['verify', '--data-dir', join(root, 'nothing-here')], { KASANE_PASSPHRASE: passphrase });
     expect(result.code).toBe(4);
     expect(result.stderr).toContain('初期設定');
+  });
+});
+
+describe('バックアップと復元', () => {
+  it('バックアップは暗号化されたままで、復元すると元のデータに戻り、置き換えたデータも残す', async () => {
+    const dir = await copyOfVault();
+    const out = join(root, 'backups');
+    const made = kasane(['backup', '--data-dir', dir, '--out', out], { KASANE_PASSPHRASE: passphrase });
+    expect(made.code).toBe(0);
+    const backupDir = made.stdout.match(/バックアップを作成しました: (.+)/)?.[1]?.trim() ?? '';
+    expect(await filesContaining(backupDir, '相談 花子')).toEqual([]);
+
+    // Change the live data after the backup: a second user appears.
+    kasane(['users', 'add', '--data-dir', dir, '--user', '後から追加'], {
+      KASANE_PASSPHRASE: passphrase,
+      KASANE_NEW_PASSPHRASE: 'added after the backup',
+    });
+    const restored = kasane(['restore', '--data-dir', dir, '--from', backupDir], { KASANE_PASSPHRASE: passphrase });
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toContain('それまでのデータは次のフォルダに残してあります');
+    expect(kasane(['verify', '--data-dir', dir], { KASANE_PASSPHRASE: 'added after the backup' }).code).toBe(3);
+    expect(kasane(['verify', '--data-dir', dir], { KASANE_PASSPHRASE: passphrase }).code).toBe(0);
+  });
+
+  it('違うパスフレーズや壊れたバックアップでは復元せず、今のデータはそのまま', async () => {
+    const dir = await copyOfVault();
+    const out = join(root, 'backups-2');
+    const made = kasane(['backup', '--data-dir', dir, '--out', out], { KASANE_PASSPHRASE: passphrase });
+    const backupDir = made.stdout.match(/バックアップを作成しました: (.+)/)?.[1]?.trim() ?? '';
+    const before = await readFile(dataDirPaths(dir).database);
+    expect(kasane(['restore', '--data-dir', dir, '--from', backupDir], { KASANE_PASSPHRASE: 'wrong wrong wrong' }).code).toBe(3);
+    const db = join(backupDir, 'kasane.db');
+    const bytes = await readFile(db);
+    bytes[5000] = (bytes[5000] ?? 0) ^ 1;
+    await writeFile(db, bytes);
+    const damaged = kasane(['restore', '--data-dir', dir, '--from', backupDir], { KASANE_PASSPHRASE: passphrase });
+    expect(damaged.code).toBe(4);
+    expect(damaged.stderr).toContain('壊れているか、書き換えられています');
+    expect(await readFile(dataDirPaths(dir).database)).toEqual(before);
   });
 });

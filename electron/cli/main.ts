@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.js';
+import { backupCommand, restoreCommand } from './commands/backup.js';
 import { initCommand } from './commands/init.js';
 import { passwdCommand } from './commands/passwd.js';
 import { usersAddCommand } from './commands/users-add.js';
@@ -15,6 +16,8 @@ const usage = `かさね 管理コマンド
   verify     --data-dir DIR               データベースの整合性と監査ログの改ざんを検査する
   passwd     --data-dir DIR --user NAME   利用者のパスフレーズを変更する
   users add  --data-dir DIR --user NAME   利用者（コーディネーター）を追加する
+  backup     --data-dir DIR --out DIR     暗号化したままバックアップを作る（アプリは閉じておく）
+  restore    --data-dir DIR --from DIR    バックアップから復元する（それまでのデータは残す）
 
 パスフレーズは環境変数 KASANE_PASSPHRASE（新しいものは KASANE_NEW_PASSPHRASE）から読みます。
 設定されていなければ、端末で入力を求めます（画面には表示されません）。
@@ -23,13 +26,21 @@ const usage = `かさね 管理コマンド
             4 データベースが壊れている・読めない / 5 新しいバージョンのデータ
 `;
 
-type Command = (opts: { dataDir: string; user: string }) => Promise<number>;
+interface Options {
+  dataDir: string;
+  user: string;
+  out: string;
+  from: string;
+}
+type Required = 'user' | 'out' | 'from';
 
-const commands: Record<string, { run: Command; needsUser: boolean }> = {
-  init: { run: initCommand, needsUser: true },
-  verify: { run: verifyCommand, needsUser: false },
-  passwd: { run: passwdCommand, needsUser: true },
-  'users add': { run: usersAddCommand, needsUser: true },
+const commands: Record<string, { run: (opts: Options) => Promise<number>; needs: Required[] }> = {
+  init: { run: initCommand, needs: ['user'] },
+  verify: { run: verifyCommand, needs: [] },
+  passwd: { run: passwdCommand, needs: ['user'] },
+  'users add': { run: usersAddCommand, needs: ['user'] },
+  backup: { run: backupCommand, needs: ['out'] },
+  restore: { run: restoreCommand, needs: ['from'] },
 };
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -48,8 +59,10 @@ export async function runCli(argv: string[]): Promise<number> {
   const command = commands[name];
   if (!command) throw new CliError(exitCodes.usage, `不明なコマンドです: ${positionals.join(' ')}\n\n${usage}`);
   if (!values['data-dir']) throw new CliError(exitCodes.usage, '--data-dir を指定してください。');
-  if (command.needsUser && !values.user) throw new CliError(exitCodes.usage, '--user を指定してください。');
-  return command.run({ dataDir: values['data-dir'], user: values.user ?? '' });
+  for (const option of command.needs) {
+    if (!values[option]) throw new CliError(exitCodes.usage, `--${option} を指定してください。`);
+  }
+  return command.run({ dataDir: values['data-dir'], user: values.user ?? '', out: values.out ?? '', from: values.from ?? '' });
 }
 
 function parse(argv: string[]) {
@@ -59,6 +72,8 @@ function parse(argv: string[]) {
     options: {
       'data-dir': { type: 'string' },
       user: { type: 'string' },
+      out: { type: 'string' },
+      from: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

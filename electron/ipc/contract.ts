@@ -71,6 +71,8 @@ export const auditKinds = [
   'recoveryCode.reissued',
   'settings.changed',
   'audit.verified',
+  'backup.created',
+  'backup.restored',
 ] as const;
 export const auditKindSchema = z.enum(auditKinds);
 export type AuditKind = z.infer<typeof auditKindSchema>;
