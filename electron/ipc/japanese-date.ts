@@ -1,0 +1,84 @@
+/**
+ * Dates as the office writes them (domain rule 15): 西暦, 和暦 (令和6年4月1日, R6.4.1, H31.4.30),
+ * Excel serials and full-width digits in; ISO `YYYY-MM-DD` inside; 令和8年11月22日（日） out.
+ * Pure functions: the contract, the services and the renderer share them.
+ */
+
+interface Era {
+  names: string[];
+  start: string;
+  end: string | null;
+}
+
+const eras: Era[] = [
+  { names: ['令和', 'R'], start: '2019-05-01', end: null },
+  { names: ['平成', 'H'], start: '1989-01-08', end: '2019-04-30' },
+  { names: ['昭和', 'S'], start: '1926-12-25', end: '1989-01-07' },
+  { names: ['大正', 'T'], start: '1912-07-30', end: '1926-12-24' },
+  { names: ['明治', 'M'], start: '1868-01-25', end: '1912-07-29' },
+];
+
+function toIso(y: number, m: number, d: number): string | null {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Excel's day 1 is 1900-01-01 and it counts a 1900-02-29 that never existed. */
+export function excelSerialToIso(serial: number): string | null {
+  if (!Number.isInteger(serial) || serial < 61 || serial > 2958465) return null;
+  const date = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
+  return date.toISOString().slice(0, 10);
+}
+
+/** ISO date, or null when the text is not a date that exists. */
+export function parseJapaneseDate(input: string): string | null {
+  const text = input
+    .normalize('NFKC')
+    .trim()
+    .replace(/\s+/g, '')
+    .replace(/[（(][^）)]*[）)]$/, ''); // a trailing weekday such as （月）
+  if (text === '') return null;
+
+  if (/^\d{1,7}$/.test(text) && Number(text) > 31) return excelSerialToIso(Number(text));
+
+  const western = text.match(/^(\d{4})[/\-.年](\d{1,2})[/\-.月](\d{1,2})日?$/) ?? text.match(/^(\d{4})(\d{2})(\d{2})$/);
+  if (western) return toIso(Number(western[1]), Number(western[2]), Number(western[3]));
+
+  const wareki = text.match(/^(令和|平成|昭和|大正|明治|[RHSTMrhstm])(元|\d{1,2})[年/\-.](\d{1,2})[月/\-.](\d{1,2})日?$/);
+  if (!wareki) return null;
+  const [, eraName = '', yearText = '', month, day] = wareki;
+  const era = eras.find((e) => e.names.includes(eraName.toUpperCase()) || e.names.includes(eraName));
+  if (!era) return null;
+  const eraYear = yearText === '元' ? 1 : Number(yearText);
+  if (eraYear < 1) return null;
+  const iso = toIso(Number(era.start.slice(0, 4)) + eraYear - 1, Number(month), Number(day));
+  if (!iso || iso < era.start || (era.end !== null && iso > era.end)) return null;
+  return iso;
+}
+
+const warekiFormat = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+  era: 'long',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  weekday: 'short',
+  timeZone: 'UTC',
+});
+
+/** 令和8年11月22日（日）; `weekday: false` drops the weekday. */
+export function formatWareki(iso: string, options: { weekday?: boolean } = {}): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return iso;
+  const part = (type: Intl.DateTimeFormatPartTypes) => warekiFormat.formatToParts(date).find((p) => p.type === type)?.value ?? '';
+  const text = `${part('era')}${part('year')}年${part('month')}月${part('day')}日`;
+  return options.weekday === false ? text : `${text}（${part('weekday')}）`;
+}
+
+/** Age in whole years on `onIso`. */
+export function ageOn(birthIso: string, onIso: string): number {
+  const [by, bm, bd] = birthIso.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = onIso.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
