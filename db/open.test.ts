@@ -35,7 +35,9 @@ describe('暗号化データベースを開く', () => {
 
   it('後ろのページが壊れていても開く時点で見つける', async () => {
     const store = await openStore(path, key, { create: true });
-    store.sqlite.exec(`CREATE TABLE filler(x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20) INSERT INTO filler SELECT randomblob(2000) FROM n;`);
+    store.sqlite.exec(
+      `CREATE TABLE filler(x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20) INSERT INTO filler SELECT randomblob(2000) FROM n;`,
+    );
     await store.close();
     const bytes = await readFile(path);
     const offset = bytes.length - 3000;

@@ -34,7 +34,9 @@ function applyKey(sqlite: Sqlite, key: Buffer): void {
 
 function isSqliteReadError(err: unknown): boolean {
   const code = (err as { code?: string }).code ?? '';
-  return code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_IOERR');
+  return (
+    code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_IOERR')
+  );
 }
 
 /**

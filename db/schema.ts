@@ -36,9 +36,130 @@ export interface AcknowledgementTable {
   local_date: string;
 }
 
+export interface AgencyTable {
+  id: string;
+  field: string;
+  name: string;
+  department: string;
+  phone: string;
+  email: string;
+  address: string;
+  contact_person: string;
+  retired_at: string | null;
+  created_at: string;
+}
+
+export interface IssueTagTable {
+  name: string;
+  sort_order: number;
+  retired_at: string | null;
+}
+
+export interface HouseholdTable {
+  id: string;
+  case_no: string;
+  received_on: string;
+  label: string;
+  referral_agency_id: string | null;
+  status: 'received' | 'active' | 'closed';
+  closed_on: string | null;
+  close_reason: string | null;
+  note: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface HouseholdIssueTable {
+  household_id: string;
+  issue: string;
+}
+
+export interface MemberTable {
+  id: string;
+  household_id: string;
+  label: string;
+  position: number;
+  name: string;
+  kana: string;
+  relationship: string;
+  birth_date: string | null;
+  sex: 'male' | 'female' | 'other' | 'unknown';
+  is_principal: number;
+}
+
+export interface ConsentTable {
+  id: string;
+  household_id: string;
+  obtained_on: string;
+  method: 'written' | 'oral';
+  obtained_by: string;
+  /** 1 = 範囲 is every attending agency (the ledger's empty 同意範囲). */
+  all_agencies: number;
+  withdrawn_on: string | null;
+  withdraw_reason: string | null;
+  created_at: string;
+}
+
+export interface ConsentAgencyTable {
+  consent_id: string;
+  agency_id: string;
+}
+
+export interface StatusChangeTable {
+  id: Generated<number>;
+  household_id: string;
+  status: string;
+  changed_on: string;
+  reason: string | null;
+  user_id: string | null;
+  created_at: string;
+}
+
+export interface ProgressNoteTable {
+  id: string;
+  household_id: string;
+  noted_on: string;
+  agency_id: string | null;
+  staff: string;
+  content: string;
+  next_plan: string;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProgressNoteRevisionTable {
+  id: Generated<number>;
+  note_id: string;
+  revision: number;
+  noted_on: string;
+  agency_id: string | null;
+  staff: string;
+  content: string;
+  next_plan: string;
+  replaced_at: string;
+  user_id: string | null;
+}
+
+export interface HouseholdSearchTable {
+  household_id: string;
+  text: string;
+}
+
 export interface Database {
   users: UserTable;
   settings: SettingTable;
   audit_events: AuditEventTable;
   acknowledgements: AcknowledgementTable;
+  agencies: AgencyTable;
+  issue_tags: IssueTagTable;
+  households: HouseholdTable;
+  household_issues: HouseholdIssueTable;
+  members: MemberTable;
+  consents: ConsentTable;
+  consent_agencies: ConsentAgencyTable;
+  status_changes: StatusChangeTable;
+  progress_notes: ProgressNoteTable;
+  progress_note_revisions: ProgressNoteRevisionTable;
+  household_search: HouseholdSearchTable;
 }

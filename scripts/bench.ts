@@ -35,16 +35,28 @@ const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 const dir = await mkdtemp(join(tmpdir(), 'kasane-bench-'));
 try {
   const kdf = await tuneKdf();
-  rows.push(['unlock KDF (scrypt, tuned on this PC)', `${ms(kdf.measuredMs)} (N=2^${Math.log2(kdf.N)})`, '300–1000 ms', '—']);
+  rows.push([
+    'unlock KDF (scrypt, tuned on this PC)',
+    `${ms(kdf.measuredMs)} (N=2^${Math.log2(kdf.N)})`,
+    '300–1000 ms',
+    '—',
+  ]);
 
   const session = new VaultSession({ dataDir: join(dir, 'vault'), via: 'cli' });
   await session.setup({ userName: 'bench', passphrase: 'bench passphrase 123' });
   await session.lock('user');
   const unlock = await time(() => session.unlock({ passphrase: 'bench passphrase 123' }));
-  rows.push(['full unlock (KDF + open + quick_check + audit)', ms(unlock), '300–1000 ms', ms(kdf.measuredMs)]);
+  rows.push([
+    'full unlock (KDF + open + quick_check + audit)',
+    ms(unlock),
+    '300–1000 ms',
+    ms(kdf.measuredMs),
+  ]);
 
   const { db } = session.signedIn().store;
-  const appends = await samples(2000, () => appendAuditEvent(db, { userId: null, kind: 'lock', detail: {} }, new Date()));
+  const appends = await samples(2000, () =>
+    appendAuditEvent(db, { userId: null, kind: 'lock', detail: {} }, new Date()),
+  );
   rows.push(['audit append p95 (2,000 events)', ms(percentile(appends, 95)), '—', '—']);
   rows.push(['audit chain verify (2,000+ events)', ms(await time(() => verifyAuditChain(db))), '—', '—']);
   await session.lock('user');
@@ -65,7 +77,12 @@ try {
   const scan = (s: typeof plain) => s.prepare(`SELECT count(*) FROM t WHERE v LIKE '%99%'`).get();
   const encScan = percentile(await samples(50, () => scan(enc.sqlite)), 50);
   const plainScan = percentile(await samples(50, () => scan(plain)), 50);
-  rows.push(['LIKE scan of 40,000 rows, encrypted vs plain', `${ms(encScan)} (${(encScan / plainScan).toFixed(2)}×)`, '≤ 1.3×', ms(plainScan)]);
+  rows.push([
+    'LIKE scan of 40,000 rows, encrypted vs plain',
+    `${ms(encScan)} (${(encScan / plainScan).toFixed(2)}×)`,
+    '≤ 1.3×',
+    ms(plainScan),
+  ]);
   plain.close();
   await enc.close();
 } finally {

@@ -23,7 +23,9 @@ function record(name: string, tally: Tally): void {
   total.passed += tally.passed;
   total.failed += tally.failed;
   total.skipped += tally.skipped ?? 0;
-  summary.push(`${tally.failed === 0 ? 'ok  ' : 'FAIL'} ${name}: ${tally.passed} passed, ${tally.failed} failed`);
+  summary.push(
+    `${tally.failed === 0 ? 'ok  ' : 'FAIL'} ${name}: ${tally.passed} passed, ${tally.failed} failed`,
+  );
 }
 
 function step(name: string, cmd: string, args: string[]): boolean {
@@ -44,7 +46,10 @@ function readJson(path: string): unknown {
 const requiredTools: Array<[string, string]> = [['/usr/bin/chromium', 'chromium']];
 for (const [path, pkg] of requiredTools) {
   const present = existsSync(path);
-  if (!present) console.error(`必要なツールがありません: ${path}（Debian パッケージ ${pkg} を apt-get install してください）`);
+  if (!present)
+    console.error(
+      `必要なツールがありません: ${path}（Debian パッケージ ${pkg} を apt-get install してください）`,
+    );
   record(`tool ${path}`, present ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
 }
 
@@ -57,18 +62,28 @@ const built = step('build (electron-vite)', 'electron-vite', ['build']);
 
 console.log('\n=== unit tests (vitest) ===');
 run('vitest', ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
-const vitest = readJson('test-results/vitest.json') as { numPassedTests: number; numFailedTests: number } | null;
-record('vitest', vitest ? { passed: vitest.numPassedTests, failed: vitest.numFailedTests } : { passed: 0, failed: 1 });
+const vitest = readJson('test-results/vitest.json') as {
+  numPassedTests: number;
+  numFailedTests: number;
+} | null;
+record(
+  'vitest',
+  vitest ? { passed: vitest.numPassedTests, failed: vitest.numFailedTests } : { passed: 0, failed: 1 },
+);
 
 step('security scan (electronegativity)', 'node', ['--import', 'tsx', 'scripts/electronegativity.ts']);
 
 console.log('\n=== end-to-end (playwright, Chromium) ===');
 if (built) {
   run('playwright', ['test']);
-  const pw = readJson('test-results/playwright.json') as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | null;
+  const pw = readJson('test-results/playwright.json') as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  } | null;
   record(
     'playwright',
-    pw ? { passed: pw.stats.expected + pw.stats.flaky, failed: pw.stats.unexpected, skipped: pw.stats.skipped } : { passed: 0, failed: 1 },
+    pw
+      ? { passed: pw.stats.expected + pw.stats.flaky, failed: pw.stats.unexpected, skipped: pw.stats.skipped }
+      : { passed: 0, failed: 1 },
   );
 } else {
   console.error('ビルドに失敗したため Playwright を実行できません。');
@@ -76,5 +91,7 @@ if (built) {
 }
 
 console.log(`\n${summary.join('\n')}\n`);
-console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+console.log(
+  `${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`,
+);
 process.exitCode = total.failed === 0 ? 0 : 1;

@@ -1,5 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as vault from './0100-vault.js';
+import * as households from './0200-households.js';
+import * as defaultLists from './0210-default-lists.js';
 
 /**
  * Every schema step, in order. The number is the schema version written to `user_version`;
@@ -7,6 +9,8 @@ import * as vault from './0100-vault.js';
  */
 export const migrations: ReadonlyArray<{ version: number; name: string; migration: Migration }> = [
   { version: 100, name: '0100-vault', migration: vault },
+  { version: 200, name: '0200-households', migration: households },
+  { version: 210, name: '0210-default-lists', migration: defaultLists },
 ];
 
 export function assertStrictlyIncreasing(list: ReadonlyArray<{ version: number }>): void {

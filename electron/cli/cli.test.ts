@@ -34,7 +34,10 @@ async function copyOfVault(): Promise<string> {
 
 async function dataKeyOf(dir: string): Promise<Buffer> {
   const file = await readKeyslots(dataDirPaths(dir).keyslots);
-  const opened = await openAnyKeyslot(file.slots.filter((s) => s.kind === 'passphrase'), passphrase);
+  const opened = await openAnyKeyslot(
+    file.slots.filter((s) => s.kind === 'passphrase'),
+    passphrase,
+  );
   if (!opened) throw new Error('test passphrase did not open the vault');
   return opened.dataKey;
 }
@@ -42,7 +45,9 @@ async function dataKeyOf(dir: string): Promise<Buffer> {
 beforeAll(async () => {
   ({ dir: root, cleanup } = await tempDataDir());
   pristine = join(root, 'pristine');
-  const init = kasane(['init', '--data-dir', pristine, '--user', '相談 花子'], { KASANE_PASSPHRASE: passphrase });
+  const init = kasane(['init', '--data-dir', pristine, '--user', '相談 花子'], {
+    KASANE_PASSPHRASE: passphrase,
+  });
   expect(init.stderr).toBe('');
   expect(init.code).toBe(0);
   recoveryLine = init.stdout;
@@ -56,7 +61,9 @@ describe('管理コマンド（kasane CLI）', () => {
   });
 
   it('init は初期設定済みのフォルダを上書きしない', () => {
-    const again = kasane(['init', '--data-dir', pristine, '--user', '別人'], { KASANE_PASSPHRASE: passphrase });
+    const again = kasane(['init', '--data-dir', pristine, '--user', '別人'], {
+      KASANE_PASSPHRASE: passphrase,
+    });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('すでに初期設定済み');
   });
@@ -137,7 +144,9 @@ describe('管理コマンド（kasane CLI）', () => {
     const file = await readKeyslots(dataDirPaths(dir).keyslots);
     expect(file.slots.filter((s) => s.kind === 'passphrase')).toHaveLength(1);
     expect(kasane(['verify', '--data-dir', dir], { KASANE_PASSPHRASE: passphrase }).code).toBe(3);
-    expect(kasane(['verify', '--data-dir', dir], { KASANE_PASSPHRASE: 'a completely new passphrase' }).code).toBe(0);
+    expect(
+      kasane(['verify', '--data-dir', dir], { KASANE_PASSPHRASE: 'a completely new passphrase' }).code,
+    ).toBe(0);
     // The data key did not change: the file was not re-encrypted, only re-wrapped.
     const store = await openStore(dataDirPaths(dir).database, await dataKeyOf(pristine));
     await store.close();
@@ -159,10 +168,17 @@ describe('管理コマンド（kasane CLI）', () => {
       KASANE_NEW_PASSPHRASE: 'second coordinator phrase',
     });
     expect(added.code).toBe(0);
-    expect(kasane(['verify', '--data-dir', dir], { KASANE_PASSPHRASE: 'second coordinator phrase' }).code).toBe(0);
+    expect(
+      kasane(['verify', '--data-dir', dir], { KASANE_PASSPHRASE: 'second coordinator phrase' }).code,
+    ).toBe(0);
     const store = await openStore(dataDirPaths(dir).database, await dataKeyOf(dir));
-    const users = store.sqlite.prepare('SELECT id, name FROM users ORDER BY created_at').all() as { id: string; name: string }[];
-    const unlocks = store.sqlite.prepare(`SELECT user_id FROM audit_events WHERE kind = 'unlock'`).all() as { user_id: string }[];
+    const users = store.sqlite.prepare('SELECT id, name FROM users ORDER BY created_at').all() as {
+      id: string;
+      name: string;
+    }[];
+    const unlocks = store.sqlite.prepare(`SELECT user_id FROM audit_events WHERE kind = 'unlock'`).all() as {
+      user_id: string;
+    }[];
     await store.close();
     expect(users.map((u) => u.name)).toEqual(['相談 花子', '支援 太郎']);
     expect(new Set(unlocks.map((u) => u.user_id))).toEqual(new Set(users.map((u) => u.id)));
@@ -188,13 +204,17 @@ describe('管理コマンド（kasane CLI）', () => {
     const noSecret = kasane(['verify', '--data-dir', pristine]);
     expect(noSecret.code).toBe(2);
     expect(noSecret.stderr).toContain('KASANE_PASSPHRASE');
-    const shortPhrase = kasane(['init', '--data-dir', join(root, 'new'), '--user', 'x'], { KASANE_PASSPHRASE: 'short' });
+    const shortPhrase = kasane(['init', '--data-dir', join(root, 'new'), '--user', 'x'], {
+      KASANE_PASSPHRASE: 'short',
+    });
     expect(shortPhrase.code).toBe(2);
     expect(shortPhrase.stderr).toContain('12文字以上');
   });
 
   it('初期設定されていないフォルダは終了コード 4', () => {
-    const result = kasane(['verify', '--data-dir', join(root, 'nothing-here')], { KASANE_PASSPHRASE: passphrase });
+    const result = kasane(['verify', '--data-dir', join(root, 'nothing-here')], {
+      KASANE_PASSPHRASE: passphrase,
+    });
     expect(result.code).toBe(4);
     expect(result.stderr).toContain('初期設定');
   });
@@ -214,10 +234,14 @@ describe('バックアップと復元', () => {
       KASANE_PASSPHRASE: passphrase,
       KASANE_NEW_PASSPHRASE: 'added after the backup',
     });
-    const restored = kasane(['restore', '--data-dir', dir, '--from', backupDir], { KASANE_PASSPHRASE: passphrase });
+    const restored = kasane(['restore', '--data-dir', dir, '--from', backupDir], {
+      KASANE_PASSPHRASE: passphrase,
+    });
     expect(restored.code).toBe(0);
     expect(restored.stdout).toContain('それまでのデータは次のフォルダに残してあります');
-    expect(kasane(['verify', '--data-dir', dir], { KASANE_PASSPHRASE: 'added after the backup' }).code).toBe(3);
+    expect(kasane(['verify', '--data-dir', dir], { KASANE_PASSPHRASE: 'added after the backup' }).code).toBe(
+      3,
+    );
     expect(kasane(['verify', '--data-dir', dir], { KASANE_PASSPHRASE: passphrase }).code).toBe(0);
   });
 
@@ -227,12 +251,17 @@ describe('バックアップと復元', () => {
     const made = kasane(['backup', '--data-dir', dir, '--out', out], { KASANE_PASSPHRASE: passphrase });
     const backupDir = made.stdout.match(/バックアップを作成しました: (.+)/)?.[1]?.trim() ?? '';
     const before = await readFile(dataDirPaths(dir).database);
-    expect(kasane(['restore', '--data-dir', dir, '--from', backupDir], { KASANE_PASSPHRASE: 'wrong wrong wrong' }).code).toBe(3);
+    expect(
+      kasane(['restore', '--data-dir', dir, '--from', backupDir], { KASANE_PASSPHRASE: 'wrong wrong wrong' })
+        .code,
+    ).toBe(3);
     const db = join(backupDir, 'kasane.db');
     const bytes = await readFile(db);
     bytes[5000] = (bytes[5000] ?? 0) ^ 1;
     await writeFile(db, bytes);
-    const damaged = kasane(['restore', '--data-dir', dir, '--from', backupDir], { KASANE_PASSPHRASE: passphrase });
+    const damaged = kasane(['restore', '--data-dir', dir, '--from', backupDir], {
+      KASANE_PASSPHRASE: passphrase,
+    });
     expect(damaged.code).toBe(4);
     expect(damaged.stderr).toContain('壊れているか、書き換えられています');
     expect(await readFile(dataDirPaths(dir).database)).toEqual(before);

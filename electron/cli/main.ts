@@ -57,12 +57,18 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   const name = positionals[0] === 'users' ? `users ${positionals[1] ?? ''}` : (positionals[0] ?? '');
   const command = commands[name];
-  if (!command) throw new CliError(exitCodes.usage, `不明なコマンドです: ${positionals.join(' ')}\n\n${usage}`);
+  if (!command)
+    throw new CliError(exitCodes.usage, `不明なコマンドです: ${positionals.join(' ')}\n\n${usage}`);
   if (!values['data-dir']) throw new CliError(exitCodes.usage, '--data-dir を指定してください。');
   for (const option of command.needs) {
     if (!values[option]) throw new CliError(exitCodes.usage, `--${option} を指定してください。`);
   }
-  return command.run({ dataDir: values['data-dir'], user: values.user ?? '', out: values.out ?? '', from: values.from ?? '' });
+  return command.run({
+    dataDir: values['data-dir'],
+    user: values.user ?? '',
+    out: values.out ?? '',
+    from: values.from ?? '',
+  });
 }
 
 function parse(argv: string[]) {

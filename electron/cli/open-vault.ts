@@ -17,7 +17,10 @@ export function asCliError(err: unknown): CliError {
 }
 
 /** Unlocks with KASANE_PASSPHRASE (or a prompt); with `userName`, the passphrase must be that user's. */
-export async function openVaultForCli(ctx: VaultContext, userName?: string): Promise<UnlockedVault & { user: { id: string; name: string } }> {
+export async function openVaultForCli(
+  ctx: VaultContext,
+  userName?: string,
+): Promise<UnlockedVault & { user: { id: string; name: string } }> {
   const passphrase = await readSecret('KASANE_PASSPHRASE', 'パスフレーズ: ');
   const vault = await unlockVault(ctx, { passphrase });
   if (!vault.user || (userName !== undefined && vault.user.name !== userName)) {

@@ -1,4 +1,4 @@
-import { stdin, stderr } from 'node:process';
+import { stderr, stdin } from 'node:process';
 
 /** Reads a line from the terminal without echoing it. Ctrl+C aborts. */
 function promptHidden(question: string): Promise<string> {
@@ -37,7 +37,8 @@ export class MissingSecretError extends Error {}
 export async function readSecret(envName: string, question: string, confirm = false): Promise<string> {
   const fromEnv = process.env[envName];
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-  if (!stdin.isTTY) throw new MissingSecretError(`${envName} が設定されておらず、端末から入力することもできません。`);
+  if (!stdin.isTTY)
+    throw new MissingSecretError(`${envName} が設定されておらず、端末から入力することもできません。`);
   const first = await promptHidden(question);
   if (confirm && (await promptHidden('確認のためもう一度入力してください: ')) !== first) {
     throw new MissingSecretError('確認用の入力が一致しません。');

@@ -152,7 +152,11 @@ export const contract = {
   },
   'vault.completeRecovery': {
     input: z
-      .object({ userId: z.string().uuid(), newPassphrase: passphraseSchema, newPassphraseConfirm: z.string() })
+      .object({
+        userId: z.string().uuid(),
+        newPassphrase: passphraseSchema,
+        newPassphraseConfirm: z.string(),
+      })
       .refine((v) => v.newPassphrase === v.newPassphraseConfirm, {
         message: '確認用のパスフレーズが一致しません',
         path: ['newPassphraseConfirm'],
@@ -180,7 +184,11 @@ export const contract = {
   },
   'users.changePassphrase': {
     input: z
-      .object({ currentPassphrase: z.string().min(1).max(1024), newPassphrase: passphraseSchema, newPassphraseConfirm: z.string() })
+      .object({
+        currentPassphrase: z.string().min(1).max(1024),
+        newPassphrase: passphraseSchema,
+        newPassphraseConfirm: z.string(),
+      })
       .refine((v) => v.newPassphrase === v.newPassphraseConfirm, {
         message: '確認用のパスフレーズが一致しません',
         path: ['newPassphraseConfirm'],
@@ -206,7 +214,13 @@ export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
 /** What crosses the IPC edge: a value, or a Japanese message with a code — never a stack trace. */
 export type IpcResult<T> =
   | { ok: true; value: T }
-  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string>; details?: Record<string, unknown> };
+  | {
+      ok: false;
+      code: string;
+      message: string;
+      fieldErrors?: Record<string, string>;
+      details?: Record<string, unknown>;
+    };
 
 /** `window.kasane` as the renderer sees it. */
 export type KasaneApi = {

@@ -15,7 +15,12 @@ const phrase = 'correct horse battery';
 
 beforeEach(async () => {
   ({ dir, cleanup } = await tempDataDir());
-  session = new VaultSession({ dataDir: dir, via: 'app', kdf: fastKdf, clock: () => new Date('2026-11-22T01:00:00Z') });
+  session = new VaultSession({
+    dataDir: dir,
+    via: 'app',
+    kdf: fastKdf,
+    clock: () => new Date('2026-11-22T01:00:00Z'),
+  });
   handlers = createHandlers(session);
 });
 afterEach(async () => {
@@ -30,7 +35,11 @@ describe('IPC の入口（契約に基づく検証と権限）', () => {
   });
 
   it('入力は zod で検証され、誤りは項目ごとの日本語メッセージで返る', async () => {
-    const result = await call('vault.setup', { userName: '', passphrase: 'short', passphraseConfirm: 'other' });
+    const result = await call('vault.setup', {
+      userName: '',
+      passphrase: 'short',
+      passphraseConfirm: 'other',
+    });
     expect(result).toMatchObject({ ok: false, code: 'VALIDATION' });
     if (result.ok) return;
     expect(result.fieldErrors).toMatchObject({
@@ -41,8 +50,15 @@ describe('IPC の入口（契約に基づく検証と権限）', () => {
   });
 
   it('確認用パスフレーズの不一致は初期設定をしない', async () => {
-    const result = await call('vault.setup', { userName: '花子', passphrase: phrase, passphraseConfirm: `${phrase}x` });
-    expect(result).toMatchObject({ ok: false, fieldErrors: { passphraseConfirm: '確認用のパスフレーズが一致しません' } });
+    const result = await call('vault.setup', {
+      userName: '花子',
+      passphrase: phrase,
+      passphraseConfirm: `${phrase}x`,
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: { passphraseConfirm: '確認用のパスフレーズが一致しません' },
+    });
   });
 
   it('ロック中は事件データの操作を受け付けない', async () => {
@@ -67,8 +83,19 @@ describe('IPC の入口（契約に基づく検証と権限）', () => {
 
   it('想定外の例外はスタックトレースを出さず、個人情報を含まない一般的なメッセージになる', async () => {
     const logged: string[] = [];
-    const broken = { ...handlers, 'vault.status': async () => { throw new Error('secret 山田太郎 at /home/x'); } } as Handlers;
-    const result = await dispatch(broken, () => session.access(), 'vault.status', {}, (l) => logged.push(l));
+    const broken = {
+      ...handlers,
+      'vault.status': async () => {
+        throw new Error('secret 山田太郎 at /home/x');
+      },
+    } as Handlers;
+    const result = await dispatch(
+      broken,
+      () => session.access(),
+      'vault.status',
+      {},
+      (l) => logged.push(l),
+    );
     expect(result).toMatchObject({ ok: false, code: 'INTERNAL' });
     expect(JSON.stringify(result)).not.toContain('山田');
     expect(logged.join()).not.toContain('山田');

@@ -35,7 +35,12 @@ export async function dispatch(
   const spec = contract[channel];
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
-    return { ok: false, code: 'VALIDATION', message: errorMessages.VALIDATION, fieldErrors: fieldErrors(parsed.error) };
+    return {
+      ok: false,
+      code: 'VALIDATION',
+      message: errorMessages.VALIDATION,
+      fieldErrors: fieldErrors(parsed.error),
+    };
   }
   try {
     const have = await access();
@@ -47,10 +52,20 @@ export async function dispatch(
     return { ok: true, value: await handler(parsed.data) };
   } catch (err) {
     if (err instanceof KasaneError) {
-      return { ok: false, code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) };
+      return {
+        ok: false,
+        code: err.code,
+        message: err.message,
+        ...(err.details ? { details: err.details } : {}),
+      };
     }
     if (err instanceof z.ZodError) {
-      return { ok: false, code: 'VALIDATION', message: errorMessages.VALIDATION, fieldErrors: fieldErrors(err) };
+      return {
+        ok: false,
+        code: 'VALIDATION',
+        message: errorMessages.VALIDATION,
+        fieldErrors: fieldErrors(err),
+      };
     }
     // The log gets the error class and channel only: messages may quote personal data.
     log(`internal error on ${channel}: ${(err as Error)?.name ?? 'unknown'}`);

@@ -20,12 +20,19 @@ describe('日付の入力（和暦・西暦・Excel・全角）', () => {
     expect(parseJapaneseDate(input)).toBe(iso);
   });
 
-  it.each(['令和6年2月30日', '平成32年1月1日', 'H31.5.1', '令和1年4月30日', '2023/2/29', '2024/13/1', '', 'あした', '昭和64年1月8日'])(
-    '存在しない日付 %s は推測せず拒否する',
-    (input) => {
-      expect(parseJapaneseDate(input)).toBeNull();
-    },
-  );
+  it.each([
+    '令和6年2月30日',
+    '平成32年1月1日',
+    'H31.5.1',
+    '令和1年4月30日',
+    '2023/2/29',
+    '2024/13/1',
+    '',
+    'あした',
+    '昭和64年1月8日',
+  ])('存在しない日付 %s は推測せず拒否する', (input) => {
+    expect(parseJapaneseDate(input)).toBeNull();
+  });
 
   it('Excel のシリアル値は 1900年のうるう年の誤りを考慮する', () => {
     expect(excelSerialToIso(61)).toBe('1900-03-01');

@@ -43,10 +43,13 @@ export function parseJapaneseDate(input: string): string | null {
 
   if (/^\d{1,7}$/.test(text) && Number(text) > 31) return excelSerialToIso(Number(text));
 
-  const western = text.match(/^(\d{4})[/\-.年](\d{1,2})[/\-.月](\d{1,2})日?$/) ?? text.match(/^(\d{4})(\d{2})(\d{2})$/);
+  const western =
+    text.match(/^(\d{4})[/\-.年](\d{1,2})[/\-.月](\d{1,2})日?$/) ?? text.match(/^(\d{4})(\d{2})(\d{2})$/);
   if (western) return toIso(Number(western[1]), Number(western[2]), Number(western[3]));
 
-  const wareki = text.match(/^(令和|平成|昭和|大正|明治|[RHSTMrhstm])(元|\d{1,2})[年/\-.](\d{1,2})[月/\-.](\d{1,2})日?$/);
+  const wareki = text.match(
+    /^(令和|平成|昭和|大正|明治|[RHSTMrhstm])(元|\d{1,2})[年/\-.](\d{1,2})[月/\-.](\d{1,2})日?$/,
+  );
   if (!wareki) return null;
   const [, eraName = '', yearText = '', month, day] = wareki;
   const era = eras.find((e) => e.names.includes(eraName.toUpperCase()) || e.names.includes(eraName));
@@ -71,7 +74,8 @@ const warekiFormat = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
 export function formatWareki(iso: string, options: { weekday?: boolean } = {}): string {
   const date = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return iso;
-  const part = (type: Intl.DateTimeFormatPartTypes) => warekiFormat.formatToParts(date).find((p) => p.type === type)?.value ?? '';
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    warekiFormat.formatToParts(date).find((p) => p.type === type)?.value ?? '';
   const text = `${part('era')}${part('year')}年${part('month')}月${part('day')}日`;
   return options.weekday === false ? text : `${text}（${part('weekday')}）`;
 }

@@ -6,7 +6,11 @@ import { KasaneError } from './errors.js';
 import { confidentialityWarning } from './legal.js';
 
 /** Domain rule 5: the 159条 warning is acknowledged at the first unlock of each office day. */
-export async function needsAcknowledgement(db: Kysely<Database>, userId: string, now: Date): Promise<boolean> {
+export async function needsAcknowledgement(
+  db: Kysely<Database>,
+  userId: string,
+  now: Date,
+): Promise<boolean> {
   const today = officeDate(now);
   const current = confidentialityWarning(today);
   const row = await db
@@ -33,8 +37,18 @@ export async function acknowledgeConfidentiality(
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('acknowledgements')
-      .values({ user_id: userId, text_id: current.textId, text_version: current.version, acknowledged_at: now.toISOString(), local_date: today })
+      .values({
+        user_id: userId,
+        text_id: current.textId,
+        text_version: current.version,
+        acknowledged_at: now.toISOString(),
+        local_date: today,
+      })
       .execute();
-    await appendAuditEvent(trx, { userId, kind: 'acknowledgement', detail: { textId: current.textId, textVersion: current.version } }, now);
+    await appendAuditEvent(
+      trx,
+      { userId, kind: 'acknowledgement', detail: { textId: current.textId, textVersion: current.version } },
+      now,
+    );
   });
 }

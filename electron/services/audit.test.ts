@@ -18,7 +18,8 @@ beforeEach(async () => {
   const { status } = await session.setup({ userName: '相談 花子', passphrase: 'correct horse battery' });
   userId = status.user?.id ?? '';
   store = session.signedIn().store;
-  for (let i = 0; i < 5; i++) await appendAuditEvent(store.db, { userId, kind: 'settings.changed', detail: { n: i } }, now);
+  for (let i = 0; i < 5; i++)
+    await appendAuditEvent(store.db, { userId, kind: 'settings.changed', detail: { n: i } }, now);
 });
 afterEach(async () => {
   await session.lock('user');
@@ -32,7 +33,9 @@ describe('監査ログ（ハッシュチェーン）', () => {
   });
 
   it('追記専用: アプリの経路では更新も削除もできない', () => {
-    expect(() => store.sqlite.prepare(`UPDATE audit_events SET kind = 'x' WHERE id = 2`).run()).toThrow(/append-only/);
+    expect(() => store.sqlite.prepare(`UPDATE audit_events SET kind = 'x' WHERE id = 2`).run()).toThrow(
+      /append-only/,
+    );
     expect(() => store.sqlite.prepare('DELETE FROM audit_events WHERE id = 2').run()).toThrow(/append-only/);
   });
 
@@ -59,9 +62,19 @@ describe('監査ログ（ハッシュチェーン）', () => {
   });
 
   it('設定の変更は変わった項目名だけを記録し、値（自治体名など）は記録しない', async () => {
-    await saveOfficeSettings(store.db, userId, { ...defaultOfficeSettings, municipalityName: '記録されない市' }, now);
+    await saveOfficeSettings(
+      store.db,
+      userId,
+      { ...defaultOfficeSettings, municipalityName: '記録されない市' },
+      now,
+    );
     const [event] = await listAuditEvents(store.db, { limit: 1 });
-    expect(event).toMatchObject({ kind: 'settings.changed', userId, userName: '相談 花子', detail: { fields: ['municipalityName'] } });
+    expect(event).toMatchObject({
+      kind: 'settings.changed',
+      userId,
+      userName: '相談 花子',
+      detail: { fields: ['municipalityName'] },
+    });
     const all = store.sqlite.prepare('SELECT detail_json, target_id FROM audit_events').all();
     expect(JSON.stringify(all)).not.toContain('記録されない市');
   });
@@ -69,7 +82,9 @@ describe('監査ログ（ハッシュチェーン）', () => {
   it('一覧は新しい順で、種類と利用者で絞り込める', async () => {
     const events = await listAuditEvents(store.db, { limit: 100, kind: 'settings.changed' });
     expect(events.map((e) => e.id)).toEqual([6, 5, 4, 3, 2]);
-    expect(await listAuditEvents(store.db, { limit: 100, userId: '00000000-0000-4000-8000-000000000000' })).toEqual([]);
+    expect(
+      await listAuditEvents(store.db, { limit: 100, userId: '00000000-0000-4000-8000-000000000000' }),
+    ).toEqual([]);
     expect((await listAuditEvents(store.db, { limit: 2, beforeId: 4 })).map((e) => e.id)).toEqual([3, 2]);
   });
 });

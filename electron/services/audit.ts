@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { AuditDetail, AuditEvent, AuditKind, AuditListInput, AuditVerification } from '../ipc/contract.js';
+import type {
+  AuditDetail,
+  AuditEvent,
+  AuditKind,
+  AuditListInput,
+  AuditVerification,
+} from '../ipc/contract.js';
 import { canonicalJson } from './canonical-json.js';
 
 /**
@@ -87,7 +93,8 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerif
         reason = '記録の内容が読み取れません';
       }
     }
-    if (reason) return { ok: false, checked: rows.length, firstBroken: { id: row.id, kind: row.kind, reason } };
+    if (reason)
+      return { ok: false, checked: rows.length, firstBroken: { id: row.id, kind: row.kind, reason } };
     prev = row.hash;
     expectedId += 1;
   }

@@ -24,7 +24,10 @@ const manifestSchema = z.object({
 
 const backedUpFiles = ['kasane.db', 'keyslots.json'] as const;
 
-const sha256 = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
+const sha256 = async (path: string) =>
+  createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
 const stamp = (at: Date) => at.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
 
 export async function createBackup(
@@ -37,9 +40,18 @@ export async function createBackup(
   const target = join(outDir, `kasane-backup-${stamp(now)}`);
   await mkdir(outDir, { recursive: true });
   await mkdir(target, { mode: 0o700 }).catch((err: NodeJS.ErrnoException) => {
-    throw new KasaneError('VALIDATION', err.code === 'EEXIST' ? '同じ名前のバックアップがすでにあります。' : 'バックアップ先のフォルダを作成できません。');
+    throw new KasaneError(
+      'VALIDATION',
+      err.code === 'EEXIST'
+        ? '同じ名前のバックアップがすでにあります。'
+        : 'バックアップ先のフォルダを作成できません。',
+    );
   });
-  await appendAuditEvent(vault.store.db, { userId: actorId, kind: 'backup.created', detail: { via: ctx.via } }, now);
+  await appendAuditEvent(
+    vault.store.db,
+    { userId: actorId, kind: 'backup.created', detail: { via: ctx.via } },
+    now,
+  );
   const paths = dataDirPaths(ctx.dataDir);
   const { sqlite } = vault.store;
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -77,12 +89,19 @@ export async function restoreBackup(
   for (const name of backedUpFiles) {
     const actual = await sha256(join(backupDir, name)).catch(() => null);
     if (actual !== manifest.files[name]) {
-      throw new KasaneError('DATABASE_DAMAGED', `バックアップの ${name} が壊れているか、書き換えられています。別のバックアップを使ってください。`);
+      throw new KasaneError(
+        'DATABASE_DAMAGED',
+        `バックアップの ${name} が壊れているか、書き換えられています。別のバックアップを使ってください。`,
+      );
     }
   }
   const slots = await readKeyslots(join(backupDir, 'keyslots.json'));
-  const opened = await openAnyKeyslot(slots.slots.filter((s) => s.kind === 'passphrase'), passphrase);
-  if (!opened) throw new KasaneError('WRONG_PASSPHRASE', 'このバックアップを作成した時点のパスフレーズではありません。');
+  const opened = await openAnyKeyslot(
+    slots.slots.filter((s) => s.kind === 'passphrase'),
+    passphrase,
+  );
+  if (!opened)
+    throw new KasaneError('WRONG_PASSPHRASE', 'このバックアップを作成した時点のパスフレーズではありません。');
 
   const now = ctx.clock();
   const paths = dataDirPaths(ctx.dataDir);
@@ -93,9 +112,20 @@ export async function restoreBackup(
     for (const name of backedUpFiles) await copyFile(join(backupDir, name), join(incoming, name));
     // Opening runs quick_check and any pending migrations on the copy, never on the backup itself.
     const store = await openStore(join(incoming, 'kasane.db'), opened.dataKey).catch(() => {
-      throw new KasaneError('DATABASE_DAMAGED', 'バックアップのデータベースを読めません。別のバックアップを使ってください。');
+      throw new KasaneError(
+        'DATABASE_DAMAGED',
+        'バックアップのデータベースを読めません。別のバックアップを使ってください。',
+      );
     });
-    await appendAuditEvent(store.db, { userId: opened.slot.userId, kind: 'backup.restored', detail: { backupCreatedAt: manifest.createdAt, via: ctx.via } }, now);
+    await appendAuditEvent(
+      store.db,
+      {
+        userId: opened.slot.userId,
+        kind: 'backup.restored',
+        detail: { backupCreatedAt: manifest.createdAt, via: ctx.via },
+      },
+      now,
+    );
     store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     await store.close();
   } catch (err) {

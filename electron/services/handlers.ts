@@ -1,9 +1,9 @@
-import type { ChannelOutput, ParsedInput } from '../ipc/contract.js';
 import type { Channel } from '../ipc/channels.js';
+import type { ChannelOutput, ParsedInput } from '../ipc/contract.js';
 import { listAuditEvents, verifyAuditChain } from './audit.js';
+import { officeDate } from './clock.js';
 import { KasaneError } from './errors.js';
 import { confidentialityWarning } from './legal.js';
-import { officeDate } from './clock.js';
 import { getOfficeSettings, saveOfficeSettings } from './office-settings.js';
 import { listUsers } from './users.js';
 import { addUser, checkPassphrase, setPassphrase } from './vault.js';
@@ -23,7 +23,9 @@ export function createHandlers(session: VaultSession): Handlers {
     'vault.completeRecovery': (input) => session.completeRecovery(input),
     'vault.lock': () => session.lock('user'),
     'legal.confidentialityWarning': async () => {
-      const { textId, version, effectiveFrom, title, body } = confidentialityWarning(officeDate(session.now()));
+      const { textId, version, effectiveFrom, title, body } = confidentialityWarning(
+        officeDate(session.now()),
+      );
       return { textId, version, effectiveFrom, title, body };
     },
     'acknowledgement.acknowledge': (input) => session.acknowledge(input.textVersion),

@@ -63,7 +63,9 @@ async function timeScrypt(N: number): Promise<number> {
 }
 
 /** Picks the scrypt cost so that one unlock takes about `targetMs` on this machine (never below 2^15). */
-export async function tuneKdf(profile: KdfProfile = defaultKdfProfile): Promise<{ N: number; measuredMs: number }> {
+export async function tuneKdf(
+  profile: KdfProfile = defaultKdfProfile,
+): Promise<{ N: number; measuredMs: number }> {
   if (profile.kind === 'fixed') return { N: profile.N, measuredMs: await timeScrypt(profile.N) };
   let N = 2 ** 15;
   let ms = await timeScrypt(N);
@@ -143,6 +145,9 @@ export async function readKeyslots(path: string): Promise<KeyslotsFile> {
 /** Write-then-rename so a crash never leaves a half-written keyslots file. */
 export async function writeKeyslots(path: string, file: KeyslotsFile): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify(keyslotsFileSchema.parse(file), null, 2)}\n`, { mode: 0o600, flush: true });
+  await writeFile(tmp, `${JSON.stringify(keyslotsFileSchema.parse(file), null, 2)}\n`, {
+    mode: 0o600,
+    flush: true,
+  });
   await rename(tmp, path);
 }

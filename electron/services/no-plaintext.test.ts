@@ -1,10 +1,10 @@
 import { readdir } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHandlers } from './handlers.js';
 import { defaultOfficeSettings } from './office-settings.js';
 import { filesContaining } from './testing/scan-files.js';
 import { fastKdf, tempDataDir } from './testing/temp-data-dir.js';
 import { VaultSession } from './vault-session.js';
-import { createHandlers } from './handlers.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -17,8 +17,16 @@ describe('平文を残さない', () => {
     const userName = '平文検出用 𠮷田 髙橋';
     const session = new VaultSession({ dataDir: dir, via: 'app', kdf: fastKdf });
     const handlers = createHandlers(session);
-    await handlers['vault.setup']({ userName, passphrase: 'correct horse battery', passphraseConfirm: 'correct horse battery' });
-    await handlers['settings.save']({ ...defaultOfficeSettings, municipalityName: unique, contactPerson: userName });
+    await handlers['vault.setup']({
+      userName,
+      passphrase: 'correct horse battery',
+      passphraseConfirm: 'correct horse battery',
+    });
+    await handlers['settings.save']({
+      ...defaultOfficeSettings,
+      municipalityName: unique,
+      contactPerson: userName,
+    });
 
     const whileOpen = await readdir(dir);
     expect(whileOpen).toEqual(expect.arrayContaining(['kasane.db', 'kasane.db-wal', 'keyslots.json']));

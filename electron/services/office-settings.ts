@@ -41,10 +41,21 @@ export async function saveOfficeSettings(
     await trx
       .insertInto('settings')
       .values({ key, value_json: JSON.stringify(next), updated_at: now.toISOString() })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value_json: JSON.stringify(next), updated_at: now.toISOString() }))
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({ value_json: JSON.stringify(next), updated_at: now.toISOString() }),
+      )
       .execute();
     if (changed.length > 0) {
-      await appendAuditEvent(trx, { userId, kind: 'settings.changed', target: { type: 'settings', id: key }, detail: { fields: changed } }, now);
+      await appendAuditEvent(
+        trx,
+        {
+          userId,
+          kind: 'settings.changed',
+          target: { type: 'settings', id: key },
+          detail: { fields: changed },
+        },
+        now,
+      );
     }
     return next;
   });

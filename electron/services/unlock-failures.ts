@@ -6,7 +6,11 @@ import { z } from 'zod';
  * in plaintext without any name, and move into the audit chain at the next successful unlock.
  * The same record drives the back-off, so restarting the app does not reset it.
  */
-const failureSchema = z.object({ at: z.string(), method: z.enum(['passphrase', 'recovery']), via: z.string() });
+const failureSchema = z.object({
+  at: z.string(),
+  method: z.enum(['passphrase', 'recovery']),
+  via: z.string(),
+});
 const fileSchema = z.object({ failures: z.array(failureSchema) });
 export type UnlockFailure = z.infer<typeof failureSchema>;
 

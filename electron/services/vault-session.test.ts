@@ -1,4 +1,4 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dataDirPaths } from './data-dir.js';
@@ -42,7 +42,9 @@ describe('保管庫（暗号化データベース）', () => {
     const s = session();
     await s.setup({ userName: '相談 花子', passphrase });
     await s.lock('user');
-    await expect(s.unlock({ passphrase: 'wrong passphrase!!' })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    await expect(s.unlock({ passphrase: 'wrong passphrase!!' })).rejects.toMatchObject({
+      code: 'WRONG_PASSPHRASE',
+    });
     const status = await s.unlock({ passphrase });
     expect(status.user?.name).toBe('相談 花子');
   });
@@ -51,7 +53,8 @@ describe('保管庫（暗号化データベース）', () => {
     const s = session();
     await s.setup({ userName: '相談 花子', passphrase });
     await s.lock('user');
-    for (let i = 0; i < 3; i++) await expect(s.unlock({ passphrase: 'nope nope nope' })).rejects.toBeInstanceOf(KasaneError);
+    for (let i = 0; i < 3; i++)
+      await expect(s.unlock({ passphrase: 'nope nope nope' })).rejects.toBeInstanceOf(KasaneError);
     await expect(s.unlock({ passphrase })).rejects.toMatchObject({ code: 'UNLOCK_BACKOFF' });
     expect((await s.status()).backoffSeconds).toBeGreaterThan(0);
     now = new Date(now.getTime() + 6_000);
@@ -63,7 +66,9 @@ describe('保管庫（暗号化データベース）', () => {
     const { recoveryCode, status } = await s.setup({ userName: '相談 花子', passphrase });
     const userId = status.user?.id ?? '';
     await s.lock('user');
-    const recovering = await s.unlockWithRecoveryCode({ recoveryCode: recoveryCode.toLowerCase().replaceAll('-', ' ') });
+    const recovering = await s.unlockWithRecoveryCode({
+      recoveryCode: recoveryCode.toLowerCase().replaceAll('-', ' '),
+    });
     expect(recovering.state).toBe('recovery');
     expect(await s.access()).toBe('public');
     const done = await s.completeRecovery({ userId, newPassphrase: 'a brand new passphrase' });
@@ -72,7 +77,9 @@ describe('保管庫（暗号化データベース）', () => {
     await expect(s.unlock({ passphrase })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
     await s.unlock({ passphrase: 'a brand new passphrase' });
     await s.lock('user');
-    await expect(s.unlockWithRecoveryCode({ recoveryCode })).rejects.toMatchObject({ code: 'WRONG_RECOVERY_CODE' });
+    await expect(s.unlockWithRecoveryCode({ recoveryCode })).rejects.toMatchObject({
+      code: 'WRONG_RECOVERY_CODE',
+    });
   });
 
   it('ロックするとデータベースを閉じ、以後の操作は LOCKED になる', async () => {

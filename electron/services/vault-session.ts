@@ -42,7 +42,12 @@ export class VaultSession {
   readonly #onLocked: ((reason: LockReason) => void) | undefined;
 
   constructor(options: VaultSessionOptions) {
-    this.ctx = { dataDir: options.dataDir, via: options.via, clock: options.clock ?? systemClock, kdf: options.kdf };
+    this.ctx = {
+      dataDir: options.dataDir,
+      via: options.via,
+      clock: options.clock ?? systemClock,
+      kdf: options.kdf,
+    };
     this.#onLocked = options.onLocked;
   }
 
@@ -51,14 +56,25 @@ export class VaultSession {
   }
 
   async status(): Promise<VaultStatus> {
-    const base = { user: null, needsAcknowledgement: false, backoffSeconds: 0, autoLockMinutes: this.#autoLockMinutes, recoveryUsers: [] };
+    const base = {
+      user: null,
+      needsAcknowledgement: false,
+      backoffSeconds: 0,
+      autoLockMinutes: this.#autoLockMinutes,
+      recoveryUsers: [],
+    };
     const vault = this.#vault;
     if (!vault) {
       if (!(await isVaultInitialized(this.ctx.dataDir))) return { ...base, state: 'uninitialized' };
       const failures = await readUnlockFailures(dataDirPaths(this.ctx.dataDir).unlockFailures);
       return { ...base, state: 'locked', backoffSeconds: backoffSeconds(failures, this.now()) };
     }
-    if (!vault.user) return { ...base, state: 'recovery', recoveryUsers: (await listUsers(vault.store.db)).map(({ id, name }) => ({ id, name })) };
+    if (!vault.user)
+      return {
+        ...base,
+        state: 'recovery',
+        recoveryUsers: (await listUsers(vault.store.db)).map(({ id, name }) => ({ id, name })),
+      };
     return {
       ...base,
       state: 'unlocked',
@@ -70,7 +86,9 @@ export class VaultSession {
   async access(): Promise<Access> {
     const vault = this.#vault;
     if (!vault?.user) return 'public';
-    return (await needsAcknowledgement(vault.store.db, vault.user.id, this.now())) ? 'unlocked' : 'acknowledged';
+    return (await needsAcknowledgement(vault.store.db, vault.user.id, this.now()))
+      ? 'unlocked'
+      : 'acknowledged';
   }
 
   /** The open store and the signed-in user; throws LOCKED otherwise. */
@@ -81,7 +99,10 @@ export class VaultSession {
     return { store: vault.store, user: vault.user, vault };
   }
 
-  async setup(input: { userName: string; passphrase: string }): Promise<{ recoveryCode: string; status: VaultStatus }> {
+  async setup(input: {
+    userName: string;
+    passphrase: string;
+  }): Promise<{ recoveryCode: string; status: VaultStatus }> {
     if (this.#vault) throw new KasaneError('ALREADY_INITIALIZED');
     const { recoveryCode, kdfMs: _kdfMs, ...vault } = await initializeVault(this.ctx, input);
     await this.#opened(vault);
@@ -101,7 +122,10 @@ export class VaultSession {
   }
 
   /** After a recovery unlock: the person picks who they are, sets a new passphrase, gets a new code. */
-  async completeRecovery(input: { userId: string; newPassphrase: string }): Promise<{ recoveryCode: string; status: VaultStatus }> {
+  async completeRecovery(input: {
+    userId: string;
+    newPassphrase: string;
+  }): Promise<{ recoveryCode: string; status: VaultStatus }> {
     const vault = this.#vault;
     if (!vault) throw new KasaneError('LOCKED');
     if (vault.user) throw new KasaneError('VALIDATION', '回復の手続き中ではありません。');
@@ -124,7 +148,11 @@ export class VaultSession {
     if (vault) {
       this.#vault = null;
       try {
-        await appendAuditEvent(vault.store.db, { userId: vault.user?.id ?? null, kind: 'lock', detail: { reason } }, this.now());
+        await appendAuditEvent(
+          vault.store.db,
+          { userId: vault.user?.id ?? null, kind: 'lock', detail: { reason } },
+          this.now(),
+        );
       } finally {
         await vault.store.close();
         vault.dataKey.fill(0);

@@ -8,7 +8,9 @@ export async function backupCommand(opts: { dataDir: string; out: string }): Pro
   const vault = await openVaultForCli(ctx);
   try {
     const { path } = await createBackup(ctx, vault, vault.user.id, opts.out);
-    process.stdout.write(`バックアップを作成しました: ${path}\n（暗号化されたままです。作成時点のパスフレーズか回復コードで開けます）\n`);
+    process.stdout.write(
+      `バックアップを作成しました: ${path}\n（暗号化されたままです。作成時点のパスフレーズか回復コードで開けます）\n`,
+    );
     return exitCodes.ok;
   } finally {
     await vault.store.close();
@@ -20,6 +22,7 @@ export async function restoreCommand(opts: { dataDir: string; from: string }): P
   const passphrase = await readSecret('KASANE_PASSPHRASE', 'バックアップ作成時点のパスフレーズ: ');
   const { previousDataKeptIn } = await restoreBackup(cliContext(opts.dataDir), opts.from, passphrase);
   process.stdout.write('バックアップから復元しました。\n');
-  if (previousDataKeptIn) process.stdout.write(`それまでのデータは次のフォルダに残してあります: ${previousDataKeptIn}\n`);
+  if (previousDataKeptIn)
+    process.stdout.write(`それまでのデータは次のフォルダに残してあります: ${previousDataKeptIn}\n`);
   return exitCodes.ok;
 }

@@ -7,11 +7,21 @@ import { readSecret } from '../secret-input.js';
 
 export async function initCommand(opts: { dataDir: string; user: string }): Promise<number> {
   const name = userNameSchema.safeParse(opts.user);
-  if (!name.success) throw new CliError(exitCodes.usage, name.error.issues[0]?.message ?? '利用者名が正しくありません。');
-  const passphrase = passphraseSchema.safeParse(await readSecret('KASANE_PASSPHRASE', '新しいパスフレーズ（12文字以上）: ', true));
-  if (!passphrase.success) throw new CliError(exitCodes.usage, passphrase.error.issues[0]?.message ?? 'パスフレーズが正しくありません。');
+  if (!name.success)
+    throw new CliError(exitCodes.usage, name.error.issues[0]?.message ?? '利用者名が正しくありません。');
+  const passphrase = passphraseSchema.safeParse(
+    await readSecret('KASANE_PASSPHRASE', '新しいパスフレーズ（12文字以上）: ', true),
+  );
+  if (!passphrase.success)
+    throw new CliError(
+      exitCodes.usage,
+      passphrase.error.issues[0]?.message ?? 'パスフレーズが正しくありません。',
+    );
 
-  const vault = await initializeVault(cliContext(opts.dataDir), { userName: name.data, passphrase: passphrase.data });
+  const vault = await initializeVault(cliContext(opts.dataDir), {
+    userName: name.data,
+    passphrase: passphrase.data,
+  });
   await vault.store.close();
   vault.dataKey.fill(0);
   process.stdout.write(

@@ -10,8 +10,14 @@ export async function passwdCommand(opts: { dataDir: string; user: string }): Pr
   const ctx = cliContext(opts.dataDir);
   const vault = await openVaultForCli(ctx, opts.user);
   try {
-    const next = passphraseSchema.safeParse(await readSecret('KASANE_NEW_PASSPHRASE', '新しいパスフレーズ（12文字以上）: ', true));
-    if (!next.success) throw new CliError(exitCodes.usage, next.error.issues[0]?.message ?? 'パスフレーズが正しくありません。');
+    const next = passphraseSchema.safeParse(
+      await readSecret('KASANE_NEW_PASSPHRASE', '新しいパスフレーズ（12文字以上）: ', true),
+    );
+    if (!next.success)
+      throw new CliError(
+        exitCodes.usage,
+        next.error.issues[0]?.message ?? 'パスフレーズが正しくありません。',
+      );
     await setPassphrase(ctx, vault, vault.user.id, next.data);
     process.stdout.write(`利用者「${opts.user}」のパスフレーズを変更しました。\n`);
     return exitCodes.ok;

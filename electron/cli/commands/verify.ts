@@ -1,5 +1,4 @@
-import { verifyAuditChain } from '../../services/audit.js';
-import { appendAuditEvent } from '../../services/audit.js';
+import { appendAuditEvent, verifyAuditChain } from '../../services/audit.js';
 import { exitCodes } from '../exit-codes.js';
 import { cliContext, openVaultForCli } from '../open-vault.js';
 
@@ -8,17 +7,25 @@ export async function verifyCommand(opts: { dataDir: string }): Promise<number> 
   const ctx = cliContext(opts.dataDir);
   const vault = await openVaultForCli(ctx);
   try {
-    const integrity = vault.store.sqlite.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
+    const integrity = vault.store.sqlite.pragma('integrity_check', { simple: false }) as {
+      integrity_check: string;
+    }[];
     const problems = integrity.map((r) => r.integrity_check).filter((r) => r !== 'ok');
     if (problems.length > 0) {
-      process.stderr.write(`データベースの整合性検査で ${problems.length} 件の問題が見つかりました。バックアップから復元してください。\n`);
+      process.stderr.write(
+        `データベースの整合性検査で ${problems.length} 件の問題が見つかりました。バックアップから復元してください。\n`,
+      );
       return exitCodes.databaseUnreadable;
     }
     process.stdout.write('データベースの整合性: 問題なし\n');
     const chain = await verifyAuditChain(vault.store.db);
     await appendAuditEvent(
       vault.store.db,
-      { userId: vault.user.id, kind: 'audit.verified', detail: { ok: chain.ok, checked: chain.checked, firstBrokenId: chain.firstBroken?.id ?? null } },
+      {
+        userId: vault.user.id,
+        kind: 'audit.verified',
+        detail: { ok: chain.ok, checked: chain.checked, firstBrokenId: chain.firstBroken?.id ?? null },
+      },
       ctx.clock(),
     );
     if (!chain.ok && chain.firstBroken) {
