@@ -1,0 +1,102 @@
+import { readdir } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
+import { channels } from '../ipc/channels.js';
+import { errorMessages } from '../services/errors.js';
+import { createHandlers } from '../services/handlers.js';
+import { fastKdf, tempDataDir } from '../services/testing/temp-data-dir.js';
+import { type Access, VaultSession } from '../services/vault-session.js';
+import { type BrowserWindow, FakeFrame, ipcMain, resetFakeElectron } from './testing/fake-electron.js';
+
+vi.mock('electron', () => import('./testing/fake-electron.js'));
+
+const { registerIpcHandlers } = await import('./ipc.js');
+const { createMainWindow } = await import('./window.js');
+
+let dir: string;
+let cleanup: () => Promise<void>;
+let win: BrowserWindow;
+let windowOpen: boolean;
+let handlers: ReturnType<typeof createHandlers>;
+let access: Mock<() => Promise<Access>>;
+const log = vi.fn();
+
+beforeEach(async () => {
+  resetFakeElectron();
+  log.mockClear();
+  ({ dir, cleanup } = await tempDataDir());
+  const vault = new VaultSession({ dataDir: dir, via: 'app', kdf: fastKdf });
+  handlers = createHandlers(vault);
+  access = vi.fn(() => vault.access());
+  win = createMainWindow('/app/out/preload/index.cjs') as unknown as BrowserWindow;
+  windowOpen = true;
+  registerIpcHandlers({ handlers, access, mainWindow: () => (windowOpen ? (win as never) : null), log });
+});
+afterEach(async () => cleanup());
+
+function invoke(channel: string, input: unknown, senderFrame: FakeFrame | null) {
+  const handler = ipcMain.handlers.get(`kasane:${channel}`);
+  if (!handler) throw new Error(`no handler for ${channel}`);
+  return handler({ senderFrame, sender: win.webContents }, input);
+}
+
+const forbidden = { ok: false, code: 'FORBIDDEN_SENDER', message: errorMessages.FORBIDDEN_SENDER };
+const setupInput = {
+  userName: '相談 花子',
+  passphrase: 'correct horse battery',
+  passphraseConfirm: 'correct horse battery',
+};
+
+describe('IPC の受け口', () => {
+  it('契約のすべてのチャンネルに、接頭辞付きでちょうど一つずつハンドラがある', () => {
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(channels.map((c) => `kasane:${c}`).sort());
+  });
+
+  it('自分のウィンドウのメインフレームからの呼び出しはサービスまで届く', async () => {
+    const result = await invoke('vault.status', {}, win.webContents.mainFrame);
+    expect(result).toMatchObject({ ok: true, value: { state: 'uninitialized', user: null } });
+  });
+
+  it('届いた入力は契約のスキーマで検査される', async () => {
+    const result = await invoke(
+      'vault.setup',
+      { ...setupInput, passphraseConfirm: 'different' },
+      win.webContents.mainFrame,
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+      fieldErrors: { passphraseConfirm: expect.any(String) },
+    });
+  });
+
+  describe('信頼できない送り手は FORBIDDEN_SENDER で、サービスには一切触れない', () => {
+    const cases: [string, () => FakeFrame | null][] = [
+      [
+        '外部オリジンに移ったメインフレーム',
+        () => Object.assign(win.webContents.mainFrame, { url: 'https://evil.example/' }),
+      ],
+      [
+        '自分のオリジンのサブフレーム',
+        () => new FakeFrame('app://kasane/index.html', win.webContents.mainFrame),
+      ],
+      ['外部オリジンのサブフレーム', () => new FakeFrame('https://evil.example/', win.webContents.mainFrame)],
+      ['別の webContents のメインフレーム', () => new FakeFrame('app://kasane/index.html')],
+      ['破棄済みのフレーム', () => null],
+    ];
+    it.each(cases)('%s', async (_name, frame) => {
+      const setup = vi.spyOn(handlers, 'vault.setup');
+      expect(await invoke('vault.setup', setupInput, frame())).toEqual(forbidden);
+      expect(await invoke('vault.status', {}, frame())).toEqual(forbidden);
+      expect(setup).not.toHaveBeenCalled();
+      expect(access).not.toHaveBeenCalled();
+      expect(await readdir(dir)).toEqual([]);
+      expect(log).toHaveBeenCalledWith('refused vault.setup from an untrusted frame');
+    });
+
+    it('ウィンドウが閉じた後の呼び出し', async () => {
+      windowOpen = false;
+      expect(await invoke('vault.status', {}, win.webContents.mainFrame)).toEqual(forbidden);
+      expect(access).not.toHaveBeenCalled();
+    });
+  });
+});

@@ -1,0 +1,68 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * Electron-only pitfalls that no Node test would notice, checked on what `electron-vite build` wrote.
+ * The CI test command builds first; locally run `npm run build` before this file.
+ */
+const out = join(import.meta.dirname, '..', 'out');
+const read = (...path: string[]) => readFileSync(join(out, ...path), 'utf8');
+
+beforeAll(() => {
+  for (const file of ['main/index.js', 'preload/index.cjs', 'renderer/index.html']) {
+    if (!existsSync(join(out, file))) {
+      throw new Error(
+        `out/${file} is missing: run \`npm run build\` (electron-vite build) before this test.`,
+      );
+    }
+  }
+});
+
+describe('preload バンドル（sandbox の中で動く）', () => {
+  it('require するのは electron だけ（npm パッケージは sandbox で読めない）', () => {
+    const bundle = read('preload', 'index.cjs');
+    const requires = [...bundle.matchAll(/\brequire\s*\(([^)]*)\)/g)].map((m) => m[1]?.trim());
+    expect(requires.length).toBeGreaterThan(0);
+    expect(requires.filter((r) => r !== '"electron"' && r !== "'electron'")).toEqual([]);
+  });
+
+  it('CommonJS で書かれている', () => {
+    const bundle = read('preload', 'index.cjs');
+    expect(bundle).not.toMatch(/^\s*(import|export)\b/m);
+    expect(bundle).not.toMatch(/\bimport\s*\(/);
+  });
+
+  it('zod（検証）を含まない。検証は main で行う', () => {
+    expect(read('preload', 'index.cjs')).not.toMatch(/zod/i);
+  });
+});
+
+describe('main バンドル', () => {
+  it('暗号化ストアのネイティブモジュールは node_modules から読む（バンドルしない）', () => {
+    const bundle = read('main', 'index.js');
+    expect(bundle).toMatch(
+      /\bfrom\s*["']better-sqlite3-multiple-ciphers["']|require\(\s*["']better-sqlite3-multiple-ciphers["']\s*\)/,
+    );
+    expect(bundle).not.toMatch(/better_sqlite3\.node|require\(\s*["']bindings["']\s*\)/);
+  });
+});
+
+describe('renderer の index.html（CSP: script-src/style-src は self のみ）', () => {
+  const html = () => read('renderer', 'index.html');
+
+  it('インラインのスクリプトがない', () => {
+    const scripts = [...html().matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attributes, body] of scripts) {
+      expect(attributes).toMatch(/\bsrc\s*=/i);
+      expect(body?.trim()).toBe('');
+    }
+    expect(html()).not.toMatch(/\son[a-z]+\s*=/i);
+  });
+
+  it('インラインのスタイルがない', () => {
+    expect(html()).not.toMatch(/\sstyle\s*=/i);
+    expect(html()).not.toMatch(/<style\b/i);
+  });
+});
