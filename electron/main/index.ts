@@ -5,6 +5,7 @@ import { createHandlers } from '../services/handlers.js';
 import { VaultSession } from '../services/vault-session.js';
 import { registerIpcHandlers } from './ipc.js';
 import { lockOnSystemSignals } from './lock-triggers.js';
+import { electronPlatform } from './platform.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
 import { hardenAllWebContents, hardenSession } from './security.js';
 import { createMainWindow } from './window.js';
@@ -42,7 +43,10 @@ function start(): void {
     },
   });
   registerIpcHandlers({
-    handlers: createHandlers(vault),
+    handlers: createHandlers(
+      vault,
+      electronPlatform(() => win),
+    ),
     access: () => vault.access(),
     mainWindow: () => win,
     log,

@@ -1,8 +1,10 @@
 import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 import { channels } from '../ipc/channels.js';
 import { errorMessages } from '../services/errors.js';
 import { createHandlers } from '../services/handlers.js';
+import { folderPlatform } from '../services/platform.js';
 import { fastKdf, tempDataDir } from '../services/testing/temp-data-dir.js';
 import { type Access, VaultSession } from '../services/vault-session.js';
 import { type BrowserWindow, FakeFrame, ipcMain, resetFakeElectron } from './testing/fake-electron.js';
@@ -25,7 +27,7 @@ beforeEach(async () => {
   log.mockClear();
   ({ dir, cleanup } = await tempDataDir());
   const vault = new VaultSession({ dataDir: dir, via: 'app', kdf: fastKdf });
-  handlers = createHandlers(vault);
+  handlers = createHandlers(vault, folderPlatform(join(dir, 'saved')));
   access = vi.fn(() => vault.access());
   win = createMainWindow('/app/out/preload/index.cjs') as unknown as BrowserWindow;
   windowOpen = true;

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { contentSecurityPolicy as harnessPolicy } from '../../e2e/harness/http.js';
 import { tempDataDir } from '../services/testing/temp-data-dir.js';
 import { app, protocol, resetFakeElectron } from './testing/fake-electron.js';
 
@@ -48,6 +49,8 @@ describe('app:// プロトコル', () => {
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(res.headers.get('content-security-policy')).toBe(csp);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    // The e2e suite in Chromium must exercise the very policy the app ships.
+    expect(harnessPolicy).toBe(csp);
     const js = await request('app://kasane/assets/index.js');
     expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
   });

@@ -193,6 +193,16 @@ export const protocol = {
 
 export const Menu = { setApplicationMenu: vi.fn() };
 
+/** Answers like the user picking `filePath` in the save dialog, or cancelling when it is undefined. */
+export const dialog = {
+  showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
+  answerSave(filePath: string | undefined): void {
+    this.showSaveDialog.mockResolvedValueOnce(
+      filePath === undefined ? { canceled: true, filePath: '' } : { canceled: false, filePath },
+    );
+  },
+};
+
 /** A fresh Electron for the next test. */
 export function resetFakeElectron(): void {
   app.reset();
@@ -204,4 +214,5 @@ export function resetFakeElectron(): void {
   protocol.privileged.length = 0;
   protocol.handlers.clear();
   Menu.setApplicationMenu.mockClear();
+  dialog.showSaveDialog.mockClear();
 }
