@@ -60,7 +60,9 @@ function responseHeaders(contentType: string): Record<string, string> {
     'X-Content-Type-Options': 'nosniff',
   };
   // Assigned as a literal so Electronegativity's CSP check can find this policy and grade it.
-  headers['Content-Security-Policy'] =
+  // Reviewed: it notes 'self' as "maybe weak" (JSONP, uploads); here 'self' is app://kasane, which
+  // serves only the built renderer files.
+  headers['Content-Security-Policy'] = // eng-disable CSP_GLOBAL_CHECK
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
   return headers;
 }
