@@ -1,0 +1,58 @@
+import type { Channel } from '../../electron/ipc/channels.js';
+
+/**
+ * The source of `/__harness/bridge.js`: a classic script that runs before the app's module script
+ * and defines `window.kasane` (KasaneApi) over the loopback connection, as the preload does over IPC.
+ * It is a separate file because the CSP forbids inline scripts; the token comes from a meta tag
+ * so the script itself holds no secret.
+ */
+export function bridgeScript(channels: readonly Channel[]): string {
+  return `(() => {
+  'use strict';
+  const channels = ${JSON.stringify(channels)};
+  const meta = document.querySelector('meta[name="kasane-harness-token"]');
+  const token = meta ? meta.getAttribute('content') || '' : '';
+  const unreachable = {
+    ok: false,
+    code: 'INTERNAL',
+    message: '検証用サーバーに接続できません。サーバーが起動しているか確認してください。',
+  };
+
+  async function invoke(channel, input) {
+    let response;
+    try {
+      response = await fetch('/__harness/ipc/' + encodeURIComponent(channel), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-kasane-token': token },
+        body: JSON.stringify(input === undefined ? {} : input),
+        cache: 'no-store',
+        credentials: 'omit',
+      });
+    } catch {
+      return unreachable;
+    }
+    if (!response.ok) return unreachable;
+    return response.json();
+  }
+
+  const listeners = new Set();
+  let source = null;
+  function onLocked(listener) {
+    listeners.add(listener);
+    if (!source) {
+      source = new EventSource('/__harness/events?token=' + encodeURIComponent(token));
+      source.addEventListener('locked', (event) => {
+        for (const l of Array.from(listeners)) l(event.data);
+      });
+    }
+    return () => {
+      listeners.delete(listener);
+    };
+  }
+
+  const api = { onLocked };
+  for (const channel of channels) api[channel] = (input) => invoke(channel, input);
+  Object.defineProperty(window, 'kasane', { value: Object.freeze(api), enumerable: true });
+})();
+`;
+}

@@ -1,0 +1,225 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { access, mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { basename, extname, join, resolve } from 'node:path';
+import { channels } from '../../electron/ipc/channels.js';
+import { dispatch } from '../../electron/ipc/dispatch.js';
+import { createHandlers } from '../../electron/services/handlers.js';
+import type { Platform } from '../../electron/services/platform.js';
+import { type LockReason, VaultSession } from '../../electron/services/vault-session.js';
+import { bridgeScript } from './bridge.js';
+import { contentTypes, resolveRendererFile, securityHeaders, withBridge } from './http.js';
+
+const maxBodyBytes = 1024 * 1024;
+
+export interface HarnessOptions {
+  dataDir: string;
+  rendererDir?: string;
+  port?: number;
+  /** Where "save as" puts files (the app asks with a dialog). Never inside the data folder. */
+  downloadsDir?: string;
+}
+
+export interface Harness {
+  /** `http://127.0.0.1:<port>/` */
+  url: string;
+  token: string;
+  session: VaultSession;
+  downloadsDir: string;
+  /** Locks the vault (closing the database) and stops the server. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the built renderer and the real handler table on 127.0.0.1 so Chromium can drive the real
+ * screens against a real encrypted vault. A development and test tool only: never shipped.
+ */
+export async function startHarness({
+  dataDir,
+  rendererDir = 'out/renderer',
+  port = 0,
+  downloadsDir = resolve('.tmp/harness-downloads'),
+}: HarnessOptions): Promise<Harness> {
+  const root = await realpath(resolve(rendererDir)).catch(() => resolve(rendererDir));
+  const indexFile = resolve(root, 'index.html');
+  if (!(await exists(indexFile))) {
+    throw new Error(
+      `The built renderer is missing: ${indexFile} does not exist. Run \`electron-vite build\` first (npm run build).`,
+    );
+  }
+
+  const token = randomBytes(32).toString('hex');
+  const eventStreams = new Set<ServerResponse>();
+  const session = new VaultSession({
+    dataDir,
+    via: 'harness',
+    onLocked: (reason: LockReason) => {
+      for (const stream of eventStreams) stream.write(`event: locked\ndata: ${reason}\n\n`);
+    },
+  });
+  const handlers = createHandlers(session, downloadsPlatform(downloadsDir));
+  const bridge = bridgeScript(channels);
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'internal error');
+      else res.destroy();
+    });
+  });
+
+  let origin = '';
+  let host = '';
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // A page on another origin, or a DNS-rebound name, never gets past this line.
+    if (req.headers.host !== host) return send(res, 403, 'text/plain; charset=utf-8', 'forbidden host');
+    const url = new URL(req.url ?? '/', origin);
+
+    if (url.pathname.startsWith('/__harness/ipc/')) return handleIpc(req, res, url);
+    if (url.pathname === '/__harness/events') return handleEvents(req, res, url);
+    if (url.pathname === '/__harness/bridge.js' && req.method === 'GET') {
+      return send(res, 200, contentTypes['.js'] as string, bridge);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
+
+    const file = await resolveRendererFile(root, req.url ?? '/');
+    if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'not found');
+    if (file === indexFile) {
+      const html = await readFile(file, 'utf8');
+      return send(res, 200, contentTypes['.html'] as string, withBridge(html, token));
+    }
+    const body = await readFile(file);
+    return send(res, 200, contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream', body);
+  }
+
+  async function handleIpc(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
+    if (!sameToken(header(req, 'x-kasane-token'), token))
+      return send(res, 403, 'text/plain; charset=utf-8', 'bad token');
+    if (req.headers.origin !== origin) return send(res, 403, 'text/plain; charset=utf-8', 'bad origin');
+    if (!header(req, 'content-type').startsWith('application/json')) {
+      return send(res, 415, 'text/plain; charset=utf-8', 'expected application/json');
+    }
+    let body: unknown;
+    try {
+      const text = await readBody(req);
+      body = text.length === 0 ? {} : JSON.parse(text);
+    } catch {
+      return send(res, 400, 'text/plain; charset=utf-8', 'bad request body');
+    }
+    const channel = decodeURIComponent(url.pathname.slice('/__harness/ipc/'.length));
+    const result = await dispatch(
+      handlers,
+      () => session.access(),
+      channel,
+      body,
+      (line) => process.stderr.write(`[harness] ${line}\n`),
+    );
+    return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
+  }
+
+  function handleEvents(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    if (req.method !== 'GET') {
+      send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
+      return;
+    }
+    if (!sameToken(url.searchParams.get('token') ?? '', token)) {
+      send(res, 403, 'text/plain; charset=utf-8', 'bad token');
+      return;
+    }
+    res.writeHead(200, {
+      ...securityHeaders(),
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      Connection: 'keep-alive',
+    });
+    res.write('retry: 1000\n\n');
+    eventStreams.add(res);
+    const heartbeat = setInterval(() => res.write(': ping\n\n'), 15_000);
+    heartbeat.unref();
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      eventStreams.delete(res);
+    });
+  }
+
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => done());
+  });
+  const { port: actualPort } = server.address() as AddressInfo;
+  host = `127.0.0.1:${actualPort}`;
+  origin = `http://${host}`;
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      for (const stream of eventStreams) stream.end();
+      eventStreams.clear();
+      await session.lock('quit');
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      });
+    })();
+    return closing;
+  };
+
+  return { url: `${origin}/`, token, session, downloadsDir, close };
+}
+
+/** "Save as" without a dialog: the file lands in `dir` under its suggested name, never overwriting. */
+export function downloadsPlatform(dir: string): Platform {
+  return {
+    async saveFile({ defaultName, bytes }) {
+      await mkdir(dir, { recursive: true });
+      const name = basename(defaultName);
+      const dot = name.lastIndexOf('.');
+      const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+      for (let n = 1; ; n += 1) {
+        const fileName = n === 1 ? name : `${stem} (${n})${ext}`;
+        try {
+          await writeFile(join(dir, fileName), bytes, { flag: 'wx' });
+          return { saved: true, fileName };
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        }
+      }
+    },
+  };
+}
+
+function send(res: ServerResponse, status: number, contentType: string, body: string | Buffer): void {
+  res.writeHead(status, { ...securityHeaders(), 'Content-Type': contentType });
+  res.end(res.req.method === 'HEAD' ? undefined : body);
+}
+
+function header(req: IncomingMessage, name: string): string {
+  const value = req.headers[name];
+  return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
+}
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBodyBytes) throw new Error('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
