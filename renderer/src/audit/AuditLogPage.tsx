@@ -1,0 +1,135 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useId, useMemo, useState } from 'react';
+import { type AuditKind, auditKinds } from '../../../electron/ipc/contract';
+import { call, errorMessage } from '../api';
+import { formatWarekiDateTime } from '../format/wareki';
+import { PageHeader } from '../shell/PageHeader';
+import { Button } from '../ui/Button';
+import { Notice } from '../ui/Notice';
+import { usersQuery } from '../users/usersQuery';
+import { auditKindLabels, detailLines, targetText } from './auditLabels';
+import { VerificationBanner } from './VerificationBanner';
+import './audit.css';
+
+const pageSize = 50;
+
+/** The audit log, newest first, with the chain's verification on top (domain rule 10). */
+export function AuditLogPage() {
+  const [kind, setKind] = useState<AuditKind | ''>('');
+  const [userId, setUserId] = useState('');
+  const kindId = useId();
+  const userFilterId = useId();
+  const users = useQuery(usersQuery);
+  const userNames = useMemo(() => new Map((users.data ?? []).map((u) => [u.id, u.name])), [users.data]);
+
+  const log = useInfiniteQuery({
+    queryKey: ['audit', kind, userId],
+    queryFn: ({ pageParam }) =>
+      call('audit.list', {
+        limit: pageSize,
+        ...(kind ? { kind } : {}),
+        ...(userId ? { userId } : {}),
+        ...(pageParam > 0 ? { beforeId: pageParam } : {}),
+      }),
+    initialPageParam: 0,
+    getNextPageParam: (last) => (last.events.length === pageSize ? last.events.at(-1)?.id : undefined),
+  });
+  const events = log.data?.pages.flatMap((p) => p.events) ?? [];
+  const verification = log.data?.pages[0]?.verification;
+
+  return (
+    <div className="page">
+      <PageHeader
+        title="監査ログ"
+        note="記録されるのは操作の種類と対象の番号だけで、相談内容や個人の情報は含みません。"
+      />
+      {verification && <VerificationBanner verification={verification} />}
+      {log.isError && <Notice tone="error">{errorMessage(log.error)}</Notice>}
+
+      <div className="audit-filters">
+        <div className="audit-filter">
+          <label htmlFor={kindId}>種類</label>
+          <select
+            id={kindId}
+            className="select"
+            value={kind}
+            onChange={(event) => setKind(event.target.value as AuditKind | '')}
+          >
+            <option value="">すべて</option>
+            {auditKinds.map((k) => (
+              <option key={k} value={k}>
+                {auditKindLabels[k]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="audit-filter">
+          <label htmlFor={userFilterId}>利用者</label>
+          <select
+            id={userFilterId}
+            className="select"
+            value={userId}
+            onChange={(event) => setUserId(event.target.value)}
+          >
+            <option value="">すべて</option>
+            {(users.data ?? []).map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p className="audit-count muted" aria-live="polite">
+          {log.isPending ? '読み込んでいます…' : `${events.length}件を表示中（新しい順）`}
+        </p>
+      </div>
+
+      <div className="table-wrap">
+        <table className="table audit-table">
+          <thead>
+            <tr>
+              <th scope="col">日時</th>
+              <th scope="col">利用者</th>
+              <th scope="col">種類</th>
+              <th scope="col">対象</th>
+              <th scope="col">詳細</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((event) => (
+              <tr key={event.id} data-testid="audit-row">
+                <td className="nowrap">{formatWarekiDateTime(event.at)}</td>
+                <td>{event.userName ?? <span className="muted">（特定できません）</span>}</td>
+                <td>
+                  <span className={event.kind === 'unlock.failed' ? 'tag tag-danger' : 'tag'}>
+                    {auditKindLabels[event.kind]}
+                  </span>
+                </td>
+                <td>{targetText(event.targetType, event.targetId, userNames)}</td>
+                <td className="audit-detail">
+                  {detailLines(event.detail).map((line) => (
+                    <span key={line}>{line}</span>
+                  ))}
+                </td>
+              </tr>
+            ))}
+            {!log.isPending && events.length === 0 && (
+              <tr>
+                <td colSpan={5} className="muted audit-empty">
+                  条件に合う記録はありません。
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      {log.hasNextPage && (
+        <div className="actions">
+          <Button onClick={() => void log.fetchNextPage()} busy={log.isFetchingNextPage}>
+            さらに表示
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}

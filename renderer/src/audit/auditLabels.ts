@@ -1,0 +1,104 @@
+import type { AuditDetail, AuditKind } from '../../../electron/ipc/contract';
+import { formatWarekiDateTime } from '../format/wareki';
+import { settingsFieldLabels } from '../settings/settingsLabels';
+
+export const auditKindLabels: Record<AuditKind, string> = {
+  'vault.initialized': '初期設定',
+  unlock: 'ロック解除',
+  'unlock.failed': 'ロック解除の失敗',
+  'unlock.recovery': '回復コードでのロック解除',
+  lock: 'ロック',
+  acknowledgement: '守秘義務の確認',
+  'user.added': '利用者の追加',
+  'user.passphraseChanged': 'パスフレーズの変更',
+  'recoveryCode.reissued': '回復コードの再発行',
+  'settings.changed': '設定の変更',
+  'audit.verified': '監査ログの検証',
+  'backup.created': 'バックアップの作成',
+  'backup.restored': 'バックアップからの復元',
+  'household.viewed': '世帯の閲覧',
+  'household.created': '世帯の登録',
+  'household.updated': '世帯の変更',
+  'members.saved': '世帯員の保存',
+  'household.statusChanged': '世帯の状況の変更',
+  'consent.added': '本人同意の登録',
+  'consent.withdrawn': '本人同意の撤回',
+  'progressNote.added': '支援経過の追加',
+  'progressNote.updated': '支援経過の修正',
+  'agency.saved': '関係機関の保存',
+  'agency.retired': '関係機関の利用停止',
+  'agency.deleted': '関係機関の削除',
+  'issueTag.added': '課題の追加',
+  'issueTag.retired': '課題の利用停止',
+  'import.completed': 'データの取り込み',
+  'template.saved': '取り込み用テンプレートの保存',
+};
+
+const detailKeyLabels: Record<string, string> = {
+  via: '経路',
+  reason: '理由',
+  method: '方法',
+  fields: '項目',
+  textId: '文面',
+  textVersion: '文面の版',
+  kdfN: '鍵導出の強さ',
+  count: '件数',
+  status: '状況',
+  retired: '利用停止',
+  revision: '改訂',
+  noteId: '支援経過',
+  consentId: '同意の記録',
+  backupCreatedAt: 'バックアップの作成日時',
+};
+
+const detailValueLabels: Record<string, Record<string, string>> = {
+  via: { app: 'アプリ', cli: '管理コマンド', harness: '検証用ブラウザ' },
+  reason: {
+    user: '利用者の操作',
+    idle: '無操作による自動ロック',
+    suspend: 'スリープ',
+    'screen-lock': '画面のロック',
+    quit: '終了',
+  },
+  method: { passphrase: 'パスフレーズ', recovery: '回復コード' },
+  textId: { 'confidentiality-159': '社会福祉法第159条の警告文' },
+  fields: settingsFieldLabels,
+  status: { received: '受付', active: '支援中', closed: '終結' },
+};
+
+const targetTypeLabels: Record<string, string> = {
+  user: '利用者',
+  settings: '事務所の設定',
+  household: '世帯',
+  agency: '関係機関',
+};
+
+function valueText(key: string, value: AuditDetail[string]): string {
+  const names = detailValueLabels[key] ?? {};
+  if (Array.isArray(value)) return value.map((v) => names[v] ?? v).join('・');
+  if (value === null) return '—';
+  if (key === 'backupCreatedAt' && typeof value === 'string') return formatWarekiDateTime(value);
+  if (typeof value === 'boolean') return value ? 'はい' : 'いいえ';
+  return names[String(value)] ?? String(value);
+}
+
+/** Detail as 「経路：アプリ」 lines; unknown keys are shown as they are. */
+export function detailLines(detail: AuditDetail): string[] {
+  return Object.entries(detail).map(
+    ([key, value]) => `${detailKeyLabels[key] ?? key}：${valueText(key, value)}`,
+  );
+}
+
+/** 対象: a user by name (the log itself holds only the id), settings by their Japanese name. */
+export function targetText(
+  targetType: string | null,
+  targetId: string | null,
+  userNames: ReadonlyMap<string, string>,
+): string {
+  if (!targetType) return '';
+  const type = targetTypeLabels[targetType] ?? targetType;
+  if (targetType === 'user' && targetId) return `${type}：${userNames.get(targetId) ?? targetId}`;
+  if (targetType === 'settings') return type;
+  // Other targets are shown by id only: the log holds ids, and this screen does not open case data.
+  return targetId ? `${type}：${targetId.slice(0, 8)}` : type;
+}

@@ -1,0 +1,228 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useState } from 'react';
+import { type Path, useForm } from 'react-hook-form';
+import { type OfficeSettings, officeSettingsSchema } from '../../../electron/ipc/contract';
+import { call } from '../api';
+import { statusKey } from '../shell/session';
+import { Button } from '../ui/Button';
+import { describedBy, TextField } from '../ui/Field';
+import { Form } from '../ui/Form';
+import { applyCallError, invalidFormMessage } from '../ui/formErrors';
+import { Notice } from '../ui/Notice';
+import { settingsFieldLabels as label } from './settingsLabels';
+import { settingsKey } from './settingsQuery';
+import './settings.css';
+
+const fields: readonly Path<OfficeSettings>[] = [
+  'municipalityName',
+  'departmentName',
+  'senderTitle',
+  'contactPerson',
+  'phone',
+  'email',
+  'documentNumberPrefix',
+  'addresseeHonorific',
+  'meetingLabels.consented',
+  'meetingLabels.unconsented',
+  'autoLockMinutes',
+];
+
+interface SettingsFormProps {
+  initial: OfficeSettings;
+  submitLabel: string;
+  onSaved?: (saved: OfficeSettings) => void;
+  onDirtyChange?: (dirty: boolean) => void;
+  focusFirst?: boolean;
+}
+
+/** 事務所の設定: validated by the contract's schema here and again in main. */
+export function SettingsForm({
+  initial,
+  submitLabel,
+  onSaved,
+  onDirtyChange,
+  focusFirst = false,
+}: SettingsFormProps) {
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const honorificId = useId();
+  const { register, handleSubmit, setError, setFocus, reset, formState } = useForm<OfficeSettings>({
+    resolver: zodResolver(officeSettingsSchema),
+    defaultValues: initial,
+  });
+  const { errors, isDirty } = formState;
+
+  useEffect(() => {
+    if (focusFirst) setFocus('municipalityName');
+  }, [focusFirst, setFocus]);
+
+  useEffect(() => {
+    onDirtyChange?.(isDirty);
+    if (isDirty) setSaved(false);
+  }, [isDirty, onDirtyChange]);
+
+  const save = useMutation({
+    mutationFn: (values: OfficeSettings) => call('settings.save', values),
+    onSuccess: (result) => {
+      reset(result);
+      queryClient.setQueryData(settingsKey, result);
+      void queryClient.invalidateQueries({ queryKey: statusKey });
+      setSaved(true);
+      onSaved?.(result);
+    },
+    onError: (error) => setFormError(applyCallError(error, setError, { fields })),
+  });
+
+  return (
+    <Form
+      className="settings-form"
+      aria-label="事務所の設定"
+      onSubmit={handleSubmit(
+        (values) => {
+          setFormError(null);
+          setSaved(false);
+          save.mutate(values);
+        },
+        () => {
+          setSaved(false);
+          setFormError(invalidFormMessage);
+        },
+      )}
+    >
+      <fieldset className="form-section">
+        <legend className="form-section-title">発信者</legend>
+        <div className="form-grid">
+          <TextField
+            label={label.municipalityName}
+            required
+            hint="例：〇〇市"
+            error={errors.municipalityName?.message}
+            {...register('municipalityName')}
+          />
+          <TextField
+            label={label.departmentName}
+            required
+            hint="例：保健福祉部福祉政策課"
+            error={errors.departmentName?.message}
+            {...register('departmentName')}
+          />
+          <TextField
+            label={label.senderTitle}
+            required
+            hint="通知文の発信者として印字されます（例：〇〇市保健福祉部福祉政策課長）。"
+            error={errors.senderTitle?.message}
+            fieldClassName="form-grid-wide"
+            {...register('senderTitle')}
+          />
+          <TextField
+            label={label.contactPerson}
+            error={errors.contactPerson?.message}
+            {...register('contactPerson')}
+          />
+          <TextField
+            label={label.phone}
+            type="tel"
+            hint="数字とハイフン（例：0123-45-6789）"
+            error={errors.phone?.message}
+            {...register('phone')}
+          />
+          <TextField
+            label={label.email}
+            type="email"
+            autoComplete="off"
+            hint="部署の共用アドレスなど。空欄でもかまいません。"
+            error={errors.email?.message}
+            fieldClassName="form-grid-wide"
+            {...register('email')}
+          />
+        </div>
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend className="form-section-title">文書</legend>
+        <div className="form-grid">
+          <TextField
+            label={label.documentNumberPrefix}
+            hint="文書番号の前に付ける文字です（例：〇〇福政第）。"
+            error={errors.documentNumberPrefix?.message}
+            {...register('documentNumberPrefix')}
+          />
+          <fieldset
+            className="group"
+            aria-describedby={describedBy(honorificId, true, errors.addresseeHonorific)}
+          >
+            <legend>{label.addresseeHonorific}</legend>
+            <p className="field-hint" id={`${honorificId}-hint`}>
+              通知文の宛先の後ろに付けます。
+            </p>
+            <label className="choice">
+              <input type="radio" value="様" {...register('addresseeHonorific')} />様
+            </label>
+            <label className="choice">
+              <input type="radio" value="殿" {...register('addresseeHonorific')} />殿
+            </label>
+            {errors.addresseeHonorific && (
+              <p className="field-error" id={`${honorificId}-error`}>
+                {errors.addresseeHonorific.message}
+              </p>
+            )}
+          </fieldset>
+        </div>
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend className="form-section-title">{label.meetingLabels}</legend>
+        <p className="field-hint form-section-hint">
+          画面と書類に表示する会議の名称です。名称を変えても、会議の種類（本人同意の有無による区別）は変わりません。
+        </p>
+        <div className="form-grid">
+          <TextField
+            label="重層的支援会議の表示名"
+            required
+            hint="本人同意がある世帯の会議。既定：重層的支援会議"
+            error={errors.meetingLabels?.consented?.message}
+            {...register('meetingLabels.consented')}
+          />
+          <TextField
+            label="支援会議の表示名"
+            required
+            hint="本人同意がない世帯の会議（法第106条の6）。既定：支援会議"
+            error={errors.meetingLabels?.unconsented?.message}
+            {...register('meetingLabels.unconsented')}
+          />
+        </div>
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend className="form-section-title">ロック</legend>
+        <TextField
+          label={label.autoLockMinutes}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={60}
+          step={1}
+          required
+          hint="操作のない状態がこの分数続くと、自動でロックします（1〜60分）。"
+          error={errors.autoLockMinutes?.message}
+          inputClassName="input-narrow"
+          {...register('autoLockMinutes', { valueAsNumber: true })}
+        />
+      </fieldset>
+
+      {formError && <Notice tone="error">{formError}</Notice>}
+      <div className="actions">
+        <Button type="submit" variant="primary" busy={save.isPending}>
+          {submitLabel}
+        </Button>
+        {saved && !isDirty && (
+          <p className="saved-note" role="status">
+            保存しました
+          </p>
+        )}
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,27 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { errorMessage } from '../api';
+import { useUnsavedChanges } from '../shell/navigationGuard';
+import { PageHeader } from '../shell/PageHeader';
+import { Notice } from '../ui/Notice';
+import { SettingsForm } from './SettingsForm';
+import { settingsQuery } from './settingsQuery';
+
+export function SettingsPage() {
+  const settings = useQuery(settingsQuery);
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty);
+
+  return (
+    <div className="page">
+      <PageHeader title="事務所の設定" note="変更すると、変更した項目名が監査ログに記録されます。" />
+      {settings.isPending && <p className="muted">読み込んでいます…</p>}
+      {settings.isError && <Notice tone="error">{errorMessage(settings.error)}</Notice>}
+      {settings.data && (
+        <div className="panel settings-panel">
+          <SettingsForm initial={settings.data} submitLabel="保存" onDirtyChange={setDirty} />
+        </div>
+      )}
+    </div>
+  );
+}

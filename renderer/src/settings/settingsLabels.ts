@@ -1,0 +1,15 @@
+import type { OfficeSettings } from '../../../electron/ipc/contract';
+
+/** Japanese names of the office settings, for the form and for the audit log's list of changed fields. */
+export const settingsFieldLabels: Record<keyof OfficeSettings, string> = {
+  municipalityName: '自治体名',
+  departmentName: '部課名',
+  senderTitle: '発信者職名',
+  contactPerson: '担当者名',
+  phone: '電話',
+  email: 'メール',
+  documentNumberPrefix: '文書番号の頭書き',
+  addresseeHonorific: '宛先の敬称',
+  meetingLabels: '会議名称の表示',
+  autoLockMinutes: '自動ロックまでの分数',
+};

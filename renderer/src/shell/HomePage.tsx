@@ -1,0 +1,78 @@
+import { useQuery } from '@tanstack/react-query';
+import { call, errorMessage } from '../api';
+import { VerificationBanner } from '../audit/VerificationBanner';
+import { formatWarekiDateTime } from '../format/wareki';
+import { Button } from '../ui/Button';
+import { Notice } from '../ui/Notice';
+import { PageHeader } from './PageHeader';
+
+interface HomePageProps {
+  user: { id: string; name: string };
+  autoLockMinutes: number;
+  onOpenAudit: () => void;
+}
+
+/** Who is signed in, when this account was last opened, and whether the audit chain is intact. */
+export function HomePage({ user, autoLockMinutes, onOpenAudit }: HomePageProps) {
+  const unlocks = useQuery({
+    queryKey: ['home', 'unlocks', user.id],
+    queryFn: () => call('audit.list', { kind: 'unlock', userId: user.id, limit: 2 }),
+  });
+  const failures = useQuery({
+    queryKey: ['home', 'failures'],
+    queryFn: () => call('audit.list', { kind: 'unlock.failed', limit: 100 }),
+  });
+  const [current, previous] = unlocks.data?.events ?? [];
+  const failedSincePrevious = previous
+    ? (failures.data?.events.filter((e) => e.at > previous.at).length ?? 0)
+    : (failures.data?.events.length ?? 0);
+
+  return (
+    <div className="page">
+      <PageHeader title="ホーム" />
+      {unlocks.isError && <Notice tone="error">{errorMessage(unlocks.error)}</Notice>}
+      <div className="home-grid">
+        <section className="panel home-card" aria-labelledby="home-user">
+          <h2 id="home-user" className="home-card-title">
+            利用中の利用者
+          </h2>
+          <p className="home-card-value">{user.name}</p>
+          <p className="muted small">操作のない状態が{autoLockMinutes}分続くと、自動でロックします。</p>
+        </section>
+        <section className="panel home-card" aria-labelledby="home-unlock">
+          <h2 id="home-unlock" className="home-card-title">
+            ロック解除の記録
+          </h2>
+          {unlocks.isPending ? (
+            <p className="muted">読み込んでいます…</p>
+          ) : (
+            <dl className="home-facts">
+              <dt>今回</dt>
+              <dd>{current ? formatWarekiDateTime(current.at) : '初期設定から利用中'}</dd>
+              <dt>前回</dt>
+              <dd>{previous ? formatWarekiDateTime(previous.at) : '記録はありません'}</dd>
+              <dt>前回以降の失敗</dt>
+              <dd className={failedSincePrevious > 0 ? 'home-attention' : undefined}>
+                {failedSincePrevious}回
+              </dd>
+            </dl>
+          )}
+          {failedSincePrevious > 0 && (
+            <p className="muted small">
+              心当たりのない失敗があれば、パスフレーズを変更し、管理者に連絡してください。
+            </p>
+          )}
+        </section>
+        <section className="panel home-card home-card-wide" aria-labelledby="home-audit">
+          <h2 id="home-audit" className="home-card-title">
+            監査ログの検証
+          </h2>
+          {unlocks.data && <VerificationBanner verification={unlocks.data.verification} />}
+          <div className="actions">
+            <Button onClick={onOpenAudit}>監査ログを開く</Button>
+          </div>
+        </section>
+      </div>
+    </div>
+  );
+}

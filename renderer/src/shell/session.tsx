@@ -1,0 +1,32 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext } from 'react';
+import type { VaultStatus } from '../../../electron/ipc/contract';
+import { call } from '../api';
+
+export const statusKey = ['vault', 'status'] as const;
+
+export const statusQuery = {
+  queryKey: statusKey,
+  queryFn: () => call('vault.status', {}),
+};
+
+interface Session {
+  /** Locks the vault (button, Ctrl+L) and drops everything the renderer holds. */
+  lock(): Promise<void>;
+  /** The vault was locked: forget all cached data and show the unlock screen. */
+  locked(statusAfter?: VaultStatus): void;
+}
+
+export const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionContext');
+  return session;
+}
+
+/** A call returned a new vault status (unlock, acknowledge…): the gate picks the screen from it. */
+export function useSetStatus(): (status: VaultStatus) => void {
+  const queryClient = useQueryClient();
+  return (status) => queryClient.setQueryData(statusKey, status);
+}

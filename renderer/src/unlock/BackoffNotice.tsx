@@ -1,0 +1,15 @@
+/** The live countdown after repeated failures. Announced once; the number itself is not read out every second. */
+export function BackoffNotice({ remaining }: { remaining: number }) {
+  if (remaining <= 0) return null;
+  return (
+    <div className="notice notice-warning backoff">
+      <span className="visually-hidden" role="status">
+        失敗が続いたため、しばらく待ってから入力してください。
+      </span>
+      <span aria-hidden="true">
+        失敗が続いたため、あと<strong className="backoff-seconds">{remaining}</strong>
+        秒待ってから入力してください。
+      </span>
+    </div>
+  );
+}

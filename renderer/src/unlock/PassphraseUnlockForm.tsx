@@ -1,0 +1,102 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { contract } from '../../../electron/ipc/contract';
+import { call, isCallError } from '../api';
+import { useSetStatus } from '../shell/session';
+import { Button } from '../ui/Button';
+import { TextField } from '../ui/Field';
+import { Form } from '../ui/Form';
+import { applyCallError } from '../ui/formErrors';
+import { Notice } from '../ui/Notice';
+import { BackoffNotice } from './BackoffNotice';
+import type { UnlockGuard } from './useUnlockGuard';
+
+const schema = contract['vault.unlock'].input;
+type Values = z.input<typeof schema>;
+
+export function PassphraseUnlockForm({
+  guard,
+  onUseRecoveryCode,
+}: {
+  guard: UnlockGuard;
+  onUseRecoveryCode: () => void;
+}) {
+  const setStatus = useSetStatus();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [lastChance, setLastChance] = useState(false);
+  const { register, handleSubmit, setError, setFocus, resetField, formState } = useForm<Values>({
+    resolver: zodResolver(schema),
+    defaultValues: { passphrase: '' },
+  });
+  const waiting = guard.remaining > 0;
+
+  useEffect(() => {
+    if (!waiting) setFocus('passphrase');
+  }, [waiting, setFocus]);
+
+  const unlock = useMutation({
+    mutationFn: (values: Values) => call('vault.unlock', values),
+    onSuccess: setStatus,
+    onError: (error) => {
+      resetField('passphrase');
+      setLastChance(isCallError(error, 'WRONG_PASSPHRASE') && error.details.failures === 2);
+      if (guard.absorb(error)) return;
+      setFormError(
+        applyCallError(error, setError, {
+          fields: ['passphrase'],
+          codes: { WRONG_PASSPHRASE: 'passphrase' },
+        }),
+      );
+    },
+  });
+
+  return (
+    <Form
+      aria-labelledby="unlock-title"
+      onSubmit={handleSubmit((values) => {
+        setFormError(null);
+        unlock.mutate(values);
+      })}
+    >
+      <h1 id="unlock-title" className="card-title">
+        ロックされています
+      </h1>
+      <p className="card-lead">パスフレーズを入力して、ロックを解除してください。</p>
+      <TextField
+        label="パスフレーズ"
+        type="password"
+        autoComplete="current-password"
+        error={formState.errors.passphrase?.message}
+        hint={lastChance ? 'あと1回間違えると、しばらく入力できなくなります。' : undefined}
+        {...register('passphrase')}
+      />
+      <BackoffNotice remaining={guard.remaining} />
+      {formError && <Notice tone="error">{formError}</Notice>}
+      <div className="actions unlock-actions">
+        <Button
+          type="submit"
+          variant="primary"
+          className="unlock-submit"
+          busy={unlock.isPending}
+          disabled={waiting}
+        >
+          {waiting ? `あと${guard.remaining}秒` : '解除'}
+        </Button>
+        {unlock.isPending && (
+          <p className="progress-note" role="status">
+            確認しています…
+          </p>
+        )}
+      </div>
+      <p className="unlock-alt">
+        パスフレーズを忘れたときは
+        <Button variant="link" onClick={onUseRecoveryCode}>
+          回復コードで開く
+        </Button>
+      </p>
+    </Form>
+  );
+}

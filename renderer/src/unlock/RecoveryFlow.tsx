@@ -1,0 +1,162 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useId, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import type { z } from 'zod';
+import { contract, type VaultStatus } from '../../../electron/ipc/contract';
+import { call } from '../api';
+import { RecoveryCodeSheet } from '../setup/RecoveryCodeSheet';
+import { useSession, useSetStatus } from '../shell/session';
+import { Button } from '../ui/Button';
+import { describedBy, TextField } from '../ui/Field';
+import { Form } from '../ui/Form';
+import { applyCallError } from '../ui/formErrors';
+import { Notice } from '../ui/Notice';
+import { PageBrand } from '../ui/PageBrand';
+import { PasswordStrength } from '../ui/PasswordStrength';
+import { Stepper } from '../ui/Stepper';
+import '../setup/setup.css';
+import './unlock.css';
+
+const schema = contract['vault.completeRecovery'].input;
+type Values = z.input<typeof schema>;
+
+interface RecoveryFlowProps {
+  status: VaultStatus;
+  /** The new passphrase is set and the vault is open: keep this flow on screen for the new code. */
+  onPassphraseSet: () => void;
+  onFinished: () => void;
+}
+
+/** Opened with the recovery code: say who you are, set a new passphrase, store the new code. */
+export function RecoveryFlow({ status, onPassphraseSet, onFinished }: RecoveryFlowProps) {
+  const [newCode, setNewCode] = useState<string | null>(null);
+  const setStatus = useSetStatus();
+  return (
+    <main className="centered-page">
+      <PageBrand />
+      <div className="centered-card">
+        <h1 className="card-title">回復コードで開きました</h1>
+        <Stepper steps={['利用者と新しいパスフレーズ', '新しい回復コード']} current={newCode ? 1 : 0} />
+        {newCode ? (
+          <RecoveryCodeSheet
+            code={newCode}
+            intro="新しい回復コードです。使った回復コードはもう使えません。新しいコードを印刷するか書き写して、古いものと入れ替えて保管してください。"
+            continueLabel="続ける"
+            onContinue={() => {
+              setNewCode(null);
+              onFinished();
+            }}
+          />
+        ) : (
+          <NewPassphraseForm
+            users={status.recoveryUsers}
+            onDone={(result) => {
+              onPassphraseSet();
+              setNewCode(result.recoveryCode);
+              setStatus(result.status);
+            }}
+          />
+        )}
+      </div>
+    </main>
+  );
+}
+
+function NewPassphraseForm({
+  users,
+  onDone,
+}: {
+  users: VaultStatus['recoveryUsers'];
+  onDone: (result: { recoveryCode: string; status: VaultStatus }) => void;
+}) {
+  const { lock } = useSession();
+  const userGroupId = useId();
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, setError, setFocus, control, formState } = useForm<Values>({
+    resolver: zodResolver(schema),
+    defaultValues: {
+      userId: users.length === 1 ? users[0]?.id : '',
+      newPassphrase: '',
+      newPassphraseConfirm: '',
+    },
+  });
+  const newPassphrase = useWatch({ control, name: 'newPassphrase' });
+  const { errors } = formState;
+
+  useEffect(() => setFocus(users.length === 1 ? 'newPassphrase' : 'userId'), [setFocus, users.length]);
+
+  const complete = useMutation({
+    mutationFn: (values: Values) => call('vault.completeRecovery', values),
+    onSuccess: onDone,
+    onError: (error) =>
+      setFormError(
+        applyCallError(error, setError, {
+          fields: ['userId', 'newPassphrase', 'newPassphraseConfirm'],
+          codes: { PASSPHRASE_IN_USE: 'newPassphrase', USER_NOT_FOUND: 'userId' },
+        }),
+      ),
+  });
+
+  return (
+    <Form
+      aria-labelledby="new-passphrase-title"
+      onSubmit={handleSubmit((values) => {
+        setFormError(null);
+        complete.mutate(values);
+      })}
+    >
+      <h2 id="new-passphrase-title" className="step-title">
+        利用者と新しいパスフレーズ
+      </h2>
+      <p className="step-lead">あなたの名前を選び、新しいパスフレーズを決めてください。</p>
+      <fieldset className="group" aria-describedby={describedBy(userGroupId, false, errors.userId)}>
+        <legend>利用者</legend>
+        <div className="user-choices">
+          {users.map((user) => (
+            <label key={user.id} className="choice">
+              <input type="radio" value={user.id} {...register('userId')} />
+              {user.name}
+            </label>
+          ))}
+        </div>
+        {errors.userId && (
+          <p className="field-error" id={`${userGroupId}-error`}>
+            {errors.userId.type === 'server' ? errors.userId.message : '利用者を選んでください'}
+          </p>
+        )}
+      </fieldset>
+      <TextField
+        label="新しいパスフレーズ"
+        type="password"
+        required
+        autoComplete="new-password"
+        hint="12文字以上。"
+        error={errors.newPassphrase?.message}
+        after={<PasswordStrength value={newPassphrase} />}
+        {...register('newPassphrase')}
+      />
+      <TextField
+        label="新しいパスフレーズ（確認）"
+        type="password"
+        required
+        autoComplete="new-password"
+        error={errors.newPassphraseConfirm?.message}
+        {...register('newPassphraseConfirm')}
+      />
+      {formError && <Notice tone="error">{formError}</Notice>}
+      <div className="actions">
+        <Button type="submit" variant="primary" busy={complete.isPending}>
+          設定する
+        </Button>
+        {complete.isPending && (
+          <p className="progress-note" role="status">
+            暗号鍵を作成しています…
+          </p>
+        )}
+        <span className="actions-spacer" />
+        <Button onClick={() => void lock()}>やめてロックする</Button>
+      </div>
+    </Form>
+  );
+}

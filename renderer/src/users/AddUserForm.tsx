@@ -1,0 +1,107 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import type { z } from 'zod';
+import { contract } from '../../../electron/ipc/contract';
+import { call } from '../api';
+import { Button } from '../ui/Button';
+import { TextField } from '../ui/Field';
+import { Form } from '../ui/Form';
+import { applyCallError } from '../ui/formErrors';
+import { Notice } from '../ui/Notice';
+import { PasswordStrength } from '../ui/PasswordStrength';
+import { usersKey } from './usersQuery';
+
+const schema = contract['users.add'].input;
+type Values = z.input<typeof schema>;
+const empty: Values = { name: '', passphrase: '', passphraseConfirm: '' };
+
+export function AddUserForm() {
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
+  const { register, handleSubmit, setError, reset, control, formState } = useForm<Values>({
+    resolver: zodResolver(schema),
+    defaultValues: empty,
+  });
+  const passphrase = useWatch({ control, name: 'passphrase' });
+  const { errors } = formState;
+
+  const add = useMutation({
+    mutationFn: (values: Values) => call('users.add', values),
+    onSuccess: (user) => {
+      reset(empty);
+      setAdded(user.name);
+      void queryClient.invalidateQueries({ queryKey: usersKey });
+    },
+    onError: (error) =>
+      setFormError(
+        applyCallError(error, setError, {
+          fields: ['name', 'passphrase', 'passphraseConfirm'],
+          codes: { USER_EXISTS: 'name', PASSPHRASE_IN_USE: 'passphrase' },
+        }),
+      ),
+  });
+
+  return (
+    <section className="panel" aria-labelledby="add-user-title">
+      <h2 id="add-user-title" className="panel-title">
+        利用者を追加
+      </h2>
+      <Form
+        aria-labelledby="add-user-title"
+        onSubmit={handleSubmit((values) => {
+          setFormError(null);
+          setAdded(null);
+          add.mutate(values);
+        })}
+      >
+        <p className="field-hint users-form-lead">
+          追加する人に同席してもらい、本人にパスフレーズを入力してもらってください。
+        </p>
+        <TextField
+          label="利用者名"
+          required
+          autoComplete="off"
+          error={errors.name?.message}
+          {...register('name')}
+        />
+        <TextField
+          label="パスフレーズ"
+          type="password"
+          required
+          autoComplete="new-password"
+          hint="12文字以上。"
+          error={errors.passphrase?.message}
+          after={<PasswordStrength value={passphrase} />}
+          {...register('passphrase')}
+        />
+        <TextField
+          label="パスフレーズ（確認）"
+          type="password"
+          required
+          autoComplete="new-password"
+          error={errors.passphraseConfirm?.message}
+          {...register('passphraseConfirm')}
+        />
+        {formError && <Notice tone="error">{formError}</Notice>}
+        {added && (
+          <Notice tone="success">
+            「{added}」さんを追加しました。次回から、そのパスフレーズでロックを解除できます。
+          </Notice>
+        )}
+        <div className="actions">
+          <Button type="submit" variant="primary" busy={add.isPending}>
+            追加
+          </Button>
+          {add.isPending && (
+            <p className="progress-note" role="status">
+              暗号鍵を作成しています…
+            </p>
+          )}
+        </div>
+      </Form>
+    </section>
+  );
+}
