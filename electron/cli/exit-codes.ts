@@ -8,6 +8,8 @@ export const exitCodes = {
   wrongPassphrase: 3,
   databaseUnreadable: 4,
   schemaTooNew: 5,
+  /** The import found errors and wrote nothing. */
+  importFailed: 6,
 } as const;
 
 export function exitCodeFor(code: ErrorCode): number {

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.js';
 import { backupCommand, restoreCommand } from './commands/backup.js';
+import { casesCommand } from './commands/cases.js';
+import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
 import { passwdCommand } from './commands/passwd.js';
 import { usersAddCommand } from './commands/users-add.js';
@@ -18,12 +20,19 @@ const usage = `かさね 管理コマンド
   users add  --data-dir DIR --user NAME   利用者（コーディネーター）を追加する
   backup     --data-dir DIR --out DIR     暗号化したままバックアップを作る（アプリは閉じておく）
   restore    --data-dir DIR --from DIR    バックアップから復元する（それまでのデータは残す）
+  import     --data-dir DIR PATH...       移行用テンプレート（.xlsx）か CSV（世帯.csv・世帯員.csv、
+                                          またはそれらの入ったフォルダ）を取り込む。すべて取り込むか、
+                                          誤りがあれば何も登録せずに誤りをすべて表示する
+             [--dry-run]                  確認だけして登録しない
+  cases      --data-dir DIR [--json]      世帯の一覧を表示する（--json: JSON の配列。caseNo, label,
+                                          consent, status, receivedOn, memberCount, issues）
 
 パスフレーズは環境変数 KASANE_PASSPHRASE（新しいものは KASANE_NEW_PASSPHRASE）から読みます。
 設定されていなければ、端末で入力を求めます（画面には表示されません）。
 
 終了コード: 0 正常 / 1 検査で問題を検出 / 2 使い方の誤り / 3 パスフレーズが違う /
-            4 データベースが壊れている・読めない / 5 新しいバージョンのデータ
+            4 データベースが壊れている・読めない / 5 新しいバージョンのデータ /
+            6 取り込みに誤りがあった（何も登録していない）
 `;
 
 interface Options {
@@ -31,6 +40,10 @@ interface Options {
   user: string;
   out: string;
   from: string;
+  /** Positional arguments after the command name (import's files and folders). */
+  paths: string[];
+  json: boolean;
+  dryRun: boolean;
 }
 type Required = 'user' | 'out' | 'from';
 
@@ -41,6 +54,8 @@ const commands: Record<string, { run: (opts: Options) => Promise<number>; needs:
   'users add': { run: usersAddCommand, needs: ['user'] },
   backup: { run: backupCommand, needs: ['out'] },
   restore: { run: restoreCommand, needs: ['from'] },
+  import: { run: importCommand, needs: [] },
+  cases: { run: casesCommand, needs: [] },
 };
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -68,6 +83,9 @@ export async function runCli(argv: string[]): Promise<number> {
     user: values.user ?? '',
     out: values.out ?? '',
     from: values.from ?? '',
+    paths: positionals.slice(name.split(' ').length),
+    json: values.json ?? false,
+    dryRun: values['dry-run'] ?? false,
   });
 }
 
@@ -80,6 +98,8 @@ function parse(argv: string[]) {
       user: { type: 'string' },
       out: { type: 'string' },
       from: { type: 'string' },
+      json: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

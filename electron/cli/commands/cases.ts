@@ -1,0 +1,88 @@
+import { formatWareki } from '../../ipc/japanese-date.js';
+import type { HouseholdSummary } from '../../ipc/schemas/households.js';
+import { officeDate } from '../../services/clock.js';
+import { listHouseholds } from '../../services/households.js';
+import { exitCodes } from '../exit-codes.js';
+import { cliContext, openVaultForCli } from '../open-vault.js';
+
+const statusLabels = { received: '受付', active: '支援中', closed: '終結' } as const;
+const consentLabels = { granted: 'あり', none: 'なし', withdrawn: '撤回' } as const;
+
+/** Terminal columns a character takes: CJK, full-width forms, emoji and 𠮷 take two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    const wide =
+      (cp >= 0x1100 && cp <= 0x115f) ||
+      (cp >= 0x2e80 && cp <= 0xa4cf) ||
+      (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) ||
+      (cp >= 0xfe30 && cp <= 0xfe4f) ||
+      (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6) ||
+      cp >= 0x1f300;
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => displayWidth(row[i] ?? '')))) ?? [];
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => cell + ' '.repeat((widths[i] ?? 0) - displayWidth(cell)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+function readable(households: HouseholdSummary[]): string {
+  if (households.length === 0) return '世帯はまだ登録されていません。\n';
+  const rows = households.map((h) => [
+    h.caseNo,
+    formatWareki(h.receivedOn),
+    h.label.replace(/\s+/g, ' '),
+    statusLabels[h.status],
+    consentLabels[h.consent],
+    `${h.memberCount}人`,
+    h.issues.join('、'),
+  ]);
+  const header = ['受付番号', '受付日', '表示名', '状態', '本人同意', '世帯員', '課題'];
+  return `${table([header, ...rows])}\n${households.length}世帯\n`;
+}
+
+/** Every household, newest first, as a table or (--json) one JSON array for scripts. */
+export async function casesCommand(opts: { dataDir: string; json: boolean }): Promise<number> {
+  const ctx = cliContext(opts.dataDir);
+  const vault = await openVaultForCli(ctx);
+  try {
+    const db = vault.store.db;
+    const { total } = await db
+      .selectFrom('households')
+      .select(({ fn }) => fn.countAll<number>().as('total'))
+      .executeTakeFirstOrThrow();
+    const households =
+      total === 0
+        ? []
+        : await listHouseholds(db, { query: '', sort: 'receivedOn', limit: total }, officeDate(ctx.clock()));
+    if (opts.json) {
+      const shaped = households.map((h) => ({
+        caseNo: h.caseNo,
+        label: h.label,
+        consent: h.consent,
+        status: h.status,
+        receivedOn: h.receivedOn,
+        memberCount: h.memberCount,
+        issues: h.issues,
+      }));
+      process.stdout.write(`${JSON.stringify(shaped, null, 2)}\n`);
+    } else process.stdout.write(readable(households));
+    return exitCodes.ok;
+  } finally {
+    await vault.store.close();
+    vault.dataKey.fill(0);
+  }
+}

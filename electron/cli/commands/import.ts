@@ -1,0 +1,69 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { ImportReport } from '../../ipc/schemas/imports.js';
+import { type ImportFile, previewImport, runImport } from '../../services/import/index.js';
+import { CliError } from '../cli-error.js';
+import { exitCodes } from '../exit-codes.js';
+import { cliContext, openVaultForCli } from '../open-vault.js';
+
+const importable = /\.(xlsx|csv)$/i;
+
+/** An .xlsx, CSV files, or folders of them; Excel's lock files (~$…) and hidden files are skipped. */
+async function collectFiles(paths: readonly string[]): Promise<ImportFile[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => null);
+    if (!info) throw new CliError(exitCodes.usage, `ファイルかフォルダが見つかりません: ${path}`);
+    if (!info.isDirectory()) {
+      files.push(path);
+      continue;
+    }
+    const inside = (await readdir(path))
+      .filter((name) => importable.test(name) && !name.startsWith('~$') && !name.startsWith('.'))
+      .sort()
+      .map((name) => join(path, name));
+    if (inside.length === 0) {
+      throw new CliError(exitCodes.usage, `フォルダに .xlsx も .csv もありません: ${path}`);
+    }
+    files.push(...inside);
+  }
+  return Promise.all(
+    files.map(async (path) => ({ name: basename(path), base64: (await readFile(path)).toString('base64') })),
+  );
+}
+
+const countsLine = ({ counts }: ImportReport) =>
+  `世帯 ${counts.households}件、世帯員 ${counts.members}人、同意 ${counts.consents}件、新しい機関 ${counts.agenciesAdded}件`;
+
+/** All or nothing, like the app: every error on stderr and exit 6, or the counts on stdout. */
+export async function importCommand(opts: {
+  dataDir: string;
+  paths: string[];
+  dryRun: boolean;
+}): Promise<number> {
+  if (opts.paths.length === 0) {
+    throw new CliError(exitCodes.usage, '取り込むファイル（.xlsx か .csv）かフォルダを指定してください。');
+  }
+  const files = await collectFiles(opts.paths);
+  const ctx = cliContext(opts.dataDir);
+  const vault = await openVaultForCli(ctx);
+  try {
+    const now = ctx.clock();
+    const report = opts.dryRun
+      ? await previewImport(vault.store.db, files, now)
+      : await runImport(vault.store.db, vault.user.id, files, now);
+    if (!report.ok) {
+      process.stderr.write(report.errors.map((line) => `${line}\n`).join(''));
+      process.stderr.write(
+        `取り込めませんでした（誤り ${report.errors.length}件）。何も登録していません。\n`,
+      );
+      return exitCodes.importFailed;
+    }
+    const done = opts.dryRun ? '確認しました（まだ登録していません）' : '取り込みました';
+    process.stdout.write(`${done}: ${countsLine(report)}\n`);
+    return exitCodes.ok;
+  } finally {
+    await vault.store.close();
+    vault.dataKey.fill(0);
+  }
+}

@@ -1,0 +1,67 @@
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import type { Sqlite } from '../../../db/open.js';
+import { sheetDefs } from './columns.js';
+import type { ImportFile } from './read-files.js';
+
+/** Builders for the import tests: workbooks and CSV files made the way an office would. */
+
+type Cell = string | number | Date | null;
+export type Rows = Record<string, Cell>[];
+export interface SheetData {
+  /** Defaults to every column of the sheet, in the template's order. */
+  header?: string[];
+  rows: Rows;
+}
+
+const headerOf = (name: string, data: SheetData) =>
+  data.header ?? sheetDefs.find((s) => s.name === name)?.columns.map((c) => c.name) ?? [];
+
+export async function xlsxBytes(sheets: Record<string, SheetData>): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  for (const [name, data] of Object.entries(sheets)) {
+    const sheet = workbook.addWorksheet(name);
+    const header = headerOf(name, data);
+    sheet.addRow(header);
+    for (const row of data.rows) sheet.addRow(header.map((column) => row[column] ?? null));
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export function csvText(name: string, data: SheetData): string {
+  const quote = (cell: Cell) => {
+    const text = cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell ?? '');
+    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  const header = headerOf(name, data);
+  return [header, ...data.rows.map((row) => header.map((column) => row[column] ?? null))]
+    .map((cells) => cells.map(quote).join(','))
+    .join('\r\n');
+}
+
+export function csvBytes(name: string, data: SheetData, encoding: 'cp932' | 'utf8-bom' | 'utf8'): Buffer {
+  const text = csvText(name, data);
+  if (encoding === 'cp932') return iconv.encode(text, 'cp932');
+  return Buffer.concat([Buffer.from(encoding === 'utf8-bom' ? '\ufeff' : ''), Buffer.from(text, 'utf8')]);
+}
+
+export const fileOf = (name: string, bytes: Buffer): ImportFile => ({
+  name,
+  base64: bytes.toString('base64'),
+});
+
+export async function xlsxFiles(sheets: Record<string, SheetData>): Promise<ImportFile[]> {
+  return [fileOf('相談受付台帳.xlsx', await xlsxBytes(sheets))];
+}
+
+/** Every row of every table (FTS shadow tables included), to prove a failed import wrote nothing. */
+export function dumpDatabase(sqlite: Sqlite): Record<string, unknown[]> {
+  const tables = sqlite
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+    .all() as {
+    name: string;
+  }[];
+  return Object.fromEntries(
+    tables.map(({ name }) => [name, sqlite.prepare(`SELECT * FROM "${name}"`).all()]),
+  );
+}

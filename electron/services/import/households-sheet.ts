@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { agencyInputSchema } from '../../ipc/schemas/agencies.js';
+import { trimmed } from '../../ipc/schemas/common.js';
+import { caseNoSchema, type HouseholdStatus, householdInputSchema } from '../../ipc/schemas/households.js';
+import { choiceCell, dateCell, listCell, requiredDateCell, textCell } from './cells.js';
+import { type ColumnName, consentChoices, householdSheet, statusChoices } from './columns.js';
+import type { RawCell } from './raw-sheet.js';
+import { type ParsedRow, parseRows } from './rows.js';
+import { rowError, type Table } from './table.js';
+
+const cells = {
+  受付番号: textCell.pipe(caseNoSchema),
+  受付日: requiredDateCell,
+  世帯表示名: textCell.pipe(householdInputSchema.shape.label),
+  本人同意: choiceCell(consentChoices, { あり: true, なし: false }),
+  同意取得日: dateCell,
+  同意範囲: listCell(agencyInputSchema.shape.name),
+  相談経路: textCell.pipe(trimmed(80)),
+  課題: listCell(z.string()),
+  状態: choiceCell(statusChoices, { 受付: 'received', 支援中: 'active', 終結: 'closed' } as const, {
+    empty: 'received',
+  }),
+  終結日: dateCell,
+  終結理由: textCell.pipe(trimmed(200)),
+  備考: textCell.pipe(householdInputSchema.shape.note),
+} satisfies Record<ColumnName<typeof householdSheet>, z.ZodType<unknown, RawCell>>;
+
+type Row = Partial<ParsedRow<typeof cells>>;
+
+export interface HouseholdRow {
+  caseNo: string;
+  receivedOn: string;
+  label: string;
+  /** null: 本人同意 なし. An empty agency list means every attending agency. */
+  consent: { obtainedOn: string; agencyNames: string[] } | null;
+  referralAgencyName: string | null;
+  issues: string[];
+  status: HouseholdStatus;
+  closedOn: string | null;
+  closeReason: string | null;
+  note: string;
+}
+
+export interface HouseholdSheet {
+  /** Rows without any error, ready to write. */
+  households: HouseholdRow[];
+  /** Every 受付番号 the sheet names, valid row or not, so 世帯員 are not blamed for a 世帯 typo. */
+  caseNos: Set<string>;
+  errors: string[];
+}
+
+export interface KnownInDatabase {
+  /** 課題 names in use (not retired). */
+  issues: ReadonlySet<string>;
+  caseNos: ReadonlySet<string>;
+}
+
+type Problem = [column: ColumnName<typeof householdSheet>, reason: string];
+
+/** Rules between cells of one row; a cell that failed to parse is absent and not judged twice. */
+function rowProblems(row: Row, known: KnownInDatabase): Problem[] {
+  const problems: Problem[] = [];
+  if (row.本人同意 === true && row.同意取得日 === null) {
+    problems.push(['同意取得日', '本人同意が「あり」のときは同意取得日を入力してください']);
+  }
+  if (row.本人同意 === false && row.同意取得日)
+    problems.push(['同意取得日', '本人同意が「なし」のときは空欄にしてください']);
+  if (row.本人同意 === false && row.同意範囲?.length)
+    problems.push(['同意範囲', '本人同意が「なし」のときは空欄にしてください']);
+  if (row.状態 === 'closed' && row.終結日 === null) {
+    problems.push(['終結日', '状態が「終結」のときは終結日を入力してください']);
+  }
+  if (row.状態 !== undefined && row.状態 !== 'closed') {
+    if (row.終結日) problems.push(['終結日', '状態が「終結」のときだけ入力してください']);
+    if (row.終結理由) problems.push(['終結理由', '状態が「終結」のときだけ入力してください']);
+  }
+  if (row.終結日 && row.受付日 && row.終結日 < row.受付日)
+    problems.push(['終結日', '受付日より前の日付です']);
+  const unknownIssues = (row.課題 ?? []).filter((issue) => !known.issues.has(issue));
+  if (unknownIssues.length) {
+    problems.push([
+      '課題',
+      `登録されていない課題です: ${unknownIssues.join('、')}（課題の一覧は設定画面で確認・追加できます）`,
+    ]);
+  }
+  if (row.受付番号 && known.caseNos.has(row.受付番号)) {
+    problems.push(['受付番号', `「${row.受付番号}」はすでに登録されています（取り込みでは上書きしません）`]);
+  }
+  return problems;
+}
+
+export function parseHouseholdSheet(table: Table, known: KnownInDatabase): HouseholdSheet {
+  const sheet = householdSheet.name;
+  const errors = [...table.errors];
+  const caseNos = new Set<string>();
+  const firstRowOf = new Map<string, number>();
+  const households: HouseholdRow[] = [];
+  for (const [i, parsed] of parseRows(sheet, table, cells).entries()) {
+    const { rowNumber, value: row, complete } = parsed;
+    const caseNoText = textCell.safeParse(table.rows[i]?.cells.受付番号 ?? null);
+    if (caseNoText.success && caseNoText.data) caseNos.add(caseNoText.data);
+    const problems = rowProblems(row, known);
+    if (row.受付番号) {
+      const first = firstRowOf.get(row.受付番号);
+      if (first === undefined) firstRowOf.set(row.受付番号, rowNumber);
+      else problems.push(['受付番号', `「${row.受付番号}」は行${first}と重複しています`]);
+    }
+    errors.push(
+      ...parsed.errors,
+      ...problems.map(([column, reason]) => rowError(sheet, rowNumber, column, reason)),
+    );
+    if (!complete || problems.length > 0) continue;
+    households.push({
+      caseNo: complete.受付番号,
+      receivedOn: complete.受付日,
+      label: complete.世帯表示名,
+      consent:
+        complete.本人同意 && complete.同意取得日
+          ? { obtainedOn: complete.同意取得日, agencyNames: complete.同意範囲 }
+          : null,
+      referralAgencyName: complete.相談経路 || null,
+      issues: complete.課題,
+      status: complete.状態,
+      closedOn: complete.終結日,
+      closeReason: complete.終結理由 || null,
+      note: complete.備考,
+    });
+  }
+  return { households, caseNos, errors };
+}

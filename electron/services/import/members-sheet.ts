@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { type MemberInput, memberInputSchema } from '../../ipc/schemas/households.js';
+import { choiceCell, dateCell, textCell } from './cells.js';
+import { type ColumnName, memberSheet, principalChoices, sexChoices } from './columns.js';
+import type { RawCell } from './raw-sheet.js';
+import { parseRows } from './rows.js';
+import { rowError, type Table } from './table.js';
+
+const cells = {
+  受付番号: textCell.pipe(z.string().min(1, '受付番号を入力してください')),
+  記号: textCell
+    .transform((text) => text.normalize('NFKC').toUpperCase())
+    .pipe(
+      z
+        .string()
+        .min(1, '記号を入力してください')
+        .regex(/^[A-Z]$/, '記号は A〜Z の1文字にしてください'),
+    ),
+  氏名: textCell.pipe(memberInputSchema.shape.name),
+  // Width only: old ledgers often hold half-width ｶﾀｶﾅ, which NFKC turns into カタカナ.
+  ふりがな: textCell.transform((text) => text.normalize('NFKC')).pipe(memberInputSchema.shape.kana),
+  続柄: textCell.pipe(memberInputSchema.shape.relationship),
+  生年月日: dateCell,
+  性別: choiceCell(sexChoices, { 男: 'male', 女: 'female', その他: 'other', 不明: 'unknown' } as const, {
+    empty: 'unknown',
+  }),
+  // ◯ and 〇 look the same as ○ on screen; accept all three.
+  本人: choiceCell(principalChoices, { '○': true }, { empty: false, aliases: { '◯': '○', 〇: '○' } }),
+} satisfies Record<ColumnName<typeof memberSheet>, z.ZodType<unknown, RawCell>>;
+
+/** One member row placed in its household; `member` is null when one of its cells failed. */
+interface Placed {
+  rowNumber: number;
+  label: string;
+  principal: boolean;
+  member: MemberInput | null;
+}
+
+type Problem = { rowNumber: number; column: ColumnName<typeof memberSheet>; reason: string };
+
+export interface MemberSheet {
+  /** Members by 受付番号, in 記号 order, for households whose every member row is valid. */
+  members: Map<string, MemberInput[]>;
+  errors: string[];
+}
+
+/** Rules across one household's rows: 記号 unique and without gaps, at most one 本人. */
+function householdProblems(caseNo: string, rows: readonly Placed[]): Problem[] {
+  const problems: Problem[] = [];
+  const byLabel = new Map<string, Placed>();
+  let principal: Placed | undefined;
+  for (const row of rows) {
+    const same = byLabel.get(row.label);
+    if (same) {
+      const reason = `受付番号「${caseNo}」の記号「${row.label}」は行${same.rowNumber}と重複しています`;
+      problems.push({ rowNumber: row.rowNumber, column: '記号', reason });
+    } else byLabel.set(row.label, row);
+    if (row.principal && principal) {
+      const reason = `受付番号「${caseNo}」の本人（○）は1人だけにしてください（行${principal.rowNumber}にもあります）`;
+      problems.push({ rowNumber: row.rowNumber, column: '本人', reason });
+    } else if (row.principal) principal = row;
+  }
+  // Labels are positions (A is the first member): a gap could only be stored by relabelling.
+  const labels = [...byLabel.keys()].sort();
+  const gapAt = labels.findIndex((label, i) => label !== String.fromCharCode(65 + i));
+  const after = byLabel.get(labels[gapAt] ?? '');
+  if (after) {
+    const reason = `受付番号「${caseNo}」に記号「${String.fromCharCode(65 + gapAt)}」がありません（記号は A から順に、抜けなく付けてください）`;
+    problems.push({ rowNumber: after.rowNumber, column: '記号', reason });
+  }
+  return problems;
+}
+
+/** `caseNos`: every 受付番号 of the 世帯 sheet in this import. */
+export function parseMemberSheet(table: Table, caseNos: ReadonlySet<string>): MemberSheet {
+  const sheet = memberSheet.name;
+  const rowErrors: { rowNumber: number; text: string }[] = [];
+  const households = new Map<string, Placed[]>();
+  for (const { rowNumber, value, complete, errors } of parseRows(sheet, table, cells)) {
+    rowErrors.push(...errors.map((text) => ({ rowNumber, text })));
+    const caseNo = value.受付番号;
+    if (caseNo && !caseNos.has(caseNo)) {
+      const text = rowError(sheet, rowNumber, '受付番号', `「${caseNo}」は「世帯」シートにありません`);
+      rowErrors.push({ rowNumber, text });
+    } else if (caseNo && value.記号 !== undefined && value.本人 !== undefined) {
+      const member = complete && {
+        name: complete.氏名,
+        kana: complete.ふりがな,
+        relationship: complete.続柄,
+        birthDate: complete.生年月日,
+        sex: complete.性別,
+        isPrincipal: complete.本人,
+      };
+      const placed = households.get(caseNo) ?? [];
+      placed.push({ rowNumber, label: value.記号, principal: value.本人, member });
+      households.set(caseNo, placed);
+    }
+  }
+  const members = new Map<string, MemberInput[]>();
+  for (const [caseNo, rows] of households) {
+    const problems = householdProblems(caseNo, rows);
+    rowErrors.push(
+      ...problems.map((p) => ({
+        rowNumber: p.rowNumber,
+        text: rowError(sheet, p.rowNumber, p.column, p.reason),
+      })),
+    );
+    const inOrder = rows.toSorted((a, b) => (a.label < b.label ? -1 : 1)).map((row) => row.member);
+    if (problems.length === 0 && inOrder.every((m) => m !== null)) members.set(caseNo, inOrder);
+  }
+  const errors = [...table.errors, ...rowErrors.sort((a, b) => a.rowNumber - b.rowNumber).map((e) => e.text)];
+  return { members, errors };
+}

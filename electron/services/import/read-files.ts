@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { CsvSyntaxError, decodeCsvBytes, hasUtf16Bom, parseCsv } from './csv.js';
+import { isBlankRow, type RawSheet } from './raw-sheet.js';
+import { readWorkbook } from './read-workbook.js';
+
+export interface ImportFile {
+  name: string;
+  base64: string;
+}
+
+export interface ReadFiles {
+  format: 'xlsx' | 'csv';
+  sheets: RawSheet[];
+  /** Hex SHA-256 of each file's bytes, in the order given: the audit names files by content only. */
+  sha256: string[];
+  errors: string[];
+}
+
+function extensionOf(name: string): string {
+  return name.match(/\.([^.]+)$/)?.[1]?.toLowerCase() ?? '';
+}
+
+function csvSheet(fileName: string, bytes: Buffer): RawSheet | string {
+  if (hasUtf16Bom(bytes)) {
+    return `ファイル「${fileName}」: UTF-16 の CSV は読めません。Excel の「CSV（コンマ区切り）」か「CSV UTF-8」で保存し直してください`;
+  }
+  let records: string[][];
+  try {
+    records = parseCsv(decodeCsvBytes(bytes));
+  } catch (err) {
+    if (!(err instanceof CsvSyntaxError)) throw err;
+    return `ファイル「${fileName}」 行${err.record}: 「"」で始まった値が閉じられていません`;
+  }
+  const name = fileName.replace(/\.[^.]+$/, '').trim();
+  const rows = records
+    .map((cells, i) => ({ rowNumber: i + 1, cells }))
+    .filter((row) => !isBlankRow(row.cells));
+  return { name, rows };
+}
+
+/** An .xlsx, or CSV files named after their sheets (世帯.csv, 世帯員.csv). */
+export async function readImportFiles(files: readonly ImportFile[]): Promise<ReadFiles> {
+  const errors: string[] = [];
+  const sheets: RawSheet[] = [];
+  const sha256: string[] = [];
+  const named = files.map((f) => ({ name: f.name.normalize('NFC'), bytes: Buffer.from(f.base64, 'base64') }));
+  const workbooks = named.filter((f) => extensionOf(f.name) === 'xlsx');
+  const csvs = named.filter((f) => extensionOf(f.name) === 'csv');
+  if (workbooks.length > 1 || (workbooks.length === 1 && csvs.length > 0)) {
+    errors.push('Excel ブック（.xlsx）を1つだけ、または CSV ファイルだけを選んでください');
+  }
+  for (const file of named) {
+    sha256.push(createHash('sha256').update(file.bytes).digest('hex'));
+    const extension = extensionOf(file.name);
+    if (extension === 'xlsx') {
+      const read = await readWorkbook(file.bytes);
+      if (read) {
+        sheets.push(...read);
+      } else {
+        errors.push(
+          `ファイル「${file.name}」: Excel ブック（.xlsx）として読み込めませんでした。Excel で開いて保存し直してください`,
+        );
+      }
+    } else if (extension === 'csv') {
+      const sheet = csvSheet(file.name, file.bytes);
+      if (typeof sheet === 'string') errors.push(sheet);
+      else sheets.push(sheet);
+    } else if (extension === 'xls') {
+      errors.push(
+        `ファイル「${file.name}」: 古い形式（.xls）は読めません。Excel で .xlsx として保存し直してください`,
+      );
+    } else {
+      errors.push(`ファイル「${file.name}」: .xlsx か .csv のファイルを選んでください`);
+    }
+  }
+  return { format: workbooks.length > 0 ? 'xlsx' : 'csv', sheets, sha256, errors };
+}

@@ -1,0 +1,145 @@
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listHouseholds, listMembers } from '../households.js';
+import { signedInVault } from '../testing/signed-in-vault.js';
+import { sheetDefs } from './columns.js';
+import { fileOf } from './fixtures.js';
+import { buildImportTemplate, runImport } from './index.js';
+
+const now = new Date('2026-11-22T01:00:00Z');
+let vault: Awaited<ReturnType<typeof signedInVault>>;
+beforeEach(async () => {
+  vault = await signedInVault(() => now);
+});
+afterEach(async () => vault.close());
+
+async function loadTemplate(): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(new Uint8Array(await buildImportTemplate()).buffer);
+  return workbook;
+}
+
+const headerOf = (sheet: ExcelJS.Worksheet) => (sheet.getRow(1).values as unknown[]).slice(1);
+
+describe('移行用テンプレート', () => {
+  it('仕様どおりのシートと列名を持ち、必須の列は太字とメモで示し、見出しを固定し、決まった値は選択肢にする', async () => {
+    const workbook = await loadTemplate();
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      '説明',
+      '世帯',
+      '世帯員',
+      '会議',
+      '出席者',
+      'プラン',
+    ]);
+    expect(headerOf(workbook.getWorksheet('世帯') as ExcelJS.Worksheet)).toEqual([
+      '受付番号',
+      '受付日',
+      '世帯表示名',
+      '本人同意',
+      '同意取得日',
+      '同意範囲',
+      '相談経路',
+      '課題',
+      '状態',
+      '終結日',
+      '終結理由',
+      '備考',
+    ]);
+    expect(headerOf(workbook.getWorksheet('世帯員') as ExcelJS.Worksheet)).toEqual([
+      '受付番号',
+      '記号',
+      '氏名',
+      'ふりがな',
+      '続柄',
+      '生年月日',
+      '性別',
+      '本人',
+    ]);
+    for (const def of sheetDefs) {
+      const sheet = workbook.getWorksheet(def.name) as ExcelJS.Worksheet;
+      expect(headerOf(sheet)).toEqual(def.columns.map((c) => c.name));
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      for (const [i, column] of def.columns.entries()) {
+        const header = sheet.getRow(1).getCell(i + 1);
+        expect(Boolean(header.font?.bold)).toBe(column.required);
+        if (column.required) expect(JSON.stringify(header.note)).toContain('必須');
+        else expect(header.note).toBeUndefined();
+        expect(sheet.getColumn(i + 1).width).toBe(column.width);
+      }
+    }
+    const households = workbook.getWorksheet('世帯') as ExcelJS.Worksheet;
+    expect(households.getCell('D2').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"あり,なし"'],
+    });
+    expect(households.getCell('I500').dataValidation).toMatchObject({ formulae: ['"受付,支援中,終結"'] });
+    const members = workbook.getWorksheet('世帯員') as ExcelJS.Worksheet;
+    expect(members.getCell('G2').dataValidation).toMatchObject({ formulae: ['"男,女,その他,不明"'] });
+    expect(members.getCell('H2').dataValidation).toMatchObject({ formulae: ['"○"'] });
+
+    const guide = (workbook.getWorksheet('説明') as ExcelJS.Worksheet)
+      .getSheetValues()
+      .flat()
+      .map(String)
+      .join('\n');
+    for (const def of sheetDefs) for (const column of def.columns) expect(guide).toContain(column.name);
+    for (const format of ['2024/4/1', '令和6年4月1日', 'R6.4.1', 'H31.4.30', '令和6年2月30日'])
+      expect(guide).toContain(format);
+  });
+
+  it('空のテンプレートを取り込むと「行がない」とだけ伝える（説明シートと空の会議シートは問題にしない）', async () => {
+    const report = await runImport(
+      vault.db,
+      vault.userId,
+      [fileOf('テンプレート.xlsx', await buildImportTemplate())],
+      now,
+    );
+    expect(report).toEqual({
+      ok: false,
+      counts: { households: 0, members: 0, consents: 0, agenciesAdded: 0 },
+      errors: ['シート「世帯」に取り込む行がありません'],
+    });
+  });
+
+  it('テンプレートに2行ずつ記入したものはそのまま取り込める', async () => {
+    const workbook = await loadTemplate();
+    const fill = (name: string, rows: Record<string, string | Date>[]) => {
+      const sheet = workbook.getWorksheet(name) as ExcelJS.Worksheet;
+      const header = headerOf(sheet);
+      for (const [r, row] of rows.entries()) {
+        for (const [column, value] of Object.entries(row))
+          sheet.getRow(r + 2).getCell(header.indexOf(column) + 1).value = value;
+      }
+    };
+    fill('世帯', [
+      {
+        受付番号: 'R8-101',
+        受付日: new Date(Date.UTC(2026, 3, 1)),
+        世帯表示名: '山田',
+        本人同意: 'あり',
+        同意取得日: '令和8年4月10日',
+      },
+      { 受付番号: 'R8-102', 受付日: 'R8.4.2', 世帯表示名: 'B氏世帯', 本人同意: 'なし', 課題: '不登校' },
+    ]);
+    fill('世帯員', [
+      { 受付番号: 'R8-101', 記号: 'A', 氏名: '山田 花子', 本人: '○', 性別: '女' },
+      { 受付番号: 'R8-102', 記号: 'A', 氏名: '佐藤 次郎' },
+    ]);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const report = await runImport(vault.db, vault.userId, [fileOf('記入済み.xlsx', bytes)], now);
+    expect(report).toEqual({
+      ok: true,
+      counts: { households: 2, members: 2, consents: 1, agenciesAdded: 0 },
+      errors: [],
+    });
+    const listed = await listHouseholds(vault.db, { query: '', sort: 'receivedOn', limit: 10 }, '2026-11-22');
+    expect(listed).toMatchObject([
+      { caseNo: 'R8-102', label: 'B氏世帯', receivedOn: '2026-04-02', consent: 'none', issues: ['不登校'] },
+      { caseNo: 'R8-101', label: '山田', receivedOn: '2026-04-01', consent: 'granted' },
+    ]);
+    expect(await listMembers(vault.db, listed[1]?.id ?? '')).toMatchObject([
+      { label: 'A', name: '山田 花子', sex: 'female', isPrincipal: true },
+    ]);
+  });
+});
