@@ -49,7 +49,7 @@ test.describe('ロック解除', () => {
     const button = page.locator('button.unlock-submit');
     await expect(button).toBeDisabled();
     await expect(button).toHaveText(/^あと[1-5]秒$/);
-    await expect(page.getByText(/失敗が続いたため、あと\d+秒待ってから入力してください。/)).toBeVisible();
+    await expect(page.getByText(/失敗が続いたため、あと\d+秒は入力できません。/)).toBeVisible();
     await screenshot(page, '11-unlock-backoff');
 
     // Enter does not get around the disabled button.
@@ -190,6 +190,19 @@ test.describe('ロック', () => {
     await unlockWith(page, passphrase);
     // Today's acknowledgement is already on record: straight back in.
     await expect(page.getByRole('heading', { name: 'ホーム' })).toBeVisible();
+  });
+
+  test('使っている途中で確認が必要になると（日付が変わったとき）、次の操作で守秘義務の確認に戻る', async ({
+    page,
+    harness,
+  }) => {
+    await openSignedIn(page, harness, '日付 変更');
+    // What the next office day looks like to the session: no acknowledgement on record for "today".
+    harness.session.signedIn().store.sqlite.exec('DELETE FROM acknowledgements');
+    await page.getByRole('navigation', { name: 'メニュー' }).getByRole('button', { name: '利用者' }).click();
+    await expect(page.getByRole('heading', { name: '守秘義務の確認' })).toBeVisible();
+    await expect(page.locator('.shell')).toHaveCount(0);
+    await acknowledge(page);
   });
 
   test('守秘義務の確認画面からもロックでき、ナビゲーションはない', async ({ page, harness }) => {

@@ -14,15 +14,19 @@ import { UnlockScreen } from './unlock/UnlockScreen';
 export function App() {
   const onLocked = useRef<(statusAfter?: VaultStatus) => void>(() => {});
   const [queryClient] = useState(() => {
-    // Any call refused with LOCKED means main locked while we were not told: treat it as a lock.
     const onError = (error: unknown) => {
+      // LOCKED: main locked while we were not told. NEEDS_ACKNOWLEDGEMENT: the office day changed
+      // (domain rule 5). Either way the gate must show another screen.
       if (isCallError(error, 'LOCKED')) onLocked.current();
+      else if (isCallError(error, 'NEEDS_ACKNOWLEDGEMENT'))
+        void client.invalidateQueries({ queryKey: statusKey });
     };
-    return new QueryClient({
+    const client: QueryClient = new QueryClient({
       queryCache: new QueryCache({ onError }),
       mutationCache: new MutationCache({ onError }),
       defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false }, mutations: { retry: false } },
     });
+    return client;
   });
   // Bumped on every lock: the whole signed-in tree unmounts, so no form or screen keeps its data.
   const [epoch, setEpoch] = useState(0);

@@ -36,6 +36,7 @@ export function AuditLogPage() {
   });
   const events = log.data?.pages.flatMap((p) => p.events) ?? [];
   const verification = log.data?.pages[0]?.verification;
+  const brokenId = verification?.firstBroken?.id;
 
   return (
     <div className="page">
@@ -97,7 +98,11 @@ export function AuditLogPage() {
           </thead>
           <tbody>
             {events.map((event) => (
-              <tr key={event.id} data-testid="audit-row">
+              <tr
+                key={event.id}
+                data-testid="audit-row"
+                className={event.id === brokenId ? 'audit-row-broken' : undefined}
+              >
                 <td className="nowrap">{formatWarekiDateTime(event.at)}</td>
                 <td>{event.userName ?? <span className="muted">（特定できません）</span>}</td>
                 <td>

@@ -51,7 +51,7 @@ export function HomePage({ user, autoLockMinutes, onOpenAudit }: HomePageProps) 
               <dd>{current ? formatWarekiDateTime(current.at) : '初期設定から利用中'}</dd>
               <dt>前回</dt>
               <dd>{previous ? formatWarekiDateTime(previous.at) : '記録はありません'}</dd>
-              <dt>前回以降の失敗</dt>
+              <dt>{previous ? '前回以降の失敗' : 'これまでの失敗'}</dt>
               <dd className={failedSincePrevious > 0 ? 'home-attention' : undefined}>
                 {failedSincePrevious}回
               </dd>

@@ -80,12 +80,7 @@ function wordCount(text: string): number {
 
 export function passphraseStrength(passphrase: string): Strength {
   const length = [...passphrase].length;
-  if (length === 0)
-    return {
-      level: 'empty',
-      label: '',
-      tip: `${minPassphraseLength}文字以上で入力してください。${tipWords}`,
-    };
+  if (length === 0) return { level: 'empty', label: '', tip: tipWords };
   if (length < minPassphraseLength) {
     return { level: 'short', label: '弱い', tip: `あと${minPassphraseLength - length}文字以上必要です。` };
   }

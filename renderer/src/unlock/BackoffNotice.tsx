@@ -7,8 +7,7 @@ export function BackoffNotice({ remaining }: { remaining: number }) {
         失敗が続いたため、しばらく待ってから入力してください。
       </span>
       <span aria-hidden="true">
-        失敗が続いたため、あと<strong className="backoff-seconds">{remaining}</strong>
-        秒待ってから入力してください。
+        失敗が続いたため、あと<strong className="backoff-seconds">{remaining}</strong>秒は入力できません。
       </span>
     </div>
   );
