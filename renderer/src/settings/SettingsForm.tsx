@@ -118,13 +118,14 @@ export function SettingsForm({
           />
           <TextField
             label={label.contactPerson}
+            hint="問い合わせ先として印字されます。"
             error={errors.contactPerson?.message}
             {...register('contactPerson')}
           />
           <TextField
             label={label.phone}
             type="tel"
-            hint="数字とハイフン（例：0123-45-6789）"
+            hint="例：0123-45-6789"
             error={errors.phone?.message}
             {...register('phone')}
           />
@@ -181,14 +182,14 @@ export function SettingsForm({
           <TextField
             label="重層的支援会議の表示名"
             required
-            hint="本人同意がある世帯の会議。既定：重層的支援会議"
+            hint="同意がある世帯の会議。既定：重層的支援会議"
             error={errors.meetingLabels?.consented?.message}
             {...register('meetingLabels.consented')}
           />
           <TextField
             label="支援会議の表示名"
             required
-            hint="本人同意がない世帯の会議（法第106条の6）。既定：支援会議"
+            hint="同意がない世帯の会議。既定：支援会議"
             error={errors.meetingLabels?.unconsented?.message}
             {...register('meetingLabels.unconsented')}
           />
