@@ -65,6 +65,7 @@ export interface HouseholdTable {
   closed_on: string | null;
   close_reason: string | null;
   note: string;
+  sort_kana: string;
   created_at: string;
   updated_at: string;
 }
@@ -141,7 +142,7 @@ export interface ProgressNoteRevisionTable {
   user_id: string | null;
 }
 
-export interface HouseholdSearchTable {
+export interface HouseholdSearchTermsTable {
   household_id: string;
   text: string;
 }
@@ -161,5 +162,5 @@ export interface Database {
   status_changes: StatusChangeTable;
   progress_notes: ProgressNoteTable;
   progress_note_revisions: ProgressNoteRevisionTable;
-  household_search: HouseholdSearchTable;
+  household_search_terms: HouseholdSearchTermsTable;
 }

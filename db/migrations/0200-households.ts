@@ -34,10 +34,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('closed_on', 'text')
     .addColumn('close_reason', 'text')
     .addColumn('note', 'text', (c) => c.notNull().defaultTo(''))
+    // The principal's ふりがな in hiragana, kept by the members service, so 世帯一覧 sorts on an index.
+    .addColumn('sort_kana', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('households_received_on').on('households').column('received_on').execute();
+  await db.schema
+    .createIndex('households_received_on')
+    .on('households')
+    .columns(['received_on', 'case_no'])
+    .execute();
+  await db.schema
+    .createIndex('households_sort_kana')
+    .on('households')
+    .columns(['sort_kana', 'case_no'])
+    .execute();
 
   await db.schema
     .createTable('household_issues')
@@ -126,8 +137,29 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('user_id', 'text')
     .execute();
 
-  // Substring search over 受付番号, 表示名, 氏名, ふりがな; one row per searchable text, normalised.
-  await sql`CREATE VIRTUAL TABLE household_search USING fts5(household_id UNINDEXED, text, tokenize = 'trigram')`.execute(
+  await db.schema
+    .createIndex('status_changes_household')
+    .on('status_changes')
+    .column('household_id')
+    .execute();
+
+  // Substring search over 受付番号, 表示名, 氏名, ふりがな: one normalised row per household (texts
+  // joined by U+0001, which no query contains), indexed by an FTS5 trigram table kept in step by triggers.
+  await db.schema
+    .createTable('household_search_terms')
+    .addColumn('household_id', 'text', (c) => c.primaryKey().references('households.id').onDelete('cascade'))
+    .addColumn('text', 'text', (c) => c.notNull())
+    .execute();
+  await sql`CREATE VIRTUAL TABLE household_search USING fts5(text, content = 'household_search_terms', content_rowid = 'rowid', tokenize = 'trigram')`.execute(
     db,
   );
+  await sql`CREATE TRIGGER household_search_ai AFTER INSERT ON household_search_terms BEGIN
+    INSERT INTO household_search(rowid, text) VALUES (new.rowid, new.text); END`.execute(db);
+  await sql`CREATE TRIGGER household_search_ad AFTER DELETE ON household_search_terms BEGIN
+    INSERT INTO household_search(household_search, rowid, text) VALUES ('delete', old.rowid, old.text); END`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER household_search_au AFTER UPDATE ON household_search_terms BEGIN
+    INSERT INTO household_search(household_search, rowid, text) VALUES ('delete', old.rowid, old.text);
+    INSERT INTO household_search(rowid, text) VALUES (new.rowid, new.text); END`.execute(db);
 }

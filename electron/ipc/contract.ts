@@ -1,5 +1,21 @@
 import { z } from 'zod';
 import type { Channel } from './channels.js';
+import { agencyInputSchema, agencySchema } from './schemas/agencies.js';
+import { idSchema, trimmed as trimmedText } from './schemas/common.js';
+import {
+  consentInputSchema,
+  consentWithdrawalInputSchema,
+  householdDetailSchema,
+  householdInputSchema,
+  householdListInputSchema,
+  householdSummarySchema,
+  memberSchema,
+  progressNoteInputSchema,
+  progressNoteSchema,
+  saveMembersInputSchema,
+  statusChangeInputSchema,
+} from './schemas/households.js';
+import { importFilesSchema, importReportSchema } from './schemas/imports.js';
 
 export type { Channel };
 
@@ -73,6 +89,22 @@ export const auditKinds = [
   'audit.verified',
   'backup.created',
   'backup.restored',
+  'household.viewed',
+  'household.created',
+  'household.updated',
+  'members.saved',
+  'household.statusChanged',
+  'consent.added',
+  'consent.withdrawn',
+  'progressNote.added',
+  'progressNote.updated',
+  'agency.saved',
+  'agency.retired',
+  'agency.deleted',
+  'issueTag.added',
+  'issueTag.retired',
+  'import.completed',
+  'template.saved',
 ] as const;
 export const auditKindSchema = z.enum(auditKinds);
 export type AuditKind = z.infer<typeof auditKindSchema>;
@@ -202,6 +234,118 @@ export const contract = {
   'audit.list': {
     input: auditListInputSchema,
     output: z.object({ verification: auditVerificationSchema, events: z.array(auditEventSchema) }),
+    access: 'acknowledged',
+  },
+  'legal.unconsentedBanner': {
+    input: noInput,
+    output: z.object({ version: z.string(), text: z.string() }),
+    access: 'acknowledged',
+  },
+  'households.list': {
+    input: householdListInputSchema,
+    output: z.array(householdSummarySchema),
+    access: 'acknowledged',
+  },
+  'households.get': {
+    input: z.object({ id: idSchema }),
+    output: householdDetailSchema,
+    access: 'acknowledged',
+  },
+  'households.create': {
+    input: householdInputSchema,
+    output: z.object({ id: idSchema }),
+    access: 'acknowledged',
+  },
+  'households.update': {
+    input: z.object({ id: idSchema, household: householdInputSchema }),
+    output: z.object({ id: idSchema }),
+    access: 'acknowledged',
+  },
+  'households.saveMembers': {
+    input: saveMembersInputSchema,
+    output: z.array(memberSchema),
+    access: 'acknowledged',
+  },
+  'households.changeStatus': {
+    input: statusChangeInputSchema,
+    output: z.object({ id: idSchema }),
+    access: 'acknowledged',
+  },
+  'households.suggestCaseNo': {
+    input: noInput,
+    output: z.object({ caseNo: z.string() }),
+    access: 'acknowledged',
+  },
+  'consents.add': {
+    input: consentInputSchema,
+    output: z.object({ householdId: idSchema }),
+    access: 'acknowledged',
+  },
+  'consents.withdraw': {
+    input: consentWithdrawalInputSchema,
+    output: z.object({ consentId: idSchema }),
+    access: 'acknowledged',
+  },
+  'progressNotes.list': {
+    input: z.object({ householdId: idSchema }),
+    output: z.array(progressNoteSchema),
+    access: 'acknowledged',
+  },
+  'progressNotes.save': {
+    input: progressNoteInputSchema,
+    output: z.object({ id: idSchema }),
+    access: 'acknowledged',
+  },
+  'progressNotes.history': {
+    input: z.object({ noteId: idSchema }),
+    output: z.array(
+      z.object({
+        revision: z.number(),
+        notedOn: z.string(),
+        staff: z.string(),
+        content: z.string(),
+        nextPlan: z.string(),
+        replacedAt: z.string(),
+      }),
+    ),
+    access: 'acknowledged',
+  },
+  'agencies.list': {
+    input: z.object({ includeRetired: z.boolean().default(false) }),
+    output: z.array(agencySchema),
+    access: 'acknowledged',
+  },
+  'agencies.save': { input: agencyInputSchema, output: z.object({ id: idSchema }), access: 'acknowledged' },
+  'agencies.setRetired': {
+    input: z.object({ id: idSchema, retired: z.boolean() }),
+    output: z.object({ id: idSchema }),
+    access: 'acknowledged',
+  },
+  'agencies.delete': {
+    input: z.object({ id: idSchema }),
+    output: z.object({ id: idSchema }),
+    access: 'acknowledged',
+  },
+  'issueTags.list': {
+    input: noInput,
+    output: z.array(z.object({ name: z.string(), retired: z.boolean() })),
+    access: 'acknowledged',
+  },
+  'issueTags.add': {
+    input: z.object({ name: trimmedText(40).min(1, '課題名を入力してください') }),
+    output: z.object({ name: z.string() }),
+    access: 'acknowledged',
+  },
+  'issueTags.retire': {
+    input: z.object({ name: z.string().min(1).max(40) }),
+    output: z.object({ name: z.string() }),
+    access: 'acknowledged',
+  },
+  'imports.preview': { input: importFilesSchema, output: importReportSchema, access: 'acknowledged' },
+  'imports.run': { input: importFilesSchema, output: importReportSchema, access: 'acknowledged' },
+  'imports.saveTemplate': {
+    input: noInput,
+    output: z.object({ saved: z.boolean(), fileName: z.string() }),
     access: 'acknowledged',
   },
 } as const satisfies Record<Channel, ChannelSpec>;

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, type Handlers } from '../services/handlers.js';
+import { folderPlatform } from '../services/platform.js';
 import { fastKdf, tempDataDir } from '../services/testing/temp-data-dir.js';
 import { VaultSession } from '../services/vault-session.js';
 import { channels } from './channels.js';
@@ -21,7 +23,7 @@ beforeEach(async () => {
     kdf: fastKdf,
     clock: () => new Date('2026-11-22T01:00:00Z'),
   });
-  handlers = createHandlers(session);
+  handlers = createHandlers(session, folderPlatform(join(dir, 'downloads')));
 });
 afterEach(async () => {
   await session.lock('user');

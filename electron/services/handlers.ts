@@ -1,10 +1,25 @@
 import type { Channel } from '../ipc/channels.js';
 import type { ChannelOutput, ParsedInput } from '../ipc/contract.js';
-import { listAuditEvents, verifyAuditChain } from './audit.js';
+import { deleteAgency, listAgencies, saveAgency, setAgencyRetired } from './agencies.js';
+import { appendAuditEvent, listAuditEvents, verifyAuditChain } from './audit.js';
 import { officeDate } from './clock.js';
+import { addConsent, withdrawConsent } from './consent.js';
 import { KasaneError } from './errors.js';
+import {
+  changeHouseholdStatus,
+  createHousehold,
+  getHousehold,
+  listHouseholds,
+  saveMembers,
+  suggestCaseNo,
+  updateHousehold,
+} from './households.js';
+import { buildImportTemplate, previewImport, runImport } from './import/index.js';
+import { addIssueTag, listIssueTags, retireIssueTag } from './issue-tags.js';
 import { confidentialityWarning } from './legal.js';
 import { getOfficeSettings, saveOfficeSettings } from './office-settings.js';
+import type { Platform } from './platform.js';
+import { listProgressNotes, progressNoteHistory, saveProgressNote } from './progress-notes.js';
 import { listUsers } from './users.js';
 import { addUser, checkPassphrase, setPassphrase } from './vault.js';
 import type { VaultSession } from './vault-session.js';
@@ -14,7 +29,13 @@ export type Handlers = {
 };
 
 /** One function per contract channel. Main, the harness and tests all serve this same table. */
-export function createHandlers(session: VaultSession): Handlers {
+export function createHandlers(session: VaultSession, platform: Platform): Handlers {
+  /** The signed-in user's store, who they are, and the office's today. */
+  const signedIn = () => {
+    const { store, user } = session.signedIn();
+    const now = session.now();
+    return { db: store.db, userId: user.id, now, today: officeDate(now) };
+  };
   return {
     'vault.status': () => session.status(),
     'vault.setup': (input) => session.setup(input),
@@ -53,6 +74,106 @@ export function createHandlers(session: VaultSession): Handlers {
       const { db } = session.signedIn().store;
       const [verification, events] = await Promise.all([verifyAuditChain(db), listAuditEvents(db, input)]);
       return { verification, events };
+    },
+    'legal.unconsentedBanner': async () => {
+      const { version, unconsentedBanner } = confidentialityWarning(officeDate(session.now()));
+      return { version, text: unconsentedBanner };
+    },
+    'households.list': (input) => {
+      const { db, today } = signedIn();
+      return listHouseholds(db, input, today);
+    },
+    'households.get': (input) => {
+      const { db, userId, today, now } = signedIn();
+      return getHousehold(db, userId, input.id, today, now);
+    },
+    'households.create': (input) => {
+      const { db, userId, now } = signedIn();
+      return createHousehold(db, userId, input, now);
+    },
+    'households.update': async (input) => {
+      const { db, userId, now } = signedIn();
+      await updateHousehold(db, userId, input.id, input.household, now);
+      return { id: input.id };
+    },
+    'households.saveMembers': (input) => {
+      const { db, userId, now } = signedIn();
+      return saveMembers(db, userId, input.householdId, input.members, now);
+    },
+    'households.changeStatus': async (input) => {
+      const { db, userId, now } = signedIn();
+      await changeHouseholdStatus(
+        db,
+        userId,
+        { ...input, reason: 'reason' in input ? input.reason : undefined },
+        now,
+      );
+      return { id: input.householdId };
+    },
+    'households.suggestCaseNo': async () => {
+      const { db, today } = signedIn();
+      return { caseNo: await suggestCaseNo(db, today) };
+    },
+    'consents.add': async (input) => {
+      const { db, userId, now } = signedIn();
+      await addConsent(db, userId, input, now);
+      return { householdId: input.householdId };
+    },
+    'consents.withdraw': async (input) => {
+      const { db, userId, now } = signedIn();
+      await withdrawConsent(db, userId, input, now);
+      return { consentId: input.consentId };
+    },
+    'progressNotes.list': (input) => listProgressNotes(signedIn().db, input.householdId),
+    'progressNotes.save': (input) => {
+      const { db, userId, now } = signedIn();
+      return saveProgressNote(db, userId, input, now);
+    },
+    'progressNotes.history': (input) => progressNoteHistory(signedIn().db, input.noteId),
+    'agencies.list': (input) => listAgencies(signedIn().db, input),
+    'agencies.save': (input) => {
+      const { db, userId, now } = signedIn();
+      return saveAgency(db, userId, input, now);
+    },
+    'agencies.setRetired': async (input) => {
+      const { db, userId, now } = signedIn();
+      await setAgencyRetired(db, userId, input.id, input.retired, now);
+      return { id: input.id };
+    },
+    'agencies.delete': async (input) => {
+      const { db, userId, now } = signedIn();
+      await deleteAgency(db, userId, input.id, now);
+      return { id: input.id };
+    },
+    'issueTags.list': () => listIssueTags(signedIn().db),
+    'issueTags.add': async (input) => {
+      const { db, userId, now } = signedIn();
+      await addIssueTag(db, userId, input.name, now);
+      return { name: input.name };
+    },
+    'issueTags.retire': async (input) => {
+      const { db, userId, now } = signedIn();
+      await retireIssueTag(db, userId, input.name, now);
+      return { name: input.name };
+    },
+    'imports.preview': (input) => {
+      const { db, now } = signedIn();
+      return previewImport(db, input.files, now);
+    },
+    'imports.run': (input) => {
+      const { db, userId, now } = signedIn();
+      return runImport(db, userId, input.files, now);
+    },
+    'imports.saveTemplate': async () => {
+      const { db, userId, now } = signedIn();
+      const fileName = 'かさね_移行用テンプレート.xlsx';
+      const result = await platform.saveFile({
+        defaultName: fileName,
+        bytes: await buildImportTemplate(),
+        filters: [{ name: 'Excel ブック', extensions: ['xlsx'] }],
+      });
+      if (result.saved) await appendAuditEvent(db, { userId, kind: 'template.saved' }, now);
+      return result;
     },
   };
 }

@@ -8,6 +8,7 @@ const versionSchema = z.object({
   body: z.string().min(1),
   footer: z.string().min(1),
   footerUnconsented: z.string().min(1),
+  unconsentedBanner: z.string().min(1),
 });
 const legalTextSchema = z.object({ id: z.string(), versions: z.array(versionSchema).min(1) });
 

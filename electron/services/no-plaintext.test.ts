@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers } from './handlers.js';
 import { defaultOfficeSettings } from './office-settings.js';
+import { folderPlatform } from './platform.js';
 import { filesContaining } from './testing/scan-files.js';
 import { fastKdf, tempDataDir } from './testing/temp-data-dir.js';
 import { VaultSession } from './vault-session.js';
@@ -16,7 +17,7 @@ describe('平文を残さない', () => {
     const unique = `秘密市𠮷野髙﨑-${Date.now()}`;
     const userName = '平文検出用 𠮷田 髙橋';
     const session = new VaultSession({ dataDir: dir, via: 'app', kdf: fastKdf });
-    const handlers = createHandlers(session);
+    const handlers = createHandlers(session, folderPlatform(`${dir}-downloads`));
     await handlers['vault.setup']({
       userName,
       passphrase: 'correct horse battery',

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { dateInputSchema, idSchema, isoDateSchema, optionalDateInputSchema, trimmed } from './common.js';
+
+export const consentStateSchema = z.enum(['granted', 'none', 'withdrawn']);
+export type ConsentState = z.infer<typeof consentStateSchema>;
+export const householdStatusSchema = z.enum(['received', 'active', 'closed']);
+export type HouseholdStatus = z.infer<typeof householdStatusSchema>;
+export const trackSchema = z.enum(['consented', 'unconsented']);
+
+export const closeReasons = ['課題解決', '包括的相談支援事業へ戻す', '転出', '死亡', 'その他'] as const;
+export const closeReasonSchema = z.enum(closeReasons, { message: '終結理由を選んでください' });
+export const sexSchema = z.enum(['male', 'female', 'other', 'unknown']);
+
+export const caseNoSchema = trimmed(30)
+  .min(1, '受付番号を入力してください')
+  .regex(/^[^\s]+$/, '受付番号に空白は使えません');
+
+export const householdInputSchema = z.object({
+  caseNo: caseNoSchema,
+  receivedOn: dateInputSchema,
+  label: trimmed(60).min(1, '表示名を入力してください'),
+  referralAgencyId: idSchema.nullable(),
+  issues: z.array(z.string().max(40)).max(30),
+  note: trimmed(5000),
+});
+export type HouseholdInput = z.infer<typeof householdInputSchema>;
+
+export const memberInputSchema = z.object({
+  id: idSchema.optional(),
+  name: trimmed(60).min(1, '氏名を入力してください'),
+  kana: trimmed(80).regex(
+    /^[\p{Script=Hiragana}\p{Script=Katakana}ー・\s　]*$/u,
+    'ふりがなはひらがなかカタカナで入力してください',
+  ),
+  relationship: trimmed(20),
+  birthDate: optionalDateInputSchema,
+  sex: sexSchema,
+  isPrincipal: z.boolean(),
+});
+export type MemberInput = z.infer<typeof memberInputSchema>;
+
+export const saveMembersInputSchema = z.object({
+  householdId: idSchema,
+  /** In display order: labels A, B, C… follow this order. */
+  members: z
+    .array(memberInputSchema)
+    .max(26, '世帯員は26人までです')
+    .refine((ms) => ms.filter((m) => m.isPrincipal).length <= 1, { message: '本人は世帯に1人だけです' }),
+});
+
+export const memberSchema = z.object({
+  id: idSchema,
+  label: z.string(),
+  name: z.string(),
+  kana: z.string(),
+  relationship: z.string(),
+  birthDate: isoDateSchema.nullable(),
+  sex: sexSchema,
+  isPrincipal: z.boolean(),
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const consentInputSchema = z.object({
+  householdId: idSchema,
+  obtainedOn: dateInputSchema,
+  method: z.enum(['written', 'oral'], { message: '方法を選んでください' }),
+  obtainedBy: trimmed(40).min(1, '取得者を入力してください'),
+  allAgencies: z.boolean(),
+  agencyIds: z.array(idSchema).max(200),
+});
+
+export const consentWithdrawalInputSchema = z.object({
+  consentId: idSchema,
+  withdrawnOn: dateInputSchema,
+  reason: trimmed(500).min(1, '撤回の理由を入力してください'),
+});
+
+export const consentRecordSchema = z.object({
+  id: idSchema,
+  obtainedOn: isoDateSchema,
+  method: z.enum(['written', 'oral']),
+  obtainedBy: z.string(),
+  allAgencies: z.boolean(),
+  agencyIds: z.array(idSchema),
+  withdrawnOn: isoDateSchema.nullable(),
+  withdrawReason: z.string().nullable(),
+});
+export type ConsentRecord = z.infer<typeof consentRecordSchema>;
+
+export const statusChangeInputSchema = z.discriminatedUnion('action', [
+  z.object({ householdId: idSchema, action: z.literal('start'), on: dateInputSchema }),
+  z.object({
+    householdId: idSchema,
+    action: z.literal('close'),
+    on: dateInputSchema,
+    reason: closeReasonSchema,
+  }),
+  z.object({ householdId: idSchema, action: z.literal('reopen'), on: dateInputSchema }),
+]);
+
+export const householdListInputSchema = z.object({
+  query: z.string().max(100).default(''),
+  track: trackSchema.optional(),
+  status: householdStatusSchema.optional(),
+  issue: z.string().max(40).optional(),
+  fiscalYear: z.number().int().min(2000).max(2100).optional(),
+  sort: z.enum(['receivedOn', 'kana']).default('receivedOn'),
+  limit: z.number().int().min(1).max(1000).default(200),
+});
+export type HouseholdListInput = z.infer<typeof householdListInputSchema>;
+
+export const householdSummarySchema = z.object({
+  id: idSchema,
+  caseNo: z.string(),
+  label: z.string(),
+  consent: consentStateSchema,
+  status: householdStatusSchema,
+  issues: z.array(z.string()),
+  receivedOn: isoDateSchema,
+  lastActivityOn: isoDateSchema,
+  memberCount: z.number().int(),
+});
+export type HouseholdSummary = z.infer<typeof householdSummarySchema>;
+
+export const timelineEntrySchema = z.object({
+  on: isoDateSchema,
+  kind: z.enum(['received', 'consentGranted', 'consentWithdrawn', 'status', 'progressNote']),
+  text: z.string(),
+});
+
+export const householdDetailSchema = householdSummarySchema.extend({
+  track: trackSchema,
+  referralAgencyId: idSchema.nullable(),
+  note: z.string(),
+  closedOn: isoDateSchema.nullable(),
+  closeReason: z.string().nullable(),
+  members: z.array(memberSchema),
+  consents: z.array(consentRecordSchema),
+  timeline: z.array(timelineEntrySchema),
+});
+export type HouseholdDetail = z.infer<typeof householdDetailSchema>;
+
+export const progressNoteInputSchema = z.object({
+  id: idSchema.optional(),
+  householdId: idSchema,
+  notedOn: dateInputSchema,
+  agencyId: idSchema.nullable(),
+  staff: trimmed(40),
+  content: trimmed(5000).min(1, '内容を入力してください'),
+  nextPlan: trimmed(1000),
+});
+
+export const progressNoteSchema = z.object({
+  id: idSchema,
+  notedOn: isoDateSchema,
+  agencyId: idSchema.nullable(),
+  agencyName: z.string().nullable(),
+  staff: z.string(),
+  content: z.string(),
+  nextPlan: z.string(),
+  revision: z.number().int(),
+  updatedAt: z.string(),
+});
+export type ProgressNote = z.infer<typeof progressNoteSchema>;

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { Agency, AgencyInput } from '../ipc/schemas/agencies.js';
+import { appendAuditEvent } from './audit.js';
+import { KasaneError } from './errors.js';
+
+/** 関係機関マスタ. An agency that any record points at can be retired, never deleted. */
+
+const inUse = sql<number>`(EXISTS (SELECT 1 FROM households WHERE referral_agency_id = agencies.id)
+  OR EXISTS (SELECT 1 FROM consent_agencies WHERE agency_id = agencies.id)
+  OR EXISTS (SELECT 1 FROM progress_notes WHERE agency_id = agencies.id))`;
+
+export async function listAgencies(
+  db: Kysely<Database>,
+  options: { includeRetired?: boolean } = {},
+): Promise<Agency[]> {
+  let q = db.selectFrom('agencies').selectAll().select(inUse.as('in_use'));
+  if (!options.includeRetired) q = q.where('retired_at', 'is', null);
+  const rows = await q.orderBy('field').orderBy('name').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    field: r.field as Agency['field'],
+    name: r.name,
+    department: r.department,
+    phone: r.phone,
+    email: r.email,
+    address: r.address,
+    contactPerson: r.contact_person,
+    retired: r.retired_at !== null,
+    inUse: r.in_use === 1,
+  }));
+}
+
+/** Finds an agency by 機関名 or adds it (the import and 出席者 name agencies by text). */
+export async function findOrAddAgency(
+  trx: Kysely<Database>,
+  name: string,
+  field: string,
+  now: Date,
+): Promise<{ id: string; added: boolean }> {
+  const existing = await trx
+    .selectFrom('agencies')
+    .select('id')
+    .where('name', '=', name)
+    .orderBy('department')
+    .limit(1)
+    .executeTakeFirst();
+  if (existing) return { id: existing.id, added: false };
+  const id = randomUUID();
+  await trx
+    .insertInto('agencies')
+    .values({
+      id,
+      field,
+      name,
+      department: '',
+      phone: '',
+      email: '',
+      address: '',
+      contact_person: '',
+      retired_at: null,
+      created_at: now.toISOString(),
+    })
+    .execute();
+  return { id, added: true };
+}
+
+export async function saveAgency(
+  db: Kysely<Database>,
+  userId: string,
+  input: AgencyInput,
+  now: Date,
+): Promise<{ id: string }> {
+  return db.transaction().execute(async (trx) => {
+    const clash = await trx
+      .selectFrom('agencies')
+      .select('id')
+      .where('name', '=', input.name)
+      .where('department', '=', input.department)
+      .$if(Boolean(input.id), (q) => q.where('id', '!=', input.id ?? ''))
+      .executeTakeFirst();
+    if (clash) throw new KasaneError('VALIDATION', '同じ機関名・部署の機関がすでに登録されています。');
+    const values = {
+      field: input.field,
+      name: input.name,
+      department: input.department,
+      phone: input.phone,
+      email: input.email,
+      address: input.address,
+      contact_person: input.contactPerson,
+    };
+    let id = input.id;
+    if (id) {
+      const result = await trx.updateTable('agencies').set(values).where('id', '=', id).executeTakeFirst();
+      if (result.numUpdatedRows === 0n) throw new KasaneError('NOT_FOUND');
+    } else {
+      id = randomUUID();
+      await trx
+        .insertInto('agencies')
+        .values({ id, ...values, retired_at: null, created_at: now.toISOString() })
+        .execute();
+    }
+    await appendAuditEvent(trx, { userId, kind: 'agency.saved', target: { type: 'agency', id } }, now);
+    return { id };
+  });
+}
+
+export async function setAgencyRetired(
+  db: Kysely<Database>,
+  userId: string,
+  id: string,
+  retired: boolean,
+  now: Date,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('agencies')
+      .set({ retired_at: retired ? now.toISOString() : null })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) throw new KasaneError('NOT_FOUND');
+    await appendAuditEvent(
+      trx,
+      { userId, kind: 'agency.retired', target: { type: 'agency', id }, detail: { retired } },
+      now,
+    );
+  });
+}
+
+export async function deleteAgency(
+  db: Kysely<Database>,
+  userId: string,
+  id: string,
+  now: Date,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('agencies')
+      .select(inUse.as('in_use'))
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw new KasaneError('NOT_FOUND');
+    if (row.in_use === 1) throw new KasaneError('AGENCY_IN_USE');
+    await trx.deleteFrom('agencies').where('id', '=', id).execute();
+    await appendAuditEvent(trx, { userId, kind: 'agency.deleted', target: { type: 'agency', id } }, now);
+  });
+}

@@ -1,0 +1,371 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { HouseholdInput, MemberInput } from '../ipc/schemas/households.js';
+import { listAgencies } from './agencies.js';
+import { addConsent, consentState, withdrawConsent } from './consent.js';
+import {
+  changeHouseholdStatus,
+  createHousehold,
+  getHousehold,
+  listHouseholds,
+  listMembers,
+  saveMembers,
+  suggestCaseNo,
+  updateHousehold,
+} from './households.js';
+import { signedInVault } from './testing/signed-in-vault.js';
+
+const now = new Date('2026-11-22T01:00:00Z');
+const today = '2026-11-22';
+let vault: Awaited<ReturnType<typeof signedInVault>>;
+beforeEach(async () => {
+  vault = await signedInVault();
+});
+afterEach(async () => vault.close());
+
+const household = (over: Partial<HouseholdInput> = {}): HouseholdInput => ({
+  caseNo: 'R8-001',
+  receivedOn: '2026-04-10',
+  label: '山田',
+  referralAgencyId: null,
+  issues: ['8050', '社会的孤立・ひきこもり'],
+  note: '',
+  ...over,
+});
+const member = (name: string, kana: string, over: Partial<MemberInput> = {}): MemberInput => ({
+  name,
+  kana,
+  relationship: '',
+  birthDate: null,
+  sex: 'unknown',
+  isPrincipal: false,
+  ...over,
+});
+const list = (query = '') => listHouseholds(vault.db, { query, sort: 'receivedOn', limit: 200 }, today);
+
+describe('本人同意は記録の履歴から決まる（ルール1）', () => {
+  it('同意の記録がなければ「同意なし」、取得日以降は「同意あり」、撤回日からは「撤回」', () => {
+    expect(consentState([], today)).toBe('none');
+    const record = { obtainedOn: '2026-05-01', withdrawnOn: null };
+    expect(consentState([record], '2026-04-30')).toBe('none');
+    expect(consentState([record], '2026-05-01')).toBe('granted');
+    const withdrawn = { obtainedOn: '2026-05-01', withdrawnOn: '2026-08-01' };
+    expect(consentState([withdrawn], '2026-07-31')).toBe('granted');
+    expect(consentState([withdrawn], '2026-08-01')).toBe('withdrawn');
+    expect(consentState([withdrawn, { obtainedOn: '2026-09-01', withdrawnOn: null }], '2026-09-01')).toBe(
+      'granted',
+    );
+  });
+
+  it('同意を追加すると重層の対象になり、撤回すると支援会議の対象に戻り、経過に残る', async () => {
+    const { id } = await createHousehold(vault.db, vault.userId, household(), now);
+    expect((await getHousehold(vault.db, vault.userId, id, today, now)).track).toBe('unconsented');
+    const [agency] = await listAgencies(vault.db);
+    await addConsent(
+      vault.db,
+      vault.userId,
+      {
+        householdId: id,
+        obtainedOn: '2026-05-01',
+        method: 'written',
+        obtainedBy: '相談 花子',
+        allAgencies: false,
+        agencyIds: [agency?.id ?? ''],
+      },
+      now,
+    );
+    const granted = await getHousehold(vault.db, vault.userId, id, today, now);
+    expect(granted).toMatchObject({ consent: 'granted', track: 'consented' });
+    expect(granted.consents[0]?.agencyIds).toEqual([agency?.id]);
+    await withdrawConsent(
+      vault.db,
+      vault.userId,
+      { consentId: granted.consents[0]?.id ?? '', withdrawnOn: '2026-10-01', reason: '本人の申し出' },
+      now,
+    );
+    const withdrawn = await getHousehold(vault.db, vault.userId, id, today, now);
+    expect(withdrawn).toMatchObject({ consent: 'withdrawn', track: 'unconsented' });
+    expect(withdrawn.timeline.map((t) => t.kind)).toEqual(
+      expect.arrayContaining(['consentGranted', 'consentWithdrawn', 'received']),
+    );
+  });
+
+  it('範囲のない同意や、取得日より前の撤回は受け付けない', async () => {
+    const { id } = await createHousehold(vault.db, vault.userId, household(), now);
+    await expect(
+      addConsent(
+        vault.db,
+        vault.userId,
+        {
+          householdId: id,
+          obtainedOn: '2026-05-01',
+          method: 'oral',
+          obtainedBy: 'x',
+          allAgencies: false,
+          agencyIds: [],
+        },
+        now,
+      ),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
+    await addConsent(
+      vault.db,
+      vault.userId,
+      {
+        householdId: id,
+        obtainedOn: '2026-05-01',
+        method: 'oral',
+        obtainedBy: 'x',
+        allAgencies: true,
+        agencyIds: [],
+      },
+      now,
+    );
+    const [consent] = (await getHousehold(vault.db, vault.userId, id, today, now)).consents;
+    await expect(
+      withdrawConsent(
+        vault.db,
+        vault.userId,
+        { consentId: consent?.id ?? '', withdrawnOn: '2026-04-01', reason: 'x' },
+        now,
+      ),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+});
+
+describe('世帯の登録・一覧・検索', () => {
+  it('受付番号は重複できない（登録も変更も）', async () => {
+    await createHousehold(vault.db, vault.userId, household(), now);
+    await expect(
+      createHousehold(vault.db, vault.userId, household({ label: '別' }), now),
+    ).rejects.toMatchObject({ code: 'DUPLICATE_CASE_NO' });
+    const { id } = await createHousehold(vault.db, vault.userId, household({ caseNo: 'R8-002' }), now);
+    await expect(updateHousehold(vault.db, vault.userId, id, household(), now)).rejects.toMatchObject({
+      code: 'DUPLICATE_CASE_NO',
+    });
+  });
+
+  it('登録されていない課題は受け付けない', async () => {
+    await expect(
+      createHousehold(vault.db, vault.userId, household({ issues: ['宇宙人'] }), now),
+    ).rejects.toMatchObject({ code: 'UNKNOWN_ISSUE' });
+    expect(await list()).toEqual([]);
+  });
+
+  it('氏名・ふりがな・表示名・受付番号の部分一致で探せる（𠮷・髙・﨑・絵文字、1〜2文字も）', async () => {
+    const { id } = await createHousehold(vault.db, vault.userId, household({ label: 'A氏世帯' }), now);
+    await saveMembers(
+      vault.db,
+      vault.userId,
+      id,
+      [member('𠮷田 髙子', 'よしだ たかこ', { isPrincipal: true }), member('山﨑 太郎😀', 'ヤマザキ タロウ')],
+      now,
+    );
+    await createHousehold(vault.db, vault.userId, household({ caseNo: 'R8-002', label: '別世帯' }), now);
+    for (const q of [
+      '𠮷',
+      '𠮷田',
+      '髙子',
+      '﨑',
+      '😀',
+      'よしだ',
+      'やまざき',
+      'ﾔﾏｻﾞｷ',
+      'タロウ',
+      'R8-001',
+      'A氏',
+      '𠮷田髙子',
+    ]) {
+      expect(
+        (await list(q)).map((h) => h.id),
+        q,
+      ).toEqual([id]);
+    }
+    expect(await list('100%')).toEqual([]);
+    expect(await list('"𠮷田')).toEqual([]);
+    expect(await list('AND')).toEqual([]);
+    expect(await list('_')).toEqual([]);
+  });
+
+  it('一覧は同意の状態・状態・課題・年度で絞り込め、ふりがな順に並べられる', async () => {
+    const a = await createHousehold(
+      vault.db,
+      vault.userId,
+      household({ caseNo: 'R7-001', receivedOn: '2026-03-31', issues: ['8050'] }),
+      now,
+    );
+    const b = await createHousehold(
+      vault.db,
+      vault.userId,
+      household({ caseNo: 'R8-001', receivedOn: '2026-04-01', issues: ['ダブルケア'] }),
+      now,
+    );
+    await saveMembers(vault.db, vault.userId, a.id, [member('和田', 'わだ', { isPrincipal: true })], now);
+    await saveMembers(vault.db, vault.userId, b.id, [member('阿部', 'あべ', { isPrincipal: true })], now);
+    await addConsent(
+      vault.db,
+      vault.userId,
+      {
+        householdId: b.id,
+        obtainedOn: '2026-05-01',
+        method: 'written',
+        obtainedBy: 'x',
+        allAgencies: true,
+        agencyIds: [],
+      },
+      now,
+    );
+    const ids = async (input: Parameters<typeof listHouseholds>[1]) =>
+      (await listHouseholds(vault.db, input, today)).map((h) => h.id);
+    expect(await ids({ query: '', fiscalYear: 2025, sort: 'receivedOn', limit: 10 })).toEqual([a.id]);
+    expect(await ids({ query: '', fiscalYear: 2026, sort: 'receivedOn', limit: 10 })).toEqual([b.id]);
+    expect(await ids({ query: '', track: 'consented', sort: 'receivedOn', limit: 10 })).toEqual([b.id]);
+    expect(await ids({ query: '', track: 'unconsented', sort: 'receivedOn', limit: 10 })).toEqual([a.id]);
+    expect(await ids({ query: '', issue: '8050', sort: 'receivedOn', limit: 10 })).toEqual([a.id]);
+    expect(await ids({ query: '', sort: 'kana', limit: 10 })).toEqual([b.id, a.id]);
+    const [summary] = await listHouseholds(
+      vault.db,
+      { query: '', track: 'consented', sort: 'receivedOn', limit: 10 },
+      today,
+    );
+    expect(summary).toMatchObject({
+      consent: 'granted',
+      status: 'received',
+      memberCount: 1,
+      issues: ['ダブルケア'],
+      lastActivityOn: '2026-05-01',
+    });
+  });
+
+  it('世帯員は並べ替えると記号 A, B, C… が付け直され、本人は1人だけ', async () => {
+    const { id } = await createHousehold(vault.db, vault.userId, household(), now);
+    const first = await saveMembers(
+      vault.db,
+      vault.userId,
+      id,
+      [member('父', 'ちち', { isPrincipal: true }), member('子', 'こ'), member('母', 'はは')],
+      now,
+    );
+    expect(first.map((m) => `${m.label}:${m.name}`)).toEqual(['A:父', 'B:子', 'C:母']);
+    const [f, c, m] = first;
+    const reordered = await saveMembers(
+      vault.db,
+      vault.userId,
+      id,
+      [{ ...c, id: c?.id } as MemberInput, { ...m } as MemberInput, { ...f } as MemberInput],
+      now,
+    );
+    expect(reordered.map((x) => `${x.label}:${x.name}`)).toEqual(['A:子', 'B:母', 'C:父']);
+    expect(reordered.map((x) => x.id)).toEqual([c?.id, m?.id, f?.id]);
+    await expect(
+      saveMembers(
+        vault.db,
+        vault.userId,
+        id,
+        [member('a', '', { isPrincipal: true }), member('b', '', { isPrincipal: true })],
+        now,
+      ),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
+    expect((await listMembers(vault.db, id)).map((x) => x.name)).toEqual(['子', '母', '父']);
+  });
+
+  it('受付番号は事務所の付け方に合わせて提案される', async () => {
+    expect(await suggestCaseNo(vault.db, today)).toBe('R8-001');
+    await createHousehold(vault.db, vault.userId, household({ caseNo: 'R8-009' }), now);
+    expect(await suggestCaseNo(vault.db, today)).toBe('R8-010');
+    await createHousehold(vault.db, vault.userId, household({ caseNo: '2026-0041' }), now);
+    expect(await suggestCaseNo(vault.db, today)).toBe('2026-0042');
+  });
+});
+
+describe('状態と終結（受付 → 支援中 → 終結、再開）', () => {
+  it('終結には理由と日付があり、再開できる。順序に合わない操作は断る', async () => {
+    const { id } = await createHousehold(vault.db, vault.userId, household(), now);
+    await expect(
+      changeHouseholdStatus(
+        vault.db,
+        vault.userId,
+        { householdId: id, action: 'reopen', on: '2026-05-01' },
+        now,
+      ),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
+    await changeHouseholdStatus(
+      vault.db,
+      vault.userId,
+      { householdId: id, action: 'start', on: '2026-05-01' },
+      now,
+    );
+    await changeHouseholdStatus(
+      vault.db,
+      vault.userId,
+      { householdId: id, action: 'close', on: '2026-09-30', reason: '課題解決' },
+      now,
+    );
+    const closed = await getHousehold(vault.db, vault.userId, id, today, now);
+    expect(closed).toMatchObject({ status: 'closed', closedOn: '2026-09-30', closeReason: '課題解決' });
+    await expect(
+      changeHouseholdStatus(
+        vault.db,
+        vault.userId,
+        { householdId: id, action: 'close', on: '2026-10-01', reason: 'その他' },
+        now,
+      ),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
+    await changeHouseholdStatus(
+      vault.db,
+      vault.userId,
+      { householdId: id, action: 'reopen', on: '2026-10-15' },
+      now,
+    );
+    expect(await getHousehold(vault.db, vault.userId, id, today, now)).toMatchObject({
+      status: 'active',
+      closedOn: null,
+    });
+    await expect(
+      changeHouseholdStatus(
+        vault.db,
+        vault.userId,
+        { householdId: id, action: 'close', on: '2026-01-01', reason: 'その他' },
+        now,
+      ),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+});
+
+describe('監査（ルール10）', () => {
+  it('世帯を開く・変更する・同意を変える・終結するたびに記録され、氏名は記録されない', async () => {
+    const { id } = await createHousehold(vault.db, vault.userId, household(), now);
+    await saveMembers(vault.db, vault.userId, id, [member('監査 確認子', 'かんさ')], now);
+    await getHousehold(vault.db, vault.userId, id, today, now);
+    await addConsent(
+      vault.db,
+      vault.userId,
+      {
+        householdId: id,
+        obtainedOn: '2026-05-01',
+        method: 'written',
+        obtainedBy: 'x',
+        allAgencies: true,
+        agencyIds: [],
+      },
+      now,
+    );
+    await changeHouseholdStatus(
+      vault.db,
+      vault.userId,
+      { householdId: id, action: 'close', on: '2026-09-30', reason: '転出' },
+      now,
+    );
+    const rows = (
+      await vault.db.selectFrom('audit_events').selectAll().where('target_id', '=', id).execute()
+    ).map((r) => r.kind);
+    expect(rows).toEqual([
+      'household.created',
+      'members.saved',
+      'household.viewed',
+      'consent.added',
+      'household.statusChanged',
+    ]);
+    const everything = JSON.stringify(await vault.db.selectFrom('audit_events').selectAll().execute());
+    expect(everything).not.toContain('監査 確認子');
+    expect(everything).not.toContain('R8-001');
+  });
+});

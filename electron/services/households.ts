@@ -1,0 +1,487 @@
+import { randomUUID } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type {
+  HouseholdDetail,
+  HouseholdInput,
+  HouseholdListInput,
+  HouseholdSummary,
+  Member,
+  MemberInput,
+} from '../ipc/schemas/households.js';
+import { appendAuditEvent } from './audit.js';
+import { listConsents } from './consent.js';
+import { KasaneError } from './errors.js';
+import { matchingHouseholdIds, reindexHousehold, searchKey } from './household-search.js';
+
+/** A, B, … Z: members are labelled by their order in the household. */
+export const memberLabel = (index: number) => String.fromCharCode(65 + index);
+
+async function assertKnownIssues(trx: Kysely<Database>, issues: readonly string[]): Promise<void> {
+  if (issues.length === 0) return;
+  const known = await trx
+    .selectFrom('issue_tags')
+    .select('name')
+    .where('name', 'in', [...issues])
+    .where('retired_at', 'is', null)
+    .execute();
+  const unknown = issues.filter((i) => !known.some((k) => k.name === i));
+  if (unknown.length)
+    throw new KasaneError('UNKNOWN_ISSUE', `登録されていない課題です: ${unknown.join('、')}`);
+}
+
+async function assertCaseNoFree(trx: Kysely<Database>, caseNo: string, exceptId?: string): Promise<void> {
+  let q = trx.selectFrom('households').select('id').where('case_no', '=', caseNo);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  if (await q.executeTakeFirst())
+    throw new KasaneError('DUPLICATE_CASE_NO', `受付番号「${caseNo}」はすでに使われています。`);
+}
+
+export interface HouseholdToInsert extends HouseholdInput {
+  status?: 'received' | 'active' | 'closed';
+  closedOn?: string | null;
+  closeReason?: string | null;
+}
+
+/** Inserts a household with its 課題 and first timeline entry, inside the caller's transaction. */
+export async function insertHousehold(
+  trx: Kysely<Database>,
+  userId: string | null,
+  input: HouseholdToInsert,
+  now: Date,
+): Promise<string> {
+  await assertCaseNoFree(trx, input.caseNo);
+  await assertKnownIssues(trx, input.issues);
+  const id = randomUUID();
+  const status = input.status ?? 'received';
+  await trx
+    .insertInto('households')
+    .values({
+      id,
+      case_no: input.caseNo,
+      received_on: input.receivedOn,
+      label: input.label,
+      referral_agency_id: input.referralAgencyId,
+      status,
+      closed_on: status === 'closed' ? (input.closedOn ?? null) : null,
+      close_reason: status === 'closed' ? (input.closeReason ?? null) : null,
+      note: input.note,
+      sort_kana: '',
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    })
+    .execute();
+  if (input.issues.length)
+    await trx
+      .insertInto('household_issues')
+      .values([...new Set(input.issues)].map((issue) => ({ household_id: id, issue })))
+      .execute();
+  await trx
+    .insertInto('status_changes')
+    .values({
+      household_id: id,
+      status: 'received',
+      changed_on: input.receivedOn,
+      reason: null,
+      user_id: userId,
+      created_at: now.toISOString(),
+    })
+    .execute();
+  if (status === 'closed' && input.closedOn) {
+    await trx
+      .insertInto('status_changes')
+      .values({
+        household_id: id,
+        status: 'closed',
+        changed_on: input.closedOn,
+        reason: input.closeReason ?? null,
+        user_id: userId,
+        created_at: now.toISOString(),
+      })
+      .execute();
+  }
+  await reindexHousehold(trx, id);
+  return id;
+}
+
+/** Replaces a household's members in the given order; ids are kept so labels can move safely. */
+export async function replaceMembers(
+  trx: Kysely<Database>,
+  householdId: string,
+  members: readonly MemberInput[],
+): Promise<void> {
+  if (members.filter((m) => m.isPrincipal).length > 1)
+    throw new KasaneError('VALIDATION', '本人は世帯に1人だけです。');
+  const existing = await trx
+    .selectFrom('members')
+    .select('id')
+    .where('household_id', '=', householdId)
+    .execute();
+  const keep = new Set(members.map((m) => m.id).filter(Boolean));
+  for (const gone of existing.filter((e) => !keep.has(e.id)))
+    await trx.deleteFrom('members').where('id', '=', gone.id).execute();
+  // Park labels first: the unique (household, label) must not trip while members swap places.
+  await trx
+    .updateTable('members')
+    .set({ label: sql`'~' || id` })
+    .where('household_id', '=', householdId)
+    .execute();
+  for (const [i, m] of members.entries()) {
+    const row = {
+      label: memberLabel(i),
+      position: i,
+      name: m.name,
+      kana: m.kana,
+      relationship: m.relationship,
+      birth_date: m.birthDate,
+      sex: m.sex,
+      is_principal: m.isPrincipal ? 1 : 0,
+    };
+    if (m.id && existing.some((e) => e.id === m.id))
+      await trx.updateTable('members').set(row).where('id', '=', m.id).execute();
+    else
+      await trx
+        .insertInto('members')
+        .values({ id: randomUUID(), household_id: householdId, ...row })
+        .execute();
+  }
+  const principal = members.find((m) => m.isPrincipal) ?? members[0];
+  await trx
+    .updateTable('households')
+    .set({ sort_kana: searchKey(principal?.kana ?? '') })
+    .where('id', '=', householdId)
+    .execute();
+  await reindexHousehold(trx, householdId);
+}
+
+export async function createHousehold(
+  db: Kysely<Database>,
+  userId: string,
+  input: HouseholdInput,
+  now: Date,
+): Promise<{ id: string }> {
+  return db.transaction().execute(async (trx) => {
+    const id = await insertHousehold(trx, userId, input, now);
+    await appendAuditEvent(
+      trx,
+      { userId, kind: 'household.created', target: { type: 'household', id } },
+      now,
+    );
+    return { id };
+  });
+}
+
+export async function updateHousehold(
+  db: Kysely<Database>,
+  userId: string,
+  id: string,
+  input: HouseholdInput,
+  now: Date,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!before) throw new KasaneError('NOT_FOUND');
+    await assertCaseNoFree(trx, input.caseNo, id);
+    await assertKnownIssues(trx, input.issues);
+    await trx
+      .updateTable('households')
+      .set({
+        case_no: input.caseNo,
+        received_on: input.receivedOn,
+        label: input.label,
+        referral_agency_id: input.referralAgencyId,
+        note: input.note,
+        updated_at: now.toISOString(),
+      })
+      .where('id', '=', id)
+      .execute();
+    await trx.deleteFrom('household_issues').where('household_id', '=', id).execute();
+    if (input.issues.length)
+      await trx
+        .insertInto('household_issues')
+        .values([...new Set(input.issues)].map((issue) => ({ household_id: id, issue })))
+        .execute();
+    await reindexHousehold(trx, id);
+    await appendAuditEvent(
+      trx,
+      { userId, kind: 'household.updated', target: { type: 'household', id } },
+      now,
+    );
+  });
+}
+
+export async function saveMembers(
+  db: Kysely<Database>,
+  userId: string,
+  householdId: string,
+  members: readonly MemberInput[],
+  now: Date,
+): Promise<Member[]> {
+  await db.transaction().execute(async (trx) => {
+    if (!(await trx.selectFrom('households').select('id').where('id', '=', householdId).executeTakeFirst()))
+      throw new KasaneError('NOT_FOUND');
+    await replaceMembers(trx, householdId, members);
+    await trx
+      .updateTable('households')
+      .set({ updated_at: now.toISOString() })
+      .where('id', '=', householdId)
+      .execute();
+    await appendAuditEvent(
+      trx,
+      {
+        userId,
+        kind: 'members.saved',
+        target: { type: 'household', id: householdId },
+        detail: { count: members.length },
+      },
+      now,
+    );
+  });
+  return listMembers(db, householdId);
+}
+
+export async function listMembers(db: Kysely<Database>, householdId: string): Promise<Member[]> {
+  const rows = await db
+    .selectFrom('members')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .orderBy('position')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    label: r.label,
+    name: r.name,
+    kana: r.kana,
+    relationship: r.relationship,
+    birthDate: r.birth_date,
+    sex: r.sex,
+    isPrincipal: r.is_principal === 1,
+  }));
+}
+
+const statusAfter = { start: 'active', close: 'closed', reopen: 'active' } as const;
+const statusLabels = { received: '受付', active: '支援中', closed: '終結' } as const;
+
+export async function changeHouseholdStatus(
+  db: Kysely<Database>,
+  userId: string,
+  input: { householdId: string; action: 'start' | 'close' | 'reopen'; on: string; reason?: string },
+  now: Date,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const household = await trx
+      .selectFrom('households')
+      .select(['status', 'received_on'])
+      .where('id', '=', input.householdId)
+      .executeTakeFirst();
+    if (!household) throw new KasaneError('NOT_FOUND');
+    const allowed = { start: ['received'], close: ['received', 'active'], reopen: ['closed'] }[input.action];
+    if (!allowed.includes(household.status)) {
+      throw new KasaneError(
+        'VALIDATION',
+        `「${statusLabels[household.status]}」の世帯にはこの操作はできません。`,
+      );
+    }
+    if (input.on < household.received_on)
+      throw new KasaneError('VALIDATION', '受付日より前の日付にはできません。');
+    const status = statusAfter[input.action];
+    await trx
+      .updateTable('households')
+      .set({
+        status,
+        closed_on: status === 'closed' ? input.on : null,
+        close_reason: status === 'closed' ? (input.reason ?? null) : null,
+        updated_at: now.toISOString(),
+      })
+      .where('id', '=', input.householdId)
+      .execute();
+    await trx
+      .insertInto('status_changes')
+      .values({
+        household_id: input.householdId,
+        status,
+        changed_on: input.on,
+        reason: input.reason ?? null,
+        user_id: userId,
+        created_at: now.toISOString(),
+      })
+      .execute();
+    await appendAuditEvent(
+      trx,
+      {
+        userId,
+        kind: 'household.statusChanged',
+        target: { type: 'household', id: input.householdId },
+        detail: { status },
+      },
+      now,
+    );
+  });
+}
+
+/** Summary columns shared by the list and the detail view. */
+function summaryQuery(db: Kysely<Database>, today: string) {
+  return db.selectFrom('households as h').select([
+    'h.id',
+    'h.case_no',
+    'h.label',
+    'h.status',
+    'h.received_on',
+    sql<string>`(SELECT group_concat(issue, char(31)) FROM (SELECT hi.issue FROM household_issues hi JOIN issue_tags t ON t.name = hi.issue WHERE hi.household_id = h.id ORDER BY t.sort_order))`.as(
+      'issues',
+    ),
+    sql<number>`(SELECT count(*) FROM members m WHERE m.household_id = h.id)`.as('member_count'),
+    sql<string>`max(h.received_on,
+        coalesce((SELECT max(noted_on) FROM progress_notes p WHERE p.household_id = h.id), ''),
+        coalesce((SELECT max(max(obtained_on, coalesce(withdrawn_on, ''))) FROM consents c WHERE c.household_id = h.id), ''),
+        coalesce((SELECT max(changed_on) FROM status_changes s WHERE s.household_id = h.id), ''))`.as(
+      'last_activity_on',
+    ),
+    sql<string>`CASE
+        WHEN EXISTS (SELECT 1 FROM consents c WHERE c.household_id = h.id AND c.obtained_on <= ${today} AND (c.withdrawn_on IS NULL OR c.withdrawn_on > ${today})) THEN 'granted'
+        WHEN EXISTS (SELECT 1 FROM consents c WHERE c.household_id = h.id AND c.obtained_on <= ${today}) THEN 'withdrawn'
+        ELSE 'none' END`.as('consent'),
+  ]);
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['execute']>>[number];
+
+function toSummary(r: SummaryRow): HouseholdSummary {
+  return {
+    id: r.id,
+    caseNo: r.case_no,
+    label: r.label,
+    consent: r.consent as HouseholdSummary['consent'],
+    status: r.status,
+    issues: r.issues ? r.issues.split('\u001f') : [],
+    receivedOn: r.received_on,
+    lastActivityOn: r.last_activity_on,
+    memberCount: r.member_count,
+  };
+}
+
+/**
+ * One page of 世帯一覧. The filters and the order pick the page's ids first; the summary columns
+ * (each a small subquery) are then computed for those rows only.
+ */
+export async function listHouseholds(
+  db: Kysely<Database>,
+  input: HouseholdListInput,
+  today: string,
+): Promise<HouseholdSummary[]> {
+  const validConsent = sql<boolean>`EXISTS (SELECT 1 FROM consents c WHERE c.household_id = h.id AND c.obtained_on <= ${today} AND (c.withdrawn_on IS NULL OR c.withdrawn_on > ${today}))`;
+  let page = db.selectFrom('households as h').select('h.id');
+  if (input.query.trim()) page = page.where('h.id', 'in', matchingHouseholdIds(input.query));
+  if (input.status) page = page.where('h.status', '=', input.status);
+  if (input.issue)
+    page = page.where(
+      'h.id',
+      'in',
+      db.selectFrom('household_issues').select('household_id').where('issue', '=', input.issue),
+    );
+  if (input.fiscalYear)
+    page = page
+      .where('h.received_on', '>=', `${input.fiscalYear}-04-01`)
+      .where('h.received_on', '<=', `${input.fiscalYear + 1}-03-31`);
+  if (input.track === 'consented') page = page.where(validConsent);
+  if (input.track === 'unconsented') page = page.where(sql<boolean>`NOT ${validConsent}`);
+  page =
+    input.sort === 'kana'
+      ? page.orderBy('h.sort_kana').orderBy('h.case_no')
+      : page.orderBy('h.received_on', 'desc').orderBy('h.case_no', 'desc');
+  const ids = (await page.limit(input.limit).execute()).map((r) => r.id);
+  if (ids.length === 0) return [];
+  const rows = await summaryQuery(db, today).where('h.id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toSummary(row)] : [];
+  });
+}
+
+export async function getHousehold(
+  db: Kysely<Database>,
+  userId: string,
+  id: string,
+  today: string,
+  now: Date,
+): Promise<HouseholdDetail> {
+  const row = await summaryQuery(db, today)
+    .select(['h.referral_agency_id', 'h.note', 'h.closed_on', 'h.close_reason'])
+    .where('h.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new KasaneError('NOT_FOUND');
+  const [members, consents, statusChanges, notes] = await Promise.all([
+    listMembers(db, id),
+    listConsents(db, id),
+    db.selectFrom('status_changes').selectAll().where('household_id', '=', id).orderBy('id').execute(),
+    db.selectFrom('progress_notes').select(['noted_on', 'content']).where('household_id', '=', id).execute(),
+  ]);
+  const timeline: HouseholdDetail['timeline'] = [
+    ...statusChanges.map((s) => ({
+      on: s.changed_on,
+      kind: (s.status === 'received' ? 'received' : 'status') as 'received' | 'status',
+      text:
+        s.status === 'received'
+          ? '受付'
+          : `${statusLabels[s.status as keyof typeof statusLabels] ?? s.status}${s.reason ? `（${s.reason}）` : ''}`,
+    })),
+    ...consents.map((c) => ({
+      on: c.obtainedOn,
+      kind: 'consentGranted' as const,
+      text: `本人同意を取得（${c.method === 'written' ? '書面' : '口頭'}）— 重層的支援会議の対象になりました`,
+    })),
+    ...consents
+      .filter((c) => c.withdrawnOn)
+      .map((c) => ({
+        on: c.withdrawnOn ?? '',
+        kind: 'consentWithdrawn' as const,
+        text: '本人同意を撤回 — 支援会議の対象に戻りました',
+      })),
+    ...notes.map((n) => ({ on: n.noted_on, kind: 'progressNote' as const, text: n.content.slice(0, 60) })),
+  ].sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : 0));
+  await appendAuditEvent(db, { userId, kind: 'household.viewed', target: { type: 'household', id } }, now);
+  const summary = toSummary(row);
+  return {
+    ...summary,
+    track: summary.consent === 'granted' ? 'consented' : 'unconsented',
+    referralAgencyId: row.referral_agency_id,
+    note: row.note,
+    closedOn: row.closed_on,
+    closeReason: row.close_reason,
+    members,
+    consents,
+    timeline,
+  };
+}
+
+/** Next 受付番号 in the office's own pattern (R6-012 → R6-013); R{年度}-001 when there is none. */
+export async function suggestCaseNo(db: Kysely<Database>, today: string): Promise<string> {
+  const fiscalYear = Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) < 4 ? 1 : 0);
+  const reiwa = fiscalYear - 2018;
+  const prefix = `R${reiwa}-`;
+  const same = await db
+    .selectFrom('households')
+    .select('case_no')
+    .where('case_no', 'like', `${prefix}%`)
+    .execute();
+  const latest = await db
+    .selectFrom('households')
+    .select('case_no')
+    .orderBy('created_at', 'desc')
+    .orderBy(sql`rowid`, 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const pattern = latest?.case_no.match(/^(.*?)(\d+)$/);
+  if (pattern && !latest?.case_no.startsWith('R')) {
+    const [, head = '', digits = ''] = pattern;
+    const numbers = (
+      await db.selectFrom('households').select('case_no').where('case_no', 'like', `${head}%`).execute()
+    )
+      .map((r) => Number(r.case_no.slice(head.length)))
+      .filter(Number.isFinite);
+    return `${head}${String(Math.max(0, ...numbers) + 1).padStart(digits.length, '0')}`;
+  }
+  const numbers = same.map((r) => Number(r.case_no.slice(prefix.length))).filter(Number.isFinite);
+  return `${prefix}${String(Math.max(0, ...numbers) + 1).padStart(3, '0')}`;
+}

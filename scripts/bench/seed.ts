@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { insertConsent } from '../../electron/services/consent.js';
+import { insertHousehold, replaceMembers } from '../../electron/services/households.js';
+
+const surnames = [
+  '山田',
+  '𠮷田',
+  '髙橋',
+  '山﨑',
+  '佐藤',
+  '鈴木',
+  '田中',
+  '伊藤',
+  '渡辺',
+  '中村',
+  '小林',
+  '加藤',
+];
+const surnameKana = [
+  'やまだ',
+  'よしだ',
+  'たかはし',
+  'やまざき',
+  'さとう',
+  'すずき',
+  'たなか',
+  'いとう',
+  'わたなべ',
+  'なかむら',
+  'こばやし',
+  'かとう',
+];
+const given = ['太郎', '花子', '一郎', '美咲', '健', '由美', '翔', '和子'];
+const givenKana = ['たろう', 'はなこ', 'いちろう', 'みさき', 'けん', 'ゆみ', 'しょう', 'かずこ'];
+const issues = ['8050', 'ダブルケア', '社会的孤立・ひきこもり', 'ヤングケアラー', '生活困窮'];
+
+/** The budget's data set: households with four members each, consent on half, notes spread over them. */
+export async function seedBenchData(
+  db: Kysely<Database>,
+  counts: { households: number; notesPerHousehold: number },
+): Promise<string[]> {
+  const now = new Date();
+  const ids: string[] = [];
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < counts.households; i++) {
+      const s = i % surnames.length;
+      const receivedOn = `${2021 + (i % 6)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`;
+      const id = await insertHousehold(
+        trx,
+        null,
+        {
+          caseNo: `B-${String(i).padStart(6, '0')}`,
+          receivedOn,
+          label: `${surnames[s]}${i}`,
+          referralAgencyId: null,
+          issues: [issues[i % issues.length] ?? '8050'],
+          note: '',
+        },
+        now,
+      );
+      await replaceMembers(
+        trx,
+        id,
+        Array.from({ length: 4 }, (_, m) => ({
+          name: `${surnames[s]} ${given[(i + m) % given.length]}${i}`,
+          kana: `${surnameKana[s]} ${givenKana[(i + m) % givenKana.length]}`,
+          relationship: m === 0 ? '本人' : '家族',
+          birthDate: `${1940 + ((i + m * 17) % 70)}-01-15`,
+          sex: m % 2 === 0 ? ('male' as const) : ('female' as const),
+          isPrincipal: m === 0,
+        })),
+      );
+      if (i % 2 === 0)
+        await insertConsent(
+          trx,
+          {
+            householdId: id,
+            obtainedOn: receivedOn,
+            method: 'written',
+            obtainedBy: 'bench',
+            allAgencies: true,
+            agencyIds: [],
+          },
+          now,
+        );
+      for (let n = 0; n < counts.notesPerHousehold; n++) {
+        await trx
+          .insertInto('progress_notes')
+          .values({
+            id: randomUUID(),
+            household_id: id,
+            noted_on: receivedOn,
+            agency_id: null,
+            staff: 'bench',
+            content: `経過記録 ${n}`,
+            next_plan: '',
+            revision: 1,
+            created_at: now.toISOString(),
+            updated_at: now.toISOString(),
+          })
+          .execute();
+      }
+      ids.push(id);
+    }
+  });
+  return ids;
+}
