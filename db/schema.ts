@@ -147,6 +147,69 @@ export interface HouseholdSearchTermsTable {
   text: string;
 }
 
+export interface MeetingTable {
+  id: string;
+  meeting_no: string;
+  household_id: string;
+  kind: 'consented' | 'unconsented';
+  held_on: string;
+  start_time: string | null;
+  end_time: string | null;
+  place: string;
+  agenda_json: string;
+  report_sections_json: string;
+  handouts_json: string;
+  next_review_on: string | null;
+  notice_number: string | null;
+  issued_on: string;
+  reply_by: string | null;
+  plan_status: 'none' | 'draft' | 'final';
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MeetingAttendeeTable {
+  id: string;
+  meeting_id: string;
+  agency_id: string;
+  title: string;
+  person_name: string;
+  position: number;
+  scope_reason: string | null;
+}
+
+export interface PlanRowTable {
+  id: string;
+  meeting_id: string;
+  position: number;
+  target: 'member' | 'crisis' | 'other';
+  member_id: string | null;
+  member_label: string | null;
+  goal: string;
+  discussion: string;
+  next_actions: string;
+  roles: string;
+}
+
+export interface MeetingMonitorTable {
+  meeting_id: string;
+  agency_id: string;
+}
+
+export interface DocumentIssueTable {
+  id: string;
+  meeting_id: string | null;
+  document: string;
+  copies: number;
+  purpose: string;
+  purpose_note: string;
+  names: 'real' | 'masked' | 'none';
+  names_reason: string | null;
+  action: string;
+  user_id: string;
+  created_at: string;
+}
+
 export interface Database {
   users: UserTable;
   settings: SettingTable;
@@ -163,4 +226,9 @@ export interface Database {
   progress_notes: ProgressNoteTable;
   progress_note_revisions: ProgressNoteRevisionTable;
   household_search_terms: HouseholdSearchTermsTable;
+  meetings: MeetingTable;
+  meeting_attendees: MeetingAttendeeTable;
+  plan_rows: PlanRowTable;
+  meeting_monitors: MeetingMonitorTable;
+  document_issues: DocumentIssueTable;
 }

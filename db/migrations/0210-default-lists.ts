@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
-import defaults from '../../resources/default-lists.json';
+import defaults from '../../resources/default-lists.json' with { type: 'json' };
 
 /** The office starts with domain.md's 課題 list and generic agency types; both are editable later. */
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as vault from './0100-vault.js';
 import * as households from './0200-households.js';
 import * as defaultLists from './0210-default-lists.js';
+import * as meetings from './0300-meetings.js';
 
 /**
  * Every schema step, in order. The number is the schema version written to `user_version`;
@@ -11,6 +12,7 @@ export const migrations: ReadonlyArray<{ version: number; name: string; migratio
   { version: 100, name: '0100-vault', migration: vault },
   { version: 200, name: '0200-households', migration: households },
   { version: 210, name: '0210-default-lists', migration: defaultLists },
+  { version: 300, name: '0300-meetings', migration: meetings },
 ];
 
 export function assertStrictlyIncreasing(list: ReadonlyArray<{ version: number }>): void {

@@ -44,6 +44,7 @@ describe('日付の表示（和暦・曜日つき）', () => {
   it('令和8年11月22日（日）', () => {
     expect(formatWareki('2026-11-22')).toBe('令和8年11月22日（日）');
     expect(formatWareki('2019-04-30', { weekday: false })).toBe('平成31年4月30日');
+    expect(formatWareki('2019-05-01')).toBe('令和元年5月1日（水）');
   });
 
   it('年齢は誕生日の前日まで加算しない', () => {

@@ -76,7 +76,9 @@ export function formatWareki(iso: string, options: { weekday?: boolean } = {}): 
   if (Number.isNaN(date.getTime())) return iso;
   const part = (type: Intl.DateTimeFormatPartTypes) =>
     warekiFormat.formatToParts(date).find((p) => p.type === type)?.value ?? '';
-  const text = `${part('era')}${part('year')}年${part('month')}月${part('day')}日`;
+  // 改元の年は「元年」と書く（令和元年5月1日）。
+  const year = part('year') === '1' ? '元' : part('year');
+  const text = `${part('era')}${year}年${part('month')}月${part('day')}日`;
   return options.weekday === false ? text : `${text}（${part('weekday')}）`;
 }
 

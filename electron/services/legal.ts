@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import confidentialityJson from '../../resources/legal/confidentiality.json';
+import confidentialityJson from '../../resources/legal/confidentiality.json' with { type: 'json' };
 
 const versionSchema = z.object({
   version: z.string(),

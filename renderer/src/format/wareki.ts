@@ -16,10 +16,6 @@ const officeTime = new Intl.DateTimeFormat('ja-JP', {
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The first year of an era is written 元年 (令和元年5月1日); ICU writes 1年 with numeric months. */
-function wareki(iso: string): string {
-  return formatWareki(iso).replace(/^(明治|大正|昭和|平成|令和)1年/, '$1元年');
-}
 
 function toInstant(value: Date | string): Date | null {
   const date = value instanceof Date ? value : new Date(value);
@@ -28,13 +24,13 @@ function toInstant(value: Date | string): Date | null {
 
 /** 令和8年11月22日（日）. A bare YYYY-MM-DD is already an office date; a timestamp is read in Japan time. */
 export function formatWarekiDate(value: Date | string): string {
-  if (typeof value === 'string' && isoDate.test(value)) return wareki(value);
+  if (typeof value === 'string' && isoDate.test(value)) return formatWareki(value);
   const instant = toInstant(value);
-  return instant ? wareki(officeDay.format(instant)) : '';
+  return instant ? formatWareki(officeDay.format(instant)) : '';
 }
 
 /** 令和8年11月22日（日） 09:30 */
 export function formatWarekiDateTime(value: Date | string): string {
   const instant = toInstant(value);
-  return instant ? `${wareki(officeDay.format(instant))} ${officeTime.format(instant)}` : '';
+  return instant ? `${formatWareki(officeDay.format(instant))} ${officeTime.format(instant)}` : '';
 }
