@@ -1,12 +1,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { access, mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
+import { access, readFile, realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basename, extname, join, resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { channels } from '../../electron/ipc/channels.js';
 import { dispatch } from '../../electron/ipc/dispatch.js';
 import { createHandlers } from '../../electron/services/handlers.js';
-import type { Platform } from '../../electron/services/platform.js';
+import { folderPlatform } from '../../electron/services/platform.js';
 import { type LockReason, VaultSession } from '../../electron/services/vault-session.js';
 import { bridgeScript } from './bridge.js';
 import { contentTypes, resolveRendererFile, securityHeaders, withBridge } from './http.js';
@@ -58,7 +58,7 @@ export async function startHarness({
       for (const stream of eventStreams) stream.write(`event: locked\ndata: ${reason}\n\n`);
     },
   });
-  const handlers = createHandlers(session, downloadsPlatform(downloadsDir));
+  const handlers = createHandlers(session, folderPlatform(downloadsDir));
   const bridge = bridgeScript(channels);
 
   const server = createServer((req, res) => {
@@ -167,27 +167,6 @@ export async function startHarness({
   };
 
   return { url: `${origin}/`, token, session, downloadsDir, close };
-}
-
-/** "Save as" without a dialog: the file lands in `dir` under its suggested name, never overwriting. */
-export function downloadsPlatform(dir: string): Platform {
-  return {
-    async saveFile({ defaultName, bytes }) {
-      await mkdir(dir, { recursive: true });
-      const name = basename(defaultName);
-      const dot = name.lastIndexOf('.');
-      const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
-      for (let n = 1; ; n += 1) {
-        const fileName = n === 1 ? name : `${stem} (${n})${ext}`;
-        try {
-          await writeFile(join(dir, fileName), bytes, { flag: 'wx' });
-          return { saved: true, fileName };
-        } catch (err) {
-          if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-        }
-      }
-    },
-  };
 }
 
 function send(res: ServerResponse, status: number, contentType: string, body: string | Buffer): void {

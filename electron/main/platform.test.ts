@@ -1,8 +1,8 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { tempDataDir } from '../services/testing/temp-data-dir.js';
-import { type BrowserWindow, dialog, resetFakeElectron } from './testing/fake-electron.js';
+import { type BrowserWindow, dialog, resetFakeElectron, shell } from './testing/fake-electron.js';
 
 vi.mock('electron', () => import('./testing/fake-electron.js'));
 
@@ -18,30 +18,45 @@ beforeEach(async () => {
 });
 afterEach(async () => cleanup());
 
-const request = {
-  defaultName: 'かさね_移行用テンプレート.xlsx',
-  bytes: Buffer.from('PK\u0003\u0004'),
-  filters: [{ name: 'Excel ブック', extensions: ['xlsx'] }],
-};
+const filters = [{ name: 'Word 文書', extensions: ['docx'] }];
+const file = (name: string) => ({ name, bytes: Buffer.from(`PK ${name}`) });
 
 describe('ファイルの保存（保存ダイアログ）', () => {
-  it('選ばれた場所に書き、画面にはファイル名だけを返す', async () => {
+  it('選ばれた場所に1つ目を書き、残りは同じフォルダに置き、画面にはファイル名だけを返す', async () => {
     const win = createMainWindow('/app/out/preload/index.cjs') as unknown as BrowserWindow;
-    await mkdir(join(dir, '移行'));
-    const target = join(dir, '移行', 'テンプレート.xlsx');
+    await mkdir(join(dir, '会議'));
+    const target = join(dir, '会議', '様式5.docx');
     dialog.answerSave(target);
-    const result = await electronPlatform(() => win as never).saveFile(request);
-    expect(result).toEqual({ saved: true, fileName: 'テンプレート.xlsx' });
-    expect(await readFile(target)).toEqual(request.bytes);
-    expect(dialog.showSaveDialog).toHaveBeenCalledWith(win, {
-      defaultPath: request.defaultName,
-      filters: request.filters,
+    const result = await electronPlatform(() => win as never).saveFiles({
+      files: [file('a.docx'), file('回収チェック表.docx')],
+      filters,
     });
+    expect(result).toEqual({ saved: true, fileNames: ['様式5.docx', '回収チェック表.docx'] });
+    expect(await readFile(target)).toEqual(file('a.docx').bytes);
+    expect(await readFile(join(dir, '会議', '回収チェック表.docx'))).toEqual(
+      file('回収チェック表.docx').bytes,
+    );
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(win, { defaultPath: 'a.docx', filters });
   });
 
   it('キャンセルなら何も書かない', async () => {
     dialog.answerSave(undefined);
-    expect(await electronPlatform(() => null).saveFile(request)).toEqual({ saved: false, fileName: '' });
+    expect(await electronPlatform(() => null).saveFiles({ files: [file('a.docx')], filters })).toEqual({
+      saved: false,
+      fileNames: [],
+    });
     expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+describe('Word で開く（一時ファイル）', () => {
+  it('一時フォルダに書いて既定のアプリで開き、破棄すると消える', async () => {
+    const platform = electronPlatform(() => null);
+    await platform.openTemporarily([file('様式1.docx')]);
+    const opened = shell.openPath.mock.calls[0]?.[0] ?? '';
+    expect(opened).toMatch(/kasane-.*様式1\.docx$/);
+    expect(await readFile(opened)).toEqual(file('様式1.docx').bytes);
+    await platform.discardTemporaryFiles();
+    await expect(access(opened)).rejects.toThrow();
   });
 });

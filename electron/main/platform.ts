@@ -1,21 +1,40 @@
-import { writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { type BrowserWindow, dialog, type SaveDialogOptions } from 'electron';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { type BrowserWindow, dialog, type SaveDialogOptions, shell } from 'electron';
 import type { Platform } from '../services/platform.js';
 
-/** What the services get from the desktop in the app: the OS save dialog, modal to our window. */
+/** What the services get from the desktop in the app: the OS save dialog and Word, modal to our window. */
 export function electronPlatform(mainWindow: () => BrowserWindow | null): Platform {
+  const temporaryDirs = new Set<string>();
   return {
-    async saveFile({ defaultName, bytes, filters }) {
-      const options: SaveDialogOptions = { defaultPath: defaultName, filters };
+    async saveFiles({ files, filters }) {
+      const [first, ...rest] = files;
+      if (!first) return { saved: false, fileNames: [] };
+      const options: SaveDialogOptions = { defaultPath: first.name, filters };
       const win = mainWindow();
       const { canceled, filePath } = win
         ? await dialog.showSaveDialog(win, options)
         : await dialog.showSaveDialog(options);
-      if (canceled || !filePath) return { saved: false, fileName: '' };
-      await writeFile(filePath, bytes);
-      // The name only: the renderer never learns where files are.
-      return { saved: true, fileName: basename(filePath) };
+      if (canceled || !filePath) return { saved: false, fileNames: [] };
+      await writeFile(filePath, first.bytes);
+      for (const f of rest) await writeFile(join(dirname(filePath), basename(f.name)), f.bytes);
+      // Names only: the renderer never learns where files are.
+      return { saved: true, fileNames: [basename(filePath), ...rest.map((f) => basename(f.name))] };
+    },
+    async openTemporarily(files) {
+      const dir = await mkdtemp(join(tmpdir(), 'kasane-'));
+      temporaryDirs.add(dir);
+      for (const f of files) await writeFile(join(dir, basename(f.name)), f.bytes, { mode: 0o600 });
+      const first = files[0];
+      if (first) {
+        const error = await shell.openPath(join(dir, basename(first.name)));
+        if (error) throw new Error('open failed');
+      }
+    },
+    async discardTemporaryFiles() {
+      for (const dir of temporaryDirs) await rm(dir, { recursive: true, force: true });
+      temporaryDirs.clear();
     },
   };
 }

@@ -166,14 +166,12 @@ export function createHandlers(session: VaultSession, platform: Platform): Handl
     },
     'imports.saveTemplate': async () => {
       const { db, userId, now } = signedIn();
-      const fileName = 'かさね_移行用テンプレート.xlsx';
-      const result = await platform.saveFile({
-        defaultName: fileName,
-        bytes: await buildImportTemplate(),
+      const result = await platform.saveFiles({
+        files: [{ name: 'かさね_移行用テンプレート.xlsx', bytes: await buildImportTemplate() }],
         filters: [{ name: 'Excel ブック', extensions: ['xlsx'] }],
       });
       if (result.saved) await appendAuditEvent(db, { userId, kind: 'template.saved' }, now);
-      return result;
+      return { saved: result.saved, fileName: result.fileNames[0] ?? '' };
     },
   };
 }

@@ -40,6 +40,7 @@ export class VaultSession {
   #vault: UnlockedVault | null = null;
   #autoLockMinutes = 10;
   readonly #onLocked: ((reason: LockReason) => void) | undefined;
+  readonly #lockListeners: (() => Promise<void> | void)[] = [];
 
   constructor(options: VaultSessionOptions) {
     this.ctx = {
@@ -143,10 +144,20 @@ export class VaultSession {
     return this.status();
   }
 
+  /** Services that hold case data outside the database (previews, temporary files) drop it on lock. */
+  onLock(listener: () => Promise<void> | void): void {
+    this.#lockListeners.push(listener);
+  }
+
   async lock(reason: LockReason): Promise<VaultStatus> {
     const vault = this.#vault;
     if (vault) {
       this.#vault = null;
+      // A failing listener must never keep the vault open.
+      for (const listener of this.#lockListeners)
+        await Promise.resolve()
+          .then(listener)
+          .catch(() => undefined);
       try {
         await appendAuditEvent(
           vault.store.db,

@@ -203,6 +203,9 @@ export const dialog = {
   },
 };
 
+/** Opening a file with its default app (Word): records the path; '' means it opened. */
+export const shell = { openPath: vi.fn(async (_path: string) => '') };
+
 /** A fresh Electron for the next test. */
 export function resetFakeElectron(): void {
   app.reset();
@@ -215,4 +218,5 @@ export function resetFakeElectron(): void {
   protocol.handlers.clear();
   Menu.setApplicationMenu.mockClear();
   dialog.showSaveDialog.mockClear();
+  shell.openPath.mockClear();
 }

@@ -16,7 +16,6 @@ const officeTime = new Intl.DateTimeFormat('ja-JP', {
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
-
 function toInstant(value: Date | string): Date | null {
   const date = value instanceof Date ? value : new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
