@@ -19,11 +19,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('issued_on', 'text', (c) => c.notNull())
     .addColumn('reply_by', 'text')
     // none: no plan at this meeting; draft: being written; final: the meeting produced the plan.
-    .addColumn('plan_status', 'text', (c) => c.notNull().check(sql`plan_status IN ('none', 'draft', 'final')`))
+    .addColumn('plan_status', 'text', (c) =>
+      c.notNull().check(sql`plan_status IN ('none', 'draft', 'final')`),
+    )
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('meetings_household').on('meetings').columns(['household_id', 'held_on']).execute();
+  await db.schema
+    .createIndex('meetings_household')
+    .on('meetings')
+    .columns(['household_id', 'held_on'])
+    .execute();
   await db.schema.createIndex('meetings_held_on').on('meetings').column('held_on').execute();
 
   await db.schema
@@ -37,7 +43,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // Rule 3: why an agency outside the consent's 範囲 attends a 重層的支援会議.
     .addColumn('scope_reason', 'text')
     .execute();
-  await db.schema.createIndex('meeting_attendees_meeting').on('meeting_attendees').column('meeting_id').execute();
+  await db.schema
+    .createIndex('meeting_attendees_meeting')
+    .on('meeting_attendees')
+    .column('meeting_id')
+    .execute();
 
   await db.schema
     .createTable('plan_rows')
