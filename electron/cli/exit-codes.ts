@@ -10,6 +10,8 @@ export const exitCodes = {
   schemaTooNew: 5,
   /** The import found errors and wrote nothing. */
   importFailed: 6,
+  /** The law forbids it: no valid consent for a 重層的支援会議, real names without a reason… */
+  lawForbids: 7,
 } as const;
 
 export function exitCodeFor(code: ErrorCode): number {
@@ -24,6 +26,10 @@ export function exitCodeFor(code: ErrorCode): number {
       return exitCodes.databaseUnreadable;
     case 'SCHEMA_TOO_NEW':
       return exitCodes.schemaTooNew;
+    case 'CONSENT_REQUIRED':
+    case 'OUT_OF_SCOPE':
+    case 'NAMES_REASON_REQUIRED':
+      return exitCodes.lawForbids;
     case 'VALIDATION':
     case 'ALREADY_INITIALIZED':
     case 'USER_EXISTS':

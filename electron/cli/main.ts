@@ -4,7 +4,9 @@ import { backupCommand, restoreCommand } from './commands/backup.js';
 import { casesCommand } from './commands/cases.js';
 import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
+import { meetingsCommand } from './commands/meetings.js';
 import { passwdCommand } from './commands/passwd.js';
+import { renderCommand } from './commands/render.js';
 import { usersAddCommand } from './commands/users-add.js';
 import { verifyCommand } from './commands/verify.js';
 import { exitCodes } from './exit-codes.js';
@@ -26,13 +28,20 @@ const usage = `かさね 管理コマンド
              [--dry-run]                  確認だけして登録しない
   cases      --data-dir DIR [--json]      世帯の一覧を表示する（--json: JSON の配列。caseNo, label,
                                           consent, status, receivedOn, memberCount, issues）
+  meetings   --data-dir DIR [--json]      会議の一覧を表示する（--json: meetingNo, caseNo, kind, date,
+                                          attendeeCount, planRowCount）
+  render     --data-dir DIR --meeting 会議番号 --form 1〜5 --out FILE.docx --purpose 目的
+             [--names real|masked] [--names-reason 理由] [--copies N]
+                                          重層会議様式を Word 文書で書き出す（目的は監査ログに記録。
+                                          支援会議は既定で記号表示、実名には --names-reason が必要。
+                                          2部以上は配布番号つきの各部と回収チェック表）
 
 パスフレーズは環境変数 KASANE_PASSPHRASE（新しいものは KASANE_NEW_PASSPHRASE）から読みます。
 設定されていなければ、端末で入力を求めます（画面には表示されません）。
 
 終了コード: 0 正常 / 1 検査で問題を検出 / 2 使い方の誤り / 3 パスフレーズが違う /
             4 データベースが壊れている・読めない / 5 新しいバージョンのデータ /
-            6 取り込みに誤りがあった（何も登録していない）
+            6 取り込みに誤りがあった（何も登録していない） / 7 法律上できない（同意がない等）
 `;
 
 interface Options {
@@ -44,8 +53,14 @@ interface Options {
   paths: string[];
   json: boolean;
   dryRun: boolean;
+  meeting: string;
+  form: string;
+  purpose: string;
+  names: string;
+  namesReason: string;
+  copies: string;
 }
-type Required = 'user' | 'out' | 'from';
+type Required = 'user' | 'out' | 'from' | 'meeting' | 'form';
 
 const commands: Record<string, { run: (opts: Options) => Promise<number>; needs: Required[] }> = {
   init: { run: initCommand, needs: ['user'] },
@@ -56,6 +71,8 @@ const commands: Record<string, { run: (opts: Options) => Promise<number>; needs:
   restore: { run: restoreCommand, needs: ['from'] },
   import: { run: importCommand, needs: [] },
   cases: { run: casesCommand, needs: [] },
+  meetings: { run: meetingsCommand, needs: [] },
+  render: { run: renderCommand, needs: ['meeting', 'form', 'out'] },
 };
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -86,6 +103,12 @@ export async function runCli(argv: string[]): Promise<number> {
     paths: positionals.slice(name.split(' ').length),
     json: values.json ?? false,
     dryRun: values['dry-run'] ?? false,
+    meeting: values.meeting ?? '',
+    form: values.form ?? '',
+    purpose: values.purpose ?? '',
+    names: values.names ?? '',
+    namesReason: values['names-reason'] ?? '',
+    copies: values.copies ?? '',
   });
 }
 
@@ -98,6 +121,12 @@ function parse(argv: string[]) {
       user: { type: 'string' },
       out: { type: 'string' },
       from: { type: 'string' },
+      meeting: { type: 'string' },
+      form: { type: 'string' },
+      purpose: { type: 'string' },
+      names: { type: 'string' },
+      'names-reason': { type: 'string' },
+      copies: { type: 'string' },
       json: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },

@@ -40,6 +40,16 @@ export const channels = [
   'imports.preview',
   'imports.run',
   'imports.saveTemplate',
+  'meetings.list',
+  'meetings.get',
+  'meetings.checkKind',
+  'meetings.defaults',
+  'meetings.create',
+  'meetings.update',
+  'meetings.savePlan',
+  'meetings.saveReport',
+  'documents.preview',
+  'documents.issue',
 ] as const;
 
 export type Channel = (typeof channels)[number];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Channel } from './channels.js';
 import { agencyInputSchema, agencySchema } from './schemas/agencies.js';
-import { idSchema, trimmed as trimmedText } from './schemas/common.js';
+import { dateInputSchema, idSchema, trimmed as trimmedText } from './schemas/common.js';
 import {
   consentInputSchema,
   consentWithdrawalInputSchema,
@@ -16,6 +16,16 @@ import {
   statusChangeInputSchema,
 } from './schemas/households.js';
 import { importFilesSchema, importReportSchema } from './schemas/imports.js';
+import {
+  documentIssueInputSchema,
+  documentPreviewInputSchema,
+  meetingDetailSchema,
+  meetingInputSchema,
+  meetingKindCheckSchema,
+  meetingSummarySchema,
+  saveMeetingPlanInputSchema,
+  saveReportInputSchema,
+} from './schemas/meetings.js';
 
 export type { Channel };
 
@@ -72,6 +82,12 @@ export const officeSettingsSchema = z.object({
     .int('整数で入力してください')
     .min(1, '1分以上にしてください')
     .max(60, '60分以下にしてください'),
+  /** Rule 12: counts from 1 to this − 1 print as ＊ in anonymous statistics (never below 3). */
+  statisticsThreshold: z
+    .number({ message: '秘匿の基準を入力してください' })
+    .int('整数で入力してください')
+    .min(3, '秘匿の基準は3以上にしてください')
+    .max(100, '100以下にしてください'),
 });
 export type OfficeSettings = z.infer<typeof officeSettingsSchema>;
 
@@ -105,6 +121,13 @@ export const auditKinds = [
   'issueTag.retired',
   'import.completed',
   'template.saved',
+  'meeting.created',
+  'meeting.updated',
+  'meeting.viewed',
+  'meeting.scopeException',
+  'plan.saved',
+  'report.saved',
+  'document.issued',
 ] as const;
 export const auditKindSchema = z.enum(auditKinds);
 export type AuditKind = z.infer<typeof auditKindSchema>;
@@ -346,6 +369,60 @@ export const contract = {
   'imports.saveTemplate': {
     input: noInput,
     output: z.object({ saved: z.boolean(), fileName: z.string() }),
+    access: 'acknowledged',
+  },
+  'meetings.list': {
+    input: z.object({
+      householdId: idSchema.optional(),
+      limit: z.number().int().min(1).max(500).default(200),
+    }),
+    output: z.array(meetingSummarySchema),
+    access: 'acknowledged',
+  },
+  'meetings.get': { input: z.object({ id: idSchema }), output: meetingDetailSchema, access: 'acknowledged' },
+  'meetings.checkKind': {
+    input: z.object({ householdId: idSchema, heldOn: dateInputSchema }),
+    output: meetingKindCheckSchema,
+    access: 'acknowledged',
+  },
+  'meetings.defaults': {
+    input: z.object({ householdId: idSchema }),
+    output: z.object({ meetingNo: z.string(), agenda: z.array(z.string()), handouts: z.array(z.string()) }),
+    access: 'acknowledged',
+  },
+  'meetings.create': {
+    input: meetingInputSchema,
+    output: z.object({ id: idSchema }),
+    access: 'acknowledged',
+  },
+  'meetings.update': {
+    input: z.object({ id: idSchema, meeting: meetingInputSchema }),
+    output: z.object({ id: idSchema }),
+    access: 'acknowledged',
+  },
+  'meetings.savePlan': {
+    input: saveMeetingPlanInputSchema,
+    output: z.object({ id: idSchema }),
+    access: 'acknowledged',
+  },
+  'meetings.saveReport': {
+    input: saveReportInputSchema,
+    output: z.object({ id: idSchema }),
+    access: 'acknowledged',
+  },
+  'documents.preview': {
+    input: documentPreviewInputSchema,
+    output: z.object({
+      previewId: idSchema,
+      fileNames: z.array(z.string()),
+      base64: z.string(),
+      warning: z.object({ title: z.string(), body: z.string() }),
+    }),
+    access: 'acknowledged',
+  },
+  'documents.issue': {
+    input: documentIssueInputSchema,
+    output: z.object({ done: z.boolean(), fileNames: z.array(z.string()) }),
     access: 'acknowledged',
   },
 } as const satisfies Record<Channel, ChannelSpec>;

@@ -4,6 +4,7 @@ import { deleteAgency, listAgencies, saveAgency, setAgencyRetired } from './agen
 import { appendAuditEvent, listAuditEvents, verifyAuditChain } from './audit.js';
 import { officeDate } from './clock.js';
 import { addConsent, withdrawConsent } from './consent.js';
+import { DocumentGate } from './document-gate.js';
 import { KasaneError } from './errors.js';
 import {
   changeHouseholdStatus,
@@ -17,6 +18,16 @@ import {
 import { buildImportTemplate, previewImport, runImport } from './import/index.js';
 import { addIssueTag, listIssueTags, retireIssueTag } from './issue-tags.js';
 import { confidentialityWarning } from './legal.js';
+import {
+  checkMeetingKind,
+  createMeeting,
+  getMeeting,
+  listMeetings,
+  meetingDefaults,
+  savePlan,
+  saveReport,
+  updateMeeting,
+} from './meetings.js';
 import { getOfficeSettings, saveOfficeSettings } from './office-settings.js';
 import type { Platform } from './platform.js';
 import { listProgressNotes, progressNoteHistory, saveProgressNote } from './progress-notes.js';
@@ -34,8 +45,10 @@ export function createHandlers(session: VaultSession, platform: Platform): Handl
   const signedIn = () => {
     const { store, user } = session.signedIn();
     const now = session.now();
-    return { db: store.db, userId: user.id, now, today: officeDate(now) };
+    return { db: store.db, user, userId: user.id, now, today: officeDate(now) };
   };
+  const gate = new DocumentGate(platform);
+  session.onLock(() => gate.discardAll());
   return {
     'vault.status': () => session.status(),
     'vault.setup': (input) => session.setup(input),
@@ -172,6 +185,58 @@ export function createHandlers(session: VaultSession, platform: Platform): Handl
       });
       if (result.saved) await appendAuditEvent(db, { userId, kind: 'template.saved' }, now);
       return { saved: result.saved, fileName: result.fileNames[0] ?? '' };
+    },
+    'meetings.list': (input) => {
+      const { db, today } = signedIn();
+      return listMeetings(db, input, today);
+    },
+    'meetings.get': (input) => {
+      const { db, userId, today, now } = signedIn();
+      return getMeeting(db, userId, input.id, today, now);
+    },
+    'meetings.checkKind': async (input) => {
+      const { db } = signedIn();
+      return checkMeetingKind(
+        db,
+        input.householdId,
+        input.heldOn,
+        (await getOfficeSettings(db)).meetingLabels,
+      );
+    },
+    'meetings.defaults': (input) => meetingDefaults(signedIn().db, input.householdId),
+    'meetings.create': async (input) => {
+      const { db, userId, now } = signedIn();
+      return createMeeting(db, userId, input, (await getOfficeSettings(db)).meetingLabels, now);
+    },
+    'meetings.update': async (input) => {
+      const { db, userId, now } = signedIn();
+      await updateMeeting(
+        db,
+        userId,
+        input.id,
+        input.meeting,
+        (await getOfficeSettings(db)).meetingLabels,
+        now,
+      );
+      return { id: input.id };
+    },
+    'meetings.savePlan': async (input) => {
+      const { db, userId, now } = signedIn();
+      await savePlan(db, userId, input, now);
+      return { id: input.meetingId };
+    },
+    'meetings.saveReport': async (input) => {
+      const { db, userId, now } = signedIn();
+      await saveReport(db, userId, input, now);
+      return { id: input.meetingId };
+    },
+    'documents.preview': async (input) => {
+      const { db, user, now } = signedIn();
+      return gate.preview(db, user, await getOfficeSettings(db), input, now);
+    },
+    'documents.issue': (input) => {
+      const { db, userId, now } = signedIn();
+      return gate.issue(db, userId, input, now);
     },
   };
 }

@@ -16,6 +16,7 @@ export const defaultOfficeSettings: OfficeSettings = {
   addresseeHonorific: '様',
   meetingLabels: { consented: '重層的支援会議', unconsented: '支援会議' },
   autoLockMinutes: 10,
+  statisticsThreshold: 10,
 };
 
 export async function getOfficeSettings(db: Kysely<Database>): Promise<OfficeSettings> {

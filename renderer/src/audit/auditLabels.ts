@@ -32,6 +32,13 @@ export const auditKindLabels: Record<AuditKind, string> = {
   'issueTag.retired': '課題の利用停止',
   'import.completed': 'データの取り込み',
   'template.saved': '取り込み用テンプレートの保存',
+  'meeting.created': '会議の登録',
+  'meeting.updated': '会議の変更',
+  'meeting.viewed': '会議の閲覧',
+  'meeting.scopeException': '同意範囲外の機関の出席（理由を記録）',
+  'plan.saved': '支援プランの保存',
+  'report.saved': '会議報告の保存',
+  'document.issued': '様式の保存・Wordで開く',
 };
 
 const detailKeyLabels: Record<string, string> = {
@@ -49,6 +56,15 @@ const detailKeyLabels: Record<string, string> = {
   noteId: '支援経過',
   consentId: '同意の記録',
   backupCreatedAt: 'バックアップの作成日時',
+  kind: '会議の種類',
+  agencyId: '機関',
+  rows: '行数',
+  issueId: '発行の記録',
+  document: '様式',
+  copies: '部数',
+  names: '氏名の表示',
+  action: '操作',
+  purpose: '目的',
 };
 
 const detailValueLabels: Record<string, Record<string, string>> = {
@@ -63,7 +79,18 @@ const detailValueLabels: Record<string, Record<string, string>> = {
   method: { passphrase: 'パスフレーズ', recovery: '回復コード' },
   textId: { 'confidentiality-159': '社会福祉法第159条の警告文' },
   fields: settingsFieldLabels,
-  status: { received: '受付', active: '支援中', closed: '終結' },
+  status: {
+    received: '受付',
+    active: '支援中',
+    closed: '終結',
+    none: 'なし',
+    draft: '作成中',
+    final: '確定',
+  },
+  kind: { consented: '重層的支援会議', unconsented: '支援会議' },
+  document: { form1: '様式1', form2: '様式2', form3: '様式3', form4: '様式4', form5: '様式5' },
+  names: { real: '実名', masked: '記号（A氏など）' },
+  action: { save: '保存', openInWord: 'Wordで開く', cli: '管理コマンド' },
 };
 
 const targetTypeLabels: Record<string, string> = {
@@ -71,6 +98,7 @@ const targetTypeLabels: Record<string, string> = {
   settings: '事務所の設定',
   household: '世帯',
   agency: '関係機関',
+  meeting: '会議',
 };
 
 function valueText(key: string, value: AuditDetail[string]): string {

@@ -26,6 +26,7 @@ const fields: readonly Path<OfficeSettings>[] = [
   'meetingLabels.consented',
   'meetingLabels.unconsented',
   'autoLockMinutes',
+  'statisticsThreshold',
 ];
 
 interface SettingsFormProps {
@@ -210,6 +211,23 @@ export function SettingsForm({
           error={errors.autoLockMinutes?.message}
           inputClassName="input-narrow"
           {...register('autoLockMinutes', { valueAsNumber: true })}
+        />
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend className="form-section-title">統計</legend>
+        <TextField
+          label={label.statisticsThreshold}
+          type="number"
+          inputMode="numeric"
+          min={3}
+          max={100}
+          step={1}
+          required
+          hint="匿名統計で、1件以上この数未満の件数を「＊」で隠します（既定10、3以上）。"
+          error={errors.statisticsThreshold?.message}
+          inputClassName="input-narrow"
+          {...register('statisticsThreshold', { valueAsNumber: true })}
         />
       </fieldset>
 

@@ -12,4 +12,5 @@ export const settingsFieldLabels: Record<keyof OfficeSettings, string> = {
   addresseeHonorific: '宛先の敬称',
   meetingLabels: '会議名称の表示',
   autoLockMinutes: '自動ロックまでの分数',
+  statisticsThreshold: '統計の秘匿基準',
 };

@@ -1,0 +1,39 @@
+import { formatWareki } from '../../ipc/japanese-date.js';
+import { officeDate } from '../../services/clock.js';
+import { listMeetings } from '../../services/meetings.js';
+import { exitCodes } from '../exit-codes.js';
+import { cliContext, openVaultForCli } from '../open-vault.js';
+
+/** Every meeting, upcoming first: as JSON for scripts, or one line each for a person. */
+export async function meetingsCommand(opts: { dataDir: string; json: boolean }): Promise<number> {
+  const ctx = cliContext(opts.dataDir);
+  const vault = await openVaultForCli(ctx);
+  try {
+    const meetings = await listMeetings(vault.store.db, { limit: 1_000_000 }, officeDate(ctx.clock()));
+    if (opts.json) {
+      const rows = meetings.map((m) => ({
+        meetingNo: m.meetingNo,
+        caseNo: m.caseNo,
+        kind: m.kind,
+        date: m.heldOn,
+        attendeeCount: m.attendeeCount,
+        planRowCount: m.planRowCount,
+      }));
+      process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    } else if (meetings.length === 0) {
+      process.stdout.write('会議はまだ登録されていません。\n');
+    } else {
+      for (const m of meetings) {
+        const kind = m.kind === 'consented' ? '重層的支援会議' : '支援会議';
+        const missing = m.missing.length ? `  未了: ${m.missing.join('、')}` : '';
+        process.stdout.write(
+          `${m.meetingNo}  ${formatWareki(m.heldOn)}  ${kind}  受付番号 ${m.caseNo}  出席 ${m.attendeeCount}人${missing}\n`,
+        );
+      }
+    }
+    return exitCodes.ok;
+  } finally {
+    await vault.store.close();
+    vault.dataKey.fill(0);
+  }
+}

@@ -1,0 +1,112 @@
+import { writeFile } from 'node:fs/promises';
+import { dirname, join, parse } from 'node:path';
+import { recordIssue } from '../../services/document-gate.js';
+import { attendingAgencies } from '../../services/forms/attendance.js';
+import { type FormNumber, renderCollectionChecklist, renderForm } from '../../services/forms/index.js';
+import { meetingFormData } from '../../services/meeting-form-data.js';
+import { getOfficeSettings } from '../../services/office-settings.js';
+import { CliError } from '../cli-error.js';
+import { exitCodes } from '../exit-codes.js';
+import { cliContext, openVaultForCli } from '../open-vault.js';
+
+export interface RenderOptions {
+  dataDir: string;
+  meeting: string;
+  form: string;
+  out: string;
+  purpose: string;
+  names: string;
+  namesReason: string;
+  copies: string;
+}
+
+/**
+ * The 159条 gate without the dialog: a purpose is required and audited, names default by the
+ * meeting's kind (rule 4), copies are numbered with a 回収チェック表 (rule 8).
+ */
+export async function renderCommand(opts: RenderOptions): Promise<number> {
+  const form = Number(opts.form);
+  if (![1, 2, 3, 4, 5].includes(form))
+    throw new CliError(exitCodes.usage, '--form は 1〜5 で指定してください。');
+  if (!opts.out.toLowerCase().endsWith('.docx'))
+    throw new CliError(exitCodes.usage, '--out は .docx のファイル名にしてください。');
+  const purpose = opts.purpose.trim();
+  if (!purpose)
+    throw new CliError(
+      exitCodes.usage,
+      '--purpose（持ち出す目的）を指定してください。守秘義務（社会福祉法第159条）のため、目的は監査ログに記録されます。',
+    );
+  if (opts.names && !['real', 'masked'].includes(opts.names))
+    throw new CliError(exitCodes.usage, '--names は real か masked です。');
+  const copies = opts.copies ? Number(opts.copies) : 1;
+  if (!Number.isInteger(copies) || copies < 1 || copies > 60)
+    throw new CliError(exitCodes.usage, '--copies は 1〜60 の整数にしてください。');
+
+  const ctx = cliContext(opts.dataDir);
+  const vault = await openVaultForCli(ctx);
+  try {
+    const { db } = vault.store;
+    const meeting = await db
+      .selectFrom('meetings')
+      .select(['id', 'kind'])
+      .where('meeting_no', '=', opts.meeting)
+      .executeTakeFirst();
+    if (!meeting) throw new CliError(exitCodes.usage, `会議番号「${opts.meeting}」の会議はありません。`);
+    const names = (opts.names || (meeting.kind === 'unconsented' ? 'masked' : 'real')) as 'real' | 'masked';
+    if (meeting.kind === 'unconsented' && names === 'real' && !opts.namesReason.trim()) {
+      throw new CliError(
+        exitCodes.lawForbids,
+        '支援会議の資料に実名を載せるには、--names-reason で理由を記録してください（ドメインルール4）。',
+      );
+    }
+    const now = ctx.clock();
+    const data = await meetingFormData(db, meeting.id, {
+      names,
+      office: await getOfficeSettings(db),
+      reporterName: vault.user.name,
+      now,
+    });
+    const n = form as FormNumber;
+    const written: string[] = [];
+    if (copies === 1) {
+      await writeFile(opts.out, await renderForm(n, { ...data, copy: null }));
+      written.push(opts.out);
+    } else {
+      const { name } = parse(opts.out);
+      const dir = dirname(opts.out);
+      for (let copy = 1; copy <= copies; copy++) {
+        const path = join(dir, `${name}_配布${String(copy).padStart(2, '0')}.docx`);
+        await writeFile(path, await renderForm(n, { ...data, copy: { number: copy, total: copies } }));
+        written.push(path);
+      }
+      const agencies = attendingAgencies(data.attendees);
+      const list = Array.from({ length: copies }, (_, i) => ({
+        number: i + 1,
+        agencyName: agencies[i]?.agencyName ?? '',
+      }));
+      const checklist = join(dir, `${name}_回収チェック表.docx`);
+      await writeFile(checklist, await renderCollectionChecklist({ ...data, copy: null }, list));
+      written.push(checklist);
+    }
+    await recordIssue(
+      db,
+      vault.user.id,
+      {
+        meetingId: meeting.id,
+        document: `form${form}` as 'form1',
+        copies,
+        names,
+        namesReason: opts.namesReason.trim() || null,
+      },
+      { action: 'cli', purpose: '管理コマンド', purposeNote: purpose },
+      now,
+    );
+    process.stdout.write(
+      `${written.map((p) => `書き出しました: ${p}`).join('\n')}\n取扱注意: 会議で知り得た秘密を含みます。目的外に使わず、使い終えたら回収・廃棄してください。\n`,
+    );
+    return exitCodes.ok;
+  } finally {
+    await vault.store.close();
+    vault.dataKey.fill(0);
+  }
+}

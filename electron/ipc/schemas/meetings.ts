@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import { dateInputSchema, idSchema, isoDateSchema, optionalDateInputSchema, trimmed } from './common.js';
+import { consentStateSchema } from './households.js';
+
+export const meetingKindSchema = z.enum(['consented', 'unconsented']);
+export type MeetingKind = z.infer<typeof meetingKindSchema>;
+export const planStatusSchema = z.enum(['none', 'draft', 'final']);
+
+const time = z
+  .string()
+  .transform((t) => t.normalize('NFKC').trim())
+  .refine((t) => t === '' || /^([01]?\d|2[0-3]):[0-5]\d$/.test(t), '時刻は 14:00 のように入力してください')
+  .transform((t) => (t === '' ? null : t.padStart(5, '0')));
+
+export const defaultAgenda = [
+  '開会',
+  '参加機関紹介',
+  '現状及び課題の共有',
+  '当面の支援方針及び役割分担',
+  'その他（次回開催予定）',
+  '閉会',
+];
+export const defaultHandouts = ['家族構成図', '世帯支援プラン検討シート'];
+
+export const attendeeInputSchema = z.object({
+  agencyId: idSchema,
+  title: trimmed(40),
+  personName: trimmed(40),
+  /** Rule 3: required when the agency is outside the consent's 範囲 at a 重層的支援会議. */
+  scopeReason: trimmed(500),
+});
+
+export const meetingInputSchema = z
+  .object({
+    householdId: idSchema,
+    kind: meetingKindSchema,
+    meetingNo: trimmed(30).min(1, '会議番号を入力してください'),
+    heldOn: dateInputSchema,
+    startTime: time,
+    endTime: time,
+    place: trimmed(100),
+    agenda: z.array(trimmed(100).min(1, '空の議事は削除してください')).max(30),
+    handouts: z.array(trimmed(100).min(1)).max(20),
+    attendees: z.array(attendeeInputSchema).max(60),
+    noticeNumber: trimmed(40).nullable(),
+    issuedOn: dateInputSchema,
+    replyBy: optionalDateInputSchema,
+  })
+  .refine((m) => !m.startTime || !m.endTime || m.endTime > m.startTime, {
+    message: '終了時刻は開始時刻より後にしてください',
+    path: ['endTime'],
+  })
+  .refine(
+    (m) => new Set(m.attendees.map((a) => `${a.agencyId}\u0000${a.personName}`)).size === m.attendees.length,
+    {
+      message: '同じ機関の同じ出席者が重複しています',
+      path: ['attendees'],
+    },
+  );
+export type MeetingInput = z.infer<typeof meetingInputSchema>;
+
+export const planRowInputSchema = z.object({
+  target: z.enum(['member', 'crisis', 'other']),
+  memberId: idSchema.nullable(),
+  goal: trimmed(5000),
+  discussion: trimmed(5000),
+  nextActions: trimmed(5000),
+  roles: trimmed(5000),
+});
+
+export const saveMeetingPlanInputSchema = z.object({
+  meetingId: idSchema,
+  status: planStatusSchema,
+  rows: z.array(planRowInputSchema).max(40),
+});
+
+export const saveReportInputSchema = z.object({
+  meetingId: idSchema,
+  reportSections: z
+    .array(z.object({ title: trimmed(100).min(1, '見出しを入力してください'), body: trimmed(5000) }))
+    .max(20),
+  nextReviewOn: optionalDateInputSchema,
+  monitoringAgencyIds: z.array(idSchema).max(30),
+});
+
+export const meetingSummarySchema = z.object({
+  id: idSchema,
+  meetingNo: z.string(),
+  householdId: idSchema,
+  caseNo: z.string(),
+  householdLabel: z.string(),
+  kind: meetingKindSchema,
+  heldOn: isoDateSchema,
+  startTime: z.string().nullable(),
+  endTime: z.string().nullable(),
+  place: z.string(),
+  attendeeCount: z.number().int(),
+  planRowCount: z.number().int(),
+  planStatus: planStatusSchema,
+  /** What is still missing after the meeting, in Japanese (e.g. 「報告が未作成」). */
+  missing: z.array(z.string()),
+});
+export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
+
+export const meetingDetailSchema = meetingSummarySchema.extend({
+  agenda: z.array(z.string()),
+  handouts: z.array(z.string()),
+  noticeNumber: z.string().nullable(),
+  issuedOn: isoDateSchema,
+  replyBy: isoDateSchema.nullable(),
+  reportSections: z.array(z.object({ title: z.string(), body: z.string() })),
+  nextReviewOn: isoDateSchema.nullable(),
+  monitoringAgencyIds: z.array(idSchema),
+  consentOnDate: consentStateSchema,
+  attendees: z.array(
+    z.object({
+      id: idSchema,
+      agencyId: idSchema,
+      agencyName: z.string(),
+      field: z.string(),
+      title: z.string(),
+      personName: z.string(),
+      inScope: z.boolean(),
+      scopeReason: z.string().nullable(),
+    }),
+  ),
+  planRows: z.array(
+    z.object({
+      id: idSchema,
+      target: z.enum(['member', 'crisis', 'other']),
+      memberId: idSchema.nullable(),
+      heading: z.string(),
+      goal: z.string(),
+      discussion: z.string(),
+      nextActions: z.string(),
+      roles: z.string(),
+    }),
+  ),
+  /** Weekend or national holiday (a warning, not a refusal). */
+  dateWarning: z.string().nullable(),
+});
+export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
+
+export const meetingKindCheckSchema = z.object({
+  allowed: z.array(meetingKindSchema),
+  /** Why a 重層的支援会議 cannot be held on that date, when it cannot. */
+  reason: z.string().nullable(),
+  dateWarning: z.string().nullable(),
+});
+
+export const documentKindSchema = z.enum(['form1', 'form2', 'form3', 'form4', 'form5']);
+export type DocumentKind = z.infer<typeof documentKindSchema>;
+
+export const purposes = [
+  '会議資料として配布',
+  '関係機関への送付',
+  '事務所内の保管・記録',
+  '上司への報告',
+  'その他',
+] as const;
+
+export const documentPreviewInputSchema = z.object({
+  meetingId: idSchema,
+  document: documentKindSchema,
+  names: z.enum(['real', 'masked']),
+  /** Rule 4: real names in a 支援会議 document need a reason. */
+  namesReason: trimmed(500),
+  copies: z.number().int().min(1, '部数は1以上にしてください').max(60, '部数は60部までです'),
+});
+
+export const documentIssueInputSchema = z
+  .object({
+    previewId: idSchema,
+    action: z.enum(['save', 'openInWord']),
+    purpose: z.enum(purposes, { message: '目的を選んでください' }),
+    purposeNote: trimmed(500),
+    /** The person saw the 159条 warning in the confirmation and ticked it. */
+    warningAcknowledged: z.literal(true, { message: '守秘義務の警告を確認してください' }),
+  })
+  .refine((v) => v.purpose !== 'その他' || v.purposeNote.length > 0, {
+    message: '「その他」の場合は目的を具体的に入力してください',
+    path: ['purposeNote'],
+  });

@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { OfficeSettings } from '../ipc/contract.js';
+import type { DocumentKind, purposes } from '../ipc/schemas/meetings.js';
+import { appendAuditEvent } from './audit.js';
+import { officeDate } from './clock.js';
+import { KasaneError } from './errors.js';
+import { attendingAgencies } from './forms/attendance.js';
+import { renderCollectionChecklist, renderForm } from './forms/index.js';
+import { confidentialityWarning } from './legal.js';
+import { meetingFormData } from './meeting-form-data.js';
+import type { OutgoingFile, Platform } from './platform.js';
+
+/**
+ * The 159条 gate (rules 4, 7, 8). A document is rendered once for preview and kept in memory; only
+ * those exact bytes can then be saved or opened in Word, and only after the confirmation: warning
+ * seen, purpose given. Every issue is logged (ids, counts and the purpose category in the audit log;
+ * the free-text purpose in the encrypted document_issues table). Previews are dropped on lock.
+ */
+
+const formNumbers = { form1: 1, form2: 2, form3: 3, form4: 4, form5: 5 } as const;
+const formTitles = {
+  form1: '開催通知',
+  form2: '会次第',
+  form3: '世帯支援プラン検討シート',
+  form4: '会議報告シート',
+  form5: '世帯支援プランシート',
+} as const;
+
+interface Preview {
+  meetingId: string;
+  document: DocumentKind;
+  names: 'real' | 'masked';
+  namesReason: string | null;
+  copies: number;
+  files: OutgoingFile[];
+  userId: string;
+}
+
+export interface PreviewRequest {
+  meetingId: string;
+  document: DocumentKind;
+  names: 'real' | 'masked';
+  namesReason: string;
+  copies: number;
+}
+
+export interface IssueRequest {
+  previewId: string;
+  action: 'save' | 'openInWord';
+  purpose: (typeof purposes)[number];
+  purposeNote: string;
+}
+
+export class DocumentGate {
+  readonly #previews = new Map<string, Preview>();
+
+  constructor(private readonly platform: Platform) {}
+
+  /** Drops every preview and temporary file: case data must not outlive the unlocked session. */
+  async discardAll(): Promise<void> {
+    this.#previews.clear();
+    await this.platform.discardTemporaryFiles();
+  }
+
+  async preview(
+    db: Kysely<Database>,
+    user: { id: string; name: string },
+    office: OfficeSettings,
+    request: PreviewRequest,
+    now: Date,
+  ): Promise<{
+    previewId: string;
+    fileNames: string[];
+    base64: string;
+    warning: { title: string; body: string };
+  }> {
+    const meeting = await db
+      .selectFrom('meetings')
+      .select(['kind', 'meeting_no'])
+      .where('id', '=', request.meetingId)
+      .executeTakeFirst();
+    if (!meeting) throw new KasaneError('NOT_FOUND');
+    const namesReason = request.namesReason.trim() || null;
+    if (meeting.kind === 'unconsented' && request.names === 'real' && !namesReason)
+      throw new KasaneError('NAMES_REASON_REQUIRED');
+
+    const data = await meetingFormData(db, request.meetingId, {
+      names: request.names,
+      office,
+      reporterName: user.name,
+      now,
+    });
+    const n = formNumbers[request.document];
+    const stem = `様式${n}_${formTitles[request.document]}_${meeting.meeting_no}`.replace(
+      /[\\/:*?"<>|]/g,
+      '_',
+    );
+    const files: OutgoingFile[] = [];
+    if (request.copies === 1)
+      files.push({ name: `${stem}.docx`, bytes: await renderForm(n, { ...data, copy: null }) });
+    else {
+      for (let copy = 1; copy <= request.copies; copy++) {
+        const bytes = await renderForm(n, { ...data, copy: { number: copy, total: request.copies } });
+        files.push({ name: `${stem}_配布${String(copy).padStart(2, '0')}.docx`, bytes });
+      }
+      // Copies go to the attending agencies in order; spare copies get a blank line to fill in by hand.
+      const agencies = attendingAgencies(data.attendees);
+      const copies = Array.from({ length: request.copies }, (_, i) => ({
+        number: i + 1,
+        agencyName: agencies[i]?.agencyName ?? '',
+      }));
+      files.push({
+        name: `${stem}_回収チェック表.docx`,
+        bytes: await renderCollectionChecklist({ ...data, copy: null }, copies),
+      });
+    }
+    const previewId = randomUUID();
+    this.#previews.set(previewId, { ...request, namesReason, files, userId: user.id });
+    const warning = confidentialityWarning(officeDate(now));
+    return {
+      previewId,
+      fileNames: files.map((f) => f.name),
+      base64: (files[0]?.bytes ?? Buffer.alloc(0)).toString('base64'),
+      warning: { title: warning.title, body: warning.body },
+    };
+  }
+
+  async issue(
+    db: Kysely<Database>,
+    userId: string,
+    request: IssueRequest,
+    now: Date,
+  ): Promise<{ done: boolean; fileNames: string[] }> {
+    const preview = this.#previews.get(request.previewId);
+    if (!preview || preview.userId !== userId) throw new KasaneError('PREVIEW_EXPIRED');
+    let done = true;
+    let fileNames = preview.files.map((f) => f.name);
+    if (request.action === 'save') {
+      ({ saved: done, fileNames } = await this.platform.saveFiles({
+        files: preview.files,
+        filters: [{ name: 'Word 文書', extensions: ['docx'] }],
+      }));
+    } else {
+      await this.platform.openTemporarily(preview.files);
+    }
+    if (done) await recordIssue(db, userId, preview, request, now);
+    return { done, fileNames };
+  }
+}
+
+/** Rule 7: what left, how many copies and why, with the names choice (rule 4). */
+export async function recordIssue(
+  db: Kysely<Database>,
+  userId: string,
+  issued: Pick<Preview, 'meetingId' | 'document' | 'copies' | 'names' | 'namesReason'>,
+  why: { action: 'save' | 'openInWord' | 'cli'; purpose: string; purposeNote: string },
+  now: Date,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const id = randomUUID();
+    await trx
+      .insertInto('document_issues')
+      .values({
+        id,
+        meeting_id: issued.meetingId,
+        document: issued.document,
+        copies: issued.copies,
+        purpose: why.purpose,
+        purpose_note: why.purposeNote,
+        names: issued.names,
+        names_reason: issued.namesReason,
+        action: why.action,
+        user_id: userId,
+        created_at: now.toISOString(),
+      })
+      .execute();
+    await appendAuditEvent(
+      trx,
+      {
+        userId,
+        kind: 'document.issued',
+        target: { type: 'meeting', id: issued.meetingId },
+        detail: {
+          issueId: id,
+          document: issued.document,
+          copies: issued.copies,
+          names: issued.names,
+          action: why.action,
+          purpose: why.purpose,
+        },
+      },
+      now,
+    );
+  });
+}

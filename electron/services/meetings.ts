@@ -1,0 +1,569 @@
+import { randomUUID } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { OfficeSettings } from '../ipc/contract.js';
+import {
+  defaultAgenda,
+  defaultHandouts,
+  type MeetingDetail,
+  type MeetingInput,
+  type MeetingKind,
+  type MeetingSummary,
+} from '../ipc/schemas/meetings.js';
+import { appendAuditEvent } from './audit.js';
+import { consentState, listConsents } from './consent.js';
+import { KasaneError } from './errors.js';
+import { listMembers } from './households.js';
+import { meetingDateWarning } from './meeting-date.js';
+import { agencyInScope, consentedMeetingRefusal, consentOn } from './meeting-rules.js';
+
+type Labels = OfficeSettings['meetingLabels'];
+
+/** 様式4's default 報告事項 (forms.md). */
+export const defaultReportSections = (label: string) => [
+  { title: `${label}について`, body: '世帯全体を一つの単位として支援するため、本人の同意を得て開催した。' },
+  { title: '参加機関紹介、現状及び課題の共有', body: '家族構成図のとおり。' },
+  { title: '当面の支援方針や役割分担について', body: '世帯支援プランシートのとおり。' },
+];
+
+export async function checkMeetingKind(
+  db: Kysely<Database>,
+  householdId: string,
+  heldOn: string,
+  labels: Labels,
+) {
+  const consents = await listConsents(db, householdId);
+  const reason = consentedMeetingRefusal(consents, heldOn, labels.unconsented);
+  const allowed: MeetingKind[] = reason ? ['unconsented'] : ['consented', 'unconsented'];
+  return { allowed, reason, dateWarning: meetingDateWarning(heldOn) };
+}
+
+/** Rules 2 and 3, checked on every save: the kind the law allows, and attendees inside the 範囲. */
+async function assertLawful(trx: Kysely<Database>, input: MeetingInput, labels: Labels): Promise<void> {
+  const consents = await listConsents(trx, input.householdId);
+  if (input.kind === 'consented') {
+    const refusal = consentedMeetingRefusal(consents, input.heldOn, labels.unconsented);
+    if (refusal) throw new KasaneError('CONSENT_REQUIRED', refusal);
+  }
+  const consent = consentOn(consents, input.heldOn);
+  const outside = input.attendees.filter(
+    (a) => !agencyInScope(consent, a.agencyId, input.kind) && a.scopeReason.trim() === '',
+  );
+  if (outside.length > 0) {
+    const names = await trx
+      .selectFrom('agencies')
+      .select('name')
+      .where(
+        'id',
+        'in',
+        outside.map((a) => a.agencyId),
+      )
+      .execute();
+    throw new KasaneError(
+      'OUT_OF_SCOPE',
+      `本人同意の範囲に含まれない機関があります（${names.map((n) => n.name).join('、')}）。出席させる理由を記録してください。`,
+      { agencyIds: outside.map((a) => a.agencyId) },
+    );
+  }
+}
+
+async function writeAttendees(
+  trx: Kysely<Database>,
+  meetingId: string,
+  input: MeetingInput,
+  userId: string | null,
+  now: Date,
+): Promise<void> {
+  await trx.deleteFrom('meeting_attendees').where('meeting_id', '=', meetingId).execute();
+  const consent = consentOn(await listConsents(trx, input.householdId), input.heldOn);
+  for (const [position, a] of input.attendees.entries()) {
+    const inScope = agencyInScope(consent, a.agencyId, input.kind);
+    await trx
+      .insertInto('meeting_attendees')
+      .values({
+        id: randomUUID(),
+        meeting_id: meetingId,
+        agency_id: a.agencyId,
+        title: a.title,
+        person_name: a.personName,
+        position,
+        scope_reason: inScope ? null : a.scopeReason,
+      })
+      .execute();
+    if (!inScope) {
+      await appendAuditEvent(
+        trx,
+        {
+          userId,
+          kind: 'meeting.scopeException',
+          target: { type: 'meeting', id: meetingId },
+          detail: { agencyId: a.agencyId },
+        },
+        now,
+      );
+    }
+  }
+}
+
+/** Inserts a meeting after the legal checks, inside the caller's transaction (the import shares it). */
+export async function insertMeeting(
+  trx: Kysely<Database>,
+  userId: string | null,
+  input: MeetingInput,
+  labels: Labels,
+  now: Date,
+  planStatus: 'none' | 'draft' | 'final' = 'none',
+): Promise<string> {
+  if (
+    await trx.selectFrom('meetings').select('id').where('meeting_no', '=', input.meetingNo).executeTakeFirst()
+  ) {
+    throw new KasaneError('DUPLICATE_MEETING_NO', `会議番号「${input.meetingNo}」はすでに使われています。`);
+  }
+  await assertLawful(trx, input, labels);
+  const id = randomUUID();
+  await trx
+    .insertInto('meetings')
+    .values({
+      id,
+      meeting_no: input.meetingNo,
+      household_id: input.householdId,
+      kind: input.kind,
+      held_on: input.heldOn,
+      start_time: input.startTime,
+      end_time: input.endTime,
+      place: input.place,
+      agenda_json: JSON.stringify(input.agenda),
+      report_sections_json: JSON.stringify(
+        defaultReportSections(input.kind === 'consented' ? labels.consented : labels.unconsented),
+      ),
+      handouts_json: JSON.stringify(input.handouts),
+      next_review_on: null,
+      notice_number: input.noticeNumber,
+      issued_on: input.issuedOn,
+      reply_by: input.replyBy,
+      plan_status: planStatus,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    })
+    .execute();
+  await writeAttendees(trx, id, input, userId, now);
+  return id;
+}
+
+export async function createMeeting(
+  db: Kysely<Database>,
+  userId: string,
+  input: MeetingInput,
+  labels: Labels,
+  now: Date,
+): Promise<{ id: string }> {
+  return db.transaction().execute(async (trx) => {
+    if (
+      !(await trx
+        .selectFrom('households')
+        .select('id')
+        .where('id', '=', input.householdId)
+        .executeTakeFirst())
+    )
+      throw new KasaneError('NOT_FOUND');
+    const id = await insertMeeting(
+      trx,
+      userId,
+      input,
+      labels,
+      now,
+      input.kind === 'consented' ? 'draft' : 'none',
+    );
+    await appendAuditEvent(
+      trx,
+      { userId, kind: 'meeting.created', target: { type: 'meeting', id }, detail: { kind: input.kind } },
+      now,
+    );
+    return { id };
+  });
+}
+
+export async function updateMeeting(
+  db: Kysely<Database>,
+  userId: string,
+  id: string,
+  input: MeetingInput,
+  labels: Labels,
+  now: Date,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('meetings')
+      .select(['household_id', 'kind'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!before) throw new KasaneError('NOT_FOUND');
+    if (before.household_id !== input.householdId)
+      throw new KasaneError('VALIDATION', '会議の世帯は変更できません。');
+    const clash = await trx
+      .selectFrom('meetings')
+      .select('id')
+      .where('meeting_no', '=', input.meetingNo)
+      .where('id', '!=', id)
+      .executeTakeFirst();
+    if (clash)
+      throw new KasaneError('DUPLICATE_MEETING_NO', `会議番号「${input.meetingNo}」はすでに使われています。`);
+    await assertLawful(trx, input, labels);
+    await trx
+      .updateTable('meetings')
+      .set({
+        meeting_no: input.meetingNo,
+        kind: input.kind,
+        held_on: input.heldOn,
+        start_time: input.startTime,
+        end_time: input.endTime,
+        place: input.place,
+        agenda_json: JSON.stringify(input.agenda),
+        handouts_json: JSON.stringify(input.handouts),
+        notice_number: input.noticeNumber,
+        issued_on: input.issuedOn,
+        reply_by: input.replyBy,
+        updated_at: now.toISOString(),
+      })
+      .where('id', '=', id)
+      .execute();
+    await writeAttendees(trx, id, input, userId, now);
+    await appendAuditEvent(trx, { userId, kind: 'meeting.updated', target: { type: 'meeting', id } }, now);
+  });
+}
+
+export async function savePlan(
+  db: Kysely<Database>,
+  userId: string,
+  input: {
+    meetingId: string;
+    status: 'none' | 'draft' | 'final';
+    rows: {
+      target: 'member' | 'crisis' | 'other';
+      memberId: string | null;
+      goal: string;
+      discussion: string;
+      nextActions: string;
+      roles: string;
+    }[];
+  },
+  now: Date,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const meeting = await trx
+      .selectFrom('meetings')
+      .select(['household_id', 'kind'])
+      .where('id', '=', input.meetingId)
+      .executeTakeFirst();
+    if (!meeting) throw new KasaneError('NOT_FOUND');
+    if (input.status === 'final' && input.rows.every((r) => !r.goal && !r.discussion)) {
+      throw new KasaneError('VALIDATION', '目標か検討内容が1行もないプランは確定できません。');
+    }
+    const members = await listMembers(trx, meeting.household_id);
+    await trx.deleteFrom('plan_rows').where('meeting_id', '=', input.meetingId).execute();
+    for (const [position, r] of input.rows.entries()) {
+      const member = r.target === 'member' ? members.find((m) => m.id === r.memberId) : undefined;
+      if (r.target === 'member' && !member)
+        throw new KasaneError('VALIDATION', 'プランの行にこの世帯の世帯員でない人が含まれています。');
+      await trx
+        .insertInto('plan_rows')
+        .values({
+          id: randomUUID(),
+          meeting_id: input.meetingId,
+          position,
+          target: r.target,
+          member_id: member?.id ?? null,
+          member_label: member?.label ?? null,
+          goal: r.goal,
+          discussion: r.discussion,
+          next_actions: r.nextActions,
+          roles: r.roles,
+        })
+        .execute();
+    }
+    await trx
+      .updateTable('meetings')
+      .set({ plan_status: input.status, updated_at: now.toISOString() })
+      .where('id', '=', input.meetingId)
+      .execute();
+    await appendAuditEvent(
+      trx,
+      {
+        userId,
+        kind: 'plan.saved',
+        target: { type: 'meeting', id: input.meetingId },
+        detail: { status: input.status, rows: input.rows.length },
+      },
+      now,
+    );
+  });
+}
+
+export async function saveReport(
+  db: Kysely<Database>,
+  userId: string,
+  input: {
+    meetingId: string;
+    reportSections: { title: string; body: string }[];
+    nextReviewOn: string | null;
+    monitoringAgencyIds: string[];
+  },
+  now: Date,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('meetings')
+      .set({
+        report_sections_json: JSON.stringify(input.reportSections),
+        next_review_on: input.nextReviewOn,
+        updated_at: now.toISOString(),
+      })
+      .where('id', '=', input.meetingId)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) throw new KasaneError('NOT_FOUND');
+    await trx.deleteFrom('meeting_monitors').where('meeting_id', '=', input.meetingId).execute();
+    const monitors = [...new Set(input.monitoringAgencyIds)];
+    if (monitors.length)
+      await trx
+        .insertInto('meeting_monitors')
+        .values(monitors.map((agency_id) => ({ meeting_id: input.meetingId, agency_id })))
+        .execute();
+    await appendAuditEvent(
+      trx,
+      { userId, kind: 'report.saved', target: { type: 'meeting', id: input.meetingId } },
+      now,
+    );
+  });
+}
+
+function summaryQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('meetings as m')
+    .innerJoin('households as h', 'h.id', 'm.household_id')
+    .select([
+      'm.id',
+      'm.meeting_no',
+      'm.household_id',
+      'h.case_no',
+      'h.label as household_label',
+      'm.kind',
+      'm.held_on',
+      'm.start_time',
+      'm.end_time',
+      'm.place',
+      'm.plan_status',
+      sql<number>`(SELECT count(*) FROM meeting_attendees a WHERE a.meeting_id = m.id)`.as('attendee_count'),
+      sql<number>`(SELECT count(*) FROM plan_rows p WHERE p.meeting_id = m.id AND (p.goal != '' OR p.discussion != '' OR p.next_actions != '' OR p.roles != ''))`.as(
+        'plan_row_count',
+      ),
+      sql<number>`(SELECT count(*) FROM plan_rows p WHERE p.meeting_id = m.id AND p.next_actions != '')`.as(
+        'result_row_count',
+      ),
+      sql<number>`EXISTS (SELECT 1 FROM document_issues d WHERE d.meeting_id = m.id AND d.document = 'form4')`.as(
+        'reported',
+      ),
+    ]);
+}
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['execute']>>[number];
+
+function missingAfter(r: SummaryRow, today: string): string[] {
+  if (r.held_on > today) return [];
+  const missing: string[] = [];
+  if (r.kind === 'consented' && r.plan_status !== 'final') missing.push('支援プランが未確定');
+  if (r.kind === 'consented' && r.result_row_count === 0) missing.push('会議結果（当面の取組事項）が未入力');
+  if (!r.reported) missing.push('会議報告（様式4）が未作成');
+  return missing;
+}
+
+function toSummary(r: SummaryRow, today: string): MeetingSummary {
+  return {
+    id: r.id,
+    meetingNo: r.meeting_no,
+    householdId: r.household_id,
+    caseNo: r.case_no,
+    householdLabel: r.household_label,
+    kind: r.kind,
+    heldOn: r.held_on,
+    startTime: r.start_time,
+    endTime: r.end_time,
+    place: r.place,
+    attendeeCount: r.attendee_count,
+    planRowCount: r.plan_row_count,
+    planStatus: r.plan_status,
+    missing: missingAfter(r, today),
+  };
+}
+
+/** 会議一覧: upcoming meetings first (soonest first), then past ones (newest first). */
+export async function listMeetings(
+  db: Kysely<Database>,
+  input: { householdId?: string | undefined; limit: number },
+  today: string,
+): Promise<MeetingSummary[]> {
+  let q = summaryQuery(db);
+  if (input.householdId) q = q.where('m.household_id', '=', input.householdId);
+  const rows = await q
+    .orderBy(sql`m.held_on >= ${today}`, 'desc')
+    .orderBy(sql`CASE WHEN m.held_on >= ${today} THEN m.held_on END`, 'asc')
+    .orderBy('m.held_on', 'desc')
+    .orderBy('m.start_time')
+    .limit(input.limit)
+    .execute();
+  return rows.map((r) => toSummary(r, today));
+}
+
+export async function getMeeting(
+  db: Kysely<Database>,
+  userId: string,
+  id: string,
+  today: string,
+  now: Date,
+): Promise<MeetingDetail> {
+  const row = await summaryQuery(db)
+    .select([
+      'm.agenda_json',
+      'm.handouts_json',
+      'm.report_sections_json',
+      'm.notice_number',
+      'm.issued_on',
+      'm.reply_by',
+      'm.next_review_on',
+    ])
+    .where('m.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new KasaneError('NOT_FOUND');
+  const [consents, members, attendees, planRows, monitors] = await Promise.all([
+    listConsents(db, row.household_id),
+    listMembers(db, row.household_id),
+    db
+      .selectFrom('meeting_attendees as a')
+      .innerJoin('agencies as g', 'g.id', 'a.agency_id')
+      .select(['a.id', 'a.agency_id', 'g.name', 'g.field', 'a.title', 'a.person_name', 'a.scope_reason'])
+      .where('a.meeting_id', '=', id)
+      .orderBy('a.position')
+      .execute(),
+    listPlanRows(db, id),
+    db.selectFrom('meeting_monitors').select('agency_id').where('meeting_id', '=', id).execute(),
+  ]);
+  const consent = consentOn(consents, row.held_on);
+  await appendAuditEvent(db, { userId, kind: 'meeting.viewed', target: { type: 'meeting', id } }, now);
+  return {
+    ...toSummary(row, today),
+    agenda: JSON.parse(row.agenda_json) as string[],
+    handouts: JSON.parse(row.handouts_json) as string[],
+    reportSections: JSON.parse(row.report_sections_json) as { title: string; body: string }[],
+    noticeNumber: row.notice_number,
+    issuedOn: row.issued_on,
+    replyBy: row.reply_by,
+    nextReviewOn: row.next_review_on,
+    monitoringAgencyIds: monitors.map((m) => m.agency_id),
+    consentOnDate: consentState(consents, row.held_on),
+    attendees: attendees.map((a) => ({
+      id: a.id,
+      agencyId: a.agency_id,
+      agencyName: a.name,
+      field: a.field,
+      title: a.title,
+      personName: a.person_name,
+      inScope: agencyInScope(consent, a.agency_id, row.kind),
+      scopeReason: a.scope_reason,
+    })),
+    planRows: effectivePlanRows(planRows, members).map((r) => ({
+      id: r.id,
+      target: r.target,
+      memberId: r.member?.id ?? null,
+      heading: planRowHeading(r, (m) => `${m.label}氏（${m.name}）`),
+      goal: r.goal,
+      discussion: r.discussion,
+      nextActions: r.nextActions,
+      roles: r.roles,
+    })),
+    dateWarning: meetingDateWarning(row.held_on),
+  };
+}
+
+type StoredPlanRow = Awaited<ReturnType<typeof listPlanRows>>[number];
+type Members = Awaited<ReturnType<typeof listMembers>>;
+
+export function listPlanRows(db: Kysely<Database>, meetingId: string) {
+  return db
+    .selectFrom('plan_rows')
+    .selectAll()
+    .where('meeting_id', '=', meetingId)
+    .orderBy('position')
+    .execute();
+}
+
+export interface EffectivePlanRow {
+  id: string;
+  target: 'member' | 'crisis' | 'other';
+  member: Members[number] | null;
+  memberLabel: string | null;
+  goal: string;
+  discussion: string;
+  nextActions: string;
+  roles: string;
+}
+
+/**
+ * The saved plan rows; before anything is saved, forms.md's draft: one row per member, then
+ * 危機介入 and その他 (shown and printed, not stored, so a meeting's row count is what was written).
+ */
+export function effectivePlanRows(saved: StoredPlanRow[], members: Members): EffectivePlanRow[] {
+  if (saved.length > 0) {
+    return saved.map((p) => ({
+      id: p.id,
+      target: p.target,
+      member: members.find((m) => m.id === p.member_id) ?? null,
+      memberLabel: p.member_label,
+      goal: p.goal,
+      discussion: p.discussion,
+      nextActions: p.next_actions,
+      roles: p.roles,
+    }));
+  }
+  const blank = { goal: '', discussion: '', nextActions: '', roles: '' };
+  return [
+    ...members.map((m) => ({
+      id: randomUUID(),
+      target: 'member' as const,
+      member: m,
+      memberLabel: m.label,
+      ...blank,
+    })),
+    { id: randomUUID(), target: 'crisis' as const, member: null, memberLabel: null, ...blank },
+    { id: randomUUID(), target: 'other' as const, member: null, memberLabel: null, ...blank },
+  ];
+}
+
+/** 危機介入, その他, or the member as `name` shows them (real name or 「A氏」). */
+export function planRowHeading(row: EffectivePlanRow, name: (m: Members[number]) => string): string {
+  if (row.target === 'crisis') return '危機介入';
+  if (row.target === 'other') return 'その他';
+  return row.member ? name(row.member) : `${row.memberLabel ?? ''}氏`;
+}
+
+/** What a new meeting form starts with: a suggested 会議番号 and forms.md's defaults. */
+export async function meetingDefaults(db: Kysely<Database>, householdId: string) {
+  const household = await db
+    .selectFrom('households')
+    .select('case_no')
+    .where('id', '=', householdId)
+    .executeTakeFirst();
+  if (!household) throw new KasaneError('NOT_FOUND');
+  const count = await db
+    .selectFrom('meetings')
+    .select(({ fn }) => fn.countAll<number>().as('n'))
+    .where('household_id', '=', householdId)
+    .executeTakeFirstOrThrow();
+  let n = Number(count.n) + 1;
+  while (
+    await db
+      .selectFrom('meetings')
+      .select('id')
+      .where('meeting_no', '=', `${household.case_no}-${n}`)
+      .executeTakeFirst()
+  )
+    n += 1;
+  return { meetingNo: `${household.case_no}-${n}`, agenda: defaultAgenda, handouts: defaultHandouts };
+}
