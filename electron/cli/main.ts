@@ -7,6 +7,7 @@ import { initCommand } from './commands/init.js';
 import { meetingsCommand } from './commands/meetings.js';
 import { passwdCommand } from './commands/passwd.js';
 import { renderCommand } from './commands/render.js';
+import { statsCommand } from './commands/stats.js';
 import { usersAddCommand } from './commands/users-add.js';
 import { verifyCommand } from './commands/verify.js';
 import { exitCodes } from './exit-codes.js';
@@ -28,6 +29,9 @@ const usage = `かさね 管理コマンド
              [--dry-run]                  確認だけして登録しない
   cases      --data-dir DIR [--json]      世帯の一覧を表示する（--json: JSON の配列。caseNo, label,
                                           consent, status, receivedOn, memberCount, issues）
+  stats      --data-dir DIR --fy 2023[,2024...] --format json|csv|xlsx --out FILE --purpose 目的
+             [--threshold N]              年度ごとの匿名統計を書き出す（1〜N-1件は＊。N は既定で事務所の
+                                          設定、3以上。目的は監査ログに記録）
   meetings   --data-dir DIR [--json]      会議の一覧を表示する（--json: meetingNo, caseNo, kind, date,
                                           attendeeCount, planRowCount）
   render     --data-dir DIR --meeting 会議番号 --form 1〜5 --out FILE.docx --purpose 目的
@@ -59,8 +63,11 @@ interface Options {
   names: string;
   namesReason: string;
   copies: string;
+  fy: string;
+  format: string;
+  threshold: string;
 }
-type Required = 'user' | 'out' | 'from' | 'meeting' | 'form';
+type Required = 'user' | 'out' | 'from' | 'meeting' | 'form' | 'fy' | 'format';
 
 const commands: Record<string, { run: (opts: Options) => Promise<number>; needs: Required[] }> = {
   init: { run: initCommand, needs: ['user'] },
@@ -73,6 +80,7 @@ const commands: Record<string, { run: (opts: Options) => Promise<number>; needs:
   cases: { run: casesCommand, needs: [] },
   meetings: { run: meetingsCommand, needs: [] },
   render: { run: renderCommand, needs: ['meeting', 'form', 'out'] },
+  stats: { run: statsCommand, needs: ['fy', 'format', 'out'] },
 };
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -109,6 +117,9 @@ export async function runCli(argv: string[]): Promise<number> {
     names: values.names ?? '',
     namesReason: values['names-reason'] ?? '',
     copies: values.copies ?? '',
+    fy: values.fy ?? '',
+    format: values.format ?? '',
+    threshold: values.threshold ?? '',
   });
 }
 
@@ -127,6 +138,9 @@ function parse(argv: string[]) {
       names: { type: 'string' },
       'names-reason': { type: 'string' },
       copies: { type: 'string' },
+      fy: { type: 'string' },
+      format: { type: 'string' },
+      threshold: { type: 'string' },
       json: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },

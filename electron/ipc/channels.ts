@@ -50,6 +50,9 @@ export const channels = [
   'meetings.saveReport',
   'documents.preview',
   'documents.issue',
+  'statistics.years',
+  'statistics.compute',
+  'statistics.export',
 ] as const;
 
 export type Channel = (typeof channels)[number];

@@ -26,6 +26,11 @@ import {
   saveMeetingPlanInputSchema,
   saveReportInputSchema,
 } from './schemas/meetings.js';
+import {
+  statisticsExportInputSchema,
+  statisticsInputSchema,
+  statisticsSchema,
+} from './schemas/statistics.js';
 
 export type { Channel };
 
@@ -423,6 +428,17 @@ export const contract = {
   'documents.issue': {
     input: documentIssueInputSchema,
     output: z.object({ done: z.boolean(), fileNames: z.array(z.string()) }),
+    access: 'acknowledged',
+  },
+  'statistics.years': {
+    input: noInput,
+    output: z.object({ years: z.array(z.number().int()), current: z.number().int() }),
+    access: 'acknowledged',
+  },
+  'statistics.compute': { input: statisticsInputSchema, output: statisticsSchema, access: 'acknowledged' },
+  'statistics.export': {
+    input: statisticsExportInputSchema,
+    output: z.object({ saved: z.boolean(), fileNames: z.array(z.string()) }),
     access: 'acknowledged',
   },
 } as const satisfies Record<Channel, ChannelSpec>;

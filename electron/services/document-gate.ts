@@ -150,11 +150,20 @@ export class DocumentGate {
   }
 }
 
+/** What left through the gate: a meeting's 様式 or an anonymous statistics export (no meeting, no names). */
+export interface IssuedDocument {
+  meetingId: string | null;
+  document: string;
+  copies: number;
+  names: 'real' | 'masked' | 'none';
+  namesReason: string | null;
+}
+
 /** Rule 7: what left, how many copies and why, with the names choice (rule 4). */
 export async function recordIssue(
   db: Kysely<Database>,
   userId: string,
-  issued: Pick<Preview, 'meetingId' | 'document' | 'copies' | 'names' | 'namesReason'>,
+  issued: IssuedDocument,
   why: { action: 'save' | 'openInWord' | 'cli'; purpose: string; purposeNote: string },
   now: Date,
 ): Promise<void> {
@@ -181,7 +190,7 @@ export async function recordIssue(
       {
         userId,
         kind: 'document.issued',
-        target: { type: 'meeting', id: issued.meetingId },
+        ...(issued.meetingId ? { target: { type: 'meeting', id: issued.meetingId } } : {}),
         detail: {
           issueId: id,
           document: issued.document,

@@ -31,6 +31,7 @@ import {
 import { getOfficeSettings, saveOfficeSettings } from './office-settings.js';
 import type { Platform } from './platform.js';
 import { listProgressNotes, progressNoteHistory, saveProgressNote } from './progress-notes.js';
+import { exportStatistics, statisticsFor, statisticsYears } from './statistics/index.js';
 import { listUsers } from './users.js';
 import { addUser, checkPassphrase, setPassphrase } from './vault.js';
 import type { VaultSession } from './vault-session.js';
@@ -237,6 +238,15 @@ export function createHandlers(session: VaultSession, platform: Platform): Handl
     'documents.issue': (input) => {
       const { db, userId, now } = signedIn();
       return gate.issue(db, userId, input, now);
+    },
+    'statistics.years': () => {
+      const { db, now } = signedIn();
+      return statisticsYears(db, now);
+    },
+    'statistics.compute': (input) => statisticsFor(signedIn().db, input),
+    'statistics.export': (input) => {
+      const { db, userId, now } = signedIn();
+      return exportStatistics(db, userId, platform, input, now);
     },
   };
 }

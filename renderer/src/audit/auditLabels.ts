@@ -38,7 +38,7 @@ export const auditKindLabels: Record<AuditKind, string> = {
   'meeting.scopeException': '同意範囲外の機関の出席（理由を記録）',
   'plan.saved': '支援プランの保存',
   'report.saved': '会議報告の保存',
-  'document.issued': '様式の保存・Wordで開く',
+  'document.issued': '文書・統計の持ち出し（保存・Wordで開く）',
 };
 
 const detailKeyLabels: Record<string, string> = {
@@ -88,8 +88,18 @@ const detailValueLabels: Record<string, Record<string, string>> = {
     final: '確定',
   },
   kind: { consented: '重層的支援会議', unconsented: '支援会議' },
-  document: { form1: '様式1', form2: '様式2', form3: '様式3', form4: '様式4', form5: '様式5' },
-  names: { real: '実名', masked: '記号（A氏など）' },
+  document: {
+    form1: '様式1',
+    form2: '様式2',
+    form3: '様式3',
+    form4: '様式4',
+    form5: '様式5',
+    'statistics.csv': '統計（CSV）',
+    'statistics.xlsx': '統計（Excel）',
+    'statistics.docx': '統計（Word）',
+    'statistics.json': '統計（JSON）',
+  },
+  names: { real: '実名', masked: '記号（A氏など）', none: '氏名なし（匿名統計）' },
   action: { save: '保存', openInWord: 'Wordで開く', cli: '管理コマンド' },
 };
 
