@@ -1,0 +1,148 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { call, errorMessage } from '../api';
+import { PageHeader } from '../shell/PageHeader';
+import { Button } from '../ui/Button';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { Notice } from '../ui/Notice';
+import { AddIssueTagForm } from './AddIssueTagForm';
+import { issueTagsKey, issueTagsQuery } from './issueTagsQuery';
+import '../ui/compact-button.css';
+import './issue-tags.css';
+
+/** 課題の一覧: what a household can be tagged with. Retired tags stay on the households that have them. */
+export function IssueTagsPage() {
+  const queryClient = useQueryClient();
+  const tags = useQuery(issueTagsQuery);
+  const [retiring, setRetiring] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const active = (tags.data ?? []).filter((t) => !t.retired);
+  const retired = (tags.data ?? []).filter((t) => t.retired);
+
+  const retire = useMutation({
+    mutationFn: (name: string) => call('issueTags.retire', { name }),
+    onSuccess: ({ name }) => {
+      void queryClient.invalidateQueries({ queryKey: issueTagsKey });
+      setNotice(`「${name}」を使わない課題にしました。すでに付いている世帯にはそのまま残ります。`);
+    },
+    onError: (error) => setFailure(errorMessage(error)),
+  });
+
+  // Adding a retired name brings it back (the service's rule), in its old place in the list.
+  const restore = useMutation({
+    mutationFn: (name: string) => call('issueTags.add', { name }),
+    onSuccess: ({ name }) => {
+      void queryClient.invalidateQueries({ queryKey: issueTagsKey });
+      setNotice(`「${name}」を再び使えるようにしました。`);
+    },
+    onError: (error) => setFailure(errorMessage(error)),
+  });
+
+  function start(action: () => void) {
+    setNotice(null);
+    setFailure(null);
+    action();
+  }
+
+  const busyName = retire.isPending ? retire.variables : restore.isPending ? restore.variables : null;
+
+  return (
+    <div className="page issue-tags-page">
+      <PageHeader
+        title="課題の一覧"
+        note="世帯に付ける課題の選択肢です。追加と使用の停止は監査ログに記録されます。"
+      />
+      {tags.isError && <Notice tone="error">{errorMessage(tags.error)}</Notice>}
+      {notice && <Notice tone="success">{notice}</Notice>}
+      {failure && <Notice tone="error">{failure}</Notice>}
+      <div className="issue-tags-layout">
+        <section className="panel" aria-labelledby="issue-tags-active-title">
+          <h2 id="issue-tags-active-title" className="panel-title">
+            使っている課題<span className="issue-tags-count">{active.length}件</span>
+          </h2>
+          {tags.isPending && <p className="muted">読み込んでいます…</p>}
+          {tags.data && (
+            <table className="table issue-tags-table">
+              <thead>
+                <tr>
+                  <th scope="col">課題</th>
+                  <th scope="col" className="issue-tags-action-col">
+                    操作
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {active.map((tag) => (
+                  <tr key={tag.name} data-testid="issue-tag-row">
+                    <td>{tag.name}</td>
+                    <td>
+                      <Button
+                        className="btn-compact"
+                        busy={busyName === tag.name}
+                        onClick={() => start(() => setRetiring(tag.name))}
+                      >
+                        使わない<span className="visually-hidden">：{tag.name}</span>
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+        <div>
+          <AddIssueTagForm
+            onAdded={(name) => {
+              setFailure(null);
+              setNotice(`「${name}」を追加しました。`);
+            }}
+          />
+          <section className="panel" aria-labelledby="issue-tags-retired-title">
+            <h2 id="issue-tags-retired-title" className="panel-title">
+              使わなくなった課題<span className="issue-tags-count">{retired.length}件</span>
+            </h2>
+            <p className="muted small issue-tags-note">
+              新しく世帯に付けるときの選択肢には出ませんが、すでに付いている世帯からは消えません。
+            </p>
+            {retired.length === 0 ? (
+              <p className="muted">ありません。</p>
+            ) : (
+              <ul className="issue-tags-retired">
+                {retired.map((tag) => (
+                  <li key={tag.name} data-testid="issue-tag-retired">
+                    <span>{tag.name}</span>
+                    <Button
+                      className="btn-compact"
+                      busy={busyName === tag.name}
+                      onClick={() => start(() => restore.mutate(tag.name))}
+                    >
+                      再び使う<span className="visually-hidden">：{tag.name}</span>
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+      </div>
+
+      <ConfirmDialog
+        open={retiring !== null}
+        title="この課題を使わないようにしますか"
+        confirmLabel="使わない"
+        cancelLabel="やめる"
+        onConfirm={() => {
+          if (retiring) retire.mutate(retiring);
+          setRetiring(null);
+        }}
+        onCancel={() => setRetiring(null)}
+      >
+        <p>
+          「{retiring}
+          」を、世帯に付ける課題の選択肢から外します。すでにこの課題が付いている世帯には、そのまま残ります。あとで「再び使う」で戻せます。
+        </p>
+      </ConfirmDialog>
+    </div>
+  );
+}
