@@ -1,0 +1,196 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import type { ImportCounts } from '../../../electron/ipc/schemas/imports';
+import { call, errorMessage } from '../api';
+import { PageHeader } from '../shell/PageHeader';
+import { Button } from '../ui/Button';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { Notice } from '../ui/Notice';
+import { FilePicker } from './FilePicker';
+import { countsText, ImportCountsList, ImportErrorList } from './ImportReportView';
+import { type PickedFile, readPickedFiles } from './pickedFiles';
+import { TemplateSection } from './TemplateSection';
+import './import.css';
+
+const toRequest = (files: readonly PickedFile[]) => ({
+  files: files.map(({ name, base64 }) => ({ name, base64 })),
+});
+
+interface ImportPageProps {
+  /** Opens 世帯一覧 after a finished import. */
+  onOpenHouseholds?: () => void;
+}
+
+/** 取り込み: the office's Excel ledger (or its CSV files) into Kasane, all or nothing. */
+export function ImportPage({ onOpenHouseholds }: ImportPageProps) {
+  const queryClient = useQueryClient();
+  const [files, setFiles] = useState<PickedFile[]>([]);
+  const [refused, setRefused] = useState<string[]>([]);
+  const [reading, setReading] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [imported, setImported] = useState<ImportCounts | null>(null);
+  const doneRef = useRef<HTMLDivElement>(null);
+
+  const preview = useMutation({
+    mutationFn: (picked: PickedFile[]) => call('imports.preview', toRequest(picked)),
+  });
+  const run = useMutation({
+    mutationFn: (picked: PickedFile[]) => call('imports.run', toRequest(picked)),
+    onSuccess: (report) => {
+      if (!report.ok) return;
+      // New households and agencies: every list that may show them reloads when next opened.
+      void queryClient.invalidateQueries();
+      setImported(report.counts);
+      setFiles([]);
+      preview.reset();
+      requestAnimationFrame(() => doneRef.current?.focus());
+    },
+  });
+
+  const working = reading || preview.isPending || run.isPending;
+  const clean = preview.data?.ok === true && !run.data;
+
+  async function pick(list: File[]) {
+    setReading(true);
+    setImported(null);
+    preview.reset();
+    run.reset();
+    try {
+      const read = await readPickedFiles(list);
+      setFiles(read.files);
+      setRefused(read.refused);
+    } finally {
+      setReading(false);
+    }
+  }
+
+  function clear() {
+    setFiles([]);
+    setRefused([]);
+    preview.reset();
+    run.reset();
+  }
+
+  return (
+    <div className="page import-page">
+      <PageHeader
+        title="取り込み"
+        note="Excel の台帳から世帯と世帯員をまとめて登録します。取り込みは監査ログに記録されます。"
+      />
+      <TemplateSection disabled={working} />
+
+      <section className="panel" aria-labelledby="import-files-title" aria-busy={working || undefined}>
+        <h2 id="import-files-title" className="panel-title">
+          2. ファイルを選んで内容を確認する
+        </h2>
+        <FilePicker files={files} disabled={working} onPick={(list) => void pick(list)} onClear={clear} />
+        {refused.map((message) => (
+          <Notice key={message} tone="error" className="import-refused">
+            {message}
+          </Notice>
+        ))}
+        <div className="actions">
+          <Button
+            variant="primary"
+            disabled={files.length === 0 || working}
+            busy={preview.isPending}
+            onClick={() => {
+              setImported(null);
+              run.reset();
+              preview.mutate(files);
+            }}
+          >
+            内容を確認
+          </Button>
+          {reading && (
+            <p className="progress-note" role="status">
+              ファイルを読み込んでいます…
+            </p>
+          )}
+          {preview.isPending && (
+            <p className="progress-note" role="status">
+              内容を確認しています…
+            </p>
+          )}
+        </div>
+        {preview.isError && <Notice tone="error">{errorMessage(preview.error)}</Notice>}
+        {preview.data && !preview.data.ok && (
+          <ImportErrorList errors={preview.data.errors} afterRun={false} />
+        )}
+        {clean && preview.data && (
+          <section className="import-preview-ok" aria-labelledby="import-preview-ok-title">
+            <h3 id="import-preview-ok-title" className="import-preview-ok-title">
+              誤りはありません。次の内容を登録できます
+            </h3>
+            <ImportCountsList counts={preview.data.counts} />
+            <p className="muted small">
+              まだ何も登録していません。相談経路や同意範囲に一覧にない機関があると、関係機関に分野「その他」で追加します。
+            </p>
+          </section>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="import-run-title" aria-busy={run.isPending || undefined}>
+        <h2 id="import-run-title" className="panel-title">
+          3. 取り込む
+        </h2>
+        <div className="actions import-run-actions">
+          <Button
+            variant="primary"
+            disabled={!clean || working}
+            busy={run.isPending}
+            onClick={() => setConfirming(true)}
+          >
+            取り込む
+          </Button>
+          {run.isPending ? (
+            <p className="progress-note" role="status">
+              取り込んでいます…
+            </p>
+          ) : (
+            !clean &&
+            !imported && <p className="muted small">「内容を確認」で誤りがなかったときに取り込めます。</p>
+          )}
+        </div>
+        {run.isError && <Notice tone="error">{errorMessage(run.error)}</Notice>}
+        {run.data && !run.data.ok && <ImportErrorList errors={run.data.errors} afterRun />}
+        {imported && (
+          <div ref={doneRef} tabIndex={-1} className="import-done">
+            <Notice tone="success">
+              <p className="import-done-title">取り込みました</p>
+              <p>{countsText(imported)}を登録しました。</p>
+              {onOpenHouseholds && (
+                <div className="actions import-done-actions">
+                  <Button variant="primary" onClick={onOpenHouseholds}>
+                    世帯一覧を開く
+                  </Button>
+                </div>
+              )}
+            </Notice>
+          </div>
+        )}
+      </section>
+
+      <ConfirmDialog
+        open={confirming}
+        title="この内容で取り込みますか"
+        confirmLabel="取り込む"
+        cancelLabel="やめる"
+        onConfirm={() => {
+          setConfirming(false);
+          run.mutate(files);
+        }}
+        onCancel={() => setConfirming(false)}
+      >
+        {preview.data && (
+          <>
+            <p>{countsText(preview.data.counts)}を登録します。</p>
+            <p className="muted small import-confirm-note">
+              取り込んだ世帯は、世帯の画面で1件ずつ変更できます。同じ受付番号の世帯をもう一度取り込むことはできません。
+            </p>
+          </>
+        )}
+      </ConfirmDialog>
+    </div>
+  );
+}

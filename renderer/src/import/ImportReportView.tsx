@@ -1,0 +1,57 @@
+import { useId } from 'react';
+import type { ImportCounts } from '../../../electron/ipc/schemas/imports';
+
+/** 世帯 N件、世帯員 N人、同意 N件、新しい機関 N件 */
+export function countsText(counts: ImportCounts): string {
+  return `世帯 ${counts.households}件、世帯員 ${counts.members}人、同意 ${counts.consents}件、新しい機関 ${counts.agenciesAdded}件`;
+}
+
+/** The four counts of a clean preview or a finished import, large enough to check at a glance. */
+export function ImportCountsList({ counts }: { counts: ImportCounts }) {
+  const items = [
+    { label: '世帯', value: counts.households, unit: '件' },
+    { label: '世帯員', value: counts.members, unit: '人' },
+    { label: '同意', value: counts.consents, unit: '件' },
+    { label: '新しい機関', value: counts.agenciesAdded, unit: '件' },
+  ];
+  return (
+    <dl className="import-counts" aria-label={countsText(counts)}>
+      {items.map((item) => (
+        <div key={item.label} className="import-count">
+          <dt>{item.label}</dt>
+          <dd>
+            <span className="import-count-value">{item.value}</span>
+            {item.unit}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** Every error at once, as the importer wrote them (「シート名 行N 列名: 理由」), with nothing written. */
+export function ImportErrorList({ errors, afterRun }: { errors: readonly string[]; afterRun: boolean }) {
+  const titleId = useId();
+  return (
+    <section className="import-errors" aria-labelledby={titleId}>
+      {/* Announced at once; the list itself is read when the person moves into it. */}
+      <div role="alert">
+        <h3 id={titleId} className="import-errors-title">
+          {errors.length}件の誤りがあります
+        </h3>
+        <p className="import-errors-note">
+          {afterRun ? '取り込みを中止しました。' : ''}
+          何も登録していません。Excel（または
+          CSV）で直して保存し、直したファイルを選び直してから、もう一度「内容を確認」を押してください。
+        </p>
+      </div>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard. */}
+      <ol className="import-error-list" tabIndex={0} aria-label="誤りの一覧">
+        {errors.map((error, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the same message can occur twice; the order is fixed.
+          <li key={index}>{error}</li>
+        ))}
+      </ol>
+    </section>
+  );
+}
