@@ -1,5 +1,8 @@
 import { useCallback, useState } from 'react';
+import { AgenciesPage } from '../agencies/AgenciesPage';
 import { AuditLogPage } from '../audit/AuditLogPage';
+import { ImportPage } from '../import/ImportPage';
+import { IssueTagsPage } from '../issue-tags/IssueTagsPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -10,6 +13,9 @@ import { useSession } from './session';
 
 const pages = [
   { id: 'home', label: 'ホーム' },
+  { id: 'agencies', label: '関係機関' },
+  { id: 'issueTags', label: '課題の一覧' },
+  { id: 'import', label: '取り込み' },
   { id: 'audit', label: '監査ログ' },
   { id: 'settings', label: '事務所の設定' },
   { id: 'users', label: '利用者' },
@@ -70,6 +76,9 @@ export function Shell({ user, autoLockMinutes }: ShellProps) {
           {page === 'home' && (
             <HomePage user={user} autoLockMinutes={autoLockMinutes} onOpenAudit={() => navigate('audit')} />
           )}
+          {page === 'agencies' && <AgenciesPage />}
+          {page === 'issueTags' && <IssueTagsPage />}
+          {page === 'import' && <ImportPage />}
           {page === 'audit' && <AuditLogPage />}
           {page === 'settings' && <SettingsPage />}
           {page === 'users' && <UsersPage currentUserId={user.id} />}
