@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { AgenciesPage } from '../agencies/AgenciesPage';
 import { AuditLogPage } from '../audit/AuditLogPage';
+import { HouseholdsPage } from '../households/HouseholdsPage';
 import { ImportPage } from '../import/ImportPage';
 import { IssueTagsPage } from '../issue-tags/IssueTagsPage';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -12,6 +13,7 @@ import { UnsavedChangesContext } from './navigationGuard';
 import { useSession } from './session';
 
 const pages = [
+  { id: 'households', label: '世帯' },
   { id: 'home', label: 'ホーム' },
   { id: 'agencies', label: '関係機関' },
   { id: 'issueTags', label: '課題の一覧' },
@@ -73,6 +75,7 @@ export function Shell({ user, autoLockMinutes }: ShellProps) {
       </nav>
       <main className="shell-main">
         <UnsavedChangesContext value={reportDirty}>
+          {page === 'households' && <HouseholdsPage />}
           {page === 'home' && (
             <HomePage user={user} autoLockMinutes={autoLockMinutes} onOpenAudit={() => navigate('audit')} />
           )}

@@ -1,0 +1,66 @@
+import { useId } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
+import type { Agency } from '../../../../electron/ipc/schemas/agencies';
+import { agencyName, groupAgencies } from '../agencyOptions';
+
+interface ScopePickerProps {
+  agencies: readonly Agency[];
+  allAgencies: boolean;
+  allAgenciesField: UseFormRegisterReturn<'allAgencies'>;
+  value: readonly string[];
+  onChange: (next: string[]) => void;
+  error?: string | undefined;
+}
+
+/** 範囲: the agencies that may receive the household's information, or every agency that attends. */
+export function ScopePicker({
+  agencies,
+  allAgencies,
+  allAgenciesField,
+  value,
+  onChange,
+  error,
+}: ScopePickerProps) {
+  const id = useId();
+  const chosen = new Set(value);
+  return (
+    <fieldset className="group hh-scope" aria-describedby={error ? `${id}-error` : `${id}-hint`}>
+      <legend>
+        範囲<span className="field-required hh-legend-required">必須</span>
+      </legend>
+      <p className="field-hint" id={`${id}-hint`}>
+        情報を共有してよい機関です。会議に出席する機関すべてに同意を得た場合は「出席する全機関」を選びます。
+      </p>
+      <label className="choice hh-scope-all">
+        <input type="checkbox" {...allAgenciesField} />
+        出席する全機関
+      </label>
+      <div className="hh-scope-groups" aria-disabled={allAgencies || undefined}>
+        {groupAgencies(agencies).map((group) => (
+          <fieldset key={group.field} className="hh-scope-group" disabled={allAgencies}>
+            <legend>{group.field}</legend>
+            {group.agencies.map((agency) => (
+              <label key={agency.id} className="choice hh-scope-agency">
+                <input
+                  type="checkbox"
+                  checked={chosen.has(agency.id)}
+                  onChange={(event) =>
+                    onChange(
+                      event.target.checked ? [...value, agency.id] : value.filter((v) => v !== agency.id),
+                    )
+                  }
+                />
+                {agencyName(agency)}
+              </label>
+            ))}
+          </fieldset>
+        ))}
+      </div>
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}

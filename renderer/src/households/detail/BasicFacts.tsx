@@ -1,0 +1,31 @@
+import { useQuery } from '@tanstack/react-query';
+import type { HouseholdDetail } from '../../../../electron/ipc/schemas/households';
+import { formatWarekiDate } from '../../format/wareki';
+import { agencyName } from '../agencyOptions';
+import { IssueTags } from '../Badges';
+import { agenciesQuery } from '../queries';
+
+/** 受付日, 相談経路, 課題, 備考. */
+export function BasicFacts({ household }: { household: HouseholdDetail }) {
+  const agencies = useQuery(agenciesQuery);
+  const referral = agencies.data?.find((a) => a.id === household.referralAgencyId);
+  return (
+    <section className="panel hh-section" aria-labelledby="hh-basic-title">
+      <h2 id="hh-basic-title" className="hh-section-title">
+        基本情報
+      </h2>
+      <dl className="hh-facts">
+        <dt>受付日</dt>
+        <dd>{formatWarekiDate(household.receivedOn)}</dd>
+        <dt>相談経路</dt>
+        <dd>{referral ? agencyName(referral) : <span className="muted">なし</span>}</dd>
+        <dt>課題</dt>
+        <dd>
+          <IssueTags issues={household.issues} />
+        </dd>
+        <dt>備考</dt>
+        <dd className="hh-multiline">{household.note || <span className="muted">—</span>}</dd>
+      </dl>
+    </section>
+  );
+}

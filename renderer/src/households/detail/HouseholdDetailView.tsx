@@ -1,0 +1,35 @@
+import type { HouseholdDetail } from '../../../../electron/ipc/schemas/households';
+import { ConsentSection } from '../consent/ConsentSection';
+import { ProgressNotesSection } from '../notes/ProgressNotesSection';
+import type { Navigate } from '../route';
+import { StatusSection } from '../status/StatusSection';
+import { BasicFacts } from './BasicFacts';
+import { MembersSummary } from './MembersSummary';
+import { Timeline } from './Timeline';
+
+/** 世帯の詳細: who lives there and the consent on the left, state and history on the right. */
+export function HouseholdDetailView({
+  household,
+  navigate,
+}: {
+  household: HouseholdDetail;
+  navigate: Navigate;
+}) {
+  return (
+    <div className="hh-detail">
+      <div className="hh-detail-main">
+        <MembersSummary
+          members={household.members}
+          onEdit={() => navigate({ name: 'household', id: household.id, view: 'members' })}
+        />
+        <ConsentSection household={household} />
+        <ProgressNotesSection householdId={household.id} />
+      </div>
+      <div className="hh-detail-side">
+        <BasicFacts household={household} />
+        <StatusSection household={household} />
+        <Timeline entries={household.timeline} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../api';
+import { PageHeader } from '../../shell/PageHeader';
+import { Notice } from '../../ui/Notice';
+import { todayInput } from '../officeDate';
+import { householdsKey, suggestedCaseNoQuery } from '../queries';
+import type { Navigate } from '../route';
+import { HouseholdForm } from './HouseholdForm';
+import { useFormLists } from './useFormLists';
+
+/** 世帯の新規登録: 受付番号 suggested from the office's own numbering, 受付日 today. */
+export function HouseholdFormPage({ navigate }: { navigate: Navigate }) {
+  const queryClient = useQueryClient();
+  const suggestion = useQuery(suggestedCaseNoQuery);
+  const lists = useFormLists();
+  const ready = !suggestion.isPending && lists.agencies && lists.issueTags;
+
+  return (
+    <div className="page">
+      <PageHeader title="世帯の新規登録" note="世帯員・本人同意は、登録した後の画面で入力します。" />
+      {lists.error && <Notice tone="error">{lists.error}</Notice>}
+      {!ready && !lists.error && <p className="muted">読み込んでいます…</p>}
+      {ready && lists.agencies && lists.issueTags && (
+        <div className="panel hh-form-panel">
+          <HouseholdForm
+            initial={{
+              caseNo: suggestion.data?.caseNo ?? '',
+              receivedOn: todayInput(),
+              label: '',
+              referralAgencyId: null,
+              issues: [],
+              note: '',
+            }}
+            agencies={lists.agencies}
+            issueTags={lists.issueTags}
+            submitLabel="登録"
+            save={async (household) => {
+              const { id } = await call('households.create', household);
+              await queryClient.invalidateQueries({ queryKey: householdsKey });
+              navigate(
+                {
+                  name: 'household',
+                  id,
+                  view: 'detail',
+                  flash: '世帯を登録しました。続けて世帯員を入力してください。',
+                },
+                { afterSave: true },
+              );
+            }}
+            onCancel={() => navigate({ name: 'list' })}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

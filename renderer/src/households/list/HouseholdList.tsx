@@ -1,0 +1,148 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
+import { errorMessage } from '../../api';
+import { PageHeader } from '../../shell/PageHeader';
+import { Button } from '../../ui/Button';
+import { Notice } from '../../ui/Notice';
+import { householdListQuery } from '../queries';
+import { useDebouncedValue } from '../useDebouncedValue';
+import { HouseholdFilters } from './HouseholdFilters';
+import { HouseholdTable } from './HouseholdTable';
+import { isFiltered, type ListFilters, listLimit, noFilters, toListInput } from './listFilters';
+import { useSlashToSearch } from './useSlashToSearch';
+
+interface HouseholdListProps {
+  filters: ListFilters;
+  onFiltersChange: (next: ListFilters) => void;
+  highlightedId: string | null;
+  onHighlight: (id: string | null) => void;
+  onOpen: (id: string) => void;
+  onNew: () => void;
+}
+
+/** 世帯一覧: search as you type, filters, and the keyboard path `/` → type → ↓ → Enter. */
+export function HouseholdList({
+  filters,
+  onFiltersChange,
+  highlightedId,
+  onHighlight,
+  onOpen,
+  onNew,
+}: HouseholdListProps) {
+  const searchId = useId();
+  const search = useRef<HTMLInputElement>(null);
+  useSlashToSearch(search);
+  // Only typing waits (150 ms); a changed select applies at once. The old rows stay while loading.
+  const query = useDebouncedValue(filters.query, 150);
+  const input = toListInput({ ...filters, query });
+  const list = useQuery({ ...householdListQuery(input), placeholderData: keepPreviousData });
+  const rows = list.data ?? [];
+  const highlightedIndex = rows.findIndex((r) => r.id === highlightedId);
+  const highlighted = rows[highlightedIndex];
+
+  // A highlight that left the rows (new search) is forgotten, so ↓ starts again at the top.
+  useEffect(() => {
+    if (list.data && highlightedId && !list.data.some((r) => r.id === highlightedId)) onHighlight(null);
+  }, [list.data, highlightedId, onHighlight]);
+
+  function onSearchKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.nativeEvent.isComposing || event.keyCode === 229) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (rows.length === 0) return;
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      const next =
+        highlightedIndex === -1
+          ? step === 1
+            ? 0
+            : rows.length - 1
+          : Math.min(rows.length - 1, Math.max(0, highlightedIndex + step));
+      onHighlight(rows[next]?.id ?? null);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      if (highlighted) onOpen(highlighted.id);
+    } else if (event.key === 'Escape' && filters.query !== '') {
+      event.preventDefault();
+      onFiltersChange({ ...filters, query: '' });
+    }
+  }
+
+  const filtered = isFiltered(filters);
+  const empty = list.isSuccess && rows.length === 0;
+
+  return (
+    <div className="page page-wide">
+      <PageHeader title="世帯一覧" note="世帯を選ぶと、世帯員・本人同意・支援経過を表示します。" />
+      <div className="hh-toolbar">
+        <div className="hh-search">
+          <label htmlFor={searchId} className="hh-search-label">
+            検索
+          </label>
+          <input
+            ref={search}
+            id={searchId}
+            type="search"
+            className="input"
+            placeholder="受付番号・表示名・氏名・ふりがな"
+            autoComplete="off"
+            value={filters.query}
+            aria-describedby={`${searchId}-hint`}
+            aria-keyshortcuts="/"
+            onChange={(e) => onFiltersChange({ ...filters, query: e.target.value })}
+            onKeyDown={onSearchKeyDown}
+          />
+          <p id={`${searchId}-hint`} className="field-hint">
+            <kbd>/</kbd> で検索、<kbd>↑</kbd>
+            <kbd>↓</kbd> で選び、<kbd>Enter</kbd> で開きます。
+          </p>
+        </div>
+        <span className="actions-spacer" />
+        <Button variant="primary" onClick={onNew}>
+          新規登録
+        </Button>
+      </div>
+      <HouseholdFilters
+        filters={filters}
+        onChange={onFiltersChange}
+        receivedDates={rows.map((r) => r.receivedOn)}
+      />
+
+      {list.isError && <Notice tone="error">{errorMessage(list.error)}</Notice>}
+      <p className="hh-count muted" aria-live="polite">
+        {list.isPending
+          ? '読み込んでいます…'
+          : rows.length >= listLimit
+            ? `先頭の${listLimit}件を表示しています。条件を加えて絞り込んでください。`
+            : `${rows.length}件`}
+        {list.isFetching && !list.isPending && <span className="hh-searching">（検索中）</span>}
+      </p>
+      <p className="visually-hidden" aria-live="polite">
+        {highlighted ? `${highlighted.caseNo} ${highlighted.label} を選択中。Enterで開きます。` : ''}
+      </p>
+
+      {empty && !filtered && (
+        <section className="panel hh-empty">
+          <p className="hh-empty-title">まだ世帯が登録されていません。</p>
+          <p className="muted">相談を受け付けたら、受付番号と表示名から登録します。</p>
+          <div className="actions">
+            <Button variant="primary" onClick={onNew}>
+              新規登録
+            </Button>
+          </div>
+        </section>
+      )}
+      {empty && filtered && (
+        <section className="panel hh-empty">
+          <p className="hh-empty-title">条件に合う世帯はありません。</p>
+          <p className="muted">検索語や絞り込みを変えてください。</p>
+          <div className="actions">
+            <Button onClick={() => onFiltersChange({ ...noFilters, sort: filters.sort })}>
+              条件をすべて解除
+            </Button>
+          </div>
+        </section>
+      )}
+      {rows.length > 0 && <HouseholdTable rows={rows} highlightedId={highlightedId} onOpen={onOpen} />}
+    </div>
+  );
+}

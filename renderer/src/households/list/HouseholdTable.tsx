@@ -1,0 +1,74 @@
+import { useEffect, useRef } from 'react';
+import type { HouseholdSummary } from '../../../../electron/ipc/schemas/households';
+import { formatWarekiDate } from '../../format/wareki';
+import { ConsentBadge, IssueTags, StatusBadge } from '../Badges';
+
+interface HouseholdTableProps {
+  rows: readonly HouseholdSummary[];
+  highlightedId: string | null;
+  onOpen: (id: string) => void;
+}
+
+/**
+ * 世帯一覧 rows. The 表示名 button opens a household and covers its whole row for the mouse; the
+ * highlighted row (arrow keys in the search box) stays scrolled into view.
+ */
+export function HouseholdTable({ rows, highlightedId, onOpen }: HouseholdTableProps) {
+  const body = useRef<HTMLTableSectionElement>(null);
+  useEffect(() => {
+    if (!highlightedId) return;
+    body.current
+      ?.querySelector(`tr[data-household-id="${highlightedId}"]`)
+      ?.scrollIntoView({ block: 'nearest' });
+  }, [highlightedId]);
+
+  return (
+    <div className="table-wrap">
+      <table className="table hh-table">
+        <thead>
+          <tr>
+            <th scope="col">受付番号</th>
+            <th scope="col">表示名</th>
+            <th scope="col">同意</th>
+            <th scope="col">状態</th>
+            <th scope="col">課題</th>
+            <th scope="col">受付日</th>
+            <th scope="col">最終更新</th>
+            <th scope="col" className="num">
+              世帯員数
+            </th>
+          </tr>
+        </thead>
+        <tbody ref={body}>
+          {rows.map((row) => (
+            <tr
+              key={row.id}
+              data-household-id={row.id}
+              data-testid="household-row"
+              className={row.id === highlightedId ? 'hh-row is-highlighted' : 'hh-row'}
+            >
+              <td className="nowrap hh-caseno">{row.caseNo}</td>
+              <td className="hh-label-cell">
+                <button type="button" className="hh-open" onClick={() => onOpen(row.id)}>
+                  {row.label}
+                </button>
+              </td>
+              <td className="nowrap">
+                <ConsentBadge consent={row.consent} />
+              </td>
+              <td className="nowrap">
+                <StatusBadge status={row.status} />
+              </td>
+              <td>
+                <IssueTags issues={row.issues} />
+              </td>
+              <td className="nowrap">{formatWarekiDate(row.receivedOn)}</td>
+              <td className="nowrap">{formatWarekiDate(row.lastActivityOn)}</td>
+              <td className="num nowrap">{row.memberCount}人</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

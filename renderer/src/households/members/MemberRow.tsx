@@ -1,0 +1,131 @@
+import type { FieldErrors, UseFormRegister } from 'react-hook-form';
+import { ageOn } from '../../../../electron/ipc/japanese-date';
+import { sexSchema } from '../../../../electron/ipc/schemas/households';
+import { Button } from '../../ui/Button';
+import { DateEcho, readDate } from '../../ui/DateField';
+import { sexLabels } from '../labels';
+import type { MembersFormValues } from './memberForm';
+
+interface MemberRowProps {
+  index: number;
+  rowKey: string;
+  label: string;
+  count: number;
+  register: UseFormRegister<MembersFormValues>;
+  errors: FieldErrors<MembersFormValues>['members'];
+  birthDateText: string | null | undefined;
+  isPrincipal: boolean;
+  today: string;
+  onPrincipal: () => void;
+  onMove: (direction: -1 | 1) => void;
+  onRemove: () => void;
+}
+
+/** One editable 世帯員 row; its letter follows its position. */
+export function MemberRow({
+  index,
+  rowKey,
+  label,
+  count,
+  register,
+  errors,
+  birthDateText,
+  isPrincipal,
+  today,
+  onPrincipal,
+  onMove,
+  onRemove,
+}: MemberRowProps) {
+  const rowErrors = errors?.[index];
+  const id = (field: string) => `member-${rowKey}-${field}`;
+  const input = (field: 'name' | 'kana' | 'relationship' | 'birthDate', caption: string, className = '') => {
+    const error = rowErrors?.[field]?.message;
+    return (
+      <>
+        <input
+          id={id(field)}
+          type="text"
+          autoComplete="off"
+          className={['input', className, error ? 'input-invalid' : ''].filter(Boolean).join(' ')}
+          aria-label={`${label}の${caption}`}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? id(`${field}-error`) : undefined}
+          {...register(`members.${index}.${field}`)}
+        />
+        {error && (
+          <p className="field-error member-error" id={id(`${field}-error`)}>
+            {error}
+          </p>
+        )}
+      </>
+    );
+  };
+  const birth = readDate(birthDateText);
+
+  return (
+    <tr data-row-key={rowKey} data-testid="member-edit-row">
+      <td className="hh-col-label">
+        <span className="member-label" aria-hidden="true">
+          {label}
+        </span>
+      </td>
+      <td>{input('name', '氏名')}</td>
+      <td>{input('kana', 'ふりがな')}</td>
+      <td>{input('relationship', '続柄', 'member-relationship')}</td>
+      <td>
+        {input('birthDate', '生年月日', 'member-birth')}
+        <DateEcho
+          text={birthDateText}
+          quiet={Boolean(rowErrors?.birthDate)}
+          suffix={birth.iso ? `・${ageOn(birth.iso, today)}歳` : ''}
+        />
+      </td>
+      <td>
+        <select
+          className="select member-sex"
+          aria-label={`${label}の性別`}
+          {...register(`members.${index}.sex`)}
+        >
+          {sexSchema.options.map((s) => (
+            <option key={s} value={s}>
+              {sexLabels[s]}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td className="member-principal-cell">
+        <input
+          type="radio"
+          name="member-principal"
+          className="member-principal-radio"
+          aria-label={`${label}が本人`}
+          checked={isPrincipal}
+          onChange={onPrincipal}
+        />
+      </td>
+      <td className="member-actions">
+        <Button
+          className="btn-small"
+          data-move="up"
+          aria-label={`${label}を上へ移動`}
+          disabled={index === 0}
+          onClick={() => onMove(-1)}
+        >
+          上へ
+        </Button>
+        <Button
+          className="btn-small"
+          data-move="down"
+          aria-label={`${label}を下へ移動`}
+          disabled={index === count - 1}
+          onClick={() => onMove(1)}
+        >
+          下へ
+        </Button>
+        <Button className="btn-small" variant="link" aria-label={`${label}を削除`} onClick={onRemove}>
+          削除
+        </Button>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,209 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { type Path, useFieldArray, useForm, useWatch } from 'react-hook-form';
+import type { HouseholdDetail } from '../../../../electron/ipc/schemas/households';
+import { call } from '../../api';
+import { useUnsavedChanges } from '../../shell/navigationGuard';
+import { AskDialog } from '../../ui/AskDialog';
+import { Button } from '../../ui/Button';
+import { Form } from '../../ui/Form';
+import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
+import { FormErrorNotice } from '../FormErrorNotice';
+import { memberLabel } from '../labels';
+import { officeToday } from '../officeDate';
+import { householdsKey } from '../queries';
+import type { Navigate } from '../route';
+import { MemberRow } from './MemberRow';
+import {
+  blankMember,
+  type MembersFormParsed,
+  type MembersFormValues,
+  memberFieldNames,
+  membersFormSchema,
+  toFormMembers,
+} from './memberForm';
+
+const maxMembers = 26;
+
+/** Every field a refusal may name, so errors from main land beside their inputs too. */
+function memberPaths(count: number): Path<MembersFormValues>[] {
+  return Array.from({ length: count }, (_, i) =>
+    memberFieldNames.map((f) => `members.${i}.${f}` as const),
+  ).flat();
+}
+
+/** 世帯員の編集: rows A, B, C… in order; add, remove (asks), move; the whole ordered list is saved. */
+export function MembersEditor({ household, navigate }: { household: HouseholdDetail; navigate: Navigate }) {
+  const queryClient = useQueryClient();
+  const today = officeToday();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<number | null>(null);
+  const [moved, setMoved] = useState<{ key: string; direction: 'up' | 'down' } | null>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const table = useRef<HTMLTableSectionElement>(null);
+  const { register, handleSubmit, setError, setFocus, setValue, control, formState } = useForm<
+    MembersFormValues,
+    unknown,
+    MembersFormParsed
+  >({
+    resolver: zodResolver(membersFormSchema),
+    defaultValues: { members: toFormMembers(household.members) },
+  });
+  const { fields, append, remove, move } = useFieldArray({ control, name: 'members', keyName: 'key' });
+  const rows = useWatch({ control, name: 'members' });
+  const { errors, isDirty } = formState;
+  useUnsavedChanges(isDirty);
+
+  useEffect(() => setFocus('members.0.name'), [setFocus]);
+
+  // After a move, focus follows the moved row's button (or its other button at the top or bottom).
+  useEffect(() => {
+    if (!moved) return;
+    const row = table.current?.querySelector(`tr[data-row-key="${moved.key}"]`);
+    const same = row?.querySelector<HTMLButtonElement>(`[data-move="${moved.direction}"]`);
+    const other = row?.querySelector<HTMLButtonElement>(
+      `[data-move="${moved.direction === 'up' ? 'down' : 'up'}"]`,
+    );
+    (same && !same.disabled ? same : other)?.focus();
+    setMoved(null);
+  }, [moved]);
+
+  const save = useMutation({
+    mutationFn: (values: MembersFormParsed) =>
+      call('households.saveMembers', { householdId: household.id, members: values.members }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: householdsKey });
+      navigate(
+        { name: 'household', id: household.id, view: 'detail', flash: '世帯員を保存しました。' },
+        { afterSave: true },
+      );
+    },
+    onError: (error) => setFormError(applyCallError(error, setError, { fields: memberPaths(fields.length) })),
+  });
+
+  function makePrincipal(index: number | null) {
+    fields.forEach((_, i) => {
+      setValue(`members.${i}.isPrincipal`, i === index, { shouldDirty: true });
+    });
+  }
+
+  const listError = errors.members?.root?.message ?? errors.members?.message;
+  const removingRow = removing === null ? undefined : rows[removing];
+  const noPrincipal = !rows.some((r) => r?.isPrincipal);
+
+  return (
+    <section className="panel hh-section" aria-labelledby="hh-members-edit-title">
+      <h2 id="hh-members-edit-title" className="panel-title">
+        世帯員の編集
+      </h2>
+      <p className="field-hint hh-members-hint">
+        上から A、B、C…
+        の記号が付きます（会議資料では記号で表示されます）。生年月日は和暦でも西暦でも入力できます。
+      </p>
+      <Form
+        aria-label="世帯員"
+        onSubmit={handleSubmit(
+          (values) => {
+            setFormError(null);
+            save.mutate(values);
+          },
+          () => setFormError(invalidFormMessage),
+        )}
+      >
+        <div className="table-wrap">
+          <table className="table hh-members-editor">
+            <thead>
+              <tr>
+                <th scope="col" className="hh-col-label">
+                  記号
+                </th>
+                <th scope="col">
+                  氏名<span className="field-required hh-th-required">必須</span>
+                </th>
+                <th scope="col">ふりがな</th>
+                <th scope="col">続柄</th>
+                <th scope="col">生年月日</th>
+                <th scope="col">性別</th>
+                <th scope="col">本人</th>
+                <th scope="col">
+                  <span className="visually-hidden">並べ替えと削除</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody ref={table}>
+              {fields.map((field, index) => (
+                <MemberRow
+                  key={field.key}
+                  index={index}
+                  rowKey={field.key}
+                  label={memberLabel(index)}
+                  count={fields.length}
+                  register={register}
+                  errors={errors.members}
+                  birthDateText={rows[index]?.birthDate}
+                  isPrincipal={rows[index]?.isPrincipal ?? false}
+                  today={today}
+                  onPrincipal={() => makePrincipal(index)}
+                  onMove={(direction) => {
+                    move(index, index + direction);
+                    setMoved({ key: field.key, direction: direction === -1 ? 'up' : 'down' });
+                  }}
+                  onRemove={() => setRemoving(index)}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="hh-members-below">
+          <Button
+            ref={addButton}
+            disabled={fields.length >= maxMembers}
+            onClick={() =>
+              append(blankMember(fields.length === 0), { focusName: `members.${fields.length}.name` })
+            }
+          >
+            世帯員を追加
+          </Button>
+          <label className="choice">
+            <input
+              type="radio"
+              name="member-principal"
+              checked={noPrincipal}
+              onChange={() => makePrincipal(null)}
+            />
+            本人を指定しない
+          </label>
+          {fields.length >= maxMembers && <span className="muted small">世帯員は26人までです。</span>}
+        </div>
+        {listError && <p className="field-error">{listError}</p>}
+        <FormErrorNotice message={formError} errors={errors} />
+        <div className="actions">
+          <Button type="submit" variant="primary" busy={save.isPending}>
+            保存
+          </Button>
+          <Button onClick={() => navigate({ name: 'household', id: household.id, view: 'detail' })}>
+            キャンセル
+          </Button>
+        </div>
+      </Form>
+      <AskDialog
+        open={removing !== null}
+        title={removing === null ? '' : `${memberLabel(removing)}を世帯員から外しますか`}
+        confirmLabel="外す"
+        cancelLabel="外さない"
+        onConfirm={() => {
+          if (removing !== null) remove(removing);
+          setRemoving(null);
+          addButton.current?.focus();
+        }}
+        onCancel={() => setRemoving(null)}
+      >
+        <p>
+          {removingRow?.name ? `「${removingRow.name}」` : 'この行'}
+          を一覧から外します。保存するまで記録は変わりません。後ろの世帯員の記号は繰り上がります。
+        </p>
+      </AskDialog>
+    </section>
+  );
+}

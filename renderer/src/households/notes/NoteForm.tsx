@@ -1,0 +1,123 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type KeyboardEvent, useEffect, useId, useState } from 'react';
+import { type Path, useForm, useWatch } from 'react-hook-form';
+import type { z } from 'zod';
+import type { Agency } from '../../../../electron/ipc/schemas/agencies';
+import { progressNoteInputSchema } from '../../../../electron/ipc/schemas/households';
+import { call } from '../../api';
+import { useUnsavedChanges } from '../../shell/navigationGuard';
+import { Button } from '../../ui/Button';
+import { DateField } from '../../ui/DateField';
+import { describedBy, FieldFrame, TextField } from '../../ui/Field';
+import { Form } from '../../ui/Form';
+import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
+import { TextAreaField } from '../../ui/TextAreaField';
+import { AgencyOptions } from '../agencyOptions';
+import { FormErrorNotice } from '../FormErrorNotice';
+import { householdsKey } from '../queries';
+
+const schema = progressNoteInputSchema.omit({ id: true, householdId: true });
+export type NoteValues = z.input<typeof schema>;
+type Parsed = z.output<typeof schema>;
+const fields: readonly Path<NoteValues>[] = ['notedOn', 'agencyId', 'staff', 'content', 'nextPlan'];
+
+interface NoteFormProps {
+  householdId: string;
+  /** Editing keeps the note's id: the service stores the replaced text as a revision. */
+  noteId?: string;
+  initial: NoteValues;
+  agencies: readonly Agency[];
+  onCancel: () => void;
+  onSaved: () => void;
+}
+
+/** One 支援経過 entry. Enter is a new line in the text areas; Ctrl+Enter saves. */
+export function NoteForm({ householdId, noteId, initial, agencies, onCancel, onSaved }: NoteFormProps) {
+  const queryClient = useQueryClient();
+  const agencyId = useId();
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, setError, setFocus, control, formState } = useForm<
+    NoteValues,
+    unknown,
+    Parsed
+  >({
+    resolver: zodResolver(schema),
+    defaultValues: initial,
+  });
+  const { errors, isDirty } = formState;
+  const notedOn = useWatch({ control, name: 'notedOn' });
+  useUnsavedChanges(isDirty);
+  useEffect(() => setFocus(noteId ? 'content' : 'notedOn'), [setFocus, noteId]);
+
+  const save = useMutation({
+    mutationFn: (values: Parsed) =>
+      call('progressNotes.save', { householdId, ...(noteId ? { id: noteId } : {}), ...values }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: householdsKey });
+      onSaved();
+    },
+    onError: (error) => setFormError(applyCallError(error, setError, { fields })),
+  });
+
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+    if (event.nativeEvent.isComposing || event.keyCode === 229) return;
+    event.preventDefault();
+    event.currentTarget.requestSubmit();
+  }
+
+  return (
+    <Form
+      className="hh-note-form"
+      aria-label={noteId ? '支援経過の修正' : '支援経過の追加'}
+      onKeyDown={onKeyDown}
+      onSubmit={handleSubmit(
+        (values) => {
+          setFormError(null);
+          save.mutate(values);
+        },
+        () => setFormError(invalidFormMessage),
+      )}
+    >
+      <div className="hh-form-grid hh-form-grid-3">
+        <DateField
+          label="日付"
+          required
+          typed={notedOn}
+          error={errors.notedOn?.message}
+          {...register('notedOn')}
+        />
+        <FieldFrame id={agencyId} label="機関" error={errors.agencyId?.message}>
+          <select
+            id={agencyId}
+            className="select"
+            aria-describedby={describedBy(agencyId, false, errors.agencyId)}
+            {...register('agencyId', { setValueAs: (v: string | null) => (v ? v : null) })}
+          >
+            <option value="">（コーディネーター）</option>
+            <AgencyOptions agencies={agencies} keep={initial.agencyId} />
+          </select>
+        </FieldFrame>
+        <TextField label="担当者" autoComplete="off" error={errors.staff?.message} {...register('staff')} />
+      </div>
+      <TextAreaField
+        label="内容"
+        required
+        rows={5}
+        hint="改行はそのまま残ります。Ctrl+Enterで保存します。"
+        error={errors.content?.message}
+        {...register('content')}
+      />
+      <TextAreaField label="次の予定" rows={2} error={errors.nextPlan?.message} {...register('nextPlan')} />
+      {noteId && <p className="muted small">保存すると、修正前の内容は修正履歴に残ります。</p>}
+      <FormErrorNotice message={formError} errors={errors} />
+      <div className="actions">
+        <Button type="submit" variant="primary" busy={save.isPending}>
+          保存
+        </Button>
+        <Button onClick={onCancel}>キャンセル</Button>
+      </div>
+    </Form>
+  );
+}

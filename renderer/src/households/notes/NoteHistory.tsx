@@ -1,0 +1,45 @@
+import { useQuery } from '@tanstack/react-query';
+import { call, errorMessage } from '../../api';
+import { formatWarekiDate, formatWarekiDateTime } from '../../format/wareki';
+import { Button } from '../../ui/Button';
+import { Notice } from '../../ui/Notice';
+import { householdsKey } from '../queries';
+
+/** 修正履歴: what a 支援経過 said before each edit, newest first. */
+export function NoteHistory({ noteId, onClose }: { noteId: string; onClose: () => void }) {
+  const history = useQuery({
+    queryKey: [...householdsKey, 'noteHistory', noteId],
+    queryFn: () => call('progressNotes.history', { noteId }),
+  });
+  return (
+    <div>
+      <div className="dialog-body dialog-body-scroll">
+        {history.isPending && <p className="muted">読み込んでいます…</p>}
+        {history.isError && <Notice tone="error">{errorMessage(history.error)}</Notice>}
+        {history.data && (
+          <ol className="hh-history">
+            {history.data.map((r) => (
+              <li key={r.revision} className="hh-history-item" data-testid="note-revision">
+                <p className="hh-history-head">
+                  第{r.revision}版
+                  <span className="muted small">（{formatWarekiDateTime(r.replacedAt)}に修正）</span>
+                </p>
+                <p className="muted small">
+                  日付 {formatWarekiDate(r.notedOn)}
+                  {r.staff && `　担当者 ${r.staff}`}
+                </p>
+                <p className="hh-multiline">{r.content}</p>
+                {r.nextPlan && <p className="hh-multiline muted">次の予定：{r.nextPlan}</p>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
+      <div className="dialog-actions">
+        <Button variant="primary" data-autofocus onClick={onClose}>
+          閉じる
+        </Button>
+      </div>
+    </div>
+  );
+}

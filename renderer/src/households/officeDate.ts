@@ -1,0 +1,18 @@
+import { formatWareki } from '../../../electron/ipc/japanese-date';
+
+const officeDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', dateStyle: 'short' });
+
+/** Today in the office (Japan time) as YYYY-MM-DD, whatever the PC's time zone. */
+export function officeToday(): string {
+  return officeDay.format(new Date());
+}
+
+/** Today as a person would type it (令和8年1月15日): the default of date inputs. */
+export function todayInput(): string {
+  return formatWareki(officeToday(), { weekday: false });
+}
+
+/** A stored ISO date put back into an input as 和暦 text. */
+export function isoToInput(iso: string | null): string {
+  return iso ? formatWareki(iso, { weekday: false }) : '';
+}
