@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { defaultAgenda, defaultHandouts } from '../../electron/ipc/schemas/meetings.js';
 import { insertConsent } from '../../electron/services/consent.js';
 import { insertHousehold, replaceMembers } from '../../electron/services/households.js';
+import { insertMeeting } from '../../electron/services/meetings.js';
 
 const surnames = [
   '山田',
@@ -106,4 +108,85 @@ export async function seedBenchData(
     }
   });
   return ids;
+}
+
+/** Meetings for the budget: `count` 重層的支援会議 with three agencies and a plan each, plus one with 14 agencies. */
+export async function seedBenchMeetings(
+  db: Kysely<Database>,
+  householdIds: string[],
+  count: number,
+): Promise<{ largeMeetingId: string }> {
+  const now = new Date();
+  const labels = { consented: '重層的支援会議', unconsented: '支援会議' };
+  const agencies = (await db.selectFrom('agencies').select('id').orderBy('name').execute()).map((a) => a.id);
+  let largeMeetingId = '';
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i <= count; i++) {
+      const householdId = householdIds[(i * 2) % householdIds.length] ?? '';
+      const household = await trx
+        .selectFrom('households')
+        .select(['received_on', 'case_no'])
+        .where('id', '=', householdId)
+        .executeTakeFirstOrThrow();
+      const large = i === count;
+      const attendees = (large ? agencies.slice(0, 14) : agencies.slice(i % 10, (i % 10) + 3)).map(
+        (agencyId, n) => ({
+          agencyId,
+          title: '相談員',
+          personName: `担当者${n + 1}`,
+          scopeReason: '',
+        }),
+      );
+      const id = await insertMeeting(
+        trx,
+        null,
+        {
+          householdId,
+          kind: 'consented',
+          meetingNo: `${household.case_no}-M${i}`,
+          heldOn: household.received_on,
+          startTime: '14:00',
+          endTime: '15:30',
+          place: '会議室',
+          agenda: [...defaultAgenda],
+          handouts: [...defaultHandouts],
+          attendees,
+          noticeNumber: null,
+          issuedOn: household.received_on,
+          replyBy: null,
+        },
+        labels,
+        now,
+        i % 2 === 0 ? 'final' : 'draft',
+      );
+      const members = await trx
+        .selectFrom('members')
+        .select(['id', 'label'])
+        .where('household_id', '=', householdId)
+        .orderBy('position')
+        .execute();
+      const targets = [
+        ...members.map((m) => ({ target: 'member' as const, member_id: m.id, member_label: m.label })),
+        { target: 'crisis' as const, member_id: null, member_label: null },
+        { target: 'other' as const, member_id: null, member_label: null },
+      ];
+      for (const [position, t] of targets.entries()) {
+        await trx
+          .insertInto('plan_rows')
+          .values({
+            id: randomUUID(),
+            meeting_id: id,
+            position,
+            ...t,
+            goal: '安定した生活を送る',
+            discussion: '見守り体制を確認した',
+            next_actions: '週1回の訪問',
+            roles: '地域包括支援センター',
+          })
+          .execute();
+      }
+      if (large) largeMeetingId = id;
+    }
+  });
+  return { largeMeetingId };
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { ageOn } from '../../ipc/japanese-date.js';
 import type { Statistics, StatisticsRow } from '../../ipc/schemas/statistics.js';
@@ -22,32 +22,41 @@ interface HouseholdFacts {
   issues: string[];
   memberCount: number;
   principalBirthDate: string | null;
-  /** [changedOn, status] in the order they happened. */
-  statusChanges: [string, string][];
   consents: { obtainedOn: string; withdrawnOn: string | null }[];
 }
 
-async function loadFacts(db: Kysely<Database>, upTo: string): Promise<HouseholdFacts[]> {
-  const [households, issues, members, changes, consents] = await Promise.all([
+/** Facts about the households received between `from` and `to` (the breakdowns' population). */
+async function loadFacts(db: Kysely<Database>, from: string, to: string): Promise<HouseholdFacts[]> {
+  const received = db
+    .selectFrom('households')
+    .select('id')
+    .where('received_on', '>=', from)
+    .where('received_on', '<=', to);
+  const [households, issues, members, consents] = await Promise.all([
     db
       .selectFrom('households as h')
       .leftJoin('agencies as a', 'a.id', 'h.referral_agency_id')
       .select(['h.id', 'h.received_on', 'a.field'])
-      .where('h.received_on', '<=', upTo)
+      .where('h.received_on', '>=', from)
+      .where('h.received_on', '<=', to)
       .execute(),
-    db.selectFrom('household_issues').select(['household_id', 'issue']).execute(),
+    db
+      .selectFrom('household_issues')
+      .select(['household_id', 'issue'])
+      .where('household_id', 'in', received)
+      .execute(),
     db
       .selectFrom('members')
-      .select(['household_id', 'birth_date', 'is_principal', 'position'])
+      .select(['household_id', 'birth_date', 'is_principal'])
+      .where('household_id', 'in', received)
+      .orderBy('household_id')
       .orderBy('position')
       .execute(),
     db
-      .selectFrom('status_changes')
-      .select(['household_id', 'status', 'changed_on'])
-      .orderBy('changed_on')
-      .orderBy('id')
+      .selectFrom('consents')
+      .select(['household_id', 'obtained_on', 'withdrawn_on'])
+      .where('household_id', 'in', received)
       .execute(),
-    db.selectFrom('consents').select(['household_id', 'obtained_on', 'withdrawn_on']).execute(),
   ]);
   const facts = new Map<string, HouseholdFacts>(
     households.map((h) => [
@@ -59,31 +68,32 @@ async function loadFacts(db: Kysely<Database>, upTo: string): Promise<HouseholdF
         issues: [],
         memberCount: 0,
         principalBirthDate: null,
-        statusChanges: [],
         consents: [],
       },
     ]),
   );
   for (const i of issues) facts.get(i.household_id)?.issues.push(i.issue);
-  const byHousehold = Map.groupBy(members, (m) => m.household_id);
-  for (const [householdId, list] of byHousehold) {
+  for (const [householdId, list] of Map.groupBy(members, (m) => m.household_id)) {
     const f = facts.get(householdId);
     if (!f) continue;
     f.memberCount = list.length;
     // The principal (本人), or the first member when nobody is marked.
     f.principalBirthDate = (list.find((m) => m.is_principal === 1) ?? list[0])?.birth_date ?? null;
   }
-  for (const s of changes) facts.get(s.household_id)?.statusChanges.push([s.changed_on, s.status]);
   for (const c of consents)
     facts.get(c.household_id)?.consents.push({ obtainedOn: c.obtained_on, withdrawnOn: c.withdrawn_on });
   return [...facts.values()];
 }
 
-/** Open on `day`: received by then and not closed by its latest status change up to that day. */
-function openOn(f: HouseholdFacts, day: string): boolean {
-  if (f.receivedOn > day) return false;
-  const latest = f.statusChanges.filter(([on]) => on <= day).at(-1);
-  return latest?.[1] !== 'closed';
+/**
+ * Households open at the end of `day`: received by then, and their latest status change up to that
+ * day is not 終結 (a household closed on 31 March is closed, not continuing).
+ */
+async function openAt(db: Kysely<Database>, day: string): Promise<number> {
+  const result = await sql<{ n: number }>`SELECT count(*) AS n FROM households h WHERE h.received_on <= ${day}
+    AND coalesce((SELECT s.status FROM status_changes s WHERE s.household_id = h.id AND s.changed_on <= ${day}
+                  ORDER BY s.changed_on DESC, s.id DESC LIMIT 1), 'received') != 'closed'`.execute(db);
+  return result.rows[0]?.n ?? 0;
 }
 
 /** Rule 13: a household enters the breakdowns for a year only if it had valid consent in that year. */
@@ -156,13 +166,15 @@ export async function computeStatistics(
   input: { fiscalYears: number[]; threshold: number; fieldOrder: readonly string[] },
 ): Promise<Statistics> {
   const years = input.fiscalYears;
-  const lastEnd = fiscalYearRange(Math.max(...years)).end;
+  const first = fiscalYearRange(Math.min(...years)).start;
+  const last = fiscalYearRange(Math.max(...years)).end;
   const [facts, meetings, tags] = await Promise.all([
-    loadFacts(db, lastEnd),
+    loadFacts(db, first, last),
     db
       .selectFrom('meetings')
       .select(['kind', 'held_on', 'plan_status'])
-      .where('held_on', '<=', lastEnd)
+      .where('held_on', '>=', first)
+      .where('held_on', '<=', last)
       .execute(),
     db.selectFrom('issue_tags').select('name').orderBy('sort_order').execute(),
   ]);
@@ -172,8 +184,8 @@ export async function computeStatistics(
     const { start, end } = fiscalYearRange(fy);
     const held = meetings.filter((m) => m.held_on >= start && m.held_on <= end);
     const received = facts.filter((f) => f.receivedOn >= start && f.receivedOn <= end).length;
-    const continuingBefore = facts.filter((f) => openOn(f, fiscalYearRange(fy - 1).end)).length;
-    const continuing = facts.filter((f) => openOn(f, end)).length;
+    const continuingBefore = await openAt(db, fiscalYearRange(fy - 1).end);
+    const continuing = await openAt(db, end);
     // Rule 14 by construction: 年度末継続 = 前年度末継続 + 受付 − 終結 (a 再開 counts against 終結).
     const counts = [
       received,
