@@ -216,14 +216,27 @@ test.describe('世帯', () => {
     await remove.getByRole('button', { name: '外す', exact: true }).click();
     await expect(page.getByLabel('Dの氏名')).toHaveCount(0);
 
+    // Moving re-letters the rows; the 和暦 read-back and 本人 move with their row.
+    const editRows = page.getByTestId('member-edit-row');
     await page.getByRole('button', { name: 'Cを上へ移動' }).click();
     await expect(page.getByLabel('Bの氏名')).toHaveValue(members[2].name);
+    await expect(editRows.nth(1)).toContainText('平成27年6月7日（日）');
+    await expect(editRows.nth(2)).toContainText('平成2年5月6日（日）');
     await expect(page.getByRole('button', { name: 'Bを上へ移動' })).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'Bを下へ移動' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByLabel('Bの氏名')).toHaveValue(members[1].name);
     await expect(page.getByLabel('Cの氏名')).toHaveValue(members[2].name);
+    await expect(editRows.nth(1)).toContainText('平成2年5月6日（日）');
+    await page.getByRole('button', { name: 'Aを下へ移動' }).click();
+    await expect(page.getByLabel('Bの氏名')).toHaveValue(members[0].name);
+    await expect(page.getByLabel('Bが本人')).toBeChecked();
+    await expect(page.getByLabel('Aが本人')).not.toBeChecked();
+    await expect(editRows.nth(1)).toContainText('昭和30年1月2日（日）');
+    await page.getByRole('button', { name: 'Bを上へ移動' }).click();
+    await expect(page.getByLabel('Aの氏名')).toHaveValue(members[0].name);
+    await expect(page.getByLabel('Aが本人')).toBeChecked();
     await screenshot(page, 'household-members');
     await page.getByRole('button', { name: '保存', exact: true }).click();
 
@@ -261,7 +274,7 @@ test.describe('世帯', () => {
     await expect(banner).toHaveCount(0);
     await expect(page.locator('.hh-header').getByText('同意あり')).toBeVisible();
     const consentRows = page.getByTestId('consent-row');
-    await expect(consentRows.first()).toContainText('令和6年4月10日（水）');
+    await expect(consentRows.first()).toContainText('令和6年4月10日（水）取得');
     await expect(consentRows.first()).toContainText('書面');
     await expect(consentRows.first().getByRole('listitem')).toHaveText([
       '地域包括支援センター',

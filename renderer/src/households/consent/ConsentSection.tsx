@@ -1,16 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import type { ConsentRecord, HouseholdDetail } from '../../../../electron/ipc/schemas/households';
-import { formatWarekiDate } from '../../format/wareki';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { agencyName } from '../agencyOptions';
 import { ConsentBadge } from '../Badges';
-import { methodLabels } from '../labels';
 import { AreaNotice, useNotices } from '../notices';
 import { officeToday } from '../officeDate';
 import { agenciesQuery } from '../queries';
 import { AddConsentForm } from './AddConsentForm';
+import { ConsentRecordList } from './ConsentRecordList';
 import { WithdrawConsentForm } from './WithdrawConsentForm';
 
 type Open = { kind: 'add' } | { kind: 'withdraw'; record: ConsentRecord } | null;
@@ -51,58 +50,15 @@ export function ConsentSection({ household }: { household: HouseholdDetail }) {
       {records.length === 0 ? (
         <p className="muted">同意の記録はありません。同意を得たら、取得日・方法・範囲を記録します。</p>
       ) : (
-        <table className="table hh-consent-table">
-          <thead>
-            <tr>
-              <th scope="col">取得日</th>
-              <th scope="col">方法</th>
-              <th scope="col">取得者</th>
-              <th scope="col">範囲</th>
-              <th scope="col">撤回</th>
-            </tr>
-          </thead>
-          <tbody>
-            {records.map((r) => (
-              <tr key={r.id} data-testid="consent-row" className={r.withdrawnOn ? 'is-withdrawn' : undefined}>
-                <td className="nowrap">
-                  {formatWarekiDate(r.obtainedOn)}
-                  {!r.withdrawnOn && r.obtainedOn <= today && <span className="tag hh-valid">有効</span>}
-                </td>
-                <td className="nowrap">{methodLabels[r.method]}</td>
-                <td>{r.obtainedBy}</td>
-                <td>
-                  {r.allAgencies ? (
-                    '出席する全機関'
-                  ) : (
-                    <ul className="hh-scope-names">
-                      {r.agencyIds.map((id) => (
-                        <li key={id}>{names.get(id) ?? '（不明な機関）'}</li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-                <td>
-                  {r.withdrawnOn ? (
-                    <>
-                      <span className="nowrap">{formatWarekiDate(r.withdrawnOn)}</span>
-                      <span className="hh-withdraw-reason">{r.withdrawReason}</span>
-                    </>
-                  ) : (
-                    <Button
-                      variant="link"
-                      onClick={() => {
-                        notices.clear();
-                        setOpen({ kind: 'withdraw', record: r });
-                      }}
-                    >
-                      撤回を記録
-                    </Button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ConsentRecordList
+          records={records}
+          agencyNames={names}
+          today={today}
+          onWithdraw={(record) => {
+            notices.clear();
+            setOpen({ kind: 'withdraw', record });
+          }}
+        />
       )}
       <Dialog open={open?.kind === 'add'} title="本人同意を記録" wide onClose={() => setOpen(null)}>
         <AddConsentForm

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { type Path, useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { type Path, useFieldArray, useForm } from 'react-hook-form';
 import type { HouseholdDetail } from '../../../../electron/ipc/schemas/households';
 import { call } from '../../api';
 import { useUnsavedChanges } from '../../shell/navigationGuard';
@@ -42,7 +42,7 @@ export function MembersEditor({ household, navigate }: { household: HouseholdDet
   const [moved, setMoved] = useState<{ key: string; direction: 'up' | 'down' } | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   const table = useRef<HTMLTableSectionElement>(null);
-  const { register, handleSubmit, setError, setFocus, setValue, control, formState } = useForm<
+  const { register, handleSubmit, setError, setFocus, setValue, watch, control, formState } = useForm<
     MembersFormValues,
     unknown,
     MembersFormParsed
@@ -51,7 +51,8 @@ export function MembersEditor({ household, navigate }: { household: HouseholdDet
     defaultValues: { members: toFormMembers(household.members) },
   });
   const { fields, append, remove, move } = useFieldArray({ control, name: 'members', keyName: 'key' });
-  const rows = useWatch({ control, name: 'members' });
+  // Read at render time: useWatch can keep the order from before a move (rows reorder in place).
+  const rows = watch('members');
   const { errors, isDirty } = formState;
   useUnsavedChanges(isDirty);
 

@@ -1,0 +1,67 @@
+import type { ConsentRecord } from '../../../../electron/ipc/schemas/households';
+import { formatWarekiDate } from '../../format/wareki';
+import { Button } from '../../ui/Button';
+import { methodLabels } from '../labels';
+
+interface ConsentRecordListProps {
+  /** Newest first. */
+  records: readonly ConsentRecord[];
+  agencyNames: ReadonlyMap<string, string>;
+  today: string;
+  onWithdraw: (record: ConsentRecord) => void;
+}
+
+/**
+ * Each record on two or three short lines (取得, 範囲, 撤回) rather than a wide table: agency names
+ * stay whole in the detail's narrow column.
+ */
+export function ConsentRecordList({ records, agencyNames, today, onWithdraw }: ConsentRecordListProps) {
+  return (
+    <ol className="hh-consents">
+      {records.map((r) => (
+        <li
+          key={r.id}
+          data-testid="consent-row"
+          className={r.withdrawnOn ? 'hh-consent is-withdrawn' : 'hh-consent'}
+        >
+          <div className="hh-consent-head">
+            <span className="hh-consent-date">{formatWarekiDate(r.obtainedOn)}取得</span>
+            <span>{methodLabels[r.method]}</span>
+            <span className="muted">取得者 {r.obtainedBy}</span>
+            {!r.withdrawnOn && r.obtainedOn <= today && <span className="tag hh-valid">有効</span>}
+            {r.withdrawnOn && <span className="tag hh-withdrawn">撤回済み</span>}
+            <span className="actions-spacer" />
+            {!r.withdrawnOn && (
+              <Button variant="link" onClick={() => onWithdraw(r)}>
+                撤回を記録
+              </Button>
+            )}
+          </div>
+          <dl className="hh-consent-facts">
+            <dt>範囲</dt>
+            <dd>
+              {r.allAgencies ? (
+                '出席する全機関'
+              ) : (
+                <ul className="hh-scope-names">
+                  {r.agencyIds.map((id) => (
+                    <li key={id}>{agencyNames.get(id) ?? '（不明な機関）'}</li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+            {r.withdrawnOn && (
+              <>
+                <dt>撤回</dt>
+                <dd>
+                  <span className="nowrap">{formatWarekiDate(r.withdrawnOn)}</span>
+                  <span className="hh-withdraw-reason">{r.withdrawReason}</span>
+                </dd>
+              </>
+            )}
+          </dl>
+        </li>
+      ))}
+    </ol>
+  );
+}
