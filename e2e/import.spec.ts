@@ -140,6 +140,21 @@ async function expectImported(page: Page, yoshi = '𠮷'): Promise<void> {
 const previewButton = (page: Page) => page.getByRole('button', { name: '内容を確認' });
 const runButton = (page: Page) => page.getByRole('button', { name: '取り込む', exact: true });
 
+const another: Row = { 受付番号: 'R7-003', 受付日: '2025/6/2', 世帯表示名: '三件目', 本人同意: 'なし' };
+
+async function runImportAgain(page: Page, buffer: Buffer): Promise<void> {
+  await pickFiles(page, [{ name: '追加分.xlsx', buffer }]);
+  await previewButton(page).click();
+  await runButton(page).click();
+  await page
+    .getByRole('dialog', { name: 'この内容で取り込みますか' })
+    .getByRole('button', { name: '取り込む' })
+    .click();
+  await expect(
+    page.getByText('世帯 1件、世帯員 0人、同意 0件、新しい機関 0件を登録しました。'),
+  ).toBeVisible();
+}
+
 test.describe('取り込み', () => {
   test('テンプレートを保存すると、Excel で開けるブックがダウンロード先にでき、空のままでは取り込めない', async ({
     page,
@@ -226,6 +241,12 @@ test.describe('取り込み', () => {
     await expect(page.getByRole('list', { name: '誤りの一覧' })).toContainText('R7-001');
     await expect(runButton(page)).toBeDisabled();
     expect(await listHouseholds(page)).toHaveLength(2);
+
+    // From the finished import straight to the list that shows them.
+    await runImportAgain(page, await workbook({ 世帯: { columns: householdColumns, rows: [another] } }));
+    await page.getByRole('button', { name: '世帯一覧を開く' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '世帯一覧' })).toBeVisible();
+    await expect(page.getByText('R7-003')).toBeVisible();
   });
 
   test('誤りのある行はすべて「世帯 行N 列名: 理由」で示し、取り込むボタンは使えず何も登録しない', async ({

@@ -81,7 +81,7 @@ export function Shell({ user, autoLockMinutes }: ShellProps) {
           )}
           {page === 'agencies' && <AgenciesPage />}
           {page === 'issueTags' && <IssueTagsPage />}
-          {page === 'import' && <ImportPage />}
+          {page === 'import' && <ImportPage onOpenHouseholds={() => navigate('households')} />}
           {page === 'audit' && <AuditLogPage />}
           {page === 'settings' && <SettingsPage />}
           {page === 'users' && <UsersPage currentUserId={user.id} />}
