@@ -43,6 +43,14 @@ async function householdCount(page: Page): Promise<number> {
   return result.value.length;
 }
 
+async function householdViews(page: Page): Promise<number> {
+  const result = await page.evaluate(() =>
+    window.kasane['audit.list']({ kind: 'household.viewed', limit: 500 }),
+  );
+  if (!result.ok) throw new Error(result.message);
+  return result.value.events.length;
+}
+
 /** Other households straight through the bridge, so the list has something to sort and filter. */
 async function seedHouseholds(page: Page): Promise<void> {
   await page.evaluate(async () => {
@@ -415,9 +423,12 @@ test.describe('世帯', () => {
     await expect(listRows).toHaveCount(1);
     await page.keyboard.press('ArrowDown');
     await expect(listRows.first()).toHaveClass(/is-highlighted/);
+    // Opening it again is a view of its own in the audit log (rule 10), even with it still cached.
+    const viewsBefore = await householdViews(page);
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1 })).toContainText(householdLabel);
     await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+    await expect.poll(() => householdViews(page)).toBe(viewsBefore + 1);
 
     // Lock drops everything; nothing of the household stays in the page or in plaintext on disk.
     await page.keyboard.press('Control+L');

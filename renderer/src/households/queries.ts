@@ -9,11 +9,13 @@ export const householdListQuery = (input: HouseholdListInput) => ({
   queryFn: () => call('households.list', input),
 });
 
-/** `households.get` is audited as a view: one fetch per opening, refetched only after a change. */
+/**
+ * `households.get` is audited as a view (rule 10), so every opening fetches again, even with the
+ * household still cached; moving between its own screens keeps one fetch (the screen stays mounted).
+ */
 export const householdQuery = (id: string) => ({
   queryKey: [...householdsKey, 'detail', id] as const,
   queryFn: () => call('households.get', { id }),
-  staleTime: Number.POSITIVE_INFINITY,
 });
 
 export const progressNotesQuery = (householdId: string) => ({

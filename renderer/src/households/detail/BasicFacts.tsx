@@ -18,7 +18,13 @@ export function BasicFacts({ household }: { household: HouseholdDetail }) {
         <dt>受付日</dt>
         <dd>{formatWarekiDate(household.receivedOn)}</dd>
         <dt>相談経路</dt>
-        <dd>{referral ? agencyName(referral) : <span className="muted">なし</span>}</dd>
+        <dd>
+          {referral ? (
+            agencyName(referral)
+          ) : (
+            <span className="muted">{household.referralAgencyId && agencies.isPending ? '…' : 'なし'}</span>
+          )}
+        </dd>
         <dt>課題</dt>
         <dd>
           <IssueTags issues={household.issues} />
