@@ -11,7 +11,8 @@ import { type LockReason, VaultSession } from '../../electron/services/vault-ses
 import { bridgeScript } from './bridge.js';
 import { contentTypes, resolveRendererFile, securityHeaders, withBridge } from './http.js';
 
-const maxBodyBytes = 1024 * 1024;
+// Imports send files as base64: the 20 MB file limit plus a third.
+const maxBodyBytes = 32 * 1024 * 1024;
 
 export interface HarnessOptions {
   dataDir: string;

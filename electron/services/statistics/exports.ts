@@ -166,15 +166,20 @@ export async function statisticsDocx(
           }),
           new Paragraph({
             alignment: AlignmentType.CENTER,
-            spacing: { before: 240, after: 240 },
+            spacing: { before: 240 },
             children: [
               new TextRun({
-                text: `重層的支援体制整備事業（多機関協働事業）実績　${period}`,
+                text: '重層的支援体制整備事業（多機関協働事業）実績',
                 bold: true,
                 size: 28,
                 ...runFont('gothic'),
               }),
             ],
+          }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 240 },
+            children: [new TextRun({ text: period, bold: true, size: 24, ...runFont('gothic') })],
           }),
           new Table({
             rows,

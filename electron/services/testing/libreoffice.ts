@@ -100,6 +100,40 @@ export async function docxToPdf(
   }
 }
 
+/**
+ * Opens a CSV in LibreOffice Calc as UTF-8 (what its import dialog offers for a file with a BOM; the
+ * headless filter needs it named) and prints it to PDF, so tests can read what Calc shows.
+ */
+export async function csvToPdf(bytes: Uint8Array, outDir: string): Promise<string> {
+  const work = await mkdtemp(join(tmpdir(), 'kasane-soffice-'));
+  try {
+    const input = join(work, 'table.csv');
+    await writeFile(input, bytes);
+    await mkdir(outDir, { recursive: true });
+    const profile = pathToFileURL(join(work, 'profile')).href;
+    const { stderr } = await run(
+      'soffice',
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=${profile}`,
+        '--infilter=CSV:44,34,76,1',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        outDir,
+        input,
+      ],
+      300_000,
+    );
+    const pdf = join(outDir, 'table.pdf');
+    if (!(await exists(pdf))) throw new Error(`LibreOffice did not open the CSV\n${stderr}`);
+    return pdf;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
 /** The PDF's text laid out as on the page (pdftotext -layout); pages are separated by \f. */
 export async function pdfText(path: string): Promise<string> {
   return (await run('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'])).stdout;
