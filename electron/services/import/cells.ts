@@ -82,6 +82,57 @@ export const requiredDateCell = dateCell.transform((iso, ctx) => {
   return z.NEVER;
 });
 
+const timeExample = '14:00 のように入力してください';
+const minutesPerDay = 24 * 60;
+const msPerDay = minutesPerDay * 60_000;
+/** Where Excel's time-only values land once exceljs turns them into Dates. */
+const excelDayZero = Date.UTC(1899, 11, 30);
+
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** 14:00, ９：３０, 14時, 14時30分 → minutes after midnight, or null when it is not a time of day. */
+function minutesOf(text: string): number | null {
+  const match = text.normalize('NFKC').match(/^(\d{1,2})(?::(\d{2})|時(?:(\d{1,2})分)?)$/);
+  if (!match) return null;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2] ?? match[3] ?? 0);
+  return hours < 24 && minutes < 60 ? hours * 60 + minutes : null;
+}
+
+/**
+ * 'HH:MM' or null for an empty cell. Excel keeps a time as a fraction of a day, which exceljs
+ * hands over as a number or as a Date on 1899-12-30 (UTC); both are rounded to the minute.
+ */
+export const timeCell = rawCell.transform((cell, ctx): string | null => {
+  if (cell === null) return null;
+  if (cell instanceof CellError) {
+    ctx.addIssue({ code: 'custom', message: errorCellMessage(cell) });
+    return z.NEVER;
+  }
+  if (cell instanceof Date) {
+    const sinceExcelDayZero = cell.getTime() - excelDayZero;
+    if (sinceExcelDayZero >= 0 && sinceExcelDayZero < msPerDay) {
+      return hhmm(Math.round(sinceExcelDayZero / 60_000) % minutesPerDay);
+    }
+    ctx.addIssue({
+      code: 'custom',
+      message: `日付が入力されています。時刻だけを入力してください（${timeExample}）`,
+    });
+    return z.NEVER;
+  }
+  if (typeof cell === 'number' && cell >= 0 && cell < 1)
+    return hhmm(Math.round(cell * minutesPerDay) % minutesPerDay);
+  const text = String(cell).trim();
+  if (text === '') return null;
+  const minutes = minutesOf(text);
+  if (minutes === null) {
+    ctx.addIssue({ code: 'custom', message: `「${text}」は時刻として読み取れません（${timeExample}）` });
+    return z.NEVER;
+  }
+  return hhmm(minutes);
+});
+
 /**
  * One of a column's fixed values, mapped to its meaning. `empty` is what a blank cell means;
  * without it the cell is required.

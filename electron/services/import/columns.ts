@@ -21,8 +21,6 @@ export interface ColumnDef {
 
 export interface SheetDef {
   readonly name: string;
-  /** false: in the template so offices can fill it, but this version does not import it yet. */
-  readonly importable: boolean;
   readonly help: string;
   readonly columns: readonly ColumnDef[];
 }
@@ -37,7 +35,6 @@ export const meetingKindChoices = ['重層的支援会議', '支援会議'] as c
 
 export const householdSheet = {
   name: '世帯',
-  importable: true,
   help: '1行に1世帯',
   columns: [
     {
@@ -113,7 +110,6 @@ export const householdSheet = {
 
 export const memberSheet = {
   name: '世帯員',
-  importable: true,
   help: '1行に1人',
   columns: [
     { name: '受付番号', required: true, kind: 'text', width: 12, help: '「世帯」シートにある受付番号' },
@@ -146,22 +142,31 @@ export const memberSheet = {
   ],
 } as const satisfies SheetDef;
 
-const notYet = 'この版ではまだ取り込めません';
-
 export const meetingSheet = {
   name: '会議',
-  importable: false,
-  help: `1行に1回の会議（${notYet}）`,
+  help: '1行に1回の会議',
   columns: [
-    { name: '会議番号', required: true, kind: 'text', width: 12, help: '会議ごとに重ならない番号' },
-    { name: '受付番号', required: true, kind: 'text', width: 12, help: '「世帯」シートにある受付番号' },
+    {
+      name: '会議番号',
+      required: true,
+      kind: 'text',
+      width: 12,
+      help: '会議ごとに重ならない番号。登録済みの番号は取り込めません（上書きしません）',
+    },
+    {
+      name: '受付番号',
+      required: true,
+      kind: 'text',
+      width: 12,
+      help: '「世帯」シートにある受付番号か、かさねに登録済みの受付番号',
+    },
     {
       name: '種別',
       required: true,
       kind: 'choice',
       choices: meetingKindChoices,
       width: 16,
-      help: '会議の種別',
+      help: '重層的支援会議は、開催日に本人同意（取得済みで撤回されていないもの）がある世帯だけ',
     },
     { name: '開催日', required: true, kind: 'date', width: 14, help: '開催日' },
     { name: '開始時刻', required: false, kind: 'time', width: 10, help: 'HH:MM' },
@@ -173,19 +178,31 @@ export const meetingSheet = {
       kind: 'choice',
       choices: consentChoices,
       width: 14,
-      help: 'この会議で世帯支援プランを作ったか（空欄は「なし」）',
+      help: '「あり」はこの会議の「プラン」シートの行を確定したプランとして登録（目標か検討内容のある行が必要）。「なし」・空欄は未確定として登録',
     },
   ],
 } as const satisfies SheetDef;
 
 export const attendeeSheet = {
   name: '出席者',
-  importable: false,
-  help: `1行に1人の出席者（${notYet}）`,
+  help: '1行に1人の出席者',
   columns: [
     { name: '会議番号', required: true, kind: 'text', width: 12, help: '「会議」シートにある会議番号' },
-    { name: '分野', required: false, kind: 'choice', choices: agencyFields, width: 12, help: '機関の分野' },
-    { name: '機関名', required: true, kind: 'text', width: 24, help: '一覧にない機関は追加されます' },
+    {
+      name: '分野',
+      required: false,
+      kind: 'choice',
+      choices: agencyFields,
+      width: 12,
+      help: '一覧にない機関を追加するときの分野（空欄は「その他」）。登録済みの機関の分野は変えません（機関の画面で変更できます）',
+    },
+    {
+      name: '機関名',
+      required: true,
+      kind: 'text',
+      width: 24,
+      help: '一覧にない機関は追加されます。重層的支援会議では、世帯の同意範囲に含まれる機関だけ',
+    },
     { name: '職名', required: false, kind: 'text', width: 12, help: '職名' },
     { name: '出席者', required: false, kind: 'text', width: 14, help: '出席者の氏名' },
   ],
@@ -193,8 +210,7 @@ export const attendeeSheet = {
 
 export const planSheet = {
   name: 'プラン',
-  importable: false,
-  help: `世帯支援プランの1行（${notYet}）`,
+  help: '世帯支援プランの1行（会議ごとに、世帯員・危機介入・その他）',
   columns: [
     { name: '会議番号', required: true, kind: 'text', width: 12, help: '「会議」シートにある会議番号' },
     {
@@ -202,7 +218,7 @@ export const planSheet = {
       required: true,
       kind: 'text',
       width: 10,
-      help: '世帯員の記号（A, B …）、危機介入、その他',
+      help: 'その会議の世帯の世帯員の記号（A, B …）、危機介入、その他',
     },
     { name: '目標', required: false, kind: 'text', width: 30, help: '目標' },
     { name: '検討内容', required: false, kind: 'text', width: 30, help: '検討内容' },

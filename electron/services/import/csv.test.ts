@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listHouseholds, listMembers } from '../households.js';
 import { signedInVault } from '../testing/signed-in-vault.js';
 import { parseCsv } from './csv.js';
-import { csvBytes, fileOf, type SheetData, xlsxBytes } from './fixtures.js';
+import { csvBytes, fileOf, importCounts, type SheetData, xlsxBytes } from './fixtures.js';
 import { runImport } from './index.js';
 
 const now = new Date('2026-11-22T01:00:00Z');
@@ -49,7 +49,7 @@ describe('ファイルの選び方と中身の誤り', () => {
         'ファイル「古い台帳.xls」: 古い形式（.xls）は読めません。Excel で .xlsx として保存し直してください',
         'ファイル「世帯員.csv」: UTF-16 の CSV は読めません。Excel の「CSV（コンマ区切り）」か「CSV UTF-8」で保存し直してください',
         'シート「世帯」が2つあります（1つにまとめてください）',
-        'シート「世帯 (1)」は取り込めません（取り込めるシート: 世帯、世帯員。CSV ではファイル名がシート名です）',
+        'シート「世帯 (1)」は取り込めません（取り込めるシート: 世帯、世帯員、会議、出席者、プラン。CSV ではファイル名がシート名です）',
       ]);
       const bell = fileOf('世帯.csv', Buffer.from(`${header}R8-001,2026/4/1,ベル\u0007,なし\r\n`, 'utf8'));
       expect((await runImport(vault.db, vault.userId, [bell], now)).errors).toEqual([
@@ -139,7 +139,7 @@ describe('CSV の文字コード', () => {
     const cp932 = await importedWith('cp932');
     expect(cp932.report).toEqual({
       ok: true,
-      counts: { households: 2, members: 3, consents: 1, agenciesAdded: 0 },
+      counts: importCounts({ households: 2, members: 3, consents: 1 }),
       errors: [],
     });
     expect(cp932.households).toMatchObject([

@@ -45,6 +45,19 @@ export function csvBytes(name: string, data: SheetData, encoding: 'cp932' | 'utf
   return Buffer.concat([Buffer.from(encoding === 'utf8-bom' ? '\ufeff' : ''), Buffer.from(text, 'utf8')]);
 }
 
+const noCounts = {
+  households: 0,
+  members: 0,
+  consents: 0,
+  agenciesAdded: 0,
+  meetings: 0,
+  attendees: 0,
+  planRows: 0,
+};
+
+/** An import's counts: every field zero unless given. */
+export const importCounts = (given: Partial<typeof noCounts> = {}) => ({ ...noCounts, ...given });
+
 export const fileOf = (name: string, bytes: Buffer): ImportFile => ({
   name,
   base64: bytes.toString('base64'),

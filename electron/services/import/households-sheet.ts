@@ -4,6 +4,7 @@ import { trimmed } from '../../ipc/schemas/common.js';
 import { caseNoSchema, type HouseholdStatus, householdInputSchema } from '../../ipc/schemas/households.js';
 import { choiceCell, dateCell, listCell, requiredDateCell, textCell } from './cells.js';
 import { type ColumnName, consentChoices, householdSheet, statusChoices } from './columns.js';
+import type { KnownInDatabase } from './known.js';
 import type { RawCell } from './raw-sheet.js';
 import { type ParsedRow, parseRows } from './rows.js';
 import { rowError, type Table } from './table.js';
@@ -49,16 +50,10 @@ export interface HouseholdSheet {
   errors: string[];
 }
 
-export interface KnownInDatabase {
-  /** 課題 names in use (not retired). */
-  issues: ReadonlySet<string>;
-  caseNos: ReadonlySet<string>;
-}
-
 type Problem = [column: ColumnName<typeof householdSheet>, reason: string];
 
 /** Rules between cells of one row; a cell that failed to parse is absent and not judged twice. */
-function rowProblems(row: Row, known: KnownInDatabase): Problem[] {
+function rowProblems(row: Row, known: Pick<KnownInDatabase, 'issues' | 'caseNos'>): Problem[] {
   const problems: Problem[] = [];
   if (row.本人同意 === true && row.同意取得日 === null) {
     problems.push(['同意取得日', '本人同意が「あり」のときは同意取得日を入力してください']);
@@ -89,7 +84,10 @@ function rowProblems(row: Row, known: KnownInDatabase): Problem[] {
   return problems;
 }
 
-export function parseHouseholdSheet(table: Table, known: KnownInDatabase): HouseholdSheet {
+export function parseHouseholdSheet(
+  table: Table,
+  known: Pick<KnownInDatabase, 'issues' | 'caseNos'>,
+): HouseholdSheet {
   const sheet = householdSheet.name;
   const errors = [...table.errors];
   const caseNos = new Set<string>();

@@ -1,45 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import type { MemberInput } from '../../ipc/schemas/households.js';
-import type { ImportReport } from '../../ipc/schemas/imports.js';
+import type { ImportCounts, ImportReport } from '../../ipc/schemas/imports.js';
 import { appendAuditEvent } from '../audit.js';
-import { householdSheet, memberSheet } from './columns.js';
-import { type HouseholdRow, type KnownInDatabase, parseHouseholdSheet } from './households-sheet.js';
-import { parseMemberSheet } from './members-sheet.js';
-import { type ImportFile, type ReadFiles, readImportFiles } from './read-files.js';
-import { pickSheets } from './sheets.js';
-import { readTable } from './table.js';
-import { writeRows } from './write.js';
+import { AgencyResolver } from './agency-resolver.js';
+import { knownInDatabase } from './known.js';
+import { type ImportFile, readImportFiles } from './read-files.js';
+import { validate } from './validate.js';
+import { writeHouseholds } from './write-households.js';
+import { type MeetingCounts, writeMeetings } from './write-meetings.js';
 
 export type { ImportFile } from './read-files.js';
 export { buildImportTemplate } from './template.js';
 
-interface Validated {
-  households: HouseholdRow[];
-  members: Map<string, MemberInput[]>;
-  errors: string[];
-}
-
-async function knownInDatabase(trx: Kysely<Database>): Promise<KnownInDatabase> {
-  const issues = await trx.selectFrom('issue_tags').select('name').where('retired_at', 'is', null).execute();
-  const caseNos = await trx.selectFrom('households').select('case_no').execute();
-  return { issues: new Set(issues.map((i) => i.name)), caseNos: new Set(caseNos.map((c) => c.case_no)) };
-}
-
-async function validate(trx: Kysely<Database>, read: ReadFiles): Promise<Validated> {
-  const picked = pickSheets(read.sheets);
-  const households = picked.households
-    ? parseHouseholdSheet(readTable(householdSheet, picked.households), await knownInDatabase(trx))
-    : { households: [], caseNos: new Set<string>(), errors: [] };
-  const members = picked.members
-    ? parseMemberSheet(readTable(memberSheet, picked.members), households.caseNos)
-    : { members: new Map<string, MemberInput[]>(), errors: [] };
-  return {
-    households: households.households,
-    members: members.members,
-    errors: [...read.errors, ...picked.errors, ...households.errors, ...members.errors],
-  };
-}
+/** The report's counts with the meeting sheets' (the contract's ImportCounts gains these fields). */
+type ImportTally = ImportCounts & MeetingCounts;
 
 /** Carries the report out of a transaction that must not commit. */
 class RollBack extends Error {
@@ -62,10 +36,15 @@ async function importFiles(
   const read = await readImportFiles(files);
   try {
     return await db.transaction().execute(async (trx) => {
-      const { households, members, errors } = await validate(trx, read);
-      const counts = await writeRows(trx, commitAs?.userId ?? null, households, members, now);
-      if (errors.length === 0 && counts.households === 0) {
-        errors.push(`シート「${householdSheet.name}」に取り込む行がありません`);
+      const valid = validate(read, await knownInDatabase(trx));
+      const agencies = new AgencyResolver(trx, valid.newAgencyFields, now);
+      const userId = commitAs?.userId ?? null;
+      const households = await writeHouseholds(trx, userId, valid.households, valid.members, agencies, now);
+      const meetings = await writeMeetings(trx, userId, valid.meetings, agencies, valid.meetingErrors, now);
+      const counts: ImportTally = { ...households, agenciesAdded: agencies.added, ...meetings };
+      const errors = valid.errors();
+      if (errors.length === 0 && counts.households === 0 && counts.meetings === 0) {
+        errors.push('取り込む行がありません（「世帯」か「会議」のシートに1行以上入力してください）');
       }
       if (errors.length > 0 || !commitAs) throw new RollBack({ ok: errors.length === 0, counts, errors });
       const sha256 = read.sha256.length === 1 ? (read.sha256[0] ?? '') : read.sha256;

@@ -41,6 +41,8 @@ type Problem = { rowNumber: number; column: ColumnName<typeof memberSheet>; reas
 export interface MemberSheet {
   /** Members by 受付番号, in 記号 order, for households whose every member row is valid. */
   members: Map<string, MemberInput[]>;
+  /** Every 記号 the sheet names per 受付番号, valid row or not, so プラン rows are not blamed for a 世帯員 typo. */
+  labels: Map<string, Set<string>>;
   errors: string[];
 }
 
@@ -76,13 +78,17 @@ export function parseMemberSheet(table: Table, caseNos: ReadonlySet<string>): Me
   const sheet = memberSheet.name;
   const rowErrors: { rowNumber: number; text: string }[] = [];
   const households = new Map<string, Placed[]>();
+  const labels = new Map<string, Set<string>>();
   for (const { rowNumber, value, complete, errors } of parseRows(sheet, table, cells)) {
     rowErrors.push(...errors.map((text) => ({ rowNumber, text })));
     const caseNo = value.受付番号;
     if (caseNo && !caseNos.has(caseNo)) {
       const text = rowError(sheet, rowNumber, '受付番号', `「${caseNo}」は「世帯」シートにありません`);
       rowErrors.push({ rowNumber, text });
-    } else if (caseNo && value.記号 !== undefined && value.本人 !== undefined) {
+      continue;
+    }
+    if (caseNo && value.記号) labels.set(caseNo, (labels.get(caseNo) ?? new Set<string>()).add(value.記号));
+    if (caseNo && value.記号 !== undefined && value.本人 !== undefined) {
       const member = complete && {
         name: complete.氏名,
         kana: complete.ふりがな,
@@ -109,5 +115,5 @@ export function parseMemberSheet(table: Table, caseNos: ReadonlySet<string>): Me
     if (problems.length === 0 && inOrder.every((m) => m !== null)) members.set(caseNo, inOrder);
   }
   const errors = [...table.errors, ...rowErrors.sort((a, b) => a.rowNumber - b.rowNumber).map((e) => e.text)];
-  return { members, errors };
+  return { members, labels, errors };
 }

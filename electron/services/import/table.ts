@@ -19,6 +19,34 @@ export function rowError(sheet: string, rowNumber: number, column: string, reaso
   return `${sheet} 行${rowNumber} ${column}: ${reason}`;
 }
 
+/**
+ * One sheet's errors, whichever step finds them (reading cells, rules across sheets, the legal
+ * checks while writing): the header's first, then by row, so the list reads down the sheet.
+ */
+export class SheetErrors {
+  readonly #header: string[] = [];
+  readonly #rows: { rowNumber: number; text: string }[] = [];
+
+  constructor(readonly sheet: string) {}
+
+  /** Errors already worded, such as readTable's header problems. */
+  addHeader(texts: readonly string[]): void {
+    this.#header.push(...texts);
+  }
+
+  addText(rowNumber: number, texts: readonly string[]): void {
+    this.#rows.push(...texts.map((text) => ({ rowNumber, text })));
+  }
+
+  add(rowNumber: number, column: string, reason: string): void {
+    this.addText(rowNumber, [rowError(this.sheet, rowNumber, column, reason)]);
+  }
+
+  list(): string[] {
+    return [...this.#header, ...this.#rows.toSorted((a, b) => a.rowNumber - b.rowNumber).map((e) => e.text)];
+  }
+}
+
 /** 0 → A, 25 → Z, 26 → AA: how Excel names a column. */
 export function columnLetter(index: number): string {
   let n = index + 1;

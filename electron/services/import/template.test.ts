@@ -1,9 +1,11 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listAgencies } from '../agencies.js';
 import { listHouseholds, listMembers } from '../households.js';
+import { getMeeting, listMeetings } from '../meetings.js';
 import { signedInVault } from '../testing/signed-in-vault.js';
 import { sheetDefs } from './columns.js';
-import { fileOf } from './fixtures.js';
+import { fileOf, importCounts } from './fixtures.js';
 import { buildImportTemplate, runImport } from './index.js';
 
 const now = new Date('2026-11-22T01:00:00Z');
@@ -97,19 +99,21 @@ describe('移行用テンプレート', () => {
     );
     expect(report).toEqual({
       ok: false,
-      counts: { households: 0, members: 0, consents: 0, agenciesAdded: 0 },
-      errors: ['シート「世帯」に取り込む行がありません'],
+      counts: importCounts(),
+      errors: ['取り込む行がありません（「世帯」か「会議」のシートに1行以上入力してください）'],
     });
   });
 
-  it('テンプレートに2行ずつ記入したものはそのまま取り込める', async () => {
+  it('テンプレートの5つのシートすべてに記入したものはそのまま取り込め、会議・出席者・プランも一覧と詳細に出る', async () => {
     const workbook = await loadTemplate();
     const fill = (name: string, rows: Record<string, string | Date>[]) => {
       const sheet = workbook.getWorksheet(name) as ExcelJS.Worksheet;
       const header = headerOf(sheet);
       for (const [r, row] of rows.entries()) {
-        for (const [column, value] of Object.entries(row))
+        for (const [column, value] of Object.entries(row)) {
+          expect(header).toContain(column);
           sheet.getRow(r + 2).getCell(header.indexOf(column) + 1).value = value;
+        }
       }
     };
     fill('世帯', [
@@ -119,6 +123,7 @@ describe('移行用テンプレート', () => {
         世帯表示名: '山田',
         本人同意: 'あり',
         同意取得日: '令和8年4月10日',
+        同意範囲: '地域包括支援センター、ＮＰＯ法人ひだまり',
       },
       { 受付番号: 'R8-102', 受付日: 'R8.4.2', 世帯表示名: 'B氏世帯', 本人同意: 'なし', 課題: '不登校' },
     ]);
@@ -126,11 +131,55 @@ describe('移行用テンプレート', () => {
       { 受付番号: 'R8-101', 記号: 'A', 氏名: '山田 花子', 本人: '○', 性別: '女' },
       { 受付番号: 'R8-102', 記号: 'A', 氏名: '佐藤 次郎' },
     ]);
+    fill('会議', [
+      {
+        会議番号: 'R8-101-1',
+        受付番号: 'R8-101',
+        種別: '重層的支援会議',
+        開催日: new Date(Date.UTC(2026, 4, 12)),
+        開始時刻: '14:00',
+        終了時刻: '15:30',
+        場所: '市役所 第2会議室',
+        支援プラン作成: 'あり',
+      },
+      {
+        会議番号: 'R8-102-1',
+        受付番号: 'R8-102',
+        種別: '支援会議',
+        開催日: 'R8.6.3',
+        開始時刻: '１０：００',
+      },
+    ]);
+    fill('出席者', [
+      {
+        会議番号: 'R8-101-1',
+        分野: '高齢',
+        機関名: '地域包括支援センター',
+        職名: '社会福祉士',
+        出席者: '包括 一郎',
+      },
+      { 会議番号: 'R8-101-1', 分野: '地域', 機関名: 'ＮＰＯ法人ひだまり', 出席者: '日溜 二郎' },
+      { 会議番号: 'R8-102-1', 機関名: '民生委員・児童委員' },
+      { 会議番号: 'R8-102-1', 機関名: '見守りボランティアの会' },
+    ]);
+    fill('プラン', [
+      { 会議番号: 'R8-101-1', 対象: 'A', 目標: '通院を続ける', 検討内容: '受診同行', 役割分担: '包括' },
+      { 会議番号: 'R8-101-1', 対象: '危機介入', 目標: '急変時の連絡' },
+      { 会議番号: 'R8-101-1', 対象: 'その他', 当面の取組事項: '次回 7月' },
+    ]);
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
     const report = await runImport(vault.db, vault.userId, [fileOf('記入済み.xlsx', bytes)], now);
     expect(report).toEqual({
       ok: true,
-      counts: { households: 2, members: 2, consents: 1, agenciesAdded: 0 },
+      counts: importCounts({
+        households: 2,
+        members: 2,
+        consents: 1,
+        agenciesAdded: 2,
+        meetings: 2,
+        attendees: 4,
+        planRows: 3,
+      }),
       errors: [],
     });
     const listed = await listHouseholds(vault.db, { query: '', sort: 'receivedOn', limit: 10 }, '2026-11-22');
@@ -141,5 +190,44 @@ describe('移行用テンプレート', () => {
     expect(await listMembers(vault.db, listed[1]?.id ?? '')).toMatchObject([
       { label: 'A', name: '山田 花子', sex: 'female', isPrincipal: true },
     ]);
+    const meetings = await listMeetings(vault.db, { limit: 10 }, '2026-11-22');
+    expect(meetings).toMatchObject([
+      { meetingNo: 'R8-102-1', kind: 'unconsented', heldOn: '2026-06-03', startTime: '10:00', endTime: null },
+      {
+        meetingNo: 'R8-101-1',
+        kind: 'consented',
+        heldOn: '2026-05-12',
+        startTime: '14:00',
+        endTime: '15:30',
+        place: '市役所 第2会議室',
+        attendeeCount: 2,
+        planRowCount: 3,
+        planStatus: 'final',
+      },
+    ]);
+    const detail = await getMeeting(vault.db, vault.userId, meetings[1]?.id ?? '', '2026-11-22', now);
+    expect(detail.attendees).toMatchObject([
+      {
+        agencyName: '地域包括支援センター',
+        field: '高齢',
+        title: '社会福祉士',
+        personName: '包括 一郎',
+        inScope: true,
+      },
+      { agencyName: 'ＮＰＯ法人ひだまり', field: '地域', title: '', personName: '日溜 二郎', inScope: true },
+    ]);
+    expect(detail.planRows).toMatchObject([
+      {
+        target: 'member',
+        heading: 'A氏（山田 花子）',
+        goal: '通院を続ける',
+        discussion: '受診同行',
+        roles: '包括',
+      },
+      { target: 'crisis', heading: '危機介入', goal: '急変時の連絡' },
+      { target: 'other', heading: 'その他', nextActions: '次回 7月' },
+    ]);
+    const agencies = await listAgencies(vault.db);
+    expect(agencies.find((a) => a.name === '見守りボランティアの会')?.field).toBe('その他');
   });
 });

@@ -2,36 +2,26 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { MemberInput } from '../../ipc/schemas/households.js';
 import type { ImportCounts } from '../../ipc/schemas/imports.js';
-import { findOrAddAgency } from '../agencies.js';
 import { insertConsent } from '../consent.js';
 import { insertHousehold, replaceMembers } from '../households.js';
+import type { AgencyResolver } from './agency-resolver.js';
 import type { HouseholdRow } from './households-sheet.js';
 
-/** The ledger names agencies by text only; ones not in the list yet join it under その他. */
-const newAgencyField = 'その他';
 /** The ledger has no 方法 / 取得者 columns: migrated consents are recorded as written, by this name. */
 const migratedConsent = { method: 'written', obtainedBy: '（移行データ）' } as const;
 
-/** Writes validated rows with the same service functions the screens use, inside `trx`. */
-export async function writeRows(
+export type HouseholdCounts = Pick<ImportCounts, 'households' | 'members' | 'consents'>;
+
+/** Writes validated 世帯 and 世帯員 rows with the same service functions the screens use, inside `trx`. */
+export async function writeHouseholds(
   trx: Kysely<Database>,
   userId: string | null,
   households: readonly HouseholdRow[],
   members: ReadonlyMap<string, readonly MemberInput[]>,
+  agencies: AgencyResolver,
   now: Date,
-): Promise<ImportCounts> {
-  const counts: ImportCounts = { households: 0, members: 0, consents: 0, agenciesAdded: 0 };
-  const agencyIds = new Map<string, string>();
-  const agencyId = async (name: string) => {
-    let id = agencyIds.get(name);
-    if (id === undefined) {
-      const found = await findOrAddAgency(trx, name, newAgencyField, now);
-      if (found.added) counts.agenciesAdded += 1;
-      id = found.id;
-      agencyIds.set(name, id);
-    }
-    return id;
-  };
+): Promise<HouseholdCounts> {
+  const counts: HouseholdCounts = { households: 0, members: 0, consents: 0 };
 
   for (const row of households) {
     const householdId = await insertHousehold(
@@ -41,7 +31,7 @@ export async function writeRows(
         caseNo: row.caseNo,
         receivedOn: row.receivedOn,
         label: row.label,
-        referralAgencyId: row.referralAgencyName ? await agencyId(row.referralAgencyName) : null,
+        referralAgencyId: row.referralAgencyName ? await agencies.idOf(row.referralAgencyName) : null,
         issues: row.issues,
         note: row.note,
         status: row.status,
@@ -58,7 +48,7 @@ export async function writeRows(
     }
     if (row.consent) {
       const agencyIdsInScope: string[] = [];
-      for (const name of row.consent.agencyNames) agencyIdsInScope.push(await agencyId(name));
+      for (const name of row.consent.agencyNames) agencyIdsInScope.push(await agencies.idOf(name));
       await insertConsent(
         trx,
         {
