@@ -1,0 +1,126 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { DocumentKind, MeetingKind } from '../../../electron/ipc/schemas/meetings';
+import { Stepper } from '../ui/Stepper';
+import { ConfirmStep } from './ConfirmStep';
+import '../ui/compact-button.css';
+import './documents.css';
+import { documentNumbers } from './documentLabels';
+import { GateDialog } from './GateDialog';
+import type { IssueOutcome, Preview, PreviewOptions } from './gateTypes';
+import { IssueSummary } from './IssueSummary';
+import { OptionsStep } from './OptionsStep';
+import { PreviewStep } from './PreviewStep';
+import { ResultStep } from './ResultStep';
+
+type Step =
+  | { name: 'options' }
+  | { name: 'preview' | 'confirm'; preview: Preview }
+  | { name: 'result'; preview: Preview; outcome: IssueOutcome };
+
+const stepIndex = { options: 0, preview: 1, confirm: 2, result: 3 } as const;
+
+interface DocumentGateProps {
+  /** The document to issue; null keeps the gate closed. */
+  document: DocumentKind | null;
+  title: string;
+  meetingId: string;
+  kind: MeetingKind;
+  kindLabel: string;
+  onClose: () => void;
+}
+
+/**
+ * The 159条 gate, the only way a 様式 leaves Kasane (rules 4, 7, 8): names and copies → the exact
+ * file previewed → the warning, the purpose and the acknowledgement → 保存 or Wordで開く.
+ */
+export function DocumentGate({ document, title, meetingId, kind, kindLabel, onClose }: DocumentGateProps) {
+  const [busy, setBusy] = useState(false);
+  const n = document ? documentNumbers[document] : 0;
+  return (
+    <GateDialog open={document !== null} title={`様式${n} ${title}`} onClose={onClose} busy={busy}>
+      {document && (
+        <GateSteps
+          key={document}
+          onBusyChange={setBusy}
+          document={document}
+          title={title}
+          meetingId={meetingId}
+          kind={kind}
+          kindLabel={kindLabel}
+          onClose={onClose}
+        />
+      )}
+    </GateDialog>
+  );
+}
+
+function GateSteps({
+  document,
+  title,
+  meetingId,
+  kind,
+  kindLabel,
+  onClose,
+  onBusyChange,
+}: Omit<DocumentGateProps, 'document'> & { document: DocumentKind; onBusyChange: (busy: boolean) => void }) {
+  const queryClient = useQueryClient();
+  const [step, setStep] = useState<Step>({ name: 'options' });
+  // Rule 4: a 支援会議's documents show members by label unless real names are chosen.
+  const [options, setOptions] = useState<PreviewOptions>({
+    meetingId,
+    document,
+    names: kind === 'unconsented' ? 'masked' : 'real',
+    namesReason: '',
+    copies: 1,
+  });
+
+  return (
+    <div className="doc-gate-body">
+      <Stepper
+        steps={['氏名の表示と部数', 'プレビュー', '守秘義務の確認', '完了']}
+        current={stepIndex[step.name]}
+      />
+      {step.name === 'options' && (
+        <OptionsStep
+          initial={options}
+          kind={kind}
+          kindLabel={kindLabel}
+          onBusyChange={onBusyChange}
+          onCancel={onClose}
+          onPreview={(chosen, preview) => {
+            setOptions(chosen);
+            setStep({ name: 'preview', preview });
+          }}
+        />
+      )}
+      {step.name === 'preview' && (
+        <PreviewStep
+          preview={step.preview}
+          title={title}
+          onBack={() => setStep({ name: 'options' })}
+          onNext={() => setStep({ name: 'confirm', preview: step.preview })}
+        />
+      )}
+      {step.name === 'confirm' && (
+        <ConfirmStep
+          preview={step.preview}
+          summary={<IssueSummary title={title} options={options} fileNames={step.preview.fileNames} />}
+          onBusyChange={onBusyChange}
+          onBack={() => setStep({ name: 'preview', preview: step.preview })}
+          onIssued={(outcome) => {
+            if (outcome.done) void queryClient.invalidateQueries({ queryKey: ['meetings', 'list'] });
+            setStep({ name: 'result', preview: step.preview, outcome });
+          }}
+        />
+      )}
+      {step.name === 'result' && (
+        <ResultStep
+          outcome={step.outcome}
+          onRetry={() => setStep({ name: 'confirm', preview: step.preview })}
+          onClose={onClose}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { PreviewOptions } from './gateTypes';
+
+interface IssueSummaryProps {
+  title: string;
+  options: PreviewOptions;
+  fileNames: readonly string[];
+}
+
+/** What is about to leave Kasane, as the audit log will record it: which 様式, names, copies, files. */
+export function IssueSummary({ title, options, fileNames }: IssueSummaryProps) {
+  return (
+    <aside className="doc-summary" aria-labelledby="doc-summary-title">
+      <h3 id="doc-summary-title" className="doc-files-title">
+        持ち出す内容
+      </h3>
+      <dl className="doc-summary-facts">
+        <dt>様式</dt>
+        <dd>{title}</dd>
+        <dt>氏名の表示</dt>
+        <dd>
+          {options.names === 'real' ? '実名' : '記号（A氏、B氏…）'}
+          {options.names === 'real' && options.namesReason.trim() !== '' && (
+            <span className="doc-summary-reason">理由：{options.namesReason}</span>
+          )}
+        </dd>
+        <dt>部数</dt>
+        <dd>{options.copies}部</dd>
+      </dl>
+      <ul className="doc-file-list">
+        {fileNames.map((name) => (
+          <li key={name}>{name}</li>
+        ))}
+      </ul>
+    </aside>
+  );
+}

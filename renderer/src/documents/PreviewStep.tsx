@@ -1,0 +1,44 @@
+import { useRef } from 'react';
+import { Button } from '../ui/Button';
+import { useFocusOnMount } from '../ui/useFocusOnMount';
+import { DocxPreview } from './DocxPreview';
+import type { Preview } from './gateTypes';
+
+interface PreviewStepProps {
+  preview: Preview;
+  title: string;
+  onBack: () => void;
+  onNext: () => void;
+}
+
+/** The first copy as it will print, and every file that will be written. */
+export function PreviewStep({ preview, title, onBack, onNext }: PreviewStepProps) {
+  const next = useRef<HTMLButtonElement>(null);
+  useFocusOnMount(next);
+  return (
+    <div className="doc-step">
+      <div className="doc-preview-layout">
+        <DocxPreview base64={preview.base64} label={`${title}のプレビュー`} />
+        <aside className="doc-files" aria-labelledby="doc-files-title">
+          <h3 id="doc-files-title" className="doc-files-title">
+            作成するファイル（{preview.fileNames.length}件）
+          </h3>
+          <ul className="doc-file-list">
+            {preview.fileNames.map((name) => (
+              <li key={name}>{name}</li>
+            ))}
+          </ul>
+          {preview.fileNames.length > 1 && (
+            <p className="muted small">プレビューは1部目です。各部の違いは配布番号だけです。</p>
+          )}
+        </aside>
+      </div>
+      <div className="dialog-actions">
+        <Button onClick={onBack}>戻って変更</Button>
+        <Button variant="primary" ref={next} onClick={onNext}>
+          確認へ進む
+        </Button>
+      </div>
+    </div>
+  );
+}
