@@ -4,6 +4,8 @@ import { AuditLogPage } from '../audit/AuditLogPage';
 import { HouseholdsPage } from '../households/HouseholdsPage';
 import { ImportPage } from '../import/ImportPage';
 import { IssueTagsPage } from '../issue-tags/IssueTagsPage';
+import { MeetingLinks } from '../meetings/MeetingLinks';
+import { MeetingsPage } from '../meetings/MeetingsPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -14,6 +16,7 @@ import { useSession } from './session';
 
 const pages = [
   { id: 'households', label: '世帯' },
+  { id: 'meetings', label: '会議' },
   { id: 'home', label: 'ホーム' },
   { id: 'agencies', label: '関係機関' },
   { id: 'issueTags', label: '課題の一覧' },
@@ -75,16 +78,19 @@ export function Shell({ user, autoLockMinutes }: ShellProps) {
       </nav>
       <main className="shell-main">
         <UnsavedChangesContext value={reportDirty}>
-          {page === 'households' && <HouseholdsPage />}
-          {page === 'home' && (
-            <HomePage user={user} autoLockMinutes={autoLockMinutes} onOpenAudit={() => navigate('audit')} />
-          )}
-          {page === 'agencies' && <AgenciesPage />}
-          {page === 'issueTags' && <IssueTagsPage />}
-          {page === 'import' && <ImportPage onOpenHouseholds={() => navigate('households')} />}
-          {page === 'audit' && <AuditLogPage />}
-          {page === 'settings' && <SettingsPage />}
-          {page === 'users' && <UsersPage currentUserId={user.id} />}
+          <MeetingLinks show={() => navigate('meetings')}>
+            {page === 'households' && <HouseholdsPage />}
+            {page === 'meetings' && <MeetingsPage />}
+            {page === 'home' && (
+              <HomePage user={user} autoLockMinutes={autoLockMinutes} onOpenAudit={() => navigate('audit')} />
+            )}
+            {page === 'agencies' && <AgenciesPage />}
+            {page === 'issueTags' && <IssueTagsPage />}
+            {page === 'import' && <ImportPage onOpenHouseholds={() => navigate('households')} />}
+            {page === 'audit' && <AuditLogPage />}
+            {page === 'settings' && <SettingsPage />}
+            {page === 'users' && <UsersPage currentUserId={user.id} />}
+          </MeetingLinks>
         </UnsavedChangesContext>
       </main>
       <ConfirmDialog

@@ -1,0 +1,60 @@
+import { useQuery } from '@tanstack/react-query';
+import { errorMessage } from '../api';
+import { formatWarekiDate } from '../format/wareki';
+import { Button } from '../ui/Button';
+import { Notice } from '../ui/Notice';
+import { KindBadge } from './KindBadge';
+import { timeRange } from './labels';
+import { useMeetingLinks } from './MeetingLinks';
+import { meetingListQuery } from './queries';
+import './meetings.css';
+
+/**
+ * A household's meetings, for its detail page: upcoming and held, what is still missing after each,
+ * and 「会議を準備」 for this household. Opening one goes to the 会議 page.
+ */
+export function HouseholdMeetingsSection({ householdId }: { householdId: string }) {
+  const links = useMeetingLinks();
+  const list = useQuery(meetingListQuery(householdId));
+  const rows = list.data ?? [];
+  return (
+    <section className="panel mt-household" aria-labelledby="mt-household-title">
+      <div className="mt-section-head">
+        <h2 id="mt-household-title" className="panel-title">
+          会議<span className="mt-count">{rows.length}件</span>
+        </h2>
+        <Button variant="primary" onClick={() => links.open({ name: 'new', householdId })}>
+          会議を準備
+        </Button>
+      </div>
+      {list.isError && <Notice tone="error">{errorMessage(list.error)}</Notice>}
+      {list.isSuccess && rows.length === 0 && <p className="muted">この世帯の会議はまだありません。</p>}
+      {rows.length > 0 && (
+        <ul className="mt-household-list">
+          {rows.map((m) => (
+            <li key={m.id} className="mt-household-item">
+              <button
+                type="button"
+                className="mt-household-open"
+                onClick={() => links.open({ name: 'meeting', id: m.id, tab: 'overview' })}
+              >
+                <span className="mt-household-date">
+                  {formatWarekiDate(m.heldOn)} {timeRange(m.startTime, m.endTime)}
+                </span>
+                <KindBadge kind={m.kind} />
+                <span className="muted">{m.place}</span>
+              </button>
+              {m.missing.length > 0 && (
+                <ul className="mt-missing mt-household-missing">
+                  {m.missing.map((item) => (
+                    <li key={item}>{item}</li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import type { MeetingDetail } from '../../../../electron/ipc/schemas/meetings';
+import { Button } from '../../ui/Button';
+
+/** 出席者名簿 in the order the 様式 print it, with each agency's place in the consent's 範囲 (rule 3). */
+export function AttendeesTab({ meeting: m, onEdit }: { meeting: MeetingDetail; onEdit: () => void }) {
+  const agencyCount = new Set(m.attendees.map((a) => a.agencyId)).size;
+  return (
+    <section className="panel" aria-labelledby="mt-attendees-title">
+      <div className="mt-section-head">
+        <h2 id="mt-attendees-title" className="panel-title">
+          出席者
+          <span className="mt-count">
+            {agencyCount}機関 {m.attendees.length}人
+          </span>
+        </h2>
+        <Button onClick={onEdit}>出席者を変更</Button>
+      </div>
+      {m.attendees.length === 0 ? (
+        <p className="muted">出席者はまだ登録されていません。「出席者を変更」から機関と出席者を加えます。</p>
+      ) : (
+        <div className="mt-table-wrap">
+          <table className="table mt-attendee-table">
+            <thead>
+              <tr>
+                <th scope="col" className="num">
+                  No.
+                </th>
+                <th scope="col">分野</th>
+                <th scope="col">機関名</th>
+                <th scope="col">職名</th>
+                <th scope="col">氏名</th>
+                {m.kind === 'consented' && <th scope="col">同意の範囲</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {m.attendees.map((a, index) => (
+                <tr key={a.id} className={a.inScope ? undefined : 'is-outside'}>
+                  <td className="num">{index + 1}</td>
+                  <td className="nowrap">{a.field}</td>
+                  <td>{a.agencyName}</td>
+                  <td>{a.title || <span className="muted">—</span>}</td>
+                  <td>{a.personName || <span className="muted">—</span>}</td>
+                  {m.kind === 'consented' && (
+                    <td>
+                      {a.inScope ? (
+                        <span className="muted">範囲内</span>
+                      ) : (
+                        <>
+                          <span className="mt-scope-mark">範囲外</span>
+                          <span className="mt-scope-recorded">理由：{a.scopeReason}</span>
+                        </>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { type KeyboardEvent, useId, useRef, useState } from 'react';
+import { errorMessage } from '../../api';
+import { Notice } from '../../ui/Notice';
+import { useFocusOnMount } from '../../ui/useFocusOnMount';
+import { householdSearchQuery } from '../queries';
+
+const consentWords = { granted: '同意あり', none: '同意なし', withdrawn: '同意撤回' } as const;
+
+/**
+ * Which household the meeting is for: search by 受付番号 or 表示名; Enter takes the first match,
+ * ↓ walks the matches (buttons), Enter on one takes it.
+ */
+export function HouseholdPicker({ onPick }: { onPick: (householdId: string) => void }) {
+  const id = useId();
+  const search = useRef<HTMLInputElement>(null);
+  const results = useRef<HTMLUListElement>(null);
+  useFocusOnMount(search);
+  const [query, setQuery] = useState('');
+  const list = useQuery({ ...householdSearchQuery(query.trim()), placeholderData: keepPreviousData });
+  const rows = list.data ?? [];
+
+  const buttons = () => [...(results.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
+
+  function onSearchKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.nativeEvent.isComposing || event.keyCode === 229) return;
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      buttons()[0]?.focus();
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const first = rows[0];
+      if (first) onPick(first.id);
+    }
+  }
+
+  function onResultsKeyDown(event: KeyboardEvent<HTMLUListElement>) {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    const all = buttons();
+    const index = all.indexOf(document.activeElement as HTMLButtonElement);
+    const next = index + (event.key === 'ArrowDown' ? 1 : -1);
+    if (next < 0) search.current?.focus();
+    else all[Math.min(next, all.length - 1)]?.focus();
+  }
+
+  return (
+    <section className="panel mt-picker" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="panel-title">
+        どの世帯の会議ですか
+      </h2>
+      <label htmlFor={`${id}-search`} className="field-label">
+        世帯を検索
+      </label>
+      <input
+        ref={search}
+        id={`${id}-search`}
+        type="search"
+        className="input mt-picker-search"
+        placeholder="受付番号・表示名"
+        autoComplete="off"
+        aria-describedby={`${id}-hint`}
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+        onKeyDown={onSearchKeyDown}
+      />
+      <p id={`${id}-hint`} className="field-hint">
+        <kbd>Enter</kbd> で先頭の世帯を選びます。<kbd>↓</kbd> で候補に移り、<kbd>Enter</kbd> で決定します。
+      </p>
+      {list.isError && <Notice tone="error">{errorMessage(list.error)}</Notice>}
+      {list.isSuccess && rows.length === 0 && (
+        <p className="muted mt-picker-empty">該当する世帯はありません。世帯は「世帯」の画面で登録します。</p>
+      )}
+      <ul ref={results} className="mt-picker-results" aria-label="世帯の候補" onKeyDown={onResultsKeyDown}>
+        {rows.map((row) => (
+          <li key={row.id} className="mt-picker-option">
+            <button type="button" className="mt-picker-button" onClick={() => onPick(row.id)}>
+              <span className="mt-caseno">{row.caseNo}</span>
+              <span className="mt-picker-label">{row.label}</span>
+              <span className={`mt-consent mt-consent-${row.consent}`}>{consentWords[row.consent]}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

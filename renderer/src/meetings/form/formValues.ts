@@ -1,0 +1,62 @@
+import type { Control } from 'react-hook-form';
+import type { z } from 'zod';
+import type {
+  MeetingDetail,
+  MeetingInput,
+  MeetingKind,
+  meetingInputSchema,
+} from '../../../../electron/ipc/schemas/meetings';
+import { isoToInput, officeToday } from '../officeDay';
+
+export type MeetingFormValues = z.input<typeof meetingInputSchema>;
+export type MeetingFormControl = Control<MeetingFormValues, unknown, MeetingInput>;
+export type AttendeeValues = MeetingFormValues['attendees'][number];
+
+export const emptyAttendee: AttendeeValues = { agencyId: '', title: '', personName: '', scopeReason: '' };
+
+/** A new meeting: the suggested 会議番号, the default 会次第 and 配布資料, issued today. */
+export function newMeetingValues(
+  householdId: string,
+  kind: MeetingKind,
+  defaults: { meetingNo: string; agenda: string[]; handouts: string[] },
+): MeetingFormValues {
+  return {
+    householdId,
+    kind,
+    meetingNo: defaults.meetingNo,
+    heldOn: '',
+    startTime: '',
+    endTime: '',
+    place: '',
+    agenda: [...defaults.agenda],
+    handouts: [...defaults.handouts],
+    attendees: [],
+    noticeNumber: '',
+    issuedOn: isoToInput(officeToday()),
+    replyBy: '',
+  };
+}
+
+/** A saved meeting back in the form, dates as 和暦 text. */
+export function meetingValues(meeting: MeetingDetail): MeetingFormValues {
+  return {
+    householdId: meeting.householdId,
+    kind: meeting.kind,
+    meetingNo: meeting.meetingNo,
+    heldOn: isoToInput(meeting.heldOn),
+    startTime: meeting.startTime ?? '',
+    endTime: meeting.endTime ?? '',
+    place: meeting.place,
+    agenda: [...meeting.agenda],
+    handouts: [...meeting.handouts],
+    attendees: meeting.attendees.map((a) => ({
+      agencyId: a.agencyId,
+      title: a.title,
+      personName: a.personName,
+      scopeReason: a.scopeReason ?? '',
+    })),
+    noticeNumber: meeting.noticeNumber ?? '',
+    issuedOn: isoToInput(meeting.issuedOn),
+    replyBy: isoToInput(meeting.replyBy),
+  };
+}

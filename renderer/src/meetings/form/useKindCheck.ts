@@ -1,0 +1,16 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { call } from '../../api';
+import { meetingsKey } from '../queries';
+
+/**
+ * Rule 2 for the date being typed: which kinds main allows, why a 重層的支援会議 is refused, and the
+ * weekend/holiday warning. Asked again whenever the date reads as another day.
+ */
+export function useKindCheck(householdId: string, heldOn: string | null) {
+  return useQuery({
+    queryKey: [...meetingsKey, 'checkKind', householdId, heldOn] as const,
+    queryFn: () => call('meetings.checkKind', { householdId, heldOn: heldOn ?? '' }),
+    enabled: heldOn !== null,
+    placeholderData: keepPreviousData,
+  });
+}

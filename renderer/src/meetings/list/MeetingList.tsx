@@ -1,0 +1,65 @@
+import { useQuery } from '@tanstack/react-query';
+import { errorMessage } from '../../api';
+import { PageHeader } from '../../shell/PageHeader';
+import { Button } from '../../ui/Button';
+import { Notice } from '../../ui/Notice';
+import { officeToday } from '../officeDay';
+import { meetingListQuery } from '../queries';
+import { MeetingTable } from './MeetingTable';
+
+interface MeetingListProps {
+  onOpen: (id: string) => void;
+  onNew: () => void;
+}
+
+/** 会議一覧: what is coming (soonest first), then what was held (newest first) with what is still missing. */
+export function MeetingList({ onOpen, onNew }: MeetingListProps) {
+  const list = useQuery(meetingListQuery(null));
+  const today = officeToday();
+  const rows = list.data ?? [];
+  const upcoming = rows.filter((m) => m.heldOn >= today);
+  const past = rows.filter((m) => m.heldOn < today);
+  const unfinished = past.filter((m) => m.missing.length > 0).length;
+
+  return (
+    <div className="page page-meetings">
+      <div className="mt-toolbar">
+        <PageHeader title="会議" note="予定の会議と、開催後に残っている作業を表示します。" />
+        <span className="actions-spacer" />
+        <Button variant="primary" onClick={onNew}>
+          会議を準備
+        </Button>
+      </div>
+      {list.isError && <Notice tone="error">{errorMessage(list.error)}</Notice>}
+      {list.isPending && <p className="muted">読み込んでいます…</p>}
+
+      {list.isSuccess && (
+        <>
+          <section className="mt-list-section" aria-labelledby="mt-upcoming-title">
+            <h2 id="mt-upcoming-title" className="mt-list-title">
+              予定<span className="mt-count">{upcoming.length}件</span>
+            </h2>
+            {upcoming.length === 0 ? (
+              <p className="panel mt-empty muted">
+                予定の会議はありません。「会議を準備」から世帯を選んで準備します。
+              </p>
+            ) : (
+              <MeetingTable rows={upcoming} label="予定の会議" onOpen={onOpen} />
+            )}
+          </section>
+          <section className="mt-list-section" aria-labelledby="mt-past-title">
+            <h2 id="mt-past-title" className="mt-list-title">
+              開催済み<span className="mt-count">{past.length}件</span>
+              {unfinished > 0 && <span className="mt-attention">未完了の作業がある会議 {unfinished}件</span>}
+            </h2>
+            {past.length === 0 ? (
+              <p className="panel mt-empty muted">開催済みの会議はまだありません。</p>
+            ) : (
+              <MeetingTable rows={past} label="開催済みの会議" showMissing onOpen={onOpen} />
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import type { KeyboardEvent } from 'react';
+import type { MeetingSummary } from '../../../../electron/ipc/schemas/meetings';
+import { formatWarekiDate } from '../../format/wareki';
+import { KindBadge } from '../KindBadge';
+import { planStatusLabels, timeRange } from '../labels';
+
+interface MeetingTableProps {
+  rows: readonly MeetingSummary[];
+  label: string;
+  /** Past meetings: what is still to be done (「会議報告（様式4）が未作成」…). */
+  showMissing?: boolean;
+  onOpen: (id: string) => void;
+}
+
+/** ↑ and ↓ move between the rows' open buttons; Enter (or a click anywhere on the row) opens. */
+function moveBetweenRows(event: KeyboardEvent<HTMLTableSectionElement>) {
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button.mt-open')];
+  const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  if (index === -1) return;
+  event.preventDefault();
+  buttons[Math.min(buttons.length - 1, Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1)))]?.focus();
+}
+
+export function MeetingTable({ rows, label, showMissing = false, onOpen }: MeetingTableProps) {
+  return (
+    <div className="mt-table-wrap">
+      <table className="table mt-table" aria-label={label}>
+        {/* The same widths in 予定 and 開催済み, so the two tables line up. */}
+        <colgroup>
+          <col className="mt-col-date" />
+          <col className="mt-col-time" />
+          <col className="mt-col-kind" />
+          <col />
+          <col />
+          <col className="mt-col-count" />
+          <col className="mt-col-state" />
+        </colgroup>
+        <thead>
+          <tr>
+            <th scope="col">日付</th>
+            <th scope="col">時刻</th>
+            <th scope="col">種別</th>
+            <th scope="col">世帯</th>
+            <th scope="col">場所</th>
+            <th scope="col" className="num">
+              出席者
+            </th>
+            <th scope="col">{showMissing ? '未完了の作業' : '支援プラン'}</th>
+          </tr>
+        </thead>
+        <tbody onKeyDown={moveBetweenRows}>
+          {rows.map((m) => (
+            <tr key={m.id} data-testid="meeting-row" className="mt-row">
+              <td className="nowrap">
+                <button type="button" className="mt-open" onClick={() => onOpen(m.id)}>
+                  {formatWarekiDate(m.heldOn)}
+                </button>
+              </td>
+              <td className="nowrap">
+                {timeRange(m.startTime, m.endTime) || <span className="muted">—</span>}
+              </td>
+              <td className="nowrap">
+                <KindBadge kind={m.kind} />
+              </td>
+              <td>
+                <span className="mt-caseno">{m.caseNo}</span>
+                {m.householdLabel}
+              </td>
+              <td>{m.place || <span className="muted">—</span>}</td>
+              <td className="num nowrap">{m.attendeeCount}人</td>
+              <td>
+                {showMissing ? (
+                  m.missing.length === 0 ? (
+                    <span className="mt-done">完了</span>
+                  ) : (
+                    <ul className="mt-missing">
+                      {m.missing.map((item) => (
+                        <li key={item}>{item}</li>
+                      ))}
+                    </ul>
+                  )
+                ) : (
+                  <span className="muted">{planStatusLabels[m.planStatus]}</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { type MeetingDetail, saveMeetingPlanInputSchema } from '../../../../electron/ipc/schemas/meetings';
+import { call } from '../../api';
+import { useUnsavedChanges } from '../../shell/navigationGuard';
+import { Button } from '../../ui/Button';
+import { Form } from '../../ui/Form';
+import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
+import { Notice } from '../../ui/Notice';
+import { planStatusLabels, useKindLabels } from '../labels';
+import { meetingsKey } from '../queries';
+
+type PlanValues = z.input<typeof saveMeetingPlanInputSchema>;
+type PlanStatus = PlanValues['status'];
+
+function planValues(m: MeetingDetail): PlanValues {
+  return {
+    meetingId: m.id,
+    status: m.planStatus,
+    rows: m.planRows.map((r) => ({
+      target: r.target,
+      memberId: r.memberId,
+      goal: r.goal,
+      discussion: r.discussion,
+      nextActions: r.nextActions,
+      roles: r.roles,
+    })),
+  };
+}
+
+const columns = [
+  { key: 'goal', label: '目標' },
+  { key: 'discussion', label: '検討内容' },
+  { key: 'nextActions', label: '当面の取組事項' },
+  { key: 'roles', label: '役割分担' },
+] as const;
+
+/**
+ * 世帯支援プラン: one row per member, then 危機介入 and その他. 目標 and 検討内容 are written before
+ * the meeting (様式3); 当面の取組事項 and 役割分担 are its results (様式5). 「確定」 fixes the plan.
+ */
+export function PlanEditor({ meeting }: { meeting: MeetingDetail }) {
+  const queryClient = useQueryClient();
+  const labels = useKindLabels();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const { register, handleSubmit, reset, setError, formState } = useForm<PlanValues>({
+    resolver: zodResolver(saveMeetingPlanInputSchema),
+    defaultValues: planValues(meeting),
+  });
+  const { errors, isDirty } = formState;
+  useUnsavedChanges(isDirty);
+  const status = meeting.planStatus;
+
+  const save = useMutation({
+    mutationFn: (values: PlanValues) => call('meetings.savePlan', values),
+    onSuccess: async (_, values) => {
+      reset(values);
+      setSaved(
+        values.status === 'final'
+          ? '支援プランを確定しました。'
+          : status === 'final'
+            ? '確定を解除し、作成中として保存しました。'
+            : '支援プランを保存しました。',
+      );
+      await queryClient.invalidateQueries({ queryKey: meetingsKey });
+    },
+    onError: (error) => setFormError(applyCallError(error, setError, { fields: [] })),
+  });
+
+  const submitWith = (next: PlanStatus) =>
+    handleSubmit(
+      (values) => {
+        setFormError(null);
+        setSaved(null);
+        save.mutate({ ...values, status: next });
+      },
+      () => setFormError(invalidFormMessage),
+    );
+
+  // 「保存」 keeps a confirmed plan confirmed; anything else is a draft.
+  const keepStatus: PlanStatus = status === 'final' ? 'final' : 'draft';
+
+  return (
+    <Form className="mt-plan" aria-label="世帯支援プラン" onSubmit={submitWith(keepStatus)}>
+      <div className="mt-section-head">
+        <h2 className="panel-title mt-plan-title">
+          世帯支援プラン
+          <span className={`mt-plan-status mt-plan-status-${status}`} data-testid="plan-status">
+            {planStatusLabels[status]}
+          </span>
+        </h2>
+        <p className="muted small">
+          {meeting.kind === 'consented'
+            ? '会議の前に目標と検討内容を、会議の後に当面の取組事項と役割分担を入力します。'
+            : `${labels.unconsented}では、見守りの体制と次の働きかけを必要に応じて記録します。`}
+        </p>
+      </div>
+      <div className="mt-table-wrap mt-plan-wrap">
+        <table className="table mt-plan-table">
+          <colgroup>
+            <col className="mt-plan-col-head" />
+            <col span={4} />
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col" rowSpan={2}>
+                （氏名）
+              </th>
+              <th scope="colgroup" colSpan={2} className="mt-plan-phase">
+                会議の前（様式3）
+              </th>
+              <th scope="colgroup" colSpan={2} className="mt-plan-phase mt-plan-phase-after">
+                会議の結果（様式5）
+              </th>
+            </tr>
+            <tr>
+              {columns.map((c) => (
+                <th key={c.key} scope="col">
+                  {c.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {meeting.planRows.map((row, index) => (
+              <tr key={row.id} data-testid="plan-row" className={`mt-plan-row mt-plan-row-${row.target}`}>
+                <th scope="row" className="mt-plan-heading">
+                  {row.heading}
+                </th>
+                {columns.map((c) => {
+                  const error = errors.rows?.[index]?.[c.key]?.message;
+                  return (
+                    <td key={c.key} className={error ? 'field-invalid' : undefined}>
+                      <textarea
+                        className="input textarea mt-plan-cell"
+                        aria-label={`${row.heading} の${c.label}`}
+                        aria-invalid={error ? true : undefined}
+                        {...register(`rows.${index}.${c.key}`)}
+                      />
+                      {error && <p className="field-error">{error}</p>}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {formError && <Notice tone="error">{formError}</Notice>}
+      {saved && !isDirty && <Notice tone="success">{saved}</Notice>}
+      <div className="actions">
+        <Button
+          type="submit"
+          variant="primary"
+          busy={save.isPending && save.variables?.status === keepStatus}
+        >
+          保存
+        </Button>
+        {status === 'final' ? (
+          <Button onClick={submitWith('draft')} busy={save.isPending && save.variables?.status === 'draft'}>
+            確定を解除
+          </Button>
+        ) : (
+          <Button onClick={submitWith('final')} busy={save.isPending && save.variables?.status === 'final'}>
+            確定
+          </Button>
+        )}
+        {status !== 'final' && (
+          <span className="muted small">確定すると、会議一覧の「支援プランが未確定」が消えます。</span>
+        )}
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Agency } from '../../../../electron/ipc/schemas/agencies';
+import { agenciesByField, agencyDisplayName } from '../agencyChoices';
+
+interface MonitoringPickerProps {
+  agencies: readonly Agency[];
+  /** Agencies at this meeting: offered first. */
+  attending: readonly string[];
+  value: readonly string[];
+  onChange: (next: string[]) => void;
+}
+
+/** モニタリング機関: toggle chips (checkboxes underneath, so Tab and Space work), attending agencies first. */
+export function MonitoringPicker({ agencies, attending, value, onChange }: MonitoringPickerProps) {
+  const chosen = new Set(value);
+  const present = new Set(attending);
+  const first = agencies.filter((a) => present.has(a.id));
+  const others = agenciesByField(
+    agencies.filter((a) => !present.has(a.id)),
+    chosen,
+  );
+  const chip = (agency: Agency) => (
+    <label key={agency.id} className="tag-choice">
+      <input
+        type="checkbox"
+        checked={chosen.has(agency.id)}
+        onChange={(event) =>
+          onChange(event.target.checked ? [...value, agency.id] : value.filter((id) => id !== agency.id))
+        }
+      />
+      <span>{agencyDisplayName(agency)}</span>
+    </label>
+  );
+  return (
+    <fieldset className="group mt-monitoring" aria-describedby="mt-monitoring-hint">
+      <legend>モニタリング機関</legend>
+      <p className="field-hint" id="mt-monitoring-hint">
+        様式5の表の下に載ります。会議に出席した機関を先に表示しています。
+      </p>
+      {first.length > 0 && (
+        <div className="mt-monitoring-group">
+          <span className="mt-monitoring-field">出席機関</span>
+          <div className="tag-picker-options">{first.map(chip)}</div>
+        </div>
+      )}
+      {others.map((group) => (
+        <div key={group.field} className="mt-monitoring-group">
+          <span className="mt-monitoring-field">{group.field}</span>
+          <div className="tag-picker-options">{group.agencies.map(chip)}</div>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
