@@ -1,4 +1,5 @@
 import type { HouseholdDetail } from '../../../../electron/ipc/schemas/households';
+import { HouseholdMeetingsSection } from '../../meetings/HouseholdMeetingsSection';
 import { ConsentSection } from '../consent/ConsentSection';
 import { ProgressNotesSection } from '../notes/ProgressNotesSection';
 import type { Navigate } from '../route';
@@ -23,6 +24,7 @@ export function HouseholdDetailView({
           onEdit={() => navigate({ name: 'household', id: household.id, view: 'members' })}
         />
         <ConsentSection household={household} />
+        <HouseholdMeetingsSection householdId={household.id} />
         <ProgressNotesSection householdId={household.id} />
       </div>
       <div className="hh-detail-side">
