@@ -32,8 +32,13 @@ async function collectFiles(paths: readonly string[]): Promise<ImportFile[]> {
   );
 }
 
+/** The meeting counts only when the book had meetings, so a ledger of households reads as before. */
 const countsLine = ({ counts }: ImportReport) =>
-  `世帯 ${counts.households}件、世帯員 ${counts.members}人、同意 ${counts.consents}件、新しい機関 ${counts.agenciesAdded}件`;
+  `世帯 ${counts.households}件、世帯員 ${counts.members}人、同意 ${counts.consents}件、新しい機関 ${counts.agenciesAdded}件${
+    counts.meetings > 0
+      ? `、会議 ${counts.meetings}件、出席者 ${counts.attendees}人、プラン ${counts.planRows}行`
+      : ''
+  }`;
 
 /** All or nothing, like the app: every error on stderr and exit 6, or the counts on stdout. */
 export async function importCommand(opts: {

@@ -20,6 +20,9 @@ export const importCountsSchema = z.object({
   members: z.number().int(),
   consents: z.number().int(),
   agenciesAdded: z.number().int(),
+  meetings: z.number().int(),
+  attendees: z.number().int(),
+  planRows: z.number().int(),
 });
 export type ImportCounts = z.infer<typeof importCountsSchema>;
 

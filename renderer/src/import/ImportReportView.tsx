@@ -1,19 +1,33 @@
 import { useId } from 'react';
 import type { ImportCounts } from '../../../electron/ipc/schemas/imports';
 
-/** 世帯 N件、世帯員 N人、同意 N件、新しい機関 N件 */
-export function countsText(counts: ImportCounts): string {
-  return `世帯 ${counts.households}件、世帯員 ${counts.members}人、同意 ${counts.consents}件、新しい機関 ${counts.agenciesAdded}件`;
-}
-
-/** The four counts of a clean preview or a finished import, large enough to check at a glance. */
-export function ImportCountsList({ counts }: { counts: ImportCounts }) {
-  const items = [
+/** The meeting counts only when the book had meetings, so a ledger of households reads as before. */
+function countItems(counts: ImportCounts) {
+  const households = [
     { label: '世帯', value: counts.households, unit: '件' },
     { label: '世帯員', value: counts.members, unit: '人' },
     { label: '同意', value: counts.consents, unit: '件' },
     { label: '新しい機関', value: counts.agenciesAdded, unit: '件' },
   ];
+  if (counts.meetings === 0) return households;
+  return [
+    ...households,
+    { label: '会議', value: counts.meetings, unit: '件' },
+    { label: '出席者', value: counts.attendees, unit: '人' },
+    { label: 'プラン', value: counts.planRows, unit: '行' },
+  ];
+}
+
+/** 世帯 N件、世帯員 N人、同意 N件、新しい機関 N件（、会議 N件、出席者 N人、プラン N行） */
+export function countsText(counts: ImportCounts): string {
+  return countItems(counts)
+    .map((item) => `${item.label} ${item.value}${item.unit}`)
+    .join('、');
+}
+
+/** The counts of a clean preview or a finished import, large enough to check at a glance. */
+export function ImportCountsList({ counts }: { counts: ImportCounts }) {
+  const items = countItems(counts);
   return (
     <dl className="import-counts" aria-label={countsText(counts)}>
       {items.map((item) => (
