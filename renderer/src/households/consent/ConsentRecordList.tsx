@@ -6,6 +6,7 @@ import { methodLabels } from '../labels';
 interface ConsentRecordListProps {
   /** Newest first. */
   records: readonly ConsentRecord[];
+  /** Names in display order: a record's 範囲 is listed in this order. */
   agencyNames: ReadonlyMap<string, string>;
   today: string;
   onWithdraw: (record: ConsentRecord) => void;
@@ -16,6 +17,9 @@ interface ConsentRecordListProps {
  * stay whole in the detail's narrow column.
  */
 export function ConsentRecordList({ records, agencyNames, today, onWithdraw }: ConsentRecordListProps) {
+  const position = new Map([...agencyNames.keys()].map((id, i) => [id, i]));
+  const inOrder = (ids: readonly string[]) =>
+    [...ids].sort((a, b) => (position.get(a) ?? Infinity) - (position.get(b) ?? Infinity));
   return (
     <ol className="hh-consents">
       {records.map((r) => (
@@ -44,7 +48,7 @@ export function ConsentRecordList({ records, agencyNames, today, onWithdraw }: C
                 '出席する全機関'
               ) : (
                 <ul className="hh-scope-names">
-                  {r.agencyIds.map((id) => (
+                  {inOrder(r.agencyIds).map((id) => (
                     <li key={id}>{agencyNames.get(id) ?? '（不明な機関）'}</li>
                   ))}
                 </ul>

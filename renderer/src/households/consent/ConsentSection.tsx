@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import type { ConsentRecord, HouseholdDetail } from '../../../../electron/ipc/schemas/households';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { agencyName } from '../agencyOptions';
+import { agencyName, groupAgencies } from '../agencyOptions';
 import { ConsentBadge } from '../Badges';
 import { AreaNotice, useNotices } from '../notices';
 import { officeToday } from '../officeDate';
@@ -20,7 +20,13 @@ export function ConsentSection({ household }: { household: HouseholdDetail }) {
   const notices = useNotices();
   const heading = useRef<HTMLHeadingElement>(null);
   const agencies = useQuery(agenciesQuery);
-  const names = new Map((agencies.data ?? []).map((a) => [a.id, agencyName(a)]));
+  // In the office's order of 分野, so a 範囲 always lists its agencies the same way.
+  const all = agencies.data ?? [];
+  const names = new Map(
+    groupAgencies(all, new Set(all.map((a) => a.id)))
+      .flatMap((group) => group.agencies)
+      .map((a) => [a.id, agencyName(a)]),
+  );
   const today = officeToday();
   const records = [...household.consents].reverse();
 
