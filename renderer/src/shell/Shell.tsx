@@ -7,6 +7,7 @@ import { IssueTagsPage } from '../issue-tags/IssueTagsPage';
 import { MeetingLinks } from '../meetings/MeetingLinks';
 import { MeetingsPage } from '../meetings/MeetingsPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { StatisticsPage } from '../statistics/StatisticsPage';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { UsersPage } from '../users/UsersPage';
@@ -21,6 +22,7 @@ const pages = [
   { id: 'agencies', label: '関係機関' },
   { id: 'issueTags', label: '課題の一覧' },
   { id: 'import', label: '取り込み' },
+  { id: 'statistics', label: '統計' },
   { id: 'audit', label: '監査ログ' },
   { id: 'settings', label: '事務所の設定' },
   { id: 'users', label: '利用者' },
@@ -87,6 +89,7 @@ export function Shell({ user, autoLockMinutes }: ShellProps) {
             {page === 'agencies' && <AgenciesPage />}
             {page === 'issueTags' && <IssueTagsPage />}
             {page === 'import' && <ImportPage onOpenHouseholds={() => navigate('households')} />}
+            {page === 'statistics' && <StatisticsPage />}
             {page === 'audit' && <AuditLogPage />}
             {page === 'settings' && <SettingsPage />}
             {page === 'users' && <UsersPage currentUserId={user.id} />}

@@ -1,0 +1,53 @@
+import { type CountRow, cellKind, cellText } from './cells';
+import { fiscalYearLabel } from './fiscalYear';
+
+interface CountTableProps {
+  caption: string;
+  /** The first column's heading (項目, 課題, 本人の年代…). */
+  rowHeading: string;
+  rows: readonly CountRow[];
+  years: readonly number[];
+  /** The 年度 still running: its column says so, so nobody compares half a year with a whole one. */
+  currentYear: number;
+}
+
+const hiddenTitle = '件数を表示しません（少ない件数、または引き算で分からないよう隠した欄）';
+
+/** Counts per 年度: ＊ stays ＊, 0 stays 0, the 合計 row is set apart. */
+export function CountTable({ caption, rowHeading, rows, years, currentYear }: CountTableProps) {
+  return (
+    <table className="table stats-table">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{rowHeading}</th>
+          {years.map((fy) => (
+            <th key={fy} scope="col" className="stats-num">
+              {fiscalYearLabel(fy)}
+              {fy === currentYear && <span className="stats-running"> 年度途中</span>}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.label} className={row.label === '合計' ? 'stats-total' : undefined}>
+            <th scope="row">{row.label}</th>
+            {years.map((fy, i) => {
+              const kind = cellKind(row.cells[i]);
+              return (
+                <td
+                  key={fy}
+                  className={`stats-num stats-cell-${kind}`}
+                  title={kind === 'suppressed' ? hiddenTitle : undefined}
+                >
+                  {cellText(row.cells[i])}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,16 @@
+import { type ReactNode, useRef } from 'react';
+import { useElementWidth } from './useElementWidth';
+
+const minWidth = 320;
+const maxWidth = 640;
+
+/** The chart's column: measures itself and hands the chart a width between 320 and 640 px. */
+export function ChartFigure({ children }: { children: (width: number) => ReactNode }) {
+  const ref = useRef<HTMLElement>(null);
+  const width = useElementWidth(ref, 520);
+  return (
+    <figure ref={ref} className="stats-figure">
+      {children(Math.min(maxWidth, Math.max(minWidth, width)))}
+    </figure>
+  );
+}

@@ -1,0 +1,154 @@
+import { type CountRow, cellKind, cellText } from '../cells';
+import { ChartFrame } from './ChartFrame';
+import { cellTitle } from './cellTitle';
+import { EmptyNote } from './EmptyNote';
+import { largestCount, niceAxis, seriesFill, textWidth } from './scale';
+
+interface ColumnChartProps {
+  rows: readonly CountRow[];
+  years: readonly number[];
+  title: string;
+  desc: string;
+  width?: number;
+}
+
+const labelFont = 11;
+const plotLeft = 34;
+const plotTop = 18;
+const plotHeight = 150;
+const stubHeight = 12;
+
+/** A category label under its column group: on two lines when one does not fit the band. */
+function CategoryLabel({ text, x, y, band }: { text: string; x: number; y: number; band: number }) {
+  const chars = [...text];
+  if (textWidth(text, labelFont) <= band - 2 || chars.length < 3) {
+    return (
+      <text className="stats-category" x={x} y={y} textAnchor="middle" fontSize={labelFont}>
+        {text}
+      </text>
+    );
+  }
+  const half = Math.ceil(chars.length / 2);
+  return (
+    <text className="stats-category" x={x} y={y} textAnchor="middle" fontSize={labelFont}>
+      <tspan x={x}>{chars.slice(0, half).join('')}</tspan>
+      <tspan x={x} dy="1.2em">
+        {chars.slice(half).join('')}
+      </tspan>
+    </text>
+  );
+}
+
+/** Vertical columns, one group per category (年代, 世帯員数, 受付月) and one column per 年度. */
+export function ColumnChart({ rows, years, title, desc, width = 560 }: ColumnChartProps) {
+  const series = years.length;
+  const plotWidth = width - plotLeft - 8;
+  const band = plotWidth / Math.max(1, rows.length);
+  const groupWidth = band * (series === 1 ? 0.56 : 0.8);
+  const gap = series > 1 && groupWidth / series > 6 ? 1 : 0;
+  const barWidth = Math.max(2, (groupWidth - gap * (series - 1)) / series);
+  const baseline = plotTop + plotHeight;
+  const height = baseline + 40;
+  const empty = largestCount(rows) === 0;
+  const axis = niceAxis(largestCount(rows));
+  const top = axis.top;
+  const ticks = empty ? [0] : axis.ticks;
+  const y = (n: number) => baseline - (n / top) * plotHeight;
+  const valueFont = Math.min(10.5, barWidth + 2);
+  const showValues = barWidth >= 10;
+
+  return (
+    <ChartFrame width={width} height={height} title={title} desc={desc}>
+      {(hatch) => (
+        <>
+          <g className="stats-grid">
+            {ticks.map((t) => (
+              <g key={t}>
+                <line x1={plotLeft} x2={plotLeft + plotWidth} y1={y(t)} y2={y(t)} />
+                <text x={plotLeft - 6} y={y(t)} textAnchor="end" dominantBaseline="central">
+                  {t}
+                </text>
+              </g>
+            ))}
+          </g>
+          {rows.map((row, r) => {
+            const center = plotLeft + band * r + band / 2;
+            const groupLeft = center - groupWidth / 2;
+            return (
+              <g key={row.label} data-row={row.label}>
+                <CategoryLabel text={row.label} x={center} y={baseline + 15} band={band} />
+                {years.map((fy, i) => {
+                  const cell = row.cells[i];
+                  const kind = cellKind(cell);
+                  const left = groupLeft + i * (barWidth + gap);
+                  const mid = left + barWidth / 2;
+                  return (
+                    <g key={fy} className={`stats-mark stats-mark-${kind}`} data-cell={kind} data-year={fy}>
+                      <title>{cellTitle(row.label, fy, cell)}</title>
+                      {kind === 'value' && typeof cell === 'number' && (
+                        <>
+                          <rect
+                            x={left}
+                            y={y(cell)}
+                            width={barWidth}
+                            height={Math.max(1, baseline - y(cell))}
+                            fill={seriesFill(i, series)}
+                          />
+                          {showValues && (
+                            <text
+                              className="stats-value"
+                              x={mid}
+                              y={y(cell) - 3}
+                              textAnchor="middle"
+                              fontSize={valueFont}
+                            >
+                              {cellText(cell)}
+                            </text>
+                          )}
+                        </>
+                      )}
+                      {kind === 'zero' && showValues && (
+                        <text
+                          className="stats-value stats-value-zero"
+                          x={mid}
+                          y={baseline - 3}
+                          textAnchor="middle"
+                          fontSize={valueFont}
+                        >
+                          0
+                        </text>
+                      )}
+                      {kind === 'suppressed' && (
+                        <>
+                          <rect
+                            className="stats-stub"
+                            x={left}
+                            y={baseline - stubHeight}
+                            width={barWidth}
+                            height={stubHeight}
+                            fill={hatch}
+                          />
+                          <text
+                            className="stats-value stats-value-hidden"
+                            x={mid}
+                            y={baseline - stubHeight - 3}
+                            textAnchor="middle"
+                            fontSize={valueFont}
+                          >
+                            ＊
+                          </text>
+                        </>
+                      )}
+                    </g>
+                  );
+                })}
+              </g>
+            );
+          })}
+          <line className="stats-axis" x1={plotLeft} x2={plotLeft + plotWidth} y1={baseline} y2={baseline} />
+          {empty && <EmptyNote x={plotLeft + plotWidth / 2} y={plotTop + plotHeight / 2} />}
+        </>
+      )}
+    </ChartFrame>
+  );
+}

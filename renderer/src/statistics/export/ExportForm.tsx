@@ -1,0 +1,170 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import type { z } from 'zod';
+import { purposes } from '../../../../electron/ipc/schemas/meetings';
+import { statisticsExportInputSchema } from '../../../../electron/ipc/schemas/statistics';
+import { call, errorMessage } from '../../api';
+import { Button } from '../../ui/Button';
+import { describedBy, FieldFrame } from '../../ui/Field';
+import { Form } from '../../ui/Form';
+import { applyCallError } from '../../ui/formErrors';
+import { Notice } from '../../ui/Notice';
+import { fiscalYearLabel } from '../fiscalYear';
+import { confidentialityWarningQuery } from '../queries';
+import { type ExportFormat, formatLabel } from './formats';
+
+type ExportValues = z.input<typeof statisticsExportInputSchema>;
+type ExportInput = z.output<typeof statisticsExportInputSchema>;
+
+export interface ExportRequest {
+  format: ExportFormat;
+  fiscalYears: number[];
+  threshold: number;
+}
+
+interface ExportFormProps {
+  request: ExportRequest;
+  onCancel: () => void;
+  onDone: (result: { saved: boolean; fileNames: string[] }) => void;
+  onBusyChange: (busy: boolean) => void;
+}
+
+/**
+ * Rule 7 for statistics: what leaves (and what never does), the 159条 warning as main gives it,
+ * the purpose and a ticked acknowledgement; only then 「保存」.
+ */
+export function ExportForm({ request, onCancel, onDone, onBusyChange }: ExportFormProps) {
+  const id = useId();
+  const warning = useQuery(confidentialityWarningQuery);
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, setError, control, formState } = useForm<
+    ExportValues,
+    unknown,
+    ExportInput
+  >({
+    resolver: zodResolver(statisticsExportInputSchema),
+    defaultValues: {
+      fiscalYears: request.fiscalYears,
+      threshold: request.threshold,
+      format: request.format,
+      purposeNote: '',
+    },
+  });
+  const { errors } = formState;
+  const [purpose, acknowledged] = useWatch({ control, name: ['purpose', 'warningAcknowledged'] });
+  const ready = warning.isSuccess && purposes.some((p) => p === purpose) && acknowledged === true;
+
+  const save = useMutation({
+    mutationFn: (values: ExportInput) => call('statistics.export', values),
+    onMutate: () => onBusyChange(true),
+    onSettled: () => onBusyChange(false),
+    onSuccess: onDone,
+    onError: (error) =>
+      setFormError(
+        applyCallError(error, setError, { fields: ['purpose', 'purposeNote', 'warningAcknowledged'] }),
+      ),
+  });
+
+  const purposeId = `${id}-purpose`;
+  const noteId = `${id}-note`;
+  const noteRequired = purpose === 'その他';
+  const noteHint = noteRequired
+    ? '「その他」の場合は具体的に入力します。'
+    : '必要に応じて入力します（監査ログに残ります）。';
+
+  return (
+    <Form
+      className="stats-export-form"
+      aria-label="守秘義務の確認と使用目的"
+      onSubmit={handleSubmit((values) => {
+        setFormError(null);
+        save.mutate(values);
+      })}
+    >
+      <dl className="stats-export-facts">
+        <dt>形式</dt>
+        <dd>{formatLabel(request.format)}</dd>
+        <dt>年度</dt>
+        <dd>{request.fiscalYears.map(fiscalYearLabel).join('・')}</dd>
+        <dt>秘匿の基準</dt>
+        <dd>
+          1〜{request.threshold - 1}件を「＊」（{request.threshold}件未満）
+        </dd>
+        <dt>含まないもの</dt>
+        <dd>氏名、受付番号、生年月日（年代のみ）、住所、月より細かい日付</dd>
+      </dl>
+      <section
+        className="stats-export-warning"
+        aria-labelledby={`${id}-warning`}
+        data-testid="export-warning"
+      >
+        {warning.isPending && <p className="muted">守秘義務の警告を読み込んでいます…</p>}
+        {warning.isError && <Notice tone="error">{errorMessage(warning.error)}</Notice>}
+        {warning.data && (
+          <>
+            <h3 id={`${id}-warning`} className="stats-export-warning-title">
+              {warning.data.title}
+            </h3>
+            <p className="stats-export-warning-body">{warning.data.body}</p>
+          </>
+        )}
+      </section>
+      <FieldFrame id={purposeId} label="使用目的" required error={errors.purpose?.message}>
+        <select
+          id={purposeId}
+          className="select"
+          data-autofocus
+          aria-required
+          aria-invalid={errors.purpose ? true : undefined}
+          aria-describedby={describedBy(purposeId, undefined, errors.purpose)}
+          {...register('purpose')}
+        >
+          <option value="">選んでください</option>
+          {purposes.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+      </FieldFrame>
+      <FieldFrame
+        id={noteId}
+        label="目的の詳細"
+        required={noteRequired}
+        hint={noteHint}
+        error={errors.purposeNote?.message}
+      >
+        <textarea
+          id={noteId}
+          className="input stats-textarea"
+          rows={2}
+          aria-required={noteRequired || undefined}
+          aria-invalid={errors.purposeNote ? true : undefined}
+          aria-describedby={describedBy(noteId, noteHint, errors.purposeNote)}
+          {...register('purposeNote')}
+        />
+      </FieldFrame>
+      <label className="confirm-check">
+        <input type="checkbox" {...register('warningAcknowledged')} />
+        上記の守秘義務を理解し、目的の範囲でのみ使用します
+      </label>
+      {errors.warningAcknowledged && <p className="field-error">{errors.warningAcknowledged.message}</p>}
+      {formError && <Notice tone="error">{formError}</Notice>}
+      <p className="muted small stats-export-ready" aria-live="polite">
+        {ready
+          ? '保存すると、形式・年度・目的が監査ログに記録されます。'
+          : '使用目的を選び、確認欄にチェックすると保存できます。'}
+      </p>
+      <div className="dialog-actions">
+        <Button onClick={onCancel} disabled={save.isPending}>
+          やめる
+        </Button>
+        <Button type="submit" variant="primary" disabled={!ready} busy={save.isPending}>
+          保存
+        </Button>
+      </div>
+    </Form>
+  );
+}
