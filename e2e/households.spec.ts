@@ -367,6 +367,20 @@ test.describe('世帯', () => {
     await page.getByRole('heading', { level: 1 }).focus();
     await screenshot(page, 'household-detail');
 
+    // 基本情報の編集: the banner stays on top; a 受付番号 taken by another household is refused there.
+    await page.getByRole('button', { name: '基本情報を編集' }).click();
+    await expect(banner).toBeVisible();
+    await expect(page.getByLabel('受付番号')).toBeFocused();
+    await expect(page.getByLabel('受付日')).toHaveValue('令和6年4月1日');
+    await page.getByLabel('受付番号').fill('R6-002');
+    await page.getByRole('checkbox', { name: '認知症' }).check();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect(page.getByText('受付番号「R6-002」はすでに使われています。')).toBeVisible();
+    await page.getByLabel('受付番号').fill('R6-001');
+    await page.getByLabel('受付番号').press('Enter');
+    await expect(page.getByText('基本情報を保存しました。')).toBeVisible();
+    await expect(page.getByRole('region', { name: '基本情報' })).toContainText('認知症');
+
     // 世帯一覧: search by ふりがな and by 𠮷, filters, keyboard.
     await page
       .getByRole('navigation', { name: '現在の位置' })
@@ -429,6 +443,17 @@ test.describe('世帯', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText(householdLabel);
     await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
     await expect.poll(() => householdViews(page)).toBe(viewsBefore + 1);
+
+    // 再開 asks once more, then the household is 支援中 again.
+    await page.getByRole('button', { name: '再開' }).click();
+    const reopen = page.getByRole('dialog', { name: '再開' });
+    await reopen.getByLabel('再開日').fill('R7.5.1');
+    await reopen.getByRole('button', { name: '次へ' }).click();
+    await expect(reopen.getByText('終結した世帯の支援を再開してよろしいですか。')).toBeVisible();
+    await reopen.getByRole('button', { name: '再開する' }).click();
+    await expect(reopen).toBeHidden();
+    await expect(status).toHaveText('支援中');
+    await expect(page.getByRole('region', { name: '状態' })).not.toContainText('終結理由');
 
     // Lock drops everything; nothing of the household stays in the page or in plaintext on disk.
     await page.keyboard.press('Control+L');
