@@ -42,6 +42,7 @@ export async function listConsents(db: Kysely<Database>, householdId: string): P
           'in',
           rows.map((r) => r.id),
         )
+        .orderBy('agency_id')
         .execute()
     : [];
   return rows.map((r) => ({

@@ -17,7 +17,13 @@ import { matchingHouseholdIds, reindexHousehold, searchKey } from './household-s
 /** A, B, … Z: members are labelled by their order in the household. */
 export const memberLabel = (index: number) => String.fromCharCode(65 + index);
 
-async function assertKnownIssues(trx: Kysely<Database>, issues: readonly string[]): Promise<void> {
+/** 課題 must be on the list and in use; `kept` (tags the household already has) may have been retired since. */
+async function assertKnownIssues(
+  trx: Kysely<Database>,
+  issues: readonly string[],
+  kept: readonly string[] = [],
+): Promise<void> {
+  issues = issues.filter((i) => !kept.includes(i));
   if (issues.length === 0) return;
   const known = await trx
     .selectFrom('issue_tags')
@@ -182,7 +188,16 @@ export async function updateHousehold(
     const before = await trx.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw new KasaneError('NOT_FOUND');
     await assertCaseNoFree(trx, input.caseNo, id);
-    await assertKnownIssues(trx, input.issues);
+    const current = await trx
+      .selectFrom('household_issues')
+      .select('issue')
+      .where('household_id', '=', id)
+      .execute();
+    await assertKnownIssues(
+      trx,
+      input.issues,
+      current.map((c) => c.issue),
+    );
     await trx
       .updateTable('households')
       .set({

@@ -206,24 +206,24 @@ describe('年度の統計（ルール11〜14）: 取り込んだ台帳と独立�
     for (const fy of years) {
       const y = String(fy);
       for (const issue of issueNames) {
-        const row = tables['課題']?.find((r) => r.label === issue);
+        const row = tables.課題?.find((r) => r.label === issue);
         expectCell(
           row?.values[y] ?? 0,
           count(fy, (h) => h.issues.includes(issue)),
         );
       }
       for (const a of agencies) {
-        const row = tables['相談経路の分野']?.find((r) => r.label === a.field);
+        const row = tables.相談経路の分野?.find((r) => r.label === a.field);
         expectCell(
           row?.values[y],
           count(fy, (h) => h.referral?.field === a.field),
         );
       }
       expectCell(
-        tables['相談経路の分野']?.find((r) => r.label === '不明・なし')?.values[y],
+        tables.相談経路の分野?.find((r) => r.label === '不明・なし')?.values[y],
         count(fy, (h) => h.referral === null),
       );
-      const total = tables['世帯員数']?.find((r) => r.label === '合計')?.values[y];
+      const total = tables.世帯員数?.find((r) => r.label === '合計')?.values[y];
       expectCell(
         total,
         count(fy, () => true),
@@ -231,16 +231,16 @@ describe('年度の統計（ルール11〜14）: 取り込んだ台帳と独立�
       expect(count(fy, () => true)).toBeLessThan(households.filter((h) => inYear(h.receivedOn, fy)).length);
       for (const size of [1, 2, 3, 4])
         expectCell(
-          tables['世帯員数']?.find((r) => r.label === `${size}人`)?.values[y],
+          tables.世帯員数?.find((r) => r.label === `${size}人`)?.values[y],
           count(fy, (h) => h.members.length === size),
         );
       expectCell(
-        tables['世帯員数']?.find((r) => r.label === '5人以上')?.values[y],
+        tables.世帯員数?.find((r) => r.label === '5人以上')?.values[y],
         count(fy, (h) => h.members.length >= 5),
       );
       for (let month = 1; month <= 12; month++) {
         expectCell(
-          tables['受付月']?.find((r) => r.label === `${month}月`)?.values[y],
+          tables.受付月?.find((r) => r.label === `${month}月`)?.values[y],
           count(fy, (h) => Number(h.receivedOn.slice(5, 7)) === month),
         );
       }
@@ -252,7 +252,7 @@ describe('年度の統計（ルール11〜14）: 取り込んだ台帳と独立�
         const age = y2 - by - (m2 < bm || (m2 === bm && d2 < bd) ? 1 : 0);
         return age < 10 ? '10歳未満' : age >= 90 ? '90歳以上' : `${Math.floor(age / 10) * 10}代`;
       };
-      for (const row of tables['本人の年代'] ?? []) {
+      for (const row of tables.本人の年代 ?? []) {
         if (row.label === '合計') continue;
         expectCell(
           row.values[y],

@@ -1,16 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useId, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
-import { documentIssueInputSchema, purposes } from '../../../electron/ipc/schemas/meetings';
+import { documentIssueInputSchema } from '../../../electron/ipc/schemas/meetings';
 import { call } from '../api';
 import { Button } from '../ui/Button';
 import { Form } from '../ui/Form';
 import { applyCallError } from '../ui/formErrors';
 import { Notice } from '../ui/Notice';
-import { SelectField } from '../ui/SelectField';
-import { TextAreaField } from '../ui/TextAreaField';
+import { ConfidentialityFields, purposeChosen } from './ConfidentialityFields';
 import type { IssueAction, IssueOutcome, Preview } from './gateTypes';
 
 type IssueValues = z.input<typeof documentIssueInputSchema>;
@@ -30,7 +29,6 @@ interface ConfirmStepProps {
  * acknowledgement; only then 「保存」 or 「Wordで開く」.
  */
 export function ConfirmStep({ preview, summary, onBack, onIssued, onBusyChange }: ConfirmStepProps) {
-  const id = useId();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, setFocus, control, formState } = useForm<
     IssueValues,
@@ -42,7 +40,7 @@ export function ConfirmStep({ preview, summary, onBack, onIssued, onBusyChange }
   });
   const { errors } = formState;
   const [purpose, acknowledged] = useWatch({ control, name: ['purpose', 'warningAcknowledged'] });
-  const ready = purposes.some((p) => p === purpose) && acknowledged === true;
+  const ready = purposeChosen(purpose) && acknowledged === true;
 
   useEffect(() => setFocus('purpose'), [setFocus]);
 
@@ -66,39 +64,13 @@ export function ConfirmStep({ preview, summary, onBack, onIssued, onBusyChange }
   return (
     <div className="doc-confirm-layout">
       <Form className="doc-confirm" aria-label="守秘義務の確認と使用目的" onSubmit={submit('save')}>
-        <section className="doc-warning" aria-labelledby={`${id}-warning`} data-testid="gate-warning">
-          <h3 id={`${id}-warning`} className="doc-warning-title">
-            {preview.warning.title}
-          </h3>
-          <p className="doc-warning-body">{preview.warning.body}</p>
-        </section>
-        <div className="doc-purpose">
-          <SelectField label="使用目的" required error={errors.purpose?.message} {...register('purpose')}>
-            <option value="">選んでください</option>
-            {purposes.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </SelectField>
-          <TextAreaField
-            label="目的の詳細"
-            required={purpose === 'その他'}
-            hint={
-              purpose === 'その他'
-                ? '「その他」の場合は具体的に入力します。'
-                : '必要に応じて入力します（記録に残ります）。'
-            }
-            error={errors.purposeNote?.message}
-            rows={2}
-            {...register('purposeNote')}
-          />
-        </div>
-        <label className="confirm-check doc-acknowledge">
-          <input type="checkbox" {...register('warningAcknowledged')} />
-          上記の守秘義務を理解し、目的の範囲でのみ使用します
-        </label>
-        {errors.warningAcknowledged && <p className="field-error">{errors.warningAcknowledged.message}</p>}
+        <ConfidentialityFields
+          warning={preview.warning}
+          register={register}
+          errors={errors}
+          purpose={purpose}
+          testId="gate-warning"
+        />
         {formError && <Notice tone="error">{formError}</Notice>}
         <p className="muted small doc-ready-hint" aria-live="polite">
           {ready

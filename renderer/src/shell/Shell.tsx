@@ -41,11 +41,13 @@ export function Shell({ user, autoLockMinutes }: ShellProps) {
   const [page, setPage] = useState<PageId>('home');
   const [dirty, setDirty] = useState(false);
   const [leavingTo, setLeavingTo] = useState<PageId | null>(null);
+  // Choosing the page you are on starts it over (世帯 from a household's detail goes back to the list).
+  const [visit, setVisit] = useState(0);
   const reportDirty = useCallback((value: boolean) => setDirty(value), []);
 
   function navigate(next: PageId) {
-    if (next === page) return;
     if (dirty) setLeavingTo(next);
+    else if (next === page) setVisit((n) => n + 1);
     else setPage(next);
   }
 
@@ -81,7 +83,7 @@ export function Shell({ user, autoLockMinutes }: ShellProps) {
       <main className="shell-main">
         <UnsavedChangesContext value={reportDirty}>
           <MeetingLinks show={() => navigate('meetings')}>
-            {page === 'households' && <HouseholdsPage />}
+            {page === 'households' && <HouseholdsPage key={visit} />}
             {page === 'meetings' && <MeetingsPage />}
             {page === 'home' && (
               <HomePage user={user} autoLockMinutes={autoLockMinutes} onOpenAudit={() => navigate('audit')} />
@@ -102,7 +104,8 @@ export function Shell({ user, autoLockMinutes }: ShellProps) {
         confirmLabel="変更を破棄して移動"
         cancelLabel="このページに戻る"
         onConfirm={() => {
-          if (leavingTo) setPage(leavingTo);
+          if (leavingTo === page) setVisit((n) => n + 1);
+          else if (leavingTo) setPage(leavingTo);
           setDirty(false);
           setLeavingTo(null);
         }}

@@ -1,13 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
-import { purposes } from '../../../../electron/ipc/schemas/meetings';
 import { statisticsExportInputSchema } from '../../../../electron/ipc/schemas/statistics';
 import { call, errorMessage } from '../../api';
+import { ConfidentialityFields, purposeChosen } from '../../documents/ConfidentialityFields';
 import { Button } from '../../ui/Button';
-import { describedBy, FieldFrame } from '../../ui/Field';
 import { Form } from '../../ui/Form';
 import { applyCallError } from '../../ui/formErrors';
 import { Notice } from '../../ui/Notice';
@@ -36,7 +35,6 @@ interface ExportFormProps {
  * the purpose and a ticked acknowledgement; only then 「保存」.
  */
 export function ExportForm({ request, onCancel, onDone, onBusyChange }: ExportFormProps) {
-  const id = useId();
   const warning = useQuery(confidentialityWarningQuery);
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, control, formState } = useForm<
@@ -54,7 +52,7 @@ export function ExportForm({ request, onCancel, onDone, onBusyChange }: ExportFo
   });
   const { errors } = formState;
   const [purpose, acknowledged] = useWatch({ control, name: ['purpose', 'warningAcknowledged'] });
-  const ready = warning.isSuccess && purposes.some((p) => p === purpose) && acknowledged === true;
+  const ready = warning.isSuccess && purposeChosen(purpose) && acknowledged === true;
 
   const save = useMutation({
     mutationFn: (values: ExportInput) => call('statistics.export', values),
@@ -66,13 +64,6 @@ export function ExportForm({ request, onCancel, onDone, onBusyChange }: ExportFo
         applyCallError(error, setError, { fields: ['purpose', 'purposeNote', 'warningAcknowledged'] }),
       ),
   });
-
-  const purposeId = `${id}-purpose`;
-  const noteId = `${id}-note`;
-  const noteRequired = purpose === 'その他';
-  const noteHint = noteRequired
-    ? '「その他」の場合は具体的に入力します。'
-    : '必要に応じて入力します（監査ログに残ります）。';
 
   return (
     <Form
@@ -95,62 +86,14 @@ export function ExportForm({ request, onCancel, onDone, onBusyChange }: ExportFo
         <dt>含まないもの</dt>
         <dd>氏名、受付番号、生年月日（年代のみ）、住所、月より細かい日付</dd>
       </dl>
-      <section
-        className="stats-export-warning"
-        aria-labelledby={`${id}-warning`}
-        data-testid="export-warning"
-      >
-        {warning.isPending && <p className="muted">守秘義務の警告を読み込んでいます…</p>}
-        {warning.isError && <Notice tone="error">{errorMessage(warning.error)}</Notice>}
-        {warning.data && (
-          <>
-            <h3 id={`${id}-warning`} className="stats-export-warning-title">
-              {warning.data.title}
-            </h3>
-            <p className="stats-export-warning-body">{warning.data.body}</p>
-          </>
-        )}
-      </section>
-      <FieldFrame id={purposeId} label="使用目的" required error={errors.purpose?.message}>
-        <select
-          id={purposeId}
-          className="select"
-          data-autofocus
-          aria-required
-          aria-invalid={errors.purpose ? true : undefined}
-          aria-describedby={describedBy(purposeId, undefined, errors.purpose)}
-          {...register('purpose')}
-        >
-          <option value="">選んでください</option>
-          {purposes.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </select>
-      </FieldFrame>
-      <FieldFrame
-        id={noteId}
-        label="目的の詳細"
-        required={noteRequired}
-        hint={noteHint}
-        error={errors.purposeNote?.message}
-      >
-        <textarea
-          id={noteId}
-          className="input stats-textarea"
-          rows={2}
-          aria-required={noteRequired || undefined}
-          aria-invalid={errors.purposeNote ? true : undefined}
-          aria-describedby={describedBy(noteId, noteHint, errors.purposeNote)}
-          {...register('purposeNote')}
-        />
-      </FieldFrame>
-      <label className="confirm-check">
-        <input type="checkbox" {...register('warningAcknowledged')} />
-        上記の守秘義務を理解し、目的の範囲でのみ使用します
-      </label>
-      {errors.warningAcknowledged && <p className="field-error">{errors.warningAcknowledged.message}</p>}
+      {warning.isError && <Notice tone="error">{errorMessage(warning.error)}</Notice>}
+      <ConfidentialityFields
+        warning={warning.data}
+        register={register}
+        errors={errors}
+        purpose={purpose}
+        testId="export-warning"
+      />
       {formError && <Notice tone="error">{formError}</Notice>}
       <p className="muted small stats-export-ready" aria-live="polite">
         {ready
