@@ -76,6 +76,8 @@ export async function openStore(
     sqlite.pragma('foreign_keys = ON');
     // Sorts and temp indexes stay in memory, never in an unencrypted temp file.
     sqlite.pragma('temp_store = MEMORY');
+    // Pages stay decrypted in SQLite's own cache (32 MB): encryption then costs only on first read.
+    sqlite.pragma('cache_size = -32768');
     const db = new Kysely<Database>({ dialect: new KasaneSqliteDialect({ database: sqlite }) });
     await migrate(db, sqlite);
     return {

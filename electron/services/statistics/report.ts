@@ -47,10 +47,8 @@ async function loadFacts(db: Kysely<Database>, from: string, to: string): Promis
       .execute(),
     db
       .selectFrom('members')
-      .select(['household_id', 'birth_date', 'is_principal'])
+      .select(['household_id', 'birth_date', 'is_principal', 'position'])
       .where('household_id', 'in', received)
-      .orderBy('household_id')
-      .orderBy('position')
       .execute(),
     db
       .selectFrom('consents')
@@ -78,7 +76,8 @@ async function loadFacts(db: Kysely<Database>, from: string, to: string): Promis
     if (!f) continue;
     f.memberCount = list.length;
     // The principal (本人), or the first member when nobody is marked.
-    f.principalBirthDate = (list.find((m) => m.is_principal === 1) ?? list[0])?.birth_date ?? null;
+    const first = list.reduce((a, b) => (b.position < a.position ? b : a));
+    f.principalBirthDate = (list.find((m) => m.is_principal === 1) ?? first).birth_date;
   }
   for (const c of consents)
     facts.get(c.household_id)?.consents.push({ obtainedOn: c.obtained_on, withdrawnOn: c.withdrawn_on });
@@ -90,10 +89,15 @@ async function loadFacts(db: Kysely<Database>, from: string, to: string): Promis
  * day is not 終結 (a household closed on 31 March is closed, not continuing).
  */
 async function openAt(db: Kysely<Database>, day: string): Promise<number> {
-  const result = await sql<{ n: number }>`SELECT count(*) AS n FROM households h WHERE h.received_on <= ${day}
-    AND coalesce((SELECT s.status FROM status_changes s WHERE s.household_id = h.id AND s.changed_on <= ${day}
-                  ORDER BY s.changed_on DESC, s.id DESC LIMIT 1), 'received') != 'closed'`.execute(db);
-  return result.rows[0]?.n ?? 0;
+  // SQLite returns the bare `status` of the row that holds max(): each household's latest change.
+  const result = await sql<{ received: number; closed: number }>`SELECT
+      (SELECT count(*) FROM households WHERE received_on <= ${day}) AS received,
+      (SELECT count(*) FROM (
+         SELECT status, max(changed_on || printf('%012d', id)) FROM status_changes
+         WHERE changed_on <= ${day} GROUP BY household_id
+       ) WHERE status = 'closed') AS closed`.execute(db);
+  const row = result.rows[0];
+  return (row?.received ?? 0) - (row?.closed ?? 0);
 }
 
 /** Rule 13: a household enters the breakdowns for a year only if it had valid consent in that year. */
