@@ -18,7 +18,7 @@ const confidentiality = legalTextSchema.parse(confidentialityJson);
 
 /**
  * The 社会福祉法159条 warning in force on `date` (YYYY-MM-DD, office time).
- * The penalty wording depends on when the act happens: 拘禁刑 from 2025-06-01, 懲役 before.
+ * The penalty wording depends on when the act happens (刑法改正, 2025-06-01): see resources/legal/.
  */
 export function confidentialityWarning(date: string): LegalTextVersion {
   const inForce = confidentiality.versions
