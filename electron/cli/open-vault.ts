@@ -29,3 +29,18 @@ export async function openVaultForCli(
   }
   return { ...vault, user: vault.user };
 }
+
+/** Opens the vault for one command, runs it, and always closes the store and wipes the key. */
+export async function withCliVault<T>(
+  ctx: VaultContext,
+  use: (vault: UnlockedVault & { user: { id: string; name: string } }) => Promise<T>,
+  userName?: string,
+): Promise<T> {
+  const vault = await openVaultForCli(ctx, userName);
+  try {
+    return await use(vault);
+  } finally {
+    await vault.store.close();
+    vault.dataKey.fill(0);
+  }
+}

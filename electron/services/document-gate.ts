@@ -7,7 +7,7 @@ import { appendAuditEvent } from './audit.js';
 import { officeDate } from './clock.js';
 import { KasaneError } from './errors.js';
 import { attendingAgencies } from './forms/attendance.js';
-import { renderCollectionChecklist, renderForm } from './forms/index.js';
+import { type FormData, type FormNumber, renderCollectionChecklist, renderForm } from './forms/index.js';
 import { confidentialityWarning } from './legal.js';
 import { meetingFormData } from './meeting-form-data.js';
 import type { OutgoingFile, Platform } from './platform.js';
@@ -51,6 +51,35 @@ export interface IssueRequest {
   action: 'save' | 'openInWord';
   purpose: (typeof purposes)[number];
   purposeNote: string;
+}
+
+/**
+ * The files one issue produces (rule 8): the 様式 itself, or with several copies each numbered
+ * copy (配布番号) plus the 回収チェック表. Copies go to the attending agencies in order; spare
+ * copies get a blank line to fill in by hand.
+ */
+export async function renderCopies(
+  form: FormNumber,
+  data: Omit<FormData, 'copy'>,
+  copies: number,
+  stem: string,
+): Promise<OutgoingFile[]> {
+  if (copies === 1) return [{ name: `${stem}.docx`, bytes: await renderForm(form, { ...data, copy: null }) }];
+  const files: OutgoingFile[] = [];
+  for (let copy = 1; copy <= copies; copy++) {
+    const bytes = await renderForm(form, { ...data, copy: { number: copy, total: copies } });
+    files.push({ name: `${stem}_配布${String(copy).padStart(2, '0')}.docx`, bytes });
+  }
+  const agencies = attendingAgencies(data.attendees);
+  const list = Array.from({ length: copies }, (_, i) => ({
+    number: i + 1,
+    agencyName: agencies[i]?.agencyName ?? '',
+  }));
+  files.push({
+    name: `${stem}_回収チェック表.docx`,
+    bytes: await renderCollectionChecklist({ ...data, copy: null }, list),
+  });
+  return files;
 }
 
 export class DocumentGate {
@@ -97,25 +126,7 @@ export class DocumentGate {
       /[\\/:*?"<>|]/g,
       '_',
     );
-    const files: OutgoingFile[] = [];
-    if (request.copies === 1)
-      files.push({ name: `${stem}.docx`, bytes: await renderForm(n, { ...data, copy: null }) });
-    else {
-      for (let copy = 1; copy <= request.copies; copy++) {
-        const bytes = await renderForm(n, { ...data, copy: { number: copy, total: request.copies } });
-        files.push({ name: `${stem}_配布${String(copy).padStart(2, '0')}.docx`, bytes });
-      }
-      // Copies go to the attending agencies in order; spare copies get a blank line to fill in by hand.
-      const agencies = attendingAgencies(data.attendees);
-      const copies = Array.from({ length: request.copies }, (_, i) => ({
-        number: i + 1,
-        agencyName: agencies[i]?.agencyName ?? '',
-      }));
-      files.push({
-        name: `${stem}_回収チェック表.docx`,
-        bytes: await renderCollectionChecklist({ ...data, copy: null }, copies),
-      });
-    }
+    const files = await renderCopies(n, data, request.copies, stem);
     const previewId = randomUUID();
     this.#previews.set(previewId, { ...request, namesReason, files, userId: user.id });
     const warning = confidentialityWarning(officeDate(now));

@@ -1,21 +1,17 @@
 import { createBackup, restoreBackup } from '../../services/backup.js';
 import { exitCodes } from '../exit-codes.js';
-import { cliContext, openVaultForCli } from '../open-vault.js';
+import { cliContext, withCliVault } from '../open-vault.js';
 import { readSecret } from '../secret-input.js';
 
 export async function backupCommand(opts: { dataDir: string; out: string }): Promise<number> {
   const ctx = cliContext(opts.dataDir);
-  const vault = await openVaultForCli(ctx);
-  try {
+  return withCliVault(ctx, async (vault) => {
     const { path } = await createBackup(ctx, vault, vault.user.id, opts.out);
     process.stdout.write(
       `バックアップを作成しました: ${path}\n（暗号化されたままです。作成時点のパスフレーズか回復コードで開けます）\n`,
     );
     return exitCodes.ok;
-  } finally {
-    await vault.store.close();
-    vault.dataKey.fill(0);
-  }
+  });
 }
 
 export async function restoreCommand(opts: { dataDir: string; from: string }): Promise<number> {

@@ -3,7 +3,7 @@ import type { HouseholdSummary } from '../../ipc/schemas/households.js';
 import { officeDate } from '../../services/clock.js';
 import { listHouseholds } from '../../services/households.js';
 import { exitCodes } from '../exit-codes.js';
-import { cliContext, openVaultForCli } from '../open-vault.js';
+import { cliContext, withCliVault } from '../open-vault.js';
 
 const statusLabels = { received: '受付', active: '支援中', closed: '終結' } as const;
 const consentLabels = { granted: 'あり', none: 'なし', withdrawn: '撤回' } as const;
@@ -57,8 +57,7 @@ function readable(households: HouseholdSummary[]): string {
 /** Every household, newest first, as a table or (--json) one JSON array for scripts. */
 export async function casesCommand(opts: { dataDir: string; json: boolean }): Promise<number> {
   const ctx = cliContext(opts.dataDir);
-  const vault = await openVaultForCli(ctx);
-  try {
+  return withCliVault(ctx, async (vault) => {
     const db = vault.store.db;
     const { total } = await db
       .selectFrom('households')
@@ -81,8 +80,5 @@ export async function casesCommand(opts: { dataDir: string; json: boolean }): Pr
       process.stdout.write(`${JSON.stringify(shaped, null, 2)}\n`);
     } else process.stdout.write(readable(households));
     return exitCodes.ok;
-  } finally {
-    await vault.store.close();
-    vault.dataKey.fill(0);
-  }
+  });
 }

@@ -4,7 +4,7 @@ import type { ImportReport } from '../../ipc/schemas/imports.js';
 import { type ImportFile, previewImport, runImport } from '../../services/import/index.js';
 import { CliError } from '../cli-error.js';
 import { exitCodes } from '../exit-codes.js';
-import { cliContext, openVaultForCli } from '../open-vault.js';
+import { cliContext, withCliVault } from '../open-vault.js';
 
 const importable = /\.(xlsx|csv)$/i;
 
@@ -51,8 +51,7 @@ export async function importCommand(opts: {
   }
   const files = await collectFiles(opts.paths);
   const ctx = cliContext(opts.dataDir);
-  const vault = await openVaultForCli(ctx);
-  try {
+  return withCliVault(ctx, async (vault) => {
     const now = ctx.clock();
     const report = opts.dryRun
       ? await previewImport(vault.store.db, files, now)
@@ -67,8 +66,5 @@ export async function importCommand(opts: {
     const done = opts.dryRun ? '確認しました（まだ登録していません）' : '取り込みました';
     process.stdout.write(`${done}: ${countsLine(report)}\n`);
     return exitCodes.ok;
-  } finally {
-    await vault.store.close();
-    vault.dataKey.fill(0);
-  }
+  });
 }

@@ -2,13 +2,12 @@ import { formatWareki } from '../../ipc/japanese-date.js';
 import { officeDate } from '../../services/clock.js';
 import { listMeetings } from '../../services/meetings.js';
 import { exitCodes } from '../exit-codes.js';
-import { cliContext, openVaultForCli } from '../open-vault.js';
+import { cliContext, withCliVault } from '../open-vault.js';
 
 /** Every meeting, upcoming first: as JSON for scripts, or one line each for a person. */
 export async function meetingsCommand(opts: { dataDir: string; json: boolean }): Promise<number> {
   const ctx = cliContext(opts.dataDir);
-  const vault = await openVaultForCli(ctx);
-  try {
+  return withCliVault(ctx, async (vault) => {
     const meetings = await listMeetings(vault.store.db, { limit: 1_000_000 }, officeDate(ctx.clock()));
     if (opts.json) {
       const rows = meetings.map((m) => ({
@@ -32,8 +31,5 @@ export async function meetingsCommand(opts: { dataDir: string; json: boolean }):
       }
     }
     return exitCodes.ok;
-  } finally {
-    await vault.store.close();
-    vault.dataKey.fill(0);
-  }
+  });
 }

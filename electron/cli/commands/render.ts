@@ -1,13 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, parse } from 'node:path';
-import { recordIssue } from '../../services/document-gate.js';
-import { attendingAgencies } from '../../services/forms/attendance.js';
-import { type FormNumber, renderCollectionChecklist, renderForm } from '../../services/forms/index.js';
+import { recordIssue, renderCopies } from '../../services/document-gate.js';
+import type { FormNumber } from '../../services/forms/index.js';
 import { meetingFormData } from '../../services/meeting-form-data.js';
 import { getOfficeSettings } from '../../services/office-settings.js';
 import { CliError } from '../cli-error.js';
 import { exitCodes } from '../exit-codes.js';
-import { cliContext, openVaultForCli } from '../open-vault.js';
+import { cliContext, withCliVault } from '../open-vault.js';
 
 export interface RenderOptions {
   dataDir: string;
@@ -43,8 +42,7 @@ export async function renderCommand(opts: RenderOptions): Promise<number> {
     throw new CliError(exitCodes.usage, '--copies は 1〜60 の整数にしてください。');
 
   const ctx = cliContext(opts.dataDir);
-  const vault = await openVaultForCli(ctx);
-  try {
+  return withCliVault(ctx, async (vault) => {
     const { db } = vault.store;
     const meeting = await db
       .selectFrom('meetings')
@@ -66,28 +64,10 @@ export async function renderCommand(opts: RenderOptions): Promise<number> {
       reporterName: vault.user.name,
       now,
     });
-    const n = form as FormNumber;
-    const written: string[] = [];
-    if (copies === 1) {
-      await writeFile(opts.out, await renderForm(n, { ...data, copy: null }));
-      written.push(opts.out);
-    } else {
-      const { name } = parse(opts.out);
-      const dir = dirname(opts.out);
-      for (let copy = 1; copy <= copies; copy++) {
-        const path = join(dir, `${name}_配布${String(copy).padStart(2, '0')}.docx`);
-        await writeFile(path, await renderForm(n, { ...data, copy: { number: copy, total: copies } }));
-        written.push(path);
-      }
-      const agencies = attendingAgencies(data.attendees);
-      const list = Array.from({ length: copies }, (_, i) => ({
-        number: i + 1,
-        agencyName: agencies[i]?.agencyName ?? '',
-      }));
-      const checklist = join(dir, `${name}_回収チェック表.docx`);
-      await writeFile(checklist, await renderCollectionChecklist({ ...data, copy: null }, list));
-      written.push(checklist);
-    }
+    const files = await renderCopies(form as FormNumber, data, copies, parse(opts.out).name);
+    // One copy goes exactly where --out says; numbered copies and the checklist go beside it.
+    const written = files.map((f) => (copies === 1 ? opts.out : join(dirname(opts.out), f.name)));
+    for (const [i, f] of files.entries()) await writeFile(written[i] ?? f.name, f.bytes);
     await recordIssue(
       db,
       vault.user.id,
@@ -105,8 +85,5 @@ export async function renderCommand(opts: RenderOptions): Promise<number> {
       `${written.map((p) => `書き出しました: ${p}`).join('\n')}\n取扱注意: 会議で知り得た秘密を含みます。目的外に使わず、使い終えたら回収・廃棄してください。\n`,
     );
     return exitCodes.ok;
-  } finally {
-    await vault.store.close();
-    vault.dataKey.fill(0);
-  }
+  });
 }

@@ -4,7 +4,7 @@ import { recordIssue } from '../../services/document-gate.js';
 import { type StatisticsFormat, statisticsFile, statisticsFor } from '../../services/statistics/index.js';
 import { CliError } from '../cli-error.js';
 import { exitCodes } from '../exit-codes.js';
-import { cliContext, openVaultForCli } from '../open-vault.js';
+import { cliContext, withCliVault } from '../open-vault.js';
 
 export interface StatsOptions {
   dataDir: string;
@@ -43,8 +43,7 @@ export async function statsCommand(opts: StatsOptions): Promise<number> {
   }
 
   const ctx = cliContext(opts.dataDir);
-  const vault = await openVaultForCli(ctx);
-  try {
+  return withCliVault(ctx, async (vault) => {
     const { db } = vault.store;
     const now = ctx.clock();
     const stats = await statisticsFor(db, { fiscalYears: years.data, threshold });
@@ -59,8 +58,5 @@ export async function statsCommand(opts: StatsOptions): Promise<number> {
     );
     process.stdout.write(`書き出しました: ${opts.out}（${stats.suppression.explanation}）\n`);
     return exitCodes.ok;
-  } finally {
-    await vault.store.close();
-    vault.dataKey.fill(0);
-  }
+  });
 }

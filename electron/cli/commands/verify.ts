@@ -1,12 +1,11 @@
 import { appendAuditEvent, verifyAuditChain } from '../../services/audit.js';
 import { exitCodes } from '../exit-codes.js';
-import { cliContext, openVaultForCli } from '../open-vault.js';
+import { cliContext, withCliVault } from '../open-vault.js';
 
 /** SQLite's full integrity check, then the audit hash chain; names the first broken event. */
 export async function verifyCommand(opts: { dataDir: string }): Promise<number> {
   const ctx = cliContext(opts.dataDir);
-  const vault = await openVaultForCli(ctx);
-  try {
+  return withCliVault(ctx, async (vault) => {
     const integrity = vault.store.sqlite.pragma('integrity_check', { simple: false }) as {
       integrity_check: string;
     }[];
@@ -36,8 +35,5 @@ export async function verifyCommand(opts: { dataDir: string }): Promise<number> 
     }
     process.stdout.write(`監査ログ: ${chain.checked} 件を検証、改ざんは検出されませんでした\n`);
     return exitCodes.ok;
-  } finally {
-    await vault.store.close();
-    vault.dataKey.fill(0);
-  }
+  });
 }
