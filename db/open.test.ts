@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDataDir } from '../electron/services/testing/temp-data-dir.js';
 import { DatabaseDamagedError, SchemaTooNewError } from './errors.js';
 import { assertStrictlyIncreasing, latestSchemaVersion, migrations } from './migrations/index.js';
-import { openStore } from './open.js';
+import { migrate, openStore } from './open.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -63,5 +64,39 @@ describe('暗号化データベースを開く', () => {
     expect(() => assertStrictlyIncreasing(migrations)).not.toThrow();
     expect(() => assertStrictlyIncreasing([{ version: 100 }, { version: 100 }])).toThrow(/out of order/);
     expect(() => assertStrictlyIncreasing([{ version: 200 }, { version: 100 }])).toThrow(/out of order/);
+  });
+
+  it('移行に失敗すると表も user_version も元のまま（同じトランザクションで書く）', async () => {
+    const store = await openStore(path, key, { create: true });
+    const broken = {
+      version: latestSchemaVersion + 10,
+      name: '9999-broken',
+      migration: {
+        up: async (db: typeof store.db) => {
+          await sql`CREATE TABLE half_done (x)`.execute(db);
+          await sql`PRAGMA user_version = 12345`.execute(db);
+          throw new Error('step failed');
+        },
+      },
+    };
+    await expect(migrate(store.db, [...migrations, broken])).rejects.toThrow('step failed');
+    expect(store.sqlite.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
+    const tables = store.sqlite.prepare(`SELECT name FROM sqlite_master WHERE name = 'half_done'`).all();
+    expect(tables).toEqual([]);
+    await store.close();
+  });
+
+  it('成功した移行は最後の番号を user_version に記録する', async () => {
+    const store = await openStore(path, key, { create: true });
+    const next = {
+      version: latestSchemaVersion + 10,
+      name: '9999-next',
+      migration: {
+        up: async (db: typeof store.db) => void (await sql`CREATE TABLE next_step (x)`.execute(db)),
+      },
+    };
+    await migrate(store.db, [...migrations, next]);
+    expect(store.sqlite.pragma('user_version', { simple: true })).toBe(latestSchemaVersion + 10);
+    await store.close();
   });
 });

@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { Kysely, SqliteAdapter, SqliteDialect } from 'kysely';
-import { Migrator } from 'kysely/migration';
+import { Kysely, SqliteAdapter, SqliteDialect, sql } from 'kysely';
+import { type Migration, Migrator } from 'kysely/migration';
 import { DatabaseDamagedError, SchemaTooNewError } from './errors.js';
 import { assertStrictlyIncreasing, latestSchemaVersion, migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
@@ -79,7 +79,7 @@ export async function openStore(
     // Pages stay decrypted in SQLite's own cache (32 MB): encryption then costs only on first read.
     sqlite.pragma('cache_size = -32768');
     const db = new Kysely<Database>({ dialect: new KasaneSqliteDialect({ database: sqlite }) });
-    await migrate(db, sqlite);
+    await migrate(db, migrations);
     return {
       sqlite,
       db,
@@ -93,15 +93,23 @@ export async function openStore(
   }
 }
 
-async function migrate(db: Kysely<Database>, sqlite: Sqlite): Promise<void> {
-  assertStrictlyIncreasing(migrations);
-  const migrator = new Migrator({
-    db,
-    provider: {
-      getMigrations: async () => Object.fromEntries(migrations.map((m) => [m.name, m.migration])),
-    },
+/**
+ * Runs every pending step and records the schema version in `user_version` inside one transaction
+ * (as Signal Desktop does): a step that fails leaves both the tables and `user_version` as they were.
+ */
+export async function migrate(
+  db: Kysely<Database>,
+  list: ReadonlyArray<{ version: number; name: string; migration: Migration }>,
+): Promise<void> {
+  assertStrictlyIncreasing(list);
+  const version = list.at(-1)?.version ?? 0;
+  await db.transaction().execute(async (trx) => {
+    const migrator = new Migrator({
+      db: trx,
+      provider: { getMigrations: async () => Object.fromEntries(list.map((m) => [m.name, m.migration])) },
+    });
+    const { error } = await migrator.migrateToLatest();
+    if (error) throw error;
+    await sql`PRAGMA user_version = ${sql.raw(String(version))}`.execute(trx);
   });
-  const { error } = await migrator.migrateToLatest();
-  if (error) throw error;
-  sqlite.pragma(`user_version = ${latestSchemaVersion}`);
 }
