@@ -4,10 +4,12 @@
  *
  *   node --import tsx scripts/electronegativity.ts
  *
- * The CLI exits 0 whatever it finds (and may crash afterwards on its offline release-feed lookup),
- * so its SARIF file is the only truth; a missing or unreadable SARIF is a failure. With `-o` the CLI
- * also drops parse errors silently, so every file is parsed here first with the tool's own parser:
- * a file it cannot read would otherwise pass unscanned.
+ * The tool's runner is called directly, not through its CLI: the CLI requires a `commander` it does
+ * not declare and breaks on whichever version the project hoists. The runner resolves whatever it
+ * finds (and may crash afterwards on its offline release-feed lookup), so its SARIF file is the only
+ * truth; a missing or unreadable SARIF is a failure. It also drops parse errors silently, so every
+ * file is parsed here first with the tool's own parser: a file it cannot read would otherwise pass
+ * unscanned.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -33,7 +35,7 @@ interface SarifResult {
 class ScanError extends Error {}
 
 function locateTool(): {
-  cli: string;
+  toolDir: string;
   toolVersion: string;
   Parser: new (babelFirst: boolean, tsBabelFirst: boolean) => ToolParser;
 } {
@@ -46,7 +48,7 @@ function locateTool(): {
   const toolDir = dirname(packageJson);
   const { version } = JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string };
   const { Parser } = require(join(toolDir, 'dist', 'parser', 'index.js'));
-  return { cli: join(toolDir, 'dist', 'index.js'), toolVersion: version, Parser };
+  return { toolDir, toolVersion: version, Parser };
 }
 
 interface ToolParser {
@@ -77,7 +79,7 @@ function locationOf(result: SarifResult): string {
 }
 
 function scan(workspace: string): number {
-  const { cli, toolVersion, Parser } = locateTool();
+  const { toolDir, toolVersion, Parser } = locateTool();
   const electron = electronVersion();
 
   // One run over both folders: the global checks (CSP, navigation limits, permission handler)
@@ -108,16 +110,37 @@ function scan(workspace: string): number {
   const sarifFile = join(workspace, 'result.sarif');
   // AVAILABLE_SECURITY_FIXES compares with Electron's online release list, which an offline machine
   // cannot fetch; the pinned Electron version is reviewed by hand before each release (README).
-  const offlineOnly = ['-x', 'AvailableSecurityFixesGlobalCheck'];
-  const run = spawnSync(
-    process.execPath,
-    [cli, '-i', input, '-o', sarifFile, '-r', '-e', electron, ...offlineOnly],
-    {
-      cwd: workspace,
-      encoding: 'utf8',
-      timeout: 180_000,
-    },
-  );
+  const options = {
+    input,
+    output: sarifFile,
+    isSarif: true,
+    customScan: [],
+    excludeFromScan: ['availablesecurityfixesglobalcheck'],
+    isRelative: true,
+    isVerbose: true,
+    electronVersionOverride: electron,
+    parserPlugins: [],
+  };
+  // The same two steps as the tool's CLI: load its messages (the global `__`), then run the scan.
+  const runner = `
+    const dist = ${JSON.stringify(join(toolDir, 'dist'))};
+    const load = (file) => { const m = require(dist + file); return m.default ?? m; };
+    // Its online translation lookup fails here (no network) and throws later from a got timer.
+    process.on('uncaughtException', (error) => {
+      if (String(error && error.stack).includes('/node_modules/got/')) return;
+      console.error(error && error.stack);
+      process.exit(1);
+    });
+    (async () => {
+      await load('/locales/i18n.js')();
+      await load('/runner.js')(${JSON.stringify(options)}, false);
+    })().catch((error) => { console.error(error && error.stack); process.exit(1); });
+  `;
+  const run = spawnSync(process.execPath, ['-e', runner], {
+    cwd: workspace,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
   let results: SarifResult[];
   try {
     const sarif = JSON.parse(readFileSync(sarifFile, 'utf8')) as { runs: { results: SarifResult[] }[] };
