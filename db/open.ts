@@ -46,7 +46,12 @@ function isSqliteReadError(err: unknown): boolean {
 export async function openStore(
   path: string,
   key: Buffer,
-  options: { create?: boolean; integrity?: 'quick' | 'none' } = {},
+  options: {
+    create?: boolean;
+    integrity?: 'quick' | 'none';
+    /** Tests build a file as an older version left it by passing the steps it had. */
+    migrations?: typeof migrations;
+  } = {},
 ): Promise<OpenStore> {
   let sqlite: Sqlite;
   try {
@@ -79,7 +84,7 @@ export async function openStore(
     // Pages stay decrypted in SQLite's own cache (32 MB): encryption then costs only on first read.
     sqlite.pragma('cache_size = -32768');
     const db = new Kysely<Database>({ dialect: new KasaneSqliteDialect({ database: sqlite }) });
-    await migrate(db, migrations);
+    await migrate(db, options.migrations ?? migrations);
     return {
       sqlite,
       db,

@@ -58,6 +58,10 @@ export interface IssueTagTable {
 export interface HouseholdTable {
   id: string;
   case_no: string;
+  /** caseNoKey(case_no): unique among households whose case_no_duplicate is 0. */
+  case_no_key: string;
+  /** 1 = a round-1 household whose number another one already had after normalisation (0800). */
+  case_no_duplicate: Generated<number>;
   received_on: string;
   label: string;
   referral_agency_id: string | null;

@@ -3,6 +3,8 @@ import * as vault from './0100-vault.js';
 import * as households from './0200-households.js';
 import * as defaultLists from './0210-default-lists.js';
 import * as meetings from './0300-meetings.js';
+import * as caseNumberKey from './0800-case-number-key.js';
+import * as searchFold from './0810-search-fold.js';
 
 /**
  * Every schema step, in order. The number is the schema version written to `user_version`;
@@ -13,6 +15,8 @@ export const migrations: ReadonlyArray<{ version: number; name: string; migratio
   { version: 200, name: '0200-households', migration: households },
   { version: 210, name: '0210-default-lists', migration: defaultLists },
   { version: 300, name: '0300-meetings', migration: meetings },
+  { version: 800, name: '0800-case-number-key', migration: caseNumberKey },
+  { version: 810, name: '0810-search-fold', migration: searchFold },
 ];
 
 export function assertStrictlyIncreasing(list: ReadonlyArray<{ version: number }>): void {

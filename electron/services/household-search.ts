@@ -1,17 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
-
-const separator = '\u0001';
-
-/** Folds width, case and katakana so 𠮷田, ﾔﾏﾀﾞ and やまだ find what the coordinator means. */
-export function searchKey(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u30a1-\u30f6]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60))
-    .replace(/\s+/g, '')
-    .replaceAll(separator, '');
-}
+import { foldForSearch, householdSearchText, searchTextSeparator } from '../domain/search-fold.js';
 
 /** Rewrites one household's search row (inside the caller's transaction); triggers update the index. */
 export async function reindexHousehold(trx: Kysely<Database>, householdId: string): Promise<void> {
@@ -27,15 +16,12 @@ export async function reindexHousehold(trx: Kysely<Database>, householdId: strin
     .select(['name', 'kana'])
     .where('household_id', '=', householdId)
     .execute();
-  const texts = new Set(
-    [household.case_no, household.label, ...members.flatMap((m) => [m.name, m.kana])]
-      .map(searchKey)
-      .filter(Boolean),
-  );
-  await trx
-    .insertInto('household_search_terms')
-    .values({ household_id: householdId, text: [...texts].join(separator) })
-    .execute();
+  const text = householdSearchText([
+    household.case_no,
+    household.label,
+    ...members.flatMap((m) => [m.name, m.kana]),
+  ]);
+  await trx.insertInto('household_search_terms').values({ household_id: householdId, text }).execute();
 }
 
 /**
@@ -45,7 +31,7 @@ export async function reindexHousehold(trx: Kysely<Database>, householdId: strin
  * households (see npm run bench). Neither path treats % or _ as wildcards.
  */
 export function matchingHouseholdIds(query: string) {
-  const key = searchKey(query);
+  const key = foldForSearch(query).replaceAll(searchTextSeparator, '');
   if ([...key].length >= 3) {
     const phrase = `"${key.replaceAll('"', '""')}"`;
     return sql<string>`(SELECT household_id FROM household_search_terms WHERE rowid IN

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { caseNoKey } from '../domain/case-number.js';
+import { foldForSearch } from '../domain/search-fold.js';
 import type {
   HouseholdDetail,
   HouseholdInput,
@@ -12,7 +14,7 @@ import type {
 import { appendAuditEvent } from './audit.js';
 import { listConsents } from './consent.js';
 import { KasaneError } from './errors.js';
-import { matchingHouseholdIds, reindexHousehold, searchKey } from './household-search.js';
+import { matchingHouseholdIds, reindexHousehold } from './household-search.js';
 
 /** A, B, … Z: members are labelled by their order in the household. */
 export const memberLabel = (index: number) => String.fromCharCode(65 + index);
@@ -36,11 +38,35 @@ async function assertKnownIssues(
     throw new KasaneError('UNKNOWN_ISSUE', `登録されていない課題です: ${unknown.join('、')}`);
 }
 
+/** 受付番号 are compared after normalisation (rule 18): Ｃ２０２３－００１ is C2023-001. */
 async function assertCaseNoFree(trx: Kysely<Database>, caseNo: string, exceptId?: string): Promise<void> {
-  let q = trx.selectFrom('households').select('id').where('case_no', '=', caseNo);
+  let q = trx
+    .selectFrom('households')
+    .select(['case_no', 'label'])
+    .where('case_no_key', '=', caseNoKey(caseNo));
   if (exceptId) q = q.where('id', '!=', exceptId);
-  if (await q.executeTakeFirst())
-    throw new KasaneError('DUPLICATE_CASE_NO', `受付番号「${caseNo}」はすでに使われています。`);
+  const taken = await q.executeTakeFirst();
+  if (!taken) return;
+  throw new KasaneError(
+    'DUPLICATE_CASE_NO',
+    taken.case_no === caseNo
+      ? `受付番号「${caseNo}」はすでに使われています。使っている世帯:「${taken.label}」。別の番号にしてください。`
+      : `受付番号「${caseNo}」は、すでにある「${taken.case_no}」（${taken.label}）と同じ番号とみなされます（全角・半角、ハイフンの種類、大文字・小文字は区別しません）。別の番号にしてください。`,
+  );
+}
+
+/** After a number leaves a group of round-1 look-alikes, the earliest household left holds it again. */
+async function settleCaseNoGroup(trx: Kysely<Database>, key: string): Promise<void> {
+  const group = await trx
+    .selectFrom('households')
+    .select(['id', 'case_no_duplicate'])
+    .where('case_no_key', '=', key)
+    .orderBy('created_at')
+    .orderBy(sql`rowid`)
+    .execute();
+  const [first] = group;
+  if (first && group.every((h) => h.case_no_duplicate === 1))
+    await trx.updateTable('households').set({ case_no_duplicate: 0 }).where('id', '=', first.id).execute();
 }
 
 export interface HouseholdToInsert extends HouseholdInput {
@@ -65,6 +91,7 @@ export async function insertHousehold(
     .values({
       id,
       case_no: input.caseNo,
+      case_no_key: caseNoKey(input.caseNo),
       received_on: input.receivedOn,
       label: input.label,
       referral_agency_id: input.referralAgencyId,
@@ -154,7 +181,7 @@ export async function replaceMembers(
   const principal = members.find((m) => m.isPrincipal) ?? members[0];
   await trx
     .updateTable('households')
-    .set({ sort_kana: searchKey(principal?.kana ?? '') })
+    .set({ sort_kana: foldForSearch(principal?.kana ?? '') })
     .where('id', '=', householdId)
     .execute();
   await reindexHousehold(trx, householdId);
@@ -202,6 +229,8 @@ export async function updateHousehold(
       .updateTable('households')
       .set({
         case_no: input.caseNo,
+        case_no_key: caseNoKey(input.caseNo),
+        case_no_duplicate: 0,
         received_on: input.receivedOn,
         label: input.label,
         referral_agency_id: input.referralAgencyId,
@@ -210,6 +239,7 @@ export async function updateHousehold(
       })
       .where('id', '=', id)
       .execute();
+    if (before.case_no_key !== caseNoKey(input.caseNo)) await settleCaseNoGroup(trx, before.case_no_key);
     await trx.deleteFrom('household_issues').where('household_id', '=', id).execute();
     if (input.issues.length)
       await trx

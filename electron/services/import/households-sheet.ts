@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseNoKey } from '../../domain/case-number.js';
 import { agencyInputSchema } from '../../ipc/schemas/agencies.js';
 import { trimmed } from '../../ipc/schemas/common.js';
 import { caseNoSchema, type HouseholdStatus, householdInputSchema } from '../../ipc/schemas/households.js';
@@ -53,7 +54,7 @@ export interface HouseholdSheet {
 type Problem = [column: ColumnName<typeof householdSheet>, reason: string];
 
 /** Rules between cells of one row; a cell that failed to parse is absent and not judged twice. */
-function rowProblems(row: Row, known: Pick<KnownInDatabase, 'issues' | 'caseNos'>): Problem[] {
+function rowProblems(row: Row, known: Pick<KnownInDatabase, 'issues' | 'caseNoKeys'>): Problem[] {
   const problems: Problem[] = [];
   if (row.本人同意 === true && row.同意取得日 === null) {
     problems.push(['同意取得日', '本人同意が「あり」のときは同意取得日を入力してください']);
@@ -78,15 +79,21 @@ function rowProblems(row: Row, known: Pick<KnownInDatabase, 'issues' | 'caseNos'
       `登録されていない課題です: ${unknownIssues.join('、')}（課題の一覧は設定画面で確認・追加できます）`,
     ]);
   }
-  if (row.受付番号 && known.caseNos.has(row.受付番号)) {
-    problems.push(['受付番号', `「${row.受付番号}」はすでに登録されています（取り込みでは上書きしません）`]);
+  const registered = row.受付番号 ? known.caseNoKeys.get(caseNoKey(row.受付番号)) : undefined;
+  if (row.受付番号 && registered !== undefined) {
+    problems.push([
+      '受付番号',
+      registered === row.受付番号
+        ? `「${row.受付番号}」はすでに登録されています（取り込みでは上書きしません）`
+        : `「${row.受付番号}」は登録済みの「${registered}」と同じ番号とみなされます（全角・半角、ハイフンの種類、大文字・小文字は区別しません）`,
+    ]);
   }
   return problems;
 }
 
 export function parseHouseholdSheet(
   table: Table,
-  known: Pick<KnownInDatabase, 'issues' | 'caseNos'>,
+  known: Pick<KnownInDatabase, 'issues' | 'caseNoKeys'>,
 ): HouseholdSheet {
   const sheet = householdSheet.name;
   const errors = [...table.errors];
@@ -99,9 +106,13 @@ export function parseHouseholdSheet(
     if (caseNoText.success && caseNoText.data) caseNos.add(caseNoText.data);
     const problems = rowProblems(row, known);
     if (row.受付番号) {
-      const first = firstRowOf.get(row.受付番号);
-      if (first === undefined) firstRowOf.set(row.受付番号, rowNumber);
-      else problems.push(['受付番号', `「${row.受付番号}」は行${first}と重複しています`]);
+      const first = firstRowOf.get(caseNoKey(row.受付番号));
+      if (first === undefined) firstRowOf.set(caseNoKey(row.受付番号), rowNumber);
+      else
+        problems.push([
+          '受付番号',
+          `「${row.受付番号}」は行${first}と同じ番号です（正規化して比べています）`,
+        ]);
     }
     errors.push(
       ...parsed.errors,

@@ -230,10 +230,27 @@ describe('誤りがあれば何も登録せず、すべての誤りを返す', (
     expect(report.ok).toBe(false);
     expect(report.errors).toEqual([
       '世帯 行2 受付番号: 「R8-001」はすでに登録されています（取り込みでは上書きしません）',
-      '世帯 行4 受付番号: 「R8-002」は行3と重複しています',
+      '世帯 行4 受付番号: 「R8-002」は行3と同じ番号です（正規化して比べています）',
     ]);
     expect(dumpDatabase(sqlite())).toEqual(before);
     expect((await list()).map((h) => h.label)).toEqual(['元の表示名']);
+  });
+
+  it('全角・ハイフンの種類・大文字小文字だけが違う受付番号も同じ番号として誤りにする（規則18）', async () => {
+    await importSheets([householdRow('C2023-001')]);
+    const before = dumpDatabase(sqlite());
+    const report = await importSheets([
+      householdRow('Ｃ２０２３－００１'),
+      householdRow('r8-010'),
+      householdRow('R8‐010'),
+      householdRow('R8−010'),
+    ]);
+    expect(report.errors).toEqual([
+      '世帯 行2 受付番号: 「Ｃ２０２３－００１」は登録済みの「C2023-001」と同じ番号とみなされます（全角・半角、ハイフンの種類、大文字・小文字は区別しません）',
+      '世帯 行4 受付番号: 「R8‐010」は行3と同じ番号です（正規化して比べています）',
+      '世帯 行5 受付番号: 「R8−010」は行3と同じ番号です（正規化して比べています）',
+    ]);
+    expect(dumpDatabase(sqlite())).toEqual(before);
   });
 
   it('令和6年2月30日・平成32年のような存在しない日付は誤りで、推測で直さない', async () => {
@@ -349,9 +366,10 @@ describe('文字はそのまま残る（ルール16）', () => {
       ],
     );
     expect(report.errors).toEqual([]);
-    for (const query of ['𠮷', '髙子', '山﨑', '😀'])
+    // 異体字 fold for search (吉 finds 𠮷, 高子 finds 髙子) while the names stay as typed.
+    for (const query of ['𠮷', '髙子', '山﨑', '😀', '吉田', '高子', '山崎'])
       expect((await list(query)).map((h) => h.caseNo)).toEqual(['R8-001']);
-    expect(await list('吉')).toEqual([]);
+    expect(await list('吉川')).toEqual([]);
     const [household] = await list();
     expect(await listMembers(vault.db, household?.id ?? '')).toMatchObject([
       { label: 'A', name: '𠮷田 髙子', kana: 'ヨシダ タカコ', isPrincipal: true },

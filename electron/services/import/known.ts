@@ -6,6 +6,8 @@ export interface KnownInDatabase {
   /** 課題 names in use (not retired). */
   issues: ReadonlySet<string>;
   caseNos: ReadonlySet<string>;
+  /** Registered 受付番号 by their normalised key (rule 18). */
+  caseNoKeys: ReadonlyMap<string, string>;
   meetingNos: ReadonlySet<string>;
   /** Member 記号 by 受付番号, for プラン rows of households already registered. */
   memberLabels: ReadonlyMap<string, ReadonlySet<string>>;
@@ -16,7 +18,7 @@ export interface KnownInDatabase {
 export async function knownInDatabase(trx: Kysely<Database>): Promise<KnownInDatabase> {
   const [issues, caseNos, meetingNos, members, agencies] = await Promise.all([
     trx.selectFrom('issue_tags').select('name').where('retired_at', 'is', null).execute(),
-    trx.selectFrom('households').select('case_no').execute(),
+    trx.selectFrom('households').select(['case_no', 'case_no_key']).execute(),
     trx.selectFrom('meetings').select('meeting_no').execute(),
     trx
       .selectFrom('members as m')
@@ -34,6 +36,7 @@ export async function knownInDatabase(trx: Kysely<Database>): Promise<KnownInDat
   return {
     issues: new Set(issues.map((i) => i.name)),
     caseNos: new Set(caseNos.map((c) => c.case_no)),
+    caseNoKeys: new Map(caseNos.map((c) => [c.case_no_key, c.case_no])),
     meetingNos: new Set(meetingNos.map((m) => m.meeting_no)),
     memberLabels,
     agencyNames: new Set(agencies.map((a) => a.name)),
