@@ -99,9 +99,9 @@ test.describe('事務所の設定', () => {
       .click();
     const dialog = page.getByRole('dialog', { name: '保存されていない変更があります' });
     await expect(dialog).toBeVisible();
-    await expect(dialog.getByRole('button', { name: 'このページに戻る' })).toBeFocused();
+    await expect(dialog.getByRole('button', { name: 'この画面に戻る' })).toBeFocused();
     await screenshot(page, '15-settings-unsaved-dialog');
-    await dialog.getByRole('button', { name: 'このページに戻る' }).click();
+    await dialog.getByRole('button', { name: 'この画面に戻る' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByLabel('担当者名')).toHaveValue('相談 一郎');
 
@@ -120,5 +120,13 @@ test.describe('事務所の設定', () => {
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await expect(page.getByText('保存しました')).toBeVisible();
     await openPage(page, 'ホーム');
+
+    // A lock never waits for an answer: the unsaved change goes with everything else.
+    await openPage(page, '事務所の設定');
+    await page.getByLabel('担当者名').fill('未保存 次郎');
+    await page.keyboard.press('Control+L');
+    await expect(page.getByRole('heading', { name: 'ロックされています' })).toBeVisible();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    expect(await page.content()).not.toContain('未保存 次郎');
   });
 });

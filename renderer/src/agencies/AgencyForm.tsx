@@ -9,7 +9,7 @@ import {
   agencyInputSchema,
 } from '../../../electron/ipc/schemas/agencies';
 import { call, isCallError } from '../api';
-import { useUnsavedChanges } from '../shell/navigationGuard';
+import { useUnsavedChanges } from '../shell/unsavedChanges';
 import { Button } from '../ui/Button';
 import { TextField } from '../ui/Field';
 import { Form } from '../ui/Form';

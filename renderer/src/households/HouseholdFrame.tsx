@@ -1,43 +1,46 @@
+import { useMatchRoute, useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useEffect, useRef } from 'react';
 import type { HouseholdDetail } from '../../../electron/ipc/schemas/households';
 import { Button } from '../ui/Button';
 import { ConsentBadge, StatusBadge } from './Badges';
 import { AreaNotice, NoticesProvider } from './notices';
-import type { HouseholdRoute, HouseholdView, Navigate } from './route';
 import { UnconsentedBanner } from './UnconsentedBanner';
-
-const viewTitles: Record<Exclude<HouseholdView, 'detail'>, string> = {
-  edit: '基本情報の編集',
-  members: '世帯員の編集',
-};
 
 interface HouseholdFrameProps {
   household: HouseholdDetail;
-  route: Extract<HouseholdRoute, { name: 'household' }>;
-  navigate: Navigate;
   children: ReactNode;
 }
 
+/** Which of the household's screens is shown: its detail, or one editor with its title. */
+function useEditorTitle(): string | null {
+  const matchRoute = useMatchRoute();
+  if (matchRoute({ to: '/households/$householdId/edit' })) return '基本情報の編集';
+  if (matchRoute({ to: '/households/$householdId/members' })) return '世帯員の編集';
+  return null;
+}
+
 /** What every screen of one household shares: the rule-6 banner, where you are, who this is. */
-export function HouseholdFrame({ household, route, navigate, children }: HouseholdFrameProps) {
-  const view: HouseholdView = route.view;
+export function HouseholdFrame({ household, children }: HouseholdFrameProps) {
+  const navigate = useNavigate();
+  const editorTitle = useEditorTitle();
   const heading = useRef<HTMLHeadingElement>(null);
+  const params = { householdId: household.id };
   // The detail starts at its title; the edit screens put focus in their first field themselves.
   useEffect(() => {
-    if (view === 'detail') heading.current?.focus();
-  }, [view]);
-  const toDetail = () => navigate({ name: 'household', id: household.id, view: 'detail' });
+    if (editorTitle === null) heading.current?.focus();
+  }, [editorTitle]);
+  const toDetail = () => void navigate({ to: '/households/$householdId', params });
 
   return (
-    <NoticesProvider resetWith={route}>
+    <NoticesProvider>
       <div className="page page-wide hh-screen">
         {household.track === 'unconsented' && <UnconsentedBanner />}
         <nav className="hh-breadcrumb" aria-label="現在の位置">
-          <Button variant="link" onClick={() => navigate({ name: 'list' })}>
+          <Button variant="link" onClick={() => void navigate({ to: '/households' })}>
             世帯一覧
           </Button>
           <span aria-hidden="true">›</span>
-          {view === 'detail' ? (
+          {editorTitle === null ? (
             <span aria-current="page">世帯の詳細</span>
           ) : (
             <>
@@ -45,7 +48,7 @@ export function HouseholdFrame({ household, route, navigate, children }: Househo
                 世帯の詳細
               </Button>
               <span aria-hidden="true">›</span>
-              <span aria-current="page">{viewTitles[view]}</span>
+              <span aria-current="page">{editorTitle}</span>
             </>
           )}
         </nav>
@@ -59,12 +62,12 @@ export function HouseholdFrame({ household, route, navigate, children }: Househo
             <StatusBadge status={household.status} />
           </span>
           <span className="actions-spacer" />
-          {view === 'detail' && (
+          {editorTitle === null && (
             <span className="hh-header-actions">
-              <Button onClick={() => navigate({ name: 'household', id: household.id, view: 'edit' })}>
+              <Button onClick={() => void navigate({ to: '/households/$householdId/edit', params })}>
                 基本情報を編集
               </Button>
-              <Button onClick={() => navigate({ name: 'household', id: household.id, view: 'members' })}>
+              <Button onClick={() => void navigate({ to: '/households/$householdId/members', params })}>
                 世帯員を編集
               </Button>
             </span>

@@ -1,22 +1,35 @@
 import { useQuery } from '@tanstack/react-query';
+import { Outlet, useNavigate, useParams } from '@tanstack/react-router';
+import { createContext, useContext, useEffect } from 'react';
+import type { HouseholdDetail } from '../../../electron/ipc/schemas/households';
 import { errorMessage } from '../api';
 import { Button } from '../ui/Button';
 import { ErrorPanel } from '../ui/ErrorPanel';
-import { HouseholdDetailView } from './detail/HouseholdDetailView';
-import { HouseholdEditPage } from './form/HouseholdEditPage';
 import { HouseholdFrame } from './HouseholdFrame';
-import { MembersEditor } from './members/MembersEditor';
+import { useListState } from './HouseholdsSection';
 import { householdQuery } from './queries';
-import type { HouseholdRoute, Navigate } from './route';
 
-interface HouseholdScreenProps {
-  route: Extract<HouseholdRoute, { name: 'household' }>;
-  navigate: Navigate;
+const OpenedHousehold = createContext<HouseholdDetail | null>(null);
+
+/** The household this screen opened, for its detail and its editors. */
+export function useOpenedHousehold(): HouseholdDetail {
+  const household = useContext(OpenedHousehold);
+  if (!household) throw new Error('useOpenedHousehold outside HouseholdScreen');
+  return household;
 }
 
-/** One household: loaded once (the opening is audited), then the detail or one of its editors. */
-export function HouseholdScreen({ route, navigate }: HouseholdScreenProps) {
-  const household = useQuery(householdQuery(route.id));
+/**
+ * One household: read once when it is opened (the reading is the audited view, rule 10), then the
+ * detail or one of its editors below, which move between themselves without reading it again.
+ */
+export function HouseholdScreen() {
+  const { householdId } = useParams({ from: '/households/$householdId' });
+  const navigate = useNavigate();
+  const { setHighlightedId } = useListState();
+  const household = useQuery(householdQuery(householdId));
+
+  // Back in the list, the row of the household last opened is the highlighted one.
+  useEffect(() => setHighlightedId(householdId), [householdId, setHighlightedId]);
 
   if (household.isPending) {
     return (
@@ -30,7 +43,7 @@ export function HouseholdScreen({ route, navigate }: HouseholdScreenProps) {
       <div className="page">
         <ErrorPanel title="世帯を表示できません" message={errorMessage(household.error)}>
           <div className="actions">
-            <Button variant="primary" onClick={() => navigate({ name: 'list' })}>
+            <Button variant="primary" onClick={() => void navigate({ to: '/households' })}>
               世帯一覧に戻る
             </Button>
           </div>
@@ -39,12 +52,11 @@ export function HouseholdScreen({ route, navigate }: HouseholdScreenProps) {
     );
   }
 
-  const detail = household.data;
   return (
-    <HouseholdFrame household={detail} route={route} navigate={navigate}>
-      {route.view === 'detail' && <HouseholdDetailView household={detail} navigate={navigate} />}
-      {route.view === 'edit' && <HouseholdEditPage household={detail} navigate={navigate} />}
-      {route.view === 'members' && <MembersEditor household={detail} navigate={navigate} />}
-    </HouseholdFrame>
+    <OpenedHousehold value={household.data}>
+      <HouseholdFrame household={household.data}>
+        <Outlet />
+      </HouseholdFrame>
+    </OpenedHousehold>
   );
 }

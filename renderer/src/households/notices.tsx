@@ -1,3 +1,4 @@
+import { useRouterState } from '@tanstack/react-router';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { Notice } from '../ui/Notice';
 
@@ -19,19 +20,14 @@ const NoticesContext = createContext<Notices>({ shown: null, show: () => {}, cle
 
 /**
  * One success message at a time for a household's screens: the latest action's, beside where it
- * happened. A new screen (`resetWith` changes) starts from its own message or none.
+ * happened. Each move to a screen starts from the message it was given (after a save) or none.
  */
-export function NoticesProvider({
-  resetWith,
-  children,
-}: {
-  resetWith: { flash?: string };
-  children: ReactNode;
-}) {
+export function NoticesProvider({ children }: { children: ReactNode }) {
   const [shown, setShown] = useState<Shown | null>(null);
+  const arrival = useRouterState({ select: (s) => s.location.state });
   useEffect(() => {
-    setShown(resetWith.flash ? { area: 'top', message: resetWith.flash } : null);
-  }, [resetWith]);
+    setShown(arrival.flash ? { area: 'top', message: arrival.flash } : null);
+  }, [arrival]);
   const value = useMemo(
     () => ({
       shown,

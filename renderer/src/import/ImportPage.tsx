@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
 import type { ImportCounts } from '../../../electron/ipc/schemas/imports';
 import { call, errorMessage } from '../api';
@@ -16,14 +17,10 @@ const toRequest = (files: readonly PickedFile[]) => ({
   files: files.map(({ name, base64 }) => ({ name, base64 })),
 });
 
-interface ImportPageProps {
-  /** Opens 世帯一覧 after a finished import. */
-  onOpenHouseholds?: () => void;
-}
-
 /** 取り込み: the office's Excel ledger (or its CSV files) into Kasane, all or nothing. */
-export function ImportPage({ onOpenHouseholds }: ImportPageProps) {
+export function ImportPage() {
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const [files, setFiles] = useState<PickedFile[]>([]);
   const [refused, setRefused] = useState<string[]>([]);
   const [reading, setReading] = useState(false);
@@ -159,13 +156,11 @@ export function ImportPage({ onOpenHouseholds }: ImportPageProps) {
             <Notice tone="success">
               <p className="import-done-title">取り込みました</p>
               <p>{countsText(imported)}を登録しました。</p>
-              {onOpenHouseholds && (
-                <div className="actions import-done-actions">
-                  <Button variant="primary" onClick={onOpenHouseholds}>
-                    世帯一覧を開く
-                  </Button>
-                </div>
-              )}
+              <div className="actions import-done-actions">
+                <Button variant="primary" onClick={() => void navigate({ to: '/households' })}>
+                  世帯一覧を開く
+                </Button>
+              </div>
             </Notice>
           </div>
         )}

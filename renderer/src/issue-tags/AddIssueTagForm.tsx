@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { contract } from '../../../electron/ipc/contract';
 import { call, isCallError } from '../api';
-import { useUnsavedChanges } from '../shell/navigationGuard';
+import { useUnsavedChanges } from '../shell/unsavedChanges';
 import { Button } from '../ui/Button';
 import { TextField } from '../ui/Field';
 import { Form } from '../ui/Form';

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
 import { errorMessage } from '../api';
 import { formatWarekiDate } from '../format/wareki';
 import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
 import { KindBadge } from './KindBadge';
 import { timeRange } from './labels';
-import { useMeetingLinks } from './MeetingLinks';
 import { meetingListQuery } from './queries';
 import './meetings.css';
 
@@ -14,7 +14,7 @@ import './meetings.css';
  * and 「会議を準備」 for this household. Opening one goes to the 会議 page.
  */
 export function HouseholdMeetingsSection({ householdId }: { householdId: string }) {
-  const links = useMeetingLinks();
+  const navigate = useNavigate();
   const list = useQuery(meetingListQuery(householdId));
   const rows = list.data ?? [];
   return (
@@ -23,7 +23,10 @@ export function HouseholdMeetingsSection({ householdId }: { householdId: string 
         <h2 id="mt-household-title" className="panel-title">
           会議<span className="mt-count">{rows.length}件</span>
         </h2>
-        <Button variant="primary" onClick={() => links.open({ name: 'new', householdId })}>
+        <Button
+          variant="primary"
+          onClick={() => void navigate({ to: '/meetings/new', search: { householdId } })}
+        >
           会議を準備
         </Button>
       </div>
@@ -36,7 +39,7 @@ export function HouseholdMeetingsSection({ householdId }: { householdId: string 
               <button
                 type="button"
                 className="mt-household-open"
-                onClick={() => links.open({ name: 'meeting', id: m.id, tab: 'overview' })}
+                onClick={() => void navigate({ to: '/meetings/$meetingId', params: { meetingId: m.id } })}
               >
                 <span className="mt-household-date">
                   {formatWarekiDate(m.heldOn)} {timeRange(m.startTime, m.endTime)}

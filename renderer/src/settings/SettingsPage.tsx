@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../api';
-import { useUnsavedChanges } from '../shell/navigationGuard';
 import { PageHeader } from '../shell/PageHeader';
+import { useUnsavedChanges } from '../shell/unsavedChanges';
 import { Notice } from '../ui/Notice';
 import { SettingsForm } from './SettingsForm';
 import { settingsQuery } from './settingsQuery';

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
 import { call, errorMessage } from '../api';
 import { VerificationBanner } from '../audit/VerificationBanner';
 import { formatWarekiDateTime } from '../format/wareki';
@@ -9,11 +10,11 @@ import { PageHeader } from './PageHeader';
 interface HomePageProps {
   user: { id: string; name: string };
   autoLockMinutes: number;
-  onOpenAudit: () => void;
 }
 
 /** Who is signed in, when this account was last opened, and whether the audit chain is intact. */
-export function HomePage({ user, autoLockMinutes, onOpenAudit }: HomePageProps) {
+export function HomePage({ user, autoLockMinutes }: HomePageProps) {
+  const navigate = useNavigate();
   const unlocks = useQuery({
     queryKey: ['home', 'unlocks', user.id],
     queryFn: () => call('audit.list', { kind: 'unlock', userId: user.id, limit: 2 }),
@@ -69,7 +70,7 @@ export function HomePage({ user, autoLockMinutes, onOpenAudit }: HomePageProps) 
           </h2>
           {unlocks.data && <VerificationBanner verification={unlocks.data.verification} />}
           <div className="actions">
-            <Button onClick={onOpenAudit}>監査ログを開く</Button>
+            <Button onClick={() => void navigate({ to: '/audit' })}>監査ログを開く</Button>
           </div>
         </section>
       </div>

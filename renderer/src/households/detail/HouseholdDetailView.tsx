@@ -1,27 +1,25 @@
-import type { HouseholdDetail } from '../../../../electron/ipc/schemas/households';
+import { useNavigate } from '@tanstack/react-router';
 import { HouseholdMeetingsSection } from '../../meetings/HouseholdMeetingsSection';
 import { ConsentSection } from '../consent/ConsentSection';
+import { useOpenedHousehold } from '../HouseholdScreen';
 import { ProgressNotesSection } from '../notes/ProgressNotesSection';
-import type { Navigate } from '../route';
 import { StatusSection } from '../status/StatusSection';
 import { BasicFacts } from './BasicFacts';
 import { MembersSummary } from './MembersSummary';
 import { Timeline } from './Timeline';
 
 /** 世帯の詳細: who lives there and the consent on the left, state and history on the right. */
-export function HouseholdDetailView({
-  household,
-  navigate,
-}: {
-  household: HouseholdDetail;
-  navigate: Navigate;
-}) {
+export function HouseholdDetailView() {
+  const household = useOpenedHousehold();
+  const navigate = useNavigate();
   return (
     <div className="hh-detail">
       <div className="hh-detail-main">
         <MembersSummary
           members={household.members}
-          onEdit={() => navigate({ name: 'household', id: household.id, view: 'members' })}
+          onEdit={() =>
+            void navigate({ to: '/households/$householdId/members', params: { householdId: household.id } })
+          }
         />
         <ConsentSection household={household} />
         <HouseholdMeetingsSection householdId={household.id} />

@@ -1,30 +1,21 @@
 import { useQueryClient } from '@tanstack/react-query';
-import type { HouseholdDetail } from '../../../../electron/ipc/schemas/households';
+import { useNavigate } from '@tanstack/react-router';
 import { call } from '../../api';
 import { Notice } from '../../ui/Notice';
 import { withoutPathPrefix } from '../callErrors';
+import { useOpenedHousehold } from '../HouseholdScreen';
 import { isoToInput } from '../officeDate';
 import { householdsKey } from '../queries';
-import type { Navigate } from '../route';
 import { HouseholdForm } from './HouseholdForm';
 import { useFormLists } from './useFormLists';
 
 /** 基本情報の編集, inside the household's frame (so the rule-6 banner stays on top). */
-export function HouseholdEditPage({
-  household,
-  navigate,
-}: {
-  household: HouseholdDetail;
-  navigate: Navigate;
-}) {
+export function HouseholdEditPage() {
+  const household = useOpenedHousehold();
+  const navigate = useNavigate();
   const queryClient = useQueryClient();
   const lists = useFormLists();
-  const toDetail = (flash?: string) => ({
-    name: 'household' as const,
-    id: household.id,
-    view: 'detail' as const,
-    ...(flash ? { flash } : {}),
-  });
+  const params = { householdId: household.id };
 
   return (
     <section className="panel hh-form-panel" aria-labelledby="hh-edit-title">
@@ -53,9 +44,14 @@ export function HouseholdEditPage({
               throw withoutPathPrefix(error, 'household.');
             }
             await queryClient.invalidateQueries({ queryKey: householdsKey });
-            navigate(toDetail('基本情報を保存しました。'), { afterSave: true });
+            await navigate({
+              to: '/households/$householdId',
+              params,
+              state: { flash: '基本情報を保存しました。' },
+              ignoreBlocker: true,
+            });
           }}
-          onCancel={() => navigate(toDetail())}
+          onCancel={() => void navigate({ to: '/households/$householdId', params })}
         />
       )}
     </section>

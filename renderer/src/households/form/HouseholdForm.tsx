@@ -5,7 +5,7 @@ import { Controller, type Path, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import type { Agency } from '../../../../electron/ipc/schemas/agencies';
 import { type HouseholdInput, householdInputSchema } from '../../../../electron/ipc/schemas/households';
-import { useUnsavedChanges } from '../../shell/navigationGuard';
+import { useUnsavedChanges } from '../../shell/unsavedChanges';
 import { Button } from '../../ui/Button';
 import { DateField } from '../../ui/DateField';
 import { describedBy, FieldFrame, TextField } from '../../ui/Field';

@@ -1,15 +1,16 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
 import { call } from '../../api';
 import { PageHeader } from '../../shell/PageHeader';
 import { Notice } from '../../ui/Notice';
 import { todayInput } from '../officeDate';
 import { householdsKey, suggestedCaseNoQuery } from '../queries';
-import type { Navigate } from '../route';
 import { HouseholdForm } from './HouseholdForm';
 import { useFormLists } from './useFormLists';
 
 /** 世帯の新規登録: 受付番号 suggested from the office's own numbering, 受付日 today. */
-export function HouseholdFormPage({ navigate }: { navigate: Navigate }) {
+export function HouseholdFormPage() {
+  const navigate = useNavigate();
   const queryClient = useQueryClient();
   const suggestion = useQuery(suggestedCaseNoQuery);
   const lists = useFormLists();
@@ -37,17 +38,14 @@ export function HouseholdFormPage({ navigate }: { navigate: Navigate }) {
             save={async (household) => {
               const { id } = await call('households.create', household);
               await queryClient.invalidateQueries({ queryKey: householdsKey });
-              navigate(
-                {
-                  name: 'household',
-                  id,
-                  view: 'detail',
-                  flash: '世帯を登録しました。続けて世帯員を入力してください。',
-                },
-                { afterSave: true },
-              );
+              await navigate({
+                to: '/households/$householdId',
+                params: { householdId: id },
+                state: { flash: '世帯を登録しました。続けて世帯員を入力してください。' },
+                ignoreBlocker: true,
+              });
             }}
-            onCancel={() => navigate({ name: 'list' })}
+            onCancel={() => void navigate({ to: '/households' })}
           />
         </div>
       )}

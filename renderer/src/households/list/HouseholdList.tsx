@@ -1,34 +1,30 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
 import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
 import { errorMessage } from '../../api';
 import { PageHeader } from '../../shell/PageHeader';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
+import { useListState } from '../HouseholdsSection';
 import { householdListQuery } from '../queries';
 import { useDebouncedValue } from '../useDebouncedValue';
 import { HouseholdFilters } from './HouseholdFilters';
 import { HouseholdTable } from './HouseholdTable';
-import { isFiltered, type ListFilters, listLimit, noFilters, toListInput } from './listFilters';
+import { isFiltered, listLimit, noFilters, toListInput } from './listFilters';
 import { useSlashToSearch } from './useSlashToSearch';
 
-interface HouseholdListProps {
-  filters: ListFilters;
-  onFiltersChange: (next: ListFilters) => void;
-  highlightedId: string | null;
-  onHighlight: (id: string | null) => void;
-  onOpen: (id: string) => void;
-  onNew: () => void;
-}
-
 /** 世帯一覧: search as you type, filters, and the keyboard path `/` → type → ↓ → Enter. */
-export function HouseholdList({
-  filters,
-  onFiltersChange,
-  highlightedId,
-  onHighlight,
-  onOpen,
-  onNew,
-}: HouseholdListProps) {
+export function HouseholdList() {
+  const navigate = useNavigate();
+  const {
+    filters,
+    setFilters: onFiltersChange,
+    highlightedId,
+    setHighlightedId: onHighlight,
+  } = useListState();
+  const onOpen = (householdId: string) =>
+    void navigate({ to: '/households/$householdId', params: { householdId } });
+  const onNew = () => void navigate({ to: '/households/new' });
   const searchId = useId();
   const search = useRef<HTMLInputElement>(null);
   useSlashToSearch(search);

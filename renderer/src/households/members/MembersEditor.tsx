@@ -1,19 +1,19 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { type Path, useFieldArray, useForm } from 'react-hook-form';
-import type { HouseholdDetail } from '../../../../electron/ipc/schemas/households';
 import { call } from '../../api';
-import { useUnsavedChanges } from '../../shell/navigationGuard';
+import { useUnsavedChanges } from '../../shell/unsavedChanges';
 import { AskDialog } from '../../ui/AskDialog';
 import { Button } from '../../ui/Button';
 import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
 import { FormErrorNotice } from '../FormErrorNotice';
+import { useOpenedHousehold } from '../HouseholdScreen';
 import { memberLabel } from '../labels';
 import { officeToday } from '../officeDate';
 import { householdsKey } from '../queries';
-import type { Navigate } from '../route';
 import { MemberRow } from './MemberRow';
 import {
   blankMember,
@@ -34,7 +34,10 @@ function memberPaths(count: number): Path<MembersFormValues>[] {
 }
 
 /** 世帯員の編集: rows A, B, C… in order; add, remove (asks), move; the whole ordered list is saved. */
-export function MembersEditor({ household, navigate }: { household: HouseholdDetail; navigate: Navigate }) {
+export function MembersEditor() {
+  const household = useOpenedHousehold();
+  const navigate = useNavigate();
+  const params = { householdId: household.id };
   const queryClient = useQueryClient();
   const today = officeToday();
   const [formError, setFormError] = useState<string | null>(null);
@@ -75,10 +78,12 @@ export function MembersEditor({ household, navigate }: { household: HouseholdDet
       call('households.saveMembers', { householdId: household.id, members: values.members }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: householdsKey });
-      navigate(
-        { name: 'household', id: household.id, view: 'detail', flash: '世帯員を保存しました。' },
-        { afterSave: true },
-      );
+      await navigate({
+        to: '/households/$householdId',
+        params,
+        state: { flash: '世帯員を保存しました。' },
+        ignoreBlocker: true,
+      });
     },
     onError: (error) => setFormError(applyCallError(error, setError, { fields: memberPaths(fields.length) })),
   });
@@ -183,7 +188,7 @@ export function MembersEditor({ household, navigate }: { household: HouseholdDet
           <Button type="submit" variant="primary" busy={save.isPending}>
             保存
           </Button>
-          <Button onClick={() => navigate({ name: 'household', id: household.id, view: 'detail' })}>
+          <Button onClick={() => void navigate({ to: '/households/$householdId', params })}>
             キャンセル
           </Button>
         </div>

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Agency } from '../../../../electron/ipc/schemas/agencies';
 import { progressNoteInputSchema } from '../../../../electron/ipc/schemas/households';
 import { call } from '../../api';
-import { useUnsavedChanges } from '../../shell/navigationGuard';
+import { useUnsavedChanges } from '../../shell/unsavedChanges';
 import { Button } from '../../ui/Button';
 import { DateField } from '../../ui/DateField';
 import { describedBy, FieldFrame, TextField } from '../../ui/Field';

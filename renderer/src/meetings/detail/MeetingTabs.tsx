@@ -1,5 +1,8 @@
 import { type KeyboardEvent, useRef } from 'react';
-import type { MeetingTab } from '../route';
+
+/** The tabs of a meeting's detail, in order; the route's `tab` search value is one of these. */
+export const meetingTabs = ['overview', 'attendees', 'plan', 'report', 'forms'] as const;
+export type MeetingTab = (typeof meetingTabs)[number];
 
 export interface TabItem {
   id: MeetingTab;

@@ -1,10 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
 import { call, errorMessage, isCallError, KasaneCallError } from '../../api';
 import { PageHeader } from '../../shell/PageHeader';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { Breadcrumb } from '../Breadcrumb';
-import { meetingAgenciesQuery, meetingHouseholdQuery, meetingQuery, meetingsKey } from '../queries';
-import type { Navigate } from '../route';
+import { useOpenedMeeting } from '../detail/MeetingScreen';
+import { meetingAgenciesQuery, meetingHouseholdQuery, meetingsKey } from '../queries';
 import { meetingValues } from './formValues';
 import { MeetingForm } from './MeetingForm';
 
@@ -18,35 +19,31 @@ function relativeToForm(error: unknown): unknown {
 }
 
 /** 会議の変更: the same form over the saved meeting; rules 2 and 3 are checked again on save. */
-export function MeetingEditPage({ id, navigate }: { id: string; navigate: Navigate }) {
+export function MeetingEditPage() {
+  const meeting = useOpenedMeeting();
+  const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const meeting = useQuery(meetingQuery(id));
-  const householdId = meeting.data?.householdId;
-  const household = useQuery({
-    ...meetingHouseholdQuery(householdId ?? ''),
-    enabled: householdId !== undefined,
-  });
+  const household = useQuery(meetingHouseholdQuery(meeting.householdId));
   const agencies = useQuery(meetingAgenciesQuery);
-  const toMeeting = () => navigate({ name: 'meeting', id, tab: 'overview' });
+  const id = meeting.id;
+  const toMeeting = () => void navigate({ to: '/meetings/$meetingId', params: { meetingId: id } });
 
-  const failed = meeting.error ?? household.error ?? agencies.error;
+  const failed = household.error ?? agencies.error;
   return (
     <div className="page page-meetings">
       <Breadcrumb
         trail={[
-          { label: '会議一覧', onClick: () => navigate({ name: 'list' }) },
+          { label: '会議一覧', onClick: () => void navigate({ to: '/meetings' }) },
           { label: '会議の詳細', onClick: toMeeting },
         ]}
         current="会議の変更"
       />
       <PageHeader title="会議の変更" />
       {failed && <ErrorPanel title="会議を変更できません" message={errorMessage(failed)} />}
-      {!failed && (!meeting.data || !household.data || !agencies.data) && (
-        <p className="muted">読み込んでいます…</p>
-      )}
-      {meeting.data && household.data && agencies.data && (
+      {!failed && (!household.data || !agencies.data) && <p className="muted">読み込んでいます…</p>}
+      {household.data && agencies.data && (
         <MeetingForm
-          initial={meetingValues(meeting.data)}
+          initial={meetingValues(meeting)}
           household={household.data}
           agencies={agencies.data}
           kindChosen
@@ -59,10 +56,12 @@ export function MeetingEditPage({ id, navigate }: { id: string; navigate: Naviga
               throw relativeToForm(error);
             }
             await queryClient.invalidateQueries({ queryKey: meetingsKey });
-            navigate(
-              { name: 'meeting', id, tab: 'overview', flash: '会議の内容を保存しました。' },
-              { afterSave: true },
-            );
+            await navigate({
+              to: '/meetings/$meetingId',
+              params: { meetingId: id },
+              state: { flash: '会議の内容を保存しました。' },
+              ignoreBlocker: true,
+            });
           }}
         />
       )}

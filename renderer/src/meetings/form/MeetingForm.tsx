@@ -6,7 +6,7 @@ import type { Agency } from '../../../../electron/ipc/schemas/agencies';
 import type { HouseholdDetail } from '../../../../electron/ipc/schemas/households';
 import { type MeetingInput, meetingInputSchema } from '../../../../electron/ipc/schemas/meetings';
 import { isCallError } from '../../api';
-import { useUnsavedChanges } from '../../shell/navigationGuard';
+import { useUnsavedChanges } from '../../shell/unsavedChanges';
 import { Button } from '../../ui/Button';
 import { DateField, readDate } from '../../ui/DateField';
 import { TextField } from '../../ui/Field';

@@ -1,49 +1,43 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { call, errorMessage } from '../../api';
 import { PageHeader } from '../../shell/PageHeader';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { Breadcrumb } from '../Breadcrumb';
 import { meetingAgenciesQuery, meetingDefaultsQuery, meetingHouseholdQuery, meetingsKey } from '../queries';
-import type { Navigate } from '../route';
+import '../meetings.css';
 import { newMeetingValues } from './formValues';
 import { HouseholdPicker } from './HouseholdPicker';
 import { MeetingForm } from './MeetingForm';
 
-interface NewMeetingPageProps {
-  /** Fixed when started from a household; otherwise the person picks one first. */
-  householdId: string | null;
-  navigate: Navigate;
-}
-
-/** 会議の準備 (new): the household, then the form with the suggested 会議番号 and default 会次第. */
-export function NewMeetingPage({ householdId: fixed, navigate }: NewMeetingPageProps) {
-  const [picked, setPicked] = useState<string | null>(null);
-  const householdId = fixed ?? picked;
-  const toList = () => navigate({ name: 'list' });
+/**
+ * 会議の準備 (new): the household (fixed when started from its page, else picked first), then the
+ * form with the suggested 会議番号 and default 会次第.
+ */
+export function NewMeetingPage() {
+  const { householdId } = useSearch({ from: '/meetings/new' });
+  const navigate = useNavigate();
+  const toList = () => void navigate({ to: '/meetings' });
 
   return (
     <div className="page page-meetings">
       <Breadcrumb trail={[{ label: '会議一覧', onClick: toList }]} current="会議の準備" />
       <PageHeader title="会議の準備" note="日付を入れると、本人同意に照らして開ける種別を確認します。" />
-      {householdId === null ? (
-        <HouseholdPicker onPick={setPicked} />
+      {householdId === undefined ? (
+        <HouseholdPicker
+          onPick={(picked) =>
+            void navigate({ to: '/meetings/new', search: { householdId: picked }, replace: true })
+          }
+        />
       ) : (
-        <NewMeetingForm householdId={householdId} navigate={navigate} onCancel={toList} />
+        <NewMeetingForm key={householdId} householdId={householdId} onCancel={toList} />
       )}
     </div>
   );
 }
 
-function NewMeetingForm({
-  householdId,
-  navigate,
-  onCancel,
-}: {
-  householdId: string;
-  navigate: Navigate;
-  onCancel: () => void;
-}) {
+function NewMeetingForm({ householdId, onCancel }: { householdId: string; onCancel: () => void }) {
+  const navigate = useNavigate();
   const queryClient = useQueryClient();
   const household = useQuery(meetingHouseholdQuery(householdId));
   const defaults = useQuery(meetingDefaultsQuery(householdId));
@@ -65,10 +59,12 @@ function NewMeetingForm({
       save={async (values) => {
         const { id } = await call('meetings.create', values);
         await queryClient.invalidateQueries({ queryKey: meetingsKey });
-        navigate(
-          { name: 'meeting', id, tab: 'overview', flash: '会議を登録しました。' },
-          { afterSave: true },
-        );
+        await navigate({
+          to: '/meetings/$meetingId',
+          params: { meetingId: id },
+          state: { flash: '会議を登録しました。' },
+          ignoreBlocker: true,
+        });
       }}
     />
   );

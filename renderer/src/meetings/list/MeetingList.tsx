@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
 import { errorMessage } from '../../api';
 import { PageHeader } from '../../shell/PageHeader';
 import { Button } from '../../ui/Button';
@@ -6,14 +7,14 @@ import { Notice } from '../../ui/Notice';
 import { officeToday } from '../officeDay';
 import { meetingListQuery } from '../queries';
 import { MeetingTable } from './MeetingTable';
-
-interface MeetingListProps {
-  onOpen: (id: string) => void;
-  onNew: () => void;
-}
+import '../../ui/compact-button.css';
+import '../meetings.css';
 
 /** 会議一覧: what is coming (soonest first), then what was held (newest first) with what is still missing. */
-export function MeetingList({ onOpen, onNew }: MeetingListProps) {
+export function MeetingList() {
+  const navigate = useNavigate();
+  const onOpen = (meetingId: string) => void navigate({ to: '/meetings/$meetingId', params: { meetingId } });
+  const onNew = () => void navigate({ to: '/meetings/new' });
   const list = useQuery(meetingListQuery(null));
   const today = officeToday();
   const rows = list.data ?? [];

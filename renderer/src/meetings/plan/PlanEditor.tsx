@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { type MeetingDetail, saveMeetingPlanInputSchema } from '../../../../electron/ipc/schemas/meetings';
 import { call } from '../../api';
-import { useUnsavedChanges } from '../../shell/navigationGuard';
+import { useUnsavedChanges } from '../../shell/unsavedChanges';
 import { Button } from '../../ui/Button';
 import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';

@@ -5,7 +5,7 @@ import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { type MeetingDetail, saveReportInputSchema } from '../../../../electron/ipc/schemas/meetings';
 import { call } from '../../api';
-import { useUnsavedChanges } from '../../shell/navigationGuard';
+import { useUnsavedChanges } from '../../shell/unsavedChanges';
 import { Button } from '../../ui/Button';
 import { DateField } from '../../ui/DateField';
 import { Form } from '../../ui/Form';

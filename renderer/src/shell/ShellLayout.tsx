@@ -1,0 +1,78 @@
+import { Outlet, useNavigate, useRouteContext, useRouterState } from '@tanstack/react-router';
+import { useRef, useState } from 'react';
+import { Button } from '../ui/Button';
+import { useSession } from './session';
+import { UnsavedChangesGuard } from './unsavedChanges';
+
+const menu = [
+  { to: '/households', label: '世帯' },
+  { to: '/meetings', label: '会議' },
+  { to: '/', label: 'ホーム' },
+  { to: '/agencies', label: '関係機関' },
+  { to: '/issue-tags', label: '課題の一覧' },
+  { to: '/import', label: '取り込み' },
+  { to: '/statistics', label: '統計' },
+  { to: '/audit', label: '監査ログ' },
+  { to: '/settings', label: '事務所の設定' },
+  { to: '/users', label: '利用者' },
+] as const;
+
+function isIn(pathname: string, to: string): boolean {
+  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+}
+
+/** Header with the lock button, the menu, and one page at a time. */
+export function ShellLayout() {
+  const { lock } = useSession();
+  const { user } = useRouteContext({ from: '__root__' });
+  const navigate = useNavigate();
+  const { pathname, menuVisit } = useRouterState({
+    select: (s) => ({ pathname: s.location.pathname, menuVisit: s.location.state.menuVisit }),
+    structuralSharing: true,
+  });
+  // Choosing a menu entry starts its page over, even the one already shown (世帯 from a household
+  // goes back to a fresh list): each choice is a new visit, and a new visit remounts the page.
+  const visits = useRef(0);
+  const [visit, setVisit] = useState(0);
+  if (menuVisit !== undefined && menuVisit !== visit) setVisit(menuVisit);
+
+  return (
+    <div className="shell">
+      <header className="shell-header">
+        <span className="shell-brand">かさね</span>
+        <span className="shell-header-spacer" />
+        <span className="shell-user">
+          <span className="shell-user-label">利用者</span>
+          <span data-testid="signed-in-user">{user.name}</span>
+        </span>
+        <Button variant="quiet" onClick={() => void lock()} aria-keyshortcuts="Control+L">
+          ロック<span className="shell-lock-hint">Ctrl+L</span>
+        </Button>
+      </header>
+      <nav className="shell-nav" aria-label="メニュー">
+        <ul>
+          {menu.map((entry) => (
+            <li key={entry.to}>
+              <button
+                type="button"
+                className="shell-nav-item"
+                aria-current={isIn(pathname, entry.to) ? 'page' : undefined}
+                onClick={() => {
+                  visits.current = Math.max(visits.current, visit) + 1;
+                  void navigate({ to: entry.to, state: { menuVisit: visits.current } });
+                }}
+              >
+                {entry.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="shell-main">
+        <UnsavedChangesGuard>
+          <Outlet key={visit} />
+        </UnsavedChangesGuard>
+      </main>
+    </div>
+  );
+}
