@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { documentIssueInputSchema } from '../../../electron/ipc/schemas/meetings';
 import { call } from '../api';
 import { Button } from '../ui/Button';
+import { DialogActions } from '../ui/Dialog';
 import { Form } from '../ui/Form';
 import { applyCallError } from '../ui/formErrors';
 import { Notice } from '../ui/Notice';
@@ -77,7 +78,7 @@ export function ConfirmStep({ preview, summary, onBack, onIssued, onBusyChange }
             ? '保存すると、様式・部数・目的が監査ログに記録されます。'
             : '使用目的を選び、確認欄にチェックすると保存できます。'}
         </p>
-        <div className="dialog-actions">
+        <DialogActions>
           <Button onClick={onBack} disabled={issue.isPending}>
             プレビューに戻る
           </Button>
@@ -96,7 +97,7 @@ export function ConfirmStep({ preview, summary, onBack, onIssued, onBusyChange }
           >
             保存
           </Button>
-        </div>
+        </DialogActions>
       </Form>
       {summary}
     </div>

@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { DocumentKind, MeetingKind } from '../../../electron/ipc/schemas/meetings';
+import { Dialog } from '../ui/Dialog';
 import { Stepper } from '../ui/Stepper';
 import { ConfirmStep } from './ConfirmStep';
 import '../ui/compact-button.css';
 import './documents.css';
 import { documentNumbers } from './documentLabels';
-import { GateDialog } from './GateDialog';
 import type { IssueOutcome, Preview, PreviewOptions } from './gateTypes';
 import { IssueSummary } from './IssueSummary';
 import { OptionsStep } from './OptionsStep';
@@ -38,7 +38,7 @@ export function DocumentGate({ document, title, meetingId, kind, kindLabel, onCl
   const [busy, setBusy] = useState(false);
   const n = document ? documentNumbers[document] : 0;
   return (
-    <GateDialog open={document !== null} title={`様式${n} ${title}`} onClose={onClose} busy={busy}>
+    <Dialog open={document !== null} title={`様式${n} ${title}`} onClose={onClose} busy={busy} size="full">
       {document && (
         <GateSteps
           key={document}
@@ -51,7 +51,7 @@ export function DocumentGate({ document, title, meetingId, kind, kindLabel, onCl
           onClose={onClose}
         />
       )}
-    </GateDialog>
+    </Dialog>
   );
 }
 

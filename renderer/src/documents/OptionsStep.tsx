@@ -6,6 +6,7 @@ import type { MeetingKind } from '../../../electron/ipc/schemas/meetings';
 import { documentPreviewInputSchema } from '../../../electron/ipc/schemas/meetings';
 import { call } from '../api';
 import { Button } from '../ui/Button';
+import { DialogActions } from '../ui/Dialog';
 import { TextField } from '../ui/Field';
 import { Form } from '../ui/Form';
 import { applyCallError, invalidFormMessage } from '../ui/formErrors';
@@ -138,12 +139,12 @@ export function OptionsStep({
         </Notice>
       )}
       {formError && <Notice tone="error">{formError}</Notice>}
-      <div className="dialog-actions">
+      <DialogActions>
         <Button onClick={onCancel}>キャンセル</Button>
         <Button type="submit" variant="primary" busy={preview.isPending}>
           プレビュー
         </Button>
-      </div>
+      </DialogActions>
     </Form>
   );
 }

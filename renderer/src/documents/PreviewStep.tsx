@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { Button } from '../ui/Button';
+import { DialogActions } from '../ui/Dialog';
 import { useFocusOnMount } from '../ui/useFocusOnMount';
 import { DocxPreview } from './DocxPreview';
 import type { Preview } from './gateTypes';
@@ -33,12 +34,12 @@ export function PreviewStep({ preview, title, onBack, onNext }: PreviewStepProps
           )}
         </aside>
       </div>
-      <div className="dialog-actions">
+      <DialogActions>
         <Button onClick={onBack}>戻って変更</Button>
         <Button variant="primary" ref={next} onClick={onNext}>
           確認へ進む
         </Button>
-      </div>
+      </DialogActions>
     </div>
   );
 }

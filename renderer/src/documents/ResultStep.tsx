@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { Button } from '../ui/Button';
+import { DialogActions } from '../ui/Dialog';
 import { Notice } from '../ui/Notice';
 import { useFocusOnMount } from '../ui/useFocusOnMount';
 import type { IssueOutcome } from './gateTypes';
@@ -37,12 +38,12 @@ export function ResultStep({
           </p>
         </Notice>
       )}
-      <div className="dialog-actions">
+      <DialogActions>
         {outcome.action === 'save' && !outcome.done && <Button onClick={onRetry}>保存をやり直す</Button>}
         <Button variant="primary" ref={close} onClick={onClose}>
           閉じる
         </Button>
-      </div>
+      </DialogActions>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Button } from '../ui/Button';
+import { DialogActions, DialogBody } from '../ui/Dialog';
 import { useFocusOnMount } from '../ui/useFocusOnMount';
 
 interface ConfirmStepProps {
@@ -17,18 +18,18 @@ export function ConfirmStep({ question, children, confirmLabel, busy, onConfirm,
   useFocusOnMount(back);
   return (
     <div>
-      <div className="dialog-body">
+      <DialogBody>
         <p className="hh-confirm-question">{question}</p>
         {children}
-      </div>
-      <div className="dialog-actions">
+      </DialogBody>
+      <DialogActions>
         <Button variant="danger" busy={busy} onClick={onConfirm}>
           {confirmLabel}
         </Button>
         <Button variant="primary" ref={back} onClick={onBack}>
           戻る
         </Button>
-      </div>
+      </DialogActions>
     </div>
   );
 }

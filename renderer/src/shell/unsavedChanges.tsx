@@ -1,6 +1,6 @@
 import { useBlocker } from '@tanstack/react-router';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef } from 'react';
-import { AskDialog } from '../ui/AskDialog';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 
 /** Registers one form with unsaved changes; the returned function takes it off again. */
 type Register = () => () => void;
@@ -27,7 +27,7 @@ export function UnsavedChangesGuard({ children }: { children: ReactNode }) {
   return (
     <UnsavedChangesContext value={register}>
       {children}
-      <AskDialog
+      <ConfirmDialog
         open={blocker.status === 'blocked'}
         title="保存されていない変更があります"
         confirmLabel="変更を破棄して移動"
@@ -36,7 +36,7 @@ export function UnsavedChangesGuard({ children }: { children: ReactNode }) {
         onCancel={() => blocker.reset?.()}
       >
         <p>この画面で変更した内容は、まだ保存されていません。保存せずに移動すると、変更は失われます。</p>
-      </AskDialog>
+      </ConfirmDialog>
     </UnsavedChangesContext>
   );
 }

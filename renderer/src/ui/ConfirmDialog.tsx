@@ -1,5 +1,6 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import type { ReactNode } from 'react';
 import { Button } from './Button';
+import { Dialog, DialogActions, DialogBody } from './Dialog';
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -9,9 +10,10 @@ interface ConfirmDialogProps {
   cancelLabel: string;
   onConfirm: () => void;
   onCancel: () => void;
+  busy?: boolean;
 }
 
-/** A modal question. The safe answer has the focus; Esc is the safe answer too. */
+/** A yes/no question before something that cannot be taken back. The safe answer has the focus; Esc is the safe answer too. */
 export function ConfirmDialog({
   open,
   title,
@@ -20,42 +22,19 @@ export function ConfirmDialog({
   cancelLabel,
   onConfirm,
   onCancel,
+  busy = false,
 }: ConfirmDialogProps) {
-  const titleId = useId();
-  const ref = useRef<HTMLDialogElement>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      cancelRef.current?.focus();
-    } else if (!open && dialog.open) {
-      dialog.close();
-    }
-  }, [open]);
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-    >
-      <h2 id={titleId} className="dialog-title">
-        {title}
-      </h2>
-      <div className="dialog-body">{children}</div>
-      <div className="dialog-actions">
-        <Button variant="danger" onClick={onConfirm}>
+    <Dialog open={open} title={title} onClose={onCancel} busy={busy}>
+      <DialogBody>{children}</DialogBody>
+      <DialogActions>
+        <Button variant="danger" onClick={onConfirm} busy={busy}>
           {confirmLabel}
         </Button>
-        <Button variant="primary" ref={cancelRef} onClick={onCancel}>
+        <Button variant="primary" data-autofocus onClick={onCancel}>
           {cancelLabel}
         </Button>
-      </div>
-    </dialog>
+      </DialogActions>
+    </Dialog>
   );
 }

@@ -8,6 +8,7 @@ import { consentInputSchema } from '../../../../electron/ipc/schemas/households'
 import { call } from '../../api';
 import { Button } from '../../ui/Button';
 import { DateField } from '../../ui/DateField';
+import { DialogActions } from '../../ui/Dialog';
 import { TextField } from '../../ui/Field';
 import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
@@ -120,12 +121,12 @@ export function AddConsentForm({ householdId, agencies, onCancel, onSaved }: Add
         )}
       />
       <FormErrorNotice message={formError} errors={errors} />
-      <div className="dialog-actions">
+      <DialogActions>
         <Button type="submit" variant="primary" busy={add.isPending}>
           記録する
         </Button>
         <Button onClick={onCancel}>キャンセル</Button>
-      </div>
+      </DialogActions>
     </Form>
   );
 }

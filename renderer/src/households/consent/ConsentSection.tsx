@@ -66,7 +66,7 @@ export function ConsentSection({ household }: { household: HouseholdDetail }) {
           }}
         />
       )}
-      <Dialog open={open?.kind === 'add'} title="本人同意を記録" wide onClose={() => setOpen(null)}>
+      <Dialog open={open?.kind === 'add'} title="本人同意を記録" size="wide" onClose={() => setOpen(null)}>
         <AddConsentForm
           householdId={household.id}
           agencies={agencies.data ?? []}

@@ -11,6 +11,7 @@ import { call } from '../../api';
 import { formatWarekiDate } from '../../format/wareki';
 import { Button } from '../../ui/Button';
 import { DateField } from '../../ui/DateField';
+import { DialogActions } from '../../ui/Dialog';
 import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
 import { TextAreaField } from '../../ui/TextAreaField';
@@ -86,7 +87,7 @@ export function WithdrawConsentForm({ record, onCancel, onSaved }: WithdrawConse
         () => setFormError(invalidFormMessage),
       )}
     >
-      <p className="dialog-body muted">
+      <p className="muted">
         対象：{formatWarekiDate(record.obtainedOn)}に{methodLabels[record.method]}で取得（取得者{' '}
         {record.obtainedBy}）
       </p>
@@ -107,12 +108,12 @@ export function WithdrawConsentForm({ record, onCancel, onSaved }: WithdrawConse
         {...register('reason')}
       />
       <FormErrorNotice message={formError} errors={errors} />
-      <div className="dialog-actions">
+      <DialogActions>
         <Button type="submit" variant="primary">
           次へ
         </Button>
         <Button onClick={onCancel}>キャンセル</Button>
-      </div>
+      </DialogActions>
     </Form>
   );
 }

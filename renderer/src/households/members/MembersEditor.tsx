@@ -5,8 +5,8 @@ import { useEffect, useRef, useState } from 'react';
 import { type Path, useFieldArray, useForm } from 'react-hook-form';
 import { call } from '../../api';
 import { useUnsavedChanges } from '../../shell/unsavedChanges';
-import { AskDialog } from '../../ui/AskDialog';
 import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
 import { FormErrorNotice } from '../FormErrorNotice';
@@ -193,7 +193,7 @@ export function MembersEditor() {
           </Button>
         </div>
       </Form>
-      <AskDialog
+      <ConfirmDialog
         open={removing !== null}
         title={removing === null ? '' : `${memberLabel(removing)}を世帯員から外しますか`}
         confirmLabel="外す"
@@ -209,7 +209,7 @@ export function MembersEditor() {
           {removingRow?.name ? `「${removingRow.name}」` : 'この行'}
           を一覧から外します。保存するまで記録は変わりません。後ろの世帯員の記号は繰り上がります。
         </p>
-      </AskDialog>
+      </ConfirmDialog>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { call, errorMessage } from '../../api';
 import { formatWarekiDate, formatWarekiDateTime } from '../../format/wareki';
 import { Button } from '../../ui/Button';
+import { DialogActions, DialogBody } from '../../ui/Dialog';
 import { Notice } from '../../ui/Notice';
 import { householdsKey } from '../queries';
 
@@ -13,7 +14,7 @@ export function NoteHistory({ noteId, onClose }: { noteId: string; onClose: () =
   });
   return (
     <div>
-      <div className="dialog-body dialog-body-scroll">
+      <DialogBody scroll>
         {history.isPending && <p className="muted">読み込んでいます…</p>}
         {history.isError && <Notice tone="error">{errorMessage(history.error)}</Notice>}
         {history.data && (
@@ -34,12 +35,12 @@ export function NoteHistory({ noteId, onClose }: { noteId: string; onClose: () =
             ))}
           </ol>
         )}
-      </div>
-      <div className="dialog-actions">
+      </DialogBody>
+      <DialogActions>
         <Button variant="primary" data-autofocus onClick={onClose}>
           閉じる
         </Button>
-      </div>
+      </DialogActions>
     </div>
   );
 }

@@ -107,7 +107,12 @@ export function ProgressNotesSection({ householdId }: { householdId: string }) {
           </li>
         ))}
       </ol>
-      <Dialog open={historyOf !== null} title="支援経過の修正履歴" wide onClose={() => setHistoryOf(null)}>
+      <Dialog
+        open={historyOf !== null}
+        title="支援経過の修正履歴"
+        size="wide"
+        onClose={() => setHistoryOf(null)}
+      >
         {historyOf && <NoteHistory noteId={historyOf} onClose={() => setHistoryOf(null)} />}
       </Dialog>
     </section>

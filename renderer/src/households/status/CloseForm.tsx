@@ -6,6 +6,7 @@ import { closeReasons, statusChangeInputSchema } from '../../../../electron/ipc/
 import { formatWarekiDate } from '../../format/wareki';
 import { Button } from '../../ui/Button';
 import { DateField } from '../../ui/DateField';
+import { DialogActions } from '../../ui/Dialog';
 import { describedBy, FieldFrame } from '../../ui/Field';
 import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
@@ -101,12 +102,12 @@ export function CloseForm({ householdId, onCancel, onDone }: CloseFormProps) {
         </select>
       </FieldFrame>
       <FormErrorNotice message={formError} errors={errors} />
-      <div className="dialog-actions">
+      <DialogActions>
         <Button type="submit" variant="primary">
           次へ
         </Button>
         <Button onClick={onCancel}>キャンセル</Button>
-      </div>
+      </DialogActions>
     </Form>
   );
 }

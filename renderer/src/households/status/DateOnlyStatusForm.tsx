@@ -6,6 +6,7 @@ import { statusChangeInputSchema } from '../../../../electron/ipc/schemas/househ
 import { formatWarekiDate } from '../../format/wareki';
 import { Button } from '../../ui/Button';
 import { DateField } from '../../ui/DateField';
+import { DialogActions } from '../../ui/Dialog';
 import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
 import { ConfirmStep, useTwoSteps } from '../ConfirmStep';
@@ -88,12 +89,12 @@ export function DateOnlyStatusForm({ householdId, action, onCancel, onDone }: Da
         {...register('on')}
       />
       <FormErrorNotice message={formError} errors={formState.errors} />
-      <div className="dialog-actions">
+      <DialogActions>
         <Button type="submit" variant="primary" busy={change.isPending}>
           {text.submit}
         </Button>
         <Button onClick={onCancel}>キャンセル</Button>
-      </div>
+      </DialogActions>
     </Form>
   );
 }

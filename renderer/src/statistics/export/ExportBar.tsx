@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
 import { Notice } from '../../ui/Notice';
-import { ExportDialog } from './ExportDialog';
 import { ExportForm, type ExportRequest } from './ExportForm';
 import { type ExportFormat, exportFormats, formatLabel } from './formats';
 
@@ -48,11 +48,12 @@ export function ExportBar({ shown }: ExportBarProps) {
           保存しませんでした
         </Notice>
       )}
-      <ExportDialog
+      <Dialog
         open={request !== null}
         title={request ? `統計の書き出し（${formatLabel(request.format)}）` : '統計の書き出し'}
-        onCancel={cancel}
+        onClose={cancel}
         busy={busy}
+        size="wide"
       >
         {request && (
           <ExportForm
@@ -67,7 +68,7 @@ export function ExportBar({ shown }: ExportBarProps) {
             }}
           />
         )}
-      </ExportDialog>
+      </Dialog>
     </div>
   );
 }

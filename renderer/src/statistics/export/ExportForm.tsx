@@ -7,6 +7,7 @@ import { statisticsExportInputSchema } from '../../../../electron/ipc/schemas/st
 import { call, errorMessage } from '../../api';
 import { ConfidentialityFields, purposeChosen } from '../../documents/ConfidentialityFields';
 import { Button } from '../../ui/Button';
+import { DialogActions } from '../../ui/Dialog';
 import { Form } from '../../ui/Form';
 import { applyCallError } from '../../ui/formErrors';
 import { Notice } from '../../ui/Notice';
@@ -100,14 +101,14 @@ export function ExportForm({ request, onCancel, onDone, onBusyChange }: ExportFo
           ? '保存すると、形式・年度・目的が監査ログに記録されます。'
           : '使用目的を選び、確認欄にチェックすると保存できます。'}
       </p>
-      <div className="dialog-actions">
+      <DialogActions>
         <Button onClick={onCancel} disabled={save.isPending}>
           やめる
         </Button>
         <Button type="submit" variant="primary" disabled={!ready} busy={save.isPending}>
           保存
         </Button>
-      </div>
+      </DialogActions>
     </Form>
   );
 }
