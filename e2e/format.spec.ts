@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { formatWarekiDate, formatWarekiDateTime } from '../renderer/src/format/wareki.js';
+import { formatWarekiDate, formatWarekiDateTime } from '../electron/domain/office-day';
 import { passphraseStrength } from '../renderer/src/ui/passphraseStrength.js';
 
 // Pure renderer helpers, checked in Node (no page needed).

@@ -107,9 +107,9 @@ describe('管理コマンド import / cases', () => {
     expect(readable.code).toBe(0);
     expect(readable.stdout.split('\n').slice(0, 3)).toEqual([
       expect.stringMatching(/^受付番号\s+受付日\s+表示名\s+状態\s+本人同意\s+世帯員\s+課題$/),
-      expect.stringMatching(/^R8-002\s+令和8年4月2日（木）\s+B氏世帯\s+終結\s+なし\s+1人\s*$/),
+      expect.stringMatching(/^R8-002\s+令和8年4月2日（木）\s+B氏世帯\s+終結\s+同意なし\s+1人\s*$/),
       expect.stringMatching(
-        /^R8-001\s+令和8年4月1日（水）\s+𠮷田\s+受付\s+あり\s+2人\s+8050、社会的孤立・ひきこもり$/,
+        /^R8-001\s+令和8年4月1日（水）\s+𠮷田\s+受付\s+同意あり\s+2人\s+8050、社会的孤立・ひきこもり$/,
       ),
     ]);
     expect(readable.stdout).toContain('2世帯');

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { officeDate } from '../domain/office-day.js';
 import { appendAuditEvent } from './audit.js';
-import { officeDate } from './clock.js';
 import { KasaneError } from './errors.js';
 import { confidentialityWarning } from './legal.js';
 

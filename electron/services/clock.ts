@@ -1,10 +1,3 @@
-/** The office works on Japan time, whatever the PC's time zone says. */
-export const officeTimeZone = 'Asia/Tokyo';
-
+/** Where "now" comes from: the system clock in the app, a fixed one in tests. */
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
-
-/** YYYY-MM-DD of `at` in the office's time zone. */
-export function officeDate(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: officeTimeZone, dateStyle: 'short' }).format(at);
-}

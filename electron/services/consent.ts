@@ -1,29 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { ConsentRecord, ConsentState } from '../ipc/schemas/households.js';
+import type { ConsentRecord } from '../ipc/schemas/households.js';
 import { appendAuditEvent } from './audit.js';
 import { KasaneError } from './errors.js';
 
-/**
- * 本人同意 is a history of records (domain rule 1). A record is valid on a day when it was obtained
- * on or before that day and not withdrawn on or before it: sharing stops from the 撤回日.
- */
-export function consentValidOn(
-  record: Pick<ConsentRecord, 'obtainedOn' | 'withdrawnOn'>,
-  day: string,
-): boolean {
-  return record.obtainedOn <= day && (record.withdrawnOn === null || record.withdrawnOn > day);
-}
-
-/** granted: a valid record today; withdrawn: records exist but none valid; none: nothing obtained yet. */
-export function consentState(
-  records: readonly Pick<ConsentRecord, 'obtainedOn' | 'withdrawnOn'>[],
-  day: string,
-): ConsentState {
-  if (records.some((r) => consentValidOn(r, day))) return 'granted';
-  return records.some((r) => r.obtainedOn <= day) ? 'withdrawn' : 'none';
-}
+/** 本人同意 records (rule 1); whether one is valid on a day is decided in `electron/domain/consent.ts`. */
 
 export async function listConsents(db: Kysely<Database>, householdId: string): Promise<ConsentRecord[]> {
   const rows = await db

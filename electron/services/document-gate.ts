@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { type FormKey, type FormNumber, formOf } from '../domain/forms.js';
+import { officeDate } from '../domain/office-day.js';
 import type { OfficeSettings } from '../ipc/contract.js';
-import type { DocumentKind, purposes } from '../ipc/schemas/meetings.js';
+import type { purposes } from '../ipc/schemas/meetings.js';
 import { appendAuditEvent } from './audit.js';
-import { officeDate } from './clock.js';
 import { KasaneError } from './errors.js';
 import { attendingAgencies } from './forms/attendance.js';
-import { type FormData, type FormNumber, renderCollectionChecklist, renderForm } from './forms/index.js';
+import { type FormData, renderCollectionChecklist, renderForm } from './forms/index.js';
 import { confidentialityWarning } from './legal.js';
 import { meetingFormData } from './meeting-form-data.js';
 import type { OutgoingFile, Platform } from './platform.js';
@@ -19,18 +20,9 @@ import type { OutgoingFile, Platform } from './platform.js';
  * the free-text purpose in the encrypted document_issues table). Previews are dropped on lock.
  */
 
-const formNumbers = { form1: 1, form2: 2, form3: 3, form4: 4, form5: 5 } as const;
-const formTitles = {
-  form1: '開催通知',
-  form2: '会次第',
-  form3: '世帯支援プラン検討シート',
-  form4: '会議報告シート',
-  form5: '世帯支援プランシート',
-} as const;
-
 interface Preview {
   meetingId: string;
-  document: DocumentKind;
+  document: FormKey;
   names: 'real' | 'masked';
   namesReason: string | null;
   copies: number;
@@ -40,7 +32,7 @@ interface Preview {
 
 export interface PreviewRequest {
   meetingId: string;
-  document: DocumentKind;
+  document: FormKey;
   names: 'real' | 'masked';
   namesReason: string;
   copies: number;
@@ -121,12 +113,9 @@ export class DocumentGate {
       reporterName: user.name,
       now,
     });
-    const n = formNumbers[request.document];
-    const stem = `様式${n}_${formTitles[request.document]}_${meeting.meeting_no}`.replace(
-      /[\\/:*?"<>|]/g,
-      '_',
-    );
-    const files = await renderCopies(n, data, request.copies, stem);
+    const form = formOf(request.document);
+    const stem = `様式${form.number}_${form.title}_${meeting.meeting_no}`.replace(/[\\/:*?"<>|]/g, '_');
+    const files = await renderCopies(form.number, data, request.copies, stem);
     const previewId = randomUUID();
     this.#previews.set(previewId, { ...request, namesReason, files, userId: user.id });
     const warning = confidentialityWarning(officeDate(now));

@@ -1,8 +1,8 @@
+import { officeDate } from '../domain/office-day.js';
 import type { Channel } from '../ipc/channels.js';
 import type { ChannelOutput, ParsedInput } from '../ipc/contract.js';
 import { deleteAgency, listAgencies, saveAgency, setAgencyRetired } from './agencies.js';
 import { appendAuditEvent, listAuditEvents, verifyAuditChain } from './audit.js';
-import { officeDate } from './clock.js';
 import { addConsent, withdrawConsent } from './consent.js';
 import { DocumentGate } from './document-gate.js';
 import { KasaneError } from './errors.js';

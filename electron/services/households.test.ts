@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { consentState } from '../domain/consent.js';
 import type { HouseholdInput, MemberInput } from '../ipc/schemas/households.js';
 import { listAgencies } from './agencies.js';
-import { addConsent, consentState, withdrawConsent } from './consent.js';
+import { addConsent, withdrawConsent } from './consent.js';
 import {
   changeHouseholdStatus,
   createHousehold,

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { caseNoKey } from '../domain/case-number.js';
+import { type ConsentPeriod, consentState, consentValidOn, methodLabels } from '../domain/consent.js';
+import { fiscalYearOf, fiscalYearRange, shortFiscalYearLabel } from '../domain/fiscal-year.js';
+import { type HouseholdStatus, memberLabel, statusLabels } from '../domain/household.js';
 import { foldForSearch } from '../domain/search-fold.js';
 import type {
   HouseholdDetail,
@@ -15,9 +18,6 @@ import { appendAuditEvent } from './audit.js';
 import { listConsents } from './consent.js';
 import { KasaneError } from './errors.js';
 import { matchingHouseholdIds, reindexHousehold } from './household-search.js';
-
-/** A, B, … Z: members are labelled by their order in the household. */
-export const memberLabel = (index: number) => String.fromCharCode(65 + index);
 
 /** 課題 must be on the list and in use; `kept` (tags the household already has) may have been retired since. */
 async function assertKnownIssues(
@@ -305,7 +305,6 @@ export async function listMembers(db: Kysely<Database>, householdId: string): Pr
 }
 
 const statusAfter = { start: 'active', close: 'closed', reopen: 'active' } as const;
-const statusLabels = { received: '受付', active: '支援中', closed: '終結' } as const;
 
 export async function changeHouseholdStatus(
   db: Kysely<Database>,
@@ -365,7 +364,7 @@ export async function changeHouseholdStatus(
 }
 
 /** Summary columns shared by the list and the detail view. */
-function summaryQuery(db: Kysely<Database>, today: string) {
+function summaryQuery(db: Kysely<Database>) {
   return db.selectFrom('households as h').select([
     'h.id',
     'h.case_no',
@@ -382,27 +381,50 @@ function summaryQuery(db: Kysely<Database>, today: string) {
         coalesce((SELECT max(changed_on) FROM status_changes s WHERE s.household_id = h.id), ''))`.as(
       'last_activity_on',
     ),
-    sql<string>`CASE
-        WHEN EXISTS (SELECT 1 FROM consents c WHERE c.household_id = h.id AND c.obtained_on <= ${today} AND (c.withdrawn_on IS NULL OR c.withdrawn_on > ${today})) THEN 'granted'
-        WHEN EXISTS (SELECT 1 FROM consents c WHERE c.household_id = h.id AND c.obtained_on <= ${today}) THEN 'withdrawn'
-        ELSE 'none' END`.as('consent'),
+    sql<
+      string | null
+    >`(SELECT group_concat(c.obtained_on || '~' || coalesce(c.withdrawn_on, ''), ',') FROM consents c WHERE c.household_id = h.id)`.as(
+      'consent_periods',
+    ),
   ]);
+}
+
+/** `2024-04-01~2024-10-01,2025-01-10~` (from summaryQuery) back into consent periods. */
+function consentPeriods(text: string | null): ConsentPeriod[] {
+  if (!text) return [];
+  return text.split(',').map((period) => {
+    const [obtainedOn = '', withdrawnOn = ''] = period.split('~');
+    return { obtainedOn, withdrawnOn: withdrawnOn || null };
+  });
 }
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['execute']>>[number];
 
-function toSummary(r: SummaryRow): HouseholdSummary {
+function toSummary(r: SummaryRow, today: string): HouseholdSummary {
   return {
     id: r.id,
     caseNo: r.case_no,
     label: r.label,
-    consent: r.consent as HouseholdSummary['consent'],
+    consent: consentState(consentPeriods(r.consent_periods), today),
     status: r.status,
     issues: r.issues ? r.issues.split('\u001f') : [],
     receivedOn: r.received_on,
     lastActivityOn: r.last_activity_on,
     memberCount: r.member_count,
   };
+}
+
+async function householdsWithValidConsent(db: Kysely<Database>, today: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('consents')
+    .select(['household_id', 'obtained_on', 'withdrawn_on'])
+    .where('obtained_on', '<=', today)
+    .execute();
+  return new Set(
+    rows
+      .filter((r) => consentValidOn({ obtainedOn: r.obtained_on, withdrawnOn: r.withdrawn_on }, today))
+      .map((r) => r.household_id),
+  );
 }
 
 /**
@@ -414,7 +436,6 @@ export async function listHouseholds(
   input: HouseholdListInput,
   today: string,
 ): Promise<HouseholdSummary[]> {
-  const validConsent = sql<boolean>`EXISTS (SELECT 1 FROM consents c WHERE c.household_id = h.id AND c.obtained_on <= ${today} AND (c.withdrawn_on IS NULL OR c.withdrawn_on > ${today}))`;
   let page = db.selectFrom('households as h').select('h.id');
   if (input.query.trim()) page = page.where('h.id', 'in', matchingHouseholdIds(input.query));
   if (input.status) page = page.where('h.status', '=', input.status);
@@ -424,23 +445,29 @@ export async function listHouseholds(
       'in',
       db.selectFrom('household_issues').select('household_id').where('issue', '=', input.issue),
     );
-  if (input.fiscalYear)
-    page = page
-      .where('h.received_on', '>=', `${input.fiscalYear}-04-01`)
-      .where('h.received_on', '<=', `${input.fiscalYear + 1}-03-31`);
-  if (input.track === 'consented') page = page.where(validConsent);
-  if (input.track === 'unconsented') page = page.where(sql<boolean>`NOT ${validConsent}`);
+  if (input.fiscalYear) {
+    const { start, end } = fiscalYearRange(input.fiscalYear);
+    page = page.where('h.received_on', '>=', start).where('h.received_on', '<=', end);
+  }
   page =
     input.sort === 'kana'
       ? page.orderBy('h.sort_kana').orderBy('h.case_no')
       : page.orderBy('h.received_on', 'desc').orderBy('h.case_no', 'desc');
-  const ids = (await page.limit(input.limit).execute()).map((r) => r.id);
+  let ids: string[];
+  if (input.track) {
+    // The track is today's consent state, which the domain decides: filter the ordered ids here.
+    const consented = await householdsWithValidConsent(db, today);
+    ids = (await page.execute())
+      .map((r) => r.id)
+      .filter((id) => consented.has(id) === (input.track === 'consented'))
+      .slice(0, input.limit);
+  } else ids = (await page.limit(input.limit).execute()).map((r) => r.id);
   if (ids.length === 0) return [];
-  const rows = await summaryQuery(db, today).where('h.id', 'in', ids).execute();
+  const rows = await summaryQuery(db).where('h.id', 'in', ids).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
-    return row ? [toSummary(row)] : [];
+    return row ? [toSummary(row, today)] : [];
   });
 }
 
@@ -451,7 +478,7 @@ export async function getHousehold(
   today: string,
   now: Date,
 ): Promise<HouseholdDetail> {
-  const row = await summaryQuery(db, today)
+  const row = await summaryQuery(db)
     .select(['h.referral_agency_id', 'h.note', 'h.closed_on', 'h.close_reason'])
     .where('h.id', '=', id)
     .executeTakeFirst();
@@ -469,12 +496,12 @@ export async function getHousehold(
       text:
         s.status === 'received'
           ? '受付'
-          : `${statusLabels[s.status as keyof typeof statusLabels] ?? s.status}${s.reason ? `（${s.reason}）` : ''}`,
+          : `${statusLabels[s.status as HouseholdStatus] ?? s.status}${s.reason ? `（${s.reason}）` : ''}`,
     })),
     ...consents.map((c) => ({
       on: c.obtainedOn,
       kind: 'consentGranted' as const,
-      text: `本人同意を取得（${c.method === 'written' ? '書面' : '口頭'}）— 重層的支援会議の対象になりました`,
+      text: `本人同意を取得（${methodLabels[c.method]}）— 重層的支援会議の対象になりました`,
     })),
     ...consents
       .filter((c) => c.withdrawnOn)
@@ -486,7 +513,7 @@ export async function getHousehold(
     ...notes.map((n) => ({ on: n.noted_on, kind: 'progressNote' as const, text: n.content.slice(0, 60) })),
   ].sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : 0));
   await appendAuditEvent(db, { userId, kind: 'household.viewed', target: { type: 'household', id } }, now);
-  const summary = toSummary(row);
+  const summary = toSummary(row, today);
   return {
     ...summary,
     track: summary.consent === 'granted' ? 'consented' : 'unconsented',
@@ -502,9 +529,7 @@ export async function getHousehold(
 
 /** Next 受付番号 in the office's own pattern (R6-012 → R6-013); R{年度}-001 when there is none. */
 export async function suggestCaseNo(db: Kysely<Database>, today: string): Promise<string> {
-  const fiscalYear = Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) < 4 ? 1 : 0);
-  const reiwa = fiscalYear - 2018;
-  const prefix = `R${reiwa}-`;
+  const prefix = `${shortFiscalYearLabel(fiscalYearOf(today))}-`;
   const same = await db
     .selectFrom('households')
     .select('case_no')

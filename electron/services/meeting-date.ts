@@ -1,5 +1,5 @@
 import holidayJp from '@holiday-jp/holiday_jp';
-import { formatWareki } from '../ipc/japanese-date.js';
+import { formatWareki } from '../domain/dates.js';
 
 /** A warning (never a refusal) when a meeting falls on a weekend or a national holiday. */
 export function meetingDateWarning(iso: string): string | null {

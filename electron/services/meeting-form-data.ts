@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { officeDate } from '../domain/office-day.js';
 import type { OfficeSettings } from '../ipc/contract.js';
-import { officeDate } from './clock.js';
 import { listConsents } from './consent.js';
 import { KasaneError } from './errors.js';
 import type { FormData } from './forms/form-data.js';

@@ -1,7 +1,6 @@
-import { formatWareki } from '../ipc/japanese-date.js';
+import { consentValidOn } from '../domain/consent.js';
+import { formatWareki } from '../domain/dates.js';
 import type { ConsentRecord } from '../ipc/schemas/households.js';
-import type { MeetingKind } from '../ipc/schemas/meetings.js';
-import { consentValidOn } from './consent.js';
 
 /**
  * Rule 2: a 重層的支援会議 only for a household whose consent was obtained on or before the meeting
@@ -25,16 +24,4 @@ export function consentedMeetingRefusal(
     return `本人同意の取得日（${formatWareki(later.obtainedOn, { weekday: false })}）より前の${date}には開けません。その日の会議は「${label}」として開いてください。`;
   }
   return `この世帯には本人同意の記録がありません。同意のない世帯の会議は、社会福祉法第106条の6に基づく「${label}」として開いてください。`;
-}
-
-/** The consent record in force on the meeting date (rule 3 checks attendees against its 範囲). */
-export function consentOn(consents: readonly ConsentRecord[], day: string): ConsentRecord | null {
-  return consents.filter((c) => consentValidOn(c, day)).at(-1) ?? null;
-}
-
-/** Rule 3: is this agency inside the 範囲 of the consent valid on the meeting date? */
-export function agencyInScope(consent: ConsentRecord | null, agencyId: string, kind: MeetingKind): boolean {
-  if (kind === 'unconsented') return true; // 106条の6: members share without consent; no 範囲 to check.
-  if (!consent) return false;
-  return consent.allAgencies || consent.agencyIds.includes(agencyId);
 }

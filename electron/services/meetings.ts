@@ -1,21 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { agencyInScope, consentOn, consentState } from '../domain/consent.js';
+import type { MeetingKind } from '../domain/meeting.js';
 import type { OfficeSettings } from '../ipc/contract.js';
 import {
   defaultAgenda,
   defaultHandouts,
   type MeetingDetail,
   type MeetingInput,
-  type MeetingKind,
   type MeetingSummary,
 } from '../ipc/schemas/meetings.js';
 import { appendAuditEvent } from './audit.js';
-import { consentState, listConsents } from './consent.js';
+import { listConsents } from './consent.js';
 import { KasaneError } from './errors.js';
 import { listMembers } from './households.js';
 import { meetingDateWarning } from './meeting-date.js';
-import { agencyInScope, consentedMeetingRefusal, consentOn } from './meeting-rules.js';
+import { consentedMeetingRefusal } from './meeting-rules.js';
 
 type Labels = OfficeSettings['meetingLabels'];
 

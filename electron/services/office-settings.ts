@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { statutoryMeetingLabels } from '../domain/meeting.js';
 import { type OfficeSettings, officeSettingsSchema } from '../ipc/contract.js';
 import { appendAuditEvent } from './audit.js';
 
@@ -14,7 +15,7 @@ export const defaultOfficeSettings: OfficeSettings = {
   email: '',
   documentNumberPrefix: '',
   addresseeHonorific: '様',
-  meetingLabels: { consented: '重層的支援会議', unconsented: '支援会議' },
+  meetingLabels: { ...statutoryMeetingLabels },
   autoLockMinutes: 10,
   statisticsThreshold: 10,
 };

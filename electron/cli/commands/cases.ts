@@ -1,12 +1,11 @@
-import { formatWareki } from '../../ipc/japanese-date.js';
+import { consentLabels } from '../../domain/consent.js';
+import { formatWareki } from '../../domain/dates.js';
+import { statusLabels } from '../../domain/household.js';
+import { officeDate } from '../../domain/office-day.js';
 import type { HouseholdSummary } from '../../ipc/schemas/households.js';
-import { officeDate } from '../../services/clock.js';
 import { listHouseholds } from '../../services/households.js';
 import { exitCodes } from '../exit-codes.js';
 import { cliContext, withCliVault } from '../open-vault.js';
-
-const statusLabels = { received: '受付', active: '支援中', closed: '終結' } as const;
-const consentLabels = { granted: 'あり', none: 'なし', withdrawn: '撤回' } as const;
 
 /** Terminal columns a character takes: CJK, full-width forms, emoji and 𠮷 take two. */
 function displayWidth(text: string): number {

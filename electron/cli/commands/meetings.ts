@@ -1,5 +1,6 @@
-import { formatWareki } from '../../ipc/japanese-date.js';
-import { officeDate } from '../../services/clock.js';
+import { formatWareki } from '../../domain/dates.js';
+import { statutoryMeetingLabels } from '../../domain/meeting.js';
+import { officeDate } from '../../domain/office-day.js';
 import { listMeetings } from '../../services/meetings.js';
 import { exitCodes } from '../exit-codes.js';
 import { cliContext, withCliVault } from '../open-vault.js';
@@ -23,7 +24,7 @@ export async function meetingsCommand(opts: { dataDir: string; json: boolean }):
       process.stdout.write('会議はまだ登録されていません。\n');
     } else {
       for (const m of meetings) {
-        const kind = m.kind === 'consented' ? '重層的支援会議' : '支援会議';
+        const kind = statutoryMeetingLabels[m.kind];
         const missing = m.missing.length ? `  未了: ${m.missing.join('、')}` : '';
         process.stdout.write(
           `${m.meetingNo}  ${formatWareki(m.heldOn)}  ${kind}  受付番号 ${m.caseNo}  出席 ${m.attendeeCount}人${missing}\n`,

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, parse } from 'node:path';
+import type { FormNumber } from '../../domain/forms.js';
 import { recordIssue, renderCopies } from '../../services/document-gate.js';
-import type { FormNumber } from '../../services/forms/index.js';
 import { meetingFormData } from '../../services/meeting-form-data.js';
 import { getOfficeSettings } from '../../services/office-settings.js';
 import { CliError } from '../cli-error.js';

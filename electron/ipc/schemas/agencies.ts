@@ -1,19 +1,6 @@
 import { z } from 'zod';
+import { agencyFieldSchema } from '../../domain/agency.js';
 import { idSchema, trimmed } from './common.js';
-
-export const agencyFields = [
-  '高齢',
-  '障がい',
-  '子ども',
-  '生活困窮',
-  '保健・医療',
-  '教育',
-  '地域',
-  '司法・警察',
-  '行政',
-  'その他',
-] as const;
-export const agencyFieldSchema = z.enum(agencyFields, { message: '分野を選んでください' });
 
 export const agencyInputSchema = z.object({
   id: idSchema.optional(),

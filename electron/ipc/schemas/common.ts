@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseJapaneseDate } from '../japanese-date.js';
+import { parseJapaneseDate } from '../../domain/dates.js';
 
 export const trimmed = (max: number) => z.string().trim().max(max, `${max}文字以内で入力してください`);
 

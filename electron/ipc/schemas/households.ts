@@ -1,15 +1,10 @@
 import { z } from 'zod';
+import { consentMethodSchema, consentStateSchema } from '../../domain/consent.js';
+import { householdStatusSchema, sexSchema, trackSchema } from '../../domain/household.js';
 import { dateInputSchema, idSchema, isoDateSchema, optionalDateInputSchema, trimmed } from './common.js';
-
-export const consentStateSchema = z.enum(['granted', 'none', 'withdrawn']);
-export type ConsentState = z.infer<typeof consentStateSchema>;
-export const householdStatusSchema = z.enum(['received', 'active', 'closed']);
-export type HouseholdStatus = z.infer<typeof householdStatusSchema>;
-export const trackSchema = z.enum(['consented', 'unconsented']);
 
 export const closeReasons = ['課題解決', '包括的相談支援事業へ戻す', '転出', '死亡', 'その他'] as const;
 export const closeReasonSchema = z.enum(closeReasons, { message: '終結理由を選んでください' });
-export const sexSchema = z.enum(['male', 'female', 'other', 'unknown']);
 
 export const caseNoSchema = trimmed(30)
   .min(1, '受付番号を入力してください')
@@ -63,7 +58,7 @@ export type Member = z.infer<typeof memberSchema>;
 export const consentInputSchema = z.object({
   householdId: idSchema,
   obtainedOn: dateInputSchema,
-  method: z.enum(['written', 'oral'], { message: '方法を選んでください' }),
+  method: consentMethodSchema,
   obtainedBy: trimmed(40).min(1, '取得者を入力してください'),
   allAgencies: z.boolean(),
   agencyIds: z.array(idSchema).max(200),
@@ -78,7 +73,7 @@ export const consentWithdrawalInputSchema = z.object({
 export const consentRecordSchema = z.object({
   id: idSchema,
   obtainedOn: isoDateSchema,
-  method: z.enum(['written', 'oral']),
+  method: consentMethodSchema,
   obtainedBy: z.string(),
   allAgencies: z.boolean(),
   agencyIds: z.array(idSchema),

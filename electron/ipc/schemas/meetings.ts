@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { consentStateSchema } from '../../domain/consent.js';
+import { formKeySchema } from '../../domain/forms.js';
+import { meetingKindSchema, planStatusSchema } from '../../domain/meeting.js';
 import { dateInputSchema, idSchema, isoDateSchema, optionalDateInputSchema, trimmed } from './common.js';
-import { consentStateSchema } from './households.js';
-
-export const meetingKindSchema = z.enum(['consented', 'unconsented']);
-export type MeetingKind = z.infer<typeof meetingKindSchema>;
-export const planStatusSchema = z.enum(['none', 'draft', 'final']);
 
 const time = z
   .string()
@@ -148,9 +146,6 @@ export const meetingKindCheckSchema = z.object({
   dateWarning: z.string().nullable(),
 });
 
-export const documentKindSchema = z.enum(['form1', 'form2', 'form3', 'form4', 'form5']);
-export type DocumentKind = z.infer<typeof documentKindSchema>;
-
 export const purposes = [
   '会議資料として配布',
   '関係機関への送付',
@@ -161,7 +156,7 @@ export const purposes = [
 
 export const documentPreviewInputSchema = z.object({
   meetingId: idSchema,
-  document: documentKindSchema,
+  document: formKeySchema,
   names: z.enum(['real', 'masked']),
   /** Rule 4: real names in a 支援会議 document need a reason. */
   namesReason: trimmed(500),

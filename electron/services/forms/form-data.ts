@@ -47,5 +47,3 @@ export interface FormData {
   /** Frozen in tests so the same input gives the same document.xml. */
   createdAt: Date;
 }
-
-export type FormNumber = 1 | 2 | 3 | 4 | 5;

@@ -1,4 +1,5 @@
 import { AlignmentType, Paragraph, type Table } from 'docx';
+import { formHeaderLabel } from '../../domain/forms.js';
 import { type AttendingAgency, attendingAgencies } from './attendance.js';
 import { issueDate, meetingDateTime, warekiDate } from './dates.js';
 import { contentWidth, packForm, styles } from './document.js';
@@ -143,7 +144,7 @@ export async function renderMeetingNotice(data: FormData): Promise<Buffer> {
   const agencies = attendingAgencies(data.attendees);
   return packForm({
     data,
-    headerLabel: '（重層会議様式1）',
+    headerLabel: formHeaderLabel(1),
     title: noticeTitle(data),
     orientation: 'portrait',
     children: agencies.flatMap((agency, i) => noticePage(data, agency, i === 0)),
@@ -159,7 +160,7 @@ export async function renderMeetingNoticePerAgency(
       agencyName: agency.agencyName,
       bytes: await packForm({
         data,
-        headerLabel: '（重層会議様式1）',
+        headerLabel: formHeaderLabel(1),
         title: noticeTitle(data),
         orientation: 'portrait',
         children: noticePage(data, agency, true),

@@ -1,4 +1,5 @@
 import { AlignmentType, Paragraph, type Table } from 'docx';
+import { formHeaderLabel } from '../../domain/forms.js';
 import { meetingDateTime } from './dates.js';
 import { contentWidth, packForm, styles } from './document.js';
 import type { FormData } from './form-data.js';
@@ -57,7 +58,7 @@ export async function renderAgenda(data: FormData): Promise<Buffer> {
   const title = `${cleanText(data.householdTitle)} ${data.meetingLabel} 次第`;
   return packForm({
     data,
-    headerLabel: '（重層会議様式2）',
+    headerLabel: formHeaderLabel(2),
     title,
     orientation: 'portrait',
     children: [

@@ -1,3 +1,4 @@
+import { formHeaderLabel } from '../../domain/forms.js';
 import { meetingDateTime } from './dates.js';
 import { packForm } from './document.js';
 import type { FormData } from './form-data.js';
@@ -14,7 +15,7 @@ export async function renderPlanReviewSheet(data: FormData): Promise<Buffer> {
   const { meeting } = data;
   return packForm({
     data,
-    headerLabel: '（重層会議様式3）',
+    headerLabel: formHeaderLabel(3),
     title,
     orientation: 'landscape',
     children: [

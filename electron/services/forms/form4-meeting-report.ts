@@ -1,6 +1,8 @@
 import { AlignmentType, LineRuleType, Paragraph, type Table, VerticalAlignTable } from 'docx';
+import { formByNumber, formHeaderLabel } from '../../domain/forms.js';
+import { timeRange } from '../../domain/time-range.js';
 import { attendingAgencies } from './attendance.js';
-import { timeRange, warekiDate } from './dates.js';
+import { warekiDate } from './dates.js';
 import { contentHeight, contentWidth, packForm, runFont, styles } from './document.js';
 import type { FormData } from './form-data.js';
 import { char, titleParagraph } from './paragraphs.js';
@@ -125,11 +127,11 @@ function participantTable(data: FormData): Table {
 export async function renderMeetingReport(data: FormData): Promise<Buffer> {
   return packForm({
     data,
-    headerLabel: '（重層会議様式4）',
+    headerLabel: formHeaderLabel(4),
     title: `${cleanText(data.householdTitle)}${data.meetingLabel} 会議報告シート`,
     orientation: 'portrait',
     children: [
-      titleParagraph('会議報告シート'),
+      titleParagraph(formByNumber(4).title),
       reportTable(data),
       new Paragraph({ style: styles.body, spacing: { line: 120, lineRule: LineRuleType.EXACT } }),
       participantTable(data),

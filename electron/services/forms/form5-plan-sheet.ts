@@ -1,4 +1,5 @@
 import type { Table } from 'docx';
+import { formHeaderLabel } from '../../domain/forms.js';
 import { meetingDateTime, warekiDate } from './dates.js';
 import { contentWidth, packForm } from './document.js';
 import type { FormData } from './form-data.js';
@@ -29,7 +30,7 @@ export async function renderPlanSheet(data: FormData): Promise<Buffer> {
   const { meeting, meetingLabel } = data;
   return packForm({
     data,
-    headerLabel: '（重層会議様式5）',
+    headerLabel: formHeaderLabel(5),
     title,
     orientation: 'landscape',
     children: [

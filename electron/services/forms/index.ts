@@ -1,14 +1,16 @@
+import type { FormNumber } from '../../domain/forms.js';
 import { renderCollectionChecklist } from './collection-checklist.js';
-import type { FormData, FormNumber } from './form-data.js';
+import type { FormData } from './form-data.js';
 import { renderMeetingNotice, renderMeetingNoticePerAgency } from './form1-meeting-notice.js';
 import { renderAgenda } from './form2-agenda.js';
 import { renderPlanReviewSheet } from './form3-plan-review-sheet.js';
 import { renderMeetingReport } from './form4-meeting-report.js';
 import { renderPlanSheet } from './form5-plan-sheet.js';
 
+export type { FormNumber } from '../../domain/forms.js';
 export type { DistributedCopy } from './attendance.js';
 export { copiesByAgency } from './attendance.js';
-export type { FormData, FormNumber } from './form-data.js';
+export type { FormData } from './form-data.js';
 export { renderCollectionChecklist, renderMeetingNoticePerAgency };
 
 const builders: Record<FormNumber, (data: FormData) => Promise<Buffer>> = {

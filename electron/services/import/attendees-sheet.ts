@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { agencyFields, agencyInputSchema } from '../../ipc/schemas/agencies.js';
+import { type AgencyField, agencyFields } from '../../domain/agency.js';
+import { agencyInputSchema } from '../../ipc/schemas/agencies.js';
 import { attendeeInputSchema } from '../../ipc/schemas/meetings.js';
 import { choiceCell, textCell } from './cells.js';
 import { attendeeSheet, type ColumnName } from './columns.js';
@@ -7,8 +8,6 @@ import type { KnownInDatabase } from './known.js';
 import type { RawCell } from './raw-sheet.js';
 import { parseRows } from './rows.js';
 import { SheetErrors, type Table } from './table.js';
-
-type AgencyField = (typeof agencyFields)[number];
 
 const fieldMeaning = Object.fromEntries(agencyFields.map((f) => [f, f])) as Record<
   AgencyField,

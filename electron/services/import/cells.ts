@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseJapaneseDate } from '../../ipc/japanese-date.js';
+import { parseSheetDate } from '../../domain/dates.js';
 import { CellError, type RawCell } from './raw-sheet.js';
 
 /**
@@ -68,7 +68,7 @@ export const dateCell = rawCell.transform((cell, ctx): string | null => {
   }
   const text = typeof cell === 'number' ? String(Math.floor(cell)) : cell.trim();
   if (text === '') return null;
-  const iso = parseJapaneseDate(text);
+  const iso = parseSheetDate(text);
   if (iso === null) {
     ctx.addIssue({ code: 'custom', message: `「${text}」は存在する日付ではありません（${dateExample}）` });
     return z.NEVER;
@@ -156,4 +156,15 @@ export function choiceCell<C extends string, M extends Record<C, unknown>>(
     }
     return meaning[choice];
   });
+}
+
+/** A column whose values are a vocabulary's Japanese labels (状態: 受付 / 支援中 / 終結). */
+export function labelCell<K extends string>(labels: Record<K, string>, options: { empty?: K } = {}) {
+  const entries = Object.entries(labels) as [K, string][];
+  const meaning = Object.fromEntries(entries.map(([key, label]) => [label, key])) as Record<string, K>;
+  return choiceCell(
+    entries.map(([, label]) => label),
+    meaning,
+    options,
+  );
 }

@@ -1,4 +1,6 @@
-import { agencyFields } from '../../ipc/schemas/agencies.js';
+import { agencyFields } from '../../domain/agency.js';
+import { sexLabels, statusLabels } from '../../domain/household.js';
+import { statutoryMeetingLabels } from '../../domain/meeting.js';
 
 /**
  * The sheets and columns of the 移行用テンプレート (docs: import-template.md). The importer checks
@@ -28,10 +30,7 @@ export interface SheetDef {
 export type ColumnName<S extends SheetDef> = S['columns'][number]['name'];
 
 export const consentChoices = ['あり', 'なし'] as const;
-export const statusChoices = ['受付', '支援中', '終結'] as const;
-export const sexChoices = ['男', '女', 'その他', '不明'] as const;
 export const principalChoices = ['○'] as const;
-export const meetingKindChoices = ['重層的支援会議', '支援会議'] as const;
 
 export const householdSheet = {
   name: '世帯',
@@ -92,7 +91,7 @@ export const householdSheet = {
       name: '状態',
       required: false,
       kind: 'choice',
-      choices: statusChoices,
+      choices: Object.values(statusLabels),
       width: 10,
       help: '空欄は「受付」',
     },
@@ -130,7 +129,14 @@ export const memberSheet = {
     { name: 'ふりがな', required: false, kind: 'text', width: 18, help: 'ひらがなかカタカナ' },
     { name: '続柄', required: false, kind: 'text', width: 10, help: '本人、母、長男 など' },
     { name: '生年月日', required: false, kind: 'date', width: 14, help: '生年月日' },
-    { name: '性別', required: false, kind: 'choice', choices: sexChoices, width: 8, help: '空欄は「不明」' },
+    {
+      name: '性別',
+      required: false,
+      kind: 'choice',
+      choices: Object.values(sexLabels),
+      width: 8,
+      help: '空欄は「不明」',
+    },
     {
       name: '本人',
       required: false,
@@ -164,7 +170,7 @@ export const meetingSheet = {
       name: '種別',
       required: true,
       kind: 'choice',
-      choices: meetingKindChoices,
+      choices: Object.values(statutoryMeetingLabels),
       width: 16,
       help: '重層的支援会議は、開催日に本人同意（取得済みで撤回されていないもの）がある世帯だけ',
     },

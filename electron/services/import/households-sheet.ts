@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { caseNoKey } from '../../domain/case-number.js';
+import { type HouseholdStatus, statusLabels } from '../../domain/household.js';
 import { agencyInputSchema } from '../../ipc/schemas/agencies.js';
 import { trimmed } from '../../ipc/schemas/common.js';
-import { caseNoSchema, type HouseholdStatus, householdInputSchema } from '../../ipc/schemas/households.js';
-import { choiceCell, dateCell, listCell, requiredDateCell, textCell } from './cells.js';
-import { type ColumnName, consentChoices, householdSheet, statusChoices } from './columns.js';
+import { caseNoSchema, householdInputSchema } from '../../ipc/schemas/households.js';
+import { choiceCell, dateCell, labelCell, listCell, requiredDateCell, textCell } from './cells.js';
+import { type ColumnName, consentChoices, householdSheet } from './columns.js';
 import type { KnownInDatabase } from './known.js';
 import type { RawCell } from './raw-sheet.js';
 import { type ParsedRow, parseRows } from './rows.js';
@@ -19,9 +20,7 @@ const cells = {
   同意範囲: listCell(agencyInputSchema.shape.name),
   相談経路: textCell.pipe(trimmed(80)),
   課題: listCell(z.string()),
-  状態: choiceCell(statusChoices, { 受付: 'received', 支援中: 'active', 終結: 'closed' } as const, {
-    empty: 'received',
-  }),
+  状態: labelCell(statusLabels, { empty: 'received' }),
   終結日: dateCell,
   終結理由: textCell.pipe(trimmed(200)),
   備考: textCell.pipe(householdInputSchema.shape.note),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { type MeetingKind, meetingInputSchema } from '../../ipc/schemas/meetings.js';
-import { choiceCell, requiredDateCell, textCell, timeCell } from './cells.js';
-import { type ColumnName, consentChoices, meetingKindChoices, meetingSheet } from './columns.js';
+import { type MeetingKind, statutoryMeetingLabels } from '../../domain/meeting.js';
+import { meetingInputSchema } from '../../ipc/schemas/meetings.js';
+import { choiceCell, labelCell, requiredDateCell, textCell, timeCell } from './cells.js';
+import { type ColumnName, consentChoices, meetingSheet } from './columns.js';
 import type { KnownInDatabase } from './known.js';
 import type { RawCell } from './raw-sheet.js';
 import { type ParsedRow, parseRows } from './rows.js';
@@ -10,7 +11,7 @@ import { SheetErrors, type Table } from './table.js';
 const cells = {
   会議番号: textCell.pipe(meetingInputSchema.shape.meetingNo),
   受付番号: textCell.pipe(z.string().min(1, '受付番号を入力してください')),
-  種別: choiceCell(meetingKindChoices, { 重層的支援会議: 'consented', 支援会議: 'unconsented' } as const),
+  種別: labelCell(statutoryMeetingLabels),
   開催日: requiredDateCell,
   開始時刻: timeCell,
   終了時刻: timeCell,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { memberLabel, sexLabels } from '../../domain/household.js';
 import { type MemberInput, memberInputSchema } from '../../ipc/schemas/households.js';
-import { choiceCell, dateCell, textCell } from './cells.js';
-import { type ColumnName, memberSheet, principalChoices, sexChoices } from './columns.js';
+import { choiceCell, dateCell, labelCell, textCell } from './cells.js';
+import { type ColumnName, memberSheet, principalChoices } from './columns.js';
 import type { RawCell } from './raw-sheet.js';
 import { parseRows } from './rows.js';
 import { rowError, type Table } from './table.js';
@@ -21,9 +22,7 @@ const cells = {
   ふりがな: textCell.transform((text) => text.normalize('NFKC')).pipe(memberInputSchema.shape.kana),
   続柄: textCell.pipe(memberInputSchema.shape.relationship),
   生年月日: dateCell,
-  性別: choiceCell(sexChoices, { 男: 'male', 女: 'female', その他: 'other', 不明: 'unknown' } as const, {
-    empty: 'unknown',
-  }),
+  性別: labelCell(sexLabels, { empty: 'unknown' }),
   // ◯ and 〇 look the same as ○ on screen; accept all three.
   本人: choiceCell(principalChoices, { '○': true }, { empty: false, aliases: { '◯': '○', 〇: '○' } }),
 } satisfies Record<ColumnName<typeof memberSheet>, z.ZodType<unknown, RawCell>>;
@@ -64,10 +63,10 @@ function householdProblems(caseNo: string, rows: readonly Placed[]): Problem[] {
   }
   // Labels are positions (A is the first member): a gap could only be stored by relabelling.
   const labels = [...byLabel.keys()].sort();
-  const gapAt = labels.findIndex((label, i) => label !== String.fromCharCode(65 + i));
+  const gapAt = labels.findIndex((label, i) => label !== memberLabel(i));
   const after = byLabel.get(labels[gapAt] ?? '');
   if (after) {
-    const reason = `受付番号「${caseNo}」に記号「${String.fromCharCode(65 + gapAt)}」がありません（記号は A から順に、抜けなく付けてください）`;
+    const reason = `受付番号「${caseNo}」に記号「${memberLabel(gapAt)}」がありません（記号は A から順に、抜けなく付けてください）`;
     problems.push({ rowNumber: after.rowNumber, column: '記号', reason });
   }
   return problems;

@@ -12,10 +12,10 @@ import {
   WidthType,
 } from 'docx';
 import ExcelJS from 'exceljs';
-import { formatWareki } from '../../ipc/japanese-date.js';
+import { formatWareki } from '../../domain/dates.js';
+import { fiscalYearLabel } from '../../domain/fiscal-year.js';
 import type { Cell, Statistics } from '../../ipc/schemas/statistics.js';
 import { runFont } from '../forms/document.js';
-import { fiscalYearLabel } from './fiscal-year.js';
 
 /**
  * Anonymous exports (rule 11): the tables only — counts per 年度, 課題, 分野, 年代, 世帯員数 and

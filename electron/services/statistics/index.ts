@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { agencyFields } from '../../ipc/schemas/agencies.js';
+import { agencyFields } from '../../domain/agency.js';
+import { fiscalYearLabel, fiscalYearOf } from '../../domain/fiscal-year.js';
+import { officeDate } from '../../domain/office-day.js';
 import type { purposes } from '../../ipc/schemas/meetings.js';
 import type { Statistics } from '../../ipc/schemas/statistics.js';
-import { officeDate } from '../clock.js';
 import { recordIssue } from '../document-gate.js';
 import { getOfficeSettings } from '../office-settings.js';
 import type { Platform } from '../platform.js';
 import { statisticsCsv, statisticsDocx, statisticsXlsx } from './exports.js';
-import { fiscalYearLabel, fiscalYearOf } from './fiscal-year.js';
 import { computeStatistics } from './report.js';
 
 export type StatisticsFormat = 'csv' | 'xlsx' | 'docx' | 'json';

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fiscalYearRange } from '../../domain/fiscal-year.js';
 import type { Statistics } from '../../ipc/schemas/statistics.js';
 import { xlsxBytes } from '../import/fixtures.js';
 import { runImport } from '../import/index.js';
 import { csvToPdf, docxToPdf, pdfFonts, pdfPages, pdfText } from '../testing/libreoffice.js';
 import { signedInVault } from '../testing/signed-in-vault.js';
-import { fiscalYearRange } from './fiscal-year.js';
 import { statisticsFile, statisticsFor } from './index.js';
 import { mainItems } from './report.js';
 

@@ -1,8 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { ageOn } from '../../ipc/japanese-date.js';
+import { consentValidDuring } from '../../domain/consent.js';
+import { ageOn } from '../../domain/dates.js';
+import { fiscalYearRange } from '../../domain/fiscal-year.js';
 import type { Statistics, StatisticsRow } from '../../ipc/schemas/statistics.js';
-import { fiscalYearRange } from './fiscal-year.js';
 import { suppress } from './suppression.js';
 
 /** The items of the table the office reports every year (rule 14), in this order and wording. */
@@ -103,11 +104,7 @@ async function openAt(db: Kysely<Database>, day: string): Promise<number> {
 /** Rule 13: a household enters the breakdowns for a year only if it had valid consent in that year. */
 function consentedDuring(f: HouseholdFacts, fy: number): boolean {
   const { start, end } = fiscalYearRange(fy);
-  return f.consents.some(
-    (c) =>
-      c.obtainedOn <= end &&
-      (c.withdrawnOn === null || (c.withdrawnOn > start && c.withdrawnOn > c.obtainedOn)),
-  );
+  return f.consents.some((c) => consentValidDuring(c, start, end));
 }
 
 function ageBand(f: HouseholdFacts): string {

@@ -2,13 +2,13 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import type { VaultStatus } from '../../../electron/ipc/contract';
 import { call, errorMessage, isCallError } from '../api';
-import { formatWarekiDate } from '../format/wareki';
 import { useSession, useSetStatus } from '../shell/session';
 import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
 import { PageBrand } from '../ui/PageBrand';
 import { useFocusOnMount } from '../ui/useFocusOnMount';
 import './acknowledgement.css';
+import { formatWarekiDate } from '../../../electron/domain/office-day';
 
 const warningKey = ['legal', 'confidentialityWarning'] as const;
 

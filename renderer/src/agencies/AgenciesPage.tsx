@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type MouseEvent, useId, useRef, useState } from 'react';
-import { type Agency, agencyFields } from '../../../electron/ipc/schemas/agencies';
+import type { Agency } from '../../../electron/ipc/schemas/agencies';
 import { errorMessage } from '../api';
 import { PageHeader } from '../shell/PageHeader';
 import { Button } from '../ui/Button';
@@ -9,10 +9,11 @@ import { Notice } from '../ui/Notice';
 import { AgencyForm } from './AgencyForm';
 import { AgencyTable } from './AgencyTable';
 import { agenciesQuery } from './agenciesQuery';
-import { type AgencyField, groupByField, matchesSearch } from './agencyFilter';
+import { matchesSearch } from './agencyFilter';
 import { type ActionFailure, useAgencyActions } from './useAgencyActions';
 import '../ui/compact-button.css';
 import './agencies.css';
+import { type AgencyField, agencyFields, groupByField } from '../../../electron/domain/agency';
 
 type Editing = { agency: Agency | null } | null;
 

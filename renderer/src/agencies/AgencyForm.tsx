@@ -2,12 +2,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { type Path, useForm } from 'react-hook-form';
-import {
-  type Agency,
-  type AgencyInput,
-  agencyFields,
-  agencyInputSchema,
-} from '../../../electron/ipc/schemas/agencies';
+import { type AgencyField, agencyFields } from '../../../electron/domain/agency';
+import { type Agency, type AgencyInput, agencyInputSchema } from '../../../electron/ipc/schemas/agencies';
 import { call, isCallError } from '../api';
 import { useUnsavedChanges } from '../shell/unsavedChanges';
 import { Button } from '../ui/Button';
@@ -17,7 +13,6 @@ import { applyCallError, invalidFormMessage } from '../ui/formErrors';
 import { Notice } from '../ui/Notice';
 import { SelectField } from '../ui/SelectField';
 import { agenciesKey } from './agenciesQuery';
-import type { AgencyField } from './agencyFilter';
 
 /** The form allows 「選んでください」 (''); the schema refuses it with 「分野を選んでください」. */
 type Values = Omit<AgencyInput, 'field' | 'id'> & { field: AgencyField | '' };

@@ -1,10 +1,10 @@
 import type { MouseEvent } from 'react';
+import type { AgencyGroup } from '../../../electron/domain/agency';
 import type { Agency } from '../../../electron/ipc/schemas/agencies';
 import { Button } from '../ui/Button';
-import type { AgencyGroup } from './agencyFilter';
 
 interface AgencyTableProps {
-  groups: readonly AgencyGroup[];
+  groups: readonly AgencyGroup<Agency>[];
   /** A call for one agency is running: its buttons wait. */
   busyId: string | null;
   onEdit: (agency: Agency, event: MouseEvent<HTMLButtonElement>) => void;

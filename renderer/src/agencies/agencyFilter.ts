@@ -1,6 +1,4 @@
-import { type Agency, agencyFields } from '../../../electron/ipc/schemas/agencies';
-
-export type AgencyField = (typeof agencyFields)[number];
+import type { Agency } from '../../../electron/ipc/schemas/agencies';
 
 /** Full-width and half-width, upper and lower case all match: 「ｾﾝﾀｰ」 finds 「センター」. */
 function normalized(text: string): string {
@@ -16,16 +14,4 @@ export function matchesSearch(agency: Agency, search: string): boolean {
     ),
   );
   return words.every((word) => haystack.includes(word));
-}
-
-export interface AgencyGroup {
-  field: AgencyField;
-  agencies: Agency[];
-}
-
-/** In the order of the 分野 list, empty 分野 left out. */
-export function groupByField(agencies: readonly Agency[]): AgencyGroup[] {
-  return agencyFields
-    .map((field) => ({ field, agencies: agencies.filter((a) => a.field === field) }))
-    .filter((group) => group.agencies.length > 0);
 }

@@ -2,7 +2,6 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { type AuditKind, auditKinds } from '../../../electron/ipc/contract';
 import { call, errorMessage } from '../api';
-import { formatWarekiDateTime } from '../format/wareki';
 import { PageHeader } from '../shell/PageHeader';
 import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
@@ -10,6 +9,7 @@ import { usersQuery } from '../users/usersQuery';
 import { auditKindLabels, detailLines, targetText } from './auditLabels';
 import { VerificationBanner } from './VerificationBanner';
 import './audit.css';
+import { formatWarekiDateTime } from '../../../electron/domain/office-day';
 
 const pageSize = 50;
 

@@ -1,5 +1,8 @@
+import { formCatalogue } from '../../../electron/domain/forms';
+import { statusLabels } from '../../../electron/domain/household';
+import { planStatusLabels, statutoryMeetingLabels } from '../../../electron/domain/meeting';
+import { formatWarekiDateTime } from '../../../electron/domain/office-day';
 import type { AuditDetail, AuditKind } from '../../../electron/ipc/contract';
-import { formatWarekiDateTime } from '../format/wareki';
 import { settingsFieldLabels } from '../settings/settingsLabels';
 
 export const auditKindLabels: Record<AuditKind, string> = {
@@ -79,21 +82,10 @@ const detailValueLabels: Record<string, Record<string, string>> = {
   method: { passphrase: 'パスフレーズ', recovery: '回復コード' },
   textId: { 'confidentiality-159': '社会福祉法第159条の警告文' },
   fields: settingsFieldLabels,
-  status: {
-    received: '受付',
-    active: '支援中',
-    closed: '終結',
-    none: 'なし',
-    draft: '作成中',
-    final: '確定',
-  },
-  kind: { consented: '重層的支援会議', unconsented: '支援会議' },
+  status: { ...statusLabels, ...planStatusLabels },
+  kind: statutoryMeetingLabels,
   document: {
-    form1: '様式1',
-    form2: '様式2',
-    form3: '様式3',
-    form4: '様式4',
-    form5: '様式5',
+    ...Object.fromEntries(formCatalogue.map((f) => [f.key, `様式${f.number}`])),
     'statistics.csv': '統計（CSV）',
     'statistics.xlsx': '統計（Excel）',
     'statistics.docx': '統計（Word）',

@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { DocumentKind, MeetingKind } from '../../../electron/ipc/schemas/meetings';
+import { type FormKey, formOf } from '../../../electron/domain/forms';
+import type { MeetingKind } from '../../../electron/domain/meeting';
 import { Dialog } from '../ui/Dialog';
 import { Stepper } from '../ui/Stepper';
 import { ConfirmStep } from './ConfirmStep';
 import '../ui/compact-button.css';
 import './documents.css';
-import { documentNumbers } from './documentLabels';
 import type { IssueOutcome, Preview, PreviewOptions } from './gateTypes';
 import { IssueSummary } from './IssueSummary';
 import { OptionsStep } from './OptionsStep';
@@ -22,7 +22,7 @@ const stepIndex = { options: 0, preview: 1, confirm: 2, result: 3 } as const;
 
 interface DocumentGateProps {
   /** The document to issue; null keeps the gate closed. */
-  document: DocumentKind | null;
+  document: FormKey | null;
   title: string;
   meetingId: string;
   kind: MeetingKind;
@@ -36,7 +36,7 @@ interface DocumentGateProps {
  */
 export function DocumentGate({ document, title, meetingId, kind, kindLabel, onClose }: DocumentGateProps) {
   const [busy, setBusy] = useState(false);
-  const n = document ? documentNumbers[document] : 0;
+  const n = document ? formOf(document).number : 0;
   return (
     <Dialog open={document !== null} title={`様式${n} ${title}`} onClose={onClose} busy={busy} size="full">
       {document && (
@@ -63,7 +63,7 @@ function GateSteps({
   kindLabel,
   onClose,
   onBusyChange,
-}: Omit<DocumentGateProps, 'document'> & { document: DocumentKind; onBusyChange: (busy: boolean) => void }) {
+}: Omit<DocumentGateProps, 'document'> & { document: FormKey; onBusyChange: (busy: boolean) => void }) {
   const queryClient = useQueryClient();
   const [step, setStep] = useState<Step>({ name: 'options' });
   // Rule 4: a 支援会議's documents show members by label unless real names are chosen.

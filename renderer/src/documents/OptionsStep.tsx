@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import type { MeetingKind } from '../../../electron/ipc/schemas/meetings';
+import type { MeetingKind } from '../../../electron/domain/meeting';
 import { documentPreviewInputSchema } from '../../../electron/ipc/schemas/meetings';
 import { call } from '../api';
 import { Button } from '../ui/Button';

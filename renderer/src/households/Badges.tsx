@@ -1,5 +1,5 @@
-import type { ConsentState, HouseholdStatus } from '../../../electron/ipc/schemas/households';
-import { consentLabels, statusLabels } from './labels';
+import { type ConsentState, consentLabels } from '../../../electron/domain/consent';
+import { type HouseholdStatus, statusLabels } from '../../../electron/domain/household';
 
 /** 同意あり / 同意なし / 撤回: the consent state at a glance (derived from the records, rule 1). */
 export function ConsentBadge({ consent }: { consent: ConsentState }) {

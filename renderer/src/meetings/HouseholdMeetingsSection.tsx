@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { errorMessage } from '../api';
-import { formatWarekiDate } from '../format/wareki';
 import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
 import { KindBadge } from './KindBadge';
-import { timeRange } from './labels';
 import { meetingListQuery } from './queries';
 import './meetings.css';
+import { formatWarekiDate } from '../../../electron/domain/office-day';
+import { timeRange } from '../../../electron/domain/time-range';
 
 /**
  * A household's meetings, for its detail page: upcoming and held, what is still missing after each,

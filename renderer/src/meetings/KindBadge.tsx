@@ -1,4 +1,4 @@
-import type { MeetingKind } from '../../../electron/ipc/schemas/meetings';
+import type { MeetingKind } from '../../../electron/domain/meeting';
 import { useKindLabels } from './labels';
 
 /** 重層的支援会議 / 支援会議 in the office's wording; the colour follows the kind, not the text. */

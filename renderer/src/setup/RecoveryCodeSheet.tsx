@@ -1,8 +1,8 @@
 import { type ReactNode, useRef, useState } from 'react';
-import { formatWarekiDate } from '../format/wareki';
 import { Button } from '../ui/Button';
 import { useFocusOnMount } from '../ui/useFocusOnMount';
 import './recovery-code.css';
+import { formatWarekiDate } from '../../../electron/domain/office-day';
 
 interface RecoveryCodeSheetProps {
   code: string;

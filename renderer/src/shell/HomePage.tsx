@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
+import { formatWarekiDateTime } from '../../../electron/domain/office-day';
 import { call, errorMessage } from '../api';
 import { VerificationBanner } from '../audit/VerificationBanner';
-import { formatWarekiDateTime } from '../format/wareki';
 import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
 import { PageHeader } from './PageHeader';

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { fiscalYearLabel } from '../../../electron/domain/fiscal-year';
 import type { StatisticsRow } from '../../../electron/ipc/schemas/statistics';
 import { CountTable } from './CountTable';
 import { isSuppressed, rowsFrom } from './cells';
@@ -6,7 +7,6 @@ import { ChartFigure } from './charts/ChartFigure';
 import { ColumnChart } from './charts/ColumnChart';
 import { HBarChart } from './charts/HBarChart';
 import { Legend } from './charts/Legend';
-import { fiscalYearLabel } from './fiscalYear';
 import { pairClass } from './layout';
 
 /** Ordered categories read best as columns; long or many labels as horizontal bars. */

@@ -1,5 +1,5 @@
+import { fiscalYearLabel } from '../../../electron/domain/fiscal-year';
 import { type CountRow, cellKind, cellText } from './cells';
-import { fiscalYearLabel } from './fiscalYear';
 
 interface CountTableProps {
   caption: string;

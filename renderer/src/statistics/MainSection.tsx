@@ -1,3 +1,4 @@
+import { fiscalYearLabel } from '../../../electron/domain/fiscal-year';
 import type { Statistics } from '../../../electron/ipc/schemas/statistics';
 import { CountTable } from './CountTable';
 import { rowsFrom } from './cells';
@@ -5,7 +6,6 @@ import { ChartFigure } from './charts/ChartFigure';
 import { HBarChart } from './charts/HBarChart';
 import { Legend } from './charts/Legend';
 import { LineChart } from './charts/LineChart';
-import { fiscalYearLabel } from './fiscalYear';
 import { pairClass } from './layout';
 
 /** 複合的課題を抱える相談者（件数） → 複合的課題を抱える相談者: the unit is in the table already. */

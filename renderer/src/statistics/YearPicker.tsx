@@ -1,4 +1,4 @@
-import { fiscalYearLabel } from './fiscalYear';
+import { fiscalYearLabel } from '../../../electron/domain/fiscal-year';
 
 /** The most 年度 one count accepts (the contract's limit). */
 const maxYears = 10;

@@ -1,7 +1,7 @@
 import './widgets.css';
 import type { ReactNode } from 'react';
-import { parseJapaneseDate } from '../../../electron/ipc/japanese-date';
-import { formatWarekiDate } from '../format/wareki';
+import { parseJapaneseDate } from '../../../electron/domain/dates';
+import { formatWarekiDate } from '../../../electron/domain/office-day';
 import { TextField } from './Field';
 
 type TextFieldProps = Parameters<typeof TextField>[0];

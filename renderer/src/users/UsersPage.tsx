@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../api';
-import { formatWarekiDate } from '../format/wareki';
 import { PageHeader } from '../shell/PageHeader';
 import { Notice } from '../ui/Notice';
 import { AddUserForm } from './AddUserForm';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { usersQuery } from './usersQuery';
 import './users.css';
+import { formatWarekiDate } from '../../../electron/domain/office-day';
 
 /** The coordinators who can unlock this vault, adding one, and changing one's own passphrase. */
 export function UsersPage({ currentUserId }: { currentUserId: string }) {

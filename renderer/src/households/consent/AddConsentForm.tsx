@@ -3,6 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Controller, type Path, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
+import { warekiInput } from '../../../../electron/domain/dates';
+import { officeDate } from '../../../../electron/domain/office-day';
 import type { Agency } from '../../../../electron/ipc/schemas/agencies';
 import { consentInputSchema } from '../../../../electron/ipc/schemas/households';
 import { call } from '../../api';
@@ -13,7 +15,6 @@ import { TextField } from '../../ui/Field';
 import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
 import { FormErrorNotice } from '../FormErrorNotice';
-import { todayInput } from '../officeDate';
 import { householdsKey } from '../queries';
 import { ScopePicker } from './ScopePicker';
 
@@ -44,7 +45,12 @@ export function AddConsentForm({ householdId, agencies, onCancel, onSaved }: Add
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, control, formState } = useForm<Values, unknown, Parsed>({
     resolver: zodResolver(schema),
-    defaultValues: { obtainedOn: todayInput(), obtainedBy: '', allAgencies: false, agencyIds: [] },
+    defaultValues: {
+      obtainedOn: warekiInput(officeDate(new Date())),
+      obtainedBy: '',
+      allAgencies: false,
+      agencyIds: [],
+    },
   });
   const { errors } = formState;
   const obtainedOn = useWatch({ control, name: 'obtainedOn' });

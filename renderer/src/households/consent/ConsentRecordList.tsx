@@ -1,7 +1,7 @@
+import { consentValidOn, methodLabels } from '../../../../electron/domain/consent';
+import { formatWarekiDate } from '../../../../electron/domain/office-day';
 import type { ConsentRecord } from '../../../../electron/ipc/schemas/households';
-import { formatWarekiDate } from '../../format/wareki';
 import { Button } from '../../ui/Button';
-import { methodLabels } from '../labels';
 
 interface ConsentRecordListProps {
   /** Newest first. */
@@ -32,7 +32,7 @@ export function ConsentRecordList({ records, agencyNames, today, onWithdraw }: C
             <span className="hh-consent-date">{formatWarekiDate(r.obtainedOn)}取得</span>
             <span>{methodLabels[r.method]}</span>
             <span className="muted">取得者 {r.obtainedBy}</span>
-            {!r.withdrawnOn && r.obtainedOn <= today && <span className="tag hh-valid">有効</span>}
+            {consentValidOn(r, today) && <span className="tag hh-valid">有効</span>}
             {r.withdrawnOn && <span className="tag hh-withdrawn">撤回済み</span>}
             <span className="actions-spacer" />
             {!r.withdrawnOn && (

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import { agencyDisplayName, groupByField } from '../../../../electron/domain/agency';
+import { officeDate } from '../../../../electron/domain/office-day';
 import type { ConsentRecord, HouseholdDetail } from '../../../../electron/ipc/schemas/households';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { agencyName, groupAgencies } from '../agencyOptions';
 import { ConsentBadge } from '../Badges';
 import { AreaNotice, useNotices } from '../notices';
-import { officeToday } from '../officeDate';
 import { agenciesQuery } from '../queries';
 import { AddConsentForm } from './AddConsentForm';
 import { ConsentRecordList } from './ConsentRecordList';
@@ -23,11 +23,11 @@ export function ConsentSection({ household }: { household: HouseholdDetail }) {
   // In the office's order of 分野, so a 範囲 always lists its agencies the same way.
   const all = agencies.data ?? [];
   const names = new Map(
-    groupAgencies(all, new Set(all.map((a) => a.id)))
+    groupByField(all)
       .flatMap((group) => group.agencies)
-      .map((a) => [a.id, agencyName(a)]),
+      .map((a) => [a.id, agencyDisplayName(a)]),
   );
-  const today = officeToday();
+  const today = officeDate(new Date());
   const records = [...household.consents].reverse();
 
   function finished(message: string) {

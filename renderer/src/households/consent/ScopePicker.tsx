@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
+import { agencyDisplayName, groupByField } from '../../../../electron/domain/agency';
 import type { Agency } from '../../../../electron/ipc/schemas/agencies';
-import { agencyName, groupAgencies } from '../agencyOptions';
 
 interface ScopePickerProps {
   agencies: readonly Agency[];
@@ -36,7 +36,7 @@ export function ScopePicker({
         出席する全機関
       </label>
       <div className="hh-scope-groups" aria-disabled={allAgencies || undefined}>
-        {groupAgencies(agencies).map((group) => (
+        {groupByField(agencies, new Set()).map((group) => (
           <fieldset key={group.field} className="hh-scope-group" disabled={allAgencies}>
             <legend>{group.field}</legend>
             {group.agencies.map((agency) => (
@@ -50,7 +50,7 @@ export function ScopePicker({
                     )
                   }
                 />
-                {agencyName(agency)}
+                {agencyDisplayName(agency)}
               </label>
             ))}
           </fieldset>

@@ -3,12 +3,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type Path, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
+import { methodLabels } from '../../../../electron/domain/consent';
+import { warekiInput } from '../../../../electron/domain/dates';
+import { formatWarekiDate, officeDate } from '../../../../electron/domain/office-day';
 import {
   type ConsentRecord,
   consentWithdrawalInputSchema,
 } from '../../../../electron/ipc/schemas/households';
 import { call } from '../../api';
-import { formatWarekiDate } from '../../format/wareki';
 import { Button } from '../../ui/Button';
 import { DateField } from '../../ui/DateField';
 import { DialogActions } from '../../ui/Dialog';
@@ -17,8 +19,6 @@ import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { ConfirmStep, useTwoSteps } from '../ConfirmStep';
 import { FormErrorNotice } from '../FormErrorNotice';
-import { methodLabels } from '../labels';
-import { todayInput } from '../officeDate';
 import { householdsKey } from '../queries';
 
 const schema = consentWithdrawalInputSchema.omit({ consentId: true });
@@ -39,7 +39,7 @@ export function WithdrawConsentForm({ record, onCancel, onSaved }: WithdrawConse
   const { register, handleSubmit, setError, setFocus, control, formState } = useForm<Values, unknown, Parsed>(
     {
       resolver: zodResolver(schema),
-      defaultValues: { withdrawnOn: todayInput(), reason: '' },
+      defaultValues: { withdrawnOn: warekiInput(officeDate(new Date())), reason: '' },
     },
   );
   const { errors } = formState;

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import { agencyDisplayName } from '../../../../electron/domain/agency';
+import { formatWarekiDate } from '../../../../electron/domain/office-day';
 import type { HouseholdDetail } from '../../../../electron/ipc/schemas/households';
-import { formatWarekiDate } from '../../format/wareki';
-import { agencyName } from '../agencyOptions';
 import { IssueTags } from '../Badges';
 import { agenciesQuery } from '../queries';
 
@@ -20,7 +20,7 @@ export function BasicFacts({ household }: { household: HouseholdDetail }) {
         <dt>相談経路</dt>
         <dd>
           {referral ? (
-            agencyName(referral)
+            agencyDisplayName(referral)
           ) : (
             <span className="muted">{household.referralAgencyId && agencies.isPending ? '…' : 'なし'}</span>
           )}

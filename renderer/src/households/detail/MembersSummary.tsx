@@ -1,13 +1,12 @@
-import { ageOn } from '../../../../electron/ipc/japanese-date';
+import { ageOn } from '../../../../electron/domain/dates';
+import { sexLabels } from '../../../../electron/domain/household';
+import { formatWarekiDate, officeDate } from '../../../../electron/domain/office-day';
 import type { Member } from '../../../../electron/ipc/schemas/households';
-import { formatWarekiDate } from '../../format/wareki';
 import { Button } from '../../ui/Button';
-import { sexLabels } from '../labels';
-import { officeToday } from '../officeDate';
 
 /** 世帯員 as read-only rows: A, B, C… in the household's order, 本人 marked. */
 export function MembersSummary({ members, onEdit }: { members: readonly Member[]; onEdit: () => void }) {
-  const today = officeToday();
+  const today = officeDate(new Date());
   return (
     <section className="panel hh-section" aria-labelledby="hh-members-title">
       <div className="hh-section-head">

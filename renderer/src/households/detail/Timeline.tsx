@@ -1,5 +1,5 @@
+import { formatWarekiDate } from '../../../../electron/domain/office-day';
 import type { HouseholdDetail } from '../../../../electron/ipc/schemas/households';
-import { formatWarekiDate } from '../../format/wareki';
 import { timelineKindLabels } from '../labels';
 
 /** 経過: 受付, 同意, 状態 and 支援経過 on one line each, newest first (as the service orders them). */

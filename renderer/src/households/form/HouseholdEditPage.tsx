@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
+import { warekiInput } from '../../../../electron/domain/dates';
 import { call } from '../../api';
 import { Notice } from '../../ui/Notice';
 import { withoutPathPrefix } from '../callErrors';
 import { useOpenedHousehold } from '../HouseholdScreen';
-import { isoToInput } from '../officeDate';
 import { householdsKey } from '../queries';
 import { HouseholdForm } from './HouseholdForm';
 import { useFormLists } from './useFormLists';
@@ -28,7 +28,7 @@ export function HouseholdEditPage() {
         <HouseholdForm
           initial={{
             caseNo: household.caseNo,
-            receivedOn: isoToInput(household.receivedOn),
+            receivedOn: warekiInput(household.receivedOn),
             label: household.label,
             referralAgencyId: household.referralAgencyId,
             issues: household.issues,

@@ -5,6 +5,7 @@ import { Controller, type Path, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import type { Agency } from '../../../../electron/ipc/schemas/agencies';
 import { type HouseholdInput, householdInputSchema } from '../../../../electron/ipc/schemas/households';
+import { AgencyOptions } from '../../agencies/AgencyOptions';
 import { useUnsavedChanges } from '../../shell/unsavedChanges';
 import { Button } from '../../ui/Button';
 import { DateField } from '../../ui/DateField';
@@ -13,7 +14,6 @@ import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
 import { TagPicker } from '../../ui/TagPicker';
 import { TextAreaField } from '../../ui/TextAreaField';
-import { AgencyOptions } from '../agencyOptions';
 import { FormErrorNotice } from '../FormErrorNotice';
 
 export type HouseholdFormValues = z.input<typeof householdInputSchema>;

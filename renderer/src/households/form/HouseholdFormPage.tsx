@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
+import { warekiInput } from '../../../../electron/domain/dates';
+import { officeDate } from '../../../../electron/domain/office-day';
 import { call } from '../../api';
 import { PageHeader } from '../../shell/PageHeader';
 import { Notice } from '../../ui/Notice';
-import { todayInput } from '../officeDate';
 import { householdsKey, suggestedCaseNoQuery } from '../queries';
 import { HouseholdForm } from './HouseholdForm';
 import { useFormLists } from './useFormLists';
@@ -26,7 +27,7 @@ export function HouseholdFormPage() {
           <HouseholdForm
             initial={{
               caseNo: suggestion.data?.caseNo ?? '',
-              receivedOn: todayInput(),
+              receivedOn: warekiInput(officeDate(new Date())),
               label: '',
               referralAgencyId: null,
               issues: [],

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { householdStatusSchema } from '../../../../electron/ipc/schemas/households';
-import { fiscalYearLabel, fiscalYearOf, statusLabels, trackLabels } from '../labels';
-import { officeToday } from '../officeDate';
+import { fiscalYearLabel, fiscalYearOf } from '../../../../electron/domain/fiscal-year';
+import { householdStatusSchema, statusLabels, trackLabels } from '../../../../electron/domain/household';
+import { officeDate } from '../../../../electron/domain/office-day';
 import { issueTagsQuery } from '../queries';
 import type { ListFilters } from './listFilters';
 
@@ -15,7 +15,7 @@ interface HouseholdFiltersProps {
 
 /** 年度: this one and the four before it, plus any year the data or the current choice holds. */
 function fiscalYearOptions(receivedDates: readonly string[], chosen: string): number[] {
-  const current = fiscalYearOf(officeToday());
+  const current = fiscalYearOf(officeDate(new Date()));
   const years = new Set([0, 1, 2, 3, 4].map((back) => current - back));
   for (const iso of receivedDates) years.add(fiscalYearOf(iso));
   if (chosen) years.add(Number(chosen));

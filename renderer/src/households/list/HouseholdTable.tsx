@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
+import { formatWarekiDate } from '../../../../electron/domain/office-day';
 import type { HouseholdSummary } from '../../../../electron/ipc/schemas/households';
-import { formatWarekiDate } from '../../format/wareki';
 import { ConsentBadge, IssueTags, StatusBadge } from '../Badges';
 
 interface HouseholdTableProps {

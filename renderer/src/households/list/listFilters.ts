@@ -1,4 +1,5 @@
-import type { HouseholdListInput, HouseholdStatus } from '../../../../electron/ipc/schemas/households';
+import type { HouseholdStatus } from '../../../../electron/domain/household';
+import type { HouseholdListInput } from '../../../../electron/ipc/schemas/households';
 
 /** The list's search and filters as the selects hold them ('' = すべて). */
 export interface ListFilters {

@@ -1,9 +1,8 @@
 import type { FieldErrors, UseFormRegister } from 'react-hook-form';
-import { ageOn } from '../../../../electron/ipc/japanese-date';
-import { sexSchema } from '../../../../electron/ipc/schemas/households';
+import { ageOn } from '../../../../electron/domain/dates';
+import { sexLabels, sexSchema } from '../../../../electron/domain/household';
 import { Button } from '../../ui/Button';
 import { DateEcho, readDate } from '../../ui/DateField';
-import { sexLabels } from '../labels';
 import type { MembersFormValues } from './memberForm';
 
 interface MemberRowProps {

@@ -3,6 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { type Path, useFieldArray, useForm } from 'react-hook-form';
+import { memberLabel } from '../../../../electron/domain/household';
+import { officeDate } from '../../../../electron/domain/office-day';
 import { call } from '../../api';
 import { useUnsavedChanges } from '../../shell/unsavedChanges';
 import { Button } from '../../ui/Button';
@@ -11,8 +13,6 @@ import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
 import { FormErrorNotice } from '../FormErrorNotice';
 import { useOpenedHousehold } from '../HouseholdScreen';
-import { memberLabel } from '../labels';
-import { officeToday } from '../officeDate';
 import { householdsKey } from '../queries';
 import { MemberRow } from './MemberRow';
 import {
@@ -39,7 +39,7 @@ export function MembersEditor() {
   const navigate = useNavigate();
   const params = { householdId: household.id };
   const queryClient = useQueryClient();
-  const today = officeToday();
+  const today = officeDate(new Date());
   const [formError, setFormError] = useState<string | null>(null);
   const [removing, setRemoving] = useState<number | null>(null);
   const [moved, setMoved] = useState<{ key: string; direction: 'up' | 'down' } | null>(null);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { warekiInput } from '../../../../electron/domain/dates';
 import type { Member } from '../../../../electron/ipc/schemas/households';
 import { saveMembersInputSchema } from '../../../../electron/ipc/schemas/households';
-import { isoToInput } from '../officeDate';
 
 /** The contract's members list (order = labels, at most one 本人), as the editor's whole form. */
 export const membersFormSchema = z.object({ members: saveMembersInputSchema.shape.members });
@@ -23,7 +23,7 @@ export function toFormMembers(members: readonly Member[]): MemberRowValues[] {
     name: m.name,
     kana: m.kana,
     relationship: m.relationship,
-    birthDate: isoToInput(m.birthDate),
+    birthDate: warekiInput(m.birthDate),
     sex: m.sex,
     isPrincipal: m.isPrincipal,
   }));

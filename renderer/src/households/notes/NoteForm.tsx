@@ -5,6 +5,7 @@ import { type Path, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import type { Agency } from '../../../../electron/ipc/schemas/agencies';
 import { progressNoteInputSchema } from '../../../../electron/ipc/schemas/households';
+import { AgencyOptions } from '../../agencies/AgencyOptions';
 import { call } from '../../api';
 import { useUnsavedChanges } from '../../shell/unsavedChanges';
 import { Button } from '../../ui/Button';
@@ -13,7 +14,6 @@ import { describedBy, FieldFrame, TextField } from '../../ui/Field';
 import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
 import { TextAreaField } from '../../ui/TextAreaField';
-import { AgencyOptions } from '../agencyOptions';
 import { FormErrorNotice } from '../FormErrorNotice';
 import { householdsKey } from '../queries';
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import { formatWarekiDate, formatWarekiDateTime } from '../../../../electron/domain/office-day';
 import { call, errorMessage } from '../../api';
-import { formatWarekiDate, formatWarekiDateTime } from '../../format/wareki';
 import { Button } from '../../ui/Button';
 import { DialogActions, DialogBody } from '../../ui/Dialog';
 import { Notice } from '../../ui/Notice';

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import { warekiInput } from '../../../../electron/domain/dates';
+import { formatWarekiDate, officeDate } from '../../../../electron/domain/office-day';
 import type { ProgressNote } from '../../../../electron/ipc/schemas/households';
 import { errorMessage } from '../../api';
-import { formatWarekiDate } from '../../format/wareki';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Notice } from '../../ui/Notice';
 import { AreaNotice, useNotices } from '../notices';
-import { isoToInput, todayInput } from '../officeDate';
 import { agenciesQuery, progressNotesQuery } from '../queries';
 import { NoteForm } from './NoteForm';
 import { NoteHistory } from './NoteHistory';
@@ -28,13 +28,19 @@ export function ProgressNotesSection({ householdId }: { householdId: string }) {
       initial={
         note
           ? {
-              notedOn: isoToInput(note.notedOn),
+              notedOn: warekiInput(note.notedOn),
               agencyId: note.agencyId,
               staff: note.staff,
               content: note.content,
               nextPlan: note.nextPlan,
             }
-          : { notedOn: todayInput(), agencyId: null, staff: '', content: '', nextPlan: '' }
+          : {
+              notedOn: warekiInput(officeDate(new Date())),
+              agencyId: null,
+              staff: '',
+              content: '',
+              nextPlan: '',
+            }
       }
       agencies={agencies.data ?? []}
       onCancel={() => setEditing(null)}

@@ -2,8 +2,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
 import { type Path, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
+import { warekiInput } from '../../../../electron/domain/dates';
+import { formatWarekiDate, officeDate } from '../../../../electron/domain/office-day';
 import { closeReasons, statusChangeInputSchema } from '../../../../electron/ipc/schemas/households';
-import { formatWarekiDate } from '../../format/wareki';
 import { Button } from '../../ui/Button';
 import { DateField } from '../../ui/DateField';
 import { DialogActions } from '../../ui/Dialog';
@@ -12,7 +13,6 @@ import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
 import { ConfirmStep, useTwoSteps } from '../ConfirmStep';
 import { FormErrorNotice } from '../FormErrorNotice';
-import { todayInput } from '../officeDate';
 import { useStatusChange } from './useStatusChange';
 
 const [, closeSchema] = statusChangeInputSchema.options;
@@ -34,7 +34,7 @@ export function CloseForm({ householdId, onCancel, onDone }: CloseFormProps) {
   const { register, handleSubmit, setError, setFocus, control, formState } = useForm<Values, unknown, Parsed>(
     {
       resolver: zodResolver(schema),
-      defaultValues: { on: todayInput() },
+      defaultValues: { on: warekiInput(officeDate(new Date())) },
     },
   );
   const { errors } = formState;

@@ -2,8 +2,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
+import { warekiInput } from '../../../../electron/domain/dates';
+import { formatWarekiDate, officeDate } from '../../../../electron/domain/office-day';
 import { statusChangeInputSchema } from '../../../../electron/ipc/schemas/households';
-import { formatWarekiDate } from '../../format/wareki';
 import { Button } from '../../ui/Button';
 import { DateField } from '../../ui/DateField';
 import { DialogActions } from '../../ui/Dialog';
@@ -11,7 +12,6 @@ import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
 import { ConfirmStep, useTwoSteps } from '../ConfirmStep';
 import { FormErrorNotice } from '../FormErrorNotice';
-import { todayInput } from '../officeDate';
 import { useStatusChange } from './useStatusChange';
 
 const [startSchema] = statusChangeInputSchema.options;
@@ -42,7 +42,7 @@ export function DateOnlyStatusForm({ householdId, action, onCancel, onDone }: Da
   const { register, handleSubmit, setError, setFocus, control, formState } = useForm<Values, unknown, Parsed>(
     {
       resolver: zodResolver(schema),
-      defaultValues: { on: todayInput() },
+      defaultValues: { on: warekiInput(officeDate(new Date())) },
     },
   );
   const on = useWatch({ control, name: 'on' });

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
+import { formatWarekiDate } from '../../../../electron/domain/office-day';
 import type { HouseholdDetail } from '../../../../electron/ipc/schemas/households';
-import { formatWarekiDate } from '../../format/wareki';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { StatusBadge } from '../Badges';

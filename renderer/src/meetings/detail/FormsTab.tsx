@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import type { DocumentKind, MeetingDetail } from '../../../../electron/ipc/schemas/meetings';
+import { type FormKey, formCatalogue, formTitle } from '../../../../electron/domain/forms';
+import type { MeetingDetail } from '../../../../electron/ipc/schemas/meetings';
 import { DocumentGate } from '../../documents/DocumentGate';
-import { documentKinds, documentNumbers, documentTitle, documentWhen } from '../../documents/documentLabels';
 import { useKindLabels } from '../labels';
 
 /** 様式1〜5: each goes through the 159条 gate (names, copies, preview, warning and purpose). */
 export function FormsTab({ meeting: m }: { meeting: MeetingDetail }) {
   const labels = useKindLabels();
   const label = labels[m.kind];
-  const [open, setOpen] = useState<DocumentKind | null>(null);
+  const [open, setOpen] = useState<FormKey | null>(null);
   return (
     <section className="panel" aria-labelledby="mt-forms-title">
       <h2 id="mt-forms-title" className="panel-title">
@@ -19,19 +19,19 @@ export function FormsTab({ meeting: m }: { meeting: MeetingDetail }) {
         {m.kind === 'unconsented' && `${label}の資料は、世帯員を記号（A氏、B氏…）で表します。`}
       </p>
       <ul className="mt-forms">
-        {documentKinds.map((document) => (
-          <li key={document}>
-            <button type="button" className="mt-form-button" onClick={() => setOpen(document)}>
-              <span className="mt-form-no">様式{documentNumbers[document]}</span>
-              <span className="mt-form-name">{documentTitle(document, label)}</span>
-              <span className="mt-form-when">{documentWhen[document]}</span>
+        {formCatalogue.map((form) => (
+          <li key={form.key}>
+            <button type="button" className="mt-form-button" onClick={() => setOpen(form.key)}>
+              <span className="mt-form-no">様式{form.number}</span>
+              <span className="mt-form-name">{formTitle(form.key, label)}</span>
+              <span className="mt-form-when">{form.when}</span>
             </button>
           </li>
         ))}
       </ul>
       <DocumentGate
         document={open}
-        title={open ? documentTitle(open, label) : ''}
+        title={open ? formTitle(open, label) : ''}
         meetingId={m.id}
         kind={m.kind}
         kindLabel={label}

@@ -1,11 +1,13 @@
 import { useNavigate, useRouterState, useSearch } from '@tanstack/react-router';
 import { useEffect, useId, useRef } from 'react';
-import { formatWarekiDate } from '../../format/wareki';
+import { planStatusLabels } from '../../../../electron/domain/meeting';
+import { formatWarekiDate } from '../../../../electron/domain/office-day';
+import { timeRange } from '../../../../electron/domain/time-range';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { Breadcrumb } from '../Breadcrumb';
 import { KindBadge } from '../KindBadge';
-import { planStatusLabels, timeRange, useKindLabels } from '../labels';
+import { useKindLabels } from '../labels';
 import { PlanEditor } from '../plan/PlanEditor';
 import { ReportEditor } from '../report/ReportEditor';
 import { UnconsentedMeetingBanner } from '../UnconsentedMeetingBanner';

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
+import { formatWarekiDate } from '../../../../electron/domain/office-day';
+import { timeRange } from '../../../../electron/domain/time-range';
 import type { MeetingDetail } from '../../../../electron/ipc/schemas/meetings';
-import { formatWarekiDate } from '../../format/wareki';
 import { settingsQuery } from '../../settings/settingsQuery';
 import { Notice } from '../../ui/Notice';
-import { timeRange, useKindLabels } from '../labels';
+import { useKindLabels } from '../labels';
 
 const consentWords = { granted: '有効', none: 'なし', withdrawn: '撤回済み' } as const;
 

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { type FieldErrors, type UseFormRegister, useFieldArray, useWatch } from 'react-hook-form';
 import type { Agency } from '../../../../electron/ipc/schemas/agencies';
+import { AgencyOptions } from '../../agencies/AgencyOptions';
 import { Button } from '../../ui/Button';
-import { AgencyOptions } from '../agencyChoices';
 import { emptyAttendee, type MeetingFormControl, type MeetingFormValues } from './formValues';
 
 interface AttendeesEditorProps {

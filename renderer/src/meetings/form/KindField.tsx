@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import type { MeetingKind } from '../../../../electron/ipc/schemas/meetings';
+import type { MeetingKind } from '../../../../electron/domain/meeting';
 import { useKindLabels } from '../labels';
 
 interface KindFieldProps {

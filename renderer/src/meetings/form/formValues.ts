@@ -1,12 +1,13 @@
 import type { Control } from 'react-hook-form';
 import type { z } from 'zod';
+import { warekiInput } from '../../../../electron/domain/dates';
+import type { MeetingKind } from '../../../../electron/domain/meeting';
+import { officeDate } from '../../../../electron/domain/office-day';
 import type {
   MeetingDetail,
   MeetingInput,
-  MeetingKind,
   meetingInputSchema,
 } from '../../../../electron/ipc/schemas/meetings';
-import { isoToInput, officeToday } from '../officeDay';
 
 export type MeetingFormValues = z.input<typeof meetingInputSchema>;
 export type MeetingFormControl = Control<MeetingFormValues, unknown, MeetingInput>;
@@ -32,7 +33,7 @@ export function newMeetingValues(
     handouts: [...defaults.handouts],
     attendees: [],
     noticeNumber: '',
-    issuedOn: isoToInput(officeToday()),
+    issuedOn: warekiInput(officeDate(new Date())),
     replyBy: '',
   };
 }
@@ -43,7 +44,7 @@ export function meetingValues(meeting: MeetingDetail): MeetingFormValues {
     householdId: meeting.householdId,
     kind: meeting.kind,
     meetingNo: meeting.meetingNo,
-    heldOn: isoToInput(meeting.heldOn),
+    heldOn: warekiInput(meeting.heldOn),
     startTime: meeting.startTime ?? '',
     endTime: meeting.endTime ?? '',
     place: meeting.place,
@@ -56,7 +57,7 @@ export function meetingValues(meeting: MeetingDetail): MeetingFormValues {
       scopeReason: a.scopeReason ?? '',
     })),
     noticeNumber: meeting.noticeNumber ?? '',
-    issuedOn: isoToInput(meeting.issuedOn),
-    replyBy: isoToInput(meeting.replyBy),
+    issuedOn: warekiInput(meeting.issuedOn),
+    replyBy: warekiInput(meeting.replyBy),
   };
 }

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
+import { officeDate } from '../../../../electron/domain/office-day';
 import { errorMessage } from '../../api';
 import { PageHeader } from '../../shell/PageHeader';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
-import { officeToday } from '../officeDay';
 import { meetingListQuery } from '../queries';
 import { MeetingTable } from './MeetingTable';
 import '../../ui/compact-button.css';
@@ -16,7 +16,7 @@ export function MeetingList() {
   const onOpen = (meetingId: string) => void navigate({ to: '/meetings/$meetingId', params: { meetingId } });
   const onNew = () => void navigate({ to: '/meetings/new' });
   const list = useQuery(meetingListQuery(null));
-  const today = officeToday();
+  const today = officeDate(new Date());
   const rows = list.data ?? [];
   const upcoming = rows.filter((m) => m.heldOn >= today);
   const past = rows.filter((m) => m.heldOn < today);

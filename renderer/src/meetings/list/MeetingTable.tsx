@@ -1,8 +1,9 @@
 import type { KeyboardEvent } from 'react';
+import { planStatusLabels } from '../../../../electron/domain/meeting';
+import { formatWarekiDate } from '../../../../electron/domain/office-day';
+import { timeRange } from '../../../../electron/domain/time-range';
 import type { MeetingSummary } from '../../../../electron/ipc/schemas/meetings';
-import { formatWarekiDate } from '../../format/wareki';
 import { KindBadge } from '../KindBadge';
-import { planStatusLabels, timeRange } from '../labels';
 
 interface MeetingTableProps {
   rows: readonly MeetingSummary[];

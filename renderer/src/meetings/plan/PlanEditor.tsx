@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
+import { planStatusLabels } from '../../../../electron/domain/meeting';
 import { type MeetingDetail, saveMeetingPlanInputSchema } from '../../../../electron/ipc/schemas/meetings';
 import { call } from '../../api';
 import { useUnsavedChanges } from '../../shell/unsavedChanges';
@@ -10,7 +11,7 @@ import { Button } from '../../ui/Button';
 import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
 import { Notice } from '../../ui/Notice';
-import { planStatusLabels, useKindLabels } from '../labels';
+import { useKindLabels } from '../labels';
 import { meetingsKey } from '../queries';
 
 type PlanValues = z.input<typeof saveMeetingPlanInputSchema>;

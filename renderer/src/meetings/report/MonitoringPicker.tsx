@@ -1,5 +1,5 @@
+import { agencyDisplayName, groupByField } from '../../../../electron/domain/agency';
 import type { Agency } from '../../../../electron/ipc/schemas/agencies';
-import { agenciesByField, agencyDisplayName } from '../agencyChoices';
 
 interface MonitoringPickerProps {
   agencies: readonly Agency[];
@@ -14,7 +14,7 @@ export function MonitoringPicker({ agencies, attending, value, onChange }: Monit
   const chosen = new Set(value);
   const present = new Set(attending);
   const first = agencies.filter((a) => present.has(a.id));
-  const others = agenciesByField(
+  const others = groupByField(
     agencies.filter((a) => !present.has(a.id)),
     chosen,
   );

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
+import { warekiInput } from '../../../../electron/domain/dates';
 import { type MeetingDetail, saveReportInputSchema } from '../../../../electron/ipc/schemas/meetings';
 import { call } from '../../api';
 import { useUnsavedChanges } from '../../shell/unsavedChanges';
@@ -11,7 +12,6 @@ import { DateField } from '../../ui/DateField';
 import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
 import { Notice } from '../../ui/Notice';
-import { isoToInput } from '../officeDay';
 import { meetingAgenciesQuery, meetingsKey } from '../queries';
 import { MonitoringPicker } from './MonitoringPicker';
 import { ReportSection } from './ReportSection';
@@ -24,7 +24,7 @@ function reportValues(m: MeetingDetail): ReportValues {
   return {
     meetingId: m.id,
     reportSections: m.reportSections.map((s) => ({ ...s })),
-    nextReviewOn: isoToInput(m.nextReviewOn),
+    nextReviewOn: warekiInput(m.nextReviewOn),
     monitoringAgencyIds: [...m.monitoringAgencyIds],
   };
 }

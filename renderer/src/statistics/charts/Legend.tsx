@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { fiscalYearLabel } from '../fiscalYear';
+import { fiscalYearLabel } from '../../../../electron/domain/fiscal-year';
 import { seriesFill } from './scale';
 
 interface LegendProps {

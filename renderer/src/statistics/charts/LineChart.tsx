@@ -1,5 +1,5 @@
+import { fiscalYearLabel, shortFiscalYearLabel } from '../../../../electron/domain/fiscal-year';
 import { type CountRow, cellText, isSuppressed } from '../cells';
-import { fiscalYearLabel, shortFiscalYearLabel } from '../fiscalYear';
 import { ChartFrame } from './ChartFrame';
 import { cellTitle } from './cellTitle';
 import { lineColors, Marker } from './markers';

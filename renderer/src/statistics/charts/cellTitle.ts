@@ -1,5 +1,5 @@
+import { fiscalYearLabel } from '../../../../electron/domain/fiscal-year';
 import { type Cell, isSuppressed } from '../cells';
-import { fiscalYearLabel } from '../fiscalYear';
 
 /** The hover text of one bar or point: what it is, which 年度, and the count or why it is hidden. */
 export function cellTitle(label: string, fy: number, cell: Cell | undefined): string {

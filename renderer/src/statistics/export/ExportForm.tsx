@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
+import { fiscalYearLabel } from '../../../../electron/domain/fiscal-year';
 import { statisticsExportInputSchema } from '../../../../electron/ipc/schemas/statistics';
 import { call, errorMessage } from '../../api';
 import { ConfidentialityFields, purposeChosen } from '../../documents/ConfidentialityFields';
@@ -11,7 +12,6 @@ import { DialogActions } from '../../ui/Dialog';
 import { Form } from '../../ui/Form';
 import { applyCallError } from '../../ui/formErrors';
 import { Notice } from '../../ui/Notice';
-import { fiscalYearLabel } from '../fiscalYear';
 import { confidentialityWarningQuery } from '../queries';
 import { type ExportFormat, formatLabel } from './formats';
 

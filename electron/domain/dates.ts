@@ -1,7 +1,7 @@
 /**
- * Dates as the office writes them (domain rule 15): 西暦, 和暦 (令和6年4月1日, R6.4.1, H31.4.30),
- * Excel serials and full-width digits in; ISO `YYYY-MM-DD` inside; 令和8年11月22日（日） out.
- * Pure functions: the contract, the services and the renderer share them.
+ * Dates as the office writes them (domain rule 15): 西暦, 和暦 (令和6年4月1日, R6.4.1, H31.4.30) and
+ * full-width digits in; Excel serials only from spreadsheet cells; ISO `YYYY-MM-DD` inside;
+ * 令和8年11月22日（日） out.
  */
 
 interface Era {
@@ -32,16 +32,25 @@ export function excelSerialToIso(serial: number): string | null {
   return date.toISOString().slice(0, 10);
 }
 
-/** ISO date, or null when the text is not a date that exists. */
-export function parseJapaneseDate(input: string): string | null {
-  const text = input
+function normalized(input: string): string {
+  return input
     .normalize('NFKC')
     .trim()
     .replace(/\s+/g, '')
     .replace(/[（(][^）)]*[）)]$/, ''); // a trailing weekday such as （月）
-  if (text === '') return null;
+}
 
+/** A spreadsheet cell's text: what a person may type, or an Excel serial (45383 → 2024-04-01). */
+export function parseSheetDate(input: string): string | null {
+  const text = normalized(input);
   if (/^\d{1,7}$/.test(text) && Number(text) > 31) return excelSerialToIso(Number(text));
+  return parseJapaneseDate(text);
+}
+
+/** ISO date typed by a person, or null when the text is not a date that exists (never a serial). */
+export function parseJapaneseDate(input: string): string | null {
+  const text = normalized(input);
+  if (text === '') return null;
 
   const western =
     text.match(/^(\d{4})[/\-.年](\d{1,2})[/\-.月](\d{1,2})日?$/) ?? text.match(/^(\d{4})(\d{2})(\d{2})$/);
@@ -76,10 +85,15 @@ export function formatWareki(iso: string, options: { weekday?: boolean } = {}): 
   if (Number.isNaN(date.getTime())) return iso;
   const part = (type: Intl.DateTimeFormatPartTypes) =>
     warekiFormat.formatToParts(date).find((p) => p.type === type)?.value ?? '';
-  // 改元の年は「元年」と書く（令和元年5月1日）。
+  // 改元の年は「元年」と書く（令和元年5月1日）; some ICU versions already say 元.
   const year = part('year') === '1' ? '元' : part('year');
   const text = `${part('era')}${year}年${part('month')}月${part('day')}日`;
   return options.weekday === false ? text : `${text}（${part('weekday')}）`;
+}
+
+/** A stored date put back into a date input as 和暦 text (令和8年1月15日); empty for none. */
+export function warekiInput(iso: string | null): string {
+  return iso ? formatWareki(iso, { weekday: false }) : '';
 }
 
 /** Age in whole years on `onIso`. */

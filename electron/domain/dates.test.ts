@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, excelSerialToIso, formatWareki, parseJapaneseDate } from './japanese-date.js';
+import {
+  ageOn,
+  excelSerialToIso,
+  formatWareki,
+  parseJapaneseDate,
+  parseSheetDate,
+  warekiInput,
+} from './dates.js';
 
 describe('日付の入力（和暦・西暦・Excel・全角）', () => {
   it.each([
@@ -15,7 +22,6 @@ describe('日付の入力（和暦・西暦・Excel・全角）', () => {
     ['昭和64年1月7日', '1989-01-07'],
     ['2024年4月1日', '2024-04-01'],
     ['令和8年11月22日（日）', '2026-11-22'],
-    ['45383', '2024-04-01'],
   ])('%s → %s', (input, iso) => {
     expect(parseJapaneseDate(input)).toBe(iso);
   });
@@ -34,6 +40,13 @@ describe('日付の入力（和暦・西暦・Excel・全角）', () => {
     expect(parseJapaneseDate(input)).toBeNull();
   });
 
+  it('入力欄に打った数字は Excel のシリアル値として読まない（表のセルだけ）', () => {
+    expect(parseJapaneseDate('45383')).toBeNull();
+    expect(parseSheetDate('45383')).toBe('2024-04-01');
+    expect(parseSheetDate('令和6年4月1日')).toBe('2024-04-01');
+    expect(parseSheetDate('31')).toBeNull();
+  });
+
   it('Excel のシリアル値は 1900年のうるう年の誤りを考慮する', () => {
     expect(excelSerialToIso(61)).toBe('1900-03-01');
     expect(excelSerialToIso(45383)).toBe('2024-04-01');
@@ -45,6 +58,11 @@ describe('日付の表示（和暦・曜日つき）', () => {
     expect(formatWareki('2026-11-22')).toBe('令和8年11月22日（日）');
     expect(formatWareki('2019-04-30', { weekday: false })).toBe('平成31年4月30日');
     expect(formatWareki('2019-05-01')).toBe('令和元年5月1日（水）');
+  });
+
+  it('入力欄に戻すときは曜日を付けない和暦', () => {
+    expect(warekiInput('2026-01-15')).toBe('令和8年1月15日');
+    expect(warekiInput(null)).toBe('');
   });
 
   it('年齢は誕生日の前日まで加算しない', () => {
