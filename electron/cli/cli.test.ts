@@ -15,7 +15,7 @@ let pristine: string;
 let recoveryLine: string;
 
 function kasane(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
+  const result = spawnSync(process.execPath, ['electron/cli/kasane.mjs', ...args], {
     env: { ...process.env, KASANE_PASSPHRASE: '', KASANE_NEW_PASSPHRASE: '', ...env },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -209,6 +209,58 @@ describe('管理コマンド（kasane CLI）', () => {
     });
     expect(shortPhrase.code).toBe(2);
     expect(shortPhrase.stderr).toContain('12文字以上');
+  });
+
+  it('--help はコマンドごとに、宣言したオプションから日本語の説明を出して終了コード 0', () => {
+    const commands = [
+      ['init', '--user <NAME>'],
+      ['verify', '--data-dir <DIR>'],
+      ['passwd', '--user <NAME>'],
+      ['users add', '--user <NAME>'],
+      ['backup', '--out <DIR>'],
+      ['restore', '--from <BACKUP>'],
+      ['import', '--dry-run'],
+      ['cases', '--json'],
+      ['meetings', '--json'],
+      ['render', '--names-reason <TEXT>'],
+      ['stats', '--threshold <N>'],
+    ] as const;
+    const overview = kasane(['--help']);
+    expect(overview.code).toBe(0);
+    for (const [command, option] of commands) {
+      expect(overview.stdout).toContain(`  ${command.split(' ')[0]}`);
+      const help = kasane([...command.split(' '), '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain(`使い方: kasane ${command} [オプション]`);
+      expect(help.stdout).toContain('--data-dir <DIR>');
+      expect(help.stdout).toContain(option);
+    }
+    const unknownOption = kasane(['cases', '--data-dir', pristine, '--csv']);
+    expect(unknownOption.code).toBe(2);
+    expect(unknownOption.stderr).toContain('不明なオプションです: --csv');
+    expect(unknownOption.stderr).toContain('npm run kasane -- cases --help');
+  });
+
+  it('コマンドのモジュールはそのコマンドを実行するときだけ読み込まれる', () => {
+    const loaded = (args: string[]) => {
+      const result = spawnSync(
+        process.execPath,
+        ['--import', './electron/cli/testing/package-trace.mjs', 'electron/cli/kasane.mjs', ...args],
+        { env: { ...process.env, KASANE_PASSPHRASE: '' }, encoding: 'utf8' },
+      );
+      return result.stderr.match(/packages loaded: (.*)/)?.[1]?.split(' ') ?? [];
+    };
+    for (const args of [['--help'], ['render', '--help'], ['verify']]) {
+      const packages = loaded(args);
+      expect(packages).toContain('commander');
+      for (const heavy of ['better-sqlite3-multiple-ciphers', 'kysely', 'zod', 'docx', 'exceljs'])
+        expect(packages).not.toContain(heavy);
+    }
+    // cases opens the vault (and stops for want of a passphrase) without the document libraries.
+    const cases = loaded(['cases', '--data-dir', pristine]);
+    expect(cases).toContain('better-sqlite3-multiple-ciphers');
+    expect(cases).not.toContain('docx');
+    expect(cases).not.toContain('exceljs');
   });
 
   it('初期設定されていないフォルダは終了コード 4', () => {

@@ -11,7 +11,7 @@ let cleanup: () => Promise<void>;
 let pristine: string;
 
 function kasane(args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
+  const result = spawnSync(process.execPath, ['electron/cli/kasane.mjs', ...args], {
     env: { ...process.env, KASANE_PASSPHRASE: passphrase, KASANE_NEW_PASSPHRASE: '' },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],

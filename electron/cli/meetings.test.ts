@@ -21,7 +21,7 @@ let importRun: ReturnType<typeof kasane>;
 const manyRenders = 300_000;
 
 function kasane(args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
+  const result = spawnSync(process.execPath, ['electron/cli/kasane.mjs', ...args], {
     env: { ...process.env, KASANE_PASSPHRASE: passphrase, KASANE_NEW_PASSPHRASE: '' },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -12,7 +12,7 @@ let cleanup: () => Promise<void>;
 let vault: string;
 
 function kasane(args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
+  const result = spawnSync(process.execPath, ['electron/cli/kasane.mjs', ...args], {
     env: { ...process.env, KASANE_PASSPHRASE: passphrase },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,27 +4,9 @@ import { statusLabels } from '../../domain/household.js';
 import { officeDate } from '../../domain/office-day.js';
 import type { HouseholdSummary } from '../../ipc/schemas/households.js';
 import { listHouseholds } from '../../services/households.js';
+import { displayWidth } from '../display-width.js';
 import { exitCodes } from '../exit-codes.js';
 import { cliContext, withCliVault } from '../open-vault.js';
-
-/** Terminal columns a character takes: CJK, full-width forms, emoji and 𠮷 take two. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    const wide =
-      (cp >= 0x1100 && cp <= 0x115f) ||
-      (cp >= 0x2e80 && cp <= 0xa4cf) ||
-      (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) ||
-      (cp >= 0xfe30 && cp <= 0xfe4f) ||
-      (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) ||
-      cp >= 0x1f300;
-    width += wide ? 2 : 1;
-  }
-  return width;
-}
 
 function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => displayWidth(row[i] ?? '')))) ?? [];
@@ -54,7 +36,7 @@ function readable(households: HouseholdSummary[]): string {
 }
 
 /** Every household, newest first, as a table or (--json) one JSON array for scripts. */
-export async function casesCommand(opts: { dataDir: string; json: boolean }): Promise<number> {
+export async function casesCommand(opts: { dataDir: string; json?: boolean }): Promise<number> {
   const ctx = cliContext(opts.dataDir);
   return withCliVault(ctx, async (vault) => {
     const db = vault.store.db;

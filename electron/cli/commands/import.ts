@@ -41,15 +41,14 @@ const countsLine = ({ counts }: ImportReport) =>
   }`;
 
 /** All or nothing, like the app: every error on stderr and exit 6, or the counts on stdout. */
-export async function importCommand(opts: {
-  dataDir: string;
-  paths: string[];
-  dryRun: boolean;
-}): Promise<number> {
-  if (opts.paths.length === 0) {
+export async function importCommand(
+  paths: string[],
+  opts: { dataDir: string; dryRun?: boolean },
+): Promise<number> {
+  if (paths.length === 0) {
     throw new CliError(exitCodes.usage, '取り込むファイル（.xlsx か .csv）かフォルダを指定してください。');
   }
-  const files = await collectFiles(opts.paths);
+  const files = await collectFiles(paths);
   const ctx = cliContext(opts.dataDir);
   return withCliVault(ctx, async (vault) => {
     const now = ctx.clock();

@@ -6,7 +6,7 @@ import { exitCodes } from '../exit-codes.js';
 import { cliContext, withCliVault } from '../open-vault.js';
 
 /** Every meeting, upcoming first: as JSON for scripts, or one line each for a person. */
-export async function meetingsCommand(opts: { dataDir: string; json: boolean }): Promise<number> {
+export async function meetingsCommand(opts: { dataDir: string; json?: boolean }): Promise<number> {
   const ctx = cliContext(opts.dataDir);
   return withCliVault(ctx, async (vault) => {
     const meetings = await listMeetings(vault.store.db, { limit: 1_000_000 }, officeDate(ctx.clock()));

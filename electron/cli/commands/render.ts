@@ -13,10 +13,10 @@ export interface RenderOptions {
   meeting: string;
   form: string;
   out: string;
-  purpose: string;
-  names: string;
-  namesReason: string;
-  copies: string;
+  purpose?: string;
+  names?: string;
+  namesReason?: string;
+  copies?: string;
 }
 
 /**
@@ -29,7 +29,7 @@ export async function renderCommand(opts: RenderOptions): Promise<number> {
     throw new CliError(exitCodes.usage, '--form は 1〜5 で指定してください。');
   if (!opts.out.toLowerCase().endsWith('.docx'))
     throw new CliError(exitCodes.usage, '--out は .docx のファイル名にしてください。');
-  const purpose = opts.purpose.trim();
+  const purpose = opts.purpose?.trim() ?? '';
   if (!purpose)
     throw new CliError(
       exitCodes.usage,
@@ -50,8 +50,9 @@ export async function renderCommand(opts: RenderOptions): Promise<number> {
       .where('meeting_no', '=', opts.meeting)
       .executeTakeFirst();
     if (!meeting) throw new CliError(exitCodes.usage, `会議番号「${opts.meeting}」の会議はありません。`);
+    const namesReason = opts.namesReason?.trim() ?? '';
     const names = (opts.names || (meeting.kind === 'unconsented' ? 'masked' : 'real')) as 'real' | 'masked';
-    if (meeting.kind === 'unconsented' && names === 'real' && !opts.namesReason.trim()) {
+    if (meeting.kind === 'unconsented' && names === 'real' && !namesReason) {
       throw new CliError(
         exitCodes.lawForbids,
         '支援会議の資料に実名を載せるには、--names-reason で理由を記録してください（ドメインルール4）。',
@@ -76,7 +77,7 @@ export async function renderCommand(opts: RenderOptions): Promise<number> {
         document: `form${form}` as 'form1',
         copies,
         names,
-        namesReason: opts.namesReason.trim() || null,
+        namesReason: namesReason || null,
       },
       { action: 'cli', purpose: '管理コマンド', purposeNote: purpose },
       now,

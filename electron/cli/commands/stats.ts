@@ -11,8 +11,8 @@ export interface StatsOptions {
   fy: string;
   format: string;
   out: string;
-  purpose: string;
-  threshold: string;
+  purpose?: string;
+  threshold?: string;
 }
 
 /** Anonymous fiscal-year statistics to a file, through the same gate as documents (purpose, audit). */
@@ -26,7 +26,8 @@ export async function statsCommand(opts: StatsOptions): Promise<number> {
   const format = opts.format as StatisticsFormat;
   if (!['json', 'csv', 'xlsx'].includes(format))
     throw new CliError(exitCodes.usage, '--format は json・csv・xlsx のどれかです。');
-  if (!opts.purpose.trim())
+  const purpose = opts.purpose?.trim() ?? '';
+  if (!purpose)
     throw new CliError(
       exitCodes.usage,
       '--purpose（持ち出す目的）を指定してください。目的は監査ログに記録されます。',
@@ -53,7 +54,7 @@ export async function statsCommand(opts: StatsOptions): Promise<number> {
       db,
       vault.user.id,
       { meetingId: null, document: `statistics.${format}`, copies: 1, names: 'none', namesReason: null },
-      { action: 'cli', purpose: '管理コマンド', purposeNote: opts.purpose.trim() },
+      { action: 'cli', purpose: '管理コマンド', purposeNote: purpose },
       now,
     );
     process.stdout.write(`書き出しました: ${opts.out}（${stats.suppression.explanation}）\n`);

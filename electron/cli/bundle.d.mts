@@ -1,0 +1,1 @@
+export function bundledEntry(options: { root: string; entry: string; cacheDir: string }): Promise<string>;
