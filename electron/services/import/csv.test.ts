@@ -16,6 +16,13 @@ describe('CSV の読み方（RFC 4180）', () => {
     expect(parseCsv('')).toEqual([]);
   });
 
+  it('値の途中の「"」はそのまま読み、CR だけの改行も行の区切りになる', () => {
+    expect(parseCsv('a"b,c\rd,"e"\r\n')).toEqual([
+      ['a"b', 'c'],
+      ['d', 'e'],
+    ]);
+  });
+
   it('閉じられていない引用符は、始まった行を示す誤りになる', async () => {
     const vault = await signedInVault(() => now);
     try {

@@ -1,9 +1,13 @@
+import { CsvError, parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 
-/** Thrown when a quoted field never closes; `record` is the 1-based record it started in. */
+/** A CSV that cannot be read; `record` is the 1-based record the problem started in. */
 export class CsvSyntaxError extends Error {
-  constructor(readonly record: number) {
-    super(`unterminated quote in record ${record}`);
+  constructor(
+    readonly record: number,
+    readonly reason: string,
+  ) {
+    super(`${reason} (record ${record})`);
   }
 }
 
@@ -26,41 +30,25 @@ export function hasUtf16Bom(bytes: Uint8Array): boolean {
   return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
 
-/** RFC 4180: quoted fields, doubled quotes, CRLF or LF, line breaks inside quotes. */
+/**
+ * RFC 4180 as Excel writes it: quoted fields, doubled quotes, CRLF, LF or CR (even mixed), line
+ * breaks inside quotes kept. Rows may differ in length; a stray quote inside a bare value is kept.
+ */
 export function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  let quotedField = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (inQuotes) {
-      if (ch !== '"') field += ch;
-      else if (text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else inQuotes = false;
-    } else if (ch === '"' && field === '' && !quotedField) {
-      inQuotes = true;
-      quotedField = true;
-    } else if (ch === ',') {
-      record.push(field);
-      field = '';
-      quotedField = false;
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      quotedField = false;
-    } else field += ch;
+  try {
+    return parse(text, {
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      relax_quotes: true,
+    });
+  } catch (err) {
+    if (!(err instanceof CsvError)) throw err;
+    const record = Number(err.records ?? 0) + 1;
+    throw new CsvSyntaxError(
+      record,
+      err.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? '「"」で始まった値が閉じられていません'
+        : 'CSV として読めません。Excel で開いて保存し直してください',
+    );
   }
-  if (inQuotes) throw new CsvSyntaxError(records.length + 1);
-  if (field !== '' || quotedField || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
 }

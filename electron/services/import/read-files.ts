@@ -29,7 +29,7 @@ function csvSheet(fileName: string, bytes: Buffer): RawSheet | string {
     records = parseCsv(decodeCsvBytes(bytes));
   } catch (err) {
     if (!(err instanceof CsvSyntaxError)) throw err;
-    return `ファイル「${fileName}」 行${err.record}: 「"」で始まった値が閉じられていません`;
+    return `ファイル「${fileName}」 行${err.record}: ${err.reason}`;
   }
   const name = fileName.replace(/\.[^.]+$/, '').trim();
   const rows = records

@@ -15,6 +15,7 @@ import ExcelJS from 'exceljs';
 import { formatWareki } from '../../domain/dates.js';
 import { fiscalYearLabel } from '../../domain/fiscal-year.js';
 import type { Cell, Statistics } from '../../ipc/schemas/statistics.js';
+import { spreadsheetCsv } from '../csv-export.js';
 import { runFont } from '../forms/document.js';
 
 /**
@@ -53,21 +54,12 @@ function notes(stats: Statistics, exportedOn: string): string[] {
   ];
 }
 
-const csvField = (v: string | number) => {
-  const text = String(v);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
-
-/** UTF-8 with BOM so Excel on Japanese Windows opens it without garbling. */
+/** The tables one under another, a blank line between them, then the notes. */
 export function statisticsCsv(stats: Statistics, exportedOn: string): Buffer {
-  const lines: string[] = [];
-  for (const t of tablesOf(stats)) {
-    lines.push(csvField(t.title), t.header.map(csvField).join(','));
-    for (const row of t.rows) lines.push(row.map(csvField).join(','));
-    lines.push('');
-  }
-  for (const note of notes(stats, exportedOn)) lines.push(csvField(note));
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]);
+  const rows: (string | number)[][] = [];
+  for (const t of tablesOf(stats)) rows.push([t.title], t.header, ...t.rows, []);
+  for (const note of notes(stats, exportedOn)) rows.push([note]);
+  return spreadsheetCsv(rows);
 }
 
 /** One sheet per table, with the threshold and the export date noted under each. */

@@ -104,7 +104,12 @@ export async function docxToPdf(
  * Opens a CSV in LibreOffice Calc as UTF-8 (what its import dialog offers for a file with a BOM; the
  * headless filter needs it named) and prints it to PDF, so tests can read what Calc shows.
  */
-export async function csvToPdf(bytes: Uint8Array, outDir: string): Promise<string> {
+export const csvToPdf = (bytes: Uint8Array, outDir: string) => openCsvInCalc(bytes, outDir, 'pdf');
+
+/** The same, saved as .xlsx: tests read back whether Calc took each cell as text, number or formula. */
+export const csvToXlsx = (bytes: Uint8Array, outDir: string) => openCsvInCalc(bytes, outDir, 'xlsx');
+
+async function openCsvInCalc(bytes: Uint8Array, outDir: string, to: 'pdf' | 'xlsx'): Promise<string> {
   const work = await mkdtemp(join(tmpdir(), 'kasane-soffice-'));
   try {
     const input = join(work, 'table.csv');
@@ -119,16 +124,16 @@ export async function csvToPdf(bytes: Uint8Array, outDir: string): Promise<strin
         `-env:UserInstallation=${profile}`,
         '--infilter=CSV:44,34,76,1',
         '--convert-to',
-        'pdf',
+        to,
         '--outdir',
         outDir,
         input,
       ],
       300_000,
     );
-    const pdf = join(outDir, 'table.pdf');
-    if (!(await exists(pdf))) throw new Error(`LibreOffice did not open the CSV\n${stderr}`);
-    return pdf;
+    const converted = join(outDir, `table.${to}`);
+    if (!(await exists(converted))) throw new Error(`LibreOffice did not open the CSV\n${stderr}`);
+    return converted;
   } finally {
     await rm(work, { recursive: true, force: true });
   }
