@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Sqlite } from '../../../db/open.js';
@@ -28,15 +29,14 @@ export async function xlsxBytes(sheets: Record<string, SheetData>): Promise<Buff
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** As Excel saves a sheet: CRLF, quoted only where needed (Excel does not neutralise formulas). */
 export function csvText(name: string, data: SheetData): string {
-  const quote = (cell: Cell) => {
-    const text = cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell ?? '');
-    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
   const header = headerOf(name, data);
-  return [header, ...data.rows.map((row) => header.map((column) => row[column] ?? null))]
-    .map((cells) => cells.map(quote).join(','))
-    .join('\r\n');
+  const text = (cell: Cell) => (cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell ?? ''));
+  return stringify([header, ...data.rows.map((row) => header.map((column) => text(row[column] ?? null)))], {
+    record_delimiter: 'windows',
+    quoted_match: /[\r\n]/,
+  });
 }
 
 export function csvBytes(name: string, data: SheetData, encoding: 'cp932' | 'utf8-bom' | 'utf8'): Buffer {
