@@ -115,7 +115,26 @@ describe('出席機関は同意の範囲内（ルール3）', () => {
 
   it('支援会議には同意の範囲はない（106条の6で共有できる）', async () => {
     const { meeting } = await householdForMeetings(vault.db, vault.userId);
-    await createMeeting(vault.db, vault.userId, meeting({ kind: 'unconsented' }), labels, meetingNow);
+    const { id } = await createMeeting(
+      vault.db,
+      vault.userId,
+      meeting({ kind: 'unconsented' }),
+      labels,
+      meetingNow,
+    );
+    const detail = await getMeeting(vault.db, vault.userId, id, '2026-11-22', meetingNow);
+    expect(detail.attendees).toHaveLength(3);
+    expect(detail.attendees.map((a) => [a.inScope, a.scopeReason])).toEqual([
+      [true, null],
+      [true, null],
+      [true, null],
+    ]);
+    const exceptions = await vault.db
+      .selectFrom('audit_events')
+      .select('kind')
+      .where('kind', '=', 'meeting.scopeException')
+      .execute();
+    expect(exceptions).toEqual([]);
   });
 });
 

@@ -1,9 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dataDirPaths } from './data-dir.js';
 import { KasaneError } from './errors.js';
-import { getOfficeSettings } from './office-settings.js';
+import { defaultOfficeSettings, getOfficeSettings, saveOfficeSettings } from './office-settings.js';
+import { filesContaining } from './testing/scan-files.js';
 import { fastKdf, tempDataDir } from './testing/temp-data-dir.js';
 import { VaultSession } from './vault-session.js';
 
@@ -118,7 +118,20 @@ describe('保管庫（暗号化データベース）', () => {
     const s = session();
     await s.setup({ userName: '相談 花子', passphrase });
     expect((await getOfficeSettings(s.signedIn().store.db)).autoLockMinutes).toBe(10);
+    expect(await s.lockIfIdle(10 * 60 - 1)).toBe(false);
+    expect(await s.lockIfIdle(10 * 60)).toBe(true);
+    expect((await s.status()).state).toBe('locked');
+
+    await s.unlock({ passphrase });
+    const { store, user } = s.signedIn();
+    const saved = { ...defaultOfficeSettings, municipalityName: '架空町テスト', autoLockMinutes: 5 };
+    await saveOfficeSettings(store.db, user.id, saved, now);
+    await s.refreshSettings();
+    expect(await s.lockIfIdle(5 * 60)).toBe(true);
+    // Kept across lock and unlock, and nowhere on disk in plaintext.
+    await s.unlock({ passphrase });
+    expect(await getOfficeSettings(s.signedIn().store.db)).toEqual(saved);
     await s.lock('user');
-    expect(join(dir, 'x')).toBeTruthy();
+    expect(await filesContaining(dir, '架空町テスト')).toEqual([]);
   });
 });
