@@ -5,7 +5,7 @@ import { AcknowledgementScreen } from './acknowledgement/AcknowledgementScreen';
 import { call, errorMessage, isCallError } from './api';
 import { SetupWizard } from './setup/SetupWizard';
 import { Shell } from './shell/Shell';
-import { SessionContext, statusKey, statusQuery, useSession } from './shell/session';
+import { SessionContext, statusQuery, useSession } from './shell/session';
 import { Button } from './ui/Button';
 import { ErrorPanel } from './ui/ErrorPanel';
 import { RecoveryFlow } from './unlock/RecoveryFlow';
@@ -19,12 +19,16 @@ export function App() {
       // (domain rule 5). Either way the gate must show another screen.
       if (isCallError(error, 'LOCKED')) onLocked.current();
       else if (isCallError(error, 'NEEDS_ACKNOWLEDGEMENT'))
-        void client.invalidateQueries({ queryKey: statusKey });
+        void client.invalidateQueries({ queryKey: statusQuery.queryKey });
     };
     const client: QueryClient = new QueryClient({
       queryCache: new QueryCache({ onError }),
       mutationCache: new MutationCache({ onError }),
-      defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false }, mutations: { retry: false } },
+      // The one freshness rule (queries.ts): read on opening and after a change, never on a timer.
+      defaultOptions: {
+        queries: { staleTime: 0, retry: false, refetchOnWindowFocus: false, refetchOnReconnect: false },
+        mutations: { retry: false },
+      },
     });
     return client;
   });
@@ -32,10 +36,10 @@ export function App() {
   const [epoch, setEpoch] = useState(0);
 
   onLocked.current = (statusAfter) => {
-    const showing = queryClient.getQueryData<VaultStatus>(statusKey);
+    const showing = queryClient.getQueryData(statusQuery.queryKey);
     if (!statusAfter && showing?.state === 'locked') return;
     queryClient.clear();
-    if (statusAfter) queryClient.setQueryData(statusKey, statusAfter);
+    if (statusAfter) queryClient.setQueryData(statusQuery.queryKey, statusAfter);
     setEpoch((n) => n + 1);
   };
 

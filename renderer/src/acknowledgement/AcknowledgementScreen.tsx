@@ -9,8 +9,7 @@ import { PageBrand } from '../ui/PageBrand';
 import { useFocusOnMount } from '../ui/useFocusOnMount';
 import './acknowledgement.css';
 import { formatWarekiDate } from '../../../electron/domain/office-day';
-
-const warningKey = ['legal', 'confidentialityWarning'] as const;
+import { read } from '../queries';
 
 /**
  * Domain rule 5: the 社会福祉法159条 warning, acknowledged at the first unlock of each day. The text
@@ -25,7 +24,7 @@ export function AcknowledgementScreen({ status }: { status: VaultStatus }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnMount(heading);
 
-  const warning = useQuery({ queryKey: warningKey, queryFn: () => call('legal.confidentialityWarning', {}) });
+  const warning = useQuery(read('legal.confidentialityWarning', {}));
   const acknowledge = useMutation({
     mutationFn: (textVersion: string) => call('acknowledgement.acknowledge', { textVersion }),
     onSuccess: setStatus,

@@ -8,12 +8,12 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Notice } from '../ui/Notice';
 import { AgencyForm } from './AgencyForm';
 import { AgencyTable } from './AgencyTable';
-import { agenciesQuery } from './agenciesQuery';
 import { matchesSearch } from './agencyFilter';
 import { type ActionFailure, useAgencyActions } from './useAgencyActions';
 import '../ui/compact-button.css';
 import './agencies.css';
 import { type AgencyField, agencyFields, groupByField } from '../../../electron/domain/agency';
+import { read } from '../queries';
 
 type Editing = { agency: Agency | null } | null;
 
@@ -49,7 +49,7 @@ export function AgenciesPage() {
   const openedFrom = useRef<HTMLElement | null>(null);
   const searchId = useId();
   const fieldId = useId();
-  const agencies = useQuery(agenciesQuery(showRetired));
+  const agencies = useQuery(read('agencies.list', { includeRetired: showRetired }));
   const actions = useAgencyActions();
 
   const shown = (agencies.data ?? []).filter(

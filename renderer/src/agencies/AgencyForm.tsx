@@ -5,6 +5,7 @@ import { type Path, useForm } from 'react-hook-form';
 import { type AgencyField, agencyFields } from '../../../electron/domain/agency';
 import { type Agency, type AgencyInput, agencyInputSchema } from '../../../electron/ipc/schemas/agencies';
 import { call, isCallError } from '../api';
+import { refresh } from '../queries';
 import { useUnsavedChanges } from '../shell/unsavedChanges';
 import { Button } from '../ui/Button';
 import { TextField } from '../ui/Field';
@@ -12,7 +13,6 @@ import { Form } from '../ui/Form';
 import { applyCallError, invalidFormMessage } from '../ui/formErrors';
 import { Notice } from '../ui/Notice';
 import { SelectField } from '../ui/SelectField';
-import { agenciesKey } from './agenciesQuery';
 
 /** The form allows 「選んでください」 (''); the schema refuses it with 「分野を選んでください」. */
 type Values = Omit<AgencyInput, 'field' | 'id'> & { field: AgencyField | '' };
@@ -65,7 +65,7 @@ export function AgencyForm({ agency, defaultField, onSaved, onCancel, onDirtyCha
     mutationFn: (values: AgencyInput) =>
       call('agencies.save', agency ? { ...values, id: agency.id } : values),
     onSuccess: (_result, values) => {
-      void queryClient.invalidateQueries({ queryKey: agenciesKey });
+      void refresh(queryClient, ['agencies.list']);
       onSaved(values.name);
     },
     onError: (error) => {

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Agency } from '../../../electron/ipc/schemas/agencies';
 import { call, errorMessage, isCallError } from '../api';
-import { agenciesKey } from './agenciesQuery';
+import { refresh } from '../queries';
 
 export interface ActionFailure {
   message: string;
@@ -21,7 +21,7 @@ export function useAgencyActions() {
     mutationFn: ({ agency, retired }: { agency: Agency; retired: boolean }) =>
       call('agencies.setRetired', { id: agency.id, retired }),
     onSuccess: (_result, { agency, retired }) => {
-      void queryClient.invalidateQueries({ queryKey: agenciesKey });
+      void refresh(queryClient, ['agencies.list']);
       setNotice(
         retired
           ? `「${agency.name}」を使用終了にしました。一覧に表示するには「使用終了も表示」を選んでください。`
@@ -34,13 +34,13 @@ export function useAgencyActions() {
   const remove = useMutation({
     mutationFn: (agency: Agency) => call('agencies.delete', { id: agency.id }),
     onSuccess: (_result, agency) => {
-      void queryClient.invalidateQueries({ queryKey: agenciesKey });
+      void refresh(queryClient, ['agencies.list']);
       setNotice(`「${agency.name}」を削除しました。`);
     },
     onError: (error, agency) => {
       // The list may be older than the records: a household may have started using it meanwhile.
       if (isCallError(error, 'AGENCY_IN_USE')) {
-        void queryClient.invalidateQueries({ queryKey: agenciesKey });
+        void refresh(queryClient, ['agencies.list']);
         setFailure({ message: error.message, offerRetire: agency.retired ? null : agency });
       } else {
         setFailure({ message: errorMessage(error), offerRetire: null });

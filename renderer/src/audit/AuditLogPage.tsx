@@ -1,15 +1,15 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { type AuditKind, auditKinds } from '../../../electron/ipc/contract';
-import { call, errorMessage } from '../api';
+import { errorMessage } from '../api';
 import { PageHeader } from '../shell/PageHeader';
 import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
-import { usersQuery } from '../users/usersQuery';
 import { auditKindLabels, detailLines, targetText } from './auditLabels';
 import { VerificationBanner } from './VerificationBanner';
 import './audit.css';
 import { formatWarekiDateTime } from '../../../electron/domain/office-day';
+import { read, readPages } from '../queries';
 
 const pageSize = 50;
 
@@ -19,21 +19,12 @@ export function AuditLogPage() {
   const [userId, setUserId] = useState('');
   const kindId = useId();
   const userFilterId = useId();
-  const users = useQuery(usersQuery);
+  const users = useQuery(read('users.list', {}));
   const userNames = useMemo(() => new Map((users.data ?? []).map((u) => [u.id, u.name])), [users.data]);
 
-  const log = useInfiniteQuery({
-    queryKey: ['audit', kind, userId],
-    queryFn: ({ pageParam }) =>
-      call('audit.list', {
-        limit: pageSize,
-        ...(kind ? { kind } : {}),
-        ...(userId ? { userId } : {}),
-        ...(pageParam > 0 ? { beforeId: pageParam } : {}),
-      }),
-    initialPageParam: 0,
-    getNextPageParam: (last) => (last.events.length === pageSize ? last.events.at(-1)?.id : undefined),
-  });
+  const log = useInfiniteQuery(
+    readPages('audit.list', { ...(kind ? { kind } : {}), ...(userId ? { userId } : {}) }, pageSize),
+  );
   const events = log.data?.pages.flatMap((p) => p.events) ?? [];
   const verification = log.data?.pages[0]?.verification;
   const brokenId = verification?.firstBroken?.id;

@@ -7,6 +7,7 @@ import { Stepper } from '../ui/Stepper';
 import { ConfirmStep } from './ConfirmStep';
 import '../ui/compact-button.css';
 import './documents.css';
+import { refresh } from '../queries';
 import type { IssueOutcome, Preview, PreviewOptions } from './gateTypes';
 import { IssueSummary } from './IssueSummary';
 import { OptionsStep } from './OptionsStep';
@@ -109,7 +110,7 @@ function GateSteps({
           onBusyChange={onBusyChange}
           onBack={() => setStep({ name: 'preview', preview: step.preview })}
           onIssued={(outcome) => {
-            if (outcome.done) void queryClient.invalidateQueries({ queryKey: ['meetings', 'list'] });
+            if (outcome.done) void refresh(queryClient, ['meetings.list']);
             setStep({ name: 'result', preview: step.preview, outcome });
           }}
         />

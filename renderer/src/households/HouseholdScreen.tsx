@@ -3,11 +3,11 @@ import { Outlet, useNavigate, useParams } from '@tanstack/react-router';
 import { createContext, useContext, useEffect } from 'react';
 import type { HouseholdDetail } from '../../../electron/ipc/schemas/households';
 import { errorMessage } from '../api';
+import { read } from '../queries';
 import { Button } from '../ui/Button';
 import { ErrorPanel } from '../ui/ErrorPanel';
 import { HouseholdFrame } from './HouseholdFrame';
 import { useListState } from './HouseholdsSection';
-import { householdQuery } from './queries';
 
 const OpenedHousehold = createContext<HouseholdDetail | null>(null);
 
@@ -26,7 +26,7 @@ export function HouseholdScreen() {
   const { householdId } = useParams({ from: '/households/$householdId' });
   const navigate = useNavigate();
   const { setHighlightedId } = useListState();
-  const household = useQuery(householdQuery(householdId));
+  const household = useQuery(read('households.get', { id: householdId }));
 
   // Back in the list, the row of the household last opened is the highlighted one.
   useEffect(() => setHighlightedId(householdId), [householdId, setHighlightedId]);

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../api';
-import { unconsentedBannerQuery } from './queries';
+import { read } from '../queries';
 
 /**
  * Domain rule 6: on every screen of a household without valid consent. Not dismissible; the wording
  * (106条の6, 159条) comes only from resources/legal through `legal.unconsentedBanner`.
  */
 export function UnconsentedBanner() {
-  const banner = useQuery(unconsentedBannerQuery);
+  const banner = useQuery(read('legal.unconsentedBanner', {}));
   return (
     <div
       className="hh-banner"

@@ -5,13 +5,13 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { contract } from '../../../electron/ipc/contract';
 import { call, isCallError } from '../api';
+import { refresh } from '../queries';
 import { useUnsavedChanges } from '../shell/unsavedChanges';
 import { Button } from '../ui/Button';
 import { TextField } from '../ui/Field';
 import { Form } from '../ui/Form';
 import { applyCallError } from '../ui/formErrors';
 import { Notice } from '../ui/Notice';
-import { issueTagsKey } from './issueTagsQuery';
 
 const schema = contract['issueTags.add'].input;
 type Values = z.input<typeof schema>;
@@ -34,7 +34,7 @@ export function AddIssueTagForm({ onAdded }: { onAdded: (name: string) => void }
     onSuccess: (result) => {
       reset(empty);
       onAdded(result.name);
-      void queryClient.invalidateQueries({ queryKey: issueTagsKey });
+      void refresh(queryClient, ['issueTags.list']);
     },
     onError: (error) => {
       // 「すでに登録されています」 comes without a field: it is about the name all the same.

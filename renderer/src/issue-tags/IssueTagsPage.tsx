@@ -6,14 +6,14 @@ import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Notice } from '../ui/Notice';
 import { AddIssueTagForm } from './AddIssueTagForm';
-import { issueTagsKey, issueTagsQuery } from './issueTagsQuery';
 import '../ui/compact-button.css';
 import './issue-tags.css';
+import { read, refresh } from '../queries';
 
 /** 課題の一覧: what a household can be tagged with. Retired tags stay on the households that have them. */
 export function IssueTagsPage() {
   const queryClient = useQueryClient();
-  const tags = useQuery(issueTagsQuery);
+  const tags = useQuery(read('issueTags.list', {}));
   const [retiring, setRetiring] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -23,7 +23,7 @@ export function IssueTagsPage() {
   const retire = useMutation({
     mutationFn: (name: string) => call('issueTags.retire', { name }),
     onSuccess: ({ name }) => {
-      void queryClient.invalidateQueries({ queryKey: issueTagsKey });
+      void refresh(queryClient, ['issueTags.list']);
       setNotice(`「${name}」を使わない課題にしました。すでに付いている世帯にはそのまま残ります。`);
     },
     onError: (error) => setFailure(errorMessage(error)),
@@ -33,7 +33,7 @@ export function IssueTagsPage() {
   const restore = useMutation({
     mutationFn: (name: string) => call('issueTags.add', { name }),
     onSuccess: ({ name }) => {
-      void queryClient.invalidateQueries({ queryKey: issueTagsKey });
+      void refresh(queryClient, ['issueTags.list']);
       setNotice(`「${name}」を再び使えるようにしました。`);
     },
     onError: (error) => setFailure(errorMessage(error)),

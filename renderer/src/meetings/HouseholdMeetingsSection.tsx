@@ -4,10 +4,10 @@ import { errorMessage } from '../api';
 import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
 import { KindBadge } from './KindBadge';
-import { meetingListQuery } from './queries';
 import './meetings.css';
 import { formatWarekiDate } from '../../../electron/domain/office-day';
 import { timeRange } from '../../../electron/domain/time-range';
+import { read } from '../queries';
 
 /**
  * A household's meetings, for its detail page: upcoming and held, what is still missing after each,
@@ -15,7 +15,7 @@ import { timeRange } from '../../../electron/domain/time-range';
  */
 export function HouseholdMeetingsSection({ householdId }: { householdId: string }) {
   const navigate = useNavigate();
-  const list = useQuery(meetingListQuery(householdId));
+  const list = useQuery(read('meetings.list', { householdId }));
   const rows = list.data ?? [];
   return (
     <section className="panel mt-household" aria-labelledby="mt-household-title">

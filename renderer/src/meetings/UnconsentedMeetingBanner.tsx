@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../api';
-import { unconsentedBannerQuery } from './queries';
+import { read } from '../queries';
 
 /**
  * Rule 6 on every screen of a 支援会議. Not dismissible; the wording (106条の6, 159条) comes only
  * from resources/legal through `legal.unconsentedBanner`.
  */
 export function UnconsentedMeetingBanner({ label }: { label: string }) {
-  const banner = useQuery(unconsentedBannerQuery);
+  const banner = useQuery(read('legal.unconsentedBanner', {}));
   return (
     <div
       className="mt-banner"

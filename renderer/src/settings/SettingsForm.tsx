@@ -4,15 +4,14 @@ import { useEffect, useId, useState } from 'react';
 import { type Path, useForm } from 'react-hook-form';
 import { type OfficeSettings, officeSettingsSchema } from '../../../electron/ipc/contract';
 import { call } from '../api';
-import { statusKey } from '../shell/session';
 import { Button } from '../ui/Button';
 import { describedBy, TextField } from '../ui/Field';
 import { Form } from '../ui/Form';
 import { applyCallError, invalidFormMessage } from '../ui/formErrors';
 import { Notice } from '../ui/Notice';
 import { settingsFieldLabels as label } from './settingsLabels';
-import { settingsKey } from './settingsQuery';
 import './settings.css';
+import { read, refresh } from '../queries';
 
 const fields: readonly Path<OfficeSettings>[] = [
   'municipalityName',
@@ -68,8 +67,8 @@ export function SettingsForm({
     mutationFn: (values: OfficeSettings) => call('settings.save', values),
     onSuccess: (result) => {
       reset(result);
-      queryClient.setQueryData(settingsKey, result);
-      void queryClient.invalidateQueries({ queryKey: statusKey });
+      queryClient.setQueryData(read('settings.get', {}).queryKey, result);
+      void refresh(queryClient, ['vault.status']);
       setSaved(true);
       onSaved?.(result);
     },

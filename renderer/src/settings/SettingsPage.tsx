@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../api';
+import { read } from '../queries';
 import { PageHeader } from '../shell/PageHeader';
 import { useUnsavedChanges } from '../shell/unsavedChanges';
 import { Notice } from '../ui/Notice';
 import { SettingsForm } from './SettingsForm';
-import { settingsQuery } from './settingsQuery';
 
 export function SettingsPage() {
-  const settings = useQuery(settingsQuery);
+  const settings = useQuery(read('settings.get', {}));
   const [dirty, setDirty] = useState(false);
   useUnsavedChanges(dirty);
 

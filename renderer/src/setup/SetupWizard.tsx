@@ -2,13 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../api';
 import { SettingsForm } from '../settings/SettingsForm';
-import { settingsQuery } from '../settings/settingsQuery';
 import { Notice } from '../ui/Notice';
 import { PageBrand } from '../ui/PageBrand';
 import { Stepper } from '../ui/Stepper';
 import { CreateVaultStep } from './CreateVaultStep';
 import { RecoveryCodeSheet } from './RecoveryCodeSheet';
 import './setup.css';
+import { read } from '../queries';
 
 const steps = ['利用者とパスフレーズ', '回復コード', '事務所の設定'] as const;
 
@@ -56,7 +56,7 @@ export function SetupWizard({ onVaultCreated, onFinished }: SetupWizardProps) {
 }
 
 function OfficeSettingsStep({ onDone }: { onDone: () => void }) {
-  const settings = useQuery(settingsQuery);
+  const settings = useQuery(read('settings.get', {}));
   return (
     <section aria-labelledby="office-step-title">
       <h2 id="office-step-title" className="step-title">

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { formatWarekiDateTime } from '../../../electron/domain/office-day';
-import { call, errorMessage } from '../api';
+import { errorMessage } from '../api';
 import { VerificationBanner } from '../audit/VerificationBanner';
+import { read } from '../queries';
 import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
 import { PageHeader } from './PageHeader';
@@ -15,14 +16,8 @@ interface HomePageProps {
 /** Who is signed in, when this account was last opened, and whether the audit chain is intact. */
 export function HomePage({ user, autoLockMinutes }: HomePageProps) {
   const navigate = useNavigate();
-  const unlocks = useQuery({
-    queryKey: ['home', 'unlocks', user.id],
-    queryFn: () => call('audit.list', { kind: 'unlock', userId: user.id, limit: 2 }),
-  });
-  const failures = useQuery({
-    queryKey: ['home', 'failures'],
-    queryFn: () => call('audit.list', { kind: 'unlock.failed', limit: 100 }),
-  });
+  const unlocks = useQuery(read('audit.list', { kind: 'unlock', userId: user.id, limit: 2 }));
+  const failures = useQuery(read('audit.list', { kind: 'unlock.failed', limit: 100 }));
   const [current, previous] = unlocks.data?.events ?? [];
   const failedSincePrevious = previous
     ? (failures.data?.events.filter((e) => e.at > previous.at).length ?? 0)

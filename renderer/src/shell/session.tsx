@@ -1,14 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 import type { VaultStatus } from '../../../electron/ipc/contract';
-import { call } from '../api';
+import { read } from '../queries';
 
-export const statusKey = ['vault', 'status'] as const;
-
-export const statusQuery = {
-  queryKey: statusKey,
-  queryFn: () => call('vault.status', {}),
-};
+/** What the gate shows depends on this one read: locked, set-up, acknowledgement or the shell. */
+export const statusQuery = read('vault.status', {});
 
 interface Session {
   /** Locks the vault (button, Ctrl+L) and drops everything the renderer holds. */
@@ -28,5 +24,5 @@ export function useSession(): Session {
 /** A call returned a new vault status (unlock, acknowledge…): the gate picks the screen from it. */
 export function useSetStatus(): (status: VaultStatus) => void {
   const queryClient = useQueryClient();
-  return (status) => queryClient.setQueryData(statusKey, status);
+  return (status) => queryClient.setQueryData(statusQuery.queryKey, status);
 }

@@ -6,11 +6,12 @@ import { Notice } from '../ui/Notice';
 import { BreakdownsPanel } from './BreakdownsPanel';
 import { ExportBar } from './export/ExportBar';
 import { MainSection } from './MainSection';
-import { type StatisticsParams, statisticsYearsQuery, useStatistics } from './queries';
 import { parseThreshold, ThresholdField } from './ThresholdField';
+import { type StatisticsParams, useStatistics } from './useStatistics';
 import { YearPicker } from './YearPicker';
 import './statistics.css';
 import './charts.css';
+import { read } from '../queries';
 
 /** This 年度 and the one before, when the office has both. */
 function defaultYears(years: readonly number[], current: number): number[] {
@@ -19,7 +20,7 @@ function defaultYears(years: readonly number[], current: number): number[] {
 
 /** 統計: the office's fiscal-year table and the consented-only breakdowns, as tables and charts. */
 export function StatisticsPage() {
-  const years = useQuery(statisticsYearsQuery);
+  const years = useQuery(read('statistics.years', {}));
   const [chosen, setChosen] = useState<number[] | null>(null);
   const [thresholdText, setThresholdText] = useState<string | null>(null);
   const [officeDefault, setOfficeDefault] = useState<number | null>(null);

@@ -5,13 +5,13 @@ import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { contract } from '../../../electron/ipc/contract';
 import { call } from '../api';
+import { refresh } from '../queries';
 import { Button } from '../ui/Button';
 import { TextField } from '../ui/Field';
 import { Form } from '../ui/Form';
 import { applyCallError } from '../ui/formErrors';
 import { Notice } from '../ui/Notice';
 import { PasswordStrength } from '../ui/PasswordStrength';
-import { usersKey } from './usersQuery';
 
 const schema = contract['users.add'].input;
 type Values = z.input<typeof schema>;
@@ -33,7 +33,7 @@ export function AddUserForm() {
     onSuccess: (user) => {
       reset(empty);
       setAdded(user.name);
-      void queryClient.invalidateQueries({ queryKey: usersKey });
+      void refresh(queryClient, ['users.list']);
     },
     onError: (error) =>
       setFormError(

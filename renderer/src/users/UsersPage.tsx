@@ -4,13 +4,13 @@ import { PageHeader } from '../shell/PageHeader';
 import { Notice } from '../ui/Notice';
 import { AddUserForm } from './AddUserForm';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
-import { usersQuery } from './usersQuery';
 import './users.css';
 import { formatWarekiDate } from '../../../electron/domain/office-day';
+import { read } from '../queries';
 
 /** The coordinators who can unlock this vault, adding one, and changing one's own passphrase. */
 export function UsersPage({ currentUserId }: { currentUserId: string }) {
-  const users = useQuery(usersQuery);
+  const users = useQuery(read('users.list', {}));
   return (
     <div className="page">
       <PageHeader title="利用者" note="利用者はそれぞれ自分のパスフレーズでロックを解除します。" />

@@ -8,6 +8,7 @@ import { officeDate } from '../../../../electron/domain/office-day';
 import type { Agency } from '../../../../electron/ipc/schemas/agencies';
 import { consentInputSchema } from '../../../../electron/ipc/schemas/households';
 import { call } from '../../api';
+import { householdReads, refresh } from '../../queries';
 import { Button } from '../../ui/Button';
 import { DateField } from '../../ui/DateField';
 import { DialogActions } from '../../ui/Dialog';
@@ -15,7 +16,6 @@ import { TextField } from '../../ui/Field';
 import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
 import { FormErrorNotice } from '../FormErrorNotice';
-import { householdsKey } from '../queries';
 import { ScopePicker } from './ScopePicker';
 
 // The contract's schema, plus the service's rule that a consent names its 範囲, checked before sending.
@@ -59,7 +59,7 @@ export function AddConsentForm({ householdId, agencies, onCancel, onSaved }: Add
   const add = useMutation({
     mutationFn: (values: Parsed) => call('consents.add', { householdId, ...values }),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: householdsKey });
+      await refresh(queryClient, householdReads);
       onSaved();
     },
     onError: (error) => setFormError(applyCallError(error, setError, { fields })),

@@ -3,11 +3,11 @@ import { useRef, useState } from 'react';
 import { agencyDisplayName, groupByField } from '../../../../electron/domain/agency';
 import { officeDate } from '../../../../electron/domain/office-day';
 import type { ConsentRecord, HouseholdDetail } from '../../../../electron/ipc/schemas/households';
+import { read } from '../../queries';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { ConsentBadge } from '../Badges';
 import { AreaNotice, useNotices } from '../notices';
-import { agenciesQuery } from '../queries';
 import { AddConsentForm } from './AddConsentForm';
 import { ConsentRecordList } from './ConsentRecordList';
 import { WithdrawConsentForm } from './WithdrawConsentForm';
@@ -19,7 +19,7 @@ export function ConsentSection({ household }: { household: HouseholdDetail }) {
   const [open, setOpen] = useState<Open>(null);
   const notices = useNotices();
   const heading = useRef<HTMLHeadingElement>(null);
-  const agencies = useQuery(agenciesQuery);
+  const agencies = useQuery(read('agencies.list', { includeRetired: true }));
   // In the office's order of 分野, so a 範囲 always lists its agencies the same way.
   const all = agencies.data ?? [];
   const names = new Map(

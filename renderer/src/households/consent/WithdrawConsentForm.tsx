@@ -11,6 +11,7 @@ import {
   consentWithdrawalInputSchema,
 } from '../../../../electron/ipc/schemas/households';
 import { call } from '../../api';
+import { householdReads, refresh } from '../../queries';
 import { Button } from '../../ui/Button';
 import { DateField } from '../../ui/DateField';
 import { DialogActions } from '../../ui/Dialog';
@@ -19,7 +20,6 @@ import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { ConfirmStep, useTwoSteps } from '../ConfirmStep';
 import { FormErrorNotice } from '../FormErrorNotice';
-import { householdsKey } from '../queries';
 
 const schema = consentWithdrawalInputSchema.omit({ consentId: true });
 type Values = z.input<typeof schema>;
@@ -49,7 +49,7 @@ export function WithdrawConsentForm({ record, onCancel, onSaved }: WithdrawConse
   const withdraw = useMutation({
     mutationFn: (values: Parsed) => call('consents.withdraw', { consentId: record.id, ...values }),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: householdsKey });
+      await refresh(queryClient, householdReads);
       onSaved();
     },
     onError: (error) => {

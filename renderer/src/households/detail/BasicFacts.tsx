@@ -2,12 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { agencyDisplayName } from '../../../../electron/domain/agency';
 import { formatWarekiDate } from '../../../../electron/domain/office-day';
 import type { HouseholdDetail } from '../../../../electron/ipc/schemas/households';
+import { read } from '../../queries';
 import { IssueTags } from '../Badges';
-import { agenciesQuery } from '../queries';
 
 /** 受付日, 相談経路, 課題, 備考. */
 export function BasicFacts({ household }: { household: HouseholdDetail }) {
-  const agencies = useQuery(agenciesQuery);
+  const agencies = useQuery(read('agencies.list', { includeRetired: true }));
   const referral = agencies.data?.find((a) => a.id === household.referralAgencyId);
   return (
     <section className="panel hh-section" aria-labelledby="hh-basic-title">

@@ -2,10 +2,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { warekiInput } from '../../../../electron/domain/dates';
 import { call } from '../../api';
+import { householdReads, refresh } from '../../queries';
 import { Notice } from '../../ui/Notice';
 import { withoutPathPrefix } from '../callErrors';
 import { useOpenedHousehold } from '../HouseholdScreen';
-import { householdsKey } from '../queries';
 import { HouseholdForm } from './HouseholdForm';
 import { useFormLists } from './useFormLists';
 
@@ -43,7 +43,7 @@ export function HouseholdEditPage() {
             } catch (error) {
               throw withoutPathPrefix(error, 'household.');
             }
-            await queryClient.invalidateQueries({ queryKey: householdsKey });
+            await refresh(queryClient, householdReads);
             await navigate({
               to: '/households/$householdId',
               params,

@@ -3,9 +3,9 @@ import { useNavigate } from '@tanstack/react-router';
 import { warekiInput } from '../../../../electron/domain/dates';
 import { officeDate } from '../../../../electron/domain/office-day';
 import { call } from '../../api';
+import { householdReads, read, refresh } from '../../queries';
 import { PageHeader } from '../../shell/PageHeader';
 import { Notice } from '../../ui/Notice';
-import { householdsKey, suggestedCaseNoQuery } from '../queries';
 import { HouseholdForm } from './HouseholdForm';
 import { useFormLists } from './useFormLists';
 
@@ -13,9 +13,10 @@ import { useFormLists } from './useFormLists';
 export function HouseholdFormPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const suggestion = useQuery(suggestedCaseNoQuery);
+  const suggestion = useQuery(read('households.suggestCaseNo', {}));
   const lists = useFormLists();
-  const ready = !suggestion.isPending && lists.agencies && lists.issueTags;
+  // The suggestion is read when the form opens: a cached one may be the number just registered.
+  const ready = suggestion.isFetchedAfterMount && lists.agencies && lists.issueTags;
 
   return (
     <div className="page">
@@ -38,7 +39,7 @@ export function HouseholdFormPage() {
             submitLabel="登録"
             save={async (household) => {
               const { id } = await call('households.create', household);
-              await queryClient.invalidateQueries({ queryKey: householdsKey });
+              await refresh(queryClient, householdReads);
               await navigate({
                 to: '/households/$householdId',
                 params: { householdId: id },

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../../api';
-import { agenciesQuery, issueTagsQuery } from '../queries';
+import { read } from '../../queries';
 
 /** The agency and 課題 lists a household form needs before it can show its saved choices. */
 export function useFormLists() {
-  const agencies = useQuery(agenciesQuery);
-  const tags = useQuery(issueTagsQuery);
+  const agencies = useQuery(read('agencies.list', { includeRetired: true }));
+  const tags = useQuery(read('issueTags.list', {}));
   const failed = agencies.error ?? tags.error;
   return {
     agencies: agencies.data,

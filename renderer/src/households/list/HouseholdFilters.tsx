@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { fiscalYearLabel, fiscalYearOf } from '../../../../electron/domain/fiscal-year';
 import { householdStatusSchema, statusLabels, trackLabels } from '../../../../electron/domain/household';
 import { officeDate } from '../../../../electron/domain/office-day';
-import { issueTagsQuery } from '../queries';
+import { read } from '../../queries';
 import type { ListFilters } from './listFilters';
 
 interface HouseholdFiltersProps {
@@ -24,7 +24,7 @@ function fiscalYearOptions(receivedDates: readonly string[], chosen: string): nu
 
 export function HouseholdFilters({ filters, onChange, receivedDates }: HouseholdFiltersProps) {
   const id = useId();
-  const tags = useQuery(issueTagsQuery);
+  const tags = useQuery(read('issueTags.list', {}));
   const set = <K extends keyof ListFilters>(key: K, value: ListFilters[K]) =>
     onChange({ ...filters, [key]: value });
 

@@ -2,11 +2,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
 import { errorMessage } from '../../api';
+import { read } from '../../queries';
 import { PageHeader } from '../../shell/PageHeader';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { useListState } from '../HouseholdsSection';
-import { householdListQuery } from '../queries';
 import { useDebouncedValue } from '../useDebouncedValue';
 import { HouseholdFilters } from './HouseholdFilters';
 import { HouseholdTable } from './HouseholdTable';
@@ -31,7 +31,7 @@ export function HouseholdList() {
   // Only typing waits (150 ms); a changed select applies at once. The old rows stay while loading.
   const query = useDebouncedValue(filters.query, 150);
   const input = toListInput({ ...filters, query });
-  const list = useQuery({ ...householdListQuery(input), placeholderData: keepPreviousData });
+  const list = useQuery({ ...read('households.list', input), placeholderData: keepPreviousData });
   const rows = list.data ?? [];
   const highlightedIndex = rows.findIndex((r) => r.id === highlightedId);
   const highlighted = rows[highlightedIndex];

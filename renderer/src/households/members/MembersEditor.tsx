@@ -6,6 +6,7 @@ import { type Path, useFieldArray, useForm } from 'react-hook-form';
 import { memberLabel } from '../../../../electron/domain/household';
 import { officeDate } from '../../../../electron/domain/office-day';
 import { call } from '../../api';
+import { householdReads, refresh } from '../../queries';
 import { useUnsavedChanges } from '../../shell/unsavedChanges';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -13,7 +14,6 @@ import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
 import { FormErrorNotice } from '../FormErrorNotice';
 import { useOpenedHousehold } from '../HouseholdScreen';
-import { householdsKey } from '../queries';
 import { MemberRow } from './MemberRow';
 import {
   blankMember,
@@ -77,7 +77,7 @@ export function MembersEditor() {
     mutationFn: (values: MembersFormParsed) =>
       call('households.saveMembers', { householdId: household.id, members: values.members }),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: householdsKey });
+      await refresh(queryClient, householdReads);
       await navigate({
         to: '/households/$householdId',
         params,

@@ -7,6 +7,7 @@ import type { Agency } from '../../../../electron/ipc/schemas/agencies';
 import { progressNoteInputSchema } from '../../../../electron/ipc/schemas/households';
 import { AgencyOptions } from '../../agencies/AgencyOptions';
 import { call } from '../../api';
+import { householdReads, refresh } from '../../queries';
 import { useUnsavedChanges } from '../../shell/unsavedChanges';
 import { Button } from '../../ui/Button';
 import { DateField } from '../../ui/DateField';
@@ -15,7 +16,6 @@ import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { FormErrorNotice } from '../FormErrorNotice';
-import { householdsKey } from '../queries';
 
 const schema = progressNoteInputSchema.omit({ id: true, householdId: true });
 export type NoteValues = z.input<typeof schema>;
@@ -54,7 +54,7 @@ export function NoteForm({ householdId, noteId, initial, agencies, onCancel, onS
     mutationFn: (values: Parsed) =>
       call('progressNotes.save', { householdId, ...(noteId ? { id: noteId } : {}), ...values }),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: householdsKey });
+      await refresh(queryClient, householdReads);
       onSaved();
     },
     onError: (error) => setFormError(applyCallError(error, setError, { fields })),

@@ -1,17 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { formatWarekiDate, formatWarekiDateTime } from '../../../../electron/domain/office-day';
-import { call, errorMessage } from '../../api';
+import { errorMessage } from '../../api';
+import { read } from '../../queries';
 import { Button } from '../../ui/Button';
 import { DialogActions, DialogBody } from '../../ui/Dialog';
 import { Notice } from '../../ui/Notice';
-import { householdsKey } from '../queries';
 
 /** 修正履歴: what a 支援経過 said before each edit, newest first. */
 export function NoteHistory({ noteId, onClose }: { noteId: string; onClose: () => void }) {
-  const history = useQuery({
-    queryKey: [...householdsKey, 'noteHistory', noteId],
-    queryFn: () => call('progressNotes.history', { noteId }),
-  });
+  const history = useQuery(read('progressNotes.history', { noteId }));
   return (
     <div>
       <DialogBody scroll>

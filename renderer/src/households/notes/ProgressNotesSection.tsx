@@ -4,18 +4,18 @@ import { warekiInput } from '../../../../electron/domain/dates';
 import { formatWarekiDate, officeDate } from '../../../../electron/domain/office-day';
 import type { ProgressNote } from '../../../../electron/ipc/schemas/households';
 import { errorMessage } from '../../api';
+import { read } from '../../queries';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Notice } from '../../ui/Notice';
 import { AreaNotice, useNotices } from '../notices';
-import { agenciesQuery, progressNotesQuery } from '../queries';
 import { NoteForm } from './NoteForm';
 import { NoteHistory } from './NoteHistory';
 
 /** 支援経過: newest first; one form open at a time (a new entry, or an edit that keeps history). */
 export function ProgressNotesSection({ householdId }: { householdId: string }) {
-  const notes = useQuery(progressNotesQuery(householdId));
-  const agencies = useQuery(agenciesQuery);
+  const notes = useQuery(read('progressNotes.list', { householdId }));
+  const agencies = useQuery(read('agencies.list', { includeRetired: true }));
   const [editing, setEditing] = useState<'new' | string | null>(null);
   const [historyOf, setHistoryOf] = useState<string | null>(null);
   const notices = useNotices();

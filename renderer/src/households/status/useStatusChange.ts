@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { statusChangeInputSchema } from '../../../../electron/ipc/schemas/households';
 import { call } from '../../api';
-import { householdsKey } from '../queries';
+import { householdReads, refresh } from '../../queries';
 
 type StatusChange = z.output<typeof statusChangeInputSchema>;
 
@@ -12,7 +12,7 @@ export function useStatusChange(onDone: () => void, onError: (error: unknown) =>
   return useMutation({
     mutationFn: (change: StatusChange) => call('households.changeStatus', change),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: householdsKey });
+      await refresh(queryClient, householdReads);
       onDone();
     },
     onError,

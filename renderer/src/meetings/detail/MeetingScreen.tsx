@@ -5,8 +5,8 @@ import type { MeetingDetail } from '../../../../electron/ipc/schemas/meetings';
 import { errorMessage } from '../../api';
 import { Button } from '../../ui/Button';
 import { ErrorPanel } from '../../ui/ErrorPanel';
-import { meetingQuery } from '../queries';
 import '../meetings.css';
+import { read } from '../../queries';
 
 const OpenedMeeting = createContext<MeetingDetail | null>(null);
 
@@ -21,7 +21,7 @@ export function useOpenedMeeting(): MeetingDetail {
 export function MeetingScreen() {
   const { meetingId } = useParams({ from: '/meetings/$meetingId' });
   const navigate = useNavigate();
-  const meeting = useQuery(meetingQuery(meetingId));
+  const meeting = useQuery(read('meetings.get', { id: meetingId }));
 
   if (meeting.isPending) {
     return (

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { formatWarekiDate } from '../../../../electron/domain/office-day';
 import { timeRange } from '../../../../electron/domain/time-range';
 import type { MeetingDetail } from '../../../../electron/ipc/schemas/meetings';
-import { settingsQuery } from '../../settings/settingsQuery';
+import { read } from '../../queries';
 import { Notice } from '../../ui/Notice';
 import { useKindLabels } from '../labels';
 
@@ -11,7 +11,7 @@ const consentWords = { granted: '有効', none: 'なし', withdrawn: '撤回済�
 /** 日時・場所・通知の項目、会次第、配布資料、and what is still to be done after the meeting. */
 export function OverviewTab({ meeting: m }: { meeting: MeetingDetail }) {
   const labels = useKindLabels();
-  const settings = useQuery(settingsQuery);
+  const settings = useQuery(read('settings.get', {}));
   const prefix = settings.data?.documentNumberPrefix ?? '';
   const number = m.noticeNumber?.trim() ?? '';
   const printedNumber = number === '' ? '事務連絡' : `${prefix}${number}${number.endsWith('号') ? '' : '号'}`;

@@ -1,9 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { errorMessage } from '../../api';
+import { read } from '../../queries';
 import { Notice } from '../../ui/Notice';
 import { useFocusOnMount } from '../../ui/useFocusOnMount';
-import { householdSearchQuery } from '../queries';
 
 const consentWords = { granted: '同意あり', none: '同意なし', withdrawn: '同意撤回' } as const;
 
@@ -17,7 +17,10 @@ export function HouseholdPicker({ onPick }: { onPick: (householdId: string) => v
   const results = useRef<HTMLUListElement>(null);
   useFocusOnMount(search);
   const [query, setQuery] = useState('');
-  const list = useQuery({ ...householdSearchQuery(query.trim()), placeholderData: keepPreviousData });
+  const list = useQuery({
+    ...read('households.list', { query: query.trim(), limit: 20 }),
+    placeholderData: keepPreviousData,
+  });
   const rows = list.data ?? [];
 
   const buttons = () => [...(results.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];

@@ -1,11 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { call, errorMessage, isCallError, KasaneCallError } from '../../api';
+import { meetingReads, read, refresh } from '../../queries';
 import { PageHeader } from '../../shell/PageHeader';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { Breadcrumb } from '../Breadcrumb';
 import { useOpenedMeeting } from '../detail/MeetingScreen';
-import { meetingAgenciesQuery, meetingHouseholdQuery, meetingsKey } from '../queries';
 import { meetingValues } from './formValues';
 import { MeetingForm } from './MeetingForm';
 
@@ -23,8 +23,8 @@ export function MeetingEditPage() {
   const meeting = useOpenedMeeting();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const household = useQuery(meetingHouseholdQuery(meeting.householdId));
-  const agencies = useQuery(meetingAgenciesQuery);
+  const household = useQuery(read('households.get', { id: meeting.householdId }));
+  const agencies = useQuery(read('agencies.list', { includeRetired: true }));
   const id = meeting.id;
   const toMeeting = () => void navigate({ to: '/meetings/$meetingId', params: { meetingId: id } });
 
@@ -55,7 +55,7 @@ export function MeetingEditPage() {
             } catch (error) {
               throw relativeToForm(error);
             }
-            await queryClient.invalidateQueries({ queryKey: meetingsKey });
+            await refresh(queryClient, meetingReads);
             await navigate({
               to: '/meetings/$meetingId',
               params: { meetingId: id },

@@ -4,8 +4,8 @@ import { call, errorMessage } from '../../api';
 import { PageHeader } from '../../shell/PageHeader';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { Breadcrumb } from '../Breadcrumb';
-import { meetingAgenciesQuery, meetingDefaultsQuery, meetingHouseholdQuery, meetingsKey } from '../queries';
 import '../meetings.css';
+import { meetingReads, read, readSinceOpened, refresh } from '../../queries';
 import { newMeetingValues } from './formValues';
 import { HouseholdPicker } from './HouseholdPicker';
 import { MeetingForm } from './MeetingForm';
@@ -39,26 +39,28 @@ export function NewMeetingPage() {
 function NewMeetingForm({ householdId, onCancel }: { householdId: string; onCancel: () => void }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const household = useQuery(meetingHouseholdQuery(householdId));
-  const defaults = useQuery(meetingDefaultsQuery(householdId));
-  const agencies = useQuery(meetingAgenciesQuery);
+  const household = useQuery(read('households.get', { id: householdId }));
+  const defaults = useQuery(read('meetings.defaults', { householdId }));
+  const agencies = useQuery(read('agencies.list', { includeRetired: true }));
 
   const failed = household.error ?? defaults.error ?? agencies.error;
   if (failed) return <ErrorPanel title="会議の準備を始められません" message={errorMessage(failed)} />;
-  if (!household.data || !defaults.data || !agencies.data) return <p className="muted">読み込んでいます…</p>;
+  const opened = readSinceOpened(household);
+  const start = readSinceOpened(defaults);
+  if (!opened || !start || !agencies.data) return <p className="muted">読み込んでいます…</p>;
 
-  const initialKind = household.data.consent === 'granted' ? 'consented' : 'unconsented';
+  const initialKind = opened.consent === 'granted' ? 'consented' : 'unconsented';
   return (
     <MeetingForm
-      initial={newMeetingValues(householdId, initialKind, defaults.data)}
-      household={household.data}
+      initial={newMeetingValues(householdId, initialKind, start)}
+      household={opened}
       agencies={agencies.data}
       kindChosen={false}
       submitLabel="登録"
       onCancel={onCancel}
       save={async (values) => {
         const { id } = await call('meetings.create', values);
-        await queryClient.invalidateQueries({ queryKey: meetingsKey });
+        await refresh(queryClient, meetingReads);
         await navigate({
           to: '/meetings/$meetingId',
           params: { meetingId: id },

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type UseFormRegisterReturn, useWatch } from 'react-hook-form';
-import { settingsQuery } from '../../settings/settingsQuery';
+import { read } from '../../queries';
 import { TextField } from '../../ui/Field';
 import type { MeetingFormControl } from './formValues';
 
@@ -12,7 +12,7 @@ interface NoticeNumberFieldProps {
 
 /** 文書番号: the number after the office's prefix; empty means the notice goes out as 事務連絡. */
 export function NoticeNumberField({ field, control, error }: NoticeNumberFieldProps) {
-  const settings = useQuery(settingsQuery);
+  const settings = useQuery(read('settings.get', {}));
   const value = useWatch({ control, name: 'noticeNumber' }) ?? '';
   const prefix = settings.data?.documentNumberPrefix ?? '';
   const number = value.trim();

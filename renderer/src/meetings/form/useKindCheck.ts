@@ -1,6 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { call } from '../../api';
-import { meetingsKey } from '../queries';
+import { read } from '../../queries';
 
 /**
  * Rule 2 for the date being typed: which kinds main allows, why a 重層的支援会議 is refused, and the
@@ -8,8 +7,7 @@ import { meetingsKey } from '../queries';
  */
 export function useKindCheck(householdId: string, heldOn: string | null) {
   return useQuery({
-    queryKey: [...meetingsKey, 'checkKind', householdId, heldOn] as const,
-    queryFn: () => call('meetings.checkKind', { householdId, heldOn: heldOn ?? '' }),
+    ...read('meetings.checkKind', { householdId, heldOn: heldOn ?? '' }),
     enabled: heldOn !== null,
     placeholderData: keepPreviousData,
   });

@@ -5,17 +5,17 @@ import { errorMessage } from '../../api';
 import { PageHeader } from '../../shell/PageHeader';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
-import { meetingListQuery } from '../queries';
 import { MeetingTable } from './MeetingTable';
 import '../../ui/compact-button.css';
 import '../meetings.css';
+import { read } from '../../queries';
 
 /** 会議一覧: what is coming (soonest first), then what was held (newest first) with what is still missing. */
 export function MeetingList() {
   const navigate = useNavigate();
   const onOpen = (meetingId: string) => void navigate({ to: '/meetings/$meetingId', params: { meetingId } });
   const onNew = () => void navigate({ to: '/meetings/new' });
-  const list = useQuery(meetingListQuery(null));
+  const list = useQuery(read('meetings.list', {}));
   const today = officeDate(new Date());
   const rows = list.data ?? [];
   const upcoming = rows.filter((m) => m.heldOn >= today);

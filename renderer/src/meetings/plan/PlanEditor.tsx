@@ -6,13 +6,13 @@ import type { z } from 'zod';
 import { planStatusLabels } from '../../../../electron/domain/meeting';
 import { type MeetingDetail, saveMeetingPlanInputSchema } from '../../../../electron/ipc/schemas/meetings';
 import { call } from '../../api';
+import { meetingReads, refresh } from '../../queries';
 import { useUnsavedChanges } from '../../shell/unsavedChanges';
 import { Button } from '../../ui/Button';
 import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
 import { Notice } from '../../ui/Notice';
 import { useKindLabels } from '../labels';
-import { meetingsKey } from '../queries';
 
 type PlanValues = z.input<typeof saveMeetingPlanInputSchema>;
 type PlanStatus = PlanValues['status'];
@@ -67,7 +67,7 @@ export function PlanEditor({ meeting }: { meeting: MeetingDetail }) {
             ? '確定を解除し、作成中として保存しました。'
             : '支援プランを保存しました。',
       );
-      await queryClient.invalidateQueries({ queryKey: meetingsKey });
+      await refresh(queryClient, meetingReads);
     },
     onError: (error) => setFormError(applyCallError(error, setError, { fields: [] })),
   });

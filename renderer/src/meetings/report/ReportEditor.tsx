@@ -6,13 +6,13 @@ import type { z } from 'zod';
 import { warekiInput } from '../../../../electron/domain/dates';
 import { type MeetingDetail, saveReportInputSchema } from '../../../../electron/ipc/schemas/meetings';
 import { call } from '../../api';
+import { meetingReads, read, refresh } from '../../queries';
 import { useUnsavedChanges } from '../../shell/unsavedChanges';
 import { Button } from '../../ui/Button';
 import { DateField } from '../../ui/DateField';
 import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
 import { Notice } from '../../ui/Notice';
-import { meetingAgenciesQuery, meetingsKey } from '../queries';
 import { MonitoringPicker } from './MonitoringPicker';
 import { ReportSection } from './ReportSection';
 
@@ -32,7 +32,7 @@ function reportValues(m: MeetingDetail): ReportValues {
 /** 会議報告（様式4）: 報告事項 sections, 次回見直し予定日 and the agencies that monitor (様式5's foot). */
 export function ReportEditor({ meeting }: { meeting: MeetingDetail }) {
   const queryClient = useQueryClient();
-  const agencies = useQuery(meetingAgenciesQuery);
+  const agencies = useQuery(read('agencies.list', { includeRetired: true }));
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const { register, handleSubmit, reset, setError, control, formState } = useForm<ReportValues>({
@@ -49,7 +49,7 @@ export function ReportEditor({ meeting }: { meeting: MeetingDetail }) {
     onSuccess: async (_, values) => {
       reset(values);
       setSaved(true);
-      await queryClient.invalidateQueries({ queryKey: meetingsKey });
+      await refresh(queryClient, meetingReads);
     },
     onError: (error) =>
       setFormError(applyCallError(error, setError, { fields: ['nextReviewOn', 'monitoringAgencyIds'] })),

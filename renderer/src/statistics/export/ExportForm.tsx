@@ -7,12 +7,12 @@ import { fiscalYearLabel } from '../../../../electron/domain/fiscal-year';
 import { statisticsExportInputSchema } from '../../../../electron/ipc/schemas/statistics';
 import { call, errorMessage } from '../../api';
 import { ConfidentialityFields, purposeChosen } from '../../documents/ConfidentialityFields';
+import { read } from '../../queries';
 import { Button } from '../../ui/Button';
 import { DialogActions } from '../../ui/Dialog';
 import { Form } from '../../ui/Form';
 import { applyCallError } from '../../ui/formErrors';
 import { Notice } from '../../ui/Notice';
-import { confidentialityWarningQuery } from '../queries';
 import { type ExportFormat, formatLabel } from './formats';
 
 type ExportValues = z.input<typeof statisticsExportInputSchema>;
@@ -36,7 +36,7 @@ interface ExportFormProps {
  * the purpose and a ticked acknowledgement; only then 「保存」.
  */
 export function ExportForm({ request, onCancel, onDone, onBusyChange }: ExportFormProps) {
-  const warning = useQuery(confidentialityWarningQuery);
+  const warning = useQuery(read('legal.confidentialityWarning', {}));
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, control, formState } = useForm<
     ExportValues,

@@ -1,17 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { call } from '../api';
+import { read } from '../queries';
 import { useDebouncedValue, useDelayedFlag } from './timing';
-
-export const statisticsYearsQuery = {
-  queryKey: ['statistics', 'years'] as const,
-  queryFn: () => call('statistics.years', {}),
-};
-
-export const confidentialityWarningQuery = {
-  queryKey: ['legal', 'confidentialityWarning'] as const,
-  queryFn: () => call('legal.confidentialityWarning', {}),
-  staleTime: 5 * 60_000,
-};
 
 export interface StatisticsParams {
   /** Ascending, at least one. */
@@ -27,12 +16,10 @@ export interface StatisticsParams {
 export function useStatistics(params: StatisticsParams | null) {
   const settled = useDebouncedValue(params, 300);
   const query = useQuery({
-    queryKey: ['statistics', 'compute', settled?.fiscalYears, settled?.threshold] as const,
-    queryFn: () =>
-      call('statistics.compute', {
-        fiscalYears: settled?.fiscalYears ?? [],
-        ...(settled?.threshold != null ? { threshold: settled.threshold } : {}),
-      }),
+    ...read('statistics.compute', {
+      fiscalYears: settled?.fiscalYears ?? [],
+      ...(settled?.threshold != null ? { threshold: settled.threshold } : {}),
+    }),
     enabled: settled !== null && settled.fiscalYears.length > 0,
     placeholderData: keepPreviousData,
   });
