@@ -13,7 +13,10 @@ test.describe('監査ログ', () => {
       const current = await window.kasane['settings.get']({});
       if (!current.ok) throw new Error(current.message);
       for (let i = 0; i < 60; i += 1) {
-        const saved = await window.kasane['settings.save']({ ...current.value, contactPerson: `担当${i}` });
+        const saved = await window.kasane['settings.save']({
+          ...current.value,
+          email: `tanto${i}@example.jp`,
+        });
         if (!saved.ok) throw new Error(saved.message);
       }
     });

@@ -221,15 +221,17 @@ test.describe('会議', () => {
     const plan = page.getByRole('form', { name: '世帯支援プラン' });
     await expect(plan.getByTestId('plan-row')).toHaveCount(4);
     await expect(plan.getByRole('rowheader')).toHaveText([
-      'A氏（𠮷田 ハナ）',
-      'B氏（髙橋 一郎）',
+      'A氏 𠮷田 ハナ（本人）',
+      'B氏 髙橋 一郎（長男）',
       '危機介入',
       'その他',
     ]);
-    await plan.getByLabel('A氏（𠮷田 ハナ） の目標').fill('住み慣れた自宅で安心して暮らす');
-    await plan.getByLabel('A氏（𠮷田 ハナ） の検討内容').fill('介護保険サービスの利用と、長男への関わり方');
-    await plan.getByLabel('A氏（𠮷田 ハナ） の当面の取組事項').fill('要介護認定の申請を支援する');
-    await plan.getByLabel('A氏（𠮷田 ハナ） の役割分担').fill('地域包括：申請同行／社協：週1回の見守り');
+    await plan.getByLabel('A氏 𠮷田 ハナ（本人） の目標').fill('住み慣れた自宅で安心して暮らす');
+    await plan
+      .getByLabel('A氏 𠮷田 ハナ（本人） の検討内容')
+      .fill('介護保険サービスの利用と、長男への関わり方');
+    await plan.getByLabel('A氏 𠮷田 ハナ（本人） の当面の取組事項').fill('要介護認定の申請を支援する');
+    await plan.getByLabel('A氏 𠮷田 ハナ（本人） の役割分担').fill('地域包括：申請同行／社協：週1回の見守り');
     await plan.getByRole('button', { name: '確定', exact: true }).click();
     await expect(page.getByText('支援プランを確定しました。')).toBeVisible();
     await expect(plan.getByTestId('plan-status')).toHaveText('確定');
@@ -436,9 +438,9 @@ test.describe('会議', () => {
     await gate.getByRole('button', { name: 'プレビュー' }).click();
     const preview = gate.getByTestId('docx-preview');
     await expect(preview.getByText('A氏世帯支援プラン検討シート')).toBeVisible();
-    await expect(preview.getByText('B氏', { exact: true })).toBeVisible();
+    await expect(preview.getByText('B氏（長男）', { exact: true })).toBeVisible();
     await expect(preview.getByText('𠮷田 ハナ')).toHaveCount(0);
-    await expect(gate.getByText('様式3_世帯支援プラン検討シート_R8-002-1_回収チェック表.docx')).toBeVisible();
+    await expect(gate.getByText('資料回収チェック表_R8-002-1.docx')).toBeVisible();
     await expect(gate.getByRole('listitem').filter({ hasText: /_配布0\d\.docx$/ })).toHaveCount(3);
     await screenshot(page, 'gate-preview-unconsented');
 

@@ -57,7 +57,7 @@ test.describe('事務所の設定', () => {
     await openPage(page, '事務所の設定');
     const department = `髙﨑𠮷 <&>"' 福祉課`;
     await page.getByLabel('部課名').fill(department);
-    await page.getByLabel('担当者名').fill('𠮷田 太郎');
+    await page.getByLabel('文書番号の頭書き').fill('𠮷福政');
     await page.getByLabel('電話').fill('０１２３-４５-６７８９');
     await page.getByLabel('メール').fill('soudan@example.jp');
     await page.getByLabel('殿').check();
@@ -71,7 +71,7 @@ test.describe('事務所の設定', () => {
       ok: true,
       value: {
         departmentName: department,
-        contactPerson: '𠮷田 太郎',
+        documentNumberPrefix: '𠮷福政',
         addresseeHonorific: '殿',
         meetingLabels: { consented: '重層的支援会議', unconsented: '包括的支援会議' },
         autoLockMinutes: 5,
@@ -91,7 +91,7 @@ test.describe('事務所の設定', () => {
   test('保存していない変更があるときは、ほかの画面に移る前に確かめる', async ({ page, harness }) => {
     await openSignedIn(page, harness);
     await openPage(page, '事務所の設定');
-    await page.getByLabel('担当者名').fill('相談 一郎');
+    await page.getByLabel('文書番号の頭書き').fill('相談一郎');
 
     await page
       .getByRole('navigation', { name: 'メニュー' })
@@ -103,7 +103,7 @@ test.describe('事務所の設定', () => {
     await screenshot(page, '15-settings-unsaved-dialog');
     await dialog.getByRole('button', { name: 'この画面に戻る' }).click();
     await expect(dialog).toBeHidden();
-    await expect(page.getByLabel('担当者名')).toHaveValue('相談 一郎');
+    await expect(page.getByLabel('文書番号の頭書き')).toHaveValue('相談一郎');
 
     await page
       .getByRole('navigation', { name: 'メニュー' })
@@ -115,18 +115,18 @@ test.describe('事務所の設定', () => {
 
     // After saving there is nothing to lose, so no question.
     await openPage(page, '事務所の設定');
-    await expect(page.getByLabel('担当者名')).toHaveValue('');
-    await page.getByLabel('担当者名').fill('相談 一郎');
+    await expect(page.getByLabel('文書番号の頭書き')).toHaveValue('');
+    await page.getByLabel('文書番号の頭書き').fill('相談一郎');
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await expect(page.getByText('保存しました')).toBeVisible();
     await openPage(page, 'ホーム');
 
     // A lock never waits for an answer: the unsaved change goes with everything else.
     await openPage(page, '事務所の設定');
-    await page.getByLabel('担当者名').fill('未保存 次郎');
+    await page.getByLabel('文書番号の頭書き').fill('未保存次郎');
     await page.keyboard.press('Control+L');
     await expect(page.getByRole('heading', { name: 'ロックされています' })).toBeVisible();
     await expect(page.getByRole('dialog')).toHaveCount(0);
-    expect(await page.content()).not.toContain('未保存 次郎');
+    expect(await page.content()).not.toContain('未保存次郎');
   });
 });

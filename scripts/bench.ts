@@ -56,10 +56,10 @@ async function measure(db: Kysely<Database>, ids: string[], userId: string, larg
     const data = await meetingFormData(db, largeMeetingId, {
       names: 'real',
       office: defaultOfficeSettings,
-      reporterName: 'bench',
+      issuer: { name: 'bench' },
       now: new Date(),
     });
-    for (const n of [1, 2, 3, 4, 5] as const) await renderForm(n, { ...data, copy: null });
+    for (const n of [1, 2, 3, 4, 5] as const) await renderForm(n, { ...data, copy: null }, null);
   });
   const stats = await samples(20, () => statisticsFor(db, { fiscalYears: [2024], threshold: 10 }));
   return {

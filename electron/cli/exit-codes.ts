@@ -35,6 +35,8 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'USER_EXISTS':
     case 'USER_NOT_FOUND':
     case 'PASSPHRASE_IN_USE':
+    case 'OFFICE_SETTINGS_INCOMPLETE':
+    case 'NO_ADDRESSEES':
       return exitCodes.usage;
     default:
       return exitCodes.verificationFailed;

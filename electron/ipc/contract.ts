@@ -69,7 +69,6 @@ export const officeSettingsSchema = z.object({
   municipalityName: trimmed(40).min(1, '自治体名を入力してください'),
   departmentName: trimmed(60).min(1, '部課名を入力してください'),
   senderTitle: trimmed(60).min(1, '発信者職名を入力してください'),
-  contactPerson: trimmed(40),
   phone: z
     .string()
     .trim()
@@ -77,6 +76,14 @@ export const officeSettingsSchema = z.object({
     .regex(/^[0-9０-９\-－()（） ]*$/, '電話番号は数字とハイフンで入力してください'),
   email: z.union([z.literal(''), z.string().trim().email('メールアドレスの形式が正しくありません').max(120)]),
   documentNumberPrefix: trimmed(30),
+  /** 様式1's 公用文 style: 「〇〇第N号」 from the 課長 (公印省略), or 「事務連絡」 from the 課 and its 担当. */
+  noticeStyle: z.enum(['numbered', 'officeMemo'], { message: '通知の様式を選んでください' }),
+  /** The default 回答期限 of a notice: this many 開庁日 before the meeting. */
+  replyBusinessDays: z
+    .number({ message: '回答期限の日数を入力してください' })
+    .int('整数で入力してください')
+    .min(1, '1日以上にしてください')
+    .max(20, '20日以下にしてください'),
   addresseeHonorific: z.enum(['様', '殿']),
   meetingLabels: z.object({
     consented: trimmed(30).min(1, '会議名称を入力してください'),
@@ -392,7 +399,7 @@ export const contract = {
   },
   'meetings.defaults': {
     input: z.object({ householdId: idSchema }),
-    output: z.object({ meetingNo: z.string(), agenda: z.array(z.string()), handouts: z.array(z.string()) }),
+    output: z.object({ meetingNo: z.string() }),
     access: 'acknowledged',
   },
   'meetings.create': {
@@ -421,6 +428,10 @@ export const contract = {
       previewId: idSchema,
       fileNames: z.array(z.string()),
       base64: z.string(),
+      /** Pages of the previewed file as laid out with the fonts; null when they could not be counted. */
+      pages: z.number().int().nullable(),
+      /** What the coordinator should check before issuing (発信日, copies short of the agencies…). */
+      notices: z.array(z.string()),
       warning: z.object({ title: z.string(), body: z.string() }),
     }),
     access: 'acknowledged',

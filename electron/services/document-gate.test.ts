@@ -5,12 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listConsents, withdrawConsent } from './consent.js';
 import { DocumentGate } from './document-gate.js';
 import { createMeeting } from './meetings.js';
-import { defaultOfficeSettings } from './office-settings.js';
 import { folderPlatform } from './platform.js';
+import { finishedOffice } from './testing/meeting-documents-fixture.js';
 import { householdForMeetings, meetingNow } from './testing/meeting-fixture.js';
 import { signedInVault } from './testing/signed-in-vault.js';
 
-const office = defaultOfficeSettings;
+const office = finishedOffice;
 let vault: Awaited<ReturnType<typeof signedInVault>>;
 let downloads: string;
 let gate: DocumentGate;
@@ -131,12 +131,10 @@ describe('159条のゲート（ルール4・7・8）', () => {
     );
     const saved = (await readdir(downloads)).sort();
     expect(saved).toContain('様式2_会次第_R8-001-1_配布04.docx');
-    expect(saved).toContain('様式2_会次第_R8-001-1_回収チェック表.docx');
+    expect(saved).toContain('資料回収チェック表_R8-001-1.docx');
     const copy3 = await docxText(await readFile(join(downloads, '様式2_会次第_R8-001-1_配布03.docx')));
     expect(copy3).toMatch(/配布番号[^<]*3/);
-    const checklist = await docxText(
-      await readFile(join(downloads, '様式2_会次第_R8-001-1_回収チェック表.docx')),
-    );
+    const checklist = await docxText(await readFile(join(downloads, '資料回収チェック表_R8-001-1.docx')));
     expect(checklist).toContain('第一地域包括支援センター');
   });
 

@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { type FormKey, type FormNumber, formOf } from '../domain/forms.js';
+import { type FormKey, formOf } from '../domain/forms.js';
 import { officeDate } from '../domain/office-day.js';
 import type { OfficeSettings } from '../ipc/contract.js';
 import type { purposes } from '../ipc/schemas/meetings.js';
 import { appendAuditEvent } from './audit.js';
+import { renderPacket } from './document-packet.js';
 import { KasaneError } from './errors.js';
-import { attendingAgencies } from './forms/attendance.js';
-import { type FormData, renderCollectionChecklist, renderForm } from './forms/index.js';
+import { type LayoutFonts, systemLayoutFonts } from './forms/index.js';
 import { confidentialityWarning } from './legal.js';
-import { meetingFormData } from './meeting-form-data.js';
 import type { OutgoingFile, Platform } from './platform.js';
 
 /**
@@ -45,39 +44,14 @@ export interface IssueRequest {
   purposeNote: string;
 }
 
-/**
- * The files one issue produces (rule 8): the 様式 itself, or with several copies each numbered
- * copy (配布番号) plus the 回収チェック表. Copies go to the attending agencies in order; spare
- * copies get a blank line to fill in by hand.
- */
-export async function renderCopies(
-  form: FormNumber,
-  data: Omit<FormData, 'copy'>,
-  copies: number,
-  stem: string,
-): Promise<OutgoingFile[]> {
-  if (copies === 1) return [{ name: `${stem}.docx`, bytes: await renderForm(form, { ...data, copy: null }) }];
-  const files: OutgoingFile[] = [];
-  for (let copy = 1; copy <= copies; copy++) {
-    const bytes = await renderForm(form, { ...data, copy: { number: copy, total: copies } });
-    files.push({ name: `${stem}_配布${String(copy).padStart(2, '0')}.docx`, bytes });
-  }
-  const agencies = attendingAgencies(data.attendees);
-  const list = Array.from({ length: copies }, (_, i) => ({
-    number: i + 1,
-    agencyName: agencies[i]?.agencyName ?? '',
-  }));
-  files.push({
-    name: `${stem}_回収チェック表.docx`,
-    bytes: await renderCollectionChecklist({ ...data, copy: null }, list),
-  });
-  return files;
-}
-
 export class DocumentGate {
   readonly #previews = new Map<string, Preview>();
 
-  constructor(private readonly platform: Platform) {}
+  constructor(
+    private readonly platform: Platform,
+    /** The BIZ UD font files to lay pages out with; null when this machine has none. */
+    private readonly layoutFonts: () => Promise<LayoutFonts | null> = systemLayoutFonts,
+  ) {}
 
   /** Drops every preview and temporary file: case data must not outlive the unlocked session. */
   async discardAll(): Promise<void> {
@@ -95,11 +69,13 @@ export class DocumentGate {
     previewId: string;
     fileNames: string[];
     base64: string;
+    pages: number | null;
+    notices: string[];
     warning: { title: string; body: string };
   }> {
     const meeting = await db
       .selectFrom('meetings')
-      .select(['kind', 'meeting_no'])
+      .select('kind')
       .where('id', '=', request.meetingId)
       .executeTakeFirst();
     if (!meeting) throw new KasaneError('NOT_FOUND');
@@ -107,15 +83,21 @@ export class DocumentGate {
     if (meeting.kind === 'unconsented' && request.names === 'real' && !namesReason)
       throw new KasaneError('NAMES_REASON_REQUIRED');
 
-    const data = await meetingFormData(db, request.meetingId, {
-      names: request.names,
+    const packet = await renderPacket(
+      db,
+      user,
       office,
-      reporterName: user.name,
+      {
+        meetingId: request.meetingId,
+        forms: [formOf(request.document).number],
+        names: request.names,
+        copies: request.copies,
+        perAgency: false,
+      },
       now,
-    });
-    const form = formOf(request.document);
-    const stem = `様式${form.number}_${form.title}_${meeting.meeting_no}`.replace(/[\\/:*?"<>|]/g, '_');
-    const files = await renderCopies(form.number, data, request.copies, stem);
+      await this.layoutFonts(),
+    );
+    const files = packet.files.map(({ name, bytes }) => ({ name, bytes }));
     const previewId = randomUUID();
     this.#previews.set(previewId, { ...request, namesReason, files, userId: user.id });
     const warning = confidentialityWarning(officeDate(now));
@@ -123,6 +105,8 @@ export class DocumentGate {
       previewId,
       fileNames: files.map((f) => f.name),
       base64: (files[0]?.bytes ?? Buffer.alloc(0)).toString('base64'),
+      pages: packet.files[0]?.pages ?? null,
+      notices: packet.warnings,
       warning: { title: warning.title, body: warning.body },
     };
   }

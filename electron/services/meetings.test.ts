@@ -171,9 +171,9 @@ describe('会議一覧とプラン', () => {
     ]);
     const detail = await getMeeting(vault.db, vault.userId, past.id, '2026-11-22', meetingNow);
     expect(detail.planRows.map((r) => r.heading)).toEqual([
-      'A氏（𠮷田 花子）',
-      'B氏（𠮷田 髙志）',
-      'C氏（山﨑 美咲）',
+      'A氏 𠮷田 花子（本人）',
+      'B氏 𠮷田 髙志（長男）',
+      'C氏 山﨑 美咲（孫）',
       '危機介入',
       'その他',
     ]);

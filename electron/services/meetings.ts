@@ -1,31 +1,91 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
+import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
 import { agencyInScope, consentOn, consentState } from '../domain/consent.js';
-import type { MeetingKind } from '../domain/meeting.js';
+import { defaultAgenda, type MeetingKind } from '../domain/meeting.js';
 import type { OfficeSettings } from '../ipc/contract.js';
-import {
-  defaultAgenda,
-  defaultHandouts,
-  type MeetingDetail,
-  type MeetingInput,
-  type MeetingSummary,
-} from '../ipc/schemas/meetings.js';
+import type { MeetingDetail, MeetingInput, MeetingSummary } from '../ipc/schemas/meetings.js';
 import { appendAuditEvent } from './audit.js';
 import { listConsents } from './consent.js';
 import { KasaneError } from './errors.js';
 import { listMembers } from './households.js';
 import { meetingDateWarning } from './meeting-date.js';
 import { consentedMeetingRefusal } from './meeting-rules.js';
+import { defaultReportSections } from './meeting-texts.js';
+import { getOfficeSettings } from './office-settings.js';
 
 type Labels = OfficeSettings['meetingLabels'];
 
-/** 様式4's default 報告事項 (forms.md). */
-export const defaultReportSections = (label: string) => [
-  { title: `${label}について`, body: '世帯全体を一つの単位として支援するため、本人の同意を得て開催した。' },
-  { title: '参加機関紹介、現状及び課題の共有', body: '家族構成図のとおり。' },
-  { title: '当面の支援方針や役割分担について', body: '世帯支援プランシートのとおり。' },
-];
+/**
+ * The 会次第 as stored: null while it is the default for the meeting's kind (with or without a plan),
+ * so the printed agenda follows the kind; the coordinator's own list otherwise.
+ */
+function storedAgenda(kind: MeetingKind, agenda: string[]): string | null {
+  const isDefault = [true, false].some((hasPlan) => sameTexts(defaultAgenda(kind, hasPlan), agenda));
+  return isDefault ? null : JSON.stringify(agenda);
+}
+
+function sameTexts(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+const textList = z.array(z.string());
+const sectionList = z.array(z.object({ title: z.string(), body: z.string() }));
+
+/** 「A氏世帯」, from the household's 本人 (or its first member). */
+export function householdTitleOf(members: { label: string; isPrincipal: boolean }[]): string {
+  const principal = members.find((m) => m.isPrincipal) ?? members[0];
+  return principal ? `${principal.label}氏世帯` : '世帯';
+}
+
+/**
+ * A meeting's 会次第 and 報告事項 as they print: the coordinator's own when edited, otherwise the
+ * defaults for its kind, its plan and whether a 家族構成図 is issued (`genogramInPacket`: issued now).
+ */
+export async function meetingTexts(
+  db: Kysely<Database>,
+  meetingId: string,
+  labels: Labels,
+  genogramInPacket = false,
+) {
+  const meeting = await db
+    .selectFrom('meetings')
+    .select(['kind', 'household_id', 'agenda_json', 'report_sections_json'])
+    .where('id', '=', meetingId)
+    .executeTakeFirst();
+  if (!meeting) throw new KasaneError('NOT_FOUND');
+  const [members, planRows, genogram] = await Promise.all([
+    listMembers(db, meeting.household_id),
+    listPlanRows(db, meetingId),
+    db
+      .selectFrom('document_issues')
+      .select('id')
+      .where('meeting_id', '=', meetingId)
+      .where('document', '=', 'genogram')
+      .executeTakeFirst(),
+  ]);
+  const hasPlan =
+    meeting.kind === 'consented' || planRows.some((r) => r.goal || r.discussion || r.next_actions || r.roles);
+  const householdTitle = householdTitleOf(members);
+  const defaults = defaultReportSections({
+    kind: meeting.kind,
+    label: labels[meeting.kind],
+    householdTitle,
+    genogram: genogramInPacket || genogram !== undefined,
+  });
+  return {
+    kind: meeting.kind,
+    hasPlan,
+    householdTitle,
+    members,
+    planRows,
+    agenda:
+      textList.nullable().parse(JSON.parse(meeting.agenda_json)) ?? defaultAgenda(meeting.kind, hasPlan),
+    reportSections: sectionList.nullable().parse(JSON.parse(meeting.report_sections_json)) ?? defaults,
+    defaultReportSections: defaults,
+  };
+}
 
 export async function checkMeetingKind(
   db: Kysely<Database>,
@@ -133,10 +193,8 @@ export async function insertMeeting(
       start_time: input.startTime,
       end_time: input.endTime,
       place: input.place,
-      agenda_json: JSON.stringify(input.agenda),
-      report_sections_json: JSON.stringify(
-        defaultReportSections(input.kind === 'consented' ? labels.consented : labels.unconsented),
-      ),
+      agenda_json: storedAgenda(input.kind, input.agenda) ?? 'null',
+      report_sections_json: 'null',
       handouts_json: JSON.stringify(input.handouts),
       next_review_on: null,
       notice_number: input.noticeNumber,
@@ -219,7 +277,7 @@ export async function updateMeeting(
         start_time: input.startTime,
         end_time: input.endTime,
         place: input.place,
-        agenda_json: JSON.stringify(input.agenda),
+        agenda_json: storedAgenda(input.kind, input.agenda) ?? 'null',
         handouts_json: JSON.stringify(input.handouts),
         notice_number: input.noticeNumber,
         issued_on: input.issuedOn,
@@ -311,11 +369,15 @@ export async function saveReport(
   },
   now: Date,
 ): Promise<void> {
+  const labels = (await getOfficeSettings(db)).meetingLabels;
   await db.transaction().execute(async (trx) => {
+    // Sections left as the defaults stay defaults, so they keep following the meeting.
+    const texts = await meetingTexts(trx, input.meetingId, labels);
+    const edited = !sameTexts(input.reportSections, texts.defaultReportSections);
     const result = await trx
       .updateTable('meetings')
       .set({
-        report_sections_json: JSON.stringify(input.reportSections),
+        report_sections_json: edited ? JSON.stringify(input.reportSections) : 'null',
         next_review_on: input.nextReviewOn,
         updated_at: now.toISOString(),
       })
@@ -421,21 +483,13 @@ export async function getMeeting(
   now: Date,
 ): Promise<MeetingDetail> {
   const row = await summaryQuery(db)
-    .select([
-      'm.agenda_json',
-      'm.handouts_json',
-      'm.report_sections_json',
-      'm.notice_number',
-      'm.issued_on',
-      'm.reply_by',
-      'm.next_review_on',
-    ])
+    .select(['m.handouts_json', 'm.notice_number', 'm.issued_on', 'm.reply_by', 'm.next_review_on'])
     .where('m.id', '=', id)
     .executeTakeFirst();
   if (!row) throw new KasaneError('NOT_FOUND');
-  const [consents, members, attendees, planRows, monitors] = await Promise.all([
+  const [consents, texts, attendees, monitors] = await Promise.all([
     listConsents(db, row.household_id),
-    listMembers(db, row.household_id),
+    meetingTexts(db, id, (await getOfficeSettings(db)).meetingLabels),
     db
       .selectFrom('meeting_attendees as a')
       .innerJoin('agencies as g', 'g.id', 'a.agency_id')
@@ -443,16 +497,15 @@ export async function getMeeting(
       .where('a.meeting_id', '=', id)
       .orderBy('a.position')
       .execute(),
-    listPlanRows(db, id),
     db.selectFrom('meeting_monitors').select('agency_id').where('meeting_id', '=', id).execute(),
   ]);
   const consent = consentOn(consents, row.held_on);
   await appendAuditEvent(db, { userId, kind: 'meeting.viewed', target: { type: 'meeting', id } }, now);
   return {
     ...toSummary(row, today),
-    agenda: JSON.parse(row.agenda_json) as string[],
-    handouts: JSON.parse(row.handouts_json) as string[],
-    reportSections: JSON.parse(row.report_sections_json) as { title: string; body: string }[],
+    agenda: texts.agenda,
+    handouts: textList.parse(JSON.parse(row.handouts_json)),
+    reportSections: texts.reportSections,
     noticeNumber: row.notice_number,
     issuedOn: row.issued_on,
     replyBy: row.reply_by,
@@ -469,11 +522,11 @@ export async function getMeeting(
       inScope: agencyInScope(consent, a.agency_id, row.kind),
       scopeReason: a.scope_reason,
     })),
-    planRows: effectivePlanRows(planRows, members).map((r) => ({
+    planRows: effectivePlanRows(texts.planRows, texts.members).map((r) => ({
       id: r.id,
       target: r.target,
       memberId: r.member?.id ?? null,
-      heading: planRowHeading(r, (m) => `${m.label}氏（${m.name}）`),
+      heading: planRowHeading(r, (m) => m.name),
       goal: r.goal,
       discussion: r.discussion,
       nextActions: r.nextActions,
@@ -537,14 +590,22 @@ export function effectivePlanRows(saved: StoredPlanRow[], members: Members): Eff
   ];
 }
 
-/** 危機介入, その他, or the member as `name` shows them (real name or 「A氏」). */
-export function planRowHeading(row: EffectivePlanRow, name: (m: Members[number]) => string): string {
+export type PlanRowMember = Members[number];
+
+/**
+ * 危機介入, その他, or the member by label with 続柄: 「A氏（本人）」, and with the name when names are
+ * shown: 「A氏 山田 太郎（本人）」. `name` gives the name to show, or null for the label alone (rule 4).
+ */
+export function planRowHeading(row: EffectivePlanRow, name: (m: PlanRowMember) => string | null): string {
   if (row.target === 'crisis') return '危機介入';
   if (row.target === 'other') return 'その他';
-  return row.member ? name(row.member) : `${row.memberLabel ?? ''}氏`;
+  if (!row.member) return `${row.memberLabel ?? ''}氏`;
+  const shown = name(row.member);
+  const relationship = row.member.relationship.trim();
+  return `${row.member.label}氏${shown ? ` ${shown}` : ''}${relationship ? `（${relationship}）` : ''}`;
 }
 
-/** What a new meeting form starts with: a suggested 会議番号 and forms.md's defaults. */
+/** What a new meeting form starts with: a suggested 会議番号 (the 会次第 follows the kind chosen). */
 export async function meetingDefaults(db: Kysely<Database>, householdId: string) {
   const household = await db
     .selectFrom('households')
@@ -566,5 +627,5 @@ export async function meetingDefaults(db: Kysely<Database>, householdId: string)
       .executeTakeFirst()
   )
     n += 1;
-  return { meetingNo: `${household.case_no}-${n}`, agenda: defaultAgenda, handouts: defaultHandouts };
+  return { meetingNo: `${household.case_no}-${n}` };
 }

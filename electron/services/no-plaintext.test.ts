@@ -26,7 +26,7 @@ describe('平文を残さない', () => {
     await handlers['settings.save']({
       ...defaultOfficeSettings,
       municipalityName: unique,
-      contactPerson: userName,
+      senderTitle: `${userName}課長`,
     });
 
     const whileOpen = await readdir(dir);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { defaultAgenda, defaultHandouts } from '../../electron/ipc/schemas/meetings.js';
+import { defaultAgenda } from '../../electron/domain/meeting.js';
 import { insertConsent } from '../../electron/services/consent.js';
 import { insertHousehold, replaceMembers } from '../../electron/services/households.js';
 import { insertMeeting } from '../../electron/services/meetings.js';
@@ -148,8 +148,8 @@ export async function seedBenchMeetings(
           startTime: '14:00',
           endTime: '15:30',
           place: '会議室',
-          agenda: [...defaultAgenda],
-          handouts: [...defaultHandouts],
+          agenda: defaultAgenda('consented', true),
+          handouts: [],
           attendees,
           noticeNumber: null,
           issuedOn: household.received_on,

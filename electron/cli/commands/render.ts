@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
-import { dirname, join, parse } from 'node:path';
-import type { FormNumber } from '../../domain/forms.js';
-import { recordIssue, renderCopies } from '../../services/document-gate.js';
-import { meetingFormData } from '../../services/meeting-form-data.js';
+import { dirname, join } from 'node:path';
+import { recordIssue } from '../../services/document-gate.js';
+import { renderPacket } from '../../services/document-packet.js';
+import { type FormNumber, systemLayoutFonts } from '../../services/forms/index.js';
 import { getOfficeSettings } from '../../services/office-settings.js';
 import { CliError } from '../cli-error.js';
 import { exitCodes } from '../exit-codes.js';
@@ -59,15 +59,18 @@ export async function renderCommand(opts: RenderOptions): Promise<number> {
       );
     }
     const now = ctx.clock();
-    const data = await meetingFormData(db, meeting.id, {
-      names,
-      office: await getOfficeSettings(db),
-      reporterName: vault.user.name,
+    const packet = await renderPacket(
+      db,
+      vault.user,
+      await getOfficeSettings(db),
+      { meetingId: meeting.id, forms: [form as FormNumber], names, copies, perAgency: false },
       now,
-    });
-    const files = await renderCopies(form as FormNumber, data, copies, parse(opts.out).name);
-    // One copy goes exactly where --out says; numbered copies and the checklist go beside it.
-    const written = files.map((f) => (copies === 1 ? opts.out : join(dirname(opts.out), f.name)));
+      await systemLayoutFonts(),
+    );
+    const { files } = packet;
+    for (const notice of packet.warnings) process.stderr.write(`注意: ${notice}\n`);
+    // One file goes exactly where --out says; numbered copies and the checklist go beside it.
+    const written = files.map((f) => (files.length === 1 ? opts.out : join(dirname(opts.out), f.name)));
     for (const [i, f] of files.entries()) await writeFile(written[i] ?? f.name, f.bytes);
     await recordIssue(
       db,

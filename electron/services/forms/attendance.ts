@@ -18,14 +18,3 @@ export function attendingAgencies(attendees: Attendee[]): AttendingAgency[] {
   }
   return [...byName.values()];
 }
-
-/** A numbered copy of the meeting's documents and the agency it goes to (rule 8). */
-export interface DistributedCopy {
-  number: number;
-  agencyName: string;
-}
-
-/** One numbered copy per attending agency, numbered 1… in attendance order. */
-export function copiesByAgency(data: FormData): DistributedCopy[] {
-  return attendingAgencies(data.attendees).map((a, i) => ({ number: i + 1, agencyName: a.agencyName }));
-}

@@ -1,15 +1,29 @@
 import { AlignmentType, type Table } from 'docx';
-import type { DistributedCopy } from './attendance.js';
 import { meetingDateTime } from './dates.js';
-import { contentWidth, packForm } from './document.js';
+import { formSpec, type PackedDocument, packDocument } from './document.js';
 import type { FormData } from './form-data.js';
+import type { LayoutFonts } from './layout-fonts.js';
+import { contentWidth } from './page.js';
 import { blankParagraph, bodyParagraph, headingParagraph, titleParagraph } from './paragraphs.js';
 import { bodyRow, columnWidths, fixedTable, headCell, headerRow, textCell } from './tables.js';
 import { cleanText } from './text.js';
 
 const width = contentWidth('portrait');
 
-function meetingTable(data: FormData, copies: DistributedCopy[]): Table {
+/** One numbered copy of a meeting's packet (rule 8): its 配布番号 and who it went to ('' = 予備). */
+export interface PacketCopy {
+  number: number;
+  recipient: string;
+}
+
+/** What was printed together for one meeting: the documents in each copy, and the copies. */
+export interface Packet {
+  /** Titles of the documents in every copy, as printed (「重層会議様式2 会次第」). */
+  documents: string[];
+  copies: PacketCopy[];
+}
+
+function meetingTable(data: FormData, packet: Packet): Table {
   const widths = columnWidths(width, [18, 82]);
   const [label = 0, value = 0] = widths;
   const { meeting } = data;
@@ -17,8 +31,8 @@ function meetingTable(data: FormData, copies: DistributedCopy[]): Table {
     ['会　議', `${cleanText(data.householdTitle)} ${data.meetingLabel}`],
     ['日　時', meetingDateTime(meeting.heldOn, meeting.startTime, meeting.endTime)],
     ['場　所', meeting.place],
-    ['配布資料', meeting.handouts.join('、')],
-    ['配布部数', `${copies.length} 部`],
+    ['配布資料', packet.documents.join('\n')],
+    ['配布部数', `${packet.copies.length} 部（各部に上記の資料をまとめて配布）`],
   ];
   return fixedTable(
     widths,
@@ -26,22 +40,27 @@ function meetingTable(data: FormData, copies: DistributedCopy[]): Table {
   );
 }
 
-/** 配布番号 → 配布先 → 回収済 □ → 回収日, one row per numbered copy, tall enough to tick and write by hand. */
-function copyTable(copies: DistributedCopy[]): Table {
-  const widths = columnWidths(width, [14, 50, 12, 24]);
-  const [no = 0, agency = 0, done = 0, date = 0] = widths;
-  const total = copies.length;
+/**
+ * 配布番号 | 配布先 | 受領 | 回収日 | 廃棄日 | 確認者: one row per numbered copy, tall enough to tick
+ * and write by hand; a spare copy's 配布先 is left blank to fill in.
+ */
+function copyTable(packet: Packet): Table {
+  const widths = columnWidths(width, [12, 34, 9, 15, 15, 15]);
+  const [no = 0, recipient = 0, received = 0, collected = 0, destroyed = 0, checker = 0] = widths;
+  const total = packet.copies.length;
   return fixedTable(widths, [
-    headerRow(['配布番号', '配布先（機関名）', '回収済', '回収日'], widths),
-    ...[...copies]
+    headerRow(['配布番号', '配布先', '受領', '回収日', '廃棄日', '確認者'], widths),
+    ...[...packet.copies]
       .sort((a, b) => a.number - b.number)
       .map((copy) =>
         bodyRow(
           [
             textCell(`${copy.number}／${total}`, no, { align: AlignmentType.CENTER }),
-            textCell(copy.agencyName, agency),
-            textCell('□', done, { align: AlignmentType.CENTER }),
-            textCell('月　　日', date, { align: AlignmentType.RIGHT }),
+            textCell(copy.recipient, recipient),
+            textCell('□', received, { align: AlignmentType.CENTER }),
+            textCell('／', collected, { align: AlignmentType.CENTER }),
+            textCell('／', destroyed, { align: AlignmentType.CENTER }),
+            textCell('', checker),
           ],
           { minHeight: 567 },
         ),
@@ -49,41 +68,30 @@ function copyTable(copies: DistributedCopy[]): Table {
   ]);
 }
 
-function confirmationTable(): Table {
-  const widths = columnWidths(width, [18, 32, 18, 32]);
-  const [l1 = 0, v1 = 0, l2 = 0, v2 = 0] = widths;
-  return fixedTable(widths, [
-    bodyRow(
-      [
-        headCell('回収完了日', l1),
-        textCell('年　　月　　日', v1, { align: AlignmentType.RIGHT }),
-        headCell('確認者', l2),
-        textCell('', v2),
-      ],
-      { minHeight: 567 },
-    ),
-  ]);
-}
-
 /**
- * Rule 8: the coordinator's list of numbered copies, to tick off as each agency hands its copy back.
- * The list itself carries no 配布番号.
+ * Rule 8: the coordinator's list of the numbered copies printed together for a meeting, to tick off as
+ * each recipient hands its copy back. The list itself carries no 配布番号.
  */
-export async function renderCollectionChecklist(data: FormData, copies: DistributedCopy[]): Promise<Buffer> {
-  return packForm({
+export function renderCollectionChecklist(
+  data: FormData,
+  packet: Packet,
+  layout: LayoutFonts | null = null,
+): Promise<PackedDocument> {
+  const spec = formSpec({
     data: { ...data, copy: null },
     headerLabel: '（資料回収用）',
     title: `${cleanText(data.householdTitle)} ${data.meetingLabel} 資料回収チェック表`,
     orientation: 'portrait',
     children: [
       titleParagraph('資料回収チェック表'),
-      meetingTable(data, copies),
+      meetingTable(data, packet),
       headingParagraph('配布先と回収状況'),
-      copyTable(copies),
+      copyTable(packet),
       blankParagraph(),
-      bodyParagraph('未回収の資料があるときは、速やかに配布先へ連絡して回収してください。'),
-      blankParagraph(),
-      confirmationTable(),
+      bodyParagraph(
+        '回収・廃棄した資料は、かさねの会議画面でも「回収」「廃棄」を記録してください。未回収の資料があるときは、速やかに配布先へ連絡して回収してください。',
+      ),
     ],
   });
+  return packDocument(spec, layout);
 }

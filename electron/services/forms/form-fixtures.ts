@@ -89,10 +89,11 @@ export function consentedFormData(): FormData {
   return {
     office: {
       ...defaultOfficeSettings,
-      contactPerson: '相談 花子',
+      municipalityName: '鹿屋市',
+      senderTitle: '鹿屋市保健福祉部福祉政策課長',
       phone: '0994-00-0000',
       email: 'jusou@city.example.lg.jp',
-      documentNumberPrefix: '〇〇福政第',
+      documentNumberPrefix: '鹿福政',
     },
     kind: 'consented',
     meetingLabel: '重層的支援会議',
@@ -126,15 +127,22 @@ export function consentedFormData(): FormData {
         },
       ],
       nextReviewOn: '2027-02-25',
-      noticeNumber: '1234',
+      handouts: ['世帯支援プラン検討シート'],
+    },
+    notice: {
+      style: 'numbered',
+      number: '1234',
       issuedOn: '2026-11-10',
       replyBy: '2026-11-18',
-      handouts: ['家族構成図', '世帯支援プラン検討シート'],
+      contactPerson: '相談 花子',
+      addressees: attendees.map((a) => ({
+        agencyName: a.agencyName,
+        people: [{ title: a.title, personName: a.personName }],
+      })),
     },
     householdTitle: 'A氏世帯',
-    members: realMembers.map((m) => ({ ...m })),
     attendees: attendees.map((a) => ({ ...a })),
-    planRows: planRows(realMembers.map((m) => m.displayName)),
+    planRows: planRows(realMembers.map((m) => `${m.label}氏 ${m.displayName}（${m.relationship}）`)),
     monitoringAgencies: ['〇〇市地域包括支援センター', '〇〇県〇〇保健所'],
     reporter: { department: '〇〇市保健福祉部福祉政策課', name: '相談 花子' },
     copy: null,
@@ -145,17 +153,15 @@ export function consentedFormData(): FormData {
 /** A 支援会議 without consent: members by label only (rule 4), the 106条の6 footer. */
 export function unconsentedFormData(): FormData {
   const data = consentedFormData();
-  const masked = realMembers.map((m) => ({ ...m, displayName: `${m.label}氏` }));
   return {
     ...data,
     kind: 'unconsented',
     meetingLabel: '支援会議',
     warningFooter: warning.footerUnconsented,
-    members: masked,
-    planRows: planRows(masked.map((m) => m.displayName)),
+    planRows: planRows(realMembers.map((m) => `${m.label}氏（${m.relationship}）`)),
+    notice: { ...data.notice, style: 'officeMemo', number: null },
     meeting: {
       ...data.meeting,
-      noticeNumber: null,
       reportSections: [
         {
           title: '支援会議について',

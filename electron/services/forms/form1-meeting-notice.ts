@@ -1,9 +1,10 @@
 import { AlignmentType, Paragraph, type Table } from 'docx';
 import { formHeaderLabel } from '../../domain/forms.js';
-import { type AttendingAgency, attendingAgencies } from './attendance.js';
 import { issueDate, meetingDateTime, warekiDate } from './dates.js';
-import { contentWidth, packForm, styles } from './document.js';
-import type { FormData } from './form-data.js';
+import { type DocumentSection, type DocumentSpec, type PackedDocument, packDocument } from './document.js';
+import type { FormData, NoticeAddressee } from './form-data.js';
+import type { LayoutFonts } from './layout-fonts.js';
+import { contentWidth } from './page.js';
 import {
   blankParagraph,
   bodyParagraph,
@@ -14,18 +15,32 @@ import {
   rightParagraph,
   titleParagraph,
 } from './paragraphs.js';
+import { styles } from './styles.js';
 import { bodyRow, columnWidths, fixedTable, headCell, textCell } from './tables.js';
 import { cleanText, textRuns } from './text.js';
 
-/** 〇〇福政第 + 123 + 号; a number the user already ended with 号 is kept as typed. */
-function documentNumber(prefix: string, noticeNumber: string | null): string {
-  if (noticeNumber === null || noticeNumber.trim() === '') return '事務連絡';
-  const number = noticeNumber.trim();
-  return `${prefix}${number}${number.endsWith('号') ? '' : '号'}`;
+const headerLabel = formHeaderLabel(1);
+
+/**
+ * 「〇〇福政第123号」: the office's prefix, then 第N号. A prefix already ending in 第, or a number the
+ * user typed with 第 or 号, is not doubled. Without a number the place is left blank to write in.
+ */
+export function documentNumber(prefix: string, number: string | null): string {
+  const stem = prefix.trim().replace(/第$/, '');
+  const n = (number ?? '').trim().replace(/^第/, '').replace(/号$/, '');
+  return `${stem}第${n === '' ? '　　　' : n}号`;
+}
+
+/** 文書番号 and 発信日, right-aligned: 公用文 writes the date without the weekday. */
+function numberAndDate(data: FormData): Paragraph[] {
+  const { notice, office } = data;
+  const first =
+    notice.style === 'numbered' ? documentNumber(office.documentNumberPrefix, notice.number) : '事務連絡';
+  return [rightParagraph(first), rightParagraph(issueDate(notice.issuedOn))];
 }
 
 /** 宛先: the agency, then each person's 職名 and 氏名 with the office's 様 or 殿. */
-function addressee(agency: AttendingAgency, honorific: string): Paragraph[] {
+function addressee(agency: NoticeAddressee, honorific: string): Paragraph[] {
   const people = agency.people
     .map((p) => [p.title, p.personName].filter((s) => s.trim() !== '').join('　'))
     .filter((line) => line !== '');
@@ -40,6 +55,20 @@ function addressee(agency: AttendingAgency, honorific: string): Paragraph[] {
           children: textRuns(`${line}　${honorific}`),
         }),
     ),
+  ];
+}
+
+/**
+ * 発信者: the 課長 with 「（公印省略）」 under a numbered notice; the 課 and its 担当 under a
+ * 事務連絡, which carries no seal line. The two are never mixed.
+ */
+function sender(data: FormData): Paragraph[] {
+  const { office, notice } = data;
+  if (notice.style === 'numbered')
+    return [rightParagraph(office.senderTitle), rightParagraph('（公印省略）')];
+  return [
+    rightParagraph(`${office.municipalityName}${office.departmentName}`),
+    rightParagraph(`担当　${notice.contactPerson}`),
   ];
 }
 
@@ -59,15 +88,13 @@ function requestText(data: FormData): string[] {
   ];
 }
 
+/** 「令和8年11月20日（金）」 inside the reply sentence. */
 function otherNotes(data: FormData): string[] {
-  const notes = [
+  return [
+    `出欠は${warekiDate(data.notice.replyBy)}までに担当あて御連絡ください。`,
     '会議資料は個人情報を含むため、会議終了後に回収します。',
     '会議の出席者には守秘義務があります。会議で知り得た秘密を漏らすことのないよう御留意ください。',
   ];
-  if (data.meeting.replyBy) {
-    notes.push(`出欠について、${warekiDate(data.meeting.replyBy)}までに下記担当あて御連絡ください。`);
-  }
-  return notes;
 }
 
 /** The 記 section: 1 日時, 2 場所, 3 議題, 4 その他 with its numbered notes. */
@@ -87,10 +114,10 @@ function particulars(data: FormData): Paragraph[] {
 
 /** 担当課 / 担当者 / 電話 / メール, boxed at the bottom right as offices print it. */
 function contactBlock(data: FormData): Table {
-  const { office } = data;
+  const { office, notice } = data;
   const rows: [string, string][] = [
     ['担当課', `${office.municipalityName}${office.departmentName}`],
-    ['担当者', office.contactPerson],
+    ['担当者', notice.contactPerson],
     ['電　話', office.phone],
     ['メール', office.email],
   ];
@@ -110,61 +137,59 @@ function contactBlock(data: FormData): Table {
   );
 }
 
-function noticePage(data: FormData, agency: AttendingAgency, first: boolean): (Paragraph | Table)[] {
-  const { office, meeting } = data;
-  return [
-    new Paragraph({
-      style: styles.body,
-      alignment: AlignmentType.RIGHT,
-      pageBreakBefore: !first,
-      children: textRuns(documentNumber(office.documentNumberPrefix, meeting.noticeNumber)),
-    }),
-    rightParagraph(issueDate(meeting.issuedOn)),
-    blankParagraph(),
-    ...addressee(agency, office.addresseeHonorific),
-    blankParagraph(),
-    rightParagraph(office.senderTitle),
-    rightParagraph('（公印省略）'),
-    blankParagraph(),
-    titleParagraph(`${data.meetingLabel}の開催について（通知）`),
-    ...requestText(data).map(proseParagraph),
-    blankParagraph(),
-    ...particulars(data),
-    blankParagraph(),
-    contactBlock(data),
-  ];
-}
-
-function noticeTitle(data: FormData): string {
-  return `${cleanText(data.householdTitle)} ${data.meetingLabel}開催通知`;
-}
-
-/** 様式1: one page per attending agency, page breaks between them, all in one file. */
-export async function renderMeetingNotice(data: FormData): Promise<Buffer> {
-  const agencies = attendingAgencies(data.attendees);
-  return packForm({
-    data,
-    headerLabel: formHeaderLabel(1),
-    title: noticeTitle(data),
+function letter(data: FormData, agency: NoticeAddressee): DocumentSection {
+  return {
     orientation: 'portrait',
-    children: agencies.flatMap((agency, i) => noticePage(data, agency, i === 0)),
-  });
+    headerLabel,
+    copy: data.copy,
+    warning: data.warningFooter,
+    children: [
+      ...numberAndDate(data),
+      blankParagraph(),
+      ...addressee(agency, data.office.addresseeHonorific),
+      blankParagraph(),
+      ...sender(data),
+      blankParagraph(),
+      titleParagraph(`${data.meetingLabel}の開催について（通知）`),
+      ...requestText(data).map(proseParagraph),
+      blankParagraph(),
+      ...particulars(data),
+      blankParagraph(),
+      contactBlock(data),
+    ],
+  };
 }
 
-/** 様式1 as one file per attending agency, for offices that send each notice separately. */
+/** Each letter is a section of its own, so its pages are numbered on their own (「1 / 1」). */
+function noticeSpec(data: FormData, addressees: NoticeAddressee[]): DocumentSpec {
+  return {
+    title: `${cleanText(data.householdTitle)} ${data.meetingLabel}開催通知`,
+    author: `${data.office.municipalityName}${data.office.departmentName}`,
+    createdAt: data.createdAt,
+    numbering: 'section',
+    sections: addressees.map((agency) => letter(data, agency)),
+  };
+}
+
+/** 様式1: one letter per addressee, all in one file. */
+export function renderMeetingNotice(
+  data: FormData,
+  layout: LayoutFonts | null = null,
+): Promise<PackedDocument> {
+  return packDocument(noticeSpec(data, data.notice.addressees), layout);
+}
+
+/** 様式1 as one file per addressee, for offices that send each notice separately. */
 export async function renderMeetingNoticePerAgency(
   data: FormData,
-): Promise<{ agencyName: string; bytes: Buffer }[]> {
-  return Promise.all(
-    attendingAgencies(data.attendees).map(async (agency) => ({
+  layout: LayoutFonts | null = null,
+): Promise<{ agencyName: string; document: PackedDocument }[]> {
+  const out: { agencyName: string; document: PackedDocument }[] = [];
+  for (const agency of data.notice.addressees) {
+    out.push({
       agencyName: agency.agencyName,
-      bytes: await packForm({
-        data,
-        headerLabel: formHeaderLabel(1),
-        title: noticeTitle(data),
-        orientation: 'portrait',
-        children: noticePage(data, agency, true),
-      }),
-    })),
-  );
+      document: await packDocument(noticeSpec(data, [agency]), layout),
+    });
+  }
+  return out;
 }

@@ -1,9 +1,12 @@
 import { AlignmentType, Paragraph, type Table } from 'docx';
 import { formHeaderLabel } from '../../domain/forms.js';
 import { meetingDateTime } from './dates.js';
-import { contentWidth, packForm, styles } from './document.js';
+import { formSpec, type PackedDocument, packDocument } from './document.js';
 import type { FormData } from './form-data.js';
+import type { LayoutFonts } from './layout-fonts.js';
+import { contentWidth } from './page.js';
 import { blankParagraph, char, hangingParagraph, headingParagraph, titleParagraph } from './paragraphs.js';
+import { styles } from './styles.js';
 import { bodyRow, boxedNote, columnWidths, fixedTable, headerRow, textCell } from './tables.js';
 import { cleanText, textRuns } from './text.js';
 
@@ -49,14 +52,16 @@ function attendeeList(data: FormData): Table {
   ]);
 }
 
+/** 配布資料: only what is handed out with the 次第; without any, no heading either. */
 function handoutList(handouts: string[]): Paragraph[] {
-  return handouts.map((h, i) => hangingParagraph(`資料${i + 1}`, h, 4, 1));
+  if (handouts.length === 0) return [];
+  return [headingParagraph('配布資料'), ...handouts.map((h, i) => hangingParagraph(`資料${i + 1}`, h, 4, 1))];
 }
 
 /** 様式2 会次第: title, 日時・場所, numbered agenda, 出席者名簿, 配布資料 and the boxed 回収 note. */
-export async function renderAgenda(data: FormData): Promise<Buffer> {
+export function renderAgenda(data: FormData, layout: LayoutFonts | null = null): Promise<PackedDocument> {
   const title = `${cleanText(data.householdTitle)} ${data.meetingLabel} 次第`;
-  return packForm({
+  const spec = formSpec({
     data,
     headerLabel: formHeaderLabel(2),
     title,
@@ -68,13 +73,13 @@ export async function renderAgenda(data: FormData): Promise<Buffer> {
       ...agendaItems(data.meeting.agenda),
       headingParagraph('出席者名簿'),
       attendeeList(data),
-      headingParagraph('配布資料'),
       ...handoutList(data.meeting.handouts),
       blankParagraph(),
       boxedNote(
-        '配布資料には個人情報が含まれています。会議終了時に回収しますので、お持ち帰りにならないようお願いします。',
+        '会議資料には個人情報が含まれています。会議終了時に回収しますので、お持ち帰りにならないようお願いします。',
         width,
       ),
     ],
   });
+  return packDocument(spec, layout);
 }

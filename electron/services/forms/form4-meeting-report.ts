@@ -3,20 +3,16 @@ import { formByNumber, formHeaderLabel } from '../../domain/forms.js';
 import { timeRange } from '../../domain/time-range.js';
 import { attendingAgencies } from './attendance.js';
 import { warekiDate } from './dates.js';
-import { contentHeight, contentWidth, packForm, runFont, styles } from './document.js';
+import { formSpec, type PackedDocument, packDocument } from './document.js';
+import { runFont } from './fonts.js';
 import type { FormData } from './form-data.js';
+import type { LayoutFonts } from './layout-fonts.js';
+import { contentHeight, contentWidth } from './page.js';
 import { char, titleParagraph } from './paragraphs.js';
-import {
-  bodyRow,
-  cell,
-  columnWidths,
-  fitsOnPage,
-  fixedTable,
-  headCell,
-  headerRow,
-  textCell,
-} from './tables.js';
+import { styles } from './styles.js';
+import { bodyRow, cell, columnWidths, fixedTable, headCell, headerRow, textCell } from './tables.js';
 import { cleanText, textRuns } from './text.js';
+import { cellHeight } from './text-fit.js';
 
 const width = contentWidth('portrait');
 /** 所属 | value | 氏名 | value: the form's label and value columns. */
@@ -89,7 +85,8 @@ function reportTable(data: FormData): Table {
       ],
       {
         minHeight: 3402,
-        splittable: !fitsOnPage([{ text: sectionsText, width: span(1, 4) }], contentHeight('portrait')),
+        // Only a 報告事項 longer than most of a page may continue on the next one.
+        splittable: cellHeight(sectionsText, span(1, 4)) > contentHeight('portrait') * 0.6,
       },
     ),
     bodyRow(
@@ -124,8 +121,11 @@ function participantTable(data: FormData): Table {
 }
 
 /** 様式4 会議報告シート: a form-style table for sharing the meeting inside each agency. */
-export async function renderMeetingReport(data: FormData): Promise<Buffer> {
-  return packForm({
+export function renderMeetingReport(
+  data: FormData,
+  layout: LayoutFonts | null = null,
+): Promise<PackedDocument> {
+  const spec = formSpec({
     data,
     headerLabel: formHeaderLabel(4),
     title: `${cleanText(data.householdTitle)}${data.meetingLabel} 会議報告シート`,
@@ -137,4 +137,5 @@ export async function renderMeetingReport(data: FormData): Promise<Buffer> {
       participantTable(data),
     ],
   });
+  return packDocument(spec, layout);
 }

@@ -1,9 +1,9 @@
 import { AlignmentType, Paragraph, TabStopType } from 'docx';
-import { styles } from './document.js';
+import { bodyChar, styles } from './styles.js';
 import { textRuns } from './text.js';
 
 /** One full-width character at the body size (10.5 pt), in twips: 公用文 indents count in characters. */
-export const char = 210;
+export const char = bodyChar;
 
 /** The centred title of a form, in BIZ UDゴシック. */
 export function titleParagraph(text: string): Paragraph {

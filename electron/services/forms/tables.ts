@@ -12,8 +12,8 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
-import { styles } from './document.js';
-import { textLines, textRuns } from './text.js';
+import { styles } from './styles.js';
+import { textRuns } from './text.js';
 
 const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const borders: ITableBordersOptions = {
@@ -111,25 +111,4 @@ export function fixedTable(
 /** A boxed note: a one-cell table with borders, which every word processor keeps in the text flow. */
 export function boxedNote(text: string, width: number): Table {
   return fixedTable([width], [bodyRow([textCell(text, width, { align: AlignmentType.LEFT })])]);
-}
-
-/** Full-width characters in a cell of this width, at the table text size (9.5 pt). */
-function charsPerLine(width: number): number {
-  const charWidth = 190; // 9.5 pt in twips
-  return Math.max(1, Math.floor((width - cellMargins.left - cellMargins.right) / charWidth));
-}
-
-/**
- * Whether text of this length in a cell of this width stays well within `pageHeight` twips. Only such a row
- * can be kept whole on one page; a longer one has to be allowed to continue on the next page.
- */
-export function fitsOnPage(cells: { text: string; width: number }[], pageHeight: number): boolean {
-  const lineHeight = 190 * 1.5;
-  return cells.every(({ text, width }) => {
-    const lines = textLines(text).reduce(
-      (n, l) => n + Math.max(1, Math.ceil(l.length / charsPerLine(width))),
-      0,
-    );
-    return lines * lineHeight < pageHeight * 0.6;
-  });
 }

@@ -196,7 +196,7 @@ describe('会議・出席者・プランの取り込み', () => {
         'その他（次回開催予定）',
         '閉会',
       ],
-      handouts: ['家族構成図', '世帯支援プラン検討シート'],
+      handouts: [],
     });
     expect(first.attendees).toMatchObject([
       {
@@ -211,13 +211,13 @@ describe('会議・出席者・プランの取り込み', () => {
     expect(first.planRows).toMatchObject([
       {
         target: 'member',
-        heading: 'A氏（𠮷田 花子）',
+        heading: 'A氏 𠮷田 花子',
         goal: '通院を続ける',
         discussion: '受診同行',
         nextActions: '予約',
         roles: '包括',
       },
-      { target: 'member', heading: 'B氏（𠮷田 髙志）', goal: '就労', discussion: '相談につなぐ' },
+      { target: 'member', heading: 'B氏 𠮷田 髙志', goal: '就労', discussion: '相談につなぐ' },
       { target: 'crisis', heading: '危機介入', goal: '急変時は119番' },
       { target: 'other', heading: 'その他', nextActions: '次回 8月' },
     ]);

@@ -219,7 +219,7 @@ describe('移行用テンプレート', () => {
     expect(detail.planRows).toMatchObject([
       {
         target: 'member',
-        heading: 'A氏（山田 花子）',
+        heading: 'A氏 山田 花子',
         goal: '通院を続ける',
         discussion: '受診同行',
         roles: '包括',

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { defaultAgenda, defaultHandouts, type MeetingInput } from '../../ipc/schemas/meetings.js';
+import { defaultAgenda } from '../../domain/meeting.js';
+import type { MeetingInput } from '../../ipc/schemas/meetings.js';
 import { KasaneError } from '../errors.js';
 import { listMembers } from '../households.js';
 import { insertMeeting } from '../meetings.js';
@@ -128,8 +129,8 @@ export async function writeMeetings(
       startTime: meeting.startTime,
       endTime: meeting.endTime,
       place: meeting.place,
-      agenda: defaultAgenda,
-      handouts: defaultHandouts,
+      agenda: defaultAgenda(meeting.kind, false),
+      handouts: [],
       attendees: attendees.map((a, i) => ({
         agencyId: agencyIds[i] ?? '',
         title: a.title,

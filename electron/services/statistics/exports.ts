@@ -16,7 +16,7 @@ import { formatWareki } from '../../domain/dates.js';
 import { fiscalYearLabel } from '../../domain/fiscal-year.js';
 import type { Cell, Statistics } from '../../ipc/schemas/statistics.js';
 import { spreadsheetCsv } from '../csv-export.js';
-import { runFont } from '../forms/document.js';
+import { runFont } from '../forms/fonts.js';
 
 /**
  * Anonymous exports (rule 11): the tables only — counts per 年度, 課題, 分野, 年代, 世帯員数 and

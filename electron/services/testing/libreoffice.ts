@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { access, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The Debian package each tool comes from, named in the error when the tool is missing. */
 const packages: Record<string, string> = {
@@ -13,6 +13,9 @@ const packages: Record<string, string> = {
   pdftoppm: 'poppler-utils',
 };
 
+/** Maps the Windows font names the documents ask for to Debian's BIZ UD files (see fonts.conf). */
+const fontconfig = fileURLToPath(new URL('./fonts.conf', import.meta.url));
+
 function run(
   command: string,
   args: string[],
@@ -22,7 +25,12 @@ function run(
     execFile(
       command,
       args,
-      { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: timeoutMs },
+      {
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+        timeout: timeoutMs,
+        env: { ...process.env, FONTCONFIG_FILE: fontconfig },
+      },
       (error, stdout, stderr) => {
         if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
           reject(

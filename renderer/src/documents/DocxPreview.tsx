@@ -63,11 +63,26 @@ function zoomPages(host: HTMLElement, fit: boolean): void {
   if (widest > 0) wrapper.style.zoom = String(Math.min(1, host.clientWidth / (widest + padding)));
 }
 
-/** The document as it will print, page by page, in a scrollable frame. */
-export function DocxPreview({ base64, label }: { base64: string; label: string }) {
+/**
+ * What the page count line says: the count the service laid out with the fonts when it could, never
+ * the number of pages this preview happens to draw (docx-preview does not break pages as Word does).
+ */
+export function pageCountText(pages: number | null): string {
+  return pages === null ? 'ページ数はWordで開いたときに確かめてください。' : `印刷すると${pages}ページです。`;
+}
+
+/** The exact file to be saved, drawn page by page in a scrollable frame. */
+export function DocxPreview({
+  base64,
+  label,
+  pages,
+}: {
+  base64: string;
+  label: string;
+  pages: number | null;
+}) {
   const host = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<'rendering' | 'shown' | 'failed'>('rendering');
-  const [pageCount, setPageCount] = useState(0);
   const [fit, setFit] = useState(true);
 
   useEffect(() => {
@@ -76,11 +91,7 @@ export function DocxPreview({ base64, label }: { base64: string; label: string }
     let current = true;
     setState('rendering');
     renderInto(element, base64).then(
-      () => {
-        if (!current) return;
-        setPageCount(element.shadowRoot?.querySelectorAll('section.docx').length ?? 0);
-        setState('shown');
-      },
+      () => current && setState('shown'),
       () => current && setState('failed'),
     );
     return () => {
@@ -102,7 +113,8 @@ export function DocxPreview({ base64, label }: { base64: string; label: string }
       <div className="doc-preview-bar">
         <span className="muted small" aria-live="polite">
           {state === 'rendering' && 'プレビューを作成しています…'}
-          {state === 'shown' && `全${pageCount}ページ（印刷されるとおりの内容です）`}
+          {state === 'shown' &&
+            `保存されるファイルそのものです。${pageCountText(pages)}改ページの位置はWordと異なることがあります。`}
         </span>
         <Button
           className="btn-compact"

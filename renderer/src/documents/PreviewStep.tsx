@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { Button } from '../ui/Button';
 import { DialogActions } from '../ui/Dialog';
+import { Notice } from '../ui/Notice';
 import { useFocusOnMount } from '../ui/useFocusOnMount';
 import { DocxPreview } from './DocxPreview';
 import type { Preview } from './gateTypes';
@@ -18,8 +19,17 @@ export function PreviewStep({ preview, title, onBack, onNext }: PreviewStepProps
   useFocusOnMount(next);
   return (
     <div className="doc-step">
+      {preview.notices.length > 0 && (
+        <Notice tone="warning">
+          <ul className="doc-notices">
+            {preview.notices.map((notice) => (
+              <li key={notice}>{notice}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
       <div className="doc-preview-layout">
-        <DocxPreview base64={preview.base64} label={`${title}のプレビュー`} />
+        <DocxPreview base64={preview.base64} label={`${title}のプレビュー`} pages={preview.pages} />
         <aside className="doc-files" aria-labelledby="doc-files-title">
           <h3 id="doc-files-title" className="doc-files-title">
             作成するファイル（{preview.fileNames.length}件）

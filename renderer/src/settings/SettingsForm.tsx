@@ -17,10 +17,11 @@ const fields: readonly Path<OfficeSettings>[] = [
   'municipalityName',
   'departmentName',
   'senderTitle',
-  'contactPerson',
   'phone',
   'email',
   'documentNumberPrefix',
+  'noticeStyle',
+  'replyBusinessDays',
   'addresseeHonorific',
   'meetingLabels.consented',
   'meetingLabels.unconsented',
@@ -48,6 +49,7 @@ export function SettingsForm({
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const honorificId = useId();
+  const noticeStyleId = useId();
   const { register, handleSubmit, setError, setFocus, reset, formState } = useForm<OfficeSettings>({
     resolver: zodResolver(officeSettingsSchema),
     defaultValues: initial,
@@ -117,15 +119,10 @@ export function SettingsForm({
             {...register('senderTitle')}
           />
           <TextField
-            label={label.contactPerson}
-            hint="問い合わせ先として印字されます。"
-            error={errors.contactPerson?.message}
-            {...register('contactPerson')}
-          />
-          <TextField
             label={label.phone}
             type="tel"
-            hint="例：0123-45-6789"
+            required
+            hint="通知の担当欄に印字されます（例：0123-45-6789）。担当者には通知を作成した利用者の名前が入ります。"
             error={errors.phone?.message}
             {...register('phone')}
           />
@@ -144,11 +141,46 @@ export function SettingsForm({
       <fieldset className="form-section">
         <legend className="form-section-title">文書</legend>
         <div className="form-grid">
+          <fieldset
+            className="group form-grid-wide"
+            aria-describedby={describedBy(noticeStyleId, true, errors.noticeStyle)}
+          >
+            <legend>{label.noticeStyle}</legend>
+            <p className="field-hint" id={`${noticeStyleId}-hint`}>
+              開催通知（様式1）の公用文の形式です。番号付きは発信者職名（課長）と「（公印省略）」、事務連絡は課名と担当者で発信します。
+            </p>
+            <label className="choice">
+              <input type="radio" value="numbered" {...register('noticeStyle')} />
+              文書番号を付ける（〇〇第N号）
+            </label>
+            <label className="choice">
+              <input type="radio" value="officeMemo" {...register('noticeStyle')} />
+              事務連絡
+            </label>
+            {errors.noticeStyle && (
+              <p className="field-error" id={`${noticeStyleId}-error`}>
+                {errors.noticeStyle.message}
+              </p>
+            )}
+          </fieldset>
           <TextField
             label={label.documentNumberPrefix}
-            hint="文書番号の前に付ける文字です（例：〇〇福政第）。"
+            hint="「第N号」の前に付ける文字です（例：〇〇福政）。"
             error={errors.documentNumberPrefix?.message}
             {...register('documentNumberPrefix')}
+          />
+          <TextField
+            label={label.replyBusinessDays}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={20}
+            step={1}
+            required
+            hint="開催通知の回答期限を、開催日の何開庁日前にするか（土日・祝日・年末年始を除く）。"
+            error={errors.replyBusinessDays?.message}
+            inputClassName="input-narrow"
+            {...register('replyBusinessDays', { valueAsNumber: true })}
           />
           <fieldset
             className="group"

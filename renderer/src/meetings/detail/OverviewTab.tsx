@@ -67,9 +67,9 @@ export function OverviewTab({ meeting: m }: { meeting: MeetingDetail }) {
               ))}
             </ol>
           )}
-          <h3 className="mt-subheading">配布資料</h3>
+          <h3 className="mt-subheading">その他の配布資料</h3>
           {m.handouts.length === 0 ? (
-            <p className="muted">配布資料はありません。</p>
+            <p className="muted">ありません（検討シート・家族構成図は様式2に自動で載ります）。</p>
           ) : (
             <ul className="mt-handouts">
               {m.handouts.map((item, index) => (

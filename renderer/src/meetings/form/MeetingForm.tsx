@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { type Path, useForm, useWatch } from 'react-hook-form';
+import { defaultAgenda } from '../../../../electron/domain/meeting';
 import type { Agency } from '../../../../electron/ipc/schemas/agencies';
 import type { HouseholdDetail } from '../../../../electron/ipc/schemas/households';
 import { type MeetingInput, meetingInputSchema } from '../../../../electron/ipc/schemas/meetings';
@@ -92,6 +93,13 @@ export function MeetingForm({
     if (kind === 'consented' && !consentedAllowed) setValue('kind', 'unconsented', { shouldDirty: true });
     else if (!kindChosen.current && kind === 'unconsented' && consentedAllowed) setValue('kind', 'consented');
   }, [allowed, kind, setValue]);
+
+  // A 会次第 still at the other kind's default follows the kind: a 支援会議 has no 役割分担 item.
+  useEffect(() => {
+    const current = getValues('agenda');
+    const other = defaultAgenda(kind === 'consented' ? 'unconsented' : 'consented', false);
+    if (JSON.stringify(current) === JSON.stringify(other)) setValue('agenda', defaultAgenda(kind, false));
+  }, [kind, getValues, setValue]);
 
   const isOutside = (agencyId: string) =>
     kind === 'consented' &&
@@ -247,8 +255,8 @@ export function MeetingForm({
             numbered
           />
           <TextListEditor
-            legend="配布資料"
-            hint="会議の終了時に回収します。"
+            legend="その他の配布資料"
+            hint="検討シートや家族構成図など、かさねで作る資料は様式2に自動で載ります。ここにはそれ以外の資料を追加します（会議の終了時に回収します）。"
             values={handouts}
             onChange={(next) =>
               setValue('handouts', next, { shouldDirty: true, shouldValidate: isSubmitted })

@@ -1,7 +1,7 @@
 import type { Control } from 'react-hook-form';
 import type { z } from 'zod';
 import { warekiInput } from '../../../../electron/domain/dates';
-import type { MeetingKind } from '../../../../electron/domain/meeting';
+import { defaultAgenda, type MeetingKind } from '../../../../electron/domain/meeting';
 import { officeDate } from '../../../../electron/domain/office-day';
 import type {
   MeetingDetail,
@@ -15,11 +15,11 @@ export type AttendeeValues = MeetingFormValues['attendees'][number];
 
 export const emptyAttendee: AttendeeValues = { agencyId: '', title: '', personName: '', scopeReason: '' };
 
-/** A new meeting: the suggested 会議番号, the default 会次第 and 配布資料, issued today. */
+/** A new meeting: the suggested 会議番号 and the 会次第 for its kind, issued today. */
 export function newMeetingValues(
   householdId: string,
   kind: MeetingKind,
-  defaults: { meetingNo: string; agenda: string[]; handouts: string[] },
+  defaults: { meetingNo: string },
 ): MeetingFormValues {
   return {
     householdId,
@@ -29,8 +29,8 @@ export function newMeetingValues(
     startTime: '',
     endTime: '',
     place: '',
-    agenda: [...defaults.agenda],
-    handouts: [...defaults.handouts],
+    agenda: defaultAgenda(kind, false),
+    handouts: [],
     attendees: [],
     noticeNumber: '',
     issuedOn: warekiInput(officeDate(new Date())),

@@ -1,0 +1,151 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { formatWareki } from '../domain/dates.js';
+import { type FormNumber, formByNumber, formHeaderLabel } from '../domain/forms.js';
+import type { OfficeSettings } from '../ipc/contract.js';
+import { KasaneError } from './errors.js';
+import { attendingAgencies } from './forms/attendance.js';
+import {
+  type FormData,
+  type LayoutFonts,
+  type PackedDocument,
+  type Packet,
+  renderCollectionChecklist,
+  renderForm,
+  renderMeetingNoticePerAgency,
+} from './forms/index.js';
+import { meetingFormData, type NoticeChoices } from './meeting-form-data.js';
+import { letterSettingsProblems } from './office-settings.js';
+import type { OutgoingFile } from './platform.js';
+
+/** What one issue prints: several 様式 of one meeting, issued together (one 配布番号 per recipient). */
+export interface PacketRequest {
+  meetingId: string;
+  forms: FormNumber[];
+  names: 'real' | 'masked';
+  /** Numbered copies of the packet (rule 8); 1 prints each 様式 once, unnumbered. */
+  copies: number;
+  /** 様式1 as one file per addressee. */
+  perAgency: boolean;
+  notice?: NoticeChoices;
+}
+
+/** A file of the packet, and its pages as laid out when they could be counted. */
+export interface PacketFile extends OutgoingFile {
+  pages: number | null;
+}
+
+export interface RenderedPacket {
+  files: PacketFile[];
+  /** Who gets which numbered copy; empty when copies are not numbered. */
+  copies: Packet['copies'];
+  /** Things the coordinator should know before issuing (not refusals). */
+  warnings: string[];
+}
+
+function fileName(stem: string): string {
+  return `${stem.replace(/[\\/:*?"<>|]/g, '_')}.docx`;
+}
+
+function packetFile(name: string, document: PackedDocument): PacketFile {
+  return { name: fileName(name), bytes: document.bytes, pages: document.pages?.total ?? null };
+}
+
+/** Refusals before anything is rendered: a notice needs finished office settings and an addressee. */
+function assertCanIssue(request: PacketRequest, office: OfficeSettings, data: Omit<FormData, 'copy'>): void {
+  if (!request.forms.includes(1)) return;
+  const [problem] = letterSettingsProblems(office);
+  if (problem) throw new KasaneError('OFFICE_SETTINGS_INCOMPLETE', problem.message, { field: problem.field });
+  if (data.notice.addressees.length === 0) throw new KasaneError('NO_ADDRESSEES');
+}
+
+function warningsFor(request: PacketRequest, data: Omit<FormData, 'copy'>): string[] {
+  const warnings: string[] = [];
+  const { notice, meeting } = data;
+  if (request.forms.includes(1)) {
+    if (notice.issuedOn >= meeting.heldOn)
+      warnings.push(
+        `発信日（${formatWareki(notice.issuedOn)}）が開催日（${formatWareki(meeting.heldOn)}）の当日以降です。通知として出すには遅すぎないか確認してください。`,
+      );
+    if (notice.replyBy < notice.issuedOn || notice.replyBy > meeting.heldOn)
+      warnings.push(
+        `回答期限（${formatWareki(notice.replyBy)}）が発信日から開催日までの間にありません。日付を確認してください。`,
+      );
+  }
+  const numbered = request.forms.filter((f) => f !== 1);
+  const agencies = attendingAgencies(data.attendees);
+  if (request.copies > 1 && numbered.length > 0 && request.copies < agencies.length) {
+    const without = agencies.slice(request.copies).map((a) => a.agencyName);
+    warnings.push(
+      `部数（${request.copies}部）が出席機関（${agencies.length}機関）より少ないため、次の機関には配布されません：${without.join('、')}`,
+    );
+  }
+  return warnings;
+}
+
+/**
+ * Renders the files one issue produces (rules 4, 7, 8): each 様式 once, or with numbered copies each
+ * recipient's copy of every 様式 under one 配布番号, plus one 回収チェック表 of what was printed.
+ * Copies go to the attending agencies in attendance order; spare copies are left for a name by hand.
+ * 様式1 is a letter to each addressee and is never numbered.
+ */
+export async function renderPacket(
+  db: Kysely<Database>,
+  issuer: { name: string },
+  office: OfficeSettings,
+  request: PacketRequest,
+  now: Date,
+  layout: LayoutFonts | null,
+): Promise<RenderedPacket> {
+  const forms = [...new Set(request.forms)].sort((a, b) => a - b);
+  const data = await meetingFormData(db, request.meetingId, {
+    names: request.names,
+    office,
+    issuer,
+    now,
+    packet: forms.map((f) => `form${f}`),
+    ...(request.notice ? { notice: request.notice } : {}),
+  });
+  assertCanIssue(request, office, data);
+  const stem = (form: FormNumber) => `様式${form}_${formByNumber(form).title}_${data.meeting.meetingNo}`;
+  const files: PacketFile[] = [];
+  const numbered = request.copies > 1 ? forms.filter((f): f is Exclude<FormNumber, 1> => f !== 1) : [];
+  const single = forms.filter((f) => !(numbered as FormNumber[]).includes(f));
+
+  for (const form of single) {
+    if (form === 1 && request.perAgency) {
+      for (const letter of await renderMeetingNoticePerAgency({ ...data, copy: null }, layout))
+        files.push(packetFile(`${stem(1)}_${letter.agencyName}`, letter.document));
+    } else {
+      files.push(packetFile(stem(form), await renderForm(form, { ...data, copy: null }, layout)));
+    }
+  }
+
+  const agencies = attendingAgencies(data.attendees);
+  const copies =
+    numbered.length > 0
+      ? Array.from({ length: request.copies }, (_, i) => ({
+          number: i + 1,
+          recipient: agencies[i]?.agencyName ?? '',
+        }))
+      : [];
+  for (const copy of copies) {
+    for (const form of numbered) {
+      const document = await renderForm(
+        form,
+        { ...data, copy: { number: copy.number, total: copies.length } },
+        layout,
+      );
+      files.push(packetFile(`${stem(form)}_配布${String(copy.number).padStart(2, '0')}`, document));
+    }
+  }
+  if (copies.length > 0) {
+    const checklist = await renderCollectionChecklist(
+      { ...data, copy: null },
+      { documents: numbered.map((f) => `${formHeaderLabel(f)} ${formByNumber(f).title}`), copies },
+      layout,
+    );
+    files.push(packetFile(`資料回収チェック表_${data.meeting.meetingNo}`, checklist));
+  }
+  return { files, copies, warnings: warningsFor(request, data) };
+}
