@@ -1,0 +1,92 @@
+import { readdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { renderAsync } from '@resvg/resvg-js';
+import { KasaneError } from '../errors.js';
+
+/**
+ * The PNG of a drawing, for readers that do not show SVG (the fallback Word 2016+ and LibreOffice
+ * both understand). resvg draws text only with the fonts it is given and never looks anywhere else,
+ * so the drawing fonts are found here: BIZ UD Gothic (Windows 10/11 install it; Debian has
+ * fonts-morisawa-bizud-gothic), otherwise Noto Sans CJK, Yu Gothic or Meiryo.
+ */
+
+export interface DrawingFonts {
+  files: string[];
+  /** The family resvg uses where the SVG's own list finds nothing. */
+  family: string;
+}
+
+const preferences: { family: string; file: RegExp }[] = [
+  // Windows: BIZ-UDGothicR.ttc, BIZ-UDGothicB.ttc; Debian: BIZUDGothic-Regular.ttf, BIZUDGothic-Bold.ttf.
+  { family: 'BIZ UDGothic', file: /^biz[-_ ]?udgothic.*\.(ttf|ttc|otf)$/i },
+  { family: 'Noto Sans CJK JP', file: /^notosanscjk(jp)?-(regular|bold)\.(ttc|otf)$/i },
+  { family: 'Yu Gothic', file: /^yugoth[rb]\.ttc$/i },
+  { family: 'Meiryo', file: /^meiryo\.ttc$/i },
+];
+
+function fontDirectories(): string[] {
+  if (process.platform === 'win32')
+    return [
+      join(process.env.WINDIR ?? 'C:\\Windows', 'Fonts'),
+      join(process.env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), 'Microsoft', 'Windows', 'Fonts'),
+    ];
+  if (process.platform === 'darwin') return ['/Library/Fonts', join(homedir(), 'Library', 'Fonts')];
+  return [
+    '/usr/share/fonts/truetype/bizud-gothic',
+    '/usr/share/fonts/opentype/noto',
+    '/usr/share/fonts/truetype/noto',
+    join(homedir(), '.local', 'share', 'fonts'),
+  ];
+}
+
+function filesIn(directory: string): string[] {
+  try {
+    return readdirSync(directory)
+      .sort()
+      .map((name) => join(directory, name));
+  } catch {
+    return [];
+  }
+}
+
+/** The first family of the preference list found in `directories`, with all its files; null if none. */
+export function findDrawingFonts(directories: string[] = fontDirectories()): DrawingFonts | null {
+  const files = directories.flatMap(filesIn);
+  for (const preference of preferences) {
+    const found = files.filter((path) => preference.file.test(path.split(/[\\/]/).at(-1) ?? ''));
+    if (found.length) return { files: found, family: preference.family };
+  }
+  return null;
+}
+
+let cached: DrawingFonts | null | undefined;
+
+/** This machine's drawing fonts, looked for once per process. */
+export function systemDrawingFonts(): DrawingFonts {
+  if (cached === undefined) cached = findDrawingFonts();
+  if (!cached) throw new KasaneError('DRAWING_FONTS_MISSING');
+  return cached;
+}
+
+/** Pixels for `millimetres` of paper at `dpi`. */
+export function pixelsFor(millimetres: number, dpi: number): number {
+  return Math.round((millimetres / 25.4) * dpi);
+}
+
+/**
+ * The SVG drawn `widthPx` wide, as PNG bytes. Parsing and drawing run on libuv's thread pool, off the
+ * main process's event loop; resvg reads the font file for each line of text, so keep lines few.
+ */
+export async function rasterise(
+  svg: string,
+  widthPx: number,
+  fonts: DrawingFonts = systemDrawingFonts(),
+): Promise<Buffer> {
+  const image = await renderAsync(svg, {
+    fitTo: { mode: 'width', value: widthPx },
+    background: '#ffffff',
+    font: { loadSystemFonts: false, fontFiles: fonts.files, defaultFontFamily: fonts.family },
+  });
+  return image.asPng();
+}
