@@ -90,6 +90,31 @@ export interface MemberTable {
   birth_date: string | null;
   sex: 'male' | 'female' | 'other' | 'unknown';
   is_principal: number;
+  /** 1 = 同居; relatives drawn on the 家族構成図 who live elsewhere have 0. */
+  lives_in_household: Generated<number>;
+  deceased: Generated<number>;
+  death_date: string | null;
+  death_year: number | null;
+  is_key_person: Generated<number>;
+}
+
+export interface MemberRelationTable {
+  id: string;
+  household_id: string;
+  kind: 'parentChild' | 'married' | 'commonLaw' | 'divorced' | 'separated';
+  /** 親子: the parent. */
+  member_id: string;
+  /** 親子: the child. */
+  other_member_id: string;
+  year: number | null;
+  position: number;
+}
+
+export interface EcoMapTieTable {
+  household_id: string;
+  agency_id: string;
+  strength: 'strong' | 'normal' | 'weak' | 'stress';
+  direction: 'none' | 'toHousehold' | 'toAgency' | 'both';
 }
 
 export interface ConsentTable {
@@ -203,6 +228,8 @@ export interface MeetingMonitorTable {
 export interface DocumentIssueTable {
   id: string;
   meeting_id: string | null;
+  /** Set for a document about one household (家族構成図); null for anonymous statistics. */
+  household_id: Generated<string | null>;
   document: string;
   copies: number;
   purpose: string;
@@ -224,6 +251,8 @@ export interface Database {
   households: HouseholdTable;
   household_issues: HouseholdIssueTable;
   members: MemberTable;
+  member_relations: MemberRelationTable;
+  eco_map_ties: EcoMapTieTable;
   consents: ConsentTable;
   consent_agencies: ConsentAgencyTable;
   status_changes: StatusChangeTable;

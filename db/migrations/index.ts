@@ -4,6 +4,7 @@ import * as households from './0200-households.js';
 import * as defaultLists from './0210-default-lists.js';
 import * as meetings from './0300-meetings.js';
 import * as meetingTexts from './0600-meeting-texts.js';
+import * as family from './0700-family.js';
 import * as caseNumberKey from './0800-case-number-key.js';
 import * as searchFold from './0810-search-fold.js';
 
@@ -17,6 +18,7 @@ export const migrations: ReadonlyArray<{ version: number; name: string; migratio
   { version: 210, name: '0210-default-lists', migration: defaultLists },
   { version: 300, name: '0300-meetings', migration: meetings },
   { version: 600, name: '0600-meeting-texts', migration: meetingTexts },
+  { version: 700, name: '0700-family', migration: family },
   { version: 800, name: '0800-case-number-key', migration: caseNumberKey },
   { version: 810, name: '0810-search-fold', migration: searchFold },
 ];

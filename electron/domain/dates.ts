@@ -102,3 +102,24 @@ export function ageOn(birthIso: string, onIso: string): number {
   const [y, m, d] = onIso.split('-').map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
+
+/** A year typed as 2020, 2020年, 令和2年, R2 or 令和元年; null when it is none of these or did not exist. */
+export function parseJapaneseYear(input: string): number | null {
+  const text = input.normalize('NFKC').trim().replace(/\s+/g, '').replace(/年$/, '');
+  if (/^\d{4}$/.test(text)) return Number(text);
+  const wareki = text.match(/^(令和|平成|昭和|大正|明治|[RHSTMrhstm])(元|\d{1,2})$/);
+  if (!wareki) return null;
+  const [, eraName = '', yearText = ''] = wareki;
+  const era = eras.find((e) => e.names.includes(eraName.toUpperCase()) || e.names.includes(eraName));
+  if (!era) return null;
+  const year = Number(era.start.slice(0, 4)) + (yearText === '元' ? 1 : Number(yearText)) - 1;
+  if (yearText !== '元' && Number(yearText) < 1) return null;
+  if (era.end !== null && year > Number(era.end.slice(0, 4))) return null;
+  return year;
+}
+
+/** 令和2年: the era in force at the end of the year (2019 is 令和元年, 1989 平成元年). */
+export function formatWarekiYear(year: number): string {
+  const date = formatWareki(`${String(year).padStart(4, '0')}-12-31`, { weekday: false });
+  return date.replace(/\d+月\d+日$/, '');
+}

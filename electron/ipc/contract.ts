@@ -3,6 +3,13 @@ import type { Channel } from './channels.js';
 import { agencyInputSchema, agencySchema } from './schemas/agencies.js';
 import { dateInputSchema, idSchema, trimmed as trimmedText } from './schemas/common.js';
 import {
+  ecoMapTieSchema,
+  familySchema,
+  relationSchema,
+  saveRelationsInputSchema,
+  saveTieInputSchema,
+} from './schemas/family.js';
+import {
   consentInputSchema,
   consentWithdrawalInputSchema,
   householdDetailSchema,
@@ -100,6 +107,8 @@ export const officeSettingsSchema = z.object({
     .int('整数で入力してください')
     .min(3, '秘匿の基準は3以上にしてください')
     .max(100, '100以下にしてください'),
+  /** 家族構成図: the deceased crossed out (×) or filled in, as the office draws them. */
+  deceasedMark: z.enum(['cross', 'filled']),
 });
 export type OfficeSettings = z.infer<typeof officeSettingsSchema>;
 
@@ -121,6 +130,8 @@ export const auditKinds = [
   'household.created',
   'household.updated',
   'members.saved',
+  'relations.saved',
+  'ecoMap.tieSaved',
   'household.statusChanged',
   'consent.added',
   'consent.withdrawn',
@@ -309,6 +320,21 @@ export const contract = {
   'households.suggestCaseNo': {
     input: noInput,
     output: z.object({ caseNo: z.string() }),
+    access: 'acknowledged',
+  },
+  'family.get': {
+    input: z.object({ householdId: idSchema }),
+    output: familySchema,
+    access: 'acknowledged',
+  },
+  'family.saveRelations': {
+    input: saveRelationsInputSchema,
+    output: z.array(relationSchema),
+    access: 'acknowledged',
+  },
+  'family.saveTie': {
+    input: saveTieInputSchema,
+    output: z.array(ecoMapTieSchema),
     access: 'acknowledged',
   },
   'consents.add': {

@@ -6,6 +6,7 @@ import { appendAuditEvent, listAuditEvents, verifyAuditChain } from './audit.js'
 import { addConsent, withdrawConsent } from './consent.js';
 import { DocumentGate } from './document-gate.js';
 import { KasaneError } from './errors.js';
+import { getFamily, saveEcoMapTie, saveRelations } from './family.js';
 import {
   changeHouseholdStatus,
   createHousehold,
@@ -127,6 +128,18 @@ export function createHandlers(session: VaultSession, platform: Platform): Handl
     'households.suggestCaseNo': async () => {
       const { db, today } = signedIn();
       return { caseNo: await suggestCaseNo(db, today) };
+    },
+    'family.get': async (input) => {
+      const { db, today } = signedIn();
+      return getFamily(db, input.householdId, { asOf: today, office: await getOfficeSettings(db) });
+    },
+    'family.saveRelations': (input) => {
+      const { db, userId, now } = signedIn();
+      return saveRelations(db, userId, input, now);
+    },
+    'family.saveTie': (input) => {
+      const { db, userId, now } = signedIn();
+      return saveEcoMapTie(db, userId, input, now);
     },
     'consents.add': async (input) => {
       const { db, userId, now } = signedIn();

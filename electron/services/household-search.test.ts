@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HouseholdInput, MemberInput } from '../ipc/schemas/households.js';
 import { createHousehold, listHouseholds, saveMembers } from './households.js';
+import { livingMember } from './testing/members.js';
 import { signedInVault } from './testing/signed-in-vault.js';
 
 const now = new Date('2026-11-22T01:00:00Z');
@@ -26,6 +27,7 @@ const principal = (name: string, kana = ''): MemberInput => ({
   birthDate: null,
   sex: 'unknown',
   isPrincipal: true,
+  ...livingMember,
 });
 async function householdOf(caseNo: string, name: string): Promise<string> {
   const { id } = await createHousehold(vault.db, vault.userId, household(caseNo, 'A氏世帯'), now);

@@ -13,6 +13,7 @@ import {
   suggestCaseNo,
   updateHousehold,
 } from './households.js';
+import { livingMember } from './testing/members.js';
 import { signedInVault } from './testing/signed-in-vault.js';
 
 const now = new Date('2026-11-22T01:00:00Z');
@@ -39,6 +40,7 @@ const member = (name: string, kana: string, over: Partial<MemberInput> = {}): Me
   birthDate: null,
   sex: 'unknown',
   isPrincipal: false,
+  ...livingMember,
   ...over,
 });
 const list = (query = '') => listHouseholds(vault.db, { query, sort: 'receivedOn', limit: 200 }, today);

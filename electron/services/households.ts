@@ -169,6 +169,11 @@ export async function replaceMembers(
       birth_date: m.birthDate,
       sex: m.sex,
       is_principal: m.isPrincipal ? 1 : 0,
+      lives_in_household: m.livesInHousehold && !m.deceased ? 1 : 0,
+      deceased: m.deceased ? 1 : 0,
+      death_date: m.deceased ? m.death.date : null,
+      death_year: m.deceased ? m.death.year : null,
+      is_key_person: m.isKeyPerson ? 1 : 0,
     };
     if (m.id && existing.some((e) => e.id === m.id))
       await trx.updateTable('members').set(row).where('id', '=', m.id).execute();
@@ -301,6 +306,11 @@ export async function listMembers(db: Kysely<Database>, householdId: string): Pr
     birthDate: r.birth_date,
     sex: r.sex,
     isPrincipal: r.is_principal === 1,
+    livesInHousehold: r.lives_in_household === 1,
+    deceased: r.deceased === 1,
+    deathDate: r.death_date,
+    deathYear: r.death_year,
+    isKeyPerson: r.is_key_person === 1,
   }));
 }
 
@@ -374,7 +384,9 @@ function summaryQuery(db: Kysely<Database>) {
     sql<string>`(SELECT group_concat(issue, char(31)) FROM (SELECT hi.issue FROM household_issues hi JOIN issue_tags t ON t.name = hi.issue WHERE hi.household_id = h.id ORDER BY t.sort_order))`.as(
       'issues',
     ),
-    sql<number>`(SELECT count(*) FROM members m WHERE m.household_id = h.id)`.as('member_count'),
+    sql<number>`(SELECT count(*) FROM members m WHERE m.household_id = h.id AND m.lives_in_household = 1)`.as(
+      'member_count',
+    ),
     sql<string>`max(h.received_on,
         coalesce((SELECT max(noted_on) FROM progress_notes p WHERE p.household_id = h.id), ''),
         coalesce((SELECT max(max(obtained_on, coalesce(withdrawn_on, ''))) FROM consents c WHERE c.household_id = h.id), ''),

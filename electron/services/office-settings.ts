@@ -19,6 +19,7 @@ export const defaultOfficeSettings: OfficeSettings = {
   meetingLabels: { ...statutoryMeetingLabels },
   autoLockMinutes: 10,
   statisticsThreshold: 10,
+  deceasedMark: 'cross',
 };
 
 export async function getOfficeSettings(db: Kysely<Database>): Promise<OfficeSettings> {

@@ -5,6 +5,7 @@ import { defaultAgenda } from '../../electron/domain/meeting.js';
 import { insertConsent } from '../../electron/services/consent.js';
 import { insertHousehold, replaceMembers } from '../../electron/services/households.js';
 import { insertMeeting } from '../../electron/services/meetings.js';
+import { livingMember } from '../../electron/services/testing/members.js';
 
 const surnames = [
   '山田',
@@ -72,6 +73,7 @@ export async function seedBenchData(
           birthDate: `${1940 + ((i + m * 17) % 70)}-01-15`,
           sex: m % 2 === 0 ? ('male' as const) : ('female' as const),
           isPrincipal: m === 0,
+          ...livingMember,
         })),
       );
       if (i % 2 === 0)

@@ -34,7 +34,7 @@ async function collectFiles(paths: readonly string[]): Promise<ImportFile[]> {
 
 /** The meeting counts only when the book had meetings, so a ledger of households reads as before. */
 const countsLine = ({ counts }: ImportReport) =>
-  `世帯 ${counts.households}件、世帯員 ${counts.members}人、同意 ${counts.consents}件、新しい機関 ${counts.agenciesAdded}件${
+  `世帯 ${counts.households}件、世帯員 ${counts.members}人${counts.relations > 0 ? `、家族関係 ${counts.relations}件` : ''}、同意 ${counts.consents}件、新しい機関 ${counts.agenciesAdded}件${
     counts.meetings > 0
       ? `、会議 ${counts.meetings}件、出席者 ${counts.attendees}人、プラン ${counts.planRows}行`
       : ''

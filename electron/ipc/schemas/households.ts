@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { consentMethodSchema, consentStateSchema } from '../../domain/consent.js';
+import { parseJapaneseDate, parseJapaneseYear } from '../../domain/dates.js';
 import { householdStatusSchema, sexSchema, trackSchema } from '../../domain/household.js';
 import { dateInputSchema, idSchema, isoDateSchema, optionalDateInputSchema, trimmed } from './common.js';
 
@@ -20,7 +21,24 @@ export const householdInputSchema = z.object({
 });
 export type HouseholdInput = z.infer<typeof householdInputSchema>;
 
-export const memberInputSchema = z.object({
+/** 死亡の日付または年: 「令和2年5月1日」 → a date, 「令和2年」「2020」 → a year, empty → neither. */
+export const deathTextSchema = z
+  .string()
+  .transform((text, ctx): { date: string | null; year: number | null } => {
+    if (text.trim() === '') return { date: null, year: null };
+    const date = parseJapaneseDate(text);
+    if (date) return { date, year: Number(date.slice(0, 4)) };
+    const year = parseJapaneseYear(text);
+    if (year !== null && year >= 1900) return { date: null, year };
+    ctx.addIssue({
+      code: 'custom',
+      message: '亡くなった日か年を入力してください（例: 令和2年5月1日、令和2年、2020）',
+    });
+    return z.NEVER;
+  });
+
+/** One member's fields, each checked on its own (the import reads its columns with these). */
+export const memberFieldsSchema = z.object({
   id: idSchema.optional(),
   name: trimmed(60).min(1, '氏名を入力してください'),
   kana: trimmed(80).regex(
@@ -31,7 +49,41 @@ export const memberInputSchema = z.object({
   birthDate: optionalDateInputSchema,
   sex: sexSchema,
   isPrincipal: z.boolean(),
+  /** 同居: relatives drawn on the 家族構成図 who live elsewhere have false. */
+  livesInHousehold: z.boolean().default(true),
+  deceased: z.boolean().default(false),
+  /** When 死亡: the date or only the year, if known; as typed, or already read (a form sends it so). */
+  death: z
+    .union([
+      deathTextSchema,
+      z.object({ date: isoDateSchema.nullable(), year: z.number().int().min(1900).max(2100).nullable() }),
+    ])
+    .default({ date: null, year: null }),
+  isKeyPerson: z.boolean().default(false),
 });
+
+/** A member as saved: 亡くなった方 are not 同居, 本人 is alive, death not before birth. */
+export const memberInputSchema = memberFieldsSchema
+  .superRefine((m, ctx) => {
+    if (m.deceased && m.livesInHousehold)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['livesInHousehold'],
+        message: '亡くなった方は同居にできません',
+      });
+    if (m.deceased && m.isPrincipal)
+      ctx.addIssue({ code: 'custom', path: ['deceased'], message: '本人を死亡にはできません' });
+    const died = m.deceased ? m.death : { date: null, year: null };
+    if (m.birthDate && died.year !== null && (died.date ?? `${died.year}-12-31`) < m.birthDate)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['death'],
+        message: '亡くなった日が生年月日より前になっています',
+      });
+  })
+  .transform((m) =>
+    m.deceased ? m : { ...m, death: { date: null as string | null, year: null as number | null } },
+  );
 export type MemberInput = z.infer<typeof memberInputSchema>;
 
 export const saveMembersInputSchema = z.object({
@@ -52,6 +104,11 @@ export const memberSchema = z.object({
   birthDate: isoDateSchema.nullable(),
   sex: sexSchema,
   isPrincipal: z.boolean(),
+  livesInHousehold: z.boolean(),
+  deceased: z.boolean(),
+  deathDate: isoDateSchema.nullable(),
+  deathYear: z.number().int().nullable(),
+  isKeyPerson: z.boolean(),
 });
 export type Member = z.infer<typeof memberSchema>;
 
@@ -113,6 +170,7 @@ export const householdSummarySchema = z.object({
   issues: z.array(z.string()),
   receivedOn: isoDateSchema,
   lastActivityOn: isoDateSchema,
+  /** 世帯員数: those who live in the household (同居), not relatives elsewhere or the deceased. */
   memberCount: z.number().int(),
 });
 export type HouseholdSummary = z.infer<typeof householdSummarySchema>;

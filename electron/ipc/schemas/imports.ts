@@ -18,6 +18,8 @@ export type ImportFiles = z.infer<typeof importFilesSchema>;
 export const importCountsSchema = z.object({
   households: z.number().int(),
   members: z.number().int(),
+  /** 家族関係 (lines of the 家族構成図). */
+  relations: z.number().int(),
   consents: z.number().int(),
   agenciesAdded: z.number().int(),
   meetings: z.number().int(),

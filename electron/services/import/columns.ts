@@ -1,4 +1,5 @@
 import { agencyFields } from '../../domain/agency.js';
+import { relationKindLabels } from '../../domain/family.js';
 import { sexLabels, statusLabels } from '../../domain/household.js';
 import { statutoryMeetingLabels } from '../../domain/meeting.js';
 
@@ -145,6 +146,60 @@ export const memberSheet = {
       width: 6,
       help: '本人の行に ○（世帯に1人まで）',
     },
+    {
+      name: '同居',
+      required: false,
+      kind: 'choice',
+      choices: principalChoices,
+      width: 6,
+      help: '世帯で一緒に暮らす人に ○。空欄は別に暮らす親族（家族構成図に描く人）。この列がなければ全員が同居',
+    },
+    {
+      name: '死亡',
+      required: false,
+      kind: 'text',
+      width: 12,
+      help: '亡くなった人に ○、または亡くなった日か年（令和2年5月1日、令和2年、2020）',
+    },
+    {
+      name: 'キーパーソン',
+      required: false,
+      kind: 'choice',
+      choices: principalChoices,
+      width: 12,
+      help: 'キーパーソンに ○',
+    },
+  ],
+} as const satisfies SheetDef;
+
+export const relationSheet = {
+  name: '家族関係',
+  help: '家族構成図の線: 1行に1組（使わなければ空のまま）',
+  columns: [
+    { name: '受付番号', required: true, kind: 'text', width: 12, help: '「世帯」シートにある受付番号' },
+    { name: '記号', required: true, kind: 'text', width: 6, help: '「世帯員」シートにある、その世帯の記号' },
+    {
+      name: '相手の記号',
+      required: true,
+      kind: 'text',
+      width: 10,
+      help: '同じ世帯のもう1人の記号',
+    },
+    {
+      name: '関係',
+      required: true,
+      kind: 'choice',
+      choices: Object.values(relationKindLabels),
+      width: 8,
+      help: '親子は「記号」の人が「相手の記号」の人の親。夫婦・内縁・離婚・別居はどちらの順でも同じ',
+    },
+    {
+      name: '年',
+      required: false,
+      kind: 'text',
+      width: 10,
+      help: '結婚・離婚・別居の年（2008、平成20年）。分からなければ空欄。親子には入れません',
+    },
   ],
 } as const satisfies SheetDef;
 
@@ -236,6 +291,7 @@ export const planSheet = {
 export const sheetDefs: readonly SheetDef[] = [
   householdSheet,
   memberSheet,
+  relationSheet,
   meetingSheet,
   attendeeSheet,
   planSheet,

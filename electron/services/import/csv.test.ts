@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listHouseholds, listMembers } from '../households.js';
+import { livingAsListed } from '../testing/members.js';
 import { signedInVault } from '../testing/signed-in-vault.js';
 import { parseCsv } from './csv.js';
 import { csvBytes, fileOf, importCounts, type SheetData, xlsxBytes } from './fixtures.js';
@@ -56,7 +57,7 @@ describe('ファイルの選び方と中身の誤り', () => {
         'ファイル「古い台帳.xls」: 古い形式（.xls）は読めません。Excel で .xlsx として保存し直してください',
         'ファイル「世帯員.csv」: UTF-16 の CSV は読めません。Excel の「CSV（コンマ区切り）」か「CSV UTF-8」で保存し直してください',
         'シート「世帯」が2つあります（1つにまとめてください）',
-        'シート「世帯 (1)」は取り込めません（取り込めるシート: 世帯、世帯員、会議、出席者、プラン。CSV ではファイル名がシート名です）',
+        'シート「世帯 (1)」は取り込めません（取り込めるシート: 世帯、世帯員、家族関係、会議、出席者、プラン。CSV ではファイル名がシート名です）',
       ]);
       const bell = fileOf('世帯.csv', Buffer.from(`${header}R8-001,2026/4/1,ベル\u0007,なし\r\n`, 'utf8'));
       expect((await runImport(vault.db, vault.userId, [bell], now)).errors).toEqual([
@@ -162,6 +163,7 @@ describe('CSV の文字コード', () => {
         birthDate: '1940-02-03',
         sex: 'female',
         isPrincipal: true,
+        ...livingAsListed,
       },
       {
         label: 'B',
@@ -171,6 +173,7 @@ describe('CSV の文字コード', () => {
         birthDate: null,
         sex: 'male',
         isPrincipal: false,
+        ...livingAsListed,
       },
     ]);
     expect(cp932.people[0]).toMatchObject([{ name: '山﨑 ①', sex: 'unknown' }]);

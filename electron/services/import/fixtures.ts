@@ -10,13 +10,18 @@ import type { ImportFile } from './read-files.js';
 type Cell = string | number | Date | null;
 export type Rows = Record<string, Cell>[];
 export interface SheetData {
-  /** Defaults to every column of the sheet, in the template's order. */
+  /** Defaults to the sheet's required columns and those the rows use, in the template's order. */
   header?: string[];
   rows: Rows;
 }
 
 const headerOf = (name: string, data: SheetData) =>
-  data.header ?? sheetDefs.find((s) => s.name === name)?.columns.map((c) => c.name) ?? [];
+  data.header ??
+  sheetDefs
+    .find((s) => s.name === name)
+    ?.columns.filter((c) => c.required || data.rows.some((row) => c.name in row))
+    .map((c) => c.name) ??
+  [];
 
 export async function xlsxBytes(sheets: Record<string, SheetData>): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -48,6 +53,7 @@ export function csvBytes(name: string, data: SheetData, encoding: 'cp932' | 'utf
 const noCounts = {
   households: 0,
   members: 0,
+  relations: 0,
   consents: 0,
   agenciesAdded: 0,
   meetings: 0,

@@ -312,7 +312,7 @@ describe('誤りがあれば何も登録せず、すべての誤りを返す', (
     });
     const report = await runImport(vault.db, vault.userId, files, now);
     expect(report.errors).toEqual([
-      'シート「Sheet1」は取り込めません（取り込めるシート: 世帯、世帯員、会議、出席者、プラン。CSV ではファイル名がシート名です）',
+      'シート「Sheet1」は取り込めません（取り込めるシート: 世帯、世帯員、家族関係、会議、出席者、プラン。CSV ではファイル名がシート名です）',
     ]);
     expect(await list()).toEqual([]);
     const withoutStray = await xlsxFiles({ 世帯: { rows: [householdRow('R8-001')] }, 出席者: { rows: [] } });

@@ -39,7 +39,15 @@ async function importFiles(
       const valid = validate(read, await knownInDatabase(trx));
       const agencies = new AgencyResolver(trx, valid.newAgencyFields, now);
       const userId = commitAs?.userId ?? null;
-      const households = await writeHouseholds(trx, userId, valid.households, valid.members, agencies, now);
+      const households = await writeHouseholds(
+        trx,
+        userId,
+        valid.households,
+        valid.members,
+        valid.relations,
+        agencies,
+        now,
+      );
       const meetings = await writeMeetings(trx, userId, valid.meetings, agencies, valid.meetingErrors, now);
       const counts: ImportTally = { ...households, agenciesAdded: agencies.added, ...meetings };
       const errors = valid.errors();

@@ -5,6 +5,7 @@ import {
   meetingSheet,
   memberSheet,
   planSheet,
+  relationSheet,
   sheetDefs,
 } from './columns.js';
 import type { RawSheet } from './raw-sheet.js';
@@ -12,6 +13,7 @@ import type { RawSheet } from './raw-sheet.js';
 export interface PickedSheets {
   households: RawSheet | null;
   members: RawSheet | null;
+  relations: RawSheet | null;
   meetings: RawSheet | null;
   attendees: RawSheet | null;
   plan: RawSheet | null;
@@ -43,6 +45,7 @@ export function pickSheets(sheets: readonly RawSheet[]): PickedSheets {
   return {
     households: get(householdSheet.name),
     members: get(memberSheet.name),
+    relations: get(relationSheet.name),
     meetings: get(meetingSheet.name),
     attendees: get(attendeeSheet.name),
     plan: get(planSheet.name),

@@ -11,6 +11,8 @@ export interface Table {
   rows: TableRow[];
   /** Required columns the sheet lacks: reported once on the header, not again on every row. */
   missingColumns: Set<string>;
+  /** Columns the sheet has: an optional column left out means its old meaning (同居: everyone). */
+  presentColumns: Set<string>;
   errors: string[];
 }
 
@@ -72,7 +74,7 @@ export function readTable(def: SheetDef, sheet: RawSheet): Table {
   const [header, ...body] = sheet.rows;
   if (header?.rowNumber !== 1) {
     errors.push(`${def.name} 行1: 1行目に列名（見出し）を入れてください`);
-    return { rows: [], missingColumns: new Set(), errors };
+    return { rows: [], missingColumns: new Set(), presentColumns: new Set(), errors };
   }
   const known = new Map(def.columns.map((c) => [c.name, c]));
   const positions = new Map<string, number>();
@@ -104,5 +106,5 @@ export function readTable(def: SheetDef, sheet: RawSheet): Table {
     }))
     // A row with data only under unknown columns is already reported on the header.
     .filter((row) => !Object.values(row.cells).every(isBlankCell));
-  return { rows, missingColumns, errors };
+  return { rows, missingColumns, presentColumns: new Set(positions.keys()), errors };
 }

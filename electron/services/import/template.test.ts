@@ -30,6 +30,7 @@ describe('移行用テンプレート', () => {
       '説明',
       '世帯',
       '世帯員',
+      '家族関係',
       '会議',
       '出席者',
       'プラン',
@@ -57,6 +58,16 @@ describe('移行用テンプレート', () => {
       '生年月日',
       '性別',
       '本人',
+      '同居',
+      '死亡',
+      'キーパーソン',
+    ]);
+    expect(headerOf(workbook.getWorksheet('家族関係') as ExcelJS.Worksheet)).toEqual([
+      '受付番号',
+      '記号',
+      '相手の記号',
+      '関係',
+      '年',
     ]);
     for (const def of sheetDefs) {
       const sheet = workbook.getWorksheet(def.name) as ExcelJS.Worksheet;
@@ -79,6 +90,10 @@ describe('移行用テンプレート', () => {
     const members = workbook.getWorksheet('世帯員') as ExcelJS.Worksheet;
     expect(members.getCell('G2').dataValidation).toMatchObject({ formulae: ['"男,女,その他,不明"'] });
     expect(members.getCell('H2').dataValidation).toMatchObject({ formulae: ['"○"'] });
+    expect(members.getCell('I2').dataValidation).toMatchObject({ formulae: ['"○"'] });
+    expect(
+      (workbook.getWorksheet('家族関係') as ExcelJS.Worksheet).getCell('D2').dataValidation,
+    ).toMatchObject({ formulae: ['"親子,夫婦,内縁,離婚,別居"'] });
 
     const guide = (workbook.getWorksheet('説明') as ExcelJS.Worksheet)
       .getSheetValues()
@@ -128,8 +143,8 @@ describe('移行用テンプレート', () => {
       { 受付番号: 'R8-102', 受付日: 'R8.4.2', 世帯表示名: 'B氏世帯', 本人同意: 'なし', 課題: '不登校' },
     ]);
     fill('世帯員', [
-      { 受付番号: 'R8-101', 記号: 'A', 氏名: '山田 花子', 本人: '○', 性別: '女' },
-      { 受付番号: 'R8-102', 記号: 'A', 氏名: '佐藤 次郎' },
+      { 受付番号: 'R8-101', 記号: 'A', 氏名: '山田 花子', 本人: '○', 性別: '女', 同居: '○' },
+      { 受付番号: 'R8-102', 記号: 'A', 氏名: '佐藤 次郎', 同居: '○' },
     ]);
     fill('会議', [
       {

@@ -1,12 +1,20 @@
 import type { MemberInput } from '../../ipc/schemas/households.js';
 import { type AttendeeSheet, parseAttendeeSheet } from './attendees-sheet.js';
-import { attendeeSheet, householdSheet, meetingSheet, memberSheet, planSheet } from './columns.js';
+import {
+  attendeeSheet,
+  householdSheet,
+  meetingSheet,
+  memberSheet,
+  planSheet,
+  relationSheet,
+} from './columns.js';
 import { type HouseholdRow, parseHouseholdSheet } from './households-sheet.js';
 import type { KnownInDatabase } from './known.js';
 import { type MeetingSheet, parseMeetingSheet, withFinalPlansFilled } from './meetings-sheet.js';
 import { parseMemberSheet } from './members-sheet.js';
 import { type PlanSheet, parsePlanSheet } from './plan-sheet.js';
 import type { ReadFiles } from './read-files.js';
+import { parseRelationSheet, type RelationRow, type RelationSheet } from './relations-sheet.js';
 import { pickSheets } from './sheets.js';
 import { readTable, SheetErrors } from './table.js';
 import type { MeetingErrors, MeetingsToWrite } from './write-meetings.js';
@@ -14,6 +22,8 @@ import type { MeetingErrors, MeetingsToWrite } from './write-meetings.js';
 export interface Validated {
   households: HouseholdRow[];
   members: Map<string, MemberInput[]>;
+  /** 家族関係 by 受付番号, by 記号. */
+  relations: Map<string, RelationRow[]>;
   meetings: MeetingsToWrite;
   /** 分野 the 出席者 sheet gives for agencies not yet registered. */
   newAgencyFields: ReadonlyMap<string, string>;
@@ -39,6 +49,11 @@ const noPlan = (): PlanSheet => ({
   errors: new SheetErrors(planSheet.name),
 });
 
+const noRelations = (): RelationSheet => ({
+  byCaseNo: new Map(),
+  errors: new SheetErrors(relationSheet.name),
+});
+
 const noLabels: ReadonlySet<string> = new Set();
 
 /** A household's 記号: from this import's 世帯員 sheet when the household is in it, else as registered. */
@@ -62,6 +77,12 @@ export function validate(read: ReadFiles, known: KnownInDatabase): Validated {
   const members = picked.members
     ? parseMemberSheet(readTable(memberSheet, picked.members), households.caseNos)
     : { members: new Map<string, MemberInput[]>(), labels: new Map<string, Set<string>>(), errors: [] };
+  const relations = picked.relations
+    ? parseRelationSheet(readTable(relationSheet, picked.relations), {
+        caseNos: households.caseNos,
+        labels: members.labels,
+      })
+    : noRelations();
   const meetings = picked.meetings
     ? parseMeetingSheet(readTable(meetingSheet, picked.meetings), households.caseNos, known)
     : noMeetings();
@@ -78,6 +99,7 @@ export function validate(read: ReadFiles, known: KnownInDatabase): Validated {
   return {
     households: households.households,
     members: members.members,
+    relations: relations.byCaseNo,
     meetings: { meetings: toWrite, attendees: attendees.byMeeting, plan: plan.byMeeting },
     newAgencyFields: attendees.newAgencyFields,
     meetingErrors: { meetings: meetings.errors, attendees: attendees.errors },
@@ -86,6 +108,7 @@ export function validate(read: ReadFiles, known: KnownInDatabase): Validated {
       ...picked.errors,
       ...households.errors,
       ...members.errors,
+      ...relations.errors.list(),
       ...meetings.errors.list(),
       ...attendees.errors.list(),
       ...plan.errors.list(),

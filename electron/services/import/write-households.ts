@@ -3,14 +3,16 @@ import type { Database } from '../../../db/schema.js';
 import type { MemberInput } from '../../ipc/schemas/households.js';
 import type { ImportCounts } from '../../ipc/schemas/imports.js';
 import { insertConsent } from '../consent.js';
-import { insertHousehold, replaceMembers } from '../households.js';
+import { replaceRelations } from '../family.js';
+import { insertHousehold, listMembers, replaceMembers } from '../households.js';
 import type { AgencyResolver } from './agency-resolver.js';
 import type { HouseholdRow } from './households-sheet.js';
+import type { RelationRow } from './relations-sheet.js';
 
 /** The ledger has no 方法 / 取得者 columns: migrated consents are recorded as written, by this name. */
 const migratedConsent = { method: 'written', obtainedBy: '（移行データ）' } as const;
 
-export type HouseholdCounts = Pick<ImportCounts, 'households' | 'members' | 'consents'>;
+export type HouseholdCounts = Pick<ImportCounts, 'households' | 'members' | 'relations' | 'consents'>;
 
 /** Writes validated 世帯 and 世帯員 rows with the same service functions the screens use, inside `trx`. */
 export async function writeHouseholds(
@@ -18,10 +20,11 @@ export async function writeHouseholds(
   userId: string | null,
   households: readonly HouseholdRow[],
   members: ReadonlyMap<string, readonly MemberInput[]>,
+  relations: ReadonlyMap<string, readonly RelationRow[]>,
   agencies: AgencyResolver,
   now: Date,
 ): Promise<HouseholdCounts> {
-  const counts: HouseholdCounts = { households: 0, members: 0, consents: 0 };
+  const counts: HouseholdCounts = { households: 0, members: 0, relations: 0, consents: 0 };
 
   for (const row of households) {
     const householdId = await insertHousehold(
@@ -45,6 +48,21 @@ export async function writeHouseholds(
     if (people.length > 0) {
       await replaceMembers(trx, householdId, people);
       counts.members += people.length;
+    }
+    const lines = relations.get(row.caseNo) ?? [];
+    if (lines.length > 0) {
+      const idOf = new Map((await listMembers(trx, householdId)).map((m) => [m.label, m.id]));
+      await replaceRelations(
+        trx,
+        householdId,
+        lines.map((r) => ({
+          kind: r.kind,
+          memberId: idOf.get(r.label) ?? '',
+          otherMemberId: idOf.get(r.otherLabel) ?? '',
+          year: r.year,
+        })),
+      );
+      counts.relations += lines.length;
     }
     if (row.consent) {
       const agencyIdsInScope: string[] = [];

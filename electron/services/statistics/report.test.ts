@@ -92,7 +92,7 @@ function generate(): { households: Household[]; meetings: Meeting[] } {
 }
 
 const { households, meetings } = generate();
-const labels = 'ABCDE';
+const labels = 'ABCDEF';
 const years = [2023, 2024, 2025];
 let vault: Awaited<ReturnType<typeof signedInVault>>;
 let stats: Statistics;
@@ -115,15 +115,27 @@ beforeAll(async () => {
       })),
     },
     世帯員: {
-      rows: households.flatMap((h) =>
-        h.members.map((m, i) => ({
+      rows: households.flatMap((h, k) => [
+        ...h.members.map((m, i) => ({
           受付番号: h.caseNo,
           記号: labels[i] ?? 'Z',
           氏名: `統計 ${h.caseNo}${labels[i]}`,
           生年月日: m.birth,
           本人: i === 0 ? '○' : null,
+          同居: '○',
         })),
-      ),
+        // Every third household has a relative drawn on its 家族構成図 who lives elsewhere: not a 世帯員 to count.
+        ...(k % 3 === 0
+          ? [
+              {
+                受付番号: h.caseNo,
+                記号: labels[h.members.length] ?? 'Z',
+                氏名: `別居 ${h.caseNo}`,
+                同居: null,
+              },
+            ]
+          : []),
+      ]),
     },
     会議: {
       rows: meetings.map((m) => ({

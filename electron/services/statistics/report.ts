@@ -48,7 +48,7 @@ async function loadFacts(db: Kysely<Database>, from: string, to: string): Promis
       .execute(),
     db
       .selectFrom('members')
-      .select(['household_id', 'birth_date', 'is_principal', 'position'])
+      .select(['household_id', 'birth_date', 'is_principal', 'position', 'lives_in_household'])
       .where('household_id', 'in', received)
       .execute(),
     db
@@ -75,7 +75,8 @@ async function loadFacts(db: Kysely<Database>, from: string, to: string): Promis
   for (const [householdId, list] of Map.groupBy(members, (m) => m.household_id)) {
     const f = facts.get(householdId);
     if (!f) continue;
-    f.memberCount = list.length;
+    // 世帯員数: only those who live in the household, not relatives drawn on the 家族構成図.
+    f.memberCount = list.filter((m) => m.lives_in_household === 1).length;
     // The principal (本人), or the first member when nobody is marked.
     const first = list.reduce((a, b) => (b.position < a.position ? b : a));
     f.principalBirthDate = (list.find((m) => m.is_principal === 1) ?? first).birth_date;

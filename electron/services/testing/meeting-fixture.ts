@@ -4,6 +4,7 @@ import type { MeetingInput } from '../../ipc/schemas/meetings.js';
 import { saveAgency } from '../agencies.js';
 import { addConsent } from '../consent.js';
 import { createHousehold, saveMembers } from '../households.js';
+import { livingMember } from './members.js';
 
 export const meetingNow = new Date('2026-11-22T01:00:00Z');
 
@@ -38,6 +39,7 @@ export async function householdForMeetings(
         birthDate: '1946-05-01',
         sex: 'female',
         isPrincipal: true,
+        ...livingMember,
       },
       {
         name: '𠮷田 髙志',
@@ -46,6 +48,7 @@ export async function householdForMeetings(
         birthDate: '1975-08-12',
         sex: 'male',
         isPrincipal: false,
+        ...livingMember,
       },
       {
         name: '山﨑 美咲',
@@ -54,6 +57,7 @@ export async function householdForMeetings(
         birthDate: '2010-01-20',
         sex: 'female',
         isPrincipal: false,
+        ...livingMember,
       },
     ],
     meetingNow,

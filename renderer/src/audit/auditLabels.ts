@@ -23,6 +23,8 @@ export const auditKindLabels: Record<AuditKind, string> = {
   'household.created': '世帯の登録',
   'household.updated': '世帯の変更',
   'members.saved': '世帯員の保存',
+  'relations.saved': '家族関係の保存',
+  'ecoMap.tieSaved': 'エコマップの関係の変更',
   'household.statusChanged': '世帯の状況の変更',
   'consent.added': '本人同意の登録',
   'consent.withdrawn': '本人同意の撤回',

@@ -6,6 +6,7 @@ function countItems(counts: ImportCounts) {
   const households = [
     { label: '世帯', value: counts.households, unit: '件' },
     { label: '世帯員', value: counts.members, unit: '人' },
+    ...(counts.relations > 0 ? [{ label: '家族関係', value: counts.relations, unit: '件' }] : []),
     { label: '同意', value: counts.consents, unit: '件' },
     { label: '新しい機関', value: counts.agenciesAdded, unit: '件' },
   ];

@@ -14,4 +14,5 @@ export const settingsFieldLabels: Record<keyof OfficeSettings, string> = {
   meetingLabels: '会議名称の表示',
   autoLockMinutes: '自動ロックまでの分数',
   statisticsThreshold: '統計の秘匿基準',
+  deceasedMark: '家族構成図での死亡の表し方',
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { warekiInput } from '../../../../electron/domain/dates';
+import { formatWarekiYear, warekiInput } from '../../../../electron/domain/dates';
 import type { Member } from '../../../../electron/ipc/schemas/households';
 import { saveMembersInputSchema } from '../../../../electron/ipc/schemas/households';
 
@@ -12,7 +12,18 @@ export type MemberRowValues = MembersFormValues['members'][number];
 export const memberFieldNames = ['name', 'kana', 'relationship', 'birthDate', 'sex'] as const;
 
 export function blankMember(isPrincipal: boolean): MemberRowValues {
-  return { name: '', kana: '', relationship: '', birthDate: '', sex: 'unknown', isPrincipal };
+  return {
+    name: '',
+    kana: '',
+    relationship: '',
+    birthDate: '',
+    sex: 'unknown',
+    isPrincipal,
+    livesInHousehold: true,
+    deceased: false,
+    death: '',
+    isKeyPerson: false,
+  };
 }
 
 /** Saved members back into the editor: ids kept (so saving moves them), dates as 和暦 text. */
@@ -26,5 +37,9 @@ export function toFormMembers(members: readonly Member[]): MemberRowValues[] {
     birthDate: warekiInput(m.birthDate),
     sex: m.sex,
     isPrincipal: m.isPrincipal,
+    livesInHousehold: m.livesInHousehold,
+    deceased: m.deceased,
+    death: m.deathDate ? warekiInput(m.deathDate) : m.deathYear !== null ? formatWarekiYear(m.deathYear) : '',
+    isKeyPerson: m.isKeyPerson,
   }));
 }
