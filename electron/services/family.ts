@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { agencyFields } from '../domain/agency.js';
 import { ageOn, formatWarekiYear } from '../domain/dates.js';
 import {
   type EcoMapSource,
@@ -169,21 +170,9 @@ export async function listEcoMapTies(db: Kysely<Database>, householdId: string):
   for (const a of attendees) add(a.agency_id, 'attendee');
   for (const n of notes) add(n.agency_id, 'progressNote');
   for (const id of agenciesNamedIn(roles.map((r) => r.roles).join('\n'), agencies)) add(id, 'planRole');
-  const fieldOrder = [
-    '高齢',
-    '障がい',
-    '子ども',
-    '生活困窮',
-    '保健・医療',
-    '教育',
-    '地域',
-    '司法・警察',
-    '行政',
-    'その他',
-  ];
   const rank = (field: string) => {
-    const i = fieldOrder.indexOf(field);
-    return i === -1 ? fieldOrder.length : i;
+    const i = (agencyFields as readonly string[]).indexOf(field);
+    return i === -1 ? agencyFields.length : i;
   };
   const byId = new Map(agencies.map((a) => [a.id, a]));
   const tieOf = new Map(ties.map((t) => [t.agency_id, t]));
