@@ -23,6 +23,7 @@ const fields: readonly Path<OfficeSettings>[] = [
   'noticeStyle',
   'replyBusinessDays',
   'addresseeHonorific',
+  'deceasedMark',
   'meetingLabels.consented',
   'meetingLabels.unconsented',
   'autoLockMinutes',
@@ -50,6 +51,7 @@ export function SettingsForm({
   const [saved, setSaved] = useState(false);
   const honorificId = useId();
   const noticeStyleId = useId();
+  const deceasedId = useId();
   const { register, handleSubmit, setError, setFocus, reset, formState } = useForm<OfficeSettings>({
     resolver: zodResolver(officeSettingsSchema),
     defaultValues: initial,
@@ -201,6 +203,20 @@ export function SettingsForm({
                 {errors.addresseeHonorific.message}
               </p>
             )}
+          </fieldset>
+          <fieldset className="group" aria-describedby={`${deceasedId}-hint`}>
+            <legend>{label.deceasedMark}</legend>
+            <p className="field-hint" id={`${deceasedId}-hint`}>
+              家族構成図で亡くなった方の記号をどう表すかです。
+            </p>
+            <label className="choice">
+              <input type="radio" value="cross" {...register('deceasedMark')} />
+              ×を付ける
+            </label>
+            <label className="choice">
+              <input type="radio" value="filled" {...register('deceasedMark')} />
+              塗りつぶす
+            </label>
           </fieldset>
         </div>
       </fieldset>
