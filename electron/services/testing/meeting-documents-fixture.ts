@@ -7,6 +7,7 @@ import { addConsent } from '../consent.js';
 import { createHousehold, saveMembers } from '../households.js';
 import { createMeeting, savePlan } from '../meetings.js';
 import { defaultOfficeSettings, saveOfficeSettings } from '../office-settings.js';
+import { livingMember } from './members.js';
 
 /** 2026-11-10 (Tue) in Japan: the day the documents are issued. */
 export const issueNow = new Date('2026-11-10T01:00:00Z');
@@ -76,7 +77,7 @@ async function household(db: Kysely<Database>, userId: string, caseNo: string, n
     db,
     userId,
     id,
-    members.map((m) => ({ ...m, sex: 'unknown' as const })),
+    members.map((m) => ({ ...m, sex: 'unknown' as const, ...livingMember })),
     now,
   );
   return { id, members: saved };
