@@ -96,6 +96,8 @@ export interface MemberTable {
   death_date: string | null;
   death_year: number | null;
   is_key_person: Generated<number>;
+  /** 取消 (rule 18): the member no longer counts; the row and its label stay. */
+  voided_at: string | null;
 }
 
 export interface MemberRelationTable {
@@ -121,13 +123,16 @@ export interface ConsentTable {
   id: string;
   household_id: string;
   obtained_on: string;
-  method: 'written' | 'oral';
+  /** unknown: the ledger did not say (imported consents); never assumed 書面. */
+  method: 'written' | 'oral' | 'unknown';
   obtained_by: string;
   /** 1 = 範囲 is every attending agency (the ledger's empty 同意範囲). */
   all_agencies: number;
   withdrawn_on: string | null;
   withdraw_reason: string | null;
   created_at: string;
+  /** 取消 (rule 18): the record no longer counts. */
+  voided_at: string | null;
 }
 
 export interface ConsentAgencyTable {
@@ -143,6 +148,8 @@ export interface StatusChangeTable {
   reason: string | null;
   user_id: string | null;
   created_at: string;
+  /** 取消 (rule 18): the change no longer counts. */
+  voided_at: string | null;
 }
 
 export interface ProgressNoteTable {
@@ -156,19 +163,21 @@ export interface ProgressNoteTable {
   revision: number;
   created_at: string;
   updated_at: string;
+  /** 取消 (rule 18): the entry no longer counts. */
+  voided_at: string | null;
 }
 
-export interface ProgressNoteRevisionTable {
+/** Rule 18: every 取消 and 訂正, with its reason and the version it replaced (JSON, parsed in one mapper). */
+export interface RecordCorrectionTable {
   id: Generated<number>;
-  note_id: string;
-  revision: number;
-  noted_on: string;
-  agency_id: string | null;
-  staff: string;
-  content: string;
-  next_plan: string;
-  replaced_at: string;
+  household_id: string;
+  target_type: 'consent' | 'statusChange' | 'member' | 'progressNote';
+  target_id: string;
+  action: 'void' | 'correct';
+  reason: string;
+  before_json: string;
   user_id: string | null;
+  created_at: string;
 }
 
 export interface HouseholdSearchTermsTable {
@@ -257,7 +266,7 @@ export interface Database {
   consent_agencies: ConsentAgencyTable;
   status_changes: StatusChangeTable;
   progress_notes: ProgressNoteTable;
-  progress_note_revisions: ProgressNoteRevisionTable;
+  record_corrections: RecordCorrectionTable;
   household_search_terms: HouseholdSearchTermsTable;
   meetings: MeetingTable;
   meeting_attendees: MeetingAttendeeTable;

@@ -352,16 +352,21 @@ test.describe('世帯', () => {
     const content = note.locator('.hh-note-content');
     expect(await content.textContent()).toBe('自宅を訪問。\n本人は在宅、妻が対応。');
     await expect(content).toHaveCSS('white-space', 'pre-wrap');
-    await note.getByRole('button', { name: '修正', exact: true }).click();
-    const editForm = page.getByRole('form', { name: '支援経過の修正' });
+    await note.getByRole('button', { name: '訂正', exact: true }).click();
+    const editForm = page.getByRole('form', { name: '支援経過の訂正' });
     await expect(editForm.getByLabel('内容')).toBeFocused();
     await editForm.getByLabel('内容').fill('自宅を訪問。\n本人は在宅、妻と孫が対応。');
+    // A 訂正 needs its reason (rule 18).
     await editForm.getByRole('button', { name: '保存', exact: true }).click();
-    await expect(page.getByText('支援経過を修正しました。')).toBeVisible();
-    await note.getByRole('button', { name: '修正 1回' }).click();
-    const history = page.getByRole('dialog', { name: '支援経過の修正履歴' });
+    await expect(editForm.getByText('訂正の理由を入力してください（履歴に残ります）')).toBeVisible();
+    await editForm.getByLabel('訂正の理由').fill('対応した家族の書き漏れ');
+    await editForm.getByRole('button', { name: '保存', exact: true }).click();
+    await expect(page.getByText('支援経過を訂正しました。訂正前の内容は履歴に残っています。')).toBeVisible();
+    await note.getByRole('button', { name: '履歴（訂正 1回）' }).click();
+    const history = page.getByRole('dialog', { name: '支援経過の訂正・取消の履歴' });
     await expect(history.getByTestId('note-revision')).toHaveCount(1);
     await expect(history.getByTestId('note-revision')).toContainText('本人は在宅、妻が対応。');
+    await expect(history.getByTestId('note-revision')).toContainText('理由：対応した家族の書き漏れ');
     await history.getByRole('button', { name: '閉じる' }).click();
     await expect(page.getByTestId('timeline')).toContainText('自宅を訪問。');
     await page.getByRole('heading', { level: 1 }).focus();

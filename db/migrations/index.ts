@@ -7,6 +7,7 @@ import * as meetingTexts from './0600-meeting-texts.js';
 import * as family from './0700-family.js';
 import * as caseNumberKey from './0800-case-number-key.js';
 import * as searchFold from './0810-search-fold.js';
+import * as corrections from './0820-corrections.js';
 
 /**
  * Every schema step, in order. The number is the schema version written to `user_version`;
@@ -21,6 +22,7 @@ export const migrations: ReadonlyArray<{ version: number; name: string; migratio
   { version: 700, name: '0700-family', migration: family },
   { version: 800, name: '0800-case-number-key', migration: caseNumberKey },
   { version: 810, name: '0810-search-fold', migration: searchFold },
+  { version: 820, name: '0820-corrections', migration: corrections },
 ];
 
 export function assertStrictlyIncreasing(list: ReadonlyArray<{ version: number }>): void {

@@ -15,9 +15,17 @@ export const consentLabels: Record<ConsentState, string> = {
   withdrawn: '撤回',
 };
 
-export const consentMethodSchema = z.enum(['written', 'oral'], { message: '方法を選んでください' });
+/**
+ * 方法 as recorded: 書面 or 口頭 when the coordinator records it; 不明 when an imported ledger did not
+ * say (its 同意方法 column empty or absent) — never assumed to be 書面.
+ */
+export const consentMethodSchema = z.enum(['written', 'oral', 'unknown'], {
+  message: '方法を選んでください',
+});
 export type ConsentMethod = z.infer<typeof consentMethodSchema>;
-export const methodLabels: Record<ConsentMethod, string> = { written: '書面', oral: '口頭' };
+export const methodLabels: Record<ConsentMethod, string> = { written: '書面', oral: '口頭', unknown: '不明' };
+/** A consent recorded on screen: the coordinator knows how it was given. */
+export const recordedConsentMethodSchema = z.enum(['written', 'oral'], { message: '方法を選んでください' });
 
 export interface ConsentPeriod {
   obtainedOn: string;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Channel } from './channels.js';
 import { agencyInputSchema, agencySchema } from './schemas/agencies.js';
 import { dateInputSchema, idSchema, trimmed as trimmedText } from './schemas/common.js';
+import { voidRecordInputSchema } from './schemas/corrections.js';
 import {
   ecoMapTieSchema,
   familySchema,
@@ -10,6 +11,7 @@ import {
   saveTieInputSchema,
 } from './schemas/family.js';
 import {
+  consentCorrectionInputSchema,
   consentInputSchema,
   consentWithdrawalInputSchema,
   householdDetailSchema,
@@ -17,10 +19,13 @@ import {
   householdListInputSchema,
   householdSummarySchema,
   memberSchema,
+  progressNoteCorrectionSchema,
   progressNoteInputSchema,
   progressNoteSchema,
   saveMembersInputSchema,
+  statusChangeCorrectionInputSchema,
   statusChangeInputSchema,
+  statusChangeVoidInputSchema,
 } from './schemas/households.js';
 import { importFilesSchema, importReportSchema } from './schemas/imports.js';
 import {
@@ -151,6 +156,8 @@ export const auditKinds = [
   'plan.saved',
   'report.saved',
   'document.issued',
+  'record.voided',
+  'record.corrected',
 ] as const;
 export const auditKindSchema = z.enum(auditKinds);
 export type AuditKind = z.infer<typeof auditKindSchema>;
@@ -317,6 +324,16 @@ export const contract = {
     output: z.object({ id: idSchema }),
     access: 'acknowledged',
   },
+  'households.voidStatusChange': {
+    input: statusChangeVoidInputSchema,
+    output: z.object({ householdId: idSchema }),
+    access: 'acknowledged',
+  },
+  'households.correctStatusChange': {
+    input: statusChangeCorrectionInputSchema,
+    output: z.object({ householdId: idSchema }),
+    access: 'acknowledged',
+  },
   'households.suggestCaseNo': {
     input: noInput,
     output: z.object({ caseNo: z.string() }),
@@ -347,6 +364,16 @@ export const contract = {
     output: z.object({ consentId: idSchema }),
     access: 'acknowledged',
   },
+  'consents.void': {
+    input: voidRecordInputSchema,
+    output: z.object({ householdId: idSchema }),
+    access: 'acknowledged',
+  },
+  'consents.correct': {
+    input: consentCorrectionInputSchema,
+    output: z.object({ householdId: idSchema }),
+    access: 'acknowledged',
+  },
   'progressNotes.list': {
     input: z.object({ householdId: idSchema }),
     output: z.array(progressNoteSchema),
@@ -359,16 +386,12 @@ export const contract = {
   },
   'progressNotes.history': {
     input: z.object({ noteId: idSchema }),
-    output: z.array(
-      z.object({
-        revision: z.number(),
-        notedOn: z.string(),
-        staff: z.string(),
-        content: z.string(),
-        nextPlan: z.string(),
-        replacedAt: z.string(),
-      }),
-    ),
+    output: z.array(progressNoteCorrectionSchema),
+    access: 'acknowledged',
+  },
+  'progressNotes.void': {
+    input: voidRecordInputSchema,
+    output: z.object({ id: idSchema }),
     access: 'acknowledged',
   },
   'agencies.list': {

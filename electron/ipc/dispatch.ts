@@ -52,11 +52,14 @@ export async function dispatch(
     return { ok: true, value: await handler(parsed.data) };
   } catch (err) {
     if (err instanceof KasaneError) {
+      // A refusal about one field (details.field) is shown next to it.
+      const field = typeof err.details?.field === 'string' ? err.details.field : null;
       return {
         ok: false,
         code: err.code,
         message: err.message,
         ...(err.details ? { details: err.details } : {}),
+        ...(field ? { fieldErrors: { [field]: err.message } } : {}),
       };
     }
     if (err instanceof z.ZodError) {

@@ -1,33 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
-import type { ConsentRecord } from '../ipc/schemas/households.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { ConsentTable, Database } from '../../db/schema.js';
+import type { ConsentMethod } from '../domain/consent.js';
+import { formatWareki } from '../domain/dates.js';
+import { officeDate } from '../domain/office-day.js';
+import { type ConsentHistory, type ConsentRecord, consentVersionSchema } from '../ipc/schemas/households.js';
 import { appendAuditEvent } from './audit.js';
+import { correctionsOf, recordCorrection, requireReason } from './corrections.js';
 import { KasaneError } from './errors.js';
+import { consentedMeetingRefusal } from './meeting-rules.js';
+import { getOfficeSettings } from './office-settings.js';
 
 /** 本人同意 records (rule 1); whether one is valid on a day is decided in `electron/domain/consent.ts`. */
 
-export async function listConsents(db: Kysely<Database>, householdId: string): Promise<ConsentRecord[]> {
-  const rows = await db
-    .selectFrom('consents')
+type ConsentRow = Selectable<ConsentTable>;
+
+async function scopesOf(db: Kysely<Database>, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('consent_agencies')
     .selectAll()
-    .where('household_id', '=', householdId)
-    .orderBy('obtained_on')
-    .orderBy('created_at')
+    .where('consent_id', 'in', [...ids])
+    .orderBy('agency_id')
     .execute();
-  const scope = rows.length
-    ? await db
-        .selectFrom('consent_agencies')
-        .selectAll()
-        .where(
-          'consent_id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .orderBy('agency_id')
-        .execute()
-    : [];
-  return rows.map((r) => ({
+}
+
+function toRecord(r: ConsentRow, scope: readonly { consent_id: string; agency_id: string }[]): ConsentRecord {
+  return {
     id: r.id,
     obtainedOn: r.obtained_on,
     method: r.method,
@@ -36,26 +35,111 @@ export async function listConsents(db: Kysely<Database>, householdId: string): P
     agencyIds: scope.filter((s) => s.consent_id === r.id).map((s) => s.agency_id),
     withdrawnOn: r.withdrawn_on,
     withdrawReason: r.withdraw_reason,
-  }));
+  };
+}
+
+const version = ({ id: _id, ...facts }: ConsentRecord) => facts;
+
+/** The records that count (not voided), oldest first: every rule asks these. */
+export async function listConsents(db: Kysely<Database>, householdId: string): Promise<ConsentRecord[]> {
+  const rows = await db
+    .selectFrom('consents')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .where('voided_at', 'is', null)
+    .orderBy('obtained_on')
+    .orderBy('created_at')
+    .execute();
+  const scope = await scopesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toRecord(r, scope));
+}
+
+/** Every record, voided ones included, each with its 取消 and 訂正: what the household detail shows. */
+export async function consentHistory(db: Kysely<Database>, householdId: string): Promise<ConsentHistory[]> {
+  const rows = await db
+    .selectFrom('consents')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .orderBy('obtained_on')
+    .orderBy('created_at')
+    .execute();
+  const ids = rows.map((r) => r.id);
+  const [scope, corrections] = await Promise.all([
+    scopesOf(db, ids),
+    correctionsOf(db, 'consent', ids, consentVersionSchema),
+  ]);
+  return rows.map((r) => {
+    const history = corrections.get(r.id) ?? [];
+    return {
+      ...toRecord(r, scope),
+      voided: r.voided_at
+        ? { at: r.voided_at, reason: history.findLast((c) => c.action === 'void')?.reason ?? '' }
+        : null,
+      corrections: history,
+    };
+  });
 }
 
 export interface ConsentToAdd {
   householdId: string;
   obtainedOn: string;
-  method: 'written' | 'oral';
+  method: ConsentMethod;
   obtainedBy: string;
   allAgencies: boolean;
   agencyIds: string[];
 }
 
-/** Inserts a consent record inside the caller's transaction (the UI and the import share it). */
-export async function insertConsent(trx: Kysely<Database>, input: ConsentToAdd, now: Date): Promise<string> {
+const w = (iso: string) => formatWareki(iso, { weekday: false });
+
+/** Rule 18: 取得日 and 撤回日 cannot lie in the future; 撤回日 is not before the 取得日. */
+function assertConsentDates(obtainedOn: string, withdrawnOn: string | null, today: string): void {
+  if (obtainedOn > today)
+    throw new KasaneError(
+      'VALIDATION',
+      `取得日（${w(obtainedOn)}）が今日（${w(today)}）より後です。まだ来ていない日付では記録できません。`,
+      { field: 'obtainedOn' },
+    );
+  if (withdrawnOn !== null && withdrawnOn > today)
+    throw new KasaneError(
+      'VALIDATION',
+      `撤回日（${w(withdrawnOn)}）が今日（${w(today)}）より後です。まだ来ていない日付では記録できません。`,
+      { field: 'withdrawnOn' },
+    );
+  if (withdrawnOn !== null && withdrawnOn < obtainedOn)
+    throw new KasaneError(
+      'VALIDATION',
+      `撤回日（${w(withdrawnOn)}）が取得日（${w(obtainedOn)}）より前です。取得日以降の日付にしてください。`,
+      { field: 'withdrawnOn' },
+    );
+}
+
+function assertScope(input: { allAgencies: boolean; agencyIds: readonly string[] }): void {
   if (!input.allAgencies && input.agencyIds.length === 0) {
     throw new KasaneError(
       'VALIDATION',
       '同意の範囲（情報を共有してよい機関）を選ぶか、「出席する全機関」を選んでください。',
+      { field: 'agencyIds' },
     );
   }
+}
+
+async function writeScope(trx: Kysely<Database>, consentId: string, input: ConsentToAdd): Promise<void> {
+  await trx.deleteFrom('consent_agencies').where('consent_id', '=', consentId).execute();
+  const agencyIds = input.allAgencies ? [] : [...new Set(input.agencyIds)];
+  if (agencyIds.length)
+    await trx
+      .insertInto('consent_agencies')
+      .values(agencyIds.map((agency_id) => ({ consent_id: consentId, agency_id })))
+      .execute();
+}
+
+/** Inserts a consent record inside the caller's transaction (the UI and the import share it). */
+export async function insertConsent(trx: Kysely<Database>, input: ConsentToAdd, now: Date): Promise<string> {
+  assertScope(input);
+  assertConsentDates(input.obtainedOn, null, officeDate(now));
   const id = randomUUID();
   await trx
     .insertInto('consents')
@@ -69,14 +153,10 @@ export async function insertConsent(trx: Kysely<Database>, input: ConsentToAdd, 
       withdrawn_on: null,
       withdraw_reason: null,
       created_at: now.toISOString(),
+      voided_at: null,
     })
     .execute();
-  const agencyIds = input.allAgencies ? [] : [...new Set(input.agencyIds)];
-  if (agencyIds.length)
-    await trx
-      .insertInto('consent_agencies')
-      .values(agencyIds.map((agency_id) => ({ consent_id: id, agency_id })))
-      .execute();
+  await writeScope(trx, id, input);
   return id;
 }
 
@@ -107,6 +187,41 @@ export async function addConsent(
   });
 }
 
+async function activeConsent(
+  trx: Kysely<Database>,
+  id: string,
+): Promise<ConsentRecord & { householdId: string }> {
+  const row = await trx.selectFrom('consents').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new KasaneError('NOT_FOUND');
+  if (row.voided_at)
+    throw new KasaneError('VALIDATION', 'この同意の記録は取り消されています。取り消した記録は直せません。');
+  return { ...toRecord(row, await scopesOf(trx, [id])), householdId: row.household_id };
+}
+
+/**
+ * Rule 2 after a correction: every 重層的支援会議 already held still needs a consent valid on its day.
+ * A 取消 or 訂正 that would leave one without is refused, naming the meeting.
+ */
+async function assertMeetingsStillLawful(trx: Kysely<Database>, householdId: string): Promise<void> {
+  const meetings = await trx
+    .selectFrom('meetings')
+    .select(['held_on', 'meeting_no'])
+    .where('household_id', '=', householdId)
+    .where('kind', '=', 'consented')
+    .orderBy('held_on')
+    .execute();
+  if (meetings.length === 0) return;
+  const consents = await listConsents(trx, householdId);
+  const labels = (await getOfficeSettings(trx)).meetingLabels;
+  for (const m of meetings) {
+    if (consentedMeetingRefusal(consents, m.held_on, labels.unconsented) === null) continue;
+    throw new KasaneError(
+      'VALIDATION',
+      `この同意の記録に基づいて${w(m.held_on)}の${labels.consented}（会議番号 ${m.meeting_no}）が開かれています。このまま直すと、その会議に有効な同意がなくなります。先に会議の種別を見直してください。`,
+    );
+  }
+}
+
 export async function withdrawConsent(
   db: Kysely<Database>,
   userId: string,
@@ -114,16 +229,10 @@ export async function withdrawConsent(
   now: Date,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const consent = await trx
-      .selectFrom('consents')
-      .selectAll()
-      .where('id', '=', input.consentId)
-      .executeTakeFirst();
-    if (!consent) throw new KasaneError('NOT_FOUND');
-    if (consent.withdrawn_on !== null)
+    const consent = await activeConsent(trx, input.consentId);
+    if (consent.withdrawnOn !== null)
       throw new KasaneError('VALIDATION', 'この同意はすでに撤回されています。');
-    if (input.withdrawnOn < consent.obtained_on)
-      throw new KasaneError('VALIDATION', '撤回日は同意の取得日より後の日付にしてください。');
+    assertConsentDates(consent.obtainedOn, input.withdrawnOn, officeDate(now));
     await trx
       .updateTable('consents')
       .set({ withdrawn_on: input.withdrawnOn, withdraw_reason: input.reason })
@@ -134,10 +243,91 @@ export async function withdrawConsent(
       {
         userId,
         kind: 'consent.withdrawn',
-        target: { type: 'household', id: consent.household_id },
+        target: { type: 'household', id: consent.householdId },
         detail: { consentId: consent.id },
       },
       now,
     );
+  });
+}
+
+/** 取消 (rule 18): a mistaken record stays visible, marked, and no longer counts for anything. */
+export async function voidConsent(
+  db: Kysely<Database>,
+  userId: string,
+  input: { id: string; reason: string },
+  now: Date,
+): Promise<{ householdId: string }> {
+  const reason = requireReason(input.reason, '取消');
+  return db.transaction().execute(async (trx) => {
+    const { householdId, ...record } = await activeConsent(trx, input.id);
+    await trx
+      .updateTable('consents')
+      .set({ voided_at: now.toISOString() })
+      .where('id', '=', record.id)
+      .execute();
+    await assertMeetingsStillLawful(trx, householdId);
+    await recordCorrection(
+      trx,
+      {
+        householdId,
+        targetType: 'consent',
+        targetId: record.id,
+        action: 'void',
+        reason,
+        before: version(record),
+        userId,
+      },
+      now,
+    );
+    return { householdId };
+  });
+}
+
+/** 訂正 (rule 18): the record's facts as they should have been; the earlier version stays in its history. */
+export async function correctConsent(
+  db: Kysely<Database>,
+  userId: string,
+  input: Omit<ConsentToAdd, 'householdId'> & {
+    consentId: string;
+    withdrawnOn: string | null;
+    withdrawReason: string;
+    reason: string;
+  },
+  now: Date,
+): Promise<{ householdId: string }> {
+  const reason = requireReason(input.reason, '訂正');
+  return db.transaction().execute(async (trx) => {
+    const { householdId, ...record } = await activeConsent(trx, input.consentId);
+    assertScope(input);
+    assertConsentDates(input.obtainedOn, input.withdrawnOn, officeDate(now));
+    await trx
+      .updateTable('consents')
+      .set({
+        obtained_on: input.obtainedOn,
+        method: input.method,
+        obtained_by: input.obtainedBy,
+        all_agencies: input.allAgencies ? 1 : 0,
+        withdrawn_on: input.withdrawnOn,
+        withdraw_reason: input.withdrawnOn === null ? null : input.withdrawReason,
+      })
+      .where('id', '=', record.id)
+      .execute();
+    await writeScope(trx, record.id, { ...input, householdId });
+    await assertMeetingsStillLawful(trx, householdId);
+    await recordCorrection(
+      trx,
+      {
+        householdId,
+        targetType: 'consent',
+        targetId: record.id,
+        action: 'correct',
+        reason,
+        before: version(record),
+        userId,
+      },
+      now,
+    );
+    return { householdId };
   });
 }

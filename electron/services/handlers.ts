@@ -3,12 +3,12 @@ import type { Channel } from '../ipc/channels.js';
 import type { ChannelOutput, ParsedInput } from '../ipc/contract.js';
 import { deleteAgency, listAgencies, saveAgency, setAgencyRetired } from './agencies.js';
 import { appendAuditEvent, listAuditEvents, verifyAuditChain } from './audit.js';
-import { addConsent, withdrawConsent } from './consent.js';
+import { addConsent, correctConsent, voidConsent, withdrawConsent } from './consent.js';
 import { DocumentGate } from './document-gate.js';
 import { KasaneError } from './errors.js';
 import { getFamily, saveEcoMapTie, saveRelations } from './family.js';
+import { changeHouseholdStatus, correctStatusChange, voidStatusChange } from './household-status.js';
 import {
-  changeHouseholdStatus,
   createHousehold,
   getHousehold,
   listHouseholds,
@@ -31,7 +31,12 @@ import {
 } from './meetings.js';
 import { getOfficeSettings, saveOfficeSettings } from './office-settings.js';
 import type { Platform } from './platform.js';
-import { listProgressNotes, progressNoteHistory, saveProgressNote } from './progress-notes.js';
+import {
+  listProgressNotes,
+  progressNoteHistory,
+  saveProgressNote,
+  voidProgressNote,
+} from './progress-notes.js';
 import { exportStatistics, statisticsFor, statisticsYears } from './statistics/index.js';
 import { listUsers } from './users.js';
 import { addUser, checkPassphrase, setPassphrase } from './vault.js';
@@ -125,6 +130,14 @@ export function createHandlers(session: VaultSession, platform: Platform): Handl
       );
       return { id: input.householdId };
     },
+    'households.voidStatusChange': (input) => {
+      const { db, userId, now } = signedIn();
+      return voidStatusChange(db, userId, input, now);
+    },
+    'households.correctStatusChange': (input) => {
+      const { db, userId, now } = signedIn();
+      return correctStatusChange(db, userId, input, now);
+    },
     'households.suggestCaseNo': async () => {
       const { db, today } = signedIn();
       return { caseNo: await suggestCaseNo(db, today) };
@@ -151,12 +164,24 @@ export function createHandlers(session: VaultSession, platform: Platform): Handl
       await withdrawConsent(db, userId, input, now);
       return { consentId: input.consentId };
     },
+    'consents.void': (input) => {
+      const { db, userId, now } = signedIn();
+      return voidConsent(db, userId, input, now);
+    },
+    'consents.correct': (input) => {
+      const { db, userId, now } = signedIn();
+      return correctConsent(db, userId, input, now);
+    },
     'progressNotes.list': (input) => listProgressNotes(signedIn().db, input.householdId),
     'progressNotes.save': (input) => {
       const { db, userId, now } = signedIn();
       return saveProgressNote(db, userId, input, now);
     },
     'progressNotes.history': (input) => progressNoteHistory(signedIn().db, input.noteId),
+    'progressNotes.void': (input) => {
+      const { db, userId, now } = signedIn();
+      return voidProgressNote(db, userId, input, now);
+    },
     'agencies.list': (input) => listAgencies(signedIn().db, input),
     'agencies.save': (input) => {
       const { db, userId, now } = signedIn();

@@ -3,8 +3,8 @@ import { consentState } from '../domain/consent.js';
 import type { HouseholdInput, MemberInput } from '../ipc/schemas/households.js';
 import { listAgencies } from './agencies.js';
 import { addConsent, withdrawConsent } from './consent.js';
+import { changeHouseholdStatus } from './household-status.js';
 import {
-  changeHouseholdStatus,
   createHousehold,
   getHousehold,
   listHouseholds,

@@ -4,8 +4,10 @@ import type { Database } from '../../db/schema.js';
 import { caseNoKey } from '../domain/case-number.js';
 import { type ConsentPeriod, consentState, consentValidOn, methodLabels } from '../domain/consent.js';
 import { fiscalYearOf, fiscalYearRange, shortFiscalYearLabel } from '../domain/fiscal-year.js';
-import { type HouseholdStatus, memberLabel, statusLabels } from '../domain/household.js';
+import { type HouseholdStatus, memberLabel } from '../domain/household.js';
+import { officeDate } from '../domain/office-day.js';
 import { foldForSearch } from '../domain/search-fold.js';
+import { householdStatusOn, statusActionLabels, statusHistoryProblems } from '../domain/status-history.js';
 import type {
   HouseholdDetail,
   HouseholdInput,
@@ -15,9 +17,10 @@ import type {
   MemberInput,
 } from '../ipc/schemas/households.js';
 import { appendAuditEvent } from './audit.js';
-import { listConsents } from './consent.js';
+import { consentHistory } from './consent.js';
 import { KasaneError } from './errors.js';
 import { matchingHouseholdIds, reindexHousehold } from './household-search.js';
+import { activeStatusChanges, moveReceivedOn, statusHistory } from './household-status.js';
 
 /** 課題 must be on the list and in use; `kept` (tags the household already has) may have been retired since. */
 async function assertKnownIssues(
@@ -109,30 +112,33 @@ export async function insertHousehold(
       .insertInto('household_issues')
       .values([...new Set(input.issues)].map((issue) => ({ household_id: id, issue })))
       .execute();
-  await trx
-    .insertInto('status_changes')
-    .values({
-      household_id: id,
-      status: 'received',
-      changed_on: input.receivedOn,
-      reason: null,
-      user_id: userId,
-      created_at: now.toISOString(),
-    })
-    .execute();
-  if (status === 'closed' && input.closedOn) {
+  // The ledger's 状態 as a history: 受付, then 支援開始 on the 受付日 (the ledger does not say when) and 終結.
+  const history: { status: HouseholdStatus; on: string; reason: string | null }[] = [
+    { status: 'received', on: input.receivedOn, reason: null },
+  ];
+  if (status === 'active') history.push({ status: 'active', on: input.receivedOn, reason: null });
+  if (status === 'closed' && input.closedOn)
+    history.push({ status: 'closed', on: input.closedOn, reason: input.closeReason ?? null });
+  const today = officeDate(now);
+  const problem = statusHistoryProblems(
+    input.receivedOn,
+    history.map((c, seq) => ({ ...c, seq })),
+    today,
+  )[0];
+  if (problem) throw new KasaneError('VALIDATION', problem.message, { field: 'receivedOn' });
+  for (const change of history)
     await trx
       .insertInto('status_changes')
       .values({
         household_id: id,
-        status: 'closed',
-        changed_on: input.closedOn,
-        reason: input.closeReason ?? null,
+        status: change.status,
+        changed_on: change.on,
+        reason: change.reason,
         user_id: userId,
         created_at: now.toISOString(),
+        voided_at: null,
       })
       .execute();
-  }
   await reindexHousehold(trx, id);
   return id;
 }
@@ -220,6 +226,7 @@ export async function updateHousehold(
     const before = await trx.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw new KasaneError('NOT_FOUND');
     await assertCaseNoFree(trx, input.caseNo, id);
+    await moveReceivedOn(trx, id, input.receivedOn, now);
     const current = await trx
       .selectFrom('household_issues')
       .select('issue')
@@ -314,65 +321,6 @@ export async function listMembers(db: Kysely<Database>, householdId: string): Pr
   }));
 }
 
-const statusAfter = { start: 'active', close: 'closed', reopen: 'active' } as const;
-
-export async function changeHouseholdStatus(
-  db: Kysely<Database>,
-  userId: string,
-  input: { householdId: string; action: 'start' | 'close' | 'reopen'; on: string; reason?: string },
-  now: Date,
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const household = await trx
-      .selectFrom('households')
-      .select(['status', 'received_on'])
-      .where('id', '=', input.householdId)
-      .executeTakeFirst();
-    if (!household) throw new KasaneError('NOT_FOUND');
-    const allowed = { start: ['received'], close: ['received', 'active'], reopen: ['closed'] }[input.action];
-    if (!allowed.includes(household.status)) {
-      throw new KasaneError(
-        'VALIDATION',
-        `「${statusLabels[household.status]}」の世帯にはこの操作はできません。`,
-      );
-    }
-    if (input.on < household.received_on)
-      throw new KasaneError('VALIDATION', '受付日より前の日付にはできません。');
-    const status = statusAfter[input.action];
-    await trx
-      .updateTable('households')
-      .set({
-        status,
-        closed_on: status === 'closed' ? input.on : null,
-        close_reason: status === 'closed' ? (input.reason ?? null) : null,
-        updated_at: now.toISOString(),
-      })
-      .where('id', '=', input.householdId)
-      .execute();
-    await trx
-      .insertInto('status_changes')
-      .values({
-        household_id: input.householdId,
-        status,
-        changed_on: input.on,
-        reason: input.reason ?? null,
-        user_id: userId,
-        created_at: now.toISOString(),
-      })
-      .execute();
-    await appendAuditEvent(
-      trx,
-      {
-        userId,
-        kind: 'household.statusChanged',
-        target: { type: 'household', id: input.householdId },
-        detail: { status },
-      },
-      now,
-    );
-  });
-}
-
 /** Summary columns shared by the list and the detail view. */
 function summaryQuery(db: Kysely<Database>) {
   return db.selectFrom('households as h').select([
@@ -384,19 +332,22 @@ function summaryQuery(db: Kysely<Database>) {
     sql<string>`(SELECT group_concat(issue, char(31)) FROM (SELECT hi.issue FROM household_issues hi JOIN issue_tags t ON t.name = hi.issue WHERE hi.household_id = h.id ORDER BY t.sort_order))`.as(
       'issues',
     ),
-    sql<number>`(SELECT count(*) FROM members m WHERE m.household_id = h.id AND m.lives_in_household = 1)`.as(
+    sql<number>`(SELECT count(*) FROM members m WHERE m.household_id = h.id AND m.lives_in_household = 1 AND m.voided_at IS NULL)`.as(
       'member_count',
     ),
     sql<string>`max(h.received_on,
-        coalesce((SELECT max(noted_on) FROM progress_notes p WHERE p.household_id = h.id), ''),
-        coalesce((SELECT max(max(obtained_on, coalesce(withdrawn_on, ''))) FROM consents c WHERE c.household_id = h.id), ''),
-        coalesce((SELECT max(changed_on) FROM status_changes s WHERE s.household_id = h.id), ''))`.as(
+        coalesce((SELECT max(noted_on) FROM progress_notes p WHERE p.household_id = h.id AND p.voided_at IS NULL), ''),
+        coalesce((SELECT max(max(obtained_on, coalesce(withdrawn_on, ''))) FROM consents c WHERE c.household_id = h.id AND c.voided_at IS NULL), ''),
+        coalesce((SELECT max(changed_on) FROM status_changes s WHERE s.household_id = h.id AND s.voided_at IS NULL), ''))`.as(
       'last_activity_on',
     ),
     sql<
       string | null
-    >`(SELECT group_concat(c.obtained_on || '~' || coalesce(c.withdrawn_on, ''), ',') FROM consents c WHERE c.household_id = h.id)`.as(
+    >`(SELECT group_concat(c.obtained_on || '~' || coalesce(c.withdrawn_on, ''), ',') FROM consents c WHERE c.household_id = h.id AND c.voided_at IS NULL)`.as(
       'consent_periods',
+    ),
+    sql<number>`EXISTS (SELECT 1 FROM households d WHERE d.case_no_key = h.case_no_key AND d.id != h.id)`.as(
+      'case_no_duplicate',
     ),
   ]);
 }
@@ -412,17 +363,19 @@ function consentPeriods(text: string | null): ConsentPeriod[] {
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['execute']>>[number];
 
-function toSummary(r: SummaryRow, today: string): HouseholdSummary {
+/** `status`: the state on the day asked, by the one function over the history (rule 17). */
+function toSummary(r: SummaryRow, today: string, status: HouseholdStatus): HouseholdSummary {
   return {
     id: r.id,
     caseNo: r.case_no,
     label: r.label,
     consent: consentState(consentPeriods(r.consent_periods), today),
-    status: r.status,
+    status,
     issues: r.issues ? r.issues.split('\u001f') : [],
     receivedOn: r.received_on,
     lastActivityOn: r.last_activity_on,
     memberCount: r.member_count,
+    caseNoDuplicate: r.case_no_duplicate === 1,
   };
 }
 
@@ -431,12 +384,19 @@ async function householdsWithValidConsent(db: Kysely<Database>, today: string): 
     .selectFrom('consents')
     .select(['household_id', 'obtained_on', 'withdrawn_on'])
     .where('obtained_on', '<=', today)
+    .where('voided_at', 'is', null)
     .execute();
   return new Set(
     rows
       .filter((r) => consentValidOn({ obtainedOn: r.obtained_on, withdrawnOn: r.withdrawn_on }, today))
       .map((r) => r.household_id),
   );
+}
+
+/** Each household's state on `today` from its history, for the rows about to be shown. */
+async function statusesOn(db: Kysely<Database>, ids: readonly string[], today: string) {
+  const changes = await activeStatusChanges(db, ids);
+  return (id: string): HouseholdStatus => householdStatusOn(changes.get(id) ?? [], today) ?? 'received';
 }
 
 /**
@@ -476,10 +436,11 @@ export async function listHouseholds(
   } else ids = (await page.limit(input.limit).execute()).map((r) => r.id);
   if (ids.length === 0) return [];
   const rows = await summaryQuery(db).where('h.id', 'in', ids).execute();
+  const statusOf = await statusesOn(db, ids, today);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
-    return row ? [toSummary(row, today)] : [];
+    return row ? [toSummary(row, today, statusOf(id))] : [];
   });
 }
 
@@ -491,31 +452,39 @@ export async function getHousehold(
   now: Date,
 ): Promise<HouseholdDetail> {
   const row = await summaryQuery(db)
-    .select(['h.referral_agency_id', 'h.note', 'h.closed_on', 'h.close_reason'])
+    .select(['h.referral_agency_id', 'h.note'])
     .where('h.id', '=', id)
     .executeTakeFirst();
   if (!row) throw new KasaneError('NOT_FOUND');
-  const [members, consents, statusChanges, notes] = await Promise.all([
+  const [members, consents, history, notes, statusOf] = await Promise.all([
     listMembers(db, id),
-    listConsents(db, id),
-    db.selectFrom('status_changes').selectAll().where('household_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('progress_notes').select(['noted_on', 'content']).where('household_id', '=', id).execute(),
+    consentHistory(db, id),
+    statusHistory(db, id),
+    db
+      .selectFrom('progress_notes')
+      .select(['noted_on', 'content'])
+      .where('household_id', '=', id)
+      .where('voided_at', 'is', null)
+      .execute(),
+    statusesOn(db, [id], today),
   ]);
+  const counted = consents.filter((c) => c.voided === null);
+  const changes = history.filter((c) => c.voided === null);
   const timeline: HouseholdDetail['timeline'] = [
-    ...statusChanges.map((s) => ({
-      on: s.changed_on,
-      kind: (s.status === 'received' ? 'received' : 'status') as 'received' | 'status',
+    ...changes.map((c) => ({
+      on: c.on,
+      kind: (c.action === 'received' ? 'received' : 'status') as 'received' | 'status',
       text:
-        s.status === 'received'
-          ? '受付'
-          : `${statusLabels[s.status as HouseholdStatus] ?? s.status}${s.reason ? `（${s.reason}）` : ''}`,
+        c.action === 'close'
+          ? `終結${c.closeReason ? `（${c.closeReason}）` : ''}`
+          : statusActionLabels[c.action],
     })),
-    ...consents.map((c) => ({
+    ...counted.map((c) => ({
       on: c.obtainedOn,
       kind: 'consentGranted' as const,
       text: `本人同意を取得（${methodLabels[c.method]}）— 重層的支援会議の対象になりました`,
     })),
-    ...consents
+    ...counted
       .filter((c) => c.withdrawnOn)
       .map((c) => ({
         on: c.withdrawnOn ?? '',
@@ -525,16 +494,23 @@ export async function getHousehold(
     ...notes.map((n) => ({ on: n.noted_on, kind: 'progressNote' as const, text: n.content.slice(0, 60) })),
   ].sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : 0));
   await appendAuditEvent(db, { userId, kind: 'household.viewed', target: { type: 'household', id } }, now);
-  const summary = toSummary(row, today);
+  const summary = toSummary(row, today, statusOf(id));
+  const closing = summary.status === 'closed' ? changes.findLast((c) => c.status === 'closed') : undefined;
   return {
     ...summary,
     track: summary.consent === 'granted' ? 'consented' : 'unconsented',
     referralAgencyId: row.referral_agency_id,
     note: row.note,
-    closedOn: row.closed_on,
-    closeReason: row.close_reason,
+    closedOn: closing?.on ?? null,
+    closeReason: closing?.closeReason ?? null,
     members,
     consents,
+    statusHistory: history,
+    statusProblems: statusHistoryProblems(
+      row.received_on,
+      changes.map((c) => ({ seq: c.id, status: c.status, on: c.on })),
+      today,
+    ).map((p) => p.message),
     timeline,
   };
 }

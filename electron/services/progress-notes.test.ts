@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHousehold } from './households.js';
-import { listProgressNotes, progressNoteHistory, saveProgressNote } from './progress-notes.js';
+import { listAuditEvents } from './audit.js';
+import { createHousehold, getHousehold } from './households.js';
+import {
+  listProgressNotes,
+  progressNoteHistory,
+  saveProgressNote,
+  voidProgressNote,
+} from './progress-notes.js';
 import { signedInVault } from './testing/signed-in-vault.js';
 
 const now = new Date('2026-11-22T01:00:00Z');
@@ -43,19 +49,61 @@ describe('支援経過', () => {
     ]);
   });
 
-  it('編集しても以前の内容は履歴として残る', async () => {
+  it('訂正には理由が要り、以前の内容は理由とともに履歴に残り、監査ログに残る（規則18）', async () => {
     const { id } = await saveProgressNote(
       vault.db,
       vault.userId,
       note('2026-05-01', '最初の記録 <&>"\''),
       now,
     );
-    await saveProgressNote(vault.db, vault.userId, { ...note('2026-05-02', '直した記録'), id }, now);
+    await expect(
+      saveProgressNote(vault.db, vault.userId, { ...note('2026-05-02', '直した記録'), id }, now),
+    ).rejects.toThrow('訂正の理由を入力してください。理由は履歴に残ります。');
+    await saveProgressNote(
+      vault.db,
+      vault.userId,
+      { ...note('2026-05-02', '直した記録'), id, reason: '日付の誤り' },
+      now,
+    );
     const [current] = await listProgressNotes(vault.db, householdId);
-    expect(current).toMatchObject({ content: '直した記録', notedOn: '2026-05-02', revision: 2 });
+    expect(current).toMatchObject({
+      content: '直した記録',
+      notedOn: '2026-05-02',
+      revision: 2,
+      voided: null,
+    });
     expect(await progressNoteHistory(vault.db, id)).toEqual([
-      expect.objectContaining({ revision: 1, content: '最初の記録 <&>"\'', notedOn: '2026-05-01' }),
+      expect.objectContaining({
+        action: 'correct',
+        reason: '日付の誤り',
+        userName: '相談 花子',
+        before: {
+          notedOn: '2026-05-01',
+          agencyId: null,
+          staff: '相談員',
+          content: '最初の記録 <&>"\'',
+          nextPlan: '',
+        },
+      }),
     ]);
+    const audit = await listAuditEvents(vault.db, { kind: 'record.corrected', limit: 10 });
+    expect(audit.map((e) => e.detail)).toEqual([{ record: 'progressNote', recordId: id }]);
+  });
+
+  it('取消すと一覧に理由付きで残り、経過（タイムライン）からは消え、取り消したものは直せない', async () => {
+    const { id } = await saveProgressNote(vault.db, vault.userId, note('2026-05-01', '別世帯の記録'), now);
+    await expect(voidProgressNote(vault.db, vault.userId, { id, reason: '  ' }, now)).rejects.toThrow(
+      '取消の理由を入力してください。',
+    );
+    await voidProgressNote(vault.db, vault.userId, { id, reason: '別の世帯に書いた' }, now);
+    const [entry] = await listProgressNotes(vault.db, householdId);
+    expect(entry?.voided).toEqual({ at: now.toISOString(), reason: '別の世帯に書いた' });
+    const detail = await getHousehold(vault.db, vault.userId, householdId, '2026-11-22', now);
+    expect(detail.timeline.map((t) => t.kind)).toEqual(['received']);
+    await expect(
+      saveProgressNote(vault.db, vault.userId, { ...note('2026-05-01', 'x'), id, reason: '再訂正' }, now),
+    ).rejects.toThrow('この支援経過は取り消されています。');
+    expect(await listAuditEvents(vault.db, { kind: 'record.voided', limit: 10 })).toHaveLength(1);
   });
 
   it('5,000文字の内容もそのまま保存される', async () => {

@@ -1,12 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
-import type { ProgressNote } from '../ipc/schemas/households.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, ProgressNoteTable } from '../../db/schema.js';
+import {
+  type ProgressNote,
+  type ProgressNoteCorrection,
+  progressNoteVersionSchema,
+} from '../ipc/schemas/households.js';
 import { appendAuditEvent } from './audit.js';
+import { correctionsOf, recordCorrection, requireReason } from './corrections.js';
 import { KasaneError } from './errors.js';
 
-/** 支援経過: dated notes per household. An edit keeps the replaced text as a revision. */
-
+/**
+ * 支援経過: dated notes per household. A 訂正 keeps the replaced text with its reason; a 取消 keeps the
+ * entry (shown struck through) and it no longer counts (rule 18).
+ */
 export interface ProgressNoteInput {
   id?: string;
   householdId: string;
@@ -15,6 +22,8 @@ export interface ProgressNoteInput {
   staff: string;
   content: string;
   nextPlan: string;
+  /** Required for a 訂正 (when `id` is given). */
+  reason?: string;
 }
 
 export async function listProgressNotes(db: Kysely<Database>, householdId: string): Promise<ProgressNote[]> {
@@ -27,6 +36,12 @@ export async function listProgressNotes(db: Kysely<Database>, householdId: strin
     .orderBy('p.noted_on', 'desc')
     .orderBy('p.created_at', 'desc')
     .execute();
+  const corrections = await correctionsOf(
+    db,
+    'progressNote',
+    rows.filter((r) => r.voided_at).map((r) => r.id),
+    progressNoteVersionSchema,
+  );
   return rows.map((r) => ({
     id: r.id,
     notedOn: r.noted_on,
@@ -37,7 +52,28 @@ export async function listProgressNotes(db: Kysely<Database>, householdId: strin
     nextPlan: r.next_plan,
     revision: r.revision,
     updatedAt: r.updated_at,
+    voided: r.voided_at
+      ? { at: r.voided_at, reason: corrections.get(r.id)?.findLast((c) => c.action === 'void')?.reason ?? '' }
+      : null,
   }));
+}
+
+const snapshot = (n: Selectable<ProgressNoteTable>) => ({
+  notedOn: n.noted_on,
+  agencyId: n.agency_id,
+  staff: n.staff,
+  content: n.content,
+  nextPlan: n.next_plan,
+});
+
+async function activeNote(trx: Kysely<Database>, id: string, householdId?: string) {
+  let q = trx.selectFrom('progress_notes').selectAll().where('id', '=', id);
+  if (householdId) q = q.where('household_id', '=', householdId);
+  const note = await q.executeTakeFirst();
+  if (!note) throw new KasaneError('NOT_FOUND');
+  if (note.voided_at)
+    throw new KasaneError('VALIDATION', 'この支援経過は取り消されています。取り消した記録は直せません。');
+  return note;
 }
 
 export async function saveProgressNote(
@@ -85,39 +121,23 @@ export async function saveProgressNote(
       );
       return { id };
     }
-    const before = await trx
-      .selectFrom('progress_notes')
-      .selectAll()
-      .where('id', '=', input.id)
-      .where('household_id', '=', input.householdId)
-      .executeTakeFirst();
-    if (!before) throw new KasaneError('NOT_FOUND');
-    await trx
-      .insertInto('progress_note_revisions')
-      .values({
-        note_id: before.id,
-        revision: before.revision,
-        noted_on: before.noted_on,
-        agency_id: before.agency_id,
-        staff: before.staff,
-        content: before.content,
-        next_plan: before.next_plan,
-        replaced_at: now.toISOString(),
-        user_id: userId,
-      })
-      .execute();
+    const reason = requireReason(input.reason ?? '', '訂正');
+    const before = await activeNote(trx, input.id, input.householdId);
     await trx
       .updateTable('progress_notes')
       .set({ ...values, revision: before.revision + 1 })
       .where('id', '=', before.id)
       .execute();
-    await appendAuditEvent(
+    await recordCorrection(
       trx,
       {
+        householdId: input.householdId,
+        targetType: 'progressNote',
+        targetId: before.id,
+        action: 'correct',
+        reason,
+        before: snapshot(before),
         userId,
-        kind: 'progressNote.updated',
-        target: { type: 'household', id: input.householdId },
-        detail: { noteId: before.id, revision: before.revision + 1 },
       },
       now,
     );
@@ -125,31 +145,44 @@ export async function saveProgressNote(
   });
 }
 
+/** 取消: the entry stays in the list, marked, with its reason; it leaves the timeline. */
+export async function voidProgressNote(
+  db: Kysely<Database>,
+  userId: string,
+  input: { id: string; reason: string },
+  now: Date,
+): Promise<{ id: string }> {
+  const reason = requireReason(input.reason, '取消');
+  return db.transaction().execute(async (trx) => {
+    const note = await activeNote(trx, input.id);
+    await trx
+      .updateTable('progress_notes')
+      .set({ voided_at: now.toISOString(), updated_at: now.toISOString() })
+      .where('id', '=', note.id)
+      .execute();
+    await recordCorrection(
+      trx,
+      {
+        householdId: note.household_id,
+        targetType: 'progressNote',
+        targetId: note.id,
+        action: 'void',
+        reason,
+        before: snapshot(note),
+        userId,
+      },
+      now,
+    );
+    return { id: note.id };
+  });
+}
+
+/** Every 訂正 and 取消 of an entry, newest first, with the version each replaced. */
 export async function progressNoteHistory(
   db: Kysely<Database>,
   noteId: string,
-): Promise<
-  {
-    revision: number;
-    notedOn: string;
-    staff: string;
-    content: string;
-    nextPlan: string;
-    replacedAt: string;
-  }[]
-> {
-  const rows = await db
-    .selectFrom('progress_note_revisions')
-    .selectAll()
-    .where('note_id', '=', noteId)
-    .orderBy('revision', 'desc')
-    .execute();
-  return rows.map((r) => ({
-    revision: r.revision,
-    notedOn: r.noted_on,
-    staff: r.staff,
-    content: r.content,
-    nextPlan: r.next_plan,
-    replacedAt: r.replaced_at,
-  }));
+): Promise<ProgressNoteCorrection[]> {
+  return (
+    (await correctionsOf(db, 'progressNote', [noteId], progressNoteVersionSchema)).get(noteId) ?? []
+  ).reverse();
 }

@@ -1,8 +1,13 @@
 import { z } from 'zod';
-import { consentMethodSchema, consentStateSchema } from '../../domain/consent.js';
+import {
+  consentMethodSchema,
+  consentStateSchema,
+  recordedConsentMethodSchema,
+} from '../../domain/consent.js';
 import { parseJapaneseDate, parseJapaneseYear } from '../../domain/dates.js';
 import { householdStatusSchema, sexSchema, trackSchema } from '../../domain/household.js';
 import { dateInputSchema, idSchema, isoDateSchema, optionalDateInputSchema, trimmed } from './common.js';
+import { correctionSchemaOf, voidedSchema } from './corrections.js';
 
 export const closeReasons = ['課題解決', '包括的相談支援事業へ戻す', '転出', '死亡', 'その他'] as const;
 export const closeReasonSchema = z.enum(closeReasons, { message: '終結理由を選んでください' });
@@ -115,7 +120,7 @@ export type Member = z.infer<typeof memberSchema>;
 export const consentInputSchema = z.object({
   householdId: idSchema,
   obtainedOn: dateInputSchema,
-  method: consentMethodSchema,
+  method: recordedConsentMethodSchema,
   obtainedBy: trimmed(40).min(1, '取得者を入力してください'),
   allAgencies: z.boolean(),
   agencyIds: z.array(idSchema).max(200),
@@ -127,8 +132,8 @@ export const consentWithdrawalInputSchema = z.object({
   reason: trimmed(500).min(1, '撤回の理由を入力してください'),
 });
 
-export const consentRecordSchema = z.object({
-  id: idSchema,
+/** A consent record's facts; 方法 不明 only comes from an imported ledger that did not say. */
+export const consentVersionSchema = z.object({
   obtainedOn: isoDateSchema,
   method: consentMethodSchema,
   obtainedBy: z.string(),
@@ -137,7 +142,36 @@ export const consentRecordSchema = z.object({
   withdrawnOn: isoDateSchema.nullable(),
   withdrawReason: z.string().nullable(),
 });
+export const consentCorrectionSchema = correctionSchemaOf(consentVersionSchema);
+export type ConsentCorrection = z.infer<typeof consentCorrectionSchema>;
+
+export const consentRecordSchema = consentVersionSchema.extend({ id: idSchema });
 export type ConsentRecord = z.infer<typeof consentRecordSchema>;
+
+/** As the household detail shows it: voided records stay visible with their history (rule 18). */
+export const consentHistorySchema = consentRecordSchema.extend({
+  voided: voidedSchema,
+  corrections: z.array(consentCorrectionSchema),
+});
+export type ConsentHistory = z.infer<typeof consentHistorySchema>;
+
+/** 訂正 of a consent record: its facts as they should have been, and why. */
+export const consentCorrectionInputSchema = z
+  .object({
+    consentId: idSchema,
+    obtainedOn: dateInputSchema,
+    method: consentMethodSchema,
+    obtainedBy: trimmed(40),
+    allAgencies: z.boolean(),
+    agencyIds: z.array(idSchema).max(200),
+    withdrawnOn: optionalDateInputSchema,
+    withdrawReason: trimmed(500),
+    reason: trimmed(500).min(1, '訂正の理由を入力してください（履歴に残ります）'),
+  })
+  .refine((c) => c.withdrawnOn === null || c.withdrawReason !== '', {
+    message: '撤回の理由を入力してください',
+    path: ['withdrawReason'],
+  });
 
 export const statusChangeInputSchema = z.discriminatedUnion('action', [
   z.object({ householdId: idSchema, action: z.literal('start'), on: dateInputSchema }),
@@ -149,6 +183,38 @@ export const statusChangeInputSchema = z.discriminatedUnion('action', [
   }),
   z.object({ householdId: idSchema, action: z.literal('reopen'), on: dateInputSchema }),
 ]);
+
+/** A status change as it was before a 訂正 or 取消 (rule 18). */
+export const statusChangeVersionSchema = z.object({
+  status: householdStatusSchema,
+  on: isoDateSchema,
+  reason: z.string().nullable(),
+});
+
+/** One entry of a household's status history as the detail shows it (voided ones included). */
+export const statusChangeRecordSchema = z.object({
+  id: z.number().int(),
+  action: z.enum(['received', 'start', 'close', 'reopen']),
+  status: householdStatusSchema,
+  on: isoDateSchema,
+  closeReason: z.string().nullable(),
+  voided: voidedSchema,
+  corrections: z.array(correctionSchemaOf(statusChangeVersionSchema)),
+});
+export type StatusChangeRecord = z.infer<typeof statusChangeRecordSchema>;
+
+export const statusChangeVoidInputSchema = z.object({
+  id: z.number().int().positive(),
+  reason: trimmed(500).min(1, '取消の理由を入力してください（履歴に残ります）'),
+});
+
+export const statusChangeCorrectionInputSchema = z.object({
+  id: z.number().int().positive(),
+  on: dateInputSchema,
+  /** Only for a 終結. */
+  closeReason: closeReasonSchema.optional(),
+  reason: trimmed(500).min(1, '訂正の理由を入力してください（履歴に残ります）'),
+});
 
 export const householdListInputSchema = z.object({
   query: z.string().max(100).default(''),
@@ -172,6 +238,8 @@ export const householdSummarySchema = z.object({
   lastActivityOn: isoDateSchema,
   /** 世帯員数: those who live in the household (同居), not relatives elsewhere or the deceased. */
   memberCount: z.number().int(),
+  /** Another household's 受付番号 is the same after normalisation (kept from round 1, rule 18). */
+  caseNoDuplicate: z.boolean(),
 });
 export type HouseholdSummary = z.infer<typeof householdSummarySchema>;
 
@@ -188,12 +256,16 @@ export const householdDetailSchema = householdSummarySchema.extend({
   closedOn: isoDateSchema.nullable(),
   closeReason: z.string().nullable(),
   members: z.array(memberSchema),
-  consents: z.array(consentRecordSchema),
+  consents: z.array(consentHistorySchema),
+  statusHistory: z.array(statusChangeRecordSchema),
+  /** Rule 17 problems in a history recorded before it was enforced, for the coordinator to correct. */
+  statusProblems: z.array(z.string()),
   timeline: z.array(timelineEntrySchema),
 });
 export type HouseholdDetail = z.infer<typeof householdDetailSchema>;
 
-export const progressNoteInputSchema = z.object({
+export const progressNoteFieldsSchema = z.object({
+  /** Present for a 訂正 of an existing entry, which needs `reason` (rule 18). */
   id: idSchema.optional(),
   householdId: idSchema,
   notedOn: dateInputSchema,
@@ -201,7 +273,27 @@ export const progressNoteInputSchema = z.object({
   staff: trimmed(40),
   content: trimmed(5000).min(1, '内容を入力してください'),
   nextPlan: trimmed(1000),
+  reason: trimmed(500).optional(),
 });
+export const noteReasonRequired = {
+  message: '訂正の理由を入力してください（履歴に残ります）',
+  path: ['reason'],
+};
+export const progressNoteInputSchema = progressNoteFieldsSchema.refine(
+  (n) => !n.id || (n.reason ?? '') !== '',
+  noteReasonRequired,
+);
+
+/** A 支援経過 entry as it was before a 訂正 or 取消 (rule 18). */
+export const progressNoteVersionSchema = z.object({
+  notedOn: isoDateSchema,
+  agencyId: idSchema.nullable(),
+  staff: z.string(),
+  content: z.string(),
+  nextPlan: z.string(),
+});
+export const progressNoteCorrectionSchema = correctionSchemaOf(progressNoteVersionSchema);
+export type ProgressNoteCorrection = z.infer<typeof progressNoteCorrectionSchema>;
 
 export const progressNoteSchema = z.object({
   id: idSchema,
@@ -213,5 +305,6 @@ export const progressNoteSchema = z.object({
   nextPlan: z.string(),
   revision: z.number().int(),
   updatedAt: z.string(),
+  voided: voidedSchema,
 });
 export type ProgressNote = z.infer<typeof progressNoteSchema>;

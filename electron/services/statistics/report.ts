@@ -1,9 +1,11 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { consentValidDuring } from '../../domain/consent.js';
 import { ageOn } from '../../domain/dates.js';
 import { fiscalYearRange } from '../../domain/fiscal-year.js';
+import { householdStatusOn } from '../../domain/status-history.js';
 import type { Statistics, StatisticsRow } from '../../ipc/schemas/statistics.js';
+import { activeStatusChanges } from '../household-status.js';
 import { suppress } from './suppression.js';
 
 /** The items of the table the office reports every year (rule 14), in this order and wording. */
@@ -50,11 +52,13 @@ async function loadFacts(db: Kysely<Database>, from: string, to: string): Promis
       .selectFrom('members')
       .select(['household_id', 'birth_date', 'is_principal', 'position', 'lives_in_household'])
       .where('household_id', 'in', received)
+      .where('voided_at', 'is', null)
       .execute(),
     db
       .selectFrom('consents')
       .select(['household_id', 'obtained_on', 'withdrawn_on'])
       .where('household_id', 'in', received)
+      .where('voided_at', 'is', null)
       .execute(),
   ]);
   const facts = new Map<string, HouseholdFacts>(
@@ -87,19 +91,18 @@ async function loadFacts(db: Kysely<Database>, from: string, to: string): Promis
 }
 
 /**
- * Households open at the end of `day`: received by then, and their latest status change up to that
- * day is not 終結 (a household closed on 31 March is closed, not continuing).
+ * Households open at the end of `day`: received by then and not 終結 on that day by the one function
+ * the screens use (a household closed on 31 March is closed, not continuing; voided changes are out).
  */
-async function openAt(db: Kysely<Database>, day: string): Promise<number> {
-  // SQLite returns the bare `status` of the row that holds max(): each household's latest change.
-  const result = await sql<{ received: number; closed: number }>`SELECT
-      (SELECT count(*) FROM households WHERE received_on <= ${day}) AS received,
-      (SELECT count(*) FROM (
-         SELECT status, max(changed_on || printf('%012d', id)) FROM status_changes
-         WHERE changed_on <= ${day} GROUP BY household_id
-       ) WHERE status = 'closed') AS closed`.execute(db);
-  const row = result.rows[0];
-  return (row?.received ?? 0) - (row?.closed ?? 0);
+export async function openHouseholdsAt(db: Kysely<Database>, day: string): Promise<number> {
+  const ids = (await db.selectFrom('households').select('id').where('received_on', '<=', day).execute()).map(
+    (h) => h.id,
+  );
+  const changes = await activeStatusChanges(db, ids);
+  return ids.filter((id) => {
+    const status = householdStatusOn(changes.get(id) ?? [], day);
+    return status !== null && status !== 'closed';
+  }).length;
 }
 
 /** Rule 13: a household enters the breakdowns for a year only if it had valid consent in that year. */
@@ -186,8 +189,8 @@ export async function computeStatistics(
     const { start, end } = fiscalYearRange(fy);
     const held = meetings.filter((m) => m.held_on >= start && m.held_on <= end);
     const received = facts.filter((f) => f.receivedOn >= start && f.receivedOn <= end).length;
-    const continuingBefore = await openAt(db, fiscalYearRange(fy - 1).end);
-    const continuing = await openAt(db, end);
+    const continuingBefore = await openHouseholdsAt(db, fiscalYearRange(fy - 1).end);
+    const continuing = await openHouseholdsAt(db, end);
     // Rule 14 by construction: 年度末継続 = 前年度末継続 + 受付 − 終結 (a 再開 counts against 終結).
     const counts = [
       received,

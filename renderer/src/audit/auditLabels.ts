@@ -44,6 +44,8 @@ export const auditKindLabels: Record<AuditKind, string> = {
   'plan.saved': '支援プランの保存',
   'report.saved': '会議報告の保存',
   'document.issued': '文書・統計の持ち出し（保存・Wordで開く）',
+  'record.voided': '記録の取消（理由を記録）',
+  'record.corrected': '記録の訂正（理由を記録）',
 };
 
 const detailKeyLabels: Record<string, string> = {

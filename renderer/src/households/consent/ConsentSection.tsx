@@ -1,18 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { agencyDisplayName, groupByField } from '../../../../electron/domain/agency';
-import { officeDate } from '../../../../electron/domain/office-day';
+import { methodLabels } from '../../../../electron/domain/consent';
+import { formatWarekiDate, officeDate } from '../../../../electron/domain/office-day';
 import type { ConsentRecord, HouseholdDetail } from '../../../../electron/ipc/schemas/households';
+import { call } from '../../api';
 import { read } from '../../queries';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { ConsentBadge } from '../Badges';
+import { VoidForm } from '../corrections/VoidForm';
 import { AreaNotice, useNotices } from '../notices';
 import { AddConsentForm } from './AddConsentForm';
 import { ConsentRecordList } from './ConsentRecordList';
+import { CorrectConsentForm } from './CorrectConsentForm';
 import { WithdrawConsentForm } from './WithdrawConsentForm';
 
-type Open = { kind: 'add' } | { kind: 'withdraw'; record: ConsentRecord } | null;
+type Open = { kind: 'add' } | { kind: 'withdraw' | 'correct' | 'void'; record: ConsentRecord } | null;
 
 /** 本人同意: the history of records (rule 1), newest first; adding one and recording a withdrawal. */
 export function ConsentSection({ household }: { household: HouseholdDetail }) {
@@ -64,6 +68,14 @@ export function ConsentSection({ household }: { household: HouseholdDetail }) {
             notices.clear();
             setOpen({ kind: 'withdraw', record });
           }}
+          onCorrect={(record) => {
+            notices.clear();
+            setOpen({ kind: 'correct', record });
+          }}
+          onVoid={(record) => {
+            notices.clear();
+            setOpen({ kind: 'void', record });
+          }}
         />
       )}
       <Dialog open={open?.kind === 'add'} title="本人同意を記録" size="wide" onClose={() => setOpen(null)}>
@@ -81,6 +93,34 @@ export function ConsentSection({ household }: { household: HouseholdDetail }) {
             onCancel={() => setOpen(null)}
             onSaved={() => finished('同意の撤回を記録しました。')}
           />
+        )}
+      </Dialog>
+      <Dialog
+        open={open?.kind === 'correct'}
+        title="本人同意の記録を訂正"
+        size="wide"
+        onClose={() => setOpen(null)}
+      >
+        {open?.kind === 'correct' && (
+          <CorrectConsentForm
+            record={open.record}
+            agencies={agencies.data ?? []}
+            onCancel={() => setOpen(null)}
+            onSaved={() => finished('本人同意の記録を訂正しました。訂正前の内容は履歴に残っています。')}
+          />
+        )}
+      </Dialog>
+      <Dialog open={open?.kind === 'void'} title="本人同意の記録を取り消す" onClose={() => setOpen(null)}>
+        {open?.kind === 'void' && (
+          <VoidForm
+            effect="この記録は同意として数えられなくなり、世帯の同意の状態と会議の種別の判断から外れます。"
+            voidRecord={(reason) => call('consents.void', { id: open.record.id, reason })}
+            onCancel={() => setOpen(null)}
+            onDone={() => finished('本人同意の記録を取り消しました。')}
+          >
+            {formatWarekiDate(open.record.obtainedOn)}取得（{methodLabels[open.record.method]}、取得者{' '}
+            {open.record.obtainedBy}）
+          </VoidForm>
         )}
       </Dialog>
     </section>

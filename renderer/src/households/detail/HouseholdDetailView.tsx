@@ -1,5 +1,6 @@
 import { useNavigate } from '@tanstack/react-router';
 import { HouseholdMeetingsSection } from '../../meetings/HouseholdMeetingsSection';
+import { Notice } from '../../ui/Notice';
 import { ConsentSection } from '../consent/ConsentSection';
 import { useOpenedHousehold } from '../HouseholdScreen';
 import { ProgressNotesSection } from '../notes/ProgressNotesSection';
@@ -14,6 +15,12 @@ export function HouseholdDetailView() {
   const navigate = useNavigate();
   return (
     <div className="hh-detail">
+      {household.caseNoDuplicate && (
+        <Notice tone="warning" className="hh-detail-wide">
+          受付番号「{household.caseNo}
+          」は、ほかの世帯と同じ番号とみなされます（全角・半角、ハイフンの種類、大文字・小文字は区別しません）。以前のデータで重なっていた番号です。「編集」から、この世帯の受付番号を直してください。
+        </Notice>
+      )}
       <div className="hh-detail-main">
         <MembersSummary
           members={household.members}

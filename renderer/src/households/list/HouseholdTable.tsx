@@ -47,7 +47,17 @@ export function HouseholdTable({ rows, highlightedId, onOpen }: HouseholdTablePr
               data-testid="household-row"
               className={row.id === highlightedId ? 'hh-row is-highlighted' : 'hh-row'}
             >
-              <td className="nowrap hh-caseno">{row.caseNo}</td>
+              <td className="nowrap hh-caseno">
+                {row.caseNo}
+                {row.caseNoDuplicate && (
+                  <span
+                    className="tag hh-caseno-duplicate"
+                    title="ほかの世帯と同じ受付番号とみなされます。番号を直してください。"
+                  >
+                    番号重複
+                  </span>
+                )}
+              </td>
               <td className="hh-label-cell">
                 <button type="button" className="hh-open" onClick={() => onOpen(row.id)}>
                   {row.label}

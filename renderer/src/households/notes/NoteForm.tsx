@@ -4,7 +4,7 @@ import { type KeyboardEvent, useEffect, useId, useState } from 'react';
 import { type Path, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import type { Agency } from '../../../../electron/ipc/schemas/agencies';
-import { progressNoteInputSchema } from '../../../../electron/ipc/schemas/households';
+import { noteReasonRequired, progressNoteFieldsSchema } from '../../../../electron/ipc/schemas/households';
 import { AgencyOptions } from '../../agencies/AgencyOptions';
 import { call } from '../../api';
 import { householdReads, refresh } from '../../queries';
@@ -17,14 +17,16 @@ import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { FormErrorNotice } from '../FormErrorNotice';
 
-const schema = progressNoteInputSchema.omit({ id: true, householdId: true });
-export type NoteValues = z.input<typeof schema>;
-type Parsed = z.output<typeof schema>;
-const fields: readonly Path<NoteValues>[] = ['notedOn', 'agencyId', 'staff', 'content', 'nextPlan'];
+const fieldsSchema = progressNoteFieldsSchema.omit({ id: true, householdId: true });
+// A 訂正 needs its reason (rule 18), checked here as the service checks it.
+const correctionSchema = fieldsSchema.refine((n) => (n.reason ?? '') !== '', noteReasonRequired);
+export type NoteValues = z.input<typeof fieldsSchema>;
+type Parsed = z.output<typeof fieldsSchema>;
+const fields: readonly Path<NoteValues>[] = ['notedOn', 'agencyId', 'staff', 'content', 'nextPlan', 'reason'];
 
 interface NoteFormProps {
   householdId: string;
-  /** Editing keeps the note's id: the service stores the replaced text as a revision. */
+  /** A 訂正 keeps the note's id: the service keeps the replaced text with the reason (rule 18). */
   noteId?: string;
   initial: NoteValues;
   agencies: readonly Agency[];
@@ -42,7 +44,7 @@ export function NoteForm({ householdId, noteId, initial, agencies, onCancel, onS
     unknown,
     Parsed
   >({
-    resolver: zodResolver(schema),
+    resolver: zodResolver(noteId ? correctionSchema : fieldsSchema),
     defaultValues: initial,
   });
   const { errors, isDirty } = formState;
@@ -70,7 +72,7 @@ export function NoteForm({ householdId, noteId, initial, agencies, onCancel, onS
   return (
     <Form
       className="hh-note-form"
-      aria-label={noteId ? '支援経過の修正' : '支援経過の追加'}
+      aria-label={noteId ? '支援経過の訂正' : '支援経過の追加'}
       onKeyDown={onKeyDown}
       onSubmit={handleSubmit(
         (values) => {
@@ -110,7 +112,16 @@ export function NoteForm({ householdId, noteId, initial, agencies, onCancel, onS
         {...register('content')}
       />
       <TextAreaField label="次の予定" rows={2} error={errors.nextPlan?.message} {...register('nextPlan')} />
-      {noteId && <p className="muted small">保存すると、修正前の内容は修正履歴に残ります。</p>}
+      {noteId && (
+        <TextAreaField
+          label="訂正の理由"
+          required
+          rows={2}
+          hint="保存すると、訂正前の内容と理由は履歴に残ります。"
+          error={errors.reason?.message}
+          {...register('reason')}
+        />
+      )}
       <FormErrorNotice message={formError} errors={errors} />
       <div className="actions">
         <Button type="submit" variant="primary" busy={save.isPending}>

@@ -6,7 +6,7 @@ import { Button } from '../../ui/Button';
 import { DialogActions, DialogBody } from '../../ui/Dialog';
 import { Notice } from '../../ui/Notice';
 
-/** 修正履歴: what a 支援経過 said before each edit, newest first. */
+/** 訂正・取消の履歴: what a 支援経過 said before each 訂正 or 取消, with why, newest first. */
 export function NoteHistory({ noteId, onClose }: { noteId: string; onClose: () => void }) {
   const history = useQuery(read('progressNotes.history', { noteId }));
   return (
@@ -17,17 +17,22 @@ export function NoteHistory({ noteId, onClose }: { noteId: string; onClose: () =
         {history.data && (
           <ol className="hh-history">
             {history.data.map((r) => (
-              <li key={r.revision} className="hh-history-item" data-testid="note-revision">
+              <li key={r.id} className="hh-history-item" data-testid="note-revision">
                 <p className="hh-history-head">
-                  第{r.revision}版
-                  <span className="muted small">（{formatWarekiDateTime(r.replacedAt)}に修正）</span>
+                  {r.action === 'void' ? '取消' : '訂正'}
+                  <span className="muted small">
+                    （{formatWarekiDateTime(r.at)}
+                    {r.userName && `　${r.userName}`}）
+                  </span>
                 </p>
+                <p className="small">理由：{r.reason || '（記録なし・移行前の修正）'}</p>
                 <p className="muted small">
-                  日付 {formatWarekiDate(r.notedOn)}
-                  {r.staff && `　担当者 ${r.staff}`}
+                  {r.action === 'void' ? '取り消した内容' : '訂正前'}　日付{' '}
+                  {formatWarekiDate(r.before.notedOn)}
+                  {r.before.staff && `　担当者 ${r.before.staff}`}
                 </p>
-                <p className="hh-multiline">{r.content}</p>
-                {r.nextPlan && <p className="hh-multiline muted">次の予定：{r.nextPlan}</p>}
+                <p className="hh-multiline">{r.before.content}</p>
+                {r.before.nextPlan && <p className="hh-multiline muted">次の予定：{r.before.nextPlan}</p>}
               </li>
             ))}
           </ol>

@@ -3,11 +3,13 @@ import { useRef, useState } from 'react';
 import { warekiInput } from '../../../../electron/domain/dates';
 import { formatWarekiDate, officeDate } from '../../../../electron/domain/office-day';
 import type { ProgressNote } from '../../../../electron/ipc/schemas/households';
-import { errorMessage } from '../../api';
+import { call, errorMessage } from '../../api';
 import { read } from '../../queries';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Notice } from '../../ui/Notice';
+import { VoidedMark } from '../corrections/CorrectionHistory';
+import { VoidForm } from '../corrections/VoidForm';
 import { AreaNotice, useNotices } from '../notices';
 import { NoteForm } from './NoteForm';
 import { NoteHistory } from './NoteHistory';
@@ -18,6 +20,7 @@ export function ProgressNotesSection({ householdId }: { householdId: string }) {
   const agencies = useQuery(read('agencies.list', { includeRetired: true }));
   const [editing, setEditing] = useState<'new' | string | null>(null);
   const [historyOf, setHistoryOf] = useState<string | null>(null);
+  const [voiding, setVoiding] = useState<ProgressNote | null>(null);
   const notices = useNotices();
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -46,7 +49,10 @@ export function ProgressNotesSection({ householdId }: { householdId: string }) {
       onCancel={() => setEditing(null)}
       onSaved={() => {
         setEditing(null);
-        notices.show('notes', note ? '支援経過を修正しました。' : '支援経過を追加しました。');
+        notices.show(
+          'notes',
+          note ? '支援経過を訂正しました。訂正前の内容は履歴に残っています。' : '支援経過を追加しました。',
+        );
         heading.current?.focus();
       }}
     />
@@ -57,7 +63,9 @@ export function ProgressNotesSection({ householdId }: { householdId: string }) {
       <div className="hh-section-head">
         <h2 id="hh-notes-title" ref={heading} tabIndex={-1} className="hh-section-title">
           支援経過
-          {notes.data && <span className="hh-section-count">{notes.data.length}件</span>}
+          {notes.data && (
+            <span className="hh-section-count">{notes.data.filter((n) => !n.voided).length}件</span>
+          )}
         </h2>
         <Button
           disabled={editing !== null || !agencies.data}
@@ -75,7 +83,11 @@ export function ProgressNotesSection({ householdId }: { householdId: string }) {
       {notes.data?.length === 0 && editing !== 'new' && <p className="muted">支援経過はまだありません。</p>}
       <ol className="hh-notes">
         {notes.data?.map((note) => (
-          <li key={note.id} className="hh-note" data-testid="progress-note">
+          <li
+            key={note.id}
+            className={note.voided ? 'hh-note is-voided' : 'hh-note'}
+            data-testid="progress-note"
+          >
             {editing === note.id ? (
               formFor(note)
             ) : (
@@ -85,22 +97,37 @@ export function ProgressNotesSection({ householdId }: { householdId: string }) {
                   <span>{note.agencyName ?? 'コーディネーター'}</span>
                   {note.staff && <span className="muted">担当者 {note.staff}</span>}
                   <span className="actions-spacer" />
-                  {note.revision > 1 && (
+                  {(note.revision > 1 || note.voided) && (
                     <Button variant="link" onClick={() => setHistoryOf(note.id)}>
-                      修正 {note.revision - 1}回
+                      履歴（訂正 {note.revision - 1}回{note.voided ? '・取消' : ''}）
                     </Button>
                   )}
-                  <Button
-                    variant="link"
-                    disabled={editing !== null}
-                    onClick={() => {
-                      notices.clear();
-                      setEditing(note.id);
-                    }}
-                  >
-                    修正
-                  </Button>
+                  {!note.voided && (
+                    <>
+                      <Button
+                        variant="link"
+                        disabled={editing !== null}
+                        onClick={() => {
+                          notices.clear();
+                          setEditing(note.id);
+                        }}
+                      >
+                        訂正
+                      </Button>
+                      <Button
+                        variant="link"
+                        disabled={editing !== null}
+                        onClick={() => {
+                          notices.clear();
+                          setVoiding(note);
+                        }}
+                      >
+                        取消
+                      </Button>
+                    </>
+                  )}
                 </div>
+                <VoidedMark voided={note.voided} />
                 <p className="hh-multiline hh-note-content">{note.content}</p>
                 {note.nextPlan && (
                   <p className="hh-note-next">
@@ -113,9 +140,25 @@ export function ProgressNotesSection({ householdId }: { householdId: string }) {
           </li>
         ))}
       </ol>
+      <Dialog open={voiding !== null} title="支援経過を取り消す" onClose={() => setVoiding(null)}>
+        {voiding && (
+          <VoidForm
+            effect="この支援経過は経過（タイムライン）から外れます。"
+            voidRecord={(reason) => call('progressNotes.void', { id: voiding.id, reason })}
+            onCancel={() => setVoiding(null)}
+            onDone={() => {
+              setVoiding(null);
+              notices.show('notes', '支援経過を取り消しました。');
+              heading.current?.focus();
+            }}
+          >
+            {formatWarekiDate(voiding.notedOn)}の支援経過：{voiding.content.slice(0, 40)}
+          </VoidForm>
+        )}
+      </Dialog>
       <Dialog
         open={historyOf !== null}
-        title="支援経過の修正履歴"
+        title="支援経過の訂正・取消の履歴"
         size="wide"
         onClose={() => setHistoryOf(null)}
       >

@@ -1,12 +1,18 @@
 import { useRef, useState } from 'react';
 import { formatWarekiDate } from '../../../../electron/domain/office-day';
-import type { HouseholdDetail } from '../../../../electron/ipc/schemas/households';
+import { statusActionLabels } from '../../../../electron/domain/status-history';
+import type { HouseholdDetail, StatusChangeRecord } from '../../../../electron/ipc/schemas/households';
+import { call } from '../../api';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { Notice } from '../../ui/Notice';
 import { StatusBadge } from '../Badges';
+import { VoidForm } from '../corrections/VoidForm';
 import { AreaNotice, useNotices } from '../notices';
 import { CloseForm } from './CloseForm';
+import { CorrectStatusForm } from './CorrectStatusForm';
 import { DateOnlyStatusForm } from './DateOnlyStatusForm';
+import { StatusHistoryList } from './StatusHistoryList';
 
 type Action = 'start' | 'close' | 'reopen';
 
@@ -20,6 +26,7 @@ const doneMessages: Record<Action, string> = {
 /** 状態: 受付 → 支援開始, 受付/支援中 → 終結, 終結 → 再開; the buttons follow the state. */
 export function StatusSection({ household }: { household: HouseholdDetail }) {
   const [open, setOpen] = useState<Action | null>(null);
+  const [record, setRecord] = useState<{ kind: 'correct' | 'void'; change: StatusChangeRecord } | null>(null);
   const notices = useNotices();
   const heading = useRef<HTMLHeadingElement>(null);
   const start = (action: Action) => {
@@ -52,6 +59,18 @@ export function StatusSection({ household }: { household: HouseholdDetail }) {
         )}
       </dl>
       <AreaNotice area="status" className="hh-section-notice" />
+      {household.statusProblems.length > 0 && (
+        <Notice tone="warning">
+          <p>
+            状態の記録に矛盾があります（以前に登録された記録です）。該当する変更を訂正または取消してください。
+          </p>
+          <ul>
+            {household.statusProblems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
       <div className="hh-status-actions">
         {household.status === 'received' && (
           <Button variant="primary" onClick={() => start('start')}>
@@ -61,6 +80,54 @@ export function StatusSection({ household }: { household: HouseholdDetail }) {
         {household.status !== 'closed' && <Button onClick={() => start('close')}>終結</Button>}
         {household.status === 'closed' && <Button onClick={() => start('reopen')}>再開</Button>}
       </div>
+      <StatusHistoryList
+        history={household.statusHistory}
+        onCorrect={(change) => {
+          notices.clear();
+          setRecord({ kind: 'correct', change });
+        }}
+        onVoid={(change) => {
+          notices.clear();
+          setRecord({ kind: 'void', change });
+        }}
+      />
+      <Dialog
+        open={record?.kind === 'correct'}
+        title={record ? `${statusActionLabels[record.change.action]}を訂正` : ''}
+        onClose={() => setRecord(null)}
+      >
+        {record?.kind === 'correct' && (
+          <CorrectStatusForm
+            change={record.change}
+            onCancel={() => setRecord(null)}
+            onDone={() => {
+              setRecord(null);
+              notices.show('status', '状態の記録を訂正しました。訂正前の内容は履歴に残っています。');
+              heading.current?.focus();
+            }}
+          />
+        )}
+      </Dialog>
+      <Dialog
+        open={record?.kind === 'void'}
+        title={record ? `${statusActionLabels[record.change.action]}を取り消す` : ''}
+        onClose={() => setRecord(null)}
+      >
+        {record?.kind === 'void' && (
+          <VoidForm
+            effect="この変更は世帯の状態と統計に数えられなくなります。"
+            voidRecord={(reason) => call('households.voidStatusChange', { id: record.change.id, reason })}
+            onCancel={() => setRecord(null)}
+            onDone={() => {
+              setRecord(null);
+              notices.show('status', '状態の変更を取り消しました。');
+              heading.current?.focus();
+            }}
+          >
+            {formatWarekiDate(record.change.on)}の{statusActionLabels[record.change.action]}
+          </VoidForm>
+        )}
+      </Dialog>
       <Dialog open={open !== null} title={open ? titles[open] : ''} onClose={() => setOpen(null)}>
         {open === 'close' && (
           <CloseForm
