@@ -113,6 +113,18 @@ describe('管理コマンド import / cases', () => {
       ),
     ]);
     expect(readable.stdout).toContain('2世帯');
+
+    // The screen's search from a script: 吉田 (as typed through an IME) finds 𠮷田's household.
+    const found = kasane(['cases', '--data-dir', dir, '--search', '吉田', '--json']);
+    expect(found.code).toBe(0);
+    expect(JSON.parse(found.stdout)).toEqual([expectedCases[1]]);
+    expect(JSON.parse(kasane(['cases', '--data-dir', dir, '--search', '山崎', '--json']).stdout)).toEqual([
+      expectedCases[0],
+    ]);
+    const none = kasane(['cases', '--data-dir', dir, '--search', '佐藤']);
+    expect(none.code).toBe(0);
+    expect(none.stdout).toBe('「佐藤」に当てはまる世帯はありません。\n');
+    expect(JSON.parse(kasane(['cases', '--data-dir', dir, '--search', '佐藤', '--json']).stdout)).toEqual([]);
   });
 
   it('誤りがあると終了コード 6 ですべての誤りを表示し、何も登録しない', async () => {

@@ -20,8 +20,11 @@ function table(rows: string[][]): string {
     .join('\n');
 }
 
-function readable(households: HouseholdSummary[]): string {
-  if (households.length === 0) return '世帯はまだ登録されていません。\n';
+function readable(households: HouseholdSummary[], search: string | undefined): string {
+  if (households.length === 0)
+    return search === undefined
+      ? '世帯はまだ登録されていません。\n'
+      : `「${search}」に当てはまる世帯はありません。\n`;
   const rows = households.map((h) => [
     h.caseNo,
     formatWareki(h.receivedOn),
@@ -35,8 +38,15 @@ function readable(households: HouseholdSummary[]): string {
   return `${table([header, ...rows])}\n${households.length}世帯\n`;
 }
 
-/** Every household, newest first, as a table or (--json) one JSON array for scripts. */
-export async function casesCommand(opts: { dataDir: string; json?: boolean }): Promise<number> {
+/**
+ * Every household (or, with --search, those the screen's search finds), newest first, as a table or
+ * (--json) one JSON array for scripts.
+ */
+export async function casesCommand(opts: {
+  dataDir: string;
+  json?: boolean;
+  search?: string;
+}): Promise<number> {
   const ctx = cliContext(opts.dataDir);
   return withCliVault(ctx, async (vault) => {
     const db = vault.store.db;
@@ -47,7 +57,11 @@ export async function casesCommand(opts: { dataDir: string; json?: boolean }): P
     const households =
       total === 0
         ? []
-        : await listHouseholds(db, { query: '', sort: 'receivedOn', limit: total }, officeDate(ctx.clock()));
+        : await listHouseholds(
+            db,
+            { query: opts.search ?? '', sort: 'receivedOn', limit: total },
+            officeDate(ctx.clock()),
+          );
     if (opts.json) {
       const shaped = households.map((h) => ({
         caseNo: h.caseNo,
@@ -59,7 +73,7 @@ export async function casesCommand(opts: { dataDir: string; json?: boolean }): P
         issues: h.issues,
       }));
       process.stdout.write(`${JSON.stringify(shaped, null, 2)}\n`);
-    } else process.stdout.write(readable(households));
+    } else process.stdout.write(readable(households, opts.search));
     return exitCodes.ok;
   });
 }
