@@ -1,6 +1,8 @@
+import { statSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { Kysely, SqliteAdapter, SqliteDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { type Migration, Migrator } from 'kysely/migration';
+import { CommitWatch, WatchedSqliteDialect } from './commit-watch.js';
 import { DatabaseDamagedError, SchemaTooNewError } from './errors.js';
 import { assertStrictlyIncreasing, latestSchemaVersion, migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
@@ -10,19 +12,24 @@ export type Sqlite = BetterSqlite3.Database;
 export interface OpenStore {
   sqlite: Sqlite;
   db: Kysely<Database>;
+  /** Who hears about each committed change (the vault's anchor); nobody until set. */
+  watch: CommitWatch;
   close(): Promise<void>;
 }
 
-/** SQLite runs DDL inside transactions; kysely's adapter is cautious and says it cannot. */
-class TransactionalSqliteAdapter extends SqliteAdapter {
-  override get supportsTransactionalDdl(): boolean {
-    return true;
+/** SQLCipher's page size: a file that is not a whole number of pages has been cut short. */
+const pageSize = 4096;
+
+/** A file that exists but cannot be a database (empty or cut short) is damage, never a new store. */
+function assertWholeFile(path: string): void {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (err) {
+    throw new DatabaseDamagedError(`cannot open database file: ${(err as Error).message}`);
   }
-}
-class KasaneSqliteDialect extends SqliteDialect {
-  override createAdapter() {
-    return new TransactionalSqliteAdapter();
-  }
+  if (size === 0) throw new DatabaseDamagedError('the database file is empty');
+  if (size % pageSize !== 0) throw new DatabaseDamagedError(`the database file is cut short (${size} bytes)`);
 }
 
 function applyKey(sqlite: Sqlite, key: Buffer): void {
@@ -51,8 +58,11 @@ export async function openStore(
     integrity?: 'quick' | 'none';
     /** Tests build a file as an older version left it by passing the steps it had. */
     migrations?: typeof migrations;
+    /** false: open without migrating (the vault first compares the file with its anchor). */
+    migrate?: boolean;
   } = {},
 ): Promise<OpenStore> {
+  if (!options.create) assertWholeFile(path);
   let sqlite: Sqlite;
   try {
     sqlite = new BetterSqlite3(path, { fileMustExist: !options.create });
@@ -63,7 +73,8 @@ export async function openStore(
     applyKey(sqlite, key);
     let fileVersion: number;
     try {
-      sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+      const objects = sqlite.prepare('SELECT count(*) FROM sqlite_master').pluck().get() as number;
+      if (objects === 0 && !options.create) throw new DatabaseDamagedError('the database has no tables');
       fileVersion = sqlite.pragma('user_version', { simple: true }) as number;
       if ((options.integrity ?? 'quick') === 'quick') {
         const result = sqlite.pragma('quick_check', { simple: true });
@@ -83,11 +94,13 @@ export async function openStore(
     sqlite.pragma('temp_store = MEMORY');
     // Pages stay decrypted in SQLite's own cache (32 MB): encryption then costs only on first read.
     sqlite.pragma('cache_size = -32768');
-    const db = new Kysely<Database>({ dialect: new KasaneSqliteDialect({ database: sqlite }) });
-    await migrate(db, options.migrations ?? migrations);
+    const watch = new CommitWatch();
+    const db = new Kysely<Database>({ dialect: new WatchedSqliteDialect(sqlite, watch) });
+    if (options.migrate ?? true) await migrate(db, options.migrations ?? migrations);
     return {
       sqlite,
       db,
+      watch,
       close: async () => {
         await db.destroy();
       },

@@ -24,6 +24,15 @@ export interface AuditEventTable {
   detail_json: string;
   prev_hash: string;
   hash: string;
+  /** 1: SHA-256 (first format), 2: HMAC-SHA256 keyed from the data key. */
+  chain: Generated<number>;
+}
+
+/** One row: how many changing transactions this database has committed (see kasane.anchor). */
+export interface VaultHeadTable {
+  id: number;
+  commits: number;
+  keyslots_generation: number;
 }
 
 export interface AcknowledgementTable {
@@ -254,6 +263,7 @@ export interface Database {
   users: UserTable;
   settings: SettingTable;
   audit_events: AuditEventTable;
+  vault_head: VaultHeadTable;
   acknowledgements: AcknowledgementTable;
   agencies: AgencyTable;
   issue_tags: IssueTagTable;

@@ -95,6 +95,15 @@ test.describe('検証用ハーネス', () => {
       body: '{}',
     });
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, code: 'VALIDATION' });
+    // A malformed percent-escape in the channel is the caller's mistake (400), never a server error.
+    for (const bad of ['vault.status%', 'vault%E0%A4%A', '%ZZ']) {
+      const malformed = await send(`${harness.url}__harness/ipc/${bad}`, {
+        method: 'POST',
+        headers: { ...json, origin, 'x-kasane-token': harness.token },
+        body: '{}',
+      });
+      expect(malformed.status).toBe(400);
+    }
   });
 
   test('描画用フォルダの外のファイルは配信しない', async ({ harness }) => {

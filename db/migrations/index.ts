@@ -3,6 +3,7 @@ import * as vault from './0100-vault.js';
 import * as households from './0200-households.js';
 import * as defaultLists from './0210-default-lists.js';
 import * as meetings from './0300-meetings.js';
+import * as anchoredHead from './0500-anchored-head.js';
 import * as meetingTexts from './0600-meeting-texts.js';
 import * as family from './0700-family.js';
 import * as caseNumberKey from './0800-case-number-key.js';
@@ -18,6 +19,7 @@ export const migrations: ReadonlyArray<{ version: number; name: string; migratio
   { version: 200, name: '0200-households', migration: households },
   { version: 210, name: '0210-default-lists', migration: defaultLists },
   { version: 300, name: '0300-meetings', migration: meetings },
+  { version: 500, name: '0500-anchored-head', migration: anchoredHead },
   { version: 600, name: '0600-meeting-texts', migration: meetingTexts },
   { version: 700, name: '0700-family', migration: family },
   { version: 800, name: '0800-case-number-key', migration: caseNumberKey },

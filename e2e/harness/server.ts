@@ -110,7 +110,13 @@ export async function startHarness({
     } catch {
       return send(res, 400, 'text/plain; charset=utf-8', 'bad request body');
     }
-    const channel = decodeURIComponent(url.pathname.slice('/__harness/ipc/'.length));
+    let channel: string;
+    try {
+      channel = decodeURIComponent(url.pathname.slice('/__harness/ipc/'.length));
+    } catch {
+      // A malformed percent-escape is the client's mistake, never a server error.
+      return send(res, 400, 'text/plain; charset=utf-8', 'bad channel name');
+    }
     const result = await dispatch(
       handlers,
       () => session.access(),
@@ -158,7 +164,7 @@ export async function startHarness({
     closing ??= (async () => {
       for (const stream of eventStreams) stream.end();
       eventStreams.clear();
-      await session.lock('quit');
+      await session.close();
       await new Promise<void>((done) => {
         server.close(() => done());
         server.closeAllConnections();

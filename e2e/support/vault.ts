@@ -42,9 +42,16 @@ export async function acknowledge(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'ホーム' })).toBeVisible();
 }
 
-export async function unlockWith(page: Page, secret: string): Promise<void> {
+/** Unlocks as `userName` (typed when more than one user is registered) with `secret`. */
+export async function unlockWith(page: Page, secret: string, userName?: string): Promise<void> {
   const field = page.getByLabel('パスフレーズ', { exact: true });
-  await expect(field).toBeFocused();
+  if (userName !== undefined) {
+    const name = page.getByLabel('利用者名', { exact: true });
+    await expect(name).toBeFocused();
+    await name.fill(userName);
+  } else {
+    await expect(field).toBeFocused();
+  }
   await field.fill(secret);
   await field.press('Enter');
 }

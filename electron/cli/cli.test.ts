@@ -169,7 +169,9 @@ describe('管理コマンド（kasane CLI）', () => {
     });
     expect(added.code).toBe(0);
     expect(
-      kasane(['verify', '--data-dir', dir], { KASANE_PASSPHRASE: 'second coordinator phrase' }).code,
+      kasane(['verify', '--data-dir', dir, '--user', '支援 太郎'], {
+        KASANE_PASSPHRASE: 'second coordinator phrase',
+      }).code,
     ).toBe(0);
     const store = await openStore(dataDirPaths(dir).database, await dataKeyOf(dir));
     const users = store.sqlite.prepare('SELECT id, name FROM users ORDER BY created_at').all() as {

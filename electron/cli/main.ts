@@ -10,7 +10,7 @@ import { render } from './commands/render.options.js';
 import { restore } from './commands/restore.options.js';
 import { stats } from './commands/stats.options.js';
 import { users } from './commands/users-add.options.js';
-import { verify } from './commands/verify.options.js';
+import { acceptLoss, verify } from './commands/verify.options.js';
 import { exitCodes } from './exit-codes.js';
 import { inJapaneseWithOurExitCodes } from './program-setup.js';
 
@@ -24,6 +24,7 @@ const program = new Command('kasane')
   .addCommand(users)
   .addCommand(backup)
   .addCommand(restore)
+  .addCommand(acceptLoss)
   .addCommand(importFiles)
   .addCommand(cases)
   .addCommand(meetings)
@@ -32,12 +33,16 @@ const program = new Command('kasane')
   .addHelpText(
     'after',
     `
+ロックを解除するコマンドは --user で利用者名を指定します（利用者が一人だけなら省略できます）。
 パスフレーズは環境変数 KASANE_PASSPHRASE（新しいものは KASANE_NEW_PASSPHRASE）から読みます。
 設定されていなければ、端末で入力を求めます（画面には表示されません）。
 
 終了コード: 0 正常 / 1 検査で問題を検出 / 2 使い方の誤り / 3 パスフレーズが違う /
             4 データベースが壊れている・読めない / 5 新しいバージョンのデータ /
-            6 取り込みに誤りがあった（何も登録していない） / 7 法律上できない（同意がない等）
+            6 取り込みに誤りがあった（何も登録していない） / 7 法律上できない（同意がない等） /
+            8 データフォルダを別のかさねが使用中 / 9 鍵ファイルが壊れている /
+            10 最新の記録の一部が失われている / 11 別の保管庫のバックアップ /
+            12 ファイルの読み書きに失敗した / 70 想定外のエラー
 
 コマンドごとの説明: npm run kasane -- <コマンド> --help`,
   );
@@ -53,7 +58,11 @@ async function failure(err: unknown): Promise<CliError> {
     // Only a command that ran can throw a service error, so its module is already loaded.
     return (await import('./open-vault.js')).asCliError(err);
   } catch {
-    return new CliError(exitCodes.verificationFailed, '予期しないエラーが発生しました。');
+    // The class name only: a message may quote personal data.
+    return new CliError(
+      exitCodes.unexpected,
+      `想定外のエラーが発生しました（${(err as Error)?.name ?? 'unknown'}）。データの検査結果ではありません。もう一度実行し、続く場合は管理者に連絡してください。`,
+    );
   }
 }
 

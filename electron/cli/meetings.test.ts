@@ -3,7 +3,7 @@ import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OpenStore, openStore } from '../../db/open.js';
-import { listAuditEvents } from '../services/audit.js';
+import { listAuditEvents, registerAuditKey } from '../services/audit.js';
 import { listConsents, withdrawConsent } from '../services/consent.js';
 import { dataDirPaths } from '../services/data-dir.js';
 import { listHouseholds } from '../services/households.js';
@@ -12,6 +12,7 @@ import { openAnyKeyslot, readKeyslots } from '../services/keyslots.js';
 import { saveOfficeSettings } from '../services/office-settings.js';
 import { finishedOffice } from '../services/testing/meeting-documents-fixture.js';
 import { tempDataDir } from '../services/testing/temp-data-dir.js';
+import { deriveKey } from '../services/vault-keys.js';
 
 const passphrase = 'correct horse battery staple';
 let root: string;
@@ -50,6 +51,7 @@ async function withStore<T>(dir: string, use: (store: OpenStore) => Promise<T>):
   );
   if (!opened) throw new Error('test passphrase did not open the vault');
   const store = await openStore(dataDirPaths(dir).database, opened.dataKey);
+  registerAuditKey(store.sqlite, deriveKey(opened.dataKey, 'audit-chain'));
   try {
     return await use(store);
   } finally {

@@ -1,46 +1,104 @@
-import { KasaneError } from '../services/errors.js';
-import { type UnlockedVault, unlockVault, type VaultContext } from '../services/vault.js';
+import { prepareDataFolder } from '../services/data-folder.js';
+import { claimDataFolder } from '../services/data-folder-lock.js';
+import { errorMessages, KasaneError } from '../services/errors.js';
+import { closeVault, type UnlockedVault, unlockVault, type VaultContext } from '../services/vault.js';
+import { describeLoss } from '../services/vault-session.js';
 import { CliError } from './cli-error.js';
 import { exitCodeFor, exitCodes } from './exit-codes.js';
 import { MissingSecretError, readSecret } from './secret-input.js';
 
-export function cliContext(dataDir: string): VaultContext {
-  return { dataDir, via: 'cli', clock: () => new Date() };
+/** A command's vault context, with the user named by --user (absent: the only user). */
+export type CliContext = VaultContext & { userName?: string };
+
+export function cliContext(dataDir: string, user?: string): CliContext {
+  const userName = user?.trim() ? user.trim() : undefined;
+  return { dataDir, via: 'cli', clock: () => new Date(), ...(userName ? { userName } : {}) };
 }
 
 /** Turns a service error into the CLI's exit code and message. */
+/** Errors of the file system itself (disk full, no permission, file in use) — never a verdict on the data. */
+const fileSystemCodes = new Set([
+  'ENOSPC',
+  'EACCES',
+  'EPERM',
+  'EBUSY',
+  'EROFS',
+  'EIO',
+  'EMFILE',
+  'ENOTDIR',
+  'EISDIR',
+]);
+
 export function asCliError(err: unknown): CliError {
   if (err instanceof CliError) return err;
   if (err instanceof KasaneError) return new CliError(exitCodeFor(err.code), err.message);
   if (err instanceof MissingSecretError) return new CliError(exitCodes.usage, err.message);
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  if (typeof code === 'string' && fileSystemCodes.has(code))
+    return new CliError(exitCodes.fileOperationFailed, `${errorMessages.FILE_OPERATION_FAILED}（${code}）`);
   throw err;
 }
 
-/** Unlocks with KASANE_PASSPHRASE (or a prompt); with `userName`, the passphrase must be that user's. */
+/**
+ * Runs a command as the one owner of the data folder: refused while the app or another command
+ * holds it; a multi-file change a crash interrupted is finished first.
+ */
+export async function withDataFolder<T>(
+  ctx: VaultContext,
+  use: () => Promise<T>,
+  options: { create: boolean } = { create: false },
+): Promise<T> {
+  const lock = await claimDataFolder(ctx.dataDir, 'cli', options);
+  try {
+    await prepareDataFolder(ctx.dataDir);
+    return await use();
+  } finally {
+    await lock.release();
+  }
+}
+
+export type CliVault = UnlockedVault & { user: { id: string; name: string } };
+
+/**
+ * Unlocks with KASANE_PASSPHRASE (or a prompt) as `userName` — who may be left out when only one
+ * user is registered. A database behind its anchor is refused (RECORDS_LOST) unless the command
+ * only reads and says so (`allowRecordsLost`).
+ */
 export async function openVaultForCli(
   ctx: VaultContext,
   userName?: string,
-): Promise<UnlockedVault & { user: { id: string; name: string } }> {
+  options: { allowRecordsLost?: boolean } = {},
+): Promise<CliVault> {
   const passphrase = await readSecret('KASANE_PASSPHRASE', 'パスフレーズ: ');
-  const vault = await unlockVault(ctx, { passphrase });
-  if (!vault.user || (userName !== undefined && vault.user.name !== userName)) {
-    await vault.store.close();
-    throw new CliError(exitCodes.wrongPassphrase, `利用者「${userName}」のパスフレーズではありません。`);
+  const vault = await unlockVault(ctx, { passphrase, userName });
+  if (!vault.user) {
+    await closeVault(vault);
+    throw new CliError(exitCodes.wrongPassphrase, 'パスフレーズが違います。');
+  }
+  if (vault.recordsLost && !options.allowRecordsLost) {
+    const { message } = describeLoss(vault.recordsLost);
+    await closeVault(vault);
+    throw new KasaneError(
+      'RECORDS_LOST',
+      `${message}\n最新のバックアップから restore で復元するか、失われたことを確認したうえで accept-loss を実行してください。それまで書き込みはしません。`,
+    );
   }
   return { ...vault, user: vault.user };
 }
 
 /** Opens the vault for one command, runs it, and always closes the store and wipes the key. */
 export async function withCliVault<T>(
-  ctx: VaultContext,
-  use: (vault: UnlockedVault & { user: { id: string; name: string } }) => Promise<T>,
-  userName?: string,
+  ctx: CliContext,
+  use: (vault: CliVault) => Promise<T>,
+  userName: string | undefined = ctx.userName,
+  options: { allowRecordsLost?: boolean } = {},
 ): Promise<T> {
-  const vault = await openVaultForCli(ctx, userName);
-  try {
-    return await use(vault);
-  } finally {
-    await vault.store.close();
-    vault.dataKey.fill(0);
-  }
+  return withDataFolder(ctx, async () => {
+    const vault = await openVaultForCli(ctx, userName, options);
+    try {
+      return await use(vault);
+    } finally {
+      await closeVault(vault);
+    }
+  });
 }

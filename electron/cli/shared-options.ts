@@ -8,6 +8,13 @@ export const dataDirOption = () =>
   ).makeOptionMandatory();
 
 /**
+ * Who unlocks: every command that opens the vault names its user, so only that user's keyslot is
+ * tried. May be left out when exactly one user is registered.
+ */
+export const userOption = () =>
+  new Option('--user <NAME>', 'ロックを解除する利用者の名前（利用者が一人だけなら省略できます）');
+
+/**
  * A command's action that loads its module only when that command runs (start-up stays small), and
  * makes the module's result the exit code. The module's parameters are checked against the options.
  */

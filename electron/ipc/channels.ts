@@ -6,6 +6,7 @@ export const channels = [
   'vault.status',
   'vault.setup',
   'vault.unlock',
+  'vault.acceptRecordsLoss',
   'vault.unlockWithRecoveryCode',
   'vault.completeRecovery',
   'vault.lock',

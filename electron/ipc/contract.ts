@@ -63,7 +63,21 @@ export const passphraseSchema = z
 export const userNameSchema = trimmed(40).min(1, '利用者名を入力してください');
 const noInput = z.object({}).strict();
 
-export const vaultStateSchema = z.enum(['uninitialized', 'locked', 'recovery', 'unlocked']);
+export const vaultStateSchema = z.enum(['uninitialized', 'locked', 'recovery', 'unlocked', 'recordsLost']);
+
+const auditPointSchema = z.object({ id: z.number().int(), kind: z.string(), at: z.string() });
+/** Why the database cannot be trusted to hold every committed record (issue 11, anchor.ts). */
+export const recordsLostSchema = z.object({
+  reason: z.enum(['behind', 'diverged', 'anchorMissing', 'anchorDamaged']),
+  message: z.string(),
+  /** The newest audit event the anchor vouches for. */
+  lastConfirmed: auditPointSchema.nullable(),
+  /** The newest audit event the database holds now. */
+  found: auditPointSchema.nullable(),
+  commitsExpected: z.number().int().nullable(),
+  commitsFound: z.number().int(),
+});
+export type RecordsLostStatus = z.infer<typeof recordsLostSchema>;
 
 export const vaultStatusSchema = z.object({
   state: vaultStateSchema,
@@ -74,6 +88,10 @@ export const vaultStatusSchema = z.object({
   autoLockMinutes: z.number().int(),
   /** Only in state 'recovery': whose passphrase is being reset. */
   recoveryUsers: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** In state 'locked': more than one user, so unlock asks who is unlocking. */
+  userNameRequired: z.boolean(),
+  /** Only in state 'recordsLost': what was lost; nothing is written until restore or acceptance. */
+  recordsLost: recordsLostSchema.nullable(),
 });
 export type VaultStatus = z.infer<typeof vaultStatusSchema>;
 
@@ -122,6 +140,10 @@ export const auditKinds = [
   'unlock',
   'unlock.failed',
   'unlock.recovery',
+  'unlock.failuresMissing',
+  'records.lossAccepted',
+  'keyslots.changeResumed',
+  'keyslots.replaced',
   'lock',
   'acknowledgement',
   'user.added',
@@ -226,7 +248,16 @@ export const contract = {
     access: 'public',
   },
   'vault.unlock': {
-    input: z.object({ passphrase: z.string().min(1, 'パスフレーズを入力してください').max(1024) }),
+    input: z.object({
+      /** Who is unlocking; may be left out when only one user is registered. */
+      userName: z.string().trim().max(40, '40文字以内で入力してください').optional(),
+      passphrase: z.string().min(1, 'パスフレーズを入力してください').max(1024),
+    }),
+    output: vaultStatusSchema,
+    access: 'public',
+  },
+  'vault.acceptRecordsLoss': {
+    input: z.object({ confirm: z.literal(true) }),
     output: vaultStatusSchema,
     access: 'public',
   },

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { app, type BrowserWindow, Menu, session } from 'electron';
 import { lockedEvent } from '../ipc/channels.js';
+import { resolveAppDataDir } from '../services/data-dir.js';
 import { createHandlers } from '../services/handlers.js';
 import { VaultSession } from '../services/vault-session.js';
 import { registerIpcHandlers } from './ipc.js';
@@ -36,7 +37,12 @@ function start(): void {
 
   let win: BrowserWindow | null = null;
   const vault = new VaultSession({
-    dataDir: process.env.KASANE_DATA_DIR || join(app.getPath('userData'), 'data'),
+    dataDir: resolveAppDataDir({
+      argv: process.argv,
+      env: process.env,
+      isPackaged: app.isPackaged,
+      userData: app.getPath('userData'),
+    }),
     via: 'app',
     onLocked: (reason) => {
       if (win && !win.isDestroyed()) win.webContents.send(lockedEvent, reason);
@@ -70,7 +76,7 @@ function start(): void {
     event.preventDefault();
     stopIdlePoll();
     vault
-      .lock('quit')
+      .close()
       .catch((err: unknown) => log(`lock on quit failed: ${(err as Error)?.name ?? 'unknown'}`))
       .finally(() => {
         lockedForQuit = true;

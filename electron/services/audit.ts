@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { createHash, createHmac } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import type { Sqlite } from '../../db/open.js';
 import type { Database } from '../../db/schema.js';
 import type {
   AuditDetail,
@@ -13,9 +14,27 @@ import { canonicalJson } from './canonical-json.js';
 /**
  * The audit log: append-only, each event's hash covers the previous hash and the event's canonical
  * JSON. It records who did what to which id — never names or case text (domain rule 10).
+ *
+ * Chain formats, recorded per event in `chain`:
+ *   1 — SHA-256(prev + "\n" + body): the first format; events written with it still verify.
+ *   2 — HMAC-SHA256 with a key derived from the data key: rewriting the chain needs the key, not
+ *       just write access to the rows. Every event is written in format 2; once one is, no later
+ *       event may go back to format 1.
+ * The newest event is also recorded outside the database (anchor.ts), so a chain cut short at its
+ * end, or rewritten as a whole, is caught too.
  */
 
 const genesisHash = '0'.repeat(64);
+export const currentChain = 2;
+const macFunction = 'kasane_audit_mac';
+
+/** Gives this connection the chain key; appendAuditEvent and verifyAuditChain need it for format 2. */
+export function registerAuditKey(sqlite: Sqlite, auditKey: Buffer): void {
+  const key = Buffer.from(auditKey);
+  sqlite.function(macFunction, { deterministic: true }, (message: unknown) =>
+    createHmac('sha256', key).update(String(message), 'utf8').digest('hex'),
+  );
+}
 
 export interface AuditInput {
   userId: string | null;
@@ -37,8 +56,8 @@ interface HashedFields {
   prev_hash: string;
 }
 
-function eventHash(row: HashedFields): string {
-  const body = canonicalJson({
+function eventBody(row: HashedFields): string {
+  return canonicalJson({
     id: row.id,
     at: row.at,
     userId: row.user_id,
@@ -47,7 +66,24 @@ function eventHash(row: HashedFields): string {
     targetId: row.target_id,
     detail: JSON.parse(row.detail_json),
   });
-  return createHash('sha256').update(row.prev_hash).update('\n').update(body).digest('hex');
+}
+
+function sha256Hash(row: HashedFields): string {
+  return createHash('sha256').update(row.prev_hash).update('\n').update(eventBody(row)).digest('hex');
+}
+
+const macMessage = (row: HashedFields) => `kasane-audit-v2\n${row.prev_hash}\n${eventBody(row)}`;
+
+/** Format-2 hashes of many events in one statement, through the connection's chain key. */
+async function macHashes(db: Kysely<Database>, messages: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (let i = 0; i < messages.length; i += 500) {
+    const batch = JSON.stringify(messages.slice(i, i + 500));
+    const { rows } = await sql<{ mac: string }>`SELECT ${sql.raw(macFunction)}(value) AS mac
+      FROM json_each(${batch}) ORDER BY key`.execute(db);
+    out.push(...rows.map((r) => r.mac));
+  }
+  return out;
 }
 
 export async function appendAuditEvent(db: Kysely<Database>, input: AuditInput, now: Date): Promise<void> {
@@ -68,9 +104,10 @@ export async function appendAuditEvent(db: Kysely<Database>, input: AuditInput, 
       detail_json: canonicalJson(input.detail ?? {}),
       prev_hash: last?.hash ?? genesisHash,
     };
+    const [hash] = await macHashes(trx, [macMessage(fields)]);
     await trx
       .insertInto('audit_events')
-      .values({ ...fields, hash: eventHash(fields) })
+      .values({ ...fields, hash: hash as string, chain: currentChain })
       .execute();
   };
   if (db.isTransaction) await write(db);
@@ -80,19 +117,39 @@ export async function appendAuditEvent(db: Kysely<Database>, input: AuditInput, 
 /** Walks the whole chain; names the first event whose link or content does not add up. */
 export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerification> {
   const rows = await db.selectFrom('audit_events').selectAll().orderBy('id').execute();
+  const keyed = rows.filter((r) => r.chain === 2);
+  const macs = new Map<number, string>();
+  const messages: string[] = [];
+  const ids: number[] = [];
+  for (const row of keyed) {
+    try {
+      messages.push(macMessage(row));
+      ids.push(row.id);
+    } catch {
+      // An unreadable body is reported in the walk below.
+    }
+  }
+  for (const [i, mac] of (await macHashes(db, messages)).entries()) macs.set(ids[i] as number, mac);
+
   let prev = genesisHash;
   let expectedId = 1;
+  let keyedSeen = false;
   for (const row of rows) {
     let reason: string | null = null;
     if (row.id !== expectedId) reason = '欠番があります（削除された可能性）';
     else if (row.prev_hash !== prev) reason = '直前の記録とのつながりが一致しません';
+    else if (row.chain === 1 && keyedSeen) reason = '鍵のない古い形式に書き換えられています';
+    else if (row.chain !== 1 && row.chain !== 2) reason = '記録の形式が不明です';
     else {
       try {
-        if (eventHash(row) !== row.hash) reason = '記録の内容が書き換えられています';
+        const expected = row.chain === 2 ? macs.get(row.id) : sha256Hash(row);
+        if (expected === undefined) reason = '記録の内容が読み取れません';
+        else if (expected !== row.hash) reason = '記録の内容が書き換えられています';
       } catch {
         reason = '記録の内容が読み取れません';
       }
     }
+    if (row.chain === 2) keyedSeen = true;
     if (reason)
       return { ok: false, checked: rows.length, firstBroken: { id: row.id, kind: row.kind, reason } };
     prev = row.hash;

@@ -1,11 +1,13 @@
-/** JSON with object keys sorted at every depth, so the same value always hashes the same. */
+import canonicalize from 'canonicalize';
+
+/**
+ * JSON Canonicalization Scheme (RFC 8785): keys sorted by UTF-16 code unit at every depth, numbers
+ * and strings as ECMAScript prints them. It is byte-identical to the hand-written form the first
+ * audit events were hashed with (canonical-json.test.ts proves it on every event the app writes),
+ * so events written before the switch still verify.
+ */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
+  const text = canonicalize(value);
+  if (text === undefined) throw new TypeError('value has no JSON form');
+  return text;
 }

@@ -39,7 +39,8 @@ import {
 } from './progress-notes.js';
 import { exportStatistics, statisticsFor, statisticsYears } from './statistics/index.js';
 import { listUsers } from './users.js';
-import { addUser, checkPassphrase, setPassphrase } from './vault.js';
+import { checkPassphrase } from './vault.js';
+import { addUser, setPassphrase } from './vault-keyslot-changes.js';
 import type { VaultSession } from './vault-session.js';
 
 export type Handlers = {
@@ -60,6 +61,7 @@ export function createHandlers(session: VaultSession, platform: Platform): Handl
     'vault.status': () => session.status(),
     'vault.setup': (input) => session.setup(input),
     'vault.unlock': (input) => session.unlock(input),
+    'vault.acceptRecordsLoss': () => session.acceptRecordsLoss(),
     'vault.unlockWithRecoveryCode': (input) => session.unlockWithRecoveryCode(input),
     'vault.completeRecovery': (input) => session.completeRecovery(input),
     'vault.lock': () => session.lock('user'),

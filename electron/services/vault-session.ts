@@ -1,23 +1,29 @@
 import type { OpenStore } from '../../db/open.js';
-import type { VaultStatus } from '../ipc/contract.js';
+import { formatWarekiDateTime } from '../domain/office-day.js';
+import type { RecordsLostStatus, VaultStatus } from '../ipc/contract.js';
 import { acknowledgeConfidentiality, needsAcknowledgement } from './acknowledgement.js';
+import type { RecordsLost } from './anchor.js';
 import { appendAuditEvent } from './audit.js';
 import { type Clock, systemClock } from './clock.js';
 import { dataDirPaths } from './data-dir.js';
+import { prepareDataFolder } from './data-folder.js';
+import { claimDataFolder, type DataFolderLock } from './data-folder-lock.js';
 import { KasaneError } from './errors.js';
-import type { KdfProfile } from './keyslots.js';
+import { type KdfProfile, readKeyslots } from './keyslots.js';
 import { getOfficeSettings } from './office-settings.js';
-import { backoffSeconds, readUnlockFailures } from './unlock-failures.js';
+import { backoffSeconds, readUnlockFailures, type UnlockFailure } from './unlock-failures.js';
 import { listUsers } from './users.js';
 import {
+  acceptRecordsLoss,
+  closeVault,
   initializeVault,
   isVaultInitialized,
-  reissueRecoveryCode,
-  setPassphrase,
+  passphraseUserCount,
   type UnlockedVault,
   unlockVault,
   type VaultContext,
 } from './vault.js';
+import { completeRecoveryKeys } from './vault-keyslot-changes.js';
 
 export type LockReason = 'user' | 'idle' | 'suspend' | 'screen-lock' | 'quit';
 export type Access = 'public' | 'unlocked' | 'acknowledged';
@@ -38,6 +44,11 @@ export interface VaultSessionOptions {
 export class VaultSession {
   readonly ctx: VaultContext;
   #vault: UnlockedVault | null = null;
+  #method: 'passphrase' | 'recovery' = 'passphrase';
+  /** Failures seen by this process: deleting unlock-failures.json does not reset the back-off. */
+  #recentFailures: UnlockFailure[] = [];
+  #folder: DataFolderLock | null = null;
+  #starting: Promise<void> | null = null;
   #autoLockMinutes = 10;
   readonly #onLocked: ((reason: LockReason) => void) | undefined;
   readonly #lockListeners: (() => Promise<void> | void)[] = [];
@@ -56,20 +67,72 @@ export class VaultSession {
     return this.ctx.clock();
   }
 
+  /**
+   * Takes the data folder (one owner at a time) and finishes what a crash interrupted. Every entry
+   * point awaits it; a refusal (another Kasane holds the folder) is retried at the next call.
+   */
+  async ready(): Promise<void> {
+    if (this.#folder) return;
+    this.#starting ??= (async () => {
+      const lock = await claimDataFolder(this.ctx.dataDir, this.ctx.via, { create: true });
+      try {
+        await prepareDataFolder(this.ctx.dataDir);
+      } catch (err) {
+        await lock.release();
+        throw err;
+      }
+      this.#folder = lock;
+    })().finally(() => {
+      this.#starting = null;
+    });
+    await this.#starting;
+  }
+
+  /** Locks and gives the data folder up (the app quits, the harness stops). */
+  async close(): Promise<void> {
+    try {
+      await this.lock('quit');
+    } finally {
+      await this.#folder?.release();
+      this.#folder = null;
+    }
+  }
+
   async status(): Promise<VaultStatus> {
+    await this.ready();
     const base = {
       user: null,
       needsAcknowledgement: false,
       backoffSeconds: 0,
       autoLockMinutes: this.#autoLockMinutes,
       recoveryUsers: [],
+      userNameRequired: false,
+      recordsLost: null,
     };
     const vault = this.#vault;
     if (!vault) {
       if (!(await isVaultInitialized(this.ctx.dataDir))) return { ...base, state: 'uninitialized' };
-      const failures = await readUnlockFailures(dataDirPaths(this.ctx.dataDir).unlockFailures);
-      return { ...base, state: 'locked', backoffSeconds: backoffSeconds(failures, this.now()) };
+      const paths = dataDirPaths(this.ctx.dataDir);
+      const failures = await readUnlockFailures(paths.unlockFailures);
+      const counted = failures.length >= this.#recentFailures.length ? failures : this.#recentFailures;
+      const userNameRequired = await readKeyslots(paths.keyslots).then(
+        (file) => passphraseUserCount(file) > 1,
+        () => false,
+      );
+      return {
+        ...base,
+        state: 'locked',
+        backoffSeconds: backoffSeconds(counted, this.now()),
+        userNameRequired,
+      };
     }
+    if (vault.recordsLost)
+      return {
+        ...base,
+        state: 'recordsLost',
+        user: vault.user,
+        recordsLost: describeLoss(vault.recordsLost),
+      };
     if (!vault.user)
       return {
         ...base,
@@ -86,7 +149,7 @@ export class VaultSession {
 
   async access(): Promise<Access> {
     const vault = this.#vault;
-    if (!vault?.user) return 'public';
+    if (!vault?.user || vault.recordsLost) return 'public';
     return (await needsAcknowledgement(vault.store.db, vault.user.id, this.now()))
       ? 'unlocked'
       : 'acknowledged';
@@ -96,6 +159,7 @@ export class VaultSession {
   signedIn(): { store: OpenStore; user: { id: string; name: string }; vault: UnlockedVault } {
     const vault = this.#vault;
     if (!vault) throw new KasaneError('LOCKED');
+    if (vault.recordsLost) throw new KasaneError('RECORDS_LOST');
     if (!vault.user) throw new KasaneError('RECOVERY_PENDING');
     return { store: vault.store, user: vault.user, vault };
   }
@@ -104,21 +168,53 @@ export class VaultSession {
     userName: string;
     passphrase: string;
   }): Promise<{ recoveryCode: string; status: VaultStatus }> {
+    await this.ready();
     if (this.#vault) throw new KasaneError('ALREADY_INITIALIZED');
     const { recoveryCode, kdfMs: _kdfMs, ...vault } = await initializeVault(this.ctx, input);
+    this.#method = 'passphrase';
     await this.#opened(vault);
     return { recoveryCode, status: await this.status() };
   }
 
-  async unlock(input: { passphrase: string }): Promise<VaultStatus> {
-    if (this.#vault) await this.lock('user');
-    await this.#opened(await unlockVault(this.ctx, { passphrase: input.passphrase }));
-    return this.status();
+  async unlock(input: { passphrase: string; userName?: string }): Promise<VaultStatus> {
+    return this.#unlock('passphrase', { passphrase: input.passphrase, userName: input.userName });
   }
 
   async unlockWithRecoveryCode(input: { recoveryCode: string }): Promise<VaultStatus> {
+    return this.#unlock('recovery', { recoveryCode: input.recoveryCode });
+  }
+
+  async #unlock(
+    method: 'passphrase' | 'recovery',
+    secret: Parameters<typeof unlockVault>[1],
+  ): Promise<VaultStatus> {
+    await this.ready();
     if (this.#vault) await this.lock('user');
-    await this.#opened(await unlockVault(this.ctx, { recoveryCode: input.recoveryCode }));
+    try {
+      await this.#opened(await unlockVault(this.ctx, secret, this.#recentFailures));
+    } catch (err) {
+      if (
+        err instanceof KasaneError &&
+        (err.code === 'WRONG_PASSPHRASE' || err.code === 'WRONG_RECOVERY_CODE')
+      )
+        this.#recentFailures = [
+          ...this.#recentFailures,
+          { at: this.now().toISOString(), method, via: this.ctx.via },
+        ].slice(-200);
+      throw err;
+    }
+    this.#recentFailures = [];
+    this.#method = method;
+    return this.status();
+  }
+
+  /** Records were lost and the coordinator chose to go on without restoring: audited, re-anchored. */
+  async acceptRecordsLoss(): Promise<VaultStatus> {
+    const vault = this.#vault;
+    if (!vault) throw new KasaneError('LOCKED');
+    if (!vault.recordsLost) throw new KasaneError('VALIDATION', '失われた記録はありません。');
+    await acceptRecordsLoss(this.ctx, vault, this.#method);
+    await this.refreshSettings();
     return this.status();
   }
 
@@ -129,11 +225,11 @@ export class VaultSession {
   }): Promise<{ recoveryCode: string; status: VaultStatus }> {
     const vault = this.#vault;
     if (!vault) throw new KasaneError('LOCKED');
+    if (vault.recordsLost) throw new KasaneError('RECORDS_LOST');
     if (vault.user) throw new KasaneError('VALIDATION', '回復の手続き中ではありません。');
     const user = (await listUsers(vault.store.db)).find((u) => u.id === input.userId);
     if (!user) throw new KasaneError('USER_NOT_FOUND');
-    await setPassphrase(this.ctx, vault, user.id, input.newPassphrase);
-    const recoveryCode = await reissueRecoveryCode(this.ctx, vault, user.id);
+    const recoveryCode = await completeRecoveryKeys(this.ctx, vault, user.id, input.newPassphrase);
     vault.user = { id: user.id, name: user.name };
     return { recoveryCode, status: await this.status() };
   }
@@ -159,14 +255,15 @@ export class VaultSession {
           .then(listener)
           .catch(() => undefined);
       try {
-        await appendAuditEvent(
-          vault.store.db,
-          { userId: vault.user?.id ?? null, kind: 'lock', detail: { reason } },
-          this.now(),
-        );
+        // A database whose records were lost is read-only: its lock is not written either.
+        if (!vault.recordsLost)
+          await appendAuditEvent(
+            vault.store.db,
+            { userId: vault.user?.id ?? null, kind: 'lock', detail: { reason } },
+            this.now(),
+          );
       } finally {
-        await vault.store.close();
-        vault.dataKey.fill(0);
+        await closeVault(vault);
       }
       this.#onLocked?.(reason);
     }
@@ -182,11 +279,36 @@ export class VaultSession {
 
   /** Settings changed: pick up the new auto-lock time. */
   async refreshSettings(): Promise<void> {
-    if (this.#vault) this.#autoLockMinutes = (await getOfficeSettings(this.#vault.store.db)).autoLockMinutes;
+    if (this.#vault && !this.#vault.recordsLost)
+      this.#autoLockMinutes = (await getOfficeSettings(this.#vault.store.db)).autoLockMinutes;
   }
 
   async #opened(vault: UnlockedVault): Promise<void> {
     this.#vault = vault;
     await this.refreshSettings();
   }
+}
+
+/** The Japanese account of a loss, for the screen and the CLI alike. */
+export function describeLoss(lost: RecordsLost): RecordsLostStatus {
+  const confirmed = lost.lastConfirmed
+    ? `監査ログ #${lost.lastConfirmed.id}、${formatWarekiDateTime(lost.lastConfirmed.at)}`
+    : 'なし';
+  const message =
+    lost.reason === 'behind'
+      ? `最新の記録の一部が失われています（最後に確認できた記録: ${confirmed}）。`
+      : lost.reason === 'diverged'
+        ? `監査ログの最新の記録が、到達点の記録（kasane.anchor）と一致しません。記録が書き換えられた可能性があります（最後に確認できた記録: ${confirmed}）。`
+        : lost.reason === 'anchorMissing'
+          ? '到達点の記録（kasane.anchor）が見つからないため、最新の記録がそろっているか確認できません。'
+          : '到達点の記録（kasane.anchor）が壊れているため、最新の記録がそろっているか確認できません。';
+  const point = (h: RecordsLost['found']) => (h ? { id: h.id, kind: h.kind, at: h.at } : null);
+  return {
+    reason: lost.reason,
+    message,
+    lastConfirmed: point(lost.lastConfirmed),
+    found: point(lost.found),
+    commitsExpected: lost.commitsExpected,
+    commitsFound: lost.commitsFound,
+  };
 }

@@ -1,18 +1,35 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { access, mkdir } from 'node:fs/promises';
+import { access, mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { DatabaseDamagedError, SchemaTooNewError } from '../../db/errors.js';
-import { type OpenStore, openStore } from '../../db/open.js';
-import { appendAuditEvent } from './audit.js';
+import { migrations } from '../../db/migrations/index.js';
+import { migrate, type OpenStore, openStore } from '../../db/open.js';
+import {
+  type AnchorKeeper,
+  type AnchorRead,
+  anchorFileBytes,
+  checkAgainstAnchor,
+  keepAnchor,
+  type RecordsLost,
+  readAnchor,
+  readDatabaseHead,
+} from './anchor.js';
+import { appendAuditEvent, registerAuditKey } from './audit.js';
 import type { Clock } from './clock.js';
-import { dataDirPaths } from './data-dir.js';
+import { dataDirPaths, vaultFileNames } from './data-dir.js';
+import { writeFileDurably } from './durable-files.js';
 import { KasaneError } from './errors.js';
+import { failpoint } from './failpoint.js';
+import { applyJournal } from './file-journal.js';
 import {
   createKeyslot,
   defaultKdfProfile,
   type KdfProfile,
   type Keyslot,
   type KeyslotsFile,
+  keyslotsMacValid,
   openAnyKeyslot,
+  openKeyslot,
   readKeyslots,
   tuneKdf,
   writeKeyslots,
@@ -20,10 +37,16 @@ import {
 import { generateRecoveryCode, normalizeRecoveryCode } from './recovery-code.js';
 import {
   backoffSeconds,
-  clearUnlockFailures,
+  readFailuresFile,
   readUnlockFailures,
+  reconcileFailures,
   recordUnlockFailure,
+  type UnlockFailure,
+  writeConsumedFailures,
 } from './unlock-failures.js';
+import { nameTagFor } from './user-names.js';
+import { deriveKey, vaultIdOf } from './vault-keys.js';
+import { resolvePendingKeyslots, upgradeKeyslots } from './vault-keyslot-changes.js';
 
 /** Where and how a vault is opened: by the app window, the admin CLI or the test harness. */
 export interface VaultContext {
@@ -38,6 +61,18 @@ export interface UnlockedVault {
   dataKey: Buffer;
   /** null when opened with the recovery code: the person must say who they are and set a passphrase. */
   user: { id: string; name: string } | null;
+  vaultId: string;
+  /** The slot that opened it (null right after set-up's first open). */
+  slotId: string | null;
+  /**
+   * Set when the database is behind its anchor: it is open with `query_only`, nothing is written,
+   * until the coordinator restores a backup or accepts the loss (acceptRecordsLoss).
+   */
+  recordsLost: RecordsLost | null;
+  /** Writes the anchor after each commit; null while records are lost. */
+  keeper: AnchorKeeper | null;
+  /** The anchor as found when opening. */
+  anchorAtOpen: AnchorRead;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -47,13 +82,19 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
+/** Initialised = a database or a keyslots file is there. Only a folder with neither gets set-up. */
 export async function isVaultInitialized(dataDir: string): Promise<boolean> {
-  return exists(dataDirPaths(dataDir).keyslots);
+  const paths = dataDirPaths(dataDir);
+  return (await exists(paths.keyslots)) || (await exists(paths.database));
 }
 
-async function openStoreOrExplain(path: string, dataKey: Buffer, create = false): Promise<OpenStore> {
+async function openStoreOrExplain(
+  path: string,
+  dataKey: Buffer,
+  options: { create?: boolean; migrate?: boolean } = {},
+): Promise<OpenStore> {
   try {
-    return await openStore(path, dataKey, { create });
+    return await openStore(path, dataKey, options);
   } catch (err) {
     if (err instanceof DatabaseDamagedError) throw new KasaneError('DATABASE_DAMAGED');
     if (err instanceof SchemaTooNewError) {
@@ -66,7 +107,73 @@ async function openStoreOrExplain(path: string, dataKey: Buffer, create = false)
   }
 }
 
-/** First run: a random data key, the first user's slot, the recovery slot, an empty encrypted store. */
+/** Closes the store, then the anchor, and wipes the key. */
+export async function closeVault(vault: UnlockedVault): Promise<void> {
+  vault.store.watch.watcher = null;
+  try {
+    await vault.store.close();
+  } finally {
+    vault.keeper?.close();
+    vault.dataKey.fill(0);
+  }
+}
+
+async function readKeyslotsOf(dataDir: string): Promise<KeyslotsFile> {
+  const paths = dataDirPaths(dataDir);
+  try {
+    return await readKeyslots(paths.keyslots);
+  } catch (err) {
+    if (err instanceof KasaneError && err.code === 'NOT_INITIALIZED' && (await exists(paths.database)))
+      throw new KasaneError(
+        'KEYSLOTS_DAMAGED',
+        '鍵ファイル（keyslots.json）が見つかりません。データベースはあります。バックアップの keyslots.json から復元してください。',
+      );
+    throw err;
+  }
+}
+
+/**
+ * Opens the database with an unwrapped key and compares it with its anchor. Behind its anchor, it
+ * stays read-only (no migration, no anchor write); otherwise it is migrated and anchored.
+ */
+async function openUnlocked(
+  ctx: VaultContext,
+  dataKey: Buffer,
+  opened: { slotId: string | null; userId: string | null },
+): Promise<UnlockedVault> {
+  const paths = dataDirPaths(ctx.dataDir);
+  const store = await openStoreOrExplain(paths.database, dataKey, { migrate: false });
+  try {
+    registerAuditKey(store.sqlite, deriveKey(dataKey, 'audit-chain'));
+    const vaultId = vaultIdOf(dataKey);
+    const anchorKey = deriveKey(dataKey, 'anchor');
+    const anchorAtOpen = readAnchor(paths.anchor, anchorKey);
+    const recordsLost = checkAgainstAnchor(store.sqlite, anchorAtOpen);
+    const user = opened.userId
+      ? ((store.sqlite.prepare('SELECT id, name FROM users WHERE id = ?').get(opened.userId) as
+          | { id: string; name: string }
+          | undefined) ?? null)
+      : null;
+    const base = { store, dataKey, user, vaultId, slotId: opened.slotId, anchorAtOpen };
+    if (recordsLost) {
+      store.sqlite.pragma('query_only = 1');
+      return { ...base, recordsLost, keeper: null };
+    }
+    await migrate(store.db, migrations);
+    const keeper = await keepAnchor(store, paths.anchor, anchorKey, vaultId, anchorAtOpen);
+    return { ...base, recordsLost: null, keeper };
+  } catch (err) {
+    store.watch.watcher = null;
+    await store.close();
+    throw err;
+  }
+}
+
+/**
+ * First run: a random data key, the first user's slot, the recovery slot, an empty encrypted store
+ * and its anchor — all made in a staging folder, then moved into place through a journal. A crash
+ * at any point leaves either nothing (the person runs set-up again) or a complete vault.
+ */
 export async function initializeVault(
   ctx: VaultContext,
   input: { userName: string; passphrase: string },
@@ -78,212 +185,306 @@ export async function initializeVault(
 
   const now = ctx.clock();
   const dataKey = randomBytes(32);
+  const vaultId = vaultIdOf(dataKey);
   const userId = randomUUID();
+  const nameSalt = randomBytes(16).toString('base64');
   const recoveryCode = generateRecoveryCode();
   const { N, measuredMs } = await tuneKdf(ctx.kdf ?? defaultKdfProfile);
   const slots = [
-    await createKeyslot(dataKey, input.passphrase, { kind: 'passphrase', userId, N, now }),
+    await createKeyslot(dataKey, input.passphrase, {
+      kind: 'passphrase',
+      userId,
+      nameTag: nameTagFor(nameSalt, input.userName),
+      N,
+      now,
+    }),
     await createKeyslot(dataKey, normalizeRecoveryCode(recoveryCode), {
       kind: 'recovery',
       userId: null,
+      nameTag: null,
       N,
       now,
     }),
   ];
-  const store = await openStoreOrExplain(paths.database, dataKey, true);
+
+  const stagingName = `.staging-${randomBytes(6).toString('hex')}`;
+  const staging = join(ctx.dataDir, stagingName);
+  await mkdir(staging, { mode: 0o700 });
   try {
-    await store.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('users')
-        .values({ id: userId, name: input.userName, created_at: now.toISOString(), retired_at: null })
-        .execute();
-      await appendAuditEvent(
-        trx,
-        { userId, kind: 'vault.initialized', detail: { via: ctx.via, kdfN: N } },
-        now,
-      );
-    });
-    await writeKeyslots(paths.keyslots, { format: 'kasane-keyslots', version: 1, slots });
+    const anchorKey = deriveKey(dataKey, 'anchor');
+    const stagedAnchor = join(staging, 'kasane.anchor');
+    await writeFileDurably(
+      stagedAnchor,
+      anchorFileBytes(anchorKey, { vaultId, seq: 1, commits: 0, audit: null, failuresSeq: 0 }),
+    );
+    const store = await openStoreOrExplain(join(staging, 'kasane.db'), dataKey, { create: true });
+    let keeper: AnchorKeeper | null = null;
+    try {
+      registerAuditKey(store.sqlite, deriveKey(dataKey, 'audit-chain'));
+      keeper = await keepAnchor(store, stagedAnchor, anchorKey, vaultId, readAnchor(stagedAnchor, anchorKey));
+      await store.db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('users')
+          .values({ id: userId, name: input.userName, created_at: now.toISOString(), retired_at: null })
+          .execute();
+        await appendAuditEvent(
+          trx,
+          { userId, kind: 'vault.initialized', detail: { via: ctx.via, kdfN: N } },
+          now,
+        );
+      });
+      store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      store.watch.watcher = null;
+      await store.close();
+      keeper?.close();
+    }
+    await writeKeyslots(
+      join(staging, 'keyslots.json'),
+      { vaultId, generation: 0, nameSalt, slots, rollback: null },
+      dataKey,
+    );
+    await writeConsumedFailures(join(staging, 'unlock-failures.json'), dataKey, vaultId, 0);
+    failpoint('setup:staged');
   } catch (err) {
-    await store.close();
+    await rm(staging, { recursive: true, force: true });
+    dataKey.fill(0);
     throw err;
   }
-  return { store, dataKey, user: { id: userId, name: input.userName }, recoveryCode, kdfMs: measuredMs };
+
+  // Files of a vault that is gone (its database and keyslots were removed) are set aside, never
+  // mixed with the new one: a stray WAL would be replayed into the new database.
+  const aside = `before-setup-${randomBytes(4).toString('hex')}`;
+  const strays = [];
+  for (const name of ['kasane.db-wal', 'kasane.db-shm', 'kasane.anchor', 'unlock-failures.json'])
+    if (await exists(join(ctx.dataDir, name)))
+      strays.push({ from: name, to: `${aside}/${name}`, optional: true });
+  await applyJournal(ctx.dataDir, {
+    op: 'setup',
+    staging: stagingName,
+    moves: [
+      ...strays,
+      ...vaultFileNames.map((name) => ({ from: `${stagingName}/${name}`, to: name, optional: false })),
+    ],
+  });
+
+  const vault = await openUnlocked(ctx, dataKey, { slotId: slots[0]?.id ?? null, userId });
+  return { ...vault, recoveryCode, kdfMs: measuredMs };
 }
 
-export type UnlockSecret = { passphrase: string } | { recoveryCode: string };
+export type UnlockSecret = { passphrase: string; userName?: string } | { recoveryCode: string };
+
+/** Every slot that may open the vault now: the current ones and, mid-change, the earlier ones. */
+function slotsOfKind(file: KeyslotsFile, kind: Keyslot['kind']): Keyslot[] {
+  const all = [...file.slots, ...(file.rollback?.slots ?? [])].filter((s) => s.kind === kind);
+  return all.filter((s, i) => all.findIndex((t) => t.id === s.id) === i);
+}
+
+/** How many people have a passphrase slot (the unlock screen asks for a name when more than one). */
+export function passphraseUserCount(file: KeyslotsFile): number {
+  return new Set(slotsOfKind(file, 'passphrase').map((s) => s.userId)).size;
+}
+
+/**
+ * The named user's slots only. Without a name, the only user's. A name that matches nobody costs
+ * the same key derivation as one that does, so neither the answer nor its timing says which.
+ */
+function chooseSlots(file: KeyslotsFile, userName: string | undefined): Keyslot[] {
+  const candidates = slotsOfKind(file, 'passphrase');
+  const name = userName?.trim() ?? '';
+  if (name === '') {
+    if (passphraseUserCount(file) > 1) throw new KasaneError('USER_NAME_REQUIRED');
+    return candidates;
+  }
+  if (!file.nameSalt) return candidates;
+  const tag = nameTagFor(file.nameSalt, name);
+  return candidates.filter((s) => s.nameTag === tag);
+}
+
+const wrongUserOrPassphrase = '利用者名またはパスフレーズが違います。入力し直してください。';
 
 /**
  * Unwraps the data key and opens the store. A slot that will not open = wrong passphrase (recorded,
- * back-off); a key that opens a slot but not the file = damaged database. Two causes, two messages.
+ * back-off); a key that opens a slot but not the file = damaged database; a keyslots file that is
+ * not what it was written as = damaged keyslots. Each has its own message.
+ * `recentFailures` are the failures this process has seen (a deleted file does not reset them).
  */
-export async function unlockVault(ctx: VaultContext, secret: UnlockSecret): Promise<UnlockedVault> {
+export async function unlockVault(
+  ctx: VaultContext,
+  secret: UnlockSecret,
+  recentFailures: readonly UnlockFailure[] = [],
+): Promise<UnlockedVault> {
   const paths = dataDirPaths(ctx.dataDir);
-  const file = await readKeyslots(paths.keyslots);
+  const file = await readKeyslotsOf(ctx.dataDir);
   const now = ctx.clock();
   const failures = await readUnlockFailures(paths.unlockFailures);
-  const wait = backoffSeconds(failures, now);
+  const wait = backoffSeconds(failures.length >= recentFailures.length ? failures : recentFailures, now);
   if (wait > 0)
     throw new KasaneError('UNLOCK_BACKOFF', `失敗が続いたため、あと${wait}秒待ってから入力してください。`, {
       backoffSeconds: wait,
     });
 
   const method = 'passphrase' in secret ? 'passphrase' : 'recovery';
-  const candidates = file.slots.filter((s) => s.kind === method);
-  const opened = await openAnyKeyslot(
-    candidates,
-    'passphrase' in secret ? secret.passphrase : normalizeRecoveryCode(secret.recoveryCode),
-  );
+  const typed = 'passphrase' in secret ? secret.passphrase : normalizeRecoveryCode(secret.recoveryCode);
+  const named = 'passphrase' in secret && (secret.userName?.trim() ?? '') !== '';
+  const chosen = 'passphrase' in secret ? chooseSlots(file, secret.userName) : slotsOfKind(file, 'recovery');
+  let opened: Awaited<ReturnType<typeof openAnyKeyslot>> = null;
+  if (chosen.length > 0) opened = await openAnyKeyslot(chosen, typed);
+  else {
+    const decoy = file.slots.find((s) => s.kind === 'passphrase') ?? file.slots[0];
+    if (decoy) await openKeyslot(decoy, `${typed}\u0000decoy`);
+  }
   if (!opened) {
     const after = await recordUnlockFailure(paths.unlockFailures, {
       at: now.toISOString(),
       method,
       via: ctx.via,
     });
+    const all = [...recentFailures, { at: now.toISOString(), method, via: ctx.via }];
+    const counted = after.length >= all.length ? after : all;
     const code = method === 'passphrase' ? 'WRONG_PASSPHRASE' : 'WRONG_RECOVERY_CODE';
-    throw new KasaneError(code, undefined, {
-      backoffSeconds: backoffSeconds(after, now),
-      failures: after.length,
+    throw new KasaneError(code, named ? wrongUserOrPassphrase : undefined, {
+      backoffSeconds: backoffSeconds(counted, now),
+      failures: counted.length,
     });
   }
+  if (!keyslotsMacValid(file, opened.dataKey)) {
+    opened.dataKey.fill(0);
+    throw new KasaneError(
+      'KEYSLOTS_DAMAGED',
+      '鍵ファイルが壊れています（keyslots.json の内容が、作成されたときと一致しません）。パスフレーズの誤りではありません。バックアップの keyslots.json から復元してください。',
+    );
+  }
 
-  const store = await openStoreOrExplain(paths.database, opened.dataKey);
+  const vault = await openUnlocked(ctx, opened.dataKey, {
+    slotId: opened.slot.id,
+    userId: opened.slot.userId,
+  });
+  if (vault.recordsLost) return vault;
   try {
-    const user = opened.slot.userId
-      ? await store.db
-          .selectFrom('users')
-          .select(['id', 'name'])
-          .where('id', '=', opened.slot.userId)
-          .executeTakeFirst()
-      : undefined;
-    if (opened.slot.userId && !user) throw new KasaneError('KEYSLOTS_DAMAGED');
-    await store.db.transaction().execute(async (trx) => {
-      for (const f of failures) {
-        await appendAuditEvent(
-          trx,
-          {
-            userId: null,
-            kind: 'unlock.failed',
-            detail: { method: f.method, via: f.via },
-            at: new Date(f.at),
-          },
-          now,
-        );
-      }
+    await completeUnlock(ctx, vault, file, method);
+  } catch (err) {
+    await closeVault(vault);
+    throw err;
+  }
+  return vault;
+}
+
+/** What an unlock writes once the database is trusted: pending changes, failures, the unlock event. */
+async function completeUnlock(
+  ctx: VaultContext,
+  vault: UnlockedVault,
+  file: KeyslotsFile,
+  method: 'passphrase' | 'recovery',
+): Promise<void> {
+  const paths = dataDirPaths(ctx.dataDir);
+  const now = ctx.clock();
+  const current = await resolvePendingKeyslots(ctx, vault, file);
+  if (vault.slotId && !current.slots.some((s) => s.id === vault.slotId))
+    throw new KasaneError(
+      'WRONG_PASSPHRASE',
+      'このパスフレーズを登録する操作は途中で止まったため、取り消されました。それまでのパスフレーズで開いてください。',
+    );
+  const slot = current.slots.find((s) => s.id === vault.slotId);
+  if (slot?.userId && !vault.user) {
+    vault.user =
+      (await vault.store.db
+        .selectFrom('users')
+        .select(['id', 'name'])
+        .where('id', '=', slot.userId)
+        .executeTakeFirst()) ?? null;
+    if (!vault.user) throw new KasaneError('KEYSLOTS_DAMAGED');
+  }
+
+  const anchored = vault.anchorAtOpen.state === 'ok' ? vault.anchorAtOpen.record.failuresSeq : null;
+  const failures = reconcileFailures(
+    await readFailuresFile(paths.unlockFailures),
+    vault.dataKey,
+    vault.vaultId,
+    anchored,
+  );
+  if (vault.keeper) vault.keeper.failuresSeq = failures.consumed;
+  await vault.store.db.transaction().execute(async (trx) => {
+    for (const f of failures.pending) {
+      await appendAuditEvent(
+        trx,
+        { userId: null, kind: 'unlock.failed', detail: { method: f.method, via: f.via }, at: new Date(f.at) },
+        now,
+      );
+    }
+    if (failures.tampered)
       await appendAuditEvent(
         trx,
         {
-          userId: user?.id ?? null,
-          kind: method === 'passphrase' ? 'unlock' : 'unlock.recovery',
-          detail: { via: ctx.via },
+          userId: null,
+          kind: 'unlock.failuresMissing',
+          detail: { reason: failures.tampered, expected: anchored, via: ctx.via },
         },
         now,
       );
-    });
-    if (failures.length > 0) await clearUnlockFailures(paths.unlockFailures);
-    return { store, dataKey: opened.dataKey, user: user ?? null };
-  } catch (err) {
-    await store.close();
-    throw err;
-  }
+    await appendAuditEvent(
+      trx,
+      {
+        userId: vault.user?.id ?? null,
+        kind: method === 'passphrase' ? 'unlock' : 'unlock.recovery',
+        detail: { via: ctx.via },
+      },
+      now,
+    );
+  });
+  await writeConsumedFailures(paths.unlockFailures, vault.dataKey, vault.vaultId, failures.consumed);
+  await upgradeKeyslots(ctx, vault, current);
 }
 
-async function passphraseInUse(
-  file: KeyslotsFile,
-  passphrase: string,
-  exceptUserId: string,
-): Promise<boolean> {
-  const others = file.slots.filter((s) => s.kind === 'passphrase' && s.userId !== exceptUserId);
-  return (await openAnyKeyslot(others, passphrase)) !== null;
-}
-
-function slotCost(file: KeyslotsFile): number {
-  return Math.max(...file.slots.map((s) => s.kdf.N));
-}
-
-/** Adds a coordinator: a user row and a keyslot of their own wrapping the same data key. */
-export async function addUser(
+/**
+ * The coordinator's choice when records were lost and no backup is to be restored: the database
+ * is used as it is. The loss (what the anchor vouched for, what was found) is an audit event, and
+ * the anchor starts again from here.
+ */
+export async function acceptRecordsLoss(
   ctx: VaultContext,
   vault: UnlockedVault,
-  actorId: string,
-  input: { name: string; passphrase: string },
-): Promise<{ id: string; name: string; createdAt: string }> {
-  const paths = dataDirPaths(ctx.dataDir);
-  const file = await readKeyslots(paths.keyslots);
-  const existing = await vault.store.db.selectFrom('users').select('name').execute();
-  if (existing.some((u) => u.name.normalize('NFKC') === input.name.normalize('NFKC')))
-    throw new KasaneError('USER_EXISTS');
-  if (await passphraseInUse(file, input.passphrase, '')) throw new KasaneError('PASSPHRASE_IN_USE');
-  const now = ctx.clock();
-  const id = randomUUID();
-  const slot = await createKeyslot(vault.dataKey, input.passphrase, {
-    kind: 'passphrase',
-    userId: id,
-    N: slotCost(file),
-    now,
-  });
-  await vault.store.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('users')
-      .values({ id, name: input.name, created_at: now.toISOString(), retired_at: null })
-      .execute();
-    await appendAuditEvent(trx, { userId: actorId, kind: 'user.added', target: { type: 'user', id } }, now);
-  });
-  await writeKeyslots(paths.keyslots, { ...file, slots: [...file.slots, slot] });
-  return { id, name: input.name, createdAt: now.toISOString() };
-}
-
-/** Changing a passphrase re-wraps the data key; the database itself is untouched. */
-export async function setPassphrase(
-  ctx: VaultContext,
-  vault: UnlockedVault,
-  userId: string,
-  newPassphrase: string,
+  method: 'passphrase' | 'recovery',
 ): Promise<void> {
+  const lost = vault.recordsLost;
+  if (!lost) throw new KasaneError('VALIDATION', '失われた記録はありません。');
   const paths = dataDirPaths(ctx.dataDir);
-  const file = await readKeyslots(paths.keyslots);
-  if (await passphraseInUse(file, newPassphrase, userId)) throw new KasaneError('PASSPHRASE_IN_USE');
-  const now = ctx.clock();
-  const slot = await createKeyslot(vault.dataKey, newPassphrase, {
-    kind: 'passphrase',
-    userId,
-    N: slotCost(file),
-    now,
-  });
-  const slots: Keyslot[] = [
-    ...file.slots.filter((s) => !(s.kind === 'passphrase' && s.userId === userId)),
-    slot,
-  ];
+  const anchorKey = deriveKey(vault.dataKey, 'anchor');
+  vault.store.sqlite.pragma('query_only = 0');
+  await migrate(vault.store.db, migrations);
+  const previous = vault.anchorAtOpen.state === 'ok' ? vault.anchorAtOpen.record : null;
+  const head = readDatabaseHead(vault.store.sqlite);
+  await writeFileDurably(
+    paths.anchor,
+    anchorFileBytes(anchorKey, {
+      vaultId: vault.vaultId,
+      seq: (previous?.seq ?? 0) + 1,
+      commits: head.commits,
+      audit: head.audit,
+      failuresSeq: previous?.failuresSeq ?? 0,
+    }),
+  );
+  const anchorNow = readAnchor(paths.anchor, anchorKey);
+  vault.keeper = await keepAnchor(vault.store, paths.anchor, anchorKey, vault.vaultId, anchorNow);
+  vault.recordsLost = null;
   await appendAuditEvent(
     vault.store.db,
-    { userId, kind: 'user.passphraseChanged', target: { type: 'user', id: userId } },
-    now,
+    {
+      userId: vault.user?.id ?? null,
+      kind: 'records.lossAccepted',
+      detail: {
+        reason: lost.reason,
+        lastConfirmedId: lost.lastConfirmed?.id ?? null,
+        foundId: lost.found?.id ?? null,
+        commitsExpected: lost.commitsExpected,
+        commitsFound: lost.commitsFound,
+        via: ctx.via,
+      },
+    },
+    ctx.clock(),
   );
-  await writeKeyslots(paths.keyslots, { ...file, slots });
-}
-
-/** A used recovery code is spent: a new one replaces it and is shown once. */
-export async function reissueRecoveryCode(
-  ctx: VaultContext,
-  vault: UnlockedVault,
-  actorId: string,
-): Promise<string> {
-  const paths = dataDirPaths(ctx.dataDir);
-  const file = await readKeyslots(paths.keyslots);
-  const now = ctx.clock();
-  const recoveryCode = generateRecoveryCode();
-  const slot = await createKeyslot(vault.dataKey, normalizeRecoveryCode(recoveryCode), {
-    kind: 'recovery',
-    userId: null,
-    N: slotCost(file),
-    now,
-  });
-  await appendAuditEvent(vault.store.db, { userId: actorId, kind: 'recoveryCode.reissued' }, now);
-  await writeKeyslots(paths.keyslots, {
-    ...file,
-    slots: [...file.slots.filter((s) => s.kind !== 'recovery'), slot],
-  });
-  return recoveryCode;
+  vault.anchorAtOpen = anchorNow;
+  await completeUnlock(ctx, vault, await readKeyslotsOf(ctx.dataDir), method);
 }
 
 export async function checkPassphrase(

@@ -8,6 +8,7 @@ import { Shell } from './shell/Shell';
 import { SessionContext, statusQuery, useSession } from './shell/session';
 import { Button } from './ui/Button';
 import { ErrorPanel } from './ui/ErrorPanel';
+import { RecordsLostScreen } from './unlock/RecordsLostScreen';
 import { RecoveryFlow } from './unlock/RecoveryFlow';
 import { UnlockScreen } from './unlock/UnlockScreen';
 
@@ -89,7 +90,7 @@ function Gate() {
         return;
       if (event.isComposing) return;
       event.preventDefault();
-      if (state === 'unlocked' || state === 'recovery') void lock();
+      if (state === 'unlocked' || state === 'recovery' || state === 'recordsLost') void lock();
     }
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);
@@ -129,6 +130,7 @@ function Gate() {
 
   const current = status.data;
   if (current.state === 'locked') return <UnlockScreen status={current} />;
+  if (current.state === 'recordsLost') return <RecordsLostScreen status={current} />;
   if (current.state === 'uninitialized' || held === 'setup') {
     return <SetupWizard onVaultCreated={() => setHeld('setup')} onFinished={() => setHeld(null)} />;
   }

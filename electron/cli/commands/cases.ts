@@ -44,10 +44,11 @@ function readable(households: HouseholdSummary[], search: string | undefined): s
  */
 export async function casesCommand(opts: {
   dataDir: string;
+  user?: string;
   json?: boolean;
   search?: string;
 }): Promise<number> {
-  const ctx = cliContext(opts.dataDir);
+  const ctx = cliContext(opts.dataDir, opts.user);
   return withCliVault(ctx, async (vault) => {
     const db = vault.store.db;
     const { total } = await db

@@ -1,5 +1,5 @@
 import { Command } from '@commander-js/extra-typings';
-import { dataDirOption, runLazily } from '../shared-options.js';
+import { dataDirOption, runLazily, userOption } from '../shared-options.js';
 
 export const importFiles = new Command('import')
   .summary('移行用テンプレート（.xlsx）か CSV を取り込む（すべてか、何も登録しないか）')
@@ -8,6 +8,7 @@ export const importFiles = new Command('import')
       'すべて取り込むか、誤りがあれば何も登録せずに誤りをすべて表示する',
   )
   .addOption(dataDirOption())
+  .addOption(userOption())
   .argument('[PATH...]', '取り込むファイル（.xlsx・.csv）かフォルダ')
   .option('--dry-run', '確認だけして登録しない')
   .action(runLazily(async () => (await import('./import.js')).importCommand));

@@ -43,13 +43,13 @@ const countsLine = ({ counts }: ImportReport) =>
 /** All or nothing, like the app: every error on stderr and exit 6, or the counts on stdout. */
 export async function importCommand(
   paths: string[],
-  opts: { dataDir: string; dryRun?: boolean },
+  opts: { dataDir: string; user?: string; dryRun?: boolean },
 ): Promise<number> {
   if (paths.length === 0) {
     throw new CliError(exitCodes.usage, '取り込むファイル（.xlsx か .csv）かフォルダを指定してください。');
   }
   const files = await collectFiles(paths);
-  const ctx = cliContext(opts.dataDir);
+  const ctx = cliContext(opts.dataDir, opts.user);
   return withCliVault(ctx, async (vault) => {
     const now = ctx.clock();
     const report = opts.dryRun

@@ -1,8 +1,8 @@
 import { passphraseSchema, userNameSchema } from '../../ipc/contract.js';
-import { initializeVault } from '../../services/vault.js';
+import { closeVault, initializeVault } from '../../services/vault.js';
 import { CliError } from '../cli-error.js';
 import { exitCodes } from '../exit-codes.js';
-import { cliContext } from '../open-vault.js';
+import { cliContext, withDataFolder } from '../open-vault.js';
 import { readSecret } from '../secret-input.js';
 
 export async function initCommand(opts: { dataDir: string; user: string }): Promise<number> {
@@ -18,12 +18,16 @@ export async function initCommand(opts: { dataDir: string; user: string }): Prom
       passphrase.error.issues[0]?.message ?? 'パスフレーズが正しくありません。',
     );
 
-  const vault = await initializeVault(cliContext(opts.dataDir), {
-    userName: name.data,
-    passphrase: passphrase.data,
-  });
-  await vault.store.close();
-  vault.dataKey.fill(0);
+  const ctx = cliContext(opts.dataDir);
+  const vault = await withDataFolder(
+    ctx,
+    async () => {
+      const opened = await initializeVault(ctx, { userName: name.data, passphrase: passphrase.data });
+      await closeVault(opened);
+      return opened;
+    },
+    { create: true },
+  );
   process.stdout.write(
     [
       `初期設定が完了しました: ${opts.dataDir}`,

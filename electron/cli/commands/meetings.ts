@@ -6,8 +6,12 @@ import { exitCodes } from '../exit-codes.js';
 import { cliContext, withCliVault } from '../open-vault.js';
 
 /** Every meeting, upcoming first: as JSON for scripts, or one line each for a person. */
-export async function meetingsCommand(opts: { dataDir: string; json?: boolean }): Promise<number> {
-  const ctx = cliContext(opts.dataDir);
+export async function meetingsCommand(opts: {
+  dataDir: string;
+  user?: string;
+  json?: boolean;
+}): Promise<number> {
+  const ctx = cliContext(opts.dataDir, opts.user);
   return withCliVault(ctx, async (vault) => {
     const meetings = await listMeetings(vault.store.db, { limit: 1_000_000 }, officeDate(ctx.clock()));
     if (opts.json) {

@@ -1,5 +1,5 @@
 import { passphraseSchema } from '../../ipc/contract.js';
-import { setPassphrase } from '../../services/vault.js';
+import { setPassphrase } from '../../services/vault-keyslot-changes.js';
 import { CliError } from '../cli-error.js';
 import { exitCodes } from '../exit-codes.js';
 import { cliContext, withCliVault } from '../open-vault.js';

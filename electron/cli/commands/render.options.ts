@@ -1,5 +1,5 @@
 import { Command } from '@commander-js/extra-typings';
-import { dataDirOption, runLazily } from '../shared-options.js';
+import { dataDirOption, runLazily, userOption } from '../shared-options.js';
 
 export const render = new Command('render')
   .summary('重層会議様式を Word 文書で書き出す（目的は監査ログに記録）')
@@ -8,6 +8,7 @@ export const render = new Command('render')
       '実名には --names-reason が必要。2部以上は配布番号つきの各部と回収チェック表）',
   )
   .addOption(dataDirOption())
+  .addOption(userOption())
   .requiredOption('--meeting <NO>', '会議番号')
   .requiredOption('--form <N>', '様式の番号（1〜5）')
   .requiredOption('--out <FILE.docx>', '書き出す Word 文書')

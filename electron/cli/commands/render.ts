@@ -10,6 +10,7 @@ import { cliContext, withCliVault } from '../open-vault.js';
 
 export interface RenderOptions {
   dataDir: string;
+  user?: string;
   meeting: string;
   form: string;
   out: string;
@@ -41,7 +42,7 @@ export async function renderCommand(opts: RenderOptions): Promise<number> {
   if (!Number.isInteger(copies) || copies < 1 || copies > 60)
     throw new CliError(exitCodes.usage, '--copies は 1〜60 の整数にしてください。');
 
-  const ctx = cliContext(opts.dataDir);
+  const ctx = cliContext(opts.dataDir, opts.user);
   return withCliVault(ctx, async (vault) => {
     const { db } = vault.store;
     const meeting = await db

@@ -1,9 +1,10 @@
 import { Command } from '@commander-js/extra-typings';
-import { dataDirOption, runLazily } from '../shared-options.js';
+import { dataDirOption, runLazily, userOption } from '../shared-options.js';
 
 export const stats = new Command('stats')
   .description('年度ごとの匿名統計を書き出す（目的は監査ログに記録）')
   .addOption(dataDirOption())
+  .addOption(userOption())
   .requiredOption('--fy <YEARS>', '年度（始まる年の西暦）。2023 や 2023,2024')
   .requiredOption('--format <json|csv|xlsx>', '書き出す形式')
   .requiredOption('--out <FILE>', '書き出すファイル')

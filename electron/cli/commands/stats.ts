@@ -8,6 +8,7 @@ import { cliContext, withCliVault } from '../open-vault.js';
 
 export interface StatsOptions {
   dataDir: string;
+  user?: string;
   fy: string;
   format: string;
   out: string;
@@ -43,7 +44,7 @@ export async function statsCommand(opts: StatsOptions): Promise<number> {
     threshold = parsed.data;
   }
 
-  const ctx = cliContext(opts.dataDir);
+  const ctx = cliContext(opts.dataDir, opts.user);
   return withCliVault(ctx, async (vault) => {
     const { db } = vault.store;
     const now = ctx.clock();

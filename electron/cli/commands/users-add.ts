@@ -1,16 +1,26 @@
 import { passphraseSchema, userNameSchema } from '../../ipc/contract.js';
-import { addUser } from '../../services/vault.js';
+import { addUser } from '../../services/vault-keyslot-changes.js';
 import { CliError } from '../cli-error.js';
 import { exitCodes } from '../exit-codes.js';
 import { cliContext, withCliVault } from '../open-vault.js';
 import { readSecret } from '../secret-input.js';
 
-/** An existing user (KASANE_PASSPHRASE) adds a coordinator with their own passphrase (KASANE_NEW_PASSPHRASE). */
-export async function usersAddCommand(opts: { dataDir: string; user: string }): Promise<number> {
-  const name = userNameSchema.safeParse(opts.user);
+/**
+ * An existing user (--user, KASANE_PASSPHRASE) adds a coordinator (--name) with their own
+ * passphrase (KASANE_NEW_PASSPHRASE). Without --name, --user is the new person's name (as the
+ * command was first written) and the only registered user adds them.
+ */
+export async function usersAddCommand(opts: {
+  dataDir: string;
+  user?: string;
+  name?: string;
+}): Promise<number> {
+  const legacy = opts.name === undefined;
+  if (legacy && opts.user === undefined) throw new CliError(exitCodes.usage, '--name を指定してください。');
+  const name = userNameSchema.safeParse(legacy ? opts.user : opts.name);
   if (!name.success)
     throw new CliError(exitCodes.usage, name.error.issues[0]?.message ?? '利用者名が正しくありません。');
-  const ctx = cliContext(opts.dataDir);
+  const ctx = cliContext(opts.dataDir, legacy ? undefined : opts.user);
   return withCliVault(ctx, async (vault) => {
     const passphrase = passphraseSchema.safeParse(
       await readSecret('KASANE_NEW_PASSPHRASE', `「${name.data}」さんのパスフレーズ（12文字以上）: `, true),

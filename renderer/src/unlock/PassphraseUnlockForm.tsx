@@ -17,11 +17,17 @@ import type { UnlockGuard } from './useUnlockGuard';
 const schema = contract['vault.unlock'].input;
 type Values = z.input<typeof schema>;
 
+/**
+ * Passphrase unlock. With more than one user the person also types their 利用者名, and only that
+ * user's slot is tried: nobody can learn whether a passphrase is a colleague's.
+ */
 export function PassphraseUnlockForm({
   guard,
+  askUserName,
   onUseRecoveryCode,
 }: {
   guard: UnlockGuard;
+  askUserName: boolean;
   onUseRecoveryCode: () => void;
 }) {
   const setStatus = useSetStatus();
@@ -29,16 +35,17 @@ export function PassphraseUnlockForm({
   const [lastChance, setLastChance] = useState(false);
   const { register, handleSubmit, setError, setFocus, resetField, formState } = useForm<Values>({
     resolver: zodResolver(schema),
-    defaultValues: { passphrase: '' },
+    defaultValues: { userName: '', passphrase: '' },
   });
   const waiting = guard.remaining > 0;
 
   useEffect(() => {
-    if (!waiting) setFocus('passphrase');
-  }, [waiting, setFocus]);
+    if (!waiting) setFocus(askUserName ? 'userName' : 'passphrase');
+  }, [waiting, askUserName, setFocus]);
 
   const unlock = useMutation({
-    mutationFn: (values: Values) => call('vault.unlock', values),
+    mutationFn: ({ userName, passphrase }: Values) =>
+      call('vault.unlock', askUserName ? { userName, passphrase } : { passphrase }),
     onSuccess: setStatus,
     onError: (error) => {
       resetField('passphrase');
@@ -46,8 +53,8 @@ export function PassphraseUnlockForm({
       if (guard.absorb(error)) return;
       setFormError(
         applyCallError(error, setError, {
-          fields: ['passphrase'],
-          codes: { WRONG_PASSPHRASE: 'passphrase' },
+          fields: ['userName', 'passphrase'],
+          codes: { WRONG_PASSPHRASE: 'passphrase', USER_NAME_REQUIRED: 'userName' },
         }),
       );
     },
@@ -64,7 +71,20 @@ export function PassphraseUnlockForm({
       <h1 id="unlock-title" className="card-title">
         ロックされています
       </h1>
-      <p className="card-lead">パスフレーズを入力して、ロックを解除してください。</p>
+      <p className="card-lead">
+        {askUserName
+          ? '利用者名とパスフレーズを入力して解除してください。'
+          : 'パスフレーズを入力して、ロックを解除してください。'}
+      </p>
+      {askUserName && (
+        <TextField
+          label="利用者名"
+          autoComplete="off"
+          spellCheck={false}
+          error={formState.errors.userName?.message}
+          {...register('userName')}
+        />
+      )}
       <TextField
         label="パスフレーズ"
         type="password"

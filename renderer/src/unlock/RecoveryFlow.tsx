@@ -93,7 +93,7 @@ function NewPassphraseForm({
       setFormError(
         applyCallError(error, setError, {
           fields: ['userId', 'newPassphrase', 'newPassphraseConfirm'],
-          codes: { PASSPHRASE_IN_USE: 'newPassphrase', USER_NOT_FOUND: 'userId' },
+          codes: { USER_NOT_FOUND: 'userId' },
         }),
       ),
   });

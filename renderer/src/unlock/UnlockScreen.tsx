@@ -21,7 +21,11 @@ export function UnlockScreen({ status }: { status: VaultStatus }) {
         {guard.fatal ? (
           <UnlockFailure error={guard.fatal} />
         ) : mode === 'passphrase' ? (
-          <PassphraseUnlockForm guard={guard} onUseRecoveryCode={() => setMode('recoveryCode')} />
+          <PassphraseUnlockForm
+            guard={guard}
+            askUserName={status.userNameRequired}
+            onUseRecoveryCode={() => setMode('recoveryCode')}
+          />
         ) : (
           <RecoveryCodeUnlockForm guard={guard} onBack={() => setMode('passphrase')} />
         )}

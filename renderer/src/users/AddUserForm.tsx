@@ -39,7 +39,7 @@ export function AddUserForm() {
       setFormError(
         applyCallError(error, setError, {
           fields: ['name', 'passphrase', 'passphraseConfirm'],
-          codes: { USER_EXISTS: 'name', PASSPHRASE_IN_USE: 'passphrase' },
+          codes: { USER_EXISTS: 'name' },
         }),
       ),
   });

@@ -36,7 +36,7 @@ export function ChangePassphraseForm() {
       setFormError(
         applyCallError(error, setError, {
           fields: ['currentPassphrase', 'newPassphrase', 'newPassphraseConfirm'],
-          codes: { WRONG_PASSPHRASE: 'currentPassphrase', PASSPHRASE_IN_USE: 'newPassphrase' },
+          codes: { WRONG_PASSPHRASE: 'currentPassphrase' },
         }),
       ),
   });

@@ -1,0 +1,150 @@
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  type QueryResult,
+  SelectQueryNode,
+  SqliteAdapter,
+  SqliteDialect,
+} from 'kysely';
+
+type Sqlite = BetterSqlite3.Database;
+
+/**
+ * Told about every committed transaction that changed a row. `beforeCommit` runs inside the
+ * transaction (it may write, e.g. bump a commit counter); `afterCommit` runs once COMMIT has
+ * returned, i.e. once the change is durable (WAL + synchronous=FULL).
+ */
+export interface CommitWatcher {
+  beforeCommit(sqlite: Sqlite): void;
+  afterCommit(sqlite: Sqlite): void;
+}
+
+/** The one watcher of a store; null while migrations run or when nothing is anchored. */
+export class CommitWatch {
+  watcher: CommitWatcher | null = null;
+}
+
+const totalChanges = (sqlite: Sqlite) => sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+
+class WatchedConnection implements DatabaseConnection {
+  constructor(
+    private readonly sqlite: Sqlite,
+    private readonly watch: CommitWatch,
+  ) {}
+
+  async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    const stmt = this.sqlite.prepare(compiled.sql);
+    const params = compiled.parameters as unknown[];
+    const run = () => {
+      if (stmt.reader) return { rows: stmt.all(params) as R[] };
+      const { changes, lastInsertRowid } = stmt.run(params);
+      return {
+        insertId: lastInsertRowid != null ? BigInt(lastInsertRowid) : undefined,
+        numAffectedRows: changes != null ? BigInt(changes) : undefined,
+        rows: [] as R[],
+      };
+    };
+    const watcher = this.watch.watcher;
+    // A write outside any transaction commits on its own: make it a transaction so the watcher
+    // sees it like any other commit.
+    if (watcher && !stmt.readonly && !this.sqlite.inTransaction) {
+      let changed = false;
+      const result = this.sqlite.transaction(() => {
+        const before = totalChanges(this.sqlite);
+        const out = run();
+        changed = totalChanges(this.sqlite) !== before;
+        if (changed) watcher.beforeCommit(this.sqlite);
+        return out;
+      })();
+      if (changed) watcher.afterCommit(this.sqlite);
+      return result;
+    }
+    return run();
+  }
+
+  async *streamQuery<R>(compiled: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
+    if (!SelectQueryNode.is(compiled.query)) throw new Error('only SELECT queries can be streamed');
+    const stmt = this.sqlite.prepare(compiled.sql);
+    for (const row of stmt.iterate(compiled.parameters as unknown[])) yield { rows: [row as R] };
+  }
+}
+
+class WatchedDriver implements Driver {
+  readonly #connection: WatchedConnection;
+  #changesAtBegin = 0;
+
+  constructor(
+    private readonly sqlite: Sqlite,
+    private readonly watch: CommitWatch,
+  ) {
+    this.#connection = new WatchedConnection(sqlite, watch);
+  }
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return this.#connection;
+  }
+
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin'));
+    this.#changesAtBegin = totalChanges(this.sqlite);
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    const watcher = this.watch.watcher;
+    const changed = watcher !== null && totalChanges(this.sqlite) !== this.#changesAtBegin;
+    if (changed) watcher.beforeCommit(this.sqlite);
+    await connection.executeQuery(CompiledQuery.raw('commit'));
+    if (changed) watcher.afterCommit(this.sqlite);
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('rollback'));
+  }
+
+  async savepoint(connection: DatabaseConnection, name: string) {
+    await connection.executeQuery(CompiledQuery.raw(`savepoint "${name}"`));
+  }
+
+  async rollbackToSavepoint(connection: DatabaseConnection, name: string) {
+    await connection.executeQuery(CompiledQuery.raw(`rollback to "${name}"`));
+  }
+
+  async releaseSavepoint(connection: DatabaseConnection, name: string) {
+    await connection.executeQuery(CompiledQuery.raw(`release "${name}"`));
+  }
+
+  async releaseConnection(): Promise<void> {}
+
+  async destroy(): Promise<void> {
+    if (this.sqlite.open) this.sqlite.close();
+  }
+}
+
+/** SQLite runs DDL inside transactions; kysely's adapter is cautious and says it cannot. */
+class TransactionalSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+/** kysely's SQLite dialect with a driver that tells a watcher about each commit. */
+export class WatchedSqliteDialect extends SqliteDialect {
+  constructor(
+    private readonly sqlite: Sqlite,
+    private readonly watch: CommitWatch,
+  ) {
+    super({ database: sqlite });
+  }
+
+  override createDriver(): Driver {
+    return new WatchedDriver(this.sqlite, this.watch);
+  }
+
+  override createAdapter() {
+    return new TransactionalSqliteAdapter();
+  }
+}

@@ -1,0 +1,285 @@
+import { timingSafeEqual } from 'node:crypto';
+import {
+  closeSync,
+  constants,
+  fdatasyncSync,
+  fstatSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  writeSync,
+} from 'node:fs';
+import { z } from 'zod';
+import type { CommitWatcher } from '../../db/commit-watch.js';
+import type { OpenStore, Sqlite } from '../../db/open.js';
+import { canonicalJson } from './canonical-json.js';
+import { writeFileDurably } from './durable-files.js';
+import { hmacHex } from './vault-keys.js';
+
+/**
+ * The anchored head (issue 11): after every committed change, `kasane.anchor` records how far the
+ * database had got — its commit counter and its newest audit event — authenticated with a key
+ * derived from the data key and fsync'd. A database found behind its anchor has lost committed
+ * records (a deleted or damaged WAL, a file copied back, a chain cut short) and is never accepted
+ * silently.
+ *
+ * The file holds two 512-byte records written in turn (A, B, A, …), each with its own sequence
+ * number and MAC: a write torn by a crash spoils only the record being written, and the other one
+ * is at most one commit older — the database is then ahead of its anchor, which is fine. The
+ * anchor is written only after SQLite's COMMIT returned, so it is never ahead of what is durable.
+ */
+
+export const anchorSlotBytes = 512;
+
+export const auditHeadSchema = z.object({
+  id: z.number().int().positive(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  at: z.string(),
+  kind: z.string(),
+});
+export type AuditHead = z.infer<typeof auditHeadSchema>;
+
+const recordSchema = z.object({
+  format: z.literal('kasane-anchor'),
+  version: z.literal(1),
+  vaultId: z.string().regex(/^[0-9a-f]{32}$/),
+  seq: z.number().int().min(1),
+  commits: z.number().int().min(0),
+  audit: auditHeadSchema.nullable(),
+  /** How many failed unlocks have been moved into the audit log (unlock-failures.ts). */
+  failuresSeq: z.number().int().min(0),
+  mac: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type AnchorRecord = Omit<z.infer<typeof recordSchema>, 'format' | 'version' | 'mac'>;
+
+export type AnchorRead = { state: 'missing' } | { state: 'damaged' } | { state: 'ok'; record: AnchorRecord };
+
+function macOf(key: Buffer, record: AnchorRecord): string {
+  const { vaultId, seq, commits, audit, failuresSeq } = record;
+  return hmacHex(key, canonicalJson({ anchor: 1, vaultId, seq, commits, audit, failuresSeq }));
+}
+
+function encodeSlot(key: Buffer, record: AnchorRecord): Buffer {
+  const text = JSON.stringify({
+    format: 'kasane-anchor',
+    version: 1,
+    ...record,
+    mac: macOf(key, record),
+  });
+  const bytes = Buffer.alloc(anchorSlotBytes, 0x20);
+  if (Buffer.byteLength(text) > anchorSlotBytes - 1) throw new Error('anchor record too long');
+  bytes.write(text, 0, 'utf8');
+  bytes[anchorSlotBytes - 1] = 0x0a;
+  return bytes;
+}
+
+function decodeSlot(key: Buffer, bytes: Buffer): AnchorRecord | null {
+  try {
+    const parsed = recordSchema.parse(JSON.parse(bytes.toString('utf8').trim()));
+    const { format: _f, version: _v, mac, ...record } = parsed;
+    const expected = Buffer.from(macOf(key, record), 'hex');
+    return timingSafeEqual(expected, Buffer.from(mac, 'hex')) ? record : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The newer of the two records that still authenticate, or why there is none. */
+export function readAnchor(path: string, key: Buffer): AnchorRead {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' };
+    throw err;
+  }
+  const records = [0, 1]
+    .map((slot) => bytes.subarray(slot * anchorSlotBytes, (slot + 1) * anchorSlotBytes))
+    .filter((slot) => slot.length === anchorSlotBytes)
+    .map((slot) => decodeSlot(key, slot))
+    .filter((r): r is AnchorRecord => r !== null);
+  const newest = records.sort((a, b) => b.seq - a.seq)[0];
+  return newest ? { state: 'ok', record: newest } : { state: 'damaged' };
+}
+
+/** A whole new anchor file holding one record (set-up, restore, backup, a re-anchored vault). */
+export function anchorFileBytes(key: Buffer, record: AnchorRecord): Buffer {
+  const bytes = Buffer.alloc(2 * anchorSlotBytes, 0x20);
+  encodeSlot(key, record).copy(bytes, (record.seq % 2) * anchorSlotBytes);
+  return bytes;
+}
+
+/**
+ * The open anchor file of an unlocked vault: one record written in place per commit. The file must
+ * exist (written whole and renamed into place first), so a crash never leaves a half-made one.
+ */
+export class AnchorWriter {
+  #fd: number | null;
+  constructor(
+    readonly path: string,
+    private readonly key: Buffer,
+  ) {
+    this.#fd = openSync(path, constants.O_RDWR);
+  }
+
+  write(record: AnchorRecord): void {
+    if (this.#fd === null) throw new Error('anchor file is closed');
+    const slot = record.seq % 2;
+    const bytes = encodeSlot(this.key, record);
+    const fd = this.#fd;
+    if (fstatSync(fd).size < 2 * anchorSlotBytes) ftruncateSync(fd, 2 * anchorSlotBytes);
+    let done = 0;
+    while (done < bytes.length)
+      done += writeSync(fd, bytes, done, bytes.length - done, slot * anchorSlotBytes + done);
+    fdatasyncSync(fd);
+  }
+
+  close(): void {
+    if (this.#fd !== null) closeSync(this.#fd);
+    this.#fd = null;
+  }
+}
+
+export interface DatabaseHead {
+  commits: number;
+  audit: AuditHead | null;
+}
+
+function hasTable(sqlite: Sqlite, name: string): boolean {
+  return (
+    sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined
+  );
+}
+
+/** How far the database has got: its commit counter (0 before it had one) and newest audit event. */
+export function readDatabaseHead(sqlite: Sqlite): DatabaseHead {
+  const commits = hasTable(sqlite, 'vault_head')
+    ? ((sqlite.prepare('SELECT commits FROM vault_head WHERE id = 1').pluck().get() as number | undefined) ??
+      0)
+    : 0;
+  const audit = sqlite
+    .prepare('SELECT id, hash, at, kind FROM audit_events ORDER BY id DESC LIMIT 1')
+    .get() as AuditHead | undefined;
+  return { commits, audit: audit ?? null };
+}
+
+function auditEventAt(sqlite: Sqlite, id: number): AuditHead | null {
+  return (
+    (sqlite.prepare('SELECT id, hash, at, kind FROM audit_events WHERE id = ?').get(id) as
+      | AuditHead
+      | undefined) ?? null
+  );
+}
+
+/** Why a database cannot be trusted to hold every committed record. */
+export interface RecordsLost {
+  reason: 'behind' | 'diverged' | 'anchorMissing' | 'anchorDamaged';
+  /** The newest record the anchor vouches for. */
+  lastConfirmed: AuditHead | null;
+  /** The newest record the database holds now. */
+  found: AuditHead | null;
+  commitsExpected: number | null;
+  commitsFound: number;
+}
+
+/**
+ * Compares the database with its anchor. A database ahead of its anchor is fine (a crash between
+ * COMMIT and the anchor write); behind it, or with a different event where the anchor's newest
+ * was, is not. No anchor at all is fine only for a database that never had one (commits = 0).
+ */
+export function checkAgainstAnchor(sqlite: Sqlite, anchor: AnchorRead): RecordsLost | null {
+  const head = readDatabaseHead(sqlite);
+  const base = { found: head.audit, commitsFound: head.commits };
+  if (anchor.state === 'missing')
+    return head.commits === 0
+      ? null
+      : { reason: 'anchorMissing', lastConfirmed: null, commitsExpected: null, ...base };
+  if (anchor.state === 'damaged')
+    return { reason: 'anchorDamaged', lastConfirmed: null, commitsExpected: null, ...base };
+  const { record } = anchor;
+  const lost = { lastConfirmed: record.audit, commitsExpected: record.commits, ...base };
+  if (head.commits < record.commits) return { reason: 'behind', ...lost };
+  if (record.audit) {
+    if (!head.audit || head.audit.id < record.audit.id) return { reason: 'behind', ...lost };
+    if (auditEventAt(sqlite, record.audit.id)?.hash !== record.audit.hash)
+      return { reason: 'diverged', ...lost };
+  }
+  return null;
+}
+
+/**
+ * The commit watcher of an unlocked vault: inside each changing transaction it bumps the commit
+ * counter and notes the newest audit event; after COMMIT it writes them to the anchor.
+ */
+export class AnchorKeeper implements CommitWatcher {
+  #pending: { commits: number; audit: AuditHead | null } | null = null;
+  #seq: number;
+  failuresSeq: number;
+
+  constructor(
+    private readonly writer: AnchorWriter,
+    readonly vaultId: string,
+    start: { seq: number; failuresSeq: number },
+  ) {
+    this.#seq = start.seq;
+    this.failuresSeq = start.failuresSeq;
+  }
+
+  beforeCommit(sqlite: Sqlite): void {
+    const commits = sqlite
+      .prepare('UPDATE vault_head SET commits = commits + 1 WHERE id = 1 RETURNING commits')
+      .pluck()
+      .get() as number | undefined;
+    if (commits === undefined) throw new Error('vault_head is missing');
+    this.#pending = { commits, audit: readDatabaseHead(sqlite).audit };
+  }
+
+  afterCommit(): void {
+    const pending = this.#pending;
+    this.#pending = null;
+    if (pending) this.#write(pending);
+  }
+
+  /** Records the database as it is now (after opening, after accepting a loss). */
+  anchorNow(sqlite: Sqlite): void {
+    this.#write(readDatabaseHead(sqlite));
+  }
+
+  #write(head: DatabaseHead): void {
+    this.#seq += 1;
+    this.writer.write({
+      vaultId: this.vaultId,
+      seq: this.#seq,
+      commits: head.commits,
+      audit: head.audit,
+      failuresSeq: this.failuresSeq,
+    });
+  }
+
+  close(): void {
+    this.writer.close();
+  }
+}
+
+/**
+ * Starts anchoring an open store: continues the anchor found, or writes a new one (a vault that
+ * never had one, or one whose loss was just accepted), then records the database as it is now.
+ */
+export async function keepAnchor(
+  store: OpenStore,
+  path: string,
+  key: Buffer,
+  vaultId: string,
+  found: AnchorRead,
+): Promise<AnchorKeeper> {
+  let start = { seq: 1, failuresSeq: 0 };
+  if (found.state === 'ok') start = { seq: found.record.seq, failuresSeq: found.record.failuresSeq };
+  else {
+    const head = readDatabaseHead(store.sqlite);
+    await writeFileDurably(path, anchorFileBytes(key, { vaultId, ...start, ...head }));
+  }
+  const keeper = new AnchorKeeper(new AnchorWriter(path, key), vaultId, start);
+  store.watch.watcher = keeper;
+  keeper.anchorNow(store.sqlite);
+  return keeper;
+}
