@@ -243,6 +243,20 @@ export interface MeetingMonitorTable {
   agency_id: string;
 }
 
+/** A numbered copy of a meeting's packet (rule 8); outstanding while both dates are null. */
+export interface DistributedCopyTable {
+  meeting_id: string;
+  copy_no: number;
+  /** Agency name it went to; '' for a spare copy named by hand. */
+  recipient: string;
+  /** Form keys (form2, form3, genogram…) of the documents in this copy, in order. */
+  documents_json: string;
+  issued_at: string;
+  collected_on: string | null;
+  destroyed_on: string | null;
+  recorded_by: string | null;
+}
+
 export interface DocumentIssueTable {
   id: string;
   meeting_id: string | null;
@@ -283,4 +297,5 @@ export interface Database {
   plan_rows: PlanRowTable;
   meeting_monitors: MeetingMonitorTable;
   document_issues: DocumentIssueTable;
+  distributed_copies: DistributedCopyTable;
 }

@@ -5,6 +5,7 @@ import * as defaultLists from './0210-default-lists.js';
 import * as meetings from './0300-meetings.js';
 import * as anchoredHead from './0500-anchored-head.js';
 import * as meetingTexts from './0600-meeting-texts.js';
+import * as distributedCopies from './0610-distributed-copies.js';
 import * as family from './0700-family.js';
 import * as caseNumberKey from './0800-case-number-key.js';
 import * as searchFold from './0810-search-fold.js';
@@ -21,6 +22,7 @@ export const migrations: ReadonlyArray<{ version: number; name: string; migratio
   { version: 300, name: '0300-meetings', migration: meetings },
   { version: 500, name: '0500-anchored-head', migration: anchoredHead },
   { version: 600, name: '0600-meeting-texts', migration: meetingTexts },
+  { version: 610, name: '0610-distributed-copies', migration: distributedCopies },
   { version: 700, name: '0700-family', migration: family },
   { version: 800, name: '0800-case-number-key', migration: caseNumberKey },
   { version: 810, name: '0810-search-fold', migration: searchFold },

@@ -8,6 +8,7 @@ import { meetings } from './commands/meetings.options.js';
 import { passwd } from './commands/passwd.options.js';
 import { render } from './commands/render.options.js';
 import { restore } from './commands/restore.options.js';
+import { settings } from './commands/settings.options.js';
 import { stats } from './commands/stats.options.js';
 import { users } from './commands/users-add.options.js';
 import { acceptLoss, verify } from './commands/verify.options.js';
@@ -30,6 +31,7 @@ const program = new Command('kasane')
   .addCommand(meetings)
   .addCommand(render)
   .addCommand(stats)
+  .addCommand(settings)
   .addHelpText(
     'after',
     `

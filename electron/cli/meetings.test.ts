@@ -454,6 +454,101 @@ describe('管理コマンド render（第159条の関門）', () => {
     expect(events.map((e) => e.detail.copies)).toEqual([3]);
   });
 
+  it(
+    '--form 1-5 は1回の解錠で5つの様式を書き出し、様式1の文書番号・発信日・回答期限はオプションのとおりになる',
+    async () => {
+      const { dir, out } = await copyOfImported();
+      const result = kasane([
+        'render',
+        '--data-dir',
+        dir,
+        '--meeting',
+        'R8-001-1',
+        '--form',
+        '1-5',
+        '--out',
+        out,
+        '--purpose',
+        '会議の準備',
+        '--issued-on',
+        '2026-06-01',
+        '--doc-no',
+        '４５',
+        '--reply-by',
+        '令和8年6月5日',
+      ]);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect((await readdir(out)).toSorted()).toEqual(
+        [
+          '様式1_開催通知_R8-001-1.docx',
+          '様式2_会次第_R8-001-1.docx',
+          '様式3_世帯支援プラン検討シート_R8-001-1.docx',
+          '様式4_会議報告シート_R8-001-1.docx',
+          '様式5_世帯支援プランシート_R8-001-1.docx',
+        ].toSorted(),
+      );
+      const notice = await documentXml(join(out, '様式1_開催通知_R8-001-1.docx'));
+      for (const text of [
+        '鹿福政第45号',
+        '令和8年6月1日',
+        '出欠は令和8年6月5日（金）までに担当あて御連絡ください',
+      ])
+        expect(notice).toContain(text);
+      const { rows, events } = await issuesIn(dir);
+      expect(rows.map((r) => r.document).toSorted()).toEqual(['form1', 'form2', 'form3', 'form4', 'form5']);
+      expect(events).toHaveLength(5);
+    },
+    manyRenders,
+  );
+
+  it('--per-agency は様式1を宛先の機関ごとのファイルにする', async () => {
+    const { dir, out } = await copyOfImported();
+    const result = kasane([
+      'render',
+      '--data-dir',
+      dir,
+      '--meeting',
+      'R8-001-1',
+      '--form',
+      '1',
+      '--out',
+      join(out, '通知.docx'),
+      '--purpose',
+      '機関へ送付',
+      '--issued-on',
+      '2026-06-01',
+      '--per-agency',
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect((await readdir(out)).toSorted()).toEqual(
+      [
+        '様式1_開催通知_R8-001-1_地域包括支援センター.docx',
+        '様式1_開催通知_R8-001-1_社会福祉協議会.docx',
+        '様式1_開催通知_R8-001-1_障がい者基幹相談支援センター.docx',
+      ].toSorted(),
+    );
+  });
+
+  it('読めない --form や、様式1なしの --issued-on は使い方の誤り（終了コード 2）で、何も書き出さない', async () => {
+    const { dir, out } = await copyOfImported();
+    const base = ['render', '--data-dir', dir, '--meeting', 'R8-001-1', '--out', out, '--purpose', '確認'];
+    for (const [args, message] of [
+      [['--form', '6'], '--form は 1〜5 の番号'],
+      [['--form', '4-2'], '小さい番号から'],
+      [['--form', '2,3', '--issued-on', '2026-06-01'], '--issued-on は様式1'],
+      [['--form', '1', '--issued-on', '昨日'], '--issued-on の日付が読めません'],
+      [['--form', '1', '--doc-no', '第四号'], '--doc-no は第N号の N'],
+    ] as const) {
+      const result = kasane([...base, ...args]);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toContain(message);
+    }
+    expect(await readdir(out)).toEqual([]);
+    expect((await issuesIn(dir)).rows).toEqual([]);
+  });
+
   it('同意が撤回されて開催日が同意の期間外になった重層的支援会議は、様式を書き出せない（終了コード 7）', async () => {
     const { dir, out } = await copyOfImported();
     await withStore(dir, async (store) => {

@@ -59,6 +59,8 @@ export const channels = [
   'meetings.saveReport',
   'documents.preview',
   'documents.issue',
+  'copies.list',
+  'copies.mark',
   'statistics.years',
   'statistics.compute',
   'statistics.export',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Channel } from './channels.js';
 import { agencyInputSchema, agencySchema } from './schemas/agencies.js';
 import { dateInputSchema, idSchema, trimmed as trimmedText } from './schemas/common.js';
+import { distributedCopySchema, listCopiesInputSchema, markCopyInputSchema } from './schemas/copies.js';
 import { voidRecordInputSchema } from './schemas/corrections.js';
 import {
   ecoMapTieSchema,
@@ -180,6 +181,9 @@ export const auditKinds = [
   'document.issued',
   'record.voided',
   'record.corrected',
+  'copy.collected',
+  'copy.destroyed',
+  'copy.reopened',
 ] as const;
 export const auditKindSchema = z.enum(auditKinds);
 export type AuditKind = z.infer<typeof auditKindSchema>;
@@ -519,6 +523,16 @@ export const contract = {
   'documents.issue': {
     input: documentIssueInputSchema,
     output: z.object({ done: z.boolean(), fileNames: z.array(z.string()) }),
+    access: 'acknowledged',
+  },
+  'copies.list': {
+    input: listCopiesInputSchema,
+    output: z.array(distributedCopySchema),
+    access: 'acknowledged',
+  },
+  'copies.mark': {
+    input: markCopyInputSchema,
+    output: distributedCopySchema,
     access: 'acknowledged',
   },
   'statistics.years': {

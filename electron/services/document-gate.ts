@@ -6,7 +6,8 @@ import { officeDate } from '../domain/office-day.js';
 import type { OfficeSettings } from '../ipc/contract.js';
 import type { purposes } from '../ipc/schemas/meetings.js';
 import { appendAuditEvent } from './audit.js';
-import { renderPacket } from './document-packet.js';
+import { recordPacketCopies } from './distributed-copies.js';
+import { type RenderedPacket, renderPacket } from './document-packet.js';
 import { KasaneError } from './errors.js';
 import { type LayoutFonts, systemLayoutFonts } from './forms/index.js';
 import { confidentialityWarning } from './legal.js';
@@ -20,11 +21,7 @@ import type { OutgoingFile, Platform } from './platform.js';
  */
 
 interface Preview {
-  meetingId: string;
-  document: FormKey;
-  names: 'real' | 'masked';
-  namesReason: string | null;
-  copies: number;
+  issued: IssuedPacket;
   files: OutgoingFile[];
   userId: string;
 }
@@ -99,7 +96,15 @@ export class DocumentGate {
     );
     const files = packet.files.map(({ name, bytes }) => ({ name, bytes }));
     const previewId = randomUUID();
-    this.#previews.set(previewId, { ...request, namesReason, files, userId: user.id });
+    const issued: IssuedPacket = {
+      meetingId: request.meetingId,
+      documents: [request.document],
+      copies: request.copies,
+      names: request.names,
+      namesReason,
+      numbered: packet.packet,
+    };
+    this.#previews.set(previewId, { issued, files, userId: user.id });
     const warning = confidentialityWarning(officeDate(now));
     return {
       previewId,
@@ -129,7 +134,7 @@ export class DocumentGate {
     } else {
       await this.platform.openTemporarily(preview.files);
     }
-    if (done) await recordIssue(db, userId, preview, request, now);
+    if (done) await recordPacketIssue(db, userId, preview.issued, request, now);
     return { done, fileNames };
   }
 }
@@ -143,48 +148,87 @@ export interface IssuedDocument {
   namesReason: string | null;
 }
 
+type Why = { action: 'save' | 'openInWord' | 'cli'; purpose: string; purposeNote: string };
+
+/** One row in document_issues (the free-text purpose stays there, encrypted) and its audit event. */
+async function insertIssue(
+  trx: Kysely<Database>,
+  userId: string,
+  issued: IssuedDocument,
+  why: Why,
+  now: Date,
+) {
+  const id = randomUUID();
+  await trx
+    .insertInto('document_issues')
+    .values({
+      id,
+      meeting_id: issued.meetingId,
+      document: issued.document,
+      copies: issued.copies,
+      purpose: why.purpose,
+      purpose_note: why.purposeNote,
+      names: issued.names,
+      names_reason: issued.namesReason,
+      action: why.action,
+      user_id: userId,
+      created_at: now.toISOString(),
+    })
+    .execute();
+  await appendAuditEvent(
+    trx,
+    {
+      userId,
+      kind: 'document.issued',
+      ...(issued.meetingId ? { target: { type: 'meeting', id: issued.meetingId } } : {}),
+      detail: {
+        issueId: id,
+        document: issued.document,
+        copies: issued.copies,
+        names: issued.names,
+        action: why.action,
+        purpose: why.purpose,
+      },
+    },
+    now,
+  );
+}
+
 /** Rule 7: what left, how many copies and why, with the names choice (rule 4). */
 export async function recordIssue(
   db: Kysely<Database>,
   userId: string,
   issued: IssuedDocument,
-  why: { action: 'save' | 'openInWord' | 'cli'; purpose: string; purposeNote: string },
+  why: Why,
+  now: Date,
+): Promise<void> {
+  await db.transaction().execute((trx) => insertIssue(trx, userId, issued, why, now));
+}
+
+/** What one issue of a meeting's 様式 put out: each document, and its numbered copies (rule 8). */
+export interface IssuedPacket {
+  meetingId: string;
+  documents: string[];
+  copies: number;
+  names: 'real' | 'masked';
+  namesReason: string | null;
+  numbered: RenderedPacket['packet'];
+}
+
+/** Rules 7 and 8 in one transaction: an issue record per document, and the copies now in circulation. */
+export async function recordPacketIssue(
+  db: Kysely<Database>,
+  userId: string,
+  issued: IssuedPacket,
+  why: Why,
   now: Date,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const id = randomUUID();
-    await trx
-      .insertInto('document_issues')
-      .values({
-        id,
-        meeting_id: issued.meetingId,
-        document: issued.document,
-        copies: issued.copies,
-        purpose: why.purpose,
-        purpose_note: why.purposeNote,
-        names: issued.names,
-        names_reason: issued.namesReason,
-        action: why.action,
-        user_id: userId,
-        created_at: now.toISOString(),
-      })
-      .execute();
-    await appendAuditEvent(
-      trx,
-      {
-        userId,
-        kind: 'document.issued',
-        ...(issued.meetingId ? { target: { type: 'meeting', id: issued.meetingId } } : {}),
-        detail: {
-          issueId: id,
-          document: issued.document,
-          copies: issued.copies,
-          names: issued.names,
-          action: why.action,
-          purpose: why.purpose,
-        },
-      },
-      now,
-    );
+    for (const document of issued.documents) {
+      const { meetingId, copies, names, namesReason } = issued;
+      await insertIssue(trx, userId, { meetingId, document, copies, names, namesReason }, why, now);
+    }
+    if (issued.numbered)
+      await recordPacketCopies(trx, { meetingId: issued.meetingId, ...issued.numbered }, now);
   });
 }

@@ -330,8 +330,9 @@ describe('配布番号（ルール8）', () => {
   });
 
   it('一緒に発行した様式は、受け取る機関ごとに同じ配布番号になり、回収チェック表は1枚', async () => {
-    const { files, copies } = await packet('consented', [2, 3], { copies: 6 });
-    expect(copies.map((c) => c.recipient)).toEqual([
+    const { files, packet: numbered } = await packet('consented', [2, 3], { copies: 6 });
+    expect(numbered?.documents).toEqual(['form2', 'form3']);
+    expect(numbered?.copies.map((c) => c.recipient)).toEqual([
       '鹿屋市地域包括支援センター',
       '肝属地区障がい者基幹相談支援センター',
       '鹿屋市子ども家庭課',

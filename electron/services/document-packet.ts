@@ -1,15 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { formatWareki } from '../domain/dates.js';
-import { type FormNumber, formByNumber, formHeaderLabel } from '../domain/forms.js';
+import { type FormNumber, formByNumber } from '../domain/forms.js';
 import type { OfficeSettings } from '../ipc/contract.js';
+import { packetDocumentTitle, packetRecipients } from './distributed-copies.js';
 import { KasaneError } from './errors.js';
 import { attendingAgencies } from './forms/attendance.js';
 import {
   type FormData,
   type LayoutFonts,
   type PackedDocument,
-  type Packet,
+  type PacketCopy,
   renderCollectionChecklist,
   renderForm,
   renderMeetingNoticePerAgency,
@@ -37,8 +38,8 @@ export interface PacketFile extends OutgoingFile {
 
 export interface RenderedPacket {
   files: PacketFile[];
-  /** Who gets which numbered copy; empty when copies are not numbered. */
-  copies: Packet['copies'];
+  /** The numbered copies and the documents in each (form keys); null when copies are not numbered. */
+  packet: { documents: string[]; copies: PacketCopy[] } | null;
   /** Things the coordinator should know before issuing (not refusals). */
   warnings: string[];
 }
@@ -59,7 +60,27 @@ function assertCanIssue(request: PacketRequest, office: OfficeSettings, data: Om
   if (data.notice.addressees.length === 0) throw new KasaneError('NO_ADDRESSEES');
 }
 
-function warningsFor(request: PacketRequest, data: Omit<FormData, 'copy'>): string[] {
+/**
+ * One 配布番号 per recipient for the whole meeting: numbers already given keep their recipient, new
+ * numbers go to the attending agencies not yet holding one, in attendance order, then to spares.
+ */
+async function numberedCopies(
+  db: Kysely<Database>,
+  request: PacketRequest,
+  data: Omit<FormData, 'copy'>,
+): Promise<PacketCopy[]> {
+  const given = await packetRecipients(db, request.meetingId);
+  const unnumbered = attendingAgencies(data.attendees)
+    .map((a) => a.agencyName)
+    .filter((name) => !given.some((g) => g.recipient === name));
+  return Array.from({ length: request.copies }, (_, i) => {
+    const number = i + 1;
+    const recipient = given.find((g) => g.number === number)?.recipient ?? unnumbered.shift() ?? '';
+    return { number, recipient };
+  });
+}
+
+function warningsFor(request: PacketRequest, data: Omit<FormData, 'copy'>, copies: PacketCopy[]): string[] {
   const warnings: string[] = [];
   const { notice, meeting } = data;
   if (request.forms.includes(1)) {
@@ -72,12 +93,11 @@ function warningsFor(request: PacketRequest, data: Omit<FormData, 'copy'>): stri
         `回答期限（${formatWareki(notice.replyBy)}）が発信日から開催日までの間にありません。日付を確認してください。`,
       );
   }
-  const numbered = request.forms.filter((f) => f !== 1);
   const agencies = attendingAgencies(data.attendees);
-  if (request.copies > 1 && numbered.length > 0 && request.copies < agencies.length) {
-    const without = agencies.slice(request.copies).map((a) => a.agencyName);
+  const without = agencies.filter((a) => !copies.some((c) => c.recipient === a.agencyName));
+  if (copies.length > 0 && without.length > 0) {
     warnings.push(
-      `部数（${request.copies}部）が出席機関（${agencies.length}機関）より少ないため、次の機関には配布されません：${without.join('、')}`,
+      `部数（${copies.length}部）が出席機関（${agencies.length}機関）より少ないため、次の機関には配布されません：${without.map((a) => a.agencyName).join('、')}`,
     );
   }
   return warnings;
@@ -121,14 +141,7 @@ export async function renderPacket(
     }
   }
 
-  const agencies = attendingAgencies(data.attendees);
-  const copies =
-    numbered.length > 0
-      ? Array.from({ length: request.copies }, (_, i) => ({
-          number: i + 1,
-          recipient: agencies[i]?.agencyName ?? '',
-        }))
-      : [];
+  const copies = numbered.length > 0 ? await numberedCopies(db, request, data) : [];
   for (const copy of copies) {
     for (const form of numbered) {
       const document = await renderForm(
@@ -142,10 +155,14 @@ export async function renderPacket(
   if (copies.length > 0) {
     const checklist = await renderCollectionChecklist(
       { ...data, copy: null },
-      { documents: numbered.map((f) => `${formHeaderLabel(f)} ${formByNumber(f).title}`), copies },
+      { documents: numbered.map((f) => packetDocumentTitle(`form${f}`)), copies },
       layout,
     );
     files.push(packetFile(`資料回収チェック表_${data.meeting.meetingNo}`, checklist));
   }
-  return { files, copies, warnings: warningsFor(request, data) };
+  return {
+    files,
+    packet: copies.length > 0 ? { documents: numbered.map((f) => `form${f}`), copies } : null,
+    warnings: warningsFor(request, data, copies),
+  };
 }

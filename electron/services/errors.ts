@@ -46,6 +46,7 @@ export const errorMessages = {
   INVALID_RELATIONS: '家族関係に誤りがあります。',
   DRAWING_FONTS_MISSING:
     '家族構成図を画像にするためのフォント（BIZ UDゴシック）が見つかりません。BIZ UDゴシックをインストールしてから、もう一度お試しください。',
+  COPY_DATE_OUT_OF_RANGE: '回収日・廃棄日は、配布した日から今日までの日付にしてください。',
   PREVIEW_EXPIRED: 'プレビューの有効期限が切れました。もう一度プレビューしてください。',
   FORBIDDEN_SENDER: 'この画面からは実行できない操作です。',
   INTERNAL: '予期しないエラーが発生しました。操作をやり直してください。続く場合は管理者に連絡してください。',

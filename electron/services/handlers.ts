@@ -4,6 +4,7 @@ import type { ChannelOutput, ParsedInput } from '../ipc/contract.js';
 import { deleteAgency, listAgencies, saveAgency, setAgencyRetired } from './agencies.js';
 import { appendAuditEvent, listAuditEvents, verifyAuditChain } from './audit.js';
 import { addConsent, correctConsent, voidConsent, withdrawConsent } from './consent.js';
+import { listCopies, markCopy } from './distributed-copies.js';
 import { DocumentGate } from './document-gate.js';
 import { KasaneError } from './errors.js';
 import { getFamily, saveEcoMapTie, saveRelations } from './family.js';
@@ -274,6 +275,11 @@ export function createHandlers(session: VaultSession, platform: Platform): Handl
     'documents.preview': async (input) => {
       const { db, user, now } = signedIn();
       return gate.preview(db, user, await getOfficeSettings(db), input, now);
+    },
+    'copies.list': (input) => listCopies(signedIn().db, input.meetingId),
+    'copies.mark': (input) => {
+      const { db, userId, now } = signedIn();
+      return markCopy(db, userId, input, now);
     },
     'documents.issue': (input) => {
       const { db, userId, now } = signedIn();

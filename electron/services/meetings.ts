@@ -425,6 +425,9 @@ function summaryQuery(db: Kysely<Database>) {
       sql<number>`EXISTS (SELECT 1 FROM document_issues d WHERE d.meeting_id = m.id AND d.document = 'form4')`.as(
         'reported',
       ),
+      sql<number>`(SELECT count(*) FROM distributed_copies c WHERE c.meeting_id = m.id AND c.collected_on IS NULL AND c.destroyed_on IS NULL)`.as(
+        'outstanding_copies',
+      ),
     ]);
 }
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['execute']>>[number];
@@ -435,6 +438,7 @@ function missingAfter(r: SummaryRow, today: string): string[] {
   if (r.kind === 'consented' && r.plan_status !== 'final') missing.push('支援プランが未確定');
   if (r.kind === 'consented' && r.result_row_count === 0) missing.push('会議結果（当面の取組事項）が未入力');
   if (!r.reported) missing.push('会議報告（様式4）が未作成');
+  if (r.outstanding_copies > 0) missing.push(`配布資料が未回収（${r.outstanding_copies}部）`);
   return missing;
 }
 

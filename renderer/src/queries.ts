@@ -50,6 +50,7 @@ export type ReadChannel = Extract<
   | 'meetings.get'
   | 'meetings.checkKind'
   | 'meetings.defaults'
+  | 'copies.list'
   | 'statistics.years'
   | 'statistics.compute'
 >;

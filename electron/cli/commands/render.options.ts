@@ -5,15 +5,23 @@ export const render = new Command('render')
   .summary('重層会議様式を Word 文書で書き出す（目的は監査ログに記録）')
   .description(
     '重層会議様式を Word 文書で書き出す（目的は監査ログに記録。支援会議は既定で記号表示、' +
-      '実名には --names-reason が必要。2部以上は配布番号つきの各部と回収チェック表）',
+      '実名には --names-reason が必要。いくつもの様式を1回の解錠で書き出せる。2部以上は、' +
+      '一緒に書き出す様式に機関ごとに同じ配布番号をつけた各部と、回収チェック表1枚）',
   )
   .addOption(dataDirOption())
   .addOption(userOption())
   .requiredOption('--meeting <NO>', '会議番号')
-  .requiredOption('--form <N>', '様式の番号（1〜5）')
-  .requiredOption('--out <FILE.docx>', '書き出す Word 文書')
+  .requiredOption('--form <LIST>', '様式の番号（1〜5）。3、1,2,4、1-5 のように')
+  .requiredOption(
+    '--out <FILE.docx|DIR>',
+    '書き出す Word 文書。ファイルが2つ以上になるときは、その隣（またはフォルダー）に書き出す',
+  )
   .option('--purpose <TEXT>', '持ち出す目的（必須。監査ログに記録する）')
   .option('--names <real|masked>', '氏名を実名（real）か記号（masked）で載せる（既定: 支援会議は masked）')
   .option('--names-reason <TEXT>', '支援会議の資料に実名を載せる理由')
-  .option('--copies <N>', '部数（2部以上で配布番号つきの各部と回収チェック表）')
+  .option('--copies <N>', '部数（2部以上で配布番号つきの各部と回収チェック表。様式1は番号をつけない）')
+  .option('--issued-on <DATE>', '様式1の発信日（既定: 今日）。2026-11-10 や 令和8年11月10日')
+  .option('--doc-no <N>', '様式1の文書番号の N（第N号。既定: 会議の通知番号）')
+  .option('--reply-by <DATE>', '様式1の出欠の回答期限（既定: 事務所の設定の開庁日数だけ開催日より前）')
+  .option('--per-agency', '様式1を宛先の機関ごとに別のファイルにする')
   .action(runLazily(async () => (await import('./render.js')).renderCommand));

@@ -1,8 +1,11 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { recordIssue } from '../../services/document-gate.js';
+import { parseJapaneseDate } from '../../domain/dates.js';
+import type { FormNumber } from '../../domain/forms.js';
+import { recordPacketIssue } from '../../services/document-gate.js';
 import { renderPacket } from '../../services/document-packet.js';
-import { type FormNumber, systemLayoutFonts } from '../../services/forms/index.js';
+import { systemLayoutFonts } from '../../services/forms/index.js';
+import type { NoticeChoices } from '../../services/meeting-form-data.js';
 import { getOfficeSettings } from '../../services/office-settings.js';
 import { CliError } from '../cli-error.js';
 import { exitCodes } from '../exit-codes.js';
@@ -18,29 +21,88 @@ export interface RenderOptions {
   names?: string;
   namesReason?: string;
   copies?: string;
+  issuedOn?: string;
+  docNo?: string;
+  replyBy?: string;
+  perAgency?: true;
+}
+
+const usage = (message: string) => new CliError(exitCodes.usage, message);
+
+/** 「3」, 「1,2,4」, 「1-5」 → the 様式 numbers in order, each once. */
+export function parseForms(list: string): FormNumber[] {
+  const forms = new Set<number>();
+  for (const part of list.normalize('NFKC').split(',')) {
+    const range = /^\s*([1-5])\s*(?:[-~～]\s*([1-5]))?\s*$/.exec(part);
+    if (!range)
+      throw usage(`--form は 1〜5 の番号で、3、1,2,4、1-5 のように指定してください（「${list}」）。`);
+    const from = Number(range[1]);
+    const to = Number(range[2] ?? range[1]);
+    if (to < from) throw usage(`--form の範囲「${part.trim()}」は小さい番号から書いてください。`);
+    for (let n = from; n <= to; n++) forms.add(n);
+  }
+  return [...forms].sort((a, b) => a - b) as FormNumber[];
+}
+
+function dateOption(name: string, text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const iso = parseJapaneseDate(text);
+  if (!iso)
+    throw usage(
+      `${name} の日付が読めません（「${text}」）。2026-11-10 や 令和8年11月10日 のように指定してください。`,
+    );
+  return iso;
+}
+
+/** 様式1's own options, refused when no 様式1 is written (they would silently do nothing). */
+function noticeChoices(opts: RenderOptions, forms: FormNumber[]): NoticeChoices | undefined {
+  const given = [
+    ['--issued-on', opts.issuedOn],
+    ['--doc-no', opts.docNo],
+    ['--reply-by', opts.replyBy],
+    ['--per-agency', opts.perAgency],
+  ].filter(([, value]) => value !== undefined);
+  if (given.length === 0) return undefined;
+  if (!forms.includes(1))
+    throw usage(
+      `${given.map(([name]) => name).join('、')} は様式1（--form に 1 を含める）のときだけ使えます。`,
+    );
+  const docNo = opts.docNo?.normalize('NFKC').trim();
+  if (docNo !== undefined && !/^[0-9]{1,10}$/.test(docNo))
+    throw usage(`--doc-no は第N号の N（数字）で指定してください（「${opts.docNo}」）。`);
+  return {
+    issuedOn: dateOption('--issued-on', opts.issuedOn),
+    replyBy: dateOption('--reply-by', opts.replyBy),
+    number: docNo,
+  };
+}
+
+/** Where each file goes: exactly --out for a single .docx; otherwise beside it, or into the folder --out names. */
+async function destinations(out: string, names: string[]): Promise<string[]> {
+  const isFile = out.toLowerCase().endsWith('.docx');
+  if (names.length === 1 && isFile) return [out];
+  const folder = isFile ? dirname(out) : out;
+  await mkdir(folder, { recursive: true });
+  return names.map((name) => join(folder, name));
 }
 
 /**
  * The 159条 gate without the dialog: a purpose is required and audited, names default by the
- * meeting's kind (rule 4), copies are numbered with a 回収チェック表 (rule 8).
+ * meeting's kind (rule 4), several 様式 are written with one unlock, and numbered copies share one
+ * 配布番号 per recipient with one 回収チェック表 (rule 8).
  */
 export async function renderCommand(opts: RenderOptions): Promise<number> {
-  const form = Number(opts.form);
-  if (![1, 2, 3, 4, 5].includes(form))
-    throw new CliError(exitCodes.usage, '--form は 1〜5 で指定してください。');
-  if (!opts.out.toLowerCase().endsWith('.docx'))
-    throw new CliError(exitCodes.usage, '--out は .docx のファイル名にしてください。');
+  const forms = parseForms(opts.form);
   const purpose = opts.purpose?.trim() ?? '';
   if (!purpose)
-    throw new CliError(
-      exitCodes.usage,
+    throw usage(
       '--purpose（持ち出す目的）を指定してください。守秘義務（社会福祉法第159条）のため、目的は監査ログに記録されます。',
     );
-  if (opts.names && !['real', 'masked'].includes(opts.names))
-    throw new CliError(exitCodes.usage, '--names は real か masked です。');
+  if (opts.names && !['real', 'masked'].includes(opts.names)) throw usage('--names は real か masked です。');
   const copies = opts.copies ? Number(opts.copies) : 1;
   if (!Number.isInteger(copies) || copies < 1 || copies > 60)
-    throw new CliError(exitCodes.usage, '--copies は 1〜60 の整数にしてください。');
+    throw usage('--copies は 1〜60 の整数にしてください。');
+  const notice = noticeChoices(opts, forms);
 
   const ctx = cliContext(opts.dataDir, opts.user);
   return withCliVault(ctx, async (vault) => {
@@ -50,7 +112,7 @@ export async function renderCommand(opts: RenderOptions): Promise<number> {
       .select(['id', 'kind'])
       .where('meeting_no', '=', opts.meeting)
       .executeTakeFirst();
-    if (!meeting) throw new CliError(exitCodes.usage, `会議番号「${opts.meeting}」の会議はありません。`);
+    if (!meeting) throw usage(`会議番号「${opts.meeting}」の会議はありません。`);
     const namesReason = opts.namesReason?.trim() ?? '';
     const names = (opts.names || (meeting.kind === 'unconsented' ? 'masked' : 'real')) as 'real' | 'masked';
     if (meeting.kind === 'unconsented' && names === 'real' && !namesReason) {
@@ -64,24 +126,33 @@ export async function renderCommand(opts: RenderOptions): Promise<number> {
       db,
       vault.user,
       await getOfficeSettings(db),
-      { meetingId: meeting.id, forms: [form as FormNumber], names, copies, perAgency: false },
+      {
+        meetingId: meeting.id,
+        forms,
+        names,
+        copies,
+        perAgency: opts.perAgency === true,
+        ...(notice ? { notice } : {}),
+      },
       now,
       await systemLayoutFonts(),
     );
-    const { files } = packet;
-    for (const notice of packet.warnings) process.stderr.write(`注意: ${notice}\n`);
-    // One file goes exactly where --out says; numbered copies and the checklist go beside it.
-    const written = files.map((f) => (files.length === 1 ? opts.out : join(dirname(opts.out), f.name)));
-    for (const [i, f] of files.entries()) await writeFile(written[i] ?? f.name, f.bytes);
-    await recordIssue(
+    for (const warning of packet.warnings) process.stderr.write(`注意: ${warning}\n`);
+    const written = await destinations(
+      opts.out,
+      packet.files.map((f) => f.name),
+    );
+    for (const [i, f] of packet.files.entries()) await writeFile(written[i] ?? f.name, f.bytes);
+    await recordPacketIssue(
       db,
       vault.user.id,
       {
         meetingId: meeting.id,
-        document: `form${form}` as 'form1',
+        documents: forms.map((f) => `form${f}`),
         copies,
         names,
         namesReason: namesReason || null,
+        numbered: packet.packet,
       },
       { action: 'cli', purpose: '管理コマンド', purposeNote: purpose },
       now,

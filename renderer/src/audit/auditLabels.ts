@@ -50,6 +50,9 @@ export const auditKindLabels: Record<AuditKind, string> = {
   'document.issued': '文書・統計の持ち出し（保存・Wordで開く）',
   'record.voided': '記録の取消（理由を記録）',
   'record.corrected': '記録の訂正（理由を記録）',
+  'copy.collected': '配布資料の回収を記録',
+  'copy.destroyed': '配布資料の廃棄を記録',
+  'copy.reopened': '配布資料の回収・廃棄の記録を取り消し',
 };
 
 const detailKeyLabels: Record<string, string> = {
@@ -85,6 +88,8 @@ const detailKeyLabels: Record<string, string> = {
   generation: '鍵ファイルの世代',
   fileGeneration: '鍵ファイルの世代',
   expectedGeneration: '想定していた世代',
+  copyNo: '配布番号',
+  on: '日付',
 };
 
 const detailValueLabels: Record<string, Record<string, string>> = {

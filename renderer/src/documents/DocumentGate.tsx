@@ -110,7 +110,7 @@ function GateSteps({
           onBusyChange={onBusyChange}
           onBack={() => setStep({ name: 'preview', preview: step.preview })}
           onIssued={(outcome) => {
-            if (outcome.done) void refresh(queryClient, ['meetings.list']);
+            if (outcome.done) void refresh(queryClient, ['meetings.list', 'copies.list']);
             setStep({ name: 'result', preview: step.preview, outcome });
           }}
         />

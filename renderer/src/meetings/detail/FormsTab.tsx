@@ -3,6 +3,7 @@ import { type FormKey, formCatalogue, formTitle } from '../../../../electron/dom
 import type { MeetingDetail } from '../../../../electron/ipc/schemas/meetings';
 import { DocumentGate } from '../../documents/DocumentGate';
 import { useKindLabels } from '../labels';
+import { CopiesPanel } from './CopiesPanel';
 
 /** 様式1〜5: each goes through the 159条 gate (names, copies, preview, warning and purpose). */
 export function FormsTab({ meeting: m }: { meeting: MeetingDetail }) {
@@ -29,6 +30,7 @@ export function FormsTab({ meeting: m }: { meeting: MeetingDetail }) {
           </li>
         ))}
       </ul>
+      <CopiesPanel meetingId={m.id} />
       <DocumentGate
         document={open}
         title={open ? formTitle(open, label) : ''}
