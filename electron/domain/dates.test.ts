@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   ageOn,
+  dateRefusal,
+  eraOverflowRefusal,
   excelSerialToIso,
   formatWareki,
   parseJapaneseDate,
@@ -68,5 +70,31 @@ describe('日付の表示（和暦・曜日つき）', () => {
   it('年齢は誕生日の前日まで加算しない', () => {
     expect(ageOn('1950-11-23', '2026-11-22')).toBe(75);
     expect(ageOn('1950-11-22', '2026-11-22')).toBe(76);
+  });
+});
+
+describe('元号の終わりを過ぎた和暦は黙って読み替えない（規則15）', () => {
+  it('平成31年5月1日は断り、令和元年5月1日のことなら、と示す', () => {
+    expect(parseJapaneseDate('平成31年5月1日')).toBeNull();
+    expect(dateRefusal('平成31年5月1日')).toBe(
+      '平成31年5月1日という日はありません（平成は平成31年4月30日まで）。令和元年5月1日のことなら、そう入力してください',
+    );
+    expect(eraOverflowRefusal('H31.5.1')).toMatch(/令和元年5月1日のことなら/);
+    expect(eraOverflowRefusal('昭和64年1月8日')).toMatch(/平成元年1月8日のことなら/);
+    expect(eraOverflowRefusal('平成32年1月1日')).toMatch(/令和2年1月1日のことなら/);
+  });
+
+  it('元号の中の日付や、存在しない日付にはこの案内を出さない', () => {
+    expect(eraOverflowRefusal('平成31年4月30日')).toBeNull();
+    expect(eraOverflowRefusal('令和6年2月30日')).toBeNull();
+    expect(dateRefusal('令和6年2月30日')).toBe(
+      '存在する日付を入力してください（例: 令和6年4月1日、2024/4/1）',
+    );
+    expect(dateRefusal('  ')).toBe('日付を入力してください');
+  });
+
+  it('画面で打った数字は Excel のシリアル値として読まない（表計算のセルだけ）', () => {
+    expect(parseJapaneseDate('100')).toBeNull();
+    expect(parseJapaneseDate('45383')).toBeNull();
   });
 });

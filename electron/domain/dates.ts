@@ -70,6 +70,35 @@ export function parseJapaneseDate(input: string): string | null {
   return iso;
 }
 
+/**
+ * Why typed text is not a date, in Japanese (rule 15). A 和暦 past its era's end names the day it
+ * would be and says to type that (平成31年5月1日 → 令和元年5月1日): never corrected silently.
+ */
+export function dateRefusal(input: string): string {
+  if (normalized(input) === '') return '日付を入力してください';
+  return eraOverflowRefusal(input) ?? '存在する日付を入力してください（例: 令和6年4月1日、2024/4/1）';
+}
+
+/** 平成31年5月1日 and the like: the day named in the next era, as a refusal to show; null otherwise. */
+export function eraOverflowRefusal(input: string): string | null {
+  const text = normalized(input);
+  const wareki = text.match(
+    /^(令和|平成|昭和|大正|明治|[RHSTMrhstm])(元|\d{1,2})[年/\-.](\d{1,2})[月/\-.](\d{1,2})日?$/,
+  );
+  const era =
+    wareki &&
+    eras.find((e) => e.names.includes((wareki[1] ?? '').toUpperCase()) || e.names.includes(wareki[1] ?? ''));
+  if (wareki && era?.end) {
+    const eraYear = wareki[2] === '元' ? 1 : Number(wareki[2]);
+    const iso = toIso(Number(era.start.slice(0, 4)) + eraYear - 1, Number(wareki[3]), Number(wareki[4]));
+    if (iso && iso > era.end) {
+      const eraName = era.names[0] ?? '';
+      return `${eraName}${wareki[2]}年${Number(wareki[3])}月${Number(wareki[4])}日という日はありません（${eraName}は${formatWareki(era.end, { weekday: false })}まで）。${formatWareki(iso, { weekday: false })}のことなら、そう入力してください`;
+    }
+  }
+  return null;
+}
+
 const warekiFormat = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
   era: 'long',
   year: 'numeric',

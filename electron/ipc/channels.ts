@@ -24,6 +24,7 @@ export const channels = [
   'households.create',
   'households.update',
   'households.saveMembers',
+  'households.voidMember',
   'households.changeStatus',
   'households.voidStatusChange',
   'households.correctStatusChange',

@@ -354,6 +354,11 @@ export const contract = {
     output: z.array(memberSchema),
     access: 'acknowledged',
   },
+  'households.voidMember': {
+    input: voidRecordInputSchema,
+    output: z.object({ householdId: idSchema }),
+    access: 'acknowledged',
+  },
   'households.changeStatus': {
     input: statusChangeInputSchema,
     output: z.object({ id: idSchema }),

@@ -4,7 +4,14 @@ import { saveAgency } from './agencies.js';
 import { listAuditEvents } from './audit.js';
 import { KasaneError } from './errors.js';
 import { getFamily, listEcoMapTies, saveEcoMapTie, saveRelations } from './family.js';
-import { getHousehold, listHouseholds, listMembers, saveMembers, updateHousehold } from './households.js';
+import {
+  getHousehold,
+  listHouseholds,
+  listMembers,
+  saveMembers,
+  updateHousehold,
+  voidMember,
+} from './households.js';
 import { createMeeting, savePlan } from './meetings.js';
 import { defaultOfficeSettings } from './office-settings.js';
 import { saveProgressNote } from './progress-notes.js';
@@ -98,7 +105,7 @@ describe('家族関係（世帯員の画面で選んで登録する）', () => {
     expect(family.relations).toHaveLength(1);
   });
 
-  it('世帯員を外すとその人の関係も消える', async () => {
+  it('世帯員を取り消すとその人の関係は表示されない（記録は残る、規則18）', async () => {
     const { householdId, a, b, c } = await threeMembers();
     await saveRelations(
       vault.db,
@@ -112,10 +119,7 @@ describe('家族関係（世帯員の画面で選んで登録する）', () => {
       },
       meetingNow,
     );
-    const keep = [a, b].map((m) =>
-      memberInputSchema.parse({ ...m, birthDate: m.birthDate ?? '', death: '' }),
-    );
-    await saveMembers(vault.db, vault.userId, householdId, keep, meetingNow);
+    await voidMember(vault.db, vault.userId, { id: c.id, reason: '別世帯の人を誤って登録' }, meetingNow);
     const family = await getFamily(vault.db, householdId, { asOf: today, office });
     expect(family.relations.map((r) => r.kind)).toEqual(['parentChild']);
   });
@@ -136,6 +140,7 @@ describe('同居・死亡・キーパーソンと世帯員数', () => {
         asInput(c, { livesInHousehold: false, deceased: true, death: '令和2年' }),
       ],
       meetingNow,
+      '同居の状況と死亡を確認',
     );
     const [listed] = await listHouseholds(vault.db, { query: '', sort: 'receivedOn', limit: 5 }, today);
     expect(listed?.memberCount).toBe(1);
@@ -188,6 +193,7 @@ describe('同居・死亡・キーパーソンと世帯員数', () => {
         asInput(c, { livesInHousehold: false, deceased: true }),
       ],
       meetingNow,
+      'キーパーソンと死亡を記録',
     );
     const svg = readSvg((await getFamily(vault.db, householdId, { asOf: today, office })).genogramSvg);
     expect(byClass(svg, 'deceased-mark')).toHaveLength(1);

@@ -24,11 +24,15 @@ import { listMembers } from './households.js';
  * serve the 世帯員 screen and the 別添資料; only the captions differ (names or labels, rule 4).
  */
 
+/** Relations between members that count: one with a voided member (rule 18) is kept but not shown. */
 export async function listRelations(db: Kysely<Database>, householdId: string): Promise<Relation[]> {
+  const voided = db.selectFrom('members').select('id').where('voided_at', 'is not', null);
   const rows = await db
     .selectFrom('member_relations')
     .selectAll()
     .where('household_id', '=', householdId)
+    .where('member_id', 'not in', voided)
+    .where('other_member_id', 'not in', voided)
     .orderBy('position')
     .execute();
   return rows.map((r) => ({

@@ -16,6 +16,7 @@ import {
   saveMembers,
   suggestCaseNo,
   updateHousehold,
+  voidMember,
 } from './households.js';
 import { buildImportTemplate, previewImport, runImport } from './import/index.js';
 import { addIssueTag, listIssueTags, retireIssueTag } from './issue-tags.js';
@@ -121,7 +122,11 @@ export function createHandlers(session: VaultSession, platform: Platform): Handl
     },
     'households.saveMembers': (input) => {
       const { db, userId, now } = signedIn();
-      return saveMembers(db, userId, input.householdId, input.members, now);
+      return saveMembers(db, userId, input.householdId, input.members, now, input.reason);
+    },
+    'households.voidMember': (input) => {
+      const { db, userId, now } = signedIn();
+      return voidMember(db, userId, input, now);
     },
     'households.changeStatus': async (input) => {
       const { db, userId, now } = signedIn();

@@ -12,6 +12,7 @@ import {
   saveMembers,
   suggestCaseNo,
   updateHousehold,
+  voidMember,
 } from './households.js';
 import { livingMember } from './testing/members.js';
 import { signedInVault } from './testing/signed-in-vault.js';
@@ -238,7 +239,7 @@ describe('世帯の登録・一覧・検索', () => {
     });
   });
 
-  it('世帯員は並べ替えると記号 A, B, C… が付け直され、本人は1人だけ', async () => {
+  it('世帯員の記号は並べ替えても変わらず、新しい人には使っていない次の記号が付き、本人は1人だけ', async () => {
     const { id } = await createHousehold(vault.db, vault.userId, household(), now);
     const first = await saveMembers(
       vault.db,
@@ -256,8 +257,24 @@ describe('世帯の登録・一覧・検索', () => {
       [{ ...c, id: c?.id } as MemberInput, { ...m } as MemberInput, { ...f } as MemberInput],
       now,
     );
-    expect(reordered.map((x) => `${x.label}:${x.name}`)).toEqual(['A:子', 'B:母', 'C:父']);
+    // 様式 and plans name members by 記号: moving a row never renames anybody.
+    expect(reordered.map((x) => `${x.label}:${x.name}`)).toEqual(['B:子', 'C:母', 'A:父']);
     expect(reordered.map((x) => x.id)).toEqual([c?.id, m?.id, f?.id]);
+    await voidMember(vault.db, vault.userId, { id: m?.id ?? '', reason: '別世帯の母を誤って登録' }, now);
+    const added = await saveMembers(
+      vault.db,
+      vault.userId,
+      id,
+      [
+        ...reordered
+          .filter((x) => x.id !== m?.id)
+          .map((x) => ({ ...x, death: { date: null, year: null } }) as MemberInput),
+        member('祖母', 'そぼ'),
+      ],
+      now,
+    );
+    // C was voided: the new member is D, and C is never given to anybody else.
+    expect(added.map((x) => `${x.label}:${x.name}`)).toEqual(['B:子', 'A:父', 'D:祖母']);
     await expect(
       saveMembers(
         vault.db,
@@ -267,7 +284,65 @@ describe('世帯の登録・一覧・検索', () => {
         now,
       ),
     ).rejects.toMatchObject({ code: 'VALIDATION' });
-    expect((await listMembers(vault.db, id)).map((x) => x.name)).toEqual(['子', '母', '父']);
+    expect((await listMembers(vault.db, id)).map((x) => x.name)).toEqual(['子', '父', '祖母']);
+  });
+
+  it('登録済みの世帯員の訂正には理由が要り、以前の内容が残る。黙って消すことはできない（規則18）', async () => {
+    const { id } = await createHousehold(vault.db, vault.userId, household(), now);
+    const [a, b] = await saveMembers(
+      vault.db,
+      vault.userId,
+      id,
+      [member('山田 太郎', 'やまだ たろう', { isPrincipal: true }), member('山田 花子', 'やまだ はなこ')],
+      now,
+    );
+    const renamed = [{ ...a, name: '山田 太朗' } as MemberInput, { ...b } as MemberInput];
+    await expect(saveMembers(vault.db, vault.userId, id, renamed, now)).rejects.toThrow(
+      '登録済みの世帯員（A）を変えるときは、訂正の理由を入力してください。',
+    );
+    await saveMembers(vault.db, vault.userId, id, renamed, now, '氏名の漢字の誤り');
+    await expect(
+      saveMembers(vault.db, vault.userId, id, [renamed[0] as MemberInput], now, 'x'),
+    ).rejects.toThrow('登録済みの世帯員（B）は削除できません。');
+    const detail = await getHousehold(vault.db, vault.userId, id, today, now);
+    expect(detail.members[0]?.corrections).toEqual([
+      expect.objectContaining({
+        action: 'correct',
+        reason: '氏名の漢字の誤り',
+        before: expect.objectContaining({ label: 'A', name: '山田 太郎' }),
+      }),
+    ]);
+    await voidMember(vault.db, vault.userId, { id: b?.id ?? '', reason: '同姓の別人' }, now);
+    const after = await getHousehold(vault.db, vault.userId, id, today, now);
+    expect(after.members.map((m) => m.label)).toEqual(['A']);
+    expect(after.memberCount).toBe(1);
+    expect(after.voidedMembers).toEqual([
+      expect.objectContaining({
+        label: 'B',
+        name: '山田 花子',
+        voided: { at: now.toISOString(), reason: '同姓の別人' },
+      }),
+    ]);
+  });
+
+  it('生年月日は1900年1月1日から今日まで（規則15）', async () => {
+    const { id } = await createHousehold(vault.db, vault.userId, household(), now);
+    await expect(
+      saveMembers(vault.db, vault.userId, id, [member('未来 生まれ', '', { birthDate: '2030-04-01' })], now),
+    ).rejects.toThrow(
+      'Aの生年月日（令和12年4月1日）が今日（令和8年11月22日）より後です。まだ来ていない日は生年月日にできません。',
+    );
+    await expect(
+      saveMembers(vault.db, vault.userId, id, [member('明治 生まれ', '', { birthDate: '1899-12-31' })], now),
+    ).rejects.toThrow('Aの生年月日（明治32年12月31日）が1900年（明治33年）1月1日より前です。');
+    expect(await listMembers(vault.db, id)).toEqual([]);
+    await saveMembers(
+      vault.db,
+      vault.userId,
+      id,
+      [member('明治 生まれ', '', { birthDate: '1900-01-01' })],
+      now,
+    );
   });
 
   it('受付番号は事務所の付け方に合わせて提案される', async () => {
@@ -276,6 +351,44 @@ describe('世帯の登録・一覧・検索', () => {
     expect(await suggestCaseNo(vault.db, today)).toBe('R8-010');
     await createHousehold(vault.db, vault.userId, household({ caseNo: '2026-0041' }), now);
     expect(await suggestCaseNo(vault.db, today)).toBe('2026-0042');
+  });
+
+  it('「次の番号」は今年度の番号の続きで、あとから取り込んだ過去の台帳の番号には引きずられない', async () => {
+    await createHousehold(
+      vault.db,
+      vault.userId,
+      household({ caseNo: 'R8-003', receivedOn: '2026-05-01' }),
+      now,
+    );
+    // A past ledger imported after: received in 2023, registered later.
+    for (const n of ['C2023-044', 'C2023-045'])
+      await createHousehold(vault.db, vault.userId, household({ caseNo: n, receivedOn: '2023-06-01' }), now);
+    expect(await suggestCaseNo(vault.db, today)).toBe('R8-004');
+  });
+
+  it('今年度の受付がまだなければ、前の番号の付け方を今年度に移す（C2025-017 → C2026-001）', async () => {
+    await createHousehold(
+      vault.db,
+      vault.userId,
+      household({ caseNo: 'C2025-017', receivedOn: '2025-12-01' }),
+      now,
+    );
+    expect(await suggestCaseNo(vault.db, today)).toBe('C2026-001');
+    await createHousehold(
+      vault.db,
+      vault.userId,
+      household({ caseNo: 'R7-045', receivedOn: '2026-03-01' }),
+      now,
+    );
+    expect(await suggestCaseNo(vault.db, today)).toBe('R8-001');
+    // Never a number taken after normalisation.
+    await createHousehold(
+      vault.db,
+      vault.userId,
+      household({ caseNo: 'ｒ８－００１', receivedOn: '2024-01-05' }),
+      now,
+    );
+    expect(await suggestCaseNo(vault.db, today)).toBe('R8-002');
   });
 });
 

@@ -1,23 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Database, MemberTable } from '../../db/schema.js';
 import { caseNoKey } from '../domain/case-number.js';
 import { type ConsentPeriod, consentState, consentValidOn, methodLabels } from '../domain/consent.js';
-import { fiscalYearOf, fiscalYearRange, shortFiscalYearLabel } from '../domain/fiscal-year.js';
+import { formatWareki } from '../domain/dates.js';
+import {
+  fiscalYearLabel,
+  fiscalYearOf,
+  fiscalYearRange,
+  shortFiscalYearLabel,
+} from '../domain/fiscal-year.js';
 import { type HouseholdStatus, memberLabel } from '../domain/household.js';
 import { officeDate } from '../domain/office-day.js';
 import { foldForSearch } from '../domain/search-fold.js';
 import { householdStatusOn, statusActionLabels, statusHistoryProblems } from '../domain/status-history.js';
-import type {
-  HouseholdDetail,
-  HouseholdInput,
-  HouseholdListInput,
-  HouseholdSummary,
-  Member,
-  MemberInput,
+import {
+  type HouseholdDetail,
+  type HouseholdInput,
+  type HouseholdListInput,
+  type HouseholdSummary,
+  type Member,
+  type MemberInput,
+  memberVersionSchema,
 } from '../ipc/schemas/households.js';
 import { appendAuditEvent } from './audit.js';
 import { consentHistory } from './consent.js';
+import { correctionsOf, recordCorrection, requireReason } from './corrections.js';
 import { KasaneError } from './errors.js';
 import { matchingHouseholdIds, reindexHousehold } from './household-search.js';
 import { activeStatusChanges, moveReceivedOn, statusHistory } from './household-status.js';
@@ -143,31 +151,93 @@ export async function insertHousehold(
   return id;
 }
 
-/** Replaces a household's members in the given order; ids are kept so labels can move safely. */
+const w = (iso: string) => formatWareki(iso, { weekday: false });
+
+/** Rule 15: a birth date lies between 1900-01-01 and today; the refusal names the member and the date. */
+function assertBirthDate(label: string, birthDate: string | null, today: string, index: number): void {
+  if (birthDate === null) return;
+  const field = `members.${index}.birthDate`;
+  if (birthDate > today)
+    throw new KasaneError(
+      'VALIDATION',
+      `${label}の生年月日（${w(birthDate)}）が今日（${w(today)}）より後です。まだ来ていない日は生年月日にできません。`,
+      { field },
+    );
+  if (birthDate < '1900-01-01')
+    throw new KasaneError(
+      'VALIDATION',
+      `${label}の生年月日（${w(birthDate)}）が1900年（明治33年）1月1日より前です。生年月日を確かめてください。`,
+      { field },
+    );
+}
+
+type MemberRow = Selectable<MemberTable>;
+
+/** What a member's 訂正 replaces, in the shape the detail shows it. */
+function memberVersion(m: MemberRow) {
+  return {
+    label: m.label,
+    name: m.name,
+    kana: m.kana,
+    relationship: m.relationship,
+    birthDate: m.birth_date,
+    sex: m.sex,
+    isPrincipal: m.is_principal === 1,
+    livesInHousehold: m.lives_in_household === 1,
+    deceased: m.deceased === 1,
+    deathDate: m.death_date,
+    deathYear: m.death_year,
+    isKeyPerson: m.is_key_person === 1,
+  };
+}
+
+/** The next 記号 after every one this household ever used (voided included): a label is never reused. */
+export function nextMemberLabel(used: Iterable<string>): string {
+  let max = -1;
+  for (const label of used) if (/^[A-Z]$/.test(label)) max = Math.max(max, label.charCodeAt(0) - 65);
+  if (max >= 25)
+    throw new KasaneError('VALIDATION', '世帯員の記号（A〜Z）を使い切りました。世帯員は26人までです。');
+  return memberLabel(max + 1);
+}
+
+export interface MemberChange {
+  /** Required when a registered member's facts change (rule 18: 訂正 with a reason). */
+  reason?: string;
+  userId: string | null;
+  now: Date;
+}
+
+/**
+ * Saves a household's members in the given order (rule 18). A registered member keeps its 記号 (the
+ * office's labels, gaps included, are what 様式 and plans refer to); a new one gets `label` when the
+ * ledger gave one, else the next unused letter. Changing a registered member is a 訂正 that needs a
+ * reason and keeps the earlier version; leaving one out is refused: a member is removed by 取消.
+ */
 export async function replaceMembers(
   trx: Kysely<Database>,
   householdId: string,
-  members: readonly MemberInput[],
+  members: readonly (MemberInput & { label?: string })[],
+  change: MemberChange,
 ): Promise<void> {
   if (members.filter((m) => m.isPrincipal).length > 1)
     throw new KasaneError('VALIDATION', '本人は世帯に1人だけです。');
-  const existing = await trx
-    .selectFrom('members')
-    .select('id')
-    .where('household_id', '=', householdId)
-    .execute();
-  const keep = new Set(members.map((m) => m.id).filter(Boolean));
-  for (const gone of existing.filter((e) => !keep.has(e.id)))
-    await trx.deleteFrom('members').where('id', '=', gone.id).execute();
-  // Park labels first: the unique (household, label) must not trip while members swap places.
-  await trx
-    .updateTable('members')
-    .set({ label: sql`'~' || id` })
-    .where('household_id', '=', householdId)
-    .execute();
+  const today = officeDate(change.now);
+  const all = await trx.selectFrom('members').selectAll().where('household_id', '=', householdId).execute();
+  const active = all.filter((m) => m.voided_at === null);
+  const sent = new Set(members.map((m) => m.id).filter(Boolean));
+  const left = active.filter((m) => !sent.has(m.id));
+  if (left[0])
+    throw new KasaneError(
+      'VALIDATION',
+      `登録済みの世帯員（${left[0].label}）は削除できません。間違って登録した世帯員は、世帯の詳細で「取消」（理由を記録）にしてください。`,
+    );
+  const used = new Set(all.map((m) => m.label));
   for (const [i, m] of members.entries()) {
+    const before = m.id ? active.find((e) => e.id === m.id) : undefined;
+    const label = before?.label ?? m.label ?? nextMemberLabel(used);
+    used.add(label);
+    assertBirthDate(label, m.birthDate, today, i);
     const row = {
-      label: memberLabel(i),
       position: i,
       name: m.name,
       kana: m.kana,
@@ -181,21 +251,96 @@ export async function replaceMembers(
       death_year: m.deceased ? m.death.year : null,
       is_key_person: m.isKeyPerson ? 1 : 0,
     };
-    if (m.id && existing.some((e) => e.id === m.id))
-      await trx.updateTable('members').set(row).where('id', '=', m.id).execute();
-    else
+    if (!before) {
       await trx
         .insertInto('members')
-        .values({ id: randomUUID(), household_id: householdId, ...row })
+        .values({ id: randomUUID(), household_id: householdId, label, voided_at: null, ...row })
         .execute();
+      continue;
+    }
+    const old = memberVersion(before);
+    const changed = (Object.keys(old) as (keyof typeof old)[]).some(
+      (k) =>
+        k !== 'label' && JSON.stringify(old[k]) !== JSON.stringify(memberVersion({ ...before, ...row })[k]),
+    );
+    if (changed) {
+      const reason = (change.reason ?? '').trim();
+      if (reason === '')
+        throw new KasaneError(
+          'VALIDATION',
+          `登録済みの世帯員（${label}）を変えるときは、訂正の理由を入力してください。変更前の内容は履歴に残ります。`,
+          { field: 'reason' },
+        );
+      await recordCorrection(
+        trx,
+        {
+          householdId,
+          targetType: 'member',
+          targetId: before.id,
+          action: 'correct',
+          reason,
+          before: old,
+          userId: change.userId,
+        },
+        change.now,
+      );
+    }
+    await trx.updateTable('members').set(row).where('id', '=', before.id).execute();
   }
-  const principal = members.find((m) => m.isPrincipal) ?? members[0];
+  await refreshMemberIndex(trx, householdId);
+}
+
+/** The list's ふりがな order and the search row follow the members that count. */
+async function refreshMemberIndex(trx: Kysely<Database>, householdId: string): Promise<void> {
+  const members = await trx
+    .selectFrom('members')
+    .select(['kana', 'is_principal'])
+    .where('household_id', '=', householdId)
+    .where('voided_at', 'is', null)
+    .orderBy('position')
+    .execute();
+  const principal = members.find((m) => m.is_principal === 1) ?? members[0];
   await trx
     .updateTable('households')
     .set({ sort_kana: foldForSearch(principal?.kana ?? '') })
     .where('id', '=', householdId)
     .execute();
   await reindexHousehold(trx, householdId);
+}
+
+/** 取消 of a member recorded by mistake: kept with its 記号 (never reused), no longer counted or shown in 様式. */
+export async function voidMember(
+  db: Kysely<Database>,
+  userId: string,
+  input: { id: string; reason: string },
+  now: Date,
+): Promise<{ householdId: string }> {
+  const reason = requireReason(input.reason, '取消');
+  return db.transaction().execute(async (trx) => {
+    const member = await trx.selectFrom('members').selectAll().where('id', '=', input.id).executeTakeFirst();
+    if (!member) throw new KasaneError('NOT_FOUND');
+    if (member.voided_at) throw new KasaneError('VALIDATION', 'この世帯員はすでに取り消されています。');
+    await trx
+      .updateTable('members')
+      .set({ voided_at: now.toISOString(), is_principal: 0, is_key_person: 0 })
+      .where('id', '=', member.id)
+      .execute();
+    await refreshMemberIndex(trx, member.household_id);
+    await recordCorrection(
+      trx,
+      {
+        householdId: member.household_id,
+        targetType: 'member',
+        targetId: member.id,
+        action: 'void',
+        reason,
+        before: memberVersion(member),
+        userId,
+      },
+      now,
+    );
+    return { householdId: member.household_id };
+  });
 }
 
 export async function createHousehold(
@@ -273,11 +418,12 @@ export async function saveMembers(
   householdId: string,
   members: readonly MemberInput[],
   now: Date,
+  reason?: string,
 ): Promise<Member[]> {
   await db.transaction().execute(async (trx) => {
     if (!(await trx.selectFrom('households').select('id').where('id', '=', householdId).executeTakeFirst()))
       throw new KasaneError('NOT_FOUND');
-    await replaceMembers(trx, householdId, members);
+    await replaceMembers(trx, householdId, members, { reason, userId, now });
     await trx
       .updateTable('households')
       .set({ updated_at: now.toISOString() })
@@ -297,14 +443,49 @@ export async function saveMembers(
   return listMembers(db, householdId);
 }
 
+/** The members that count (not voided), in their order: what every screen, 様式 and drawing shows. */
 export async function listMembers(db: Kysely<Database>, householdId: string): Promise<Member[]> {
+  const rows = await db
+    .selectFrom('members')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .where('voided_at', 'is', null)
+    .orderBy('position')
+    .execute();
+  return rows.map(toMember);
+}
+
+/** The household detail's members: each with its 訂正 history, and the voided ones kept apart. */
+async function membersWithHistory(db: Kysely<Database>, householdId: string) {
   const rows = await db
     .selectFrom('members')
     .selectAll()
     .where('household_id', '=', householdId)
     .orderBy('position')
     .execute();
-  return rows.map((r) => ({
+  const corrections = await correctionsOf(
+    db,
+    'member',
+    rows.map((r) => r.id),
+    memberVersionSchema,
+  );
+  const withHistory = (r: MemberRow) => ({ ...toMember(r), corrections: corrections.get(r.id) ?? [] });
+  return {
+    members: rows.filter((r) => r.voided_at === null).map(withHistory),
+    voidedMembers: rows
+      .filter((r) => r.voided_at !== null)
+      .map((r) => ({
+        ...withHistory(r),
+        voided: {
+          at: r.voided_at ?? '',
+          reason: corrections.get(r.id)?.findLast((c) => c.action === 'void')?.reason ?? '',
+        },
+      })),
+  };
+}
+
+function toMember(r: MemberRow): Member {
+  return {
     id: r.id,
     label: r.label,
     name: r.name,
@@ -318,7 +499,7 @@ export async function listMembers(db: Kysely<Database>, householdId: string): Pr
     deathDate: r.death_date,
     deathYear: r.death_year,
     isKeyPerson: r.is_key_person === 1,
-  }));
+  };
 }
 
 /** Summary columns shared by the list and the detail view. */
@@ -456,8 +637,8 @@ export async function getHousehold(
     .where('h.id', '=', id)
     .executeTakeFirst();
   if (!row) throw new KasaneError('NOT_FOUND');
-  const [members, consents, history, notes, statusOf] = await Promise.all([
-    listMembers(db, id),
+  const [{ members, voidedMembers }, consents, history, notes, statusOf] = await Promise.all([
+    membersWithHistory(db, id),
     consentHistory(db, id),
     statusHistory(db, id),
     db
@@ -504,6 +685,7 @@ export async function getHousehold(
     closedOn: closing?.on ?? null,
     closeReason: closing?.closeReason ?? null,
     members,
+    voidedMembers,
     consents,
     statusHistory: history,
     statusProblems: statusHistoryProblems(
@@ -515,31 +697,57 @@ export async function getHousehold(
   };
 }
 
-/** Next 受付番号 in the office's own pattern (R6-012 → R6-013); R{年度}-001 when there is none. */
+/** 受付番号 as head + digits (R6-012 → "R6-", "012"); null when it does not end in a number. */
+function series(caseNo: string): { head: string; digits: string } | null {
+  const match = caseNo.match(/^(.*?)(\d+)$/);
+  return match ? { head: match[1] ?? '', digits: match[2] ?? '' } : null;
+}
+
+/** The 年度 markers an office writes in its numbers: 2026, R8, 令和8. */
+function fiscalYearMarkers(fy: number): string[] {
+  return [String(fy), shortFiscalYearLabel(fy), fiscalYearLabel(fy).replace(/年度$/, '')];
+}
+
+/**
+ * 「次の番号」: the series of the current 年度 — the one the latest household received this 年度 was
+ * numbered in (R8-009 → R8-010) — never the newest imported past record. In a 年度 with nothing yet,
+ * the latest series moves to this 年度 (C2025-017 → C2026-001, R7-045 → R8-001), else R{年度}-001.
+ * A suggestion is always free after normalisation.
+ */
 export async function suggestCaseNo(db: Kysely<Database>, today: string): Promise<string> {
-  const prefix = `${shortFiscalYearLabel(fiscalYearOf(today))}-`;
-  const same = await db
+  const fy = fiscalYearOf(today);
+  const { start, end } = fiscalYearRange(fy);
+  const all = await db
     .selectFrom('households')
-    .select('case_no')
-    .where('case_no', 'like', `${prefix}%`)
-    .execute();
-  const latest = await db
-    .selectFrom('households')
-    .select('case_no')
+    .select(['case_no', 'case_no_key', 'received_on'])
     .orderBy('created_at', 'desc')
     .orderBy(sql`rowid`, 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const pattern = latest?.case_no.match(/^(.*?)(\d+)$/);
-  if (pattern && !latest?.case_no.startsWith('R')) {
-    const [, head = '', digits = ''] = pattern;
-    const numbers = (
-      await db.selectFrom('households').select('case_no').where('case_no', 'like', `${head}%`).execute()
-    )
-      .map((r) => Number(r.case_no.slice(head.length)))
-      .filter(Number.isFinite);
-    return `${head}${String(Math.max(0, ...numbers) + 1).padStart(digits.length, '0')}`;
+    .execute();
+  const taken = new Set(all.map((h) => h.case_no_key));
+  const thisYear = all.filter((h) => h.received_on >= start && h.received_on <= end);
+  let head = `${shortFiscalYearLabel(fy)}-`;
+  let width = 3;
+  let next = 1;
+  const current = thisYear.map((h) => series(h.case_no)).find((p) => p !== null);
+  if (current) {
+    head = current.head;
+    width = current.digits.length;
+    const numbers = all.flatMap((h) => {
+      const p = series(h.case_no);
+      return p && p.head === head ? [Number(p.digits)] : [];
+    });
+    next = Math.max(0, ...numbers) + 1;
+  } else {
+    const latest = all.toSorted((a, b) => (a.received_on < b.received_on ? 1 : -1))[0];
+    const p = latest && series(latest.case_no);
+    const theirs = latest ? fiscalYearMarkers(fiscalYearOf(latest.received_on)) : [];
+    const marker = p ? theirs.findIndex((m) => p.head.includes(m)) : -1;
+    if (p && marker >= 0) {
+      head = p.head.replace(theirs[marker] ?? '', fiscalYearMarkers(fy)[marker] ?? '');
+      width = p.digits.length;
+    }
   }
-  const numbers = same.map((r) => Number(r.case_no.slice(prefix.length))).filter(Number.isFinite);
-  return `${prefix}${String(Math.max(0, ...numbers) + 1).padStart(3, '0')}`;
+  let suggestion = `${head}${String(next).padStart(width, '0')}`;
+  while (taken.has(caseNoKey(suggestion))) suggestion = `${head}${String(++next).padStart(width, '0')}`;
+  return suggestion;
 }

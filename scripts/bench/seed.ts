@@ -75,6 +75,7 @@ export async function seedBenchData(
           isPrincipal: m === 0,
           ...livingMember,
         })),
+        { userId: null, now },
       );
       if (i % 2 === 0)
         await insertConsent(

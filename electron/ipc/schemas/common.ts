@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseJapaneseDate } from '../../domain/dates.js';
+import { dateRefusal, parseJapaneseDate } from '../../domain/dates.js';
 
 export const trimmed = (max: number) => z.string().trim().max(max, `${max}文字以内で入力してください`);
 
@@ -7,13 +7,7 @@ export const trimmed = (max: number) => z.string().trim().max(max, `${max}文字
 export const dateInputSchema = z.string().transform((text, ctx) => {
   const iso = parseJapaneseDate(text);
   if (iso === null) {
-    ctx.addIssue({
-      code: 'custom',
-      message:
-        text.trim() === ''
-          ? '日付を入力してください'
-          : '存在する日付を入力してください（例: 令和6年4月1日、2024/4/1）',
-    });
+    ctx.addIssue({ code: 'custom', message: dateRefusal(text) });
     return z.NEVER;
   }
   return iso;
@@ -25,10 +19,7 @@ export const optionalDateInputSchema = z
     if (text.trim() === '') return null;
     const iso = parseJapaneseDate(text);
     if (iso === null) {
-      ctx.addIssue({
-        code: 'custom',
-        message: '存在する日付を入力してください（例: 令和6年4月1日、2024/4/1）',
-      });
+      ctx.addIssue({ code: 'custom', message: dateRefusal(text) });
       return z.NEVER;
     }
     return iso;

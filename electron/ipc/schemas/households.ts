@@ -93,6 +93,8 @@ export type MemberInput = z.infer<typeof memberInputSchema>;
 
 export const saveMembersInputSchema = z.object({
   householdId: idSchema,
+  /** Rule 18: why a registered member's facts change (the service asks only when one does). */
+  reason: trimmed(500).optional(),
   /** In display order: labels A, B, C… follow this order. */
   members: z
     .array(memberInputSchema)
@@ -116,6 +118,17 @@ export const memberSchema = z.object({
   isKeyPerson: z.boolean(),
 });
 export type Member = z.infer<typeof memberSchema>;
+
+/** A member as it was before a 訂正 or 取消 (rule 18). */
+export const memberVersionSchema = memberSchema.omit({ id: true });
+export const memberCorrectionSchema = correctionSchemaOf(memberVersionSchema);
+/** As the household detail shows a member: with the history of its 訂正 and 取消. */
+export const memberDetailSchema = memberSchema.extend({ corrections: z.array(memberCorrectionSchema) });
+export type MemberDetail = z.infer<typeof memberDetailSchema>;
+export const voidedMemberSchema = memberDetailSchema.extend({
+  voided: z.object({ at: z.string(), reason: z.string() }),
+});
+export type VoidedMember = z.infer<typeof voidedMemberSchema>;
 
 export const consentInputSchema = z.object({
   householdId: idSchema,
@@ -255,7 +268,8 @@ export const householdDetailSchema = householdSummarySchema.extend({
   note: z.string(),
   closedOn: isoDateSchema.nullable(),
   closeReason: z.string().nullable(),
-  members: z.array(memberSchema),
+  members: z.array(memberDetailSchema),
+  voidedMembers: z.array(voidedMemberSchema),
   consents: z.array(consentHistorySchema),
   statusHistory: z.array(statusChangeRecordSchema),
   /** Rule 17 problems in a history recorded before it was enforced, for the coordinator to correct. */

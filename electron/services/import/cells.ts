@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseSheetDate } from '../../domain/dates.js';
+import { eraOverflowRefusal, parseSheetDate } from '../../domain/dates.js';
 import { CellError, type RawCell } from './raw-sheet.js';
 
 /**
@@ -70,7 +70,10 @@ export const dateCell = rawCell.transform((cell, ctx): string | null => {
   if (text === '') return null;
   const iso = parseSheetDate(text);
   if (iso === null) {
-    ctx.addIssue({ code: 'custom', message: `「${text}」は存在する日付ではありません（${dateExample}）` });
+    ctx.addIssue({
+      code: 'custom',
+      message: eraOverflowRefusal(text) ?? `「${text}」は存在する日付ではありません（${dateExample}）`,
+    });
     return z.NEVER;
   }
   return iso;

@@ -1,4 +1,5 @@
 import { agencyFields } from '../../domain/agency.js';
+import { methodLabels } from '../../domain/consent.js';
 import { relationKindLabels } from '../../domain/family.js';
 import { sexLabels, statusLabels } from '../../domain/household.js';
 import { statutoryMeetingLabels } from '../../domain/meeting.js';
@@ -31,6 +32,7 @@ export interface SheetDef {
 export type ColumnName<S extends SheetDef> = S['columns'][number]['name'];
 
 export const consentChoices = ['あり', 'なし'] as const;
+export const consentMethodChoices = Object.values(methodLabels);
 export const principalChoices = ['○'] as const;
 
 export const householdSheet = {
@@ -66,6 +68,14 @@ export const householdSheet = {
       kind: 'date',
       width: 14,
       help: '本人同意が「あり」のときは必須（「なし」のときは空欄）',
+    },
+    {
+      name: '同意方法',
+      required: false,
+      kind: 'choice',
+      choices: consentMethodChoices,
+      width: 10,
+      help: '書面 / 口頭 / 不明。空欄や列がないときは「不明」として記録します（書面とはみなしません）',
     },
     {
       name: '同意範囲',

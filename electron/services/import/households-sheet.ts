@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { caseNoKey } from '../../domain/case-number.js';
+import { type ConsentMethod, methodLabels } from '../../domain/consent.js';
+import { formatWareki } from '../../domain/dates.js';
 import { type HouseholdStatus, statusLabels } from '../../domain/household.js';
 import { agencyInputSchema } from '../../ipc/schemas/agencies.js';
 import { trimmed } from '../../ipc/schemas/common.js';
@@ -17,6 +19,8 @@ const cells = {
   世帯表示名: textCell.pipe(householdInputSchema.shape.label),
   本人同意: choiceCell(consentChoices, { あり: true, なし: false }),
   同意取得日: dateCell,
+  // Absent or blank: 不明, never assumed 書面.
+  同意方法: labelCell(methodLabels, { empty: 'unknown' }),
   同意範囲: listCell(agencyInputSchema.shape.name),
   相談経路: textCell.pipe(trimmed(80)),
   課題: listCell(z.string()),
@@ -33,7 +37,7 @@ export interface HouseholdRow {
   receivedOn: string;
   label: string;
   /** null: 本人同意 なし. An empty agency list means every attending agency. */
-  consent: { obtainedOn: string; agencyNames: string[] } | null;
+  consent: { obtainedOn: string; method: ConsentMethod; agencyNames: string[] } | null;
   referralAgencyName: string | null;
   issues: string[];
   status: HouseholdStatus;
@@ -53,13 +57,24 @@ export interface HouseholdSheet {
 type Problem = [column: ColumnName<typeof householdSheet>, reason: string];
 
 /** Rules between cells of one row; a cell that failed to parse is absent and not judged twice. */
-function rowProblems(row: Row, known: Pick<KnownInDatabase, 'issues' | 'caseNoKeys'>): Problem[] {
+function rowProblems(row: Row, known: Pick<KnownInDatabase, 'issues' | 'caseNoKeys' | 'today'>): Problem[] {
   const problems: Problem[] = [];
   if (row.本人同意 === true && row.同意取得日 === null) {
     problems.push(['同意取得日', '本人同意が「あり」のときは同意取得日を入力してください']);
   }
   if (row.本人同意 === false && row.同意取得日)
     problems.push(['同意取得日', '本人同意が「なし」のときは空欄にしてください']);
+  if (row.本人同意 === false && row.同意方法 !== undefined && row.同意方法 !== 'unknown')
+    problems.push(['同意方法', '本人同意が「なし」のときは空欄にしてください']);
+  // Nothing dated after today (rules 17 and 18).
+  for (const column of ['受付日', '同意取得日', '終結日'] as const) {
+    const day = row[column];
+    if (day && day > known.today)
+      problems.push([
+        column,
+        `${formatWareki(day, { weekday: false })}は今日（${formatWareki(known.today, { weekday: false })}）より後の日付です（まだ来ていない日付は記録できません）`,
+      ]);
+  }
   if (row.本人同意 === false && row.同意範囲?.length)
     problems.push(['同意範囲', '本人同意が「なし」のときは空欄にしてください']);
   if (row.状態 === 'closed' && row.終結日 === null) {
@@ -92,7 +107,7 @@ function rowProblems(row: Row, known: Pick<KnownInDatabase, 'issues' | 'caseNoKe
 
 export function parseHouseholdSheet(
   table: Table,
-  known: Pick<KnownInDatabase, 'issues' | 'caseNoKeys'>,
+  known: Pick<KnownInDatabase, 'issues' | 'caseNoKeys' | 'today'>,
 ): HouseholdSheet {
   const sheet = householdSheet.name;
   const errors = [...table.errors];
@@ -124,7 +139,7 @@ export function parseHouseholdSheet(
       label: complete.世帯表示名,
       consent:
         complete.本人同意 && complete.同意取得日
-          ? { obtainedOn: complete.同意取得日, agencyNames: complete.同意範囲 }
+          ? { obtainedOn: complete.同意取得日, method: complete.同意方法, agencyNames: complete.同意範囲 }
           : null,
       referralAgencyName: complete.相談経路 || null,
       issues: complete.課題,

@@ -152,7 +152,12 @@ describe('移行用ブックの取り込み', () => {
         同意取得日: '2026/5/1',
         同意範囲: '地域包括支援センター、ＮＰＯ法人ひだまり',
       }),
-      householdRow('R8-002', { 本人同意: 'あり', 同意取得日: 'R8.6.1', 相談経路: 'ＮＰＯ法人ひだまり' }),
+      householdRow('R8-002', {
+        本人同意: 'あり',
+        同意取得日: 'R8.6.1',
+        同意方法: '口頭',
+        相談経路: 'ＮＰＯ法人ひだまり',
+      }),
     ]);
     expect(report.counts).toEqual(importCounts({ households: 2, consents: 2, agenciesAdded: 1 }));
     const agencies = await listAgencies(vault.db);
@@ -163,11 +168,12 @@ describe('移行用ブックの取り込み', () => {
     const scoped = await listConsents(vault.db, second?.id ?? '');
     expect(second?.caseNo).toBe('R8-001');
     expect(scoped).toMatchObject([
-      { obtainedOn: '2026-05-01', method: 'written', obtainedBy: '（移行データ）', allAgencies: false },
+      // The ledger did not say how consent was given: 不明, never 書面.
+      { obtainedOn: '2026-05-01', method: 'unknown', obtainedBy: '（移行データ）', allAgencies: false },
     ]);
     expect(scoped[0]?.agencyIds.toSorted()).toEqual([center?.id, added[0]?.id].toSorted());
     expect(await listConsents(vault.db, first?.id ?? '')).toMatchObject([
-      { obtainedOn: '2026-06-01', allAgencies: true, agencyIds: [] },
+      { obtainedOn: '2026-06-01', method: 'oral', allAgencies: true, agencyIds: [] },
     ]);
   });
 });
@@ -205,7 +211,7 @@ describe('誤りがあれば何も登録せず、すべての誤りを返す', (
       '世帯員 行4 受付番号: 「R8-999」は「世帯」シートにありません',
       '世帯員 行5 ふりがな: ふりがなはひらがなかカタカナで入力してください',
       '世帯員 行5 性別: 「男性」は選べません（男 / 女 / その他 / 不明 のどれか）',
-      '世帯員 行6 生年月日: 「平成32年1月1日」は存在する日付ではありません（例: 2024/4/1、令和6年4月1日、R6.4.1）',
+      '世帯員 行6 生年月日: 平成32年1月1日という日はありません（平成は平成31年4月30日まで）。令和2年1月1日のことなら、そう入力してください',
       '世帯員 行6 本人: 受付番号「R8-001」の本人（○）は1人だけにしてください（行2にもあります）',
     ];
     const preview = await previewImport(vault.db, files, now);
@@ -261,7 +267,7 @@ describe('誤りがあれば何も登録せず、すべての誤りを返す', (
     ]);
     expect(report.errors).toEqual([
       '世帯 行2 受付日: 「令和6年2月30日」は存在する日付ではありません（例: 2024/4/1、令和6年4月1日、R6.4.1）',
-      '世帯 行3 受付日: 「平成32年4月1日」は存在する日付ではありません（例: 2024/4/1、令和6年4月1日、R6.4.1）',
+      '世帯 行3 受付日: 平成32年4月1日という日はありません（平成は平成31年4月30日まで）。令和2年4月1日のことなら、そう入力してください',
       '世帯 行4 受付日: 日付を入力してください（例: 2024/4/1、令和6年4月1日、R6.4.1）',
     ]);
     expect(await list()).toEqual([]);
@@ -284,7 +290,7 @@ describe('誤りがあれば何も登録せず、すべての誤りを返す', (
     );
     expect(report.errors).toEqual([
       '世帯 行1 受付番号*: 知らない列名です（「*」を付けずに「受付番号」としてください）',
-      '世帯 行1 受付者: 知らない列名です（列名の誤りではありませんか。使える列名: 受付番号、受付日、世帯表示名、本人同意、同意取得日、同意範囲、相談経路、課題、状態、終結日、終結理由、備考）',
+      '世帯 行1 受付者: 知らない列名です（列名の誤りではありませんか。使える列名: 受付番号、受付日、世帯表示名、本人同意、同意取得日、同意方法、同意範囲、相談経路、課題、状態、終結日、終結理由、備考）',
       '世帯 行1 受付番号: 必須の列がありません',
       '世帯 行1 受付日: 必須の列がありません',
     ]);
@@ -336,20 +342,82 @@ describe('誤りがあれば何も登録せず、すべての誤りを返す', (
     ]);
   });
 
-  it('記号は A〜Z の1文字で、A から抜けなく付ける', async () => {
+  it('記号は A〜Z の1文字で、世帯の中で重ならない', async () => {
     const report = await importSheets(
       [householdRow('R8-001'), householdRow('R8-002')],
       [
         memberRow('R8-001', 'A', '一'),
-        memberRow('R8-001', 'C', '三'),
+        memberRow('R8-001', 'a', '三'),
         memberRow('R8-002', 'AA', '二'),
         memberRow('R8-002', '', '四'),
       ],
     );
     expect(report.errors).toEqual([
-      '世帯員 行3 記号: 受付番号「R8-001」に記号「B」がありません（記号は A から順に、抜けなく付けてください）',
+      '世帯員 行3 記号: 受付番号「R8-001」の記号「A」は行2と重複しています',
       '世帯員 行4 記号: 記号は A〜Z の1文字にしてください',
       '世帯員 行5 記号: 記号を入力してください',
+    ]);
+  });
+
+  it('記号の抜け（A, B, D）は事務所の付けたとおりに残り、プランはその記号を指せる', async () => {
+    const report = await runImport(
+      vault.db,
+      vault.userId,
+      await xlsxFiles({
+        世帯: { rows: [householdRow('R8-001')] },
+        世帯員: {
+          rows: [
+            memberRow('R8-001', 'D', '孫', { 本人: null }),
+            memberRow('R8-001', 'A', '本人', { 本人: '○' }),
+            memberRow('R8-001', 'B', '妻'),
+          ],
+        },
+        会議: {
+          rows: [
+            {
+              会議番号: 'M-1',
+              受付番号: 'R8-001',
+              種別: '支援会議',
+              開催日: '2024/5/1',
+              支援プラン作成: 'あり',
+            },
+          ],
+        },
+        プラン: { rows: [{ 会議番号: 'M-1', 対象: 'D', 目標: '登校を続ける' }] },
+      }),
+      now,
+    );
+    expect(report.errors).toEqual([]);
+    const [household] = await list();
+    expect((await listMembers(vault.db, household?.id ?? '')).map((m) => `${m.label}:${m.name}`)).toEqual([
+      'A:本人',
+      'B:妻',
+      'D:孫',
+    ]);
+    const [plan] = sqlite().prepare('SELECT member_label FROM plan_rows WHERE target = ?').all('member') as {
+      member_label: string;
+    }[];
+    expect(plan?.member_label).toBe('D');
+  });
+
+  it('今日より後の受付日・同意取得日・終結日、1900年より前や今日より後の生年月日は誤り', async () => {
+    const report = await importSheets(
+      [
+        householdRow('R8-001', { 受付日: '2026/12/1' }),
+        householdRow('R8-002', { 本人同意: 'あり', 同意取得日: '2027/1/10' }),
+        householdRow('R8-003', { 状態: '終結', 終結日: '2026/12/5' }),
+      ],
+      [
+        memberRow('R8-003', 'A', '未来', { 生年月日: '2030/1/1' }),
+        memberRow('R8-003', 'B', '昔', { 生年月日: '1899/12/31' }),
+      ],
+    );
+    expect(report.errors).toEqual([
+      '世帯 行2 受付日: 令和8年12月1日は今日（令和8年11月22日）より後の日付です（まだ来ていない日付は記録できません）',
+      '世帯 行3 同意取得日: 令和9年1月10日は今日（令和8年11月22日）より後の日付です（まだ来ていない日付は記録できません）',
+      '世帯 行4 終結日: 令和8年12月5日は今日（令和8年11月22日）より後の日付です（まだ来ていない日付は記録できません）',
+      '世帯員 行2 生年月日: 生年月日（令和12年1月1日）が今日（令和8年11月22日）より後です',
+      '世帯員 行3 生年月日: 生年月日（明治32年12月31日）が1900年（明治33年）1月1日より前です',
     ]);
   });
 });

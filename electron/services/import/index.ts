@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
+import { officeDate } from '../../domain/office-day.js';
 import type { ImportCounts, ImportReport } from '../../ipc/schemas/imports.js';
 import { appendAuditEvent } from '../audit.js';
 import { AgencyResolver } from './agency-resolver.js';
@@ -36,7 +37,7 @@ async function importFiles(
   const read = await readImportFiles(files);
   try {
     return await db.transaction().execute(async (trx) => {
-      const valid = validate(read, await knownInDatabase(trx));
+      const valid = validate(read, await knownInDatabase(trx, officeDate(now)));
       const agencies = new AgencyResolver(trx, valid.newAgencyFields, now);
       const userId = commitAs?.userId ?? null;
       const households = await writeHouseholds(

@@ -3,6 +3,8 @@ import type { Database } from '../../../db/schema.js';
 
 /** What is already in the database that the sheets' rules check against (read in the import's transaction). */
 export interface KnownInDatabase {
+  /** The office's today: nothing imported may be dated after it (rules 15, 17, 18). */
+  today: string;
   /** 課題 names in use (not retired). */
   issues: ReadonlySet<string>;
   caseNos: ReadonlySet<string>;
@@ -15,7 +17,7 @@ export interface KnownInDatabase {
   agencyNames: ReadonlySet<string>;
 }
 
-export async function knownInDatabase(trx: Kysely<Database>): Promise<KnownInDatabase> {
+export async function knownInDatabase(trx: Kysely<Database>, today: string): Promise<KnownInDatabase> {
   const [issues, caseNos, meetingNos, members, agencies] = await Promise.all([
     trx.selectFrom('issue_tags').select('name').where('retired_at', 'is', null).execute(),
     trx.selectFrom('households').select(['case_no', 'case_no_key']).execute(),
@@ -34,6 +36,7 @@ export async function knownInDatabase(trx: Kysely<Database>): Promise<KnownInDat
     memberLabels.set(case_no, labels);
   }
   return {
+    today,
     issues: new Set(issues.map((i) => i.name)),
     caseNos: new Set(caseNos.map((c) => c.case_no)),
     caseNoKeys: new Map(caseNos.map((c) => [c.case_no_key, c.case_no])),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseJapaneseYear } from '../../domain/dates.js';
-import { memberLabel, sexLabels } from '../../domain/household.js';
+import { formatWareki, parseJapaneseYear } from '../../domain/dates.js';
+import { sexLabels } from '../../domain/household.js';
 import { type MemberInput, memberFieldsSchema } from '../../ipc/schemas/households.js';
 import { choiceCell, dateCell, labelCell, textCell } from './cells.js';
 import { type ColumnName, memberSheet, principalChoices } from './columns.js';
@@ -79,15 +79,18 @@ function memberProblems(row: { rowNumber: number; member: MemberInput }, livesCo
 
 type Problem = { rowNumber: number; column: ColumnName<typeof memberSheet>; reason: string };
 
+/** A member with the 記号 the office gave it: kept as it is, gaps included (A, B, D). */
+export type LabelledMember = MemberInput & { label: string };
+
 export interface MemberSheet {
   /** Members by 受付番号, in 記号 order, for households whose every member row is valid. */
-  members: Map<string, MemberInput[]>;
+  members: Map<string, LabelledMember[]>;
   /** Every 記号 the sheet names per 受付番号, valid row or not, so プラン rows are not blamed for a 世帯員 typo. */
   labels: Map<string, Set<string>>;
   errors: string[];
 }
 
-/** Rules across one household's rows: 記号 unique and without gaps, at most one 本人. */
+/** Rules across one household's rows: 記号 unique (gaps are the office's own and kept), at most one 本人. */
 function householdProblems(caseNo: string, rows: readonly Placed[]): Problem[] {
   const problems: Problem[] = [];
   const byLabel = new Map<string, Placed>();
@@ -103,19 +106,21 @@ function householdProblems(caseNo: string, rows: readonly Placed[]): Problem[] {
       problems.push({ rowNumber: row.rowNumber, column: '本人', reason });
     } else if (row.principal) principal = row;
   }
-  // Labels are positions (A is the first member): a gap could only be stored by relabelling.
-  const labels = [...byLabel.keys()].sort();
-  const gapAt = labels.findIndex((label, i) => label !== memberLabel(i));
-  const after = byLabel.get(labels[gapAt] ?? '');
-  if (after) {
-    const reason = `受付番号「${caseNo}」に記号「${memberLabel(gapAt)}」がありません（記号は A から順に、抜けなく付けてください）`;
-    problems.push({ rowNumber: after.rowNumber, column: '記号', reason });
-  }
   return problems;
 }
 
-/** `caseNos`: every 受付番号 of the 世帯 sheet in this import. */
-export function parseMemberSheet(table: Table, caseNos: ReadonlySet<string>): MemberSheet {
+/** Rule 15: a birth date lies between 1900-01-01 and the office's today. */
+function birthDateProblem(birthDate: string | null, today: string): string | null {
+  if (birthDate === null) return null;
+  if (birthDate > today)
+    return `生年月日（${formatWareki(birthDate, { weekday: false })}）が今日（${formatWareki(today, { weekday: false })}）より後です`;
+  if (birthDate < '1900-01-01')
+    return `生年月日（${formatWareki(birthDate, { weekday: false })}）が1900年（明治33年）1月1日より前です`;
+  return null;
+}
+
+/** `caseNos`: every 受付番号 of the 世帯 sheet in this import; `today`: the office's today. */
+export function parseMemberSheet(table: Table, caseNos: ReadonlySet<string>, today: string): MemberSheet {
   const sheet = memberSheet.name;
   const rowErrors: { rowNumber: number; text: string }[] = [];
   const households = new Map<string, Placed[]>();
@@ -144,6 +149,9 @@ export function parseMemberSheet(table: Table, caseNos: ReadonlySet<string>): Me
         death: { date: complete.死亡.date, year: complete.死亡.year },
         isKeyPerson: complete.キーパーソン,
       };
+      const birthProblem = complete ? birthDateProblem(complete.生年月日, today) : null;
+      if (birthProblem)
+        rowErrors.push({ rowNumber, text: rowError(sheet, rowNumber, '生年月日', birthProblem) });
       if (member && complete) {
         const own = memberProblems(
           { rowNumber, member: { ...member, livesInHousehold: complete.同居 } },
@@ -154,11 +162,16 @@ export function parseMemberSheet(table: Table, caseNos: ReadonlySet<string>): Me
         );
       }
       const placed = households.get(caseNo) ?? [];
-      placed.push({ rowNumber, label: value.記号, principal: value.本人, member });
+      placed.push({
+        rowNumber,
+        label: value.記号,
+        principal: value.本人,
+        member: birthProblem ? null : member,
+      });
       households.set(caseNo, placed);
     }
   }
-  const members = new Map<string, MemberInput[]>();
+  const members = new Map<string, LabelledMember[]>();
   for (const [caseNo, rows] of households) {
     const problems = householdProblems(caseNo, rows);
     rowErrors.push(
@@ -175,7 +188,9 @@ export function parseMemberSheet(table: Table, caseNos: ReadonlySet<string>): Me
       const reason = `受付番号「${caseNo}」に同居（○）の人がいません（世帯で一緒に暮らす人に ○ を付けてください。同居の列を使わないときは列ごと削除すると全員が同居になります）`;
       rowErrors.push({ rowNumber: first.rowNumber, text: rowError(sheet, first.rowNumber, '同居', reason) });
     }
-    const inOrder = rows.toSorted((a, b) => (a.label < b.label ? -1 : 1)).map((row) => row.member);
+    const inOrder = rows
+      .toSorted((a, b) => (a.label < b.label ? -1 : 1))
+      .map((row) => (row.member ? { ...row.member, label: row.label } : null));
     if (problems.length === 0 && inOrder.every((m) => m !== null)) members.set(caseNo, inOrder);
   }
   const errors = [...table.errors, ...rowErrors.sort((a, b) => a.rowNumber - b.rowNumber).map((e) => e.text)];

@@ -41,6 +41,7 @@ describe('移行用テンプレート', () => {
       '世帯表示名',
       '本人同意',
       '同意取得日',
+      '同意方法',
       '同意範囲',
       '相談経路',
       '課題',
@@ -86,7 +87,8 @@ describe('移行用テンプレート', () => {
       type: 'list',
       formulae: ['"あり,なし"'],
     });
-    expect(households.getCell('I500').dataValidation).toMatchObject({ formulae: ['"受付,支援中,終結"'] });
+    expect(households.getCell('F2').dataValidation).toMatchObject({ formulae: ['"書面,口頭,不明"'] });
+    expect(households.getCell('J500').dataValidation).toMatchObject({ formulae: ['"受付,支援中,終結"'] });
     const members = workbook.getWorksheet('世帯員') as ExcelJS.Worksheet;
     expect(members.getCell('G2').dataValidation).toMatchObject({ formulae: ['"男,女,その他,不明"'] });
     expect(members.getCell('H2').dataValidation).toMatchObject({ formulae: ['"○"'] });

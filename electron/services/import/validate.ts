@@ -1,4 +1,3 @@
-import type { MemberInput } from '../../ipc/schemas/households.js';
 import { type AttendeeSheet, parseAttendeeSheet } from './attendees-sheet.js';
 import {
   attendeeSheet,
@@ -11,7 +10,7 @@ import {
 import { type HouseholdRow, parseHouseholdSheet } from './households-sheet.js';
 import type { KnownInDatabase } from './known.js';
 import { type MeetingSheet, parseMeetingSheet, withFinalPlansFilled } from './meetings-sheet.js';
-import { parseMemberSheet } from './members-sheet.js';
+import { type LabelledMember, parseMemberSheet } from './members-sheet.js';
 import { type PlanSheet, parsePlanSheet } from './plan-sheet.js';
 import type { ReadFiles } from './read-files.js';
 import { parseRelationSheet, type RelationRow, type RelationSheet } from './relations-sheet.js';
@@ -21,7 +20,7 @@ import type { MeetingErrors, MeetingsToWrite } from './write-meetings.js';
 
 export interface Validated {
   households: HouseholdRow[];
-  members: Map<string, MemberInput[]>;
+  members: Map<string, LabelledMember[]>;
   /** 家族関係 by 受付番号, by 記号. */
   relations: Map<string, RelationRow[]>;
   meetings: MeetingsToWrite;
@@ -75,8 +74,8 @@ export function validate(read: ReadFiles, known: KnownInDatabase): Validated {
     ? parseHouseholdSheet(readTable(householdSheet, picked.households), known)
     : { households: [], caseNos: new Set<string>(), errors: [] };
   const members = picked.members
-    ? parseMemberSheet(readTable(memberSheet, picked.members), households.caseNos)
-    : { members: new Map<string, MemberInput[]>(), labels: new Map<string, Set<string>>(), errors: [] };
+    ? parseMemberSheet(readTable(memberSheet, picked.members), households.caseNos, known.today)
+    : { members: new Map<string, LabelledMember[]>(), labels: new Map<string, Set<string>>(), errors: [] };
   const relations = picked.relations
     ? parseRelationSheet(readTable(relationSheet, picked.relations), {
         caseNos: households.caseNos,

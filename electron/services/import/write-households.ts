@@ -1,16 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import type { MemberInput } from '../../ipc/schemas/households.js';
 import type { ImportCounts } from '../../ipc/schemas/imports.js';
 import { insertConsent } from '../consent.js';
 import { replaceRelations } from '../family.js';
 import { insertHousehold, listMembers, replaceMembers } from '../households.js';
 import type { AgencyResolver } from './agency-resolver.js';
 import type { HouseholdRow } from './households-sheet.js';
+import type { LabelledMember } from './members-sheet.js';
 import type { RelationRow } from './relations-sheet.js';
 
-/** The ledger has no 方法 / 取得者 columns: migrated consents are recorded as written, by this name. */
-const migratedConsent = { method: 'written', obtainedBy: '（移行データ）' } as const;
+/** The ledger has no 取得者 column: migrated consents are recorded by this name. */
+const migratedBy = '（移行データ）';
 
 export type HouseholdCounts = Pick<ImportCounts, 'households' | 'members' | 'relations' | 'consents'>;
 
@@ -19,7 +19,7 @@ export async function writeHouseholds(
   trx: Kysely<Database>,
   userId: string | null,
   households: readonly HouseholdRow[],
-  members: ReadonlyMap<string, readonly MemberInput[]>,
+  members: ReadonlyMap<string, readonly LabelledMember[]>,
   relations: ReadonlyMap<string, readonly RelationRow[]>,
   agencies: AgencyResolver,
   now: Date,
@@ -46,7 +46,7 @@ export async function writeHouseholds(
     counts.households += 1;
     const people = members.get(row.caseNo) ?? [];
     if (people.length > 0) {
-      await replaceMembers(trx, householdId, people);
+      await replaceMembers(trx, householdId, people, { userId, now });
       counts.members += people.length;
     }
     const lines = relations.get(row.caseNo) ?? [];
@@ -72,7 +72,8 @@ export async function writeHouseholds(
         {
           householdId,
           obtainedOn: row.consent.obtainedOn,
-          ...migratedConsent,
+          method: row.consent.method,
+          obtainedBy: migratedBy,
           allAgencies: agencyIdsInScope.length === 0,
           agencyIds: agencyIdsInScope,
         },

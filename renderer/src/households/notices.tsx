@@ -3,7 +3,7 @@ import { createContext, type ReactNode, useContext, useEffect, useMemo, useState
 import { Notice } from '../ui/Notice';
 
 /** Where a success message shows: under the header ('top') or inside the section that did it. */
-export type NoticeArea = 'top' | 'consent' | 'status' | 'notes';
+export type NoticeArea = 'top' | 'members' | 'consent' | 'status' | 'notes';
 
 interface Shown {
   area: NoticeArea;

@@ -1,6 +1,6 @@
 import './widgets.css';
 import type { ReactNode } from 'react';
-import { parseJapaneseDate } from '../../../electron/domain/dates';
+import { eraOverflowRefusal, parseJapaneseDate } from '../../../electron/domain/dates';
 import { formatWarekiDate } from '../../../electron/domain/office-day';
 import { TextField } from './Field';
 
@@ -13,7 +13,9 @@ export function readDate(text: string | null | undefined): { iso: string | null;
   const value = text ?? '';
   if (value.trim() === '') return { iso: null, echo: '' };
   const iso = parseJapaneseDate(value);
-  return iso ? { iso, echo: formatWarekiDate(iso) } : { iso: null, echo: '日付として読み取れません' };
+  return iso
+    ? { iso, echo: formatWarekiDate(iso) }
+    : { iso: null, echo: eraOverflowRefusal(value) ?? '日付として読み取れません' };
 }
 
 /** The typed date read back in 和暦 as the person types (domain rule 15). */

@@ -24,6 +24,7 @@ export function HouseholdDetailView() {
       <div className="hh-detail-main">
         <MembersSummary
           members={household.members}
+          voidedMembers={household.voidedMembers}
           onEdit={() =>
             void navigate({ to: '/households/$householdId/members', params: { householdId: household.id } })
           }

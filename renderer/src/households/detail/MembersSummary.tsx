@@ -1,12 +1,35 @@
+import { useState } from 'react';
 import { ageOn } from '../../../../electron/domain/dates';
 import { sexLabels } from '../../../../electron/domain/household';
 import { formatWarekiDate, officeDate } from '../../../../electron/domain/office-day';
-import type { Member } from '../../../../electron/ipc/schemas/households';
+import type { MemberDetail, VoidedMember } from '../../../../electron/ipc/schemas/households';
+import { call } from '../../api';
 import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { CorrectionHistory, VoidedMark } from '../corrections/CorrectionHistory';
+import { VoidForm } from '../corrections/VoidForm';
+import { AreaNotice, useNotices } from '../notices';
 
-/** 世帯員 as read-only rows: A, B, C… in the household's order, 本人 marked. */
-export function MembersSummary({ members, onEdit }: { members: readonly Member[]; onEdit: () => void }) {
+type Version = MemberDetail['corrections'][number]['before'];
+const describe = (m: Version) =>
+  `${m.label} ${m.name}${m.relationship ? `（${m.relationship}）` : ''}${m.birthDate ? `・${formatWarekiDate(m.birthDate)}生` : ''}・${sexLabels[m.sex]}`;
+
+/**
+ * 世帯員 as read-only rows in the household's order, 本人 marked, each with its 訂正 history. A member
+ * recorded by mistake is voided here (rule 18); voided members stay listed below, struck through.
+ */
+export function MembersSummary({
+  members,
+  voidedMembers,
+  onEdit,
+}: {
+  members: readonly MemberDetail[];
+  voidedMembers: readonly VoidedMember[];
+  onEdit: () => void;
+}) {
   const today = officeDate(new Date());
+  const notices = useNotices();
+  const [voiding, setVoiding] = useState<MemberDetail | null>(null);
   return (
     <section className="panel hh-section" aria-labelledby="hh-members-title">
       <div className="hh-section-head">
@@ -15,6 +38,7 @@ export function MembersSummary({ members, onEdit }: { members: readonly Member[]
         </h2>
         <Button onClick={onEdit}>{members.length === 0 ? '世帯員を入力' : '編集'}</Button>
       </div>
+      <AreaNotice area="members" className="hh-section-notice" />
       {members.length === 0 ? (
         <p className="muted">世帯員はまだ登録されていません。</p>
       ) : (
@@ -28,6 +52,9 @@ export function MembersSummary({ members, onEdit }: { members: readonly Member[]
               <th scope="col">続柄</th>
               <th scope="col">生年月日（年齢）</th>
               <th scope="col">性別</th>
+              <th scope="col">
+                <span className="visually-hidden">取消</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -40,6 +67,10 @@ export function MembersSummary({ members, onEdit }: { members: readonly Member[]
                   <span className="member-kana">{m.kana}</span>
                   <span className="member-name">{m.name}</span>
                   {m.isPrincipal && <span className="tag member-principal">本人</span>}
+                  <CorrectionHistory
+                    corrections={m.corrections}
+                    renderBefore={(b) => <span>{describe(b)}</span>}
+                  />
                 </td>
                 <td>{m.relationship || <span className="muted">—</span>}</td>
                 <td className="nowrap">
@@ -53,11 +84,48 @@ export function MembersSummary({ members, onEdit }: { members: readonly Member[]
                   )}
                 </td>
                 <td className="nowrap">{sexLabels[m.sex]}</td>
+                <td className="nowrap">
+                  <Button
+                    variant="link"
+                    aria-label={`${m.label}を取消`}
+                    onClick={() => {
+                      notices.clear();
+                      setVoiding(m);
+                    }}
+                  >
+                    取消
+                  </Button>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {voidedMembers.length > 0 && (
+        <ul className="hh-voided-members" aria-label="取り消した世帯員">
+          {voidedMembers.map((m) => (
+            <li key={m.id} data-testid="voided-member" className="is-voided">
+              <span className="hh-voided-member">{describe(m)}</span>
+              <VoidedMark voided={m.voided} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <Dialog open={voiding !== null} title="世帯員を取り消す" onClose={() => setVoiding(null)}>
+        {voiding && (
+          <VoidForm
+            effect={`${voiding.label}は世帯員として数えられなくなり、会議資料や家族構成図にも出なくなります。記号 ${voiding.label} はほかの人には使いません。`}
+            voidRecord={(reason) => call('households.voidMember', { id: voiding.id, reason })}
+            onCancel={() => setVoiding(null)}
+            onDone={() => {
+              setVoiding(null);
+              notices.show('members', '世帯員を取り消しました。');
+            }}
+          >
+            {describe(voiding)}
+          </VoidForm>
+        )}
+      </Dialog>
     </section>
   );
 }

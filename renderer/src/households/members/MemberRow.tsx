@@ -17,7 +17,8 @@ interface MemberRowProps {
   today: string;
   onPrincipal: () => void;
   onMove: (direction: -1 | 1) => void;
-  onRemove: () => void;
+  /** Only a row not saved yet can be removed here; a registered member is voided (取消) with a reason. */
+  onRemove: (() => void) | null;
 }
 
 /** One editable 世帯員 row; its letter follows its position. */
@@ -121,9 +122,11 @@ export function MemberRow({
         >
           下へ
         </Button>
-        <Button className="btn-small" variant="link" aria-label={`${label}を削除`} onClick={onRemove}>
-          削除
-        </Button>
+        {onRemove && (
+          <Button className="btn-small" variant="link" aria-label={`${label}を削除`} onClick={onRemove}>
+            削除
+          </Button>
+        )}
       </td>
     </tr>
   );

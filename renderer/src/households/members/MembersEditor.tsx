@@ -12,6 +12,7 @@ import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
+import { TextAreaField } from '../../ui/TextAreaField';
 import { FormErrorNotice } from '../FormErrorNotice';
 import { useOpenedHousehold } from '../HouseholdScreen';
 import { MemberRow } from './MemberRow';
@@ -33,7 +34,21 @@ function memberPaths(count: number): Path<MembersFormValues>[] {
   ).flat();
 }
 
-/** 世帯員の編集: rows A, B, C… in order; add, remove (asks), move; the whole ordered list is saved. */
+/**
+ * The 記号 each row shows: a registered member's own (kept through moves, gaps included), and for new
+ * rows the letters after every one the household ever used, in row order, as the service gives them.
+ */
+function rowLabels(
+  rows: readonly { id?: string | undefined }[],
+  members: readonly { id: string; label: string }[],
+  voided: readonly { label: string }[],
+): string[] {
+  const saved = new Map(members.map((m) => [m.id, m.label]));
+  let next = Math.max(-1, ...[...members, ...voided].map((m) => m.label.charCodeAt(0) - 65)) + 1;
+  return rows.map((row) => saved.get(row.id ?? '') ?? memberLabel(next++));
+}
+
+/** 世帯員の編集: add, move, fix (with a reason once registered); the whole ordered list is saved. */
 export function MembersEditor() {
   const household = useOpenedHousehold();
   const navigate = useNavigate();
@@ -51,12 +66,13 @@ export function MembersEditor() {
     MembersFormParsed
   >({
     resolver: zodResolver(membersFormSchema),
-    defaultValues: { members: toFormMembers(household.members) },
+    defaultValues: { members: toFormMembers(household.members), reason: '' },
   });
   const { fields, append, remove, move } = useFieldArray({ control, name: 'members', keyName: 'key' });
   // Read at render time: useWatch can keep the order from before a move (rows reorder in place).
   const rows = watch('members');
   const { errors, isDirty } = formState;
+  const labels = rowLabels(rows, household.members, household.voidedMembers);
   useUnsavedChanges(isDirty);
 
   useEffect(() => setFocus('members.0.name'), [setFocus]);
@@ -75,7 +91,11 @@ export function MembersEditor() {
 
   const save = useMutation({
     mutationFn: (values: MembersFormParsed) =>
-      call('households.saveMembers', { householdId: household.id, members: values.members }),
+      call('households.saveMembers', {
+        householdId: household.id,
+        members: values.members,
+        ...(values.reason ? { reason: values.reason } : {}),
+      }),
     onSuccess: async () => {
       await refresh(queryClient, householdReads);
       await navigate({
@@ -85,7 +105,8 @@ export function MembersEditor() {
         ignoreBlocker: true,
       });
     },
-    onError: (error) => setFormError(applyCallError(error, setError, { fields: memberPaths(fields.length) })),
+    onError: (error) =>
+      setFormError(applyCallError(error, setError, { fields: [...memberPaths(fields.length), 'reason'] })),
   });
 
   function makePrincipal(index: number | null) {
@@ -104,8 +125,8 @@ export function MembersEditor() {
         世帯員の編集
       </h2>
       <p className="field-hint hh-members-hint">
-        上から A、B、C…
-        の記号が付きます（会議資料では記号で表示されます）。生年月日は和暦でも西暦でも入力できます。
+        新しい世帯員には、まだ使っていない記号が A、B、C…
+        の順に付きます。登録した世帯員の記号は並べ替えても変わりません（会議資料や支援プランは記号で表示されます）。間違って登録した世帯員は、世帯の詳細で「取消」にします。生年月日は和暦でも西暦でも入力できます。
       </p>
       <Form
         aria-label="世帯員"
@@ -143,7 +164,7 @@ export function MembersEditor() {
                   key={field.key}
                   index={index}
                   rowKey={field.key}
-                  label={memberLabel(index)}
+                  label={labels[index] ?? ''}
                   count={fields.length}
                   register={register}
                   errors={errors.members}
@@ -155,7 +176,7 @@ export function MembersEditor() {
                     move(index, index + direction);
                     setMoved({ key: field.key, direction: direction === -1 ? 'up' : 'down' });
                   }}
-                  onRemove={() => setRemoving(index)}
+                  onRemove={rows[index]?.id ? null : () => setRemoving(index)}
                 />
               ))}
             </tbody>
@@ -183,6 +204,15 @@ export function MembersEditor() {
           {fields.length >= maxMembers && <span className="muted small">世帯員は26人までです。</span>}
         </div>
         {listError && <p className="field-error">{listError}</p>}
+        {household.members.length > 0 && (
+          <TextAreaField
+            label="訂正の理由（登録済みの世帯員を変えたとき）"
+            rows={2}
+            hint="登録済みの世帯員の内容を変えると訂正として記録され、変更前の内容と理由が履歴に残ります。"
+            error={errors.reason?.message}
+            {...register('reason')}
+          />
+        )}
         <FormErrorNotice message={formError} errors={errors} />
         <div className="actions">
           <Button type="submit" variant="primary" busy={save.isPending}>
@@ -195,7 +225,7 @@ export function MembersEditor() {
       </Form>
       <ConfirmDialog
         open={removing !== null}
-        title={removing === null ? '' : `${memberLabel(removing)}を世帯員から外しますか`}
+        title={removing === null ? '' : `${labels[removing] ?? ''}を世帯員から外しますか`}
         confirmLabel="外す"
         cancelLabel="外さない"
         onConfirm={() => {
@@ -207,7 +237,7 @@ export function MembersEditor() {
       >
         <p>
           {removingRow?.name ? `「${removingRow.name}」` : 'この行'}
-          を一覧から外します。保存するまで記録は変わりません。後ろの世帯員の記号は繰り上がります。
+          を一覧から外します。まだ保存していない行なので、記録には何も残りません。
         </p>
       </ConfirmDialog>
     </section>

@@ -4,7 +4,10 @@ import type { Member } from '../../../../electron/ipc/schemas/households';
 import { saveMembersInputSchema } from '../../../../electron/ipc/schemas/households';
 
 /** The contract's members list (order = labels, at most one 本人), as the editor's whole form. */
-export const membersFormSchema = z.object({ members: saveMembersInputSchema.shape.members });
+export const membersFormSchema = z.object({
+  members: saveMembersInputSchema.shape.members,
+  reason: saveMembersInputSchema.shape.reason,
+});
 export type MembersFormValues = z.input<typeof membersFormSchema>;
 export type MembersFormParsed = z.output<typeof membersFormSchema>;
 export type MemberRowValues = MembersFormValues['members'][number];
