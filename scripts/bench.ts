@@ -12,6 +12,7 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { appendAuditEvent, verifyAuditChain } from '../electron/services/audit.js';
+import { createContext } from '../electron/services/context.js';
 import { renderForm } from '../electron/services/forms/index.js';
 import { getHousehold, listHouseholds } from '../electron/services/households.js';
 import { tuneKdf } from '../electron/services/keyslots.js';
@@ -42,18 +43,17 @@ const queries = ['𠮷', '山田', 'よしだ', 'たかはし けん', 'B-00123'
 
 /** The same service calls, timed on one store (encrypted or its plain copy). */
 async function measure(db: Kysely<Database>, ids: string[], userId: string, largeMeetingId: string) {
-  const today = new Date().toISOString().slice(0, 10);
+  // What a handler gets: built per call, as dispatch does.
+  const ctx = () => createContext({ db, user: { id: userId, name: 'bench' }, now: new Date() });
   // Steady state, as on a coordinator's PC after the first screen: one untimed pass warms the cache.
-  await statisticsFor(db, { fiscalYears: [2024], threshold: 10 });
-  for (const q of queries) await listHouseholds(db, { query: q, sort: 'receivedOn', limit: 50 }, today);
+  await statisticsFor(ctx(), { fiscalYears: [2024], threshold: 10 });
+  for (const q of queries) await listHouseholds(ctx(), { query: q, sort: 'receivedOn', limit: 50 });
   let q = 0;
   const search = await samples(160, () =>
-    listHouseholds(db, { query: queries[q++ % queries.length] ?? '', sort: 'receivedOn', limit: 50 }, today),
+    listHouseholds(ctx(), { query: queries[q++ % queries.length] ?? '', sort: 'receivedOn', limit: 50 }),
   );
   let o = 0;
-  const open = await samples(100, () =>
-    getHousehold(db, userId, ids[(o++ * 97) % ids.length] ?? '', today, new Date()),
-  );
+  const open = await samples(100, () => getHousehold(ctx(), { id: ids[(o++ * 97) % ids.length] ?? '' }));
   const forms = await samples(10, async () => {
     const data = await meetingFormData(db, largeMeetingId, {
       names: 'real',
@@ -63,7 +63,7 @@ async function measure(db: Kysely<Database>, ids: string[], userId: string, larg
     });
     for (const n of [1, 2, 3, 4, 5] as const) await renderForm(n, { ...data, copy: null }, null);
   });
-  const stats = await samples(20, () => statisticsFor(db, { fiscalYears: [2024], threshold: 10 }));
+  const stats = await samples(20, () => statisticsFor(ctx(), { fiscalYears: [2024], threshold: 10 }));
   return {
     search: percentile(search, 95),
     open: percentile(open, 95),

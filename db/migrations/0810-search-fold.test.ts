@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { listHouseholds } from '../../electron/services/households.js';
+import { dayCtx } from '../../electron/services/testing/service-context.js';
 import { tempDataDir } from '../../electron/services/testing/temp-data-dir.js';
 import { openStore } from '../open.js';
 import { migrations } from './index.js';
@@ -44,7 +45,9 @@ it('第1版で索引された 𠮷田・髙橋 も、移行後は 吉田・高�
 
   const store = await openStore(path, key);
   const find = async (query: string) =>
-    (await listHouseholds(store.db, { query, sort: 'receivedOn', limit: 10 }, '2026-11-22')).map((h) => h.id);
+    (await listHouseholds(dayCtx(store.db, '2026-11-22'), { query, sort: 'receivedOn', limit: 10 })).map(
+      (h) => h.id,
+    );
   expect(await find('吉田')).toEqual(['h1']);
   expect(await find('高橋一郎')).toEqual(['h2']);
   await store.close();

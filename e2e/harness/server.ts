@@ -4,8 +4,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
 import { channels } from '../../electron/ipc/channels.js';
-import { dispatch } from '../../electron/ipc/dispatch.js';
-import { createHandlers } from '../../electron/services/handlers.js';
+import { dispatch } from '../../electron/services/dispatch.js';
+import { createApp } from '../../electron/services/handlers.js';
 import { folderPlatform } from '../../electron/services/platform.js';
 import { type LockReason, VaultSession } from '../../electron/services/vault-session.js';
 import { bridgeScript } from './bridge.js';
@@ -59,7 +59,7 @@ export async function startHarness({
       for (const stream of eventStreams) stream.write(`event: locked\ndata: ${reason}\n\n`);
     },
   });
-  const handlers = createHandlers(session, folderPlatform(downloadsDir));
+  const app = createApp(session, folderPlatform(downloadsDir));
   const bridge = bridgeScript(channels);
 
   const server = createServer((req, res) => {
@@ -117,13 +117,7 @@ export async function startHarness({
       // A malformed percent-escape is the client's mistake, never a server error.
       return send(res, 400, 'text/plain; charset=utf-8', 'bad channel name');
     }
-    const result = await dispatch(
-      handlers,
-      () => session.access(),
-      channel,
-      body,
-      (line) => process.stderr.write(`[harness] ${line}\n`),
-    );
+    const result = await dispatch(app, channel, body, (line) => process.stderr.write(`[harness] ${line}\n`));
     return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
   }
 

@@ -11,6 +11,7 @@ import { type SheetData, xlsxBytes } from '../services/import/fixtures.js';
 import { openAnyKeyslot, readKeyslots } from '../services/keyslots.js';
 import { saveOfficeSettings } from '../services/office-settings.js';
 import { finishedOffice } from '../services/testing/meeting-documents-fixture.js';
+import { dayCtx, serviceCtx } from '../services/testing/service-context.js';
 import { tempDataDir } from '../services/testing/temp-data-dir.js';
 import { deriveKey } from '../services/vault-keys.js';
 
@@ -205,7 +206,7 @@ beforeAll(async () => {
   // A notice (様式1) is refused while the office settings hold the template's 〇〇市.
   await withStore(imported, async (store) => {
     const user = await store.db.selectFrom('users').select('id').executeTakeFirstOrThrow();
-    await saveOfficeSettings(store.db, user.id, finishedOffice, new Date());
+    await saveOfficeSettings(serviceCtx(store.db, user.id, new Date()), finishedOffice);
   });
 }, manyRenders);
 afterAll(async () => cleanup());
@@ -553,16 +554,15 @@ describe('管理コマンド render（第159条の関門）', () => {
     const { dir, out } = await copyOfImported();
     await withStore(dir, async (store) => {
       const [household] = (
-        await listHouseholds(store.db, { query: '', sort: 'receivedOn', limit: 10 }, '2026-11-22')
+        await listHouseholds(dayCtx(store.db, '2026-11-22'), { query: '', sort: 'receivedOn', limit: 10 })
       ).filter((h) => h.caseNo === 'R8-001');
       const [consent] = await listConsents(store.db, household?.id ?? '');
       const user = await store.db.selectFrom('users').select('id').executeTakeFirstOrThrow();
-      await withdrawConsent(
-        store.db,
-        user.id,
-        { consentId: consent?.id ?? '', withdrawnOn: '2026-06-01', reason: '本人の申し出' },
-        new Date(),
-      );
+      await withdrawConsent(serviceCtx(store.db, user.id, new Date()), {
+        consentId: consent?.id ?? '',
+        withdrawnOn: '2026-06-01',
+        reason: '本人の申し出',
+      });
     });
     const file = join(out, '様式5.docx');
     const result = kasane([

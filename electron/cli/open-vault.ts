@@ -1,3 +1,4 @@
+import { type Context, createContext } from '../services/context.js';
 import { prepareDataFolder } from '../services/data-folder.js';
 import { claimDataFolder } from '../services/data-folder-lock.js';
 import { errorMessages, KasaneError } from '../services/errors.js';
@@ -101,4 +102,9 @@ export async function withCliVault<T>(
       await closeVault(vault);
     }
   });
+}
+
+/** The services' context for one command: the unlocked store, the signed-in user, the moment now. */
+export function serviceContext(vault: CliVault, now: Date): Context {
+  return createContext({ db: vault.store.db, user: vault.user, now });
 }

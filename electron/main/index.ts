@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { app, type BrowserWindow, Menu, session } from 'electron';
 import { lockedEvent } from '../ipc/channels.js';
 import { resolveAppDataDir } from '../services/data-dir.js';
-import { createHandlers } from '../services/handlers.js';
+import { createApp } from '../services/handlers.js';
 import { VaultSession } from '../services/vault-session.js';
 import { registerIpcHandlers } from './ipc.js';
 import { lockOnSystemSignals } from './lock-triggers.js';
@@ -49,11 +49,10 @@ function start(): void {
     },
   });
   registerIpcHandlers({
-    handlers: createHandlers(
+    app: createApp(
       vault,
       electronPlatform(() => win),
     ),
-    access: () => vault.access(),
     mainWindow: () => win,
     log,
   });

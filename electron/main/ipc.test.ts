@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 import { channels } from '../ipc/channels.js';
 import { errorMessages } from '../services/errors.js';
-import { createHandlers } from '../services/handlers.js';
+import { createApp, handlers } from '../services/handlers.js';
 import { folderPlatform } from '../services/platform.js';
 import { fastKdf, tempDataDir } from '../services/testing/temp-data-dir.js';
 import { type Access, VaultSession } from '../services/vault-session.js';
@@ -18,7 +18,6 @@ let dir: string;
 let cleanup: () => Promise<void>;
 let win: BrowserWindow;
 let windowOpen: boolean;
-let handlers: ReturnType<typeof createHandlers>;
 let access: Mock<() => Promise<Access>>;
 const log = vi.fn();
 
@@ -27,11 +26,11 @@ beforeEach(async () => {
   log.mockClear();
   ({ dir, cleanup } = await tempDataDir());
   const vault = new VaultSession({ dataDir: dir, via: 'app', kdf: fastKdf });
-  handlers = createHandlers(vault, folderPlatform(join(dir, 'saved')));
-  access = vi.fn(() => vault.access());
+  const app = createApp(vault, folderPlatform(join(dir, 'saved')));
+  access = vi.spyOn(vault, 'access');
   win = createMainWindow('/app/out/preload/index.cjs') as unknown as BrowserWindow;
   windowOpen = true;
-  registerIpcHandlers({ handlers, access, mainWindow: () => (windowOpen ? (win as never) : null), log });
+  registerIpcHandlers({ app, mainWindow: () => (windowOpen ? (win as never) : null), log });
 });
 afterEach(async () => cleanup());
 

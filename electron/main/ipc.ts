@@ -1,15 +1,13 @@
 import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
 import { channels, ipcPrefix } from '../ipc/channels.js';
 import type { IpcResult } from '../ipc/contract.js';
-import { dispatch } from '../ipc/dispatch.js';
+import type { App } from '../services/context.js';
+import { dispatch } from '../services/dispatch.js';
 import { errorMessages } from '../services/errors.js';
-import type { Handlers } from '../services/handlers.js';
-import type { Access } from '../services/vault-session.js';
 import { isAppUrl } from './protocol-path.js';
 
 interface IpcOptions {
-  handlers: Handlers;
-  access: () => Promise<Access>;
+  app: App;
   /** The window whose main frame may call; null before it exists or after it closed. */
   mainWindow: () => BrowserWindow | null;
   log: (line: string) => void;
@@ -29,14 +27,14 @@ function isTrustedSender(event: IpcMainInvokeEvent, win: BrowserWindow | null): 
 }
 
 /** One handler per contract channel: check the sender, then the shared dispatch path. */
-export function registerIpcHandlers({ handlers, access, mainWindow, log }: IpcOptions): void {
+export function registerIpcHandlers({ app, mainWindow, log }: IpcOptions): void {
   for (const channel of channels) {
     ipcMain.handle(ipcPrefix + channel, async (event, input: unknown) => {
       if (!isTrustedSender(event, mainWindow())) {
         log(`refused ${channel} from an untrusted frame`);
         return forbidden;
       }
-      return dispatch(handlers, access, channel, input, log);
+      return dispatch(app, channel, input, log);
     });
   }
 }

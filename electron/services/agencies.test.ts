@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteAgency, listAgencies, saveAgency, setAgencyRetired } from './agencies.js';
 import { createHousehold } from './households.js';
+import { serviceCtx } from './testing/service-context.js';
 import { signedInVault } from './testing/signed-in-vault.js';
 
 const now = new Date('2026-11-22T01:00:00Z');
@@ -22,7 +23,7 @@ const agency = {
 
 describe('関係機関マスタ', () => {
   it('一般的な機関の種類が最初から入っていて、実在の住所や電話は含まない', async () => {
-    const list = await listAgencies(vault.db);
+    const list = await listAgencies({ db: vault.db });
     expect(list.map((a) => a.name)).toEqual(
       expect.arrayContaining(['地域包括支援センター', '社会福祉協議会', 'こども家庭センター']),
     );
@@ -30,38 +31,37 @@ describe('関係機関マスタ', () => {
   });
 
   it('使われている機関は削除できず、使用終了にだけできる', async () => {
-    const { id } = await saveAgency(vault.db, vault.userId, agency, now);
-    await createHousehold(
-      vault.db,
-      vault.userId,
-      {
-        caseNo: 'R8-001',
-        receivedOn: '2026-04-01',
-        label: '山田',
-        referralAgencyId: id,
-        issues: [],
-        note: '',
-      },
-      now,
-    );
-    await expect(deleteAgency(vault.db, vault.userId, id, now)).rejects.toMatchObject({
+    const { id } = await saveAgency(serviceCtx(vault.db, vault.userId, now), agency);
+    await createHousehold(serviceCtx(vault.db, vault.userId, now), {
+      caseNo: 'R8-001',
+      receivedOn: '2026-04-01',
+      label: '山田',
+      referralAgencyId: id,
+      issues: [],
+      note: '',
+    });
+    await expect(deleteAgency(serviceCtx(vault.db, vault.userId, now), { id: id })).rejects.toMatchObject({
       code: 'AGENCY_IN_USE',
     });
-    await setAgencyRetired(vault.db, vault.userId, id, true, now);
-    expect((await listAgencies(vault.db)).some((a) => a.id === id)).toBe(false);
-    expect((await listAgencies(vault.db, { includeRetired: true })).find((a) => a.id === id)).toMatchObject({
+    await setAgencyRetired(serviceCtx(vault.db, vault.userId, now), { id: id, retired: true });
+    expect((await listAgencies({ db: vault.db })).some((a) => a.id === id)).toBe(false);
+    expect(
+      (await listAgencies({ db: vault.db }, { includeRetired: true })).find((a) => a.id === id),
+    ).toMatchObject({
       retired: true,
       inUse: true,
     });
   });
 
   it('使われていない機関は削除でき、同じ機関名・部署は二重に登録できない', async () => {
-    const { id } = await saveAgency(vault.db, vault.userId, agency, now);
-    await expect(saveAgency(vault.db, vault.userId, agency, now)).rejects.toMatchObject({
+    const { id } = await saveAgency(serviceCtx(vault.db, vault.userId, now), agency);
+    await expect(saveAgency(serviceCtx(vault.db, vault.userId, now), agency)).rejects.toMatchObject({
       code: 'VALIDATION',
     });
-    await saveAgency(vault.db, vault.userId, { ...agency, id, phone: '111-111-1111' }, now);
-    await deleteAgency(vault.db, vault.userId, id, now);
-    expect((await listAgencies(vault.db, { includeRetired: true })).some((a) => a.id === id)).toBe(false);
+    await saveAgency(serviceCtx(vault.db, vault.userId, now), { ...agency, id, phone: '111-111-1111' });
+    await deleteAgency(serviceCtx(vault.db, vault.userId, now), { id: id });
+    expect((await listAgencies({ db: vault.db }, { includeRetired: true })).some((a) => a.id === id)).toBe(
+      false,
+    );
   });
 });

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { Agency, AgencyInput } from '../ipc/schemas/agencies.js';
-import { appendAuditEvent } from './audit.js';
+import type { ParsedInput } from '../ipc/contract.js';
+import type { Agency } from '../ipc/schemas/agencies.js';
+import type { Context } from './context.js';
 import { KasaneError } from './errors.js';
 
 /** 関係機関マスタ. An agency that any record points at can be retired, never deleted. */
@@ -12,11 +13,11 @@ const inUse = sql<number>`(EXISTS (SELECT 1 FROM households WHERE referral_agenc
   OR EXISTS (SELECT 1 FROM progress_notes WHERE agency_id = agencies.id))`;
 
 export async function listAgencies(
-  db: Kysely<Database>,
-  options: { includeRetired?: boolean } = {},
+  ctx: Pick<Context, 'db'>,
+  input: { includeRetired?: boolean } = {},
 ): Promise<Agency[]> {
-  let q = db.selectFrom('agencies').selectAll().select(inUse.as('in_use'));
-  if (!options.includeRetired) q = q.where('retired_at', 'is', null);
+  let q = ctx.db.selectFrom('agencies').selectAll().select(inUse.as('in_use'));
+  if (!input.includeRetired) q = q.where('retired_at', 'is', null);
   const rows = await q.orderBy('field').orderBy('name').execute();
   return rows.map((r) => ({
     id: r.id,
@@ -66,13 +67,9 @@ export async function findOrAddAgency(
   return { id, added: true };
 }
 
-export async function saveAgency(
-  db: Kysely<Database>,
-  userId: string,
-  input: AgencyInput,
-  now: Date,
-): Promise<{ id: string }> {
-  return db.transaction().execute(async (trx) => {
+export async function saveAgency(ctx: Context, input: ParsedInput<'agencies.save'>): Promise<{ id: string }> {
+  return ctx.transaction(async (tx) => {
+    const trx = tx.db;
     const clash = await trx
       .selectFrom('agencies')
       .select('id')
@@ -98,43 +95,36 @@ export async function saveAgency(
       id = randomUUID();
       await trx
         .insertInto('agencies')
-        .values({ id, ...values, retired_at: null, created_at: now.toISOString() })
+        .values({ id, ...values, retired_at: null, created_at: tx.now.toISOString() })
         .execute();
     }
-    await appendAuditEvent(trx, { userId, kind: 'agency.saved', target: { type: 'agency', id } }, now);
+    await tx.audit({ kind: 'agency.saved', target: { type: 'agency', id } });
     return { id };
   });
 }
 
 export async function setAgencyRetired(
-  db: Kysely<Database>,
-  userId: string,
-  id: string,
-  retired: boolean,
-  now: Date,
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const result = await trx
+  ctx: Context,
+  { id, retired }: ParsedInput<'agencies.setRetired'>,
+): Promise<{ id: string }> {
+  return ctx.transaction(async (tx) => {
+    const result = await tx.db
       .updateTable('agencies')
-      .set({ retired_at: retired ? now.toISOString() : null })
+      .set({ retired_at: retired ? tx.now.toISOString() : null })
       .where('id', '=', id)
       .executeTakeFirst();
     if (result.numUpdatedRows === 0n) throw new KasaneError('NOT_FOUND');
-    await appendAuditEvent(
-      trx,
-      { userId, kind: 'agency.retired', target: { type: 'agency', id }, detail: { retired } },
-      now,
-    );
+    await tx.audit({ kind: 'agency.retired', target: { type: 'agency', id }, detail: { retired } });
+    return { id };
   });
 }
 
 export async function deleteAgency(
-  db: Kysely<Database>,
-  userId: string,
-  id: string,
-  now: Date,
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  ctx: Context,
+  { id }: ParsedInput<'agencies.delete'>,
+): Promise<{ id: string }> {
+  return ctx.transaction(async (tx) => {
+    const trx = tx.db;
     const row = await trx
       .selectFrom('agencies')
       .select(inUse.as('in_use'))
@@ -143,6 +133,7 @@ export async function deleteAgency(
     if (!row) throw new KasaneError('NOT_FOUND');
     if (row.in_use === 1) throw new KasaneError('AGENCY_IN_USE');
     await trx.deleteFrom('agencies').where('id', '=', id).execute();
-    await appendAuditEvent(trx, { userId, kind: 'agency.deleted', target: { type: 'agency', id } }, now);
+    await tx.audit({ kind: 'agency.deleted', target: { type: 'agency', id } });
+    return { id };
   });
 }

@@ -5,6 +5,7 @@ import { anchorSlotBytes, readAnchor } from './anchor.js';
 import { registerAuditKey, verifyAuditChain } from './audit.js';
 import { dataDirPaths } from './data-dir.js';
 import { createHousehold } from './households.js';
+import { serviceCtx } from './testing/service-context.js';
 import { fastKdf, tempDataDir } from './testing/temp-data-dir.js';
 import { deriveKey } from './vault-keys.js';
 import { VaultSession } from './vault-session.js';
@@ -29,19 +30,14 @@ async function addHouseholds(n: number, from = 1): Promise<string[]> {
   const { store, user } = session.signedIn();
   const ids: string[] = [];
   for (let i = from; i < from + n; i++) {
-    const { id } = await createHousehold(
-      store.db,
-      user.id,
-      {
-        caseNo: `R8-${String(i).padStart(3, '0')}`,
-        receivedOn: '2026-04-10',
-        label: `世帯${i}`,
-        referralAgencyId: null,
-        issues: [],
-        note: '',
-      },
-      now,
-    );
+    const { id } = await createHousehold(serviceCtx(store.db, user.id, now), {
+      caseNo: `R8-${String(i).padStart(3, '0')}`,
+      receivedOn: '2026-04-10',
+      label: `世帯${i}`,
+      referralAgencyId: null,
+      issues: [],
+      note: '',
+    });
     ids.push(id);
   }
   return ids;

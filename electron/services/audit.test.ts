@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OpenStore } from '../../db/open.js';
 import { appendAuditEvent, listAuditEvents, verifyAuditChain } from './audit.js';
 import { defaultOfficeSettings, saveOfficeSettings } from './office-settings.js';
+import { serviceCtx } from './testing/service-context.js';
 import { fastKdf, tempDataDir } from './testing/temp-data-dir.js';
 import { VaultSession } from './vault-session.js';
 
@@ -62,12 +63,10 @@ describe('監査ログ（ハッシュチェーン）', () => {
   });
 
   it('設定の変更は変わった項目名だけを記録し、値（自治体名など）は記録しない', async () => {
-    await saveOfficeSettings(
-      store.db,
-      userId,
-      { ...defaultOfficeSettings, municipalityName: '記録されない市' },
-      now,
-    );
+    await saveOfficeSettings(serviceCtx(store.db, userId, now), {
+      ...defaultOfficeSettings,
+      municipalityName: '記録されない市',
+    });
     const [event] = await listAuditEvents(store.db, { limit: 1 });
     expect(event).toMatchObject({
       kind: 'settings.changed',

@@ -8,8 +8,10 @@ import type {
   AuditKind,
   AuditListInput,
   AuditVerification,
+  ParsedInput,
 } from '../ipc/contract.js';
 import { canonicalJson } from './canonical-json.js';
+import type { Context } from './context.js';
 
 /**
  * The audit log: append-only, each event's hash covers the previous hash and the event's canonical
@@ -188,4 +190,16 @@ export async function listAuditEvents(db: Kysely<Database>, filter: AuditListInp
     targetId: r.target_id,
     detail: JSON.parse(r.detail_json) as AuditDetail,
   }));
+}
+
+/** audit.list: the chain's verification with one page of events, newest first. */
+export async function auditLog(
+  ctx: Pick<Context, 'db'>,
+  input: ParsedInput<'audit.list'>,
+): Promise<{ verification: AuditVerification; events: AuditEvent[] }> {
+  const [verification, events] = await Promise.all([
+    verifyAuditChain(ctx.db),
+    listAuditEvents(ctx.db, input),
+  ]);
+  return { verification, events };
 }

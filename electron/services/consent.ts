@@ -4,8 +4,9 @@ import type { ConsentTable, Database } from '../../db/schema.js';
 import type { ConsentMethod } from '../domain/consent.js';
 import { formatWareki } from '../domain/dates.js';
 import { officeDate } from '../domain/office-day.js';
+import type { ParsedInput } from '../ipc/contract.js';
 import { type ConsentHistory, type ConsentRecord, consentVersionSchema } from '../ipc/schemas/households.js';
-import { appendAuditEvent } from './audit.js';
+import type { Context } from './context.js';
 import { correctionsOf, recordCorrection, requireReason } from './corrections.js';
 import { KasaneError } from './errors.js';
 import { consentedMeetingRefusal } from './meeting-rules.js';
@@ -83,14 +84,8 @@ export async function consentHistory(db: Kysely<Database>, householdId: string):
   });
 }
 
-export interface ConsentToAdd {
-  householdId: string;
-  obtainedOn: string;
-  method: ConsentMethod;
-  obtainedBy: string;
-  allAgencies: boolean;
-  agencyIds: string[];
-}
+/** The contract's consent input, whose 方法 may also be 不明 when the import writes it. */
+type ConsentToAdd = Omit<ParsedInput<'consents.add'>, 'method'> & { method: ConsentMethod };
 
 const w = (iso: string) => formatWareki(iso, { weekday: false });
 
@@ -161,12 +156,10 @@ export async function insertConsent(trx: Kysely<Database>, input: ConsentToAdd, 
 }
 
 export async function addConsent(
-  db: Kysely<Database>,
-  userId: string,
-  input: ConsentToAdd,
-  now: Date,
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  ctx: Context,
+  input: ParsedInput<'consents.add'>,
+): Promise<{ householdId: string }> {
+  return ctx.transaction(async ({ db: trx, now, audit }) => {
     const household = await trx
       .selectFrom('households')
       .select('received_on')
@@ -174,16 +167,12 @@ export async function addConsent(
       .executeTakeFirst();
     if (!household) throw new KasaneError('NOT_FOUND');
     const id = await insertConsent(trx, input, now);
-    await appendAuditEvent(
-      trx,
-      {
-        userId,
-        kind: 'consent.added',
-        target: { type: 'household', id: input.householdId },
-        detail: { consentId: id },
-      },
-      now,
-    );
+    await audit({
+      kind: 'consent.added',
+      target: { type: 'household', id: input.householdId },
+      detail: { consentId: id },
+    });
+    return { householdId: input.householdId };
   });
 }
 
@@ -223,12 +212,10 @@ async function assertMeetingsStillLawful(trx: Kysely<Database>, householdId: str
 }
 
 export async function withdrawConsent(
-  db: Kysely<Database>,
-  userId: string,
-  input: { consentId: string; withdrawnOn: string; reason: string },
-  now: Date,
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  ctx: Context,
+  input: ParsedInput<'consents.withdraw'>,
+): Promise<{ consentId: string }> {
+  return ctx.transaction(async ({ db: trx, now, audit }) => {
     const consent = await activeConsent(trx, input.consentId);
     if (consent.withdrawnOn !== null)
       throw new KasaneError('VALIDATION', 'この同意はすでに撤回されています。');
@@ -238,28 +225,22 @@ export async function withdrawConsent(
       .set({ withdrawn_on: input.withdrawnOn, withdraw_reason: input.reason })
       .where('id', '=', consent.id)
       .execute();
-    await appendAuditEvent(
-      trx,
-      {
-        userId,
-        kind: 'consent.withdrawn',
-        target: { type: 'household', id: consent.householdId },
-        detail: { consentId: consent.id },
-      },
-      now,
-    );
+    await audit({
+      kind: 'consent.withdrawn',
+      target: { type: 'household', id: consent.householdId },
+      detail: { consentId: consent.id },
+    });
+    return { consentId: input.consentId };
   });
 }
 
 /** 取消 (rule 18): a mistaken record stays visible, marked, and no longer counts for anything. */
 export async function voidConsent(
-  db: Kysely<Database>,
-  userId: string,
-  input: { id: string; reason: string },
-  now: Date,
+  ctx: Context,
+  input: ParsedInput<'consents.void'>,
 ): Promise<{ householdId: string }> {
   const reason = requireReason(input.reason, '取消');
-  return db.transaction().execute(async (trx) => {
+  return ctx.transaction(async ({ db: trx, now, user }) => {
     const { householdId, ...record } = await activeConsent(trx, input.id);
     await trx
       .updateTable('consents')
@@ -276,7 +257,7 @@ export async function voidConsent(
         action: 'void',
         reason,
         before: version(record),
-        userId,
+        userId: user.id,
       },
       now,
     );
@@ -286,18 +267,11 @@ export async function voidConsent(
 
 /** 訂正 (rule 18): the record's facts as they should have been; the earlier version stays in its history. */
 export async function correctConsent(
-  db: Kysely<Database>,
-  userId: string,
-  input: Omit<ConsentToAdd, 'householdId'> & {
-    consentId: string;
-    withdrawnOn: string | null;
-    withdrawReason: string;
-    reason: string;
-  },
-  now: Date,
+  ctx: Context,
+  input: ParsedInput<'consents.correct'>,
 ): Promise<{ householdId: string }> {
   const reason = requireReason(input.reason, '訂正');
-  return db.transaction().execute(async (trx) => {
+  return ctx.transaction(async ({ db: trx, now, user }) => {
     const { householdId, ...record } = await activeConsent(trx, input.consentId);
     assertScope(input);
     assertConsentDates(input.obtainedOn, input.withdrawnOn, officeDate(now));
@@ -324,7 +298,7 @@ export async function correctConsent(
         action: 'correct',
         reason,
         before: version(record),
-        userId,
+        userId: user.id,
       },
       now,
     );

@@ -8,6 +8,7 @@ import { listMeetings } from './meetings.js';
 import { getOfficeSettings } from './office-settings.js';
 import { folderPlatform } from './platform.js';
 import { issueNow, meetingsForDocuments, ownOfficeAgency } from './testing/meeting-documents-fixture.js';
+import { dayCtx, serviceCtx } from './testing/service-context.js';
 import { signedInVault } from './testing/signed-in-vault.js';
 
 let vault: Awaited<ReturnType<typeof signedInVault>>;
@@ -37,7 +38,13 @@ async function issue(document: 'form2' | 'form3' | 'form4', copies: number, now 
   await gate.issue(
     vault.db,
     vault.userId,
-    { previewId: preview.previewId, action: 'save', purpose: '会議資料として配布', purposeNote: '' },
+    {
+      previewId: preview.previewId,
+      action: 'save',
+      purpose: '会議資料として配布',
+      purposeNote: '',
+      warningAcknowledged: true,
+    },
     now,
   );
   return preview;
@@ -46,7 +53,7 @@ async function issue(document: 'form2' | 'form3' | 'form4', copies: number, now 
 describe('配布番号は会議ごとに1つの綴り（ルール8）', () => {
   it('発行した各部が記録され、後から発行した様式も同じ機関に同じ配布番号がつく', async () => {
     await issue('form2', 3);
-    const first = await listCopies(vault.db, meetingId);
+    const first = await listCopies({ db: vault.db }, { meetingId: meetingId });
     expect(first.map((c) => [c.copyNo, c.recipient, c.status])).toEqual([
       [1, '鹿屋市地域包括支援センター', 'outstanding'],
       [2, '肝属地区障がい者基幹相談支援センター', 'outstanding'],
@@ -55,7 +62,7 @@ describe('配布番号は会議ごとに1つの綴り（ルール8）', () => {
     // Six copies of 様式3 later: numbers 1–3 keep their agencies, 4–5 go to the others, 6 is spare.
     const preview = await issue('form3', 6);
     expect(preview.notices).toEqual([]);
-    const all = await listCopies(vault.db, meetingId);
+    const all = await listCopies({ db: vault.db }, { meetingId: meetingId });
     expect(all.map((c) => c.recipient)).toEqual([
       '鹿屋市地域包括支援センター',
       '肝属地区障がい者基幹相談支援センター',
@@ -86,7 +93,7 @@ describe('配布番号は会議ごとに1つの綴り（ルール8）', () => {
       { meetingId, document: 'form2', names: 'real', namesReason: '', copies: 4 },
       issueNow,
     );
-    expect(await listCopies(vault.db, meetingId)).toEqual([]);
+    expect(await listCopies({ db: vault.db }, { meetingId: meetingId })).toEqual([]);
   });
 });
 
@@ -95,15 +102,16 @@ describe('回収・廃棄の記録', () => {
     await issue('form2', 3);
     expect((await outstandingCopies(vault.db)).map((c) => c.copyNo)).toEqual([1, 2, 3]);
     expect(
-      (await listMeetings(vault.db, { limit: 10 }, '2026-11-27')).find((m) => m.id === meetingId)?.missing,
+      (await listMeetings(dayCtx(vault.db, '2026-11-27'), { limit: 10 })).find((m) => m.id === meetingId)
+        ?.missing,
     ).toContain('配布資料が未回収（3部）');
 
-    const collected = await markCopy(
-      vault.db,
-      vault.userId,
-      { meetingId, copyNo: 2, status: 'collected', on: null },
-      later,
-    );
+    const collected = await markCopy(serviceCtx(vault.db, vault.userId, later), {
+      meetingId,
+      copyNo: 2,
+      status: 'collected',
+      on: null,
+    });
     expect(collected).toMatchObject({
       status: 'collected',
       collectedOn: '2026-11-27',
@@ -113,15 +121,20 @@ describe('回収・廃棄の記録', () => {
     expect(out.map((c) => c.copyNo)).toEqual([1, 3]);
     expect(out[0]).toMatchObject({ meetingNo: 'R8-101-1', heldOn: '2026-11-26', total: 3 });
 
-    await markCopy(
-      vault.db,
-      vault.userId,
-      { meetingId, copyNo: 1, status: 'destroyed', on: '2026-11-26' },
-      later,
-    );
+    await markCopy(serviceCtx(vault.db, vault.userId, later), {
+      meetingId,
+      copyNo: 1,
+      status: 'destroyed',
+      on: '2026-11-26',
+    });
     expect((await outstandingCopies(vault.db, { meetingId })).map((c) => c.copyNo)).toEqual([3]);
 
-    await markCopy(vault.db, vault.userId, { meetingId, copyNo: 2, status: 'outstanding', on: null }, later);
+    await markCopy(serviceCtx(vault.db, vault.userId, later), {
+      meetingId,
+      copyNo: 2,
+      status: 'outstanding',
+      on: null,
+    });
     expect((await outstandingCopies(vault.db, { meetingId })).map((c) => c.copyNo)).toEqual([2, 3]);
 
     const events = await listAuditEvents(vault.db, { limit: 50 });
@@ -136,7 +149,12 @@ describe('回収・廃棄の記録', () => {
 
   it('新しい様式が加わった部は、回収済みでも未回収に戻る', async () => {
     await issue('form2', 3);
-    await markCopy(vault.db, vault.userId, { meetingId, copyNo: 1, status: 'collected', on: null }, issueNow);
+    await markCopy(serviceCtx(vault.db, vault.userId, issueNow), {
+      meetingId,
+      copyNo: 1,
+      status: 'collected',
+      on: null,
+    });
     await issue('form3', 3);
     expect((await outstandingCopies(vault.db, { meetingId })).map((c) => c.copyNo)).toEqual([1, 2, 3]);
   });
@@ -144,19 +162,24 @@ describe('回収・廃棄の記録', () => {
   it('配布前や未来の日付は回収日にできず、項目を示して断る', async () => {
     await issue('form2', 3);
     for (const on of ['2026-11-09', '2026-11-28']) {
-      const refused = await markCopy(
-        vault.db,
-        vault.userId,
-        { meetingId, copyNo: 1, status: 'collected', on },
-        later,
-      ).catch((e: unknown) => e);
+      const refused = await markCopy(serviceCtx(vault.db, vault.userId, later), {
+        meetingId,
+        copyNo: 1,
+        status: 'collected',
+        on,
+      }).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(KasaneError);
       expect((refused as KasaneError).code).toBe('COPY_DATE_OUT_OF_RANGE');
       expect((refused as KasaneError).details).toEqual({ field: 'on' });
     }
     expect((await outstandingCopies(vault.db, { meetingId })).map((c) => c.copyNo)).toEqual([1, 2, 3]);
     await expect(
-      markCopy(vault.db, vault.userId, { meetingId, copyNo: 9, status: 'collected', on: null }, later),
+      markCopy(serviceCtx(vault.db, vault.userId, later), {
+        meetingId,
+        copyNo: 9,
+        status: 'collected',
+        on: null,
+      }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -4,8 +4,9 @@ import type { Database } from '../../db/schema.js';
 import { formatWareki } from '../domain/dates.js';
 import { formCatalogue, formHeaderLabel } from '../domain/forms.js';
 import { officeDate } from '../domain/office-day.js';
-import type { CopyStatus, DistributedCopy, MarkCopyInput, OutstandingCopy } from '../ipc/schemas/copies.js';
-import { appendAuditEvent } from './audit.js';
+import type { ParsedInput } from '../ipc/contract.js';
+import type { CopyStatus, DistributedCopy, OutstandingCopy } from '../ipc/schemas/copies.js';
+import type { Context } from './context.js';
 import { KasaneError } from './errors.js';
 
 /**
@@ -118,8 +119,11 @@ export async function recordPacketCopies(
 }
 
 /** The meeting's numbered copies, by 配布番号. */
-export async function listCopies(db: Kysely<Database>, meetingId: string): Promise<DistributedCopy[]> {
-  const rows = await copiesQuery(db).where('c.meeting_id', '=', meetingId).orderBy('c.copy_no').execute();
+export async function listCopies(
+  ctx: Pick<Context, 'db'>,
+  { meetingId }: ParsedInput<'copies.list'>,
+): Promise<DistributedCopy[]> {
+  const rows = await copiesQuery(ctx.db).where('c.meeting_id', '=', meetingId).orderBy('c.copy_no').execute();
   return rows.map((r) => toCopy(r, rows.length));
 }
 
@@ -159,15 +163,10 @@ const auditKind = {
  * Records 回収 or 廃棄 of one copy (dated, by whom, audited), or takes such a record back. A date can
  * be neither in the future nor before the copy was issued; a destroyed copy keeps its 回収日.
  */
-export async function markCopy(
-  db: Kysely<Database>,
-  userId: string,
-  input: MarkCopyInput,
-  now: Date,
-): Promise<DistributedCopy> {
-  const today = officeDate(now);
+export async function markCopy(ctx: Context, input: ParsedInput<'copies.mark'>): Promise<DistributedCopy> {
+  const { today } = ctx;
   const on = input.on ?? today;
-  return db.transaction().execute(async (trx) => {
+  return ctx.transaction(async ({ db: trx, user, audit }) => {
     const row = await trx
       .selectFrom('distributed_copies')
       .selectAll()
@@ -190,21 +189,16 @@ export async function markCopy(
           : { collected_on: null, destroyed_on: null };
     await trx
       .updateTable('distributed_copies')
-      .set({ ...changes, recorded_by: input.status === 'outstanding' ? null : userId })
+      .set({ ...changes, recorded_by: input.status === 'outstanding' ? null : user.id })
       .where('meeting_id', '=', input.meetingId)
       .where('copy_no', '=', input.copyNo)
       .execute();
-    await appendAuditEvent(
-      trx,
-      {
-        userId,
-        kind: auditKind[input.status],
-        target: { type: 'meeting', id: input.meetingId },
-        detail: { copyNo: input.copyNo, ...(input.status === 'outstanding' ? {} : { on }) },
-      },
-      now,
-    );
-    const copies = await listCopies(trx, input.meetingId);
+    await audit({
+      kind: auditKind[input.status],
+      target: { type: 'meeting', id: input.meetingId },
+      detail: { copyNo: input.copyNo, ...(input.status === 'outstanding' ? {} : { on }) },
+    });
+    const copies = await listCopies({ db: trx }, { meetingId: input.meetingId });
     const copy = copies.find((c) => c.copyNo === input.copyNo);
     if (!copy) throw new KasaneError('NOT_FOUND');
     return copy;

@@ -8,6 +8,7 @@ import { createMeeting } from './meetings.js';
 import { folderPlatform } from './platform.js';
 import { finishedOffice } from './testing/meeting-documents-fixture.js';
 import { householdForMeetings, meetingNow } from './testing/meeting-fixture.js';
+import { serviceCtx } from './testing/service-context.js';
 import { signedInVault } from './testing/signed-in-vault.js';
 
 const office = finishedOffice;
@@ -34,11 +35,8 @@ describe('159条のゲート（ルール4・7・8）', () => {
   it('支援会議の資料は記号で表示し、実名を選ぶには理由が要る', async () => {
     const { meeting } = await householdForMeetings(vault.db, vault.userId);
     const { id } = await createMeeting(
-      vault.db,
-      vault.userId,
+      serviceCtx(vault.db, vault.userId, meetingNow),
       meeting({ kind: 'unconsented' }),
-      office.meetingLabels,
-      meetingNow,
     );
     const masked = await gate.preview(
       vault.db,
@@ -72,7 +70,7 @@ describe('159条のゲート（ルール4・7・8）', () => {
 
   it('保存するとプレビューと同じバイトが書かれ、監査ログに様式・部数・目的・氏名の扱いが残る（自由記述の目的は残らない）', async () => {
     const { meeting } = await householdForMeetings(vault.db, vault.userId, { consentOn: '2026-05-01' });
-    const { id } = await createMeeting(vault.db, vault.userId, meeting(), office.meetingLabels, meetingNow);
+    const { id } = await createMeeting(serviceCtx(vault.db, vault.userId, meetingNow), meeting());
     const preview = await gate.preview(
       vault.db,
       user(),
@@ -88,6 +86,7 @@ describe('159条のゲート（ルール4・7・8）', () => {
         action: 'save',
         purpose: 'その他',
         purposeNote: '𠮷田さん宅訪問用の控え',
+        warningAcknowledged: true,
       },
       meetingNow,
     );
@@ -114,7 +113,7 @@ describe('159条のゲート（ルール4・7・8）', () => {
 
   it('複数部数では配布番号つきの各部と回収チェック表ができる', async () => {
     const { meeting } = await householdForMeetings(vault.db, vault.userId, { consentOn: '2026-05-01' });
-    const { id } = await createMeeting(vault.db, vault.userId, meeting(), office.meetingLabels, meetingNow);
+    const { id } = await createMeeting(serviceCtx(vault.db, vault.userId, meetingNow), meeting());
     const preview = await gate.preview(
       vault.db,
       user(),
@@ -126,7 +125,13 @@ describe('159条のゲート（ルール4・7・8）', () => {
     await gate.issue(
       vault.db,
       vault.userId,
-      { previewId: preview.previewId, action: 'save', purpose: '会議資料として配布', purposeNote: '' },
+      {
+        previewId: preview.previewId,
+        action: 'save',
+        purpose: '会議資料として配布',
+        purposeNote: '',
+        warningAcknowledged: true,
+      },
       meetingNow,
     );
     const saved = (await readdir(downloads)).sort();
@@ -140,7 +145,7 @@ describe('159条のゲート（ルール4・7・8）', () => {
 
   it('ロックするとプレビューは消え、Word で開いた一時ファイルも消える', async () => {
     const { meeting } = await householdForMeetings(vault.db, vault.userId, { consentOn: '2026-05-01' });
-    const { id } = await createMeeting(vault.db, vault.userId, meeting(), office.meetingLabels, meetingNow);
+    const { id } = await createMeeting(serviceCtx(vault.db, vault.userId, meetingNow), meeting());
     const preview = await gate.preview(
       vault.db,
       user(),
@@ -151,7 +156,13 @@ describe('159条のゲート（ルール4・7・8）', () => {
     await gate.issue(
       vault.db,
       vault.userId,
-      { previewId: preview.previewId, action: 'openInWord', purpose: '上司への報告', purposeNote: '' },
+      {
+        previewId: preview.previewId,
+        action: 'openInWord',
+        purpose: '上司への報告',
+        purposeNote: '',
+        warningAcknowledged: true,
+      },
       meetingNow,
     );
     expect(await readdir(join(downloads, 'temporary'))).toHaveLength(1);
@@ -162,7 +173,13 @@ describe('159条のゲート（ルール4・7・8）', () => {
       gate.issue(
         vault.session.signedIn().store.db,
         vault.userId,
-        { previewId: preview.previewId, action: 'save', purpose: '上司への報告', purposeNote: '' },
+        {
+          previewId: preview.previewId,
+          action: 'save',
+          purpose: '上司への報告',
+          purposeNote: '',
+          warningAcknowledged: true,
+        },
         meetingNow,
       ),
     ).rejects.toMatchObject({ code: 'PREVIEW_EXPIRED' });
@@ -172,14 +189,13 @@ describe('159条のゲート（ルール4・7・8）', () => {
     const { householdId, meeting } = await householdForMeetings(vault.db, vault.userId, {
       consentOn: '2026-05-01',
     });
-    const { id } = await createMeeting(vault.db, vault.userId, meeting(), office.meetingLabels, meetingNow);
+    const { id } = await createMeeting(serviceCtx(vault.db, vault.userId, meetingNow), meeting());
     const [consent] = await listConsents(vault.db, householdId);
-    await withdrawConsent(
-      vault.db,
-      vault.userId,
-      { consentId: consent?.id ?? '', withdrawnOn: '2026-11-01', reason: '撤回' },
-      meetingNow,
-    );
+    await withdrawConsent(serviceCtx(vault.db, vault.userId, meetingNow), {
+      consentId: consent?.id ?? '',
+      withdrawnOn: '2026-11-01',
+      reason: '撤回',
+    });
     await expect(
       gate.preview(
         vault.db,

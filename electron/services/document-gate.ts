@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { type FormKey, formOf } from '../domain/forms.js';
+import { formOf } from '../domain/forms.js';
 import { officeDate } from '../domain/office-day.js';
-import type { OfficeSettings } from '../ipc/contract.js';
-import type { purposes } from '../ipc/schemas/meetings.js';
+import type { OfficeSettings, ParsedInput } from '../ipc/contract.js';
 import { appendAuditEvent } from './audit.js';
+import type { Context } from './context.js';
 import { recordPacketCopies } from './distributed-copies.js';
 import { type RenderedPacket, renderPacket } from './document-packet.js';
 import { KasaneError } from './errors.js';
@@ -26,20 +26,8 @@ interface Preview {
   userId: string;
 }
 
-export interface PreviewRequest {
-  meetingId: string;
-  document: FormKey;
-  names: 'real' | 'masked';
-  namesReason: string;
-  copies: number;
-}
-
-export interface IssueRequest {
-  previewId: string;
-  action: 'save' | 'openInWord';
-  purpose: (typeof purposes)[number];
-  purposeNote: string;
-}
+type PreviewRequest = ParsedInput<'documents.preview'>;
+type IssueRequest = ParsedInput<'documents.issue'>;
 
 export class DocumentGate {
   readonly #previews = new Map<string, Preview>();
@@ -231,4 +219,16 @@ export async function recordPacketIssue(
     if (issued.numbered)
       await recordPacketCopies(trx, { meetingId: issued.meetingId, ...issued.numbered }, now);
   });
+}
+
+type GateContext = Context & { gate: DocumentGate };
+
+/** documents.preview: render once and keep the bytes until they are issued or the vault locks. */
+export async function previewDocument(ctx: GateContext, input: PreviewRequest) {
+  return ctx.gate.preview(ctx.db, ctx.user, await ctx.settings(), input, ctx.now);
+}
+
+/** documents.issue: save or open exactly the previewed bytes, after the 159条 confirmation. */
+export function issueDocument(ctx: GateContext, input: IssueRequest) {
+  return ctx.gate.issue(ctx.db, ctx.user.id, input, ctx.now);
 }

@@ -17,6 +17,7 @@ import {
   ownOfficeAgency,
   realNameParts,
 } from './testing/meeting-documents-fixture.js';
+import { serviceCtx } from './testing/service-context.js';
 import { signedInVault } from './testing/signed-in-vault.js';
 
 /**
@@ -97,18 +98,16 @@ beforeAll(async () => {
   const docs: { name: string; bytes: Buffer; counted: number | null }[] = [];
   for (const kind of kinds) {
     // A 支援会議 notice in the other 公用文 style: 事務連絡 from the 課 and its 担当.
-    await saveOfficeSettings(
-      db,
-      vault.userId,
-      { ...finishedOffice, noticeStyle: kind === 'consented' ? 'numbered' : 'officeMemo' },
-      issueNow,
-    );
+    await saveOfficeSettings(serviceCtx(db, vault.userId, issueNow), {
+      ...finishedOffice,
+      noticeStyle: kind === 'consented' ? 'numbered' : 'officeMemo',
+    });
     const { files } = await packet(kind, forms);
     files.forEach((file, i) => {
       docs.push({ name: `form${forms[i]}-${kind}`, bytes: file.bytes, counted: file.pages });
     });
   }
-  await saveOfficeSettings(db, vault.userId, finishedOffice, issueNow);
+  await saveOfficeSettings(serviceCtx(db, vault.userId, issueNow), finishedOffice);
   outDir = await mkdtemp(join(tmpdir(), 'kasane-packet-'));
   const pdfs = await docxToPdf(docs, outDir);
   for (const d of docs) {
@@ -219,7 +218,10 @@ describe('様式1 は課長が印を押せる公用文', () => {
   });
 
   it('事務所の設定に仮の値（〇〇市）が残っていれば、直す設定の名前を挙げて作成を断る', async () => {
-    await saveOfficeSettings(db, vault.userId, { ...finishedOffice, municipalityName: '〇〇市' }, issueNow);
+    await saveOfficeSettings(serviceCtx(db, vault.userId, issueNow), {
+      ...finishedOffice,
+      municipalityName: '〇〇市',
+    });
     try {
       const refused = await packet('consented', [1]).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(KasaneError);
@@ -229,18 +231,18 @@ describe('様式1 は課長が印を押せる公用文', () => {
       // The other 様式 print no letterhead and are not held back.
       await expect(packet('consented', [2])).resolves.toBeDefined();
     } finally {
-      await saveOfficeSettings(db, vault.userId, finishedOffice, issueNow);
+      await saveOfficeSettings(serviceCtx(db, vault.userId, issueNow), finishedOffice);
     }
   });
 
   it('電話が未設定なら作成を断り、「電話」を挙げる', async () => {
-    await saveOfficeSettings(db, vault.userId, { ...finishedOffice, phone: '' }, issueNow);
+    await saveOfficeSettings(serviceCtx(db, vault.userId, issueNow), { ...finishedOffice, phone: '' });
     try {
       const refused = (await packet('unconsented', [1]).catch((e: unknown) => e)) as KasaneError;
       expect(refused.code).toBe('OFFICE_SETTINGS_INCOMPLETE');
       expect(refused.message).toContain('「電話」');
     } finally {
-      await saveOfficeSettings(db, vault.userId, finishedOffice, issueNow);
+      await saveOfficeSettings(serviceCtx(db, vault.userId, issueNow), finishedOffice);
     }
   });
 

@@ -16,6 +16,7 @@ import { createMeeting, savePlan } from './meetings.js';
 import { defaultOfficeSettings } from './office-settings.js';
 import { saveProgressNote } from './progress-notes.js';
 import { householdForMeetings, meetingNow } from './testing/meeting-fixture.js';
+import { dayCtx, serviceCtx } from './testing/service-context.js';
 import { signedInVault } from './testing/signed-in-vault.js';
 import { byClass, readSvg } from './testing/svg-reader.js';
 
@@ -26,7 +27,6 @@ beforeEach(async () => {
 });
 afterEach(async () => vault.close());
 
-const labels = { consented: '重層的支援会議', unconsented: '支援会議' };
 const office = defaultOfficeSettings;
 
 async function threeMembers() {
@@ -39,23 +39,18 @@ async function threeMembers() {
 describe('家族関係（世帯員の画面で選んで登録する）', () => {
   it('親子と夫婦を保存し、描画に反映し、監査ログには件数だけ残す', async () => {
     const { householdId, a, b, c } = await threeMembers();
-    const before = await getFamily(vault.db, householdId, { asOf: today, office });
+    const before = await getFamily(dayCtx(vault.db, today), { householdId: householdId });
     expect(byClass(readSvg(before.genogramSvg), 'descent')).toHaveLength(0);
 
-    const saved = await saveRelations(
-      vault.db,
-      vault.userId,
-      {
-        householdId,
-        relations: [
-          { kind: 'parentChild', memberId: a.id, otherMemberId: b.id, year: null },
-          { kind: 'married', memberId: b.id, otherMemberId: c.id, year: 2009 },
-        ],
-      },
-      meetingNow,
-    );
+    const saved = await saveRelations(serviceCtx(vault.db, vault.userId, meetingNow), {
+      householdId,
+      relations: [
+        { kind: 'parentChild', memberId: a.id, otherMemberId: b.id, year: null },
+        { kind: 'married', memberId: b.id, otherMemberId: c.id, year: 2009 },
+      ],
+    });
     expect(saved.map((r) => r.kind)).toEqual(['parentChild', 'married']);
-    const after = await getFamily(vault.db, householdId, { asOf: today, office });
+    const after = await getFamily(dayCtx(vault.db, today), { householdId: householdId });
     const svg = readSvg(after.genogramSvg);
     expect(byClass(svg, 'descent').map((d) => d.attrs['data-parents'])).toEqual(['A']);
     expect(byClass(svg, 'partner').map((p) => p.attrs['data-kind'])).toEqual(['married']);
@@ -70,28 +65,21 @@ describe('家族関係（世帯員の画面で選んで登録する）', () => {
 
   it('知らない世帯員・自分が親・循環は、すべてを知らせて何も変えない', async () => {
     const { householdId, a, b, c } = await threeMembers();
-    await saveRelations(
-      vault.db,
-      vault.userId,
-      { householdId, relations: [{ kind: 'parentChild', memberId: a.id, otherMemberId: b.id, year: null }] },
-      meetingNow,
-    );
+    await saveRelations(serviceCtx(vault.db, vault.userId, meetingNow), {
+      householdId,
+      relations: [{ kind: 'parentChild', memberId: a.id, otherMemberId: b.id, year: null }],
+    });
     const stranger = '00000000-0000-4000-8000-000000000000';
-    const attempt = saveRelations(
-      vault.db,
-      vault.userId,
-      {
-        householdId,
-        relations: [
-          { kind: 'parentChild', memberId: a.id, otherMemberId: b.id, year: null },
-          { kind: 'parentChild', memberId: b.id, otherMemberId: c.id, year: null },
-          { kind: 'parentChild', memberId: c.id, otherMemberId: a.id, year: null },
-          { kind: 'married', memberId: c.id, otherMemberId: c.id, year: null },
-          { kind: 'separated', memberId: a.id, otherMemberId: stranger, year: null },
-        ],
-      },
-      meetingNow,
-    );
+    const attempt = saveRelations(serviceCtx(vault.db, vault.userId, meetingNow), {
+      householdId,
+      relations: [
+        { kind: 'parentChild', memberId: a.id, otherMemberId: b.id, year: null },
+        { kind: 'parentChild', memberId: b.id, otherMemberId: c.id, year: null },
+        { kind: 'parentChild', memberId: c.id, otherMemberId: a.id, year: null },
+        { kind: 'married', memberId: c.id, otherMemberId: c.id, year: null },
+        { kind: 'separated', memberId: a.id, otherMemberId: stranger, year: null },
+      ],
+    });
     await expect(attempt).rejects.toBeInstanceOf(KasaneError);
     await expect(attempt).rejects.toMatchObject({
       code: 'INVALID_RELATIONS',
@@ -101,26 +89,24 @@ describe('家族関係（世帯員の画面で選んで登録する）', () => {
         '世帯員「?氏」が見つかりません',
       ].join('\n'),
     });
-    const family = await getFamily(vault.db, householdId, { asOf: today, office });
+    const family = await getFamily(dayCtx(vault.db, today), { householdId: householdId });
     expect(family.relations).toHaveLength(1);
   });
 
   it('世帯員を取り消すとその人の関係は表示されない（記録は残る、規則18）', async () => {
     const { householdId, a, b, c } = await threeMembers();
-    await saveRelations(
-      vault.db,
-      vault.userId,
-      {
-        householdId,
-        relations: [
-          { kind: 'parentChild', memberId: a.id, otherMemberId: b.id, year: null },
-          { kind: 'married', memberId: b.id, otherMemberId: c.id, year: null },
-        ],
-      },
-      meetingNow,
-    );
-    await voidMember(vault.db, vault.userId, { id: c.id, reason: '別世帯の人を誤って登録' }, meetingNow);
-    const family = await getFamily(vault.db, householdId, { asOf: today, office });
+    await saveRelations(serviceCtx(vault.db, vault.userId, meetingNow), {
+      householdId,
+      relations: [
+        { kind: 'parentChild', memberId: a.id, otherMemberId: b.id, year: null },
+        { kind: 'married', memberId: b.id, otherMemberId: c.id, year: null },
+      ],
+    });
+    await voidMember(serviceCtx(vault.db, vault.userId, meetingNow), {
+      id: c.id,
+      reason: '別世帯の人を誤って登録',
+    });
+    const family = await getFamily(dayCtx(vault.db, today), { householdId: householdId });
     expect(family.relations.map((r) => r.kind)).toEqual(['parentChild']);
   });
 });
@@ -130,21 +116,22 @@ describe('同居・死亡・キーパーソンと世帯員数', () => {
     const { householdId, a, b, c } = await threeMembers();
     const asInput = (m: typeof a, over: Record<string, unknown>) =>
       memberInputSchema.parse({ ...m, birthDate: m.birthDate ?? '', death: '', ...over });
-    await saveMembers(
-      vault.db,
-      vault.userId,
-      householdId,
-      [
+    await saveMembers(serviceCtx(vault.db, vault.userId, meetingNow), {
+      householdId: householdId,
+      members: [
         asInput(a, { isKeyPerson: true }),
         asInput(b, { livesInHousehold: false }),
         asInput(c, { livesInHousehold: false, deceased: true, death: '令和2年' }),
       ],
-      meetingNow,
-      '同居の状況と死亡を確認',
-    );
-    const [listed] = await listHouseholds(vault.db, { query: '', sort: 'receivedOn', limit: 5 }, today);
+      reason: '同居の状況と死亡を確認',
+    });
+    const [listed] = await listHouseholds(dayCtx(vault.db, today), {
+      query: '',
+      sort: 'receivedOn',
+      limit: 5,
+    });
     expect(listed?.memberCount).toBe(1);
-    const detail = await getHousehold(vault.db, vault.userId, householdId, today, meetingNow);
+    const detail = await getHousehold(serviceCtx(vault.db, vault.userId, meetingNow), { id: householdId });
     expect(detail.memberCount).toBe(1);
     expect(detail.members.map((m) => [m.livesInHousehold, m.deceased, m.deathYear, m.isKeyPerson])).toEqual([
       [true, false, null, true],
@@ -183,25 +170,29 @@ describe('同居・死亡・キーパーソンと世帯員数', () => {
     const { householdId, a, b, c } = await threeMembers();
     const asInput = (m: typeof a, over: Record<string, unknown>) =>
       memberInputSchema.parse({ ...m, birthDate: m.birthDate ?? '', death: '', ...over });
-    await saveMembers(
-      vault.db,
-      vault.userId,
-      householdId,
-      [
+    await saveMembers(serviceCtx(vault.db, vault.userId, meetingNow), {
+      householdId: householdId,
+      members: [
         asInput(a, {}),
         asInput(b, { isKeyPerson: true }),
         asInput(c, { livesInHousehold: false, deceased: true }),
       ],
-      meetingNow,
-      'キーパーソンと死亡を記録',
-    );
-    const svg = readSvg((await getFamily(vault.db, householdId, { asOf: today, office })).genogramSvg);
+      reason: 'キーパーソンと死亡を記録',
+    });
+    const svg = readSvg((await getFamily(dayCtx(vault.db, today), { householdId: householdId })).genogramSvg);
     expect(byClass(svg, 'deceased-mark')).toHaveLength(1);
     expect(byClass(svg, 'key-person')).toHaveLength(1);
     expect(byClass(svg, 'enclosure')[0]?.attrs['data-members']).toBe('A B');
     const filled = readSvg(
-      (await getFamily(vault.db, householdId, { asOf: today, office: { ...office, deceasedMark: 'filled' } }))
-        .genogramSvg,
+      (
+        await getFamily(
+          {
+            ...dayCtx(vault.db, today),
+            settings: async () => ({ ...office, deceasedMark: 'filled' as const }),
+          },
+          { householdId: householdId },
+        )
+      ).genogramSvg,
     );
     expect(byClass(filled, 'deceased-mark')).toHaveLength(0);
   });
@@ -212,40 +203,28 @@ describe('エコマップ', () => {
     const { householdId, agencies, meeting, a } = await threeMembers();
     const [houkatsu, kikan, shakyo] = agencies;
     if (!houkatsu || !kikan || !shakyo) throw new Error('agencies missing');
-    const school = await saveAgency(
-      vault.db,
-      vault.userId,
-      {
-        field: '教育',
-        name: '第二小学校',
-        department: '',
-        phone: '',
-        email: '',
-        address: '',
-        contactPerson: '',
-      },
-      meetingNow,
-    );
-    const police = await saveAgency(
-      vault.db,
-      vault.userId,
-      {
-        field: '司法・警察',
-        name: '中央警察署',
-        department: '',
-        phone: '',
-        email: '',
-        address: '',
-        contactPerson: '',
-      },
-      meetingNow,
-    );
+    const school = await saveAgency(serviceCtx(vault.db, vault.userId, meetingNow), {
+      field: '教育',
+      name: '第二小学校',
+      department: '',
+      phone: '',
+      email: '',
+      address: '',
+      contactPerson: '',
+    });
+    const police = await saveAgency(serviceCtx(vault.db, vault.userId, meetingNow), {
+      field: '司法・警察',
+      name: '中央警察署',
+      department: '',
+      phone: '',
+      email: '',
+      address: '',
+      contactPerson: '',
+    });
     expect(await listEcoMapTies(vault.db, householdId)).toEqual([]);
-    await updateHousehold(
-      vault.db,
-      vault.userId,
-      householdId,
-      {
+    await updateHousehold(serviceCtx(vault.db, vault.userId, meetingNow), {
+      id: householdId,
+      household: {
         caseNo: 'R8-001',
         receivedOn: '2026-04-10',
         label: '𠮷田',
@@ -253,40 +232,33 @@ describe('エコマップ', () => {
         issues: [],
         note: '',
       },
-      meetingNow,
-    );
+    });
     const { id: meetingId } = await createMeeting(
-      vault.db,
-      vault.userId,
+      serviceCtx(vault.db, vault.userId, meetingNow),
       meeting({ attendees: [{ agencyId: houkatsu.id, title: '', personName: '', scopeReason: '' }] }),
-      labels,
-      meetingNow,
     );
-    await savePlan(
-      vault.db,
-      vault.userId,
-      {
-        meetingId,
-        status: 'draft',
-        rows: [
-          {
-            target: 'member',
-            memberId: a.id,
-            goal: '',
-            discussion: '',
-            nextActions: '',
-            roles: '第二小学校（登校の見守り）、警察（必要時）',
-          },
-        ],
-      },
-      meetingNow,
-    );
-    await saveProgressNote(
-      vault.db,
-      vault.userId,
-      { householdId, notedOn: '2026-11-01', agencyId: shakyo.id, staff: '', content: '訪問', nextPlan: '' },
-      meetingNow,
-    );
+    await savePlan(serviceCtx(vault.db, vault.userId, meetingNow), {
+      meetingId,
+      status: 'draft',
+      rows: [
+        {
+          target: 'member',
+          memberId: a.id,
+          goal: '',
+          discussion: '',
+          nextActions: '',
+          roles: '第二小学校（登校の見守り）、警察（必要時）',
+        },
+      ],
+    });
+    await saveProgressNote(serviceCtx(vault.db, vault.userId, meetingNow), {
+      householdId,
+      notedOn: '2026-11-01',
+      agencyId: shakyo.id,
+      staff: '',
+      content: '訪問',
+      nextPlan: '',
+    });
     const ties = await listEcoMapTies(vault.db, householdId);
     expect(ties.map((t) => [t.agencyName, t.sources])).toEqual([
       ['第一地域包括支援センター', ['attendee']],
@@ -297,24 +269,24 @@ describe('エコマップ', () => {
     expect(ties.every((t) => t.strength === 'normal' && t.direction === 'none')).toBe(true);
     expect(ties.some((t) => t.agencyId === police.id)).toBe(false);
 
-    await saveEcoMapTie(
-      vault.db,
-      vault.userId,
-      { householdId, agencyId: school.id, strength: 'stress', direction: 'toHousehold' },
-      meetingNow,
-    );
-    const family = await getFamily(vault.db, householdId, { asOf: today, office });
+    await saveEcoMapTie(serviceCtx(vault.db, vault.userId, meetingNow), {
+      householdId,
+      agencyId: school.id,
+      strength: 'stress',
+      direction: 'toHousehold',
+    });
+    const family = await getFamily(dayCtx(vault.db, today), { householdId: householdId });
     const svg = readSvg(family.ecoMapSvg);
     const tie = byClass(svg, 'tie').find((t) => t.attrs['data-agency'] === school.id);
     expect(tie?.attrs['data-strength']).toBe('stress');
     expect(byClass(tie ?? svg, 'arrow')).toHaveLength(1);
     await expect(
-      saveEcoMapTie(
-        vault.db,
-        vault.userId,
-        { householdId, agencyId: police.id, strength: 'strong', direction: 'none' },
-        meetingNow,
-      ),
+      saveEcoMapTie(serviceCtx(vault.db, vault.userId, meetingNow), {
+        householdId,
+        agencyId: police.id,
+        strength: 'strong',
+        direction: 'none',
+      }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const events = await listAuditEvents(vault.db, { kind: 'ecoMap.tieSaved', limit: 10 });
     expect(events).toHaveLength(1);

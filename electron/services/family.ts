@@ -3,17 +3,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { agencyFields } from '../domain/agency.js';
 import { ageOn, formatWarekiYear } from '../domain/dates.js';
-import {
-  type EcoMapSource,
-  isPartnerKind,
-  relationProblems,
-  type SupportDirection,
-  type TieStrength,
-} from '../domain/family.js';
-import type { OfficeSettings } from '../ipc/contract.js';
+import { type EcoMapSource, isPartnerKind, relationProblems } from '../domain/family.js';
+import type { OfficeSettings, ParsedInput } from '../ipc/contract.js';
 import type { EcoMapTie, Family, Relation, RelationInput } from '../ipc/schemas/family.js';
 import type { Member } from '../ipc/schemas/households.js';
-import { appendAuditEvent } from './audit.js';
+import type { Context } from './context.js';
 import { drawEcoMap } from './drawings/eco-map.js';
 import { drawGenogram, type GenogramInput } from './drawings/genogram.js';
 import { KasaneError } from './errors.js';
@@ -83,12 +77,10 @@ export async function replaceRelations(
 }
 
 export async function saveRelations(
-  db: Kysely<Database>,
-  userId: string,
-  input: { householdId: string; relations: RelationInput[] },
-  now: Date,
+  ctx: Context,
+  input: ParsedInput<'family.saveRelations'>,
 ): Promise<Relation[]> {
-  await db.transaction().execute(async (trx) => {
+  await ctx.transaction(async ({ db: trx, audit }) => {
     if (
       !(await trx
         .selectFrom('households')
@@ -99,18 +91,13 @@ export async function saveRelations(
       throw new KasaneError('NOT_FOUND');
     assertRelations(await listMembers(trx, input.householdId), input.relations);
     await replaceRelations(trx, input.householdId, input.relations);
-    await appendAuditEvent(
-      trx,
-      {
-        userId,
-        kind: 'relations.saved',
-        target: { type: 'household', id: input.householdId },
-        detail: { count: input.relations.length },
-      },
-      now,
-    );
+    await audit({
+      kind: 'relations.saved',
+      target: { type: 'household', id: input.householdId },
+      detail: { count: input.relations.length },
+    });
   });
-  return listRelations(db, input.householdId);
+  return listRelations(ctx.db, input.householdId);
 }
 
 /**
@@ -200,12 +187,10 @@ export async function listEcoMapTies(db: Kysely<Database>, householdId: string):
 }
 
 export async function saveEcoMapTie(
-  db: Kysely<Database>,
-  userId: string,
-  input: { householdId: string; agencyId: string; strength: TieStrength; direction: SupportDirection },
-  now: Date,
+  ctx: Context,
+  input: ParsedInput<'family.saveTie'>,
 ): Promise<EcoMapTie[]> {
-  await db.transaction().execute(async (trx) => {
+  await ctx.transaction(async ({ db: trx, audit }) => {
     const connected = await listEcoMapTies(trx, input.householdId);
     if (!connected.some((t) => t.agencyId === input.agencyId)) throw new KasaneError('NOT_FOUND');
     const row = { strength: input.strength, direction: input.direction };
@@ -214,18 +199,13 @@ export async function saveEcoMapTie(
       .values({ household_id: input.householdId, agency_id: input.agencyId, ...row })
       .onConflict((oc) => oc.columns(['household_id', 'agency_id']).doUpdateSet(row))
       .execute();
-    await appendAuditEvent(
-      trx,
-      {
-        userId,
-        kind: 'ecoMap.tieSaved',
-        target: { type: 'household', id: input.householdId },
-        detail: { agencyId: input.agencyId, strength: input.strength, direction: input.direction },
-      },
-      now,
-    );
+    await audit({
+      kind: 'ecoMap.tieSaved',
+      target: { type: 'household', id: input.householdId },
+      detail: { agencyId: input.agencyId, strength: input.strength, direction: input.direction },
+    });
   });
-  return listEcoMapTies(db, input.householdId);
+  return listEcoMapTies(ctx.db, input.householdId);
 }
 
 /**
@@ -322,10 +302,10 @@ export function drawFamily(
 
 /** The 世帯員 screen's view: relations, ties and both drawings, members named as on the screen. */
 export async function getFamily(
-  db: Kysely<Database>,
-  householdId: string,
-  options: { asOf: string; office: OfficeSettings },
+  ctx: Pick<Context, 'db' | 'today' | 'settings'>,
+  { householdId }: ParsedInput<'family.get'>,
 ): Promise<Family> {
+  const { db } = ctx;
   const [members, relations, ties] = await Promise.all([
     listMembers(db, householdId),
     listRelations(db, householdId),
@@ -333,8 +313,8 @@ export async function getFamily(
   ]);
   const drawings = drawFamily(members, relations, ties, {
     names: 'real',
-    asOf: options.asOf,
-    deceasedMark: options.office.deceasedMark,
+    asOf: ctx.today,
+    deceasedMark: (await ctx.settings()).deceasedMark,
   });
   return { relations, ties, ...drawings };
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HouseholdInput, MemberInput } from '../ipc/schemas/households.js';
 import { createHousehold, listHouseholds, saveMembers } from './households.js';
 import { livingMember } from './testing/members.js';
+import { dayCtx, serviceCtx } from './testing/service-context.js';
 import { signedInVault } from './testing/signed-in-vault.js';
 
 const now = new Date('2026-11-22T01:00:00Z');
@@ -30,12 +31,14 @@ const principal = (name: string, kana = ''): MemberInput => ({
   ...livingMember,
 });
 async function householdOf(caseNo: string, name: string): Promise<string> {
-  const { id } = await createHousehold(vault.db, vault.userId, household(caseNo, 'A氏世帯'), now);
-  await saveMembers(vault.db, vault.userId, id, [principal(name)], now);
+  const { id } = await createHousehold(serviceCtx(vault.db, vault.userId, now), household(caseNo, 'A氏世帯'));
+  await saveMembers(serviceCtx(vault.db, vault.userId, now), { householdId: id, members: [principal(name)] });
   return id;
 }
 const search = async (query: string) =>
-  (await listHouseholds(vault.db, { query, sort: 'receivedOn', limit: 200 }, today)).map((h) => h.id).sort();
+  (await listHouseholds(dayCtx(vault.db, today), { query, sort: 'receivedOn', limit: 200 }))
+    .map((h) => h.id)
+    .sort();
 
 describe('異体字をたたんで探す（規則16）', () => {
   it('IME で打つ字で、戸籍の字の世帯が見つかる（2文字でも3文字以上でも）', async () => {

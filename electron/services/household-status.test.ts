@@ -3,6 +3,7 @@ import { listAuditEvents } from './audit.js';
 import { changeHouseholdStatus, correctStatusChange, voidStatusChange } from './household-status.js';
 import { createHousehold, getHousehold, listHouseholds, updateHousehold } from './households.js';
 import { openHouseholdsAt } from './statistics/report.js';
+import { dayCtx, serviceCtx } from './testing/service-context.js';
 import { signedInVault } from './testing/signed-in-vault.js';
 
 let vault: Awaited<ReturnType<typeof signedInVault>>;
@@ -25,14 +26,12 @@ const dayAfter = (day: string) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 async function create(): Promise<string> {
-  return (await createHousehold(vault.db, vault.userId, household, at('2026-04-01'))).id;
+  return (await createHousehold(serviceCtx(vault.db, vault.userId, at('2026-04-01')), household)).id;
 }
 const change = (householdId: string, action: 'start' | 'close' | 'reopen', on: string, today = on) =>
   changeHouseholdStatus(
-    vault.db,
-    vault.userId,
-    { householdId, action, on, ...(action === 'close' ? { reason: '課題解決' } : {}) },
-    at(today),
+    serviceCtx(vault.db, vault.userId, at(today)),
+    action === 'close' ? { householdId, action, on, reason: '課題解決' } : { householdId, action, on },
   );
 
 describe('状態の履歴はひとつの関数で読まれる（規則17）', () => {
@@ -42,15 +41,13 @@ describe('状態の履歴はひとつの関数で読まれる（規則17）', ()
     await change(id, 'close', '2026-06-30');
     await change(id, 'reopen', '2026-07-15');
     await change(id, 'close', '2026-09-01');
-    const history = (await getHousehold(vault.db, vault.userId, id, '2026-09-05', at('2026-09-05')))
+    const history = (await getHousehold(serviceCtx(vault.db, vault.userId, at('2026-09-05')), { id: id }))
       .statusHistory;
     const lastClose = history.at(-1);
-    await voidStatusChange(
-      vault.db,
-      vault.userId,
-      { id: lastClose?.id ?? 0, reason: '別世帯の終結を誤って記録' },
-      at('2026-09-05'),
-    );
+    await voidStatusChange(serviceCtx(vault.db, vault.userId, at('2026-09-05')), {
+      id: lastClose?.id ?? 0,
+      reason: '別世帯の終結を誤って記録',
+    });
 
     const expected = (day: string) =>
       day < '2026-04-01'
@@ -68,13 +65,13 @@ describe('状態の履歴はひとつの関数で読まれる（規則17）', ()
         expect(open, day).toBe(0);
         continue;
       }
-      const screen = await getHousehold(vault.db, vault.userId, id, day, at('2026-09-10'));
-      const [row] = await listHouseholds(vault.db, { query: '', sort: 'receivedOn', limit: 10 }, day);
+      const screen = await getHousehold(serviceCtx(vault.db, vault.userId, at('2026-09-10')), { id: id });
+      const [row] = await listHouseholds(dayCtx(vault.db, day), { query: '', sort: 'receivedOn', limit: 10 });
       expect(screen.status, day).toBe(expected(day));
       expect(row?.status, day).toBe(screen.status);
       expect(open, day).toBe(screen.status === 'closed' ? 0 : 1);
     }
-    const detail = await getHousehold(vault.db, vault.userId, id, '2026-09-10', at('2026-09-10'));
+    const detail = await getHousehold(serviceCtx(vault.db, vault.userId, at('2026-09-10')), { id: id });
     expect(detail.timeline.filter((t) => t.kind === 'status').map((t) => t.text)).toEqual([
       '再開',
       '終結（課題解決）',
@@ -92,7 +89,7 @@ describe('状態の履歴はひとつの関数で読まれる（規則17）', ()
     await expect(change(id, 'close', '2026-12-05', '2026-11-30')).rejects.toThrow(
       '終結日（令和8年12月5日）が今日（令和8年11月30日）より後です。まだ来ていない日付では記録できません。',
     );
-    const detail = await getHousehold(vault.db, vault.userId, id, '2026-11-30', at('2026-11-30'));
+    const detail = await getHousehold(serviceCtx(vault.db, vault.userId, at('2026-11-30')), { id: id });
     expect(detail.status).toBe('active');
     expect(detail.statusHistory).toHaveLength(2);
   });
@@ -117,21 +114,20 @@ describe('状態の履歴はひとつの関数で読まれる（規則17）', ()
     await change(id, 'start', '2026-04-10');
     await change(id, 'close', '2026-06-30');
     await change(id, 'reopen', '2026-07-15');
-    const close = (await getHousehold(vault.db, vault.userId, id, '2026-07-20', at('2026-07-20')))
+    const close = (await getHousehold(serviceCtx(vault.db, vault.userId, at('2026-07-20')), { id: id }))
       .statusHistory[2];
     const correct = (on: string) =>
-      correctStatusChange(
-        vault.db,
-        vault.userId,
-        { id: close?.id ?? 0, on, reason: '日付の書き誤り' },
-        at('2026-07-20'),
-      );
+      correctStatusChange(serviceCtx(vault.db, vault.userId, at('2026-07-20')), {
+        id: close?.id ?? 0,
+        on,
+        reason: '日付の書き誤り',
+      });
     await expect(correct('2026-07-20')).rejects.toThrow(/より前です|より後の日付にしてください/);
     await expect(correct('2026-04-05')).rejects.toThrow(
       '終結日（令和8年4月5日）が、その前の「支援開始」（令和8年4月10日）より前です。',
     );
     await correct('2026-06-20');
-    const detail = await getHousehold(vault.db, vault.userId, id, '2026-07-20', at('2026-07-20'));
+    const detail = await getHousehold(serviceCtx(vault.db, vault.userId, at('2026-07-20')), { id: id });
     expect(detail.statusHistory[2]).toMatchObject({
       on: '2026-06-20',
       corrections: [
@@ -151,47 +147,44 @@ describe('状態の履歴はひとつの関数で読まれる（規則17）', ()
     await change(id, 'start', '2026-04-10');
     await change(id, 'close', '2026-06-30');
     await change(id, 'reopen', '2026-07-15');
-    const close = (await getHousehold(vault.db, vault.userId, id, '2026-07-20', at('2026-07-20')))
+    const close = (await getHousehold(serviceCtx(vault.db, vault.userId, at('2026-07-20')), { id: id }))
       .statusHistory[2];
     await expect(
-      voidStatusChange(vault.db, vault.userId, { id: close?.id ?? 0, reason: '誤り' }, at('2026-07-20')),
+      voidStatusChange(serviceCtx(vault.db, vault.userId, at('2026-07-20')), {
+        id: close?.id ?? 0,
+        reason: '誤り',
+      }),
     ).rejects.toThrow(/^この終結を取り消すと、状態の記録が続かなくなります/);
-    const received = (await getHousehold(vault.db, vault.userId, id, '2026-07-20', at('2026-07-20')))
+    const received = (await getHousehold(serviceCtx(vault.db, vault.userId, at('2026-07-20')), { id: id }))
       .statusHistory[0];
     await expect(
-      voidStatusChange(vault.db, vault.userId, { id: received?.id ?? 0, reason: '誤り' }, at('2026-07-20')),
+      voidStatusChange(serviceCtx(vault.db, vault.userId, at('2026-07-20')), {
+        id: received?.id ?? 0,
+        reason: '誤り',
+      }),
     ).rejects.toThrow('受付の記録は取り消せません。');
   });
 
   it('受付日を変えると履歴の最初が動き、支援開始より後にはできない', async () => {
     const id = await create();
     await change(id, 'start', '2026-04-10');
-    await updateHousehold(
-      vault.db,
-      vault.userId,
-      id,
-      { ...household, receivedOn: '2026-04-03' },
-      at('2026-04-20'),
-    );
-    const detail = await getHousehold(vault.db, vault.userId, id, '2026-04-20', at('2026-04-20'));
+    await updateHousehold(serviceCtx(vault.db, vault.userId, at('2026-04-20')), {
+      id: id,
+      household: { ...household, receivedOn: '2026-04-03' },
+    });
+    const detail = await getHousehold(serviceCtx(vault.db, vault.userId, at('2026-04-20')), { id: id });
     expect(detail.statusHistory[0]?.on).toBe('2026-04-03');
     await expect(
-      updateHousehold(
-        vault.db,
-        vault.userId,
-        id,
-        { ...household, receivedOn: '2026-04-15' },
-        at('2026-04-20'),
-      ),
+      updateHousehold(serviceCtx(vault.db, vault.userId, at('2026-04-20')), {
+        id: id,
+        household: { ...household, receivedOn: '2026-04-15' },
+      }),
     ).rejects.toThrow('支援開始日（令和8年4月10日）が受付日（令和8年4月15日）より前です。');
     await expect(
-      updateHousehold(
-        vault.db,
-        vault.userId,
-        id,
-        { ...household, receivedOn: '2026-05-01' },
-        at('2026-04-20'),
-      ),
+      updateHousehold(serviceCtx(vault.db, vault.userId, at('2026-04-20')), {
+        id: id,
+        household: { ...household, receivedOn: '2026-05-01' },
+      }),
     ).rejects.toThrow('受付日（令和8年5月1日）が今日（令和8年4月20日）より後です。');
   });
 });

@@ -11,8 +11,9 @@ import {
   statusActionLabels,
   statusHistoryProblems,
 } from '../domain/status-history.js';
+import type { ParsedInput } from '../ipc/contract.js';
 import { type StatusChangeRecord, statusChangeVersionSchema } from '../ipc/schemas/households.js';
-import { appendAuditEvent } from './audit.js';
+import type { Context } from './context.js';
 import { correctionsOf, recordCorrection, requireReason } from './corrections.js';
 import { KasaneError } from './errors.js';
 
@@ -103,13 +104,11 @@ async function householdOf(trx: Kysely<Database>, id: string) {
 const statusAfter = { start: 'active', close: 'closed', reopen: 'active' } as const;
 
 export async function changeHouseholdStatus(
-  db: Kysely<Database>,
-  userId: string,
-  input: { householdId: string; action: 'start' | 'close' | 'reopen'; on: string; reason?: string },
-  now: Date,
-): Promise<void> {
-  const today = officeDate(now);
-  await db.transaction().execute(async (trx) => {
+  ctx: Context,
+  input: ParsedInput<'households.changeStatus'>,
+): Promise<{ id: string }> {
+  const { today } = ctx;
+  return ctx.transaction(async ({ db: trx, now, user, audit }) => {
     const household = await householdOf(trx, input.householdId);
     const changes = (await activeStatusChanges(trx, [household.id])).get(household.id) ?? [];
     const current = orderedHistory(changes).at(-1)?.status ?? 'received';
@@ -124,24 +123,20 @@ export async function changeHouseholdStatus(
         household_id: household.id,
         status,
         changed_on: input.on,
-        reason: input.reason ?? null,
-        user_id: userId,
+        reason: input.action === 'close' ? input.reason : null,
+        user_id: user.id,
         created_at: now.toISOString(),
         voided_at: null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     await refreshStatus(trx, household.id, today, now);
-    await appendAuditEvent(
-      trx,
-      {
-        userId,
-        kind: 'household.statusChanged',
-        target: { type: 'household', id: household.id },
-        detail: { status, statusChangeId: id },
-      },
-      now,
-    );
+    await audit({
+      kind: 'household.statusChanged',
+      target: { type: 'household', id: household.id },
+      detail: { status, statusChangeId: id },
+    });
+    return { id: input.householdId };
   });
 }
 
@@ -161,14 +156,12 @@ const versionOf = (row: { status: string; changed_on: string; reason: string | n
 
 /** 取消 of a 支援開始, 終結 or 再開 recorded by mistake; the 受付 itself is corrected through the 受付日. */
 export async function voidStatusChange(
-  db: Kysely<Database>,
-  userId: string,
-  input: { id: number; reason: string },
-  now: Date,
+  ctx: Context,
+  input: ParsedInput<'households.voidStatusChange'>,
 ): Promise<{ householdId: string }> {
   const reason = requireReason(input.reason, '取消');
-  const today = officeDate(now);
-  return db.transaction().execute(async (trx) => {
+  const { today } = ctx;
+  return ctx.transaction(async ({ db: trx, now, user }) => {
     const row = await changeOf(trx, input.id);
     if (row.status === 'received')
       throw new KasaneError(
@@ -206,7 +199,7 @@ export async function voidStatusChange(
         action: 'void',
         reason,
         before: versionOf(row),
-        userId,
+        userId: user.id,
       },
       now,
     );
@@ -222,14 +215,12 @@ function prevStatus(changes: readonly ChangeRow[], id: number): HouseholdStatus 
 
 /** 訂正 of a change's date (and, for a 終結, its 終結理由); it keeps its place in the history. */
 export async function correctStatusChange(
-  db: Kysely<Database>,
-  userId: string,
-  input: { id: number; on: string; closeReason?: string; reason: string },
-  now: Date,
+  ctx: Context,
+  input: ParsedInput<'households.correctStatusChange'>,
 ): Promise<{ householdId: string }> {
   const reason = requireReason(input.reason, '訂正');
-  const today = officeDate(now);
-  return db.transaction().execute(async (trx) => {
+  const { today } = ctx;
+  return ctx.transaction(async ({ db: trx, now, user }) => {
     const row = await changeOf(trx, input.id);
     if (row.status === 'received')
       throw new KasaneError('VALIDATION', '受付日は世帯の基本情報で直してください。');
@@ -255,7 +246,7 @@ export async function correctStatusChange(
         action: 'correct',
         reason,
         before: versionOf(row),
-        userId,
+        userId: user.id,
       },
       now,
     );

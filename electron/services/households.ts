@@ -14,17 +14,17 @@ import { type HouseholdStatus, memberLabel } from '../domain/household.js';
 import { officeDate } from '../domain/office-day.js';
 import { foldForSearch } from '../domain/search-fold.js';
 import { householdStatusOn, statusActionLabels, statusHistoryProblems } from '../domain/status-history.js';
+import type { ParsedInput } from '../ipc/contract.js';
 import {
   type HouseholdDetail,
   type HouseholdInput,
-  type HouseholdListInput,
   type HouseholdSummary,
   type Member,
   type MemberInput,
   memberVersionSchema,
 } from '../ipc/schemas/households.js';
-import { appendAuditEvent } from './audit.js';
 import { consentHistory } from './consent.js';
+import type { Context } from './context.js';
 import { correctionsOf, recordCorrection, requireReason } from './corrections.js';
 import { KasaneError } from './errors.js';
 import { matchingHouseholdIds, reindexHousehold } from './household-search.js';
@@ -310,13 +310,11 @@ async function refreshMemberIndex(trx: Kysely<Database>, householdId: string): P
 
 /** 取消 of a member recorded by mistake: kept with its 記号 (never reused), no longer counted or shown in 様式. */
 export async function voidMember(
-  db: Kysely<Database>,
-  userId: string,
-  input: { id: string; reason: string },
-  now: Date,
+  ctx: Context,
+  input: ParsedInput<'households.voidMember'>,
 ): Promise<{ householdId: string }> {
   const reason = requireReason(input.reason, '取消');
-  return db.transaction().execute(async (trx) => {
+  return ctx.transaction(async ({ db: trx, now, user }) => {
     const member = await trx.selectFrom('members').selectAll().where('id', '=', input.id).executeTakeFirst();
     if (!member) throw new KasaneError('NOT_FOUND');
     if (member.voided_at) throw new KasaneError('VALIDATION', 'この世帯員はすでに取り消されています。');
@@ -335,7 +333,7 @@ export async function voidMember(
         action: 'void',
         reason,
         before: memberVersion(member),
-        userId,
+        userId: user.id,
       },
       now,
     );
@@ -344,30 +342,21 @@ export async function voidMember(
 }
 
 export async function createHousehold(
-  db: Kysely<Database>,
-  userId: string,
-  input: HouseholdInput,
-  now: Date,
+  ctx: Context,
+  input: ParsedInput<'households.create'>,
 ): Promise<{ id: string }> {
-  return db.transaction().execute(async (trx) => {
-    const id = await insertHousehold(trx, userId, input, now);
-    await appendAuditEvent(
-      trx,
-      { userId, kind: 'household.created', target: { type: 'household', id } },
-      now,
-    );
+  return ctx.transaction(async ({ db: trx, now, user, audit }) => {
+    const id = await insertHousehold(trx, user.id, input, now);
+    await audit({ kind: 'household.created', target: { type: 'household', id } });
     return { id };
   });
 }
 
 export async function updateHousehold(
-  db: Kysely<Database>,
-  userId: string,
-  id: string,
-  input: HouseholdInput,
-  now: Date,
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  ctx: Context,
+  { id, household: input }: ParsedInput<'households.update'>,
+): Promise<{ id: string }> {
+  return ctx.transaction(async ({ db: trx, now, audit }) => {
     const before = await trx.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw new KasaneError('NOT_FOUND');
     await assertCaseNoFree(trx, input.caseNo, id);
@@ -404,43 +393,31 @@ export async function updateHousehold(
         .values([...new Set(input.issues)].map((issue) => ({ household_id: id, issue })))
         .execute();
     await reindexHousehold(trx, id);
-    await appendAuditEvent(
-      trx,
-      { userId, kind: 'household.updated', target: { type: 'household', id } },
-      now,
-    );
+    await audit({ kind: 'household.updated', target: { type: 'household', id } });
+    return { id };
   });
 }
 
 export async function saveMembers(
-  db: Kysely<Database>,
-  userId: string,
-  householdId: string,
-  members: readonly MemberInput[],
-  now: Date,
-  reason?: string,
+  ctx: Context,
+  { householdId, members, reason }: ParsedInput<'households.saveMembers'>,
 ): Promise<Member[]> {
-  await db.transaction().execute(async (trx) => {
+  await ctx.transaction(async ({ db: trx, now, audit }) => {
     if (!(await trx.selectFrom('households').select('id').where('id', '=', householdId).executeTakeFirst()))
       throw new KasaneError('NOT_FOUND');
-    await replaceMembers(trx, householdId, members, { reason, userId, now });
+    await replaceMembers(trx, householdId, members, { reason, userId: ctx.user.id, now });
     await trx
       .updateTable('households')
       .set({ updated_at: now.toISOString() })
       .where('id', '=', householdId)
       .execute();
-    await appendAuditEvent(
-      trx,
-      {
-        userId,
-        kind: 'members.saved',
-        target: { type: 'household', id: householdId },
-        detail: { count: members.length },
-      },
-      now,
-    );
+    await audit({
+      kind: 'members.saved',
+      target: { type: 'household', id: householdId },
+      detail: { count: members.length },
+    });
   });
-  return listMembers(db, householdId);
+  return listMembers(ctx.db, householdId);
 }
 
 /** The members that count (not voided), in their order: what every screen, 様式 and drawing shows. */
@@ -585,10 +562,10 @@ async function statusesOn(db: Kysely<Database>, ids: readonly string[], today: s
  * (each a small subquery) are then computed for those rows only.
  */
 export async function listHouseholds(
-  db: Kysely<Database>,
-  input: HouseholdListInput,
-  today: string,
+  ctx: Pick<Context, 'db' | 'today'>,
+  input: ParsedInput<'households.list'>,
 ): Promise<HouseholdSummary[]> {
+  const { db, today } = ctx;
   let page = db.selectFrom('households as h').select('h.id');
   if (input.query.trim()) page = page.where('h.id', 'in', matchingHouseholdIds(input.query));
   if (input.status) page = page.where('h.status', '=', input.status);
@@ -626,12 +603,10 @@ export async function listHouseholds(
 }
 
 export async function getHousehold(
-  db: Kysely<Database>,
-  userId: string,
-  id: string,
-  today: string,
-  now: Date,
+  ctx: Context,
+  { id }: ParsedInput<'households.get'>,
 ): Promise<HouseholdDetail> {
+  const { db, today } = ctx;
   const row = await summaryQuery(db)
     .select(['h.referral_agency_id', 'h.note'])
     .where('h.id', '=', id)
@@ -674,7 +649,7 @@ export async function getHousehold(
       })),
     ...notes.map((n) => ({ on: n.noted_on, kind: 'progressNote' as const, text: n.content.slice(0, 60) })),
   ].sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : 0));
-  await appendAuditEvent(db, { userId, kind: 'household.viewed', target: { type: 'household', id } }, now);
+  await ctx.audit({ kind: 'household.viewed', target: { type: 'household', id } });
   const summary = toSummary(row, today, statusOf(id));
   const closing = summary.status === 'closed' ? changes.findLast((c) => c.status === 'closed') : undefined;
   return {
@@ -714,7 +689,8 @@ function fiscalYearMarkers(fy: number): string[] {
  * the latest series moves to this 年度 (C2025-017 → C2026-001, R7-045 → R8-001), else R{年度}-001.
  * A suggestion is always free after normalisation.
  */
-export async function suggestCaseNo(db: Kysely<Database>, today: string): Promise<string> {
+export async function suggestCaseNo(ctx: Pick<Context, 'db' | 'today'>): Promise<{ caseNo: string }> {
+  const { db, today } = ctx;
   const fy = fiscalYearOf(today);
   const { start, end } = fiscalYearRange(fy);
   const all = await db
@@ -749,5 +725,5 @@ export async function suggestCaseNo(db: Kysely<Database>, today: string): Promis
   }
   let suggestion = `${head}${String(next).padStart(width, '0')}`;
   while (taken.has(caseNoKey(suggestion))) suggestion = `${head}${String(++next).padStart(width, '0')}`;
-  return suggestion;
+  return { caseNo: suggestion };
 }

@@ -8,34 +8,38 @@ import {
   savePlan,
   updateMeeting,
 } from './meetings.js';
-import { defaultOfficeSettings } from './office-settings.js';
 import { householdForMeetings, meetingNow } from './testing/meeting-fixture.js';
+import { dayCtx, serviceCtx } from './testing/service-context.js';
 import { signedInVault } from './testing/signed-in-vault.js';
 
-const labels = defaultOfficeSettings.meetingLabels;
 let vault: Awaited<ReturnType<typeof signedInVault>>;
 beforeEach(async () => {
   vault = await signedInVault();
 });
 afterEach(async () => vault.close());
+const today = '2026-11-22';
 
 describe('会議の種類は法律に従う（ルール2）', () => {
   it('同意のない世帯には重層的支援会議を開けず、理由を示す', async () => {
     const { householdId, meeting } = await householdForMeetings(vault.db, vault.userId);
-    const check = await checkMeetingKind(vault.db, householdId, '2026-11-24', labels);
+    const check = await checkMeetingKind(dayCtx(vault.db, today), {
+      householdId: householdId,
+      heldOn: '2026-11-24',
+    });
     expect(check.allowed).toEqual(['unconsented']);
     expect(check.reason).toContain('本人同意の記録がありません');
-    await expect(createMeeting(vault.db, vault.userId, meeting(), labels, meetingNow)).rejects.toMatchObject({
+    await expect(
+      createMeeting(serviceCtx(vault.db, vault.userId, meetingNow), meeting()),
+    ).rejects.toMatchObject({
       code: 'CONSENT_REQUIRED',
     });
     const { id } = await createMeeting(
-      vault.db,
-      vault.userId,
+      serviceCtx(vault.db, vault.userId, meetingNow),
       meeting({ kind: 'unconsented' }),
-      labels,
-      meetingNow,
     );
-    expect((await getMeeting(vault.db, vault.userId, id, '2026-11-22', meetingNow)).kind).toBe('unconsented');
+    expect((await getMeeting(serviceCtx(vault.db, vault.userId, meetingNow), { id: id })).kind).toBe(
+      'unconsented',
+    );
   });
 
   it('同意の取得日より前の日付や、撤回後の日付には重層的支援会議を開けない', async () => {
@@ -43,42 +47,34 @@ describe('会議の種類は法律に従う（ルール2）', () => {
       consentOn: '2026-11-01',
     });
     await expect(
-      createMeeting(vault.db, vault.userId, meeting({ heldOn: '2026-10-31' }), labels, meetingNow),
+      createMeeting(serviceCtx(vault.db, vault.userId, meetingNow), meeting({ heldOn: '2026-10-31' })),
     ).rejects.toMatchObject({ code: 'CONSENT_REQUIRED', message: expect.stringContaining('取得日') });
     const { id } = await createMeeting(
-      vault.db,
-      vault.userId,
+      serviceCtx(vault.db, vault.userId, meetingNow),
       meeting({ heldOn: '2026-11-01' }),
-      labels,
-      meetingNow,
     );
     const [consent] = await listConsents(vault.db, householdId);
-    await withdrawConsent(
-      vault.db,
-      vault.userId,
-      { consentId: consent?.id ?? '', withdrawnOn: '2026-11-20', reason: '本人の申し出' },
-      meetingNow,
-    );
+    await withdrawConsent(serviceCtx(vault.db, vault.userId, meetingNow), {
+      consentId: consent?.id ?? '',
+      withdrawnOn: '2026-11-20',
+      reason: '本人の申し出',
+    });
     await expect(
       createMeeting(
-        vault.db,
-        vault.userId,
+        serviceCtx(vault.db, vault.userId, meetingNow),
         meeting({ meetingNo: 'R8-001-2', heldOn: '2026-11-20' }),
-        labels,
-        meetingNow,
       ),
     ).rejects.toMatchObject({ message: expect.stringContaining('撤回') });
     // The meeting held before the withdrawal stays lawful.
-    await updateMeeting(
-      vault.db,
-      vault.userId,
-      id,
-      meeting({ heldOn: '2026-11-01', place: '別室' }),
-      labels,
-      meetingNow,
-    );
+    await updateMeeting(serviceCtx(vault.db, vault.userId, meetingNow), {
+      id: id,
+      meeting: meeting({ heldOn: '2026-11-01', place: '別室' }),
+    });
     await expect(
-      updateMeeting(vault.db, vault.userId, id, meeting({ heldOn: '2026-11-21' }), labels, meetingNow),
+      updateMeeting(serviceCtx(vault.db, vault.userId, meetingNow), {
+        id: id,
+        meeting: meeting({ heldOn: '2026-11-21' }),
+      }),
     ).rejects.toMatchObject({ code: 'CONSENT_REQUIRED' });
   });
 });
@@ -89,7 +85,9 @@ describe('出席機関は同意の範囲内（ルール3）', () => {
       consentOn: '2026-11-01',
       scope: 'first',
     });
-    await expect(createMeeting(vault.db, vault.userId, meeting(), labels, meetingNow)).rejects.toMatchObject({
+    await expect(
+      createMeeting(serviceCtx(vault.db, vault.userId, meetingNow), meeting()),
+    ).rejects.toMatchObject({
       code: 'OUT_OF_SCOPE',
       message: expect.stringContaining('基幹相談支援センター'),
     });
@@ -101,8 +99,8 @@ describe('出席機関は同意の範囲内（ルール3）', () => {
         scopeReason: i === 0 ? '' : '緊急の安否確認のため',
       })),
     });
-    const { id } = await createMeeting(vault.db, vault.userId, withReasons, labels, meetingNow);
-    const detail = await getMeeting(vault.db, vault.userId, id, '2026-11-22', meetingNow);
+    const { id } = await createMeeting(serviceCtx(vault.db, vault.userId, meetingNow), withReasons);
+    const detail = await getMeeting(serviceCtx(vault.db, vault.userId, meetingNow), { id: id });
     expect(detail.attendees.map((a) => a.inScope)).toEqual([true, false, false]);
     expect(detail.attendees[1]?.scopeReason).toBe('緊急の安否確認のため');
     const exceptions = await vault.db
@@ -116,13 +114,10 @@ describe('出席機関は同意の範囲内（ルール3）', () => {
   it('支援会議には同意の範囲はない（106条の6で共有できる）', async () => {
     const { meeting } = await householdForMeetings(vault.db, vault.userId);
     const { id } = await createMeeting(
-      vault.db,
-      vault.userId,
+      serviceCtx(vault.db, vault.userId, meetingNow),
       meeting({ kind: 'unconsented' }),
-      labels,
-      meetingNow,
     );
-    const detail = await getMeeting(vault.db, vault.userId, id, '2026-11-22', meetingNow);
+    const detail = await getMeeting(serviceCtx(vault.db, vault.userId, meetingNow), { id: id });
     expect(detail.attendees).toHaveLength(3);
     expect(detail.attendees.map((a) => [a.inScope, a.scopeReason])).toEqual([
       [true, null],
@@ -142,34 +137,25 @@ describe('会議一覧とプラン', () => {
   it('新しい会議には世帯員ごとの行と危機介入・その他の行があり、予定は先に、過去は不足を示す', async () => {
     const { meeting } = await householdForMeetings(vault.db, vault.userId, { consentOn: '2026-05-01' });
     const past = await createMeeting(
-      vault.db,
-      vault.userId,
+      serviceCtx(vault.db, vault.userId, meetingNow),
       meeting({ meetingNo: 'P', heldOn: '2026-10-01' }),
-      labels,
-      meetingNow,
     );
     const soon = await createMeeting(
-      vault.db,
-      vault.userId,
+      serviceCtx(vault.db, vault.userId, meetingNow),
       meeting({ meetingNo: 'S', heldOn: '2026-11-25' }),
-      labels,
-      meetingNow,
     );
     const later = await createMeeting(
-      vault.db,
-      vault.userId,
+      serviceCtx(vault.db, vault.userId, meetingNow),
       meeting({ meetingNo: 'L', heldOn: '2026-12-24' }),
-      labels,
-      meetingNow,
     );
-    const list = await listMeetings(vault.db, { limit: 50 }, '2026-11-22');
+    const list = await listMeetings(dayCtx(vault.db, '2026-11-22'), { limit: 50 });
     expect(list.map((m) => m.id)).toEqual([soon.id, later.id, past.id]);
     expect(list[2]?.missing).toEqual([
       '支援プランが未確定',
       '会議結果（当面の取組事項）が未入力',
       '会議報告（様式4）が未作成',
     ]);
-    const detail = await getMeeting(vault.db, vault.userId, past.id, '2026-11-22', meetingNow);
+    const detail = await getMeeting(serviceCtx(vault.db, vault.userId, meetingNow), { id: past.id });
     expect(detail.planRows.map((r) => r.heading)).toEqual([
       'A氏 𠮷田 花子（本人）',
       'B氏 𠮷田 髙志（長男）',
@@ -177,24 +163,21 @@ describe('会議一覧とプラン', () => {
       '危機介入',
       'その他',
     ]);
-    await savePlan(
-      vault.db,
-      vault.userId,
-      {
-        meetingId: past.id,
-        status: 'final',
-        rows: detail.planRows.map((r) => ({
-          target: r.target,
-          memberId: r.memberId,
-          goal: '見守り',
-          discussion: '',
-          nextActions: '週1回訪問',
-          roles: '包括',
-        })),
-      },
-      meetingNow,
+    await savePlan(serviceCtx(vault.db, vault.userId, meetingNow), {
+      meetingId: past.id,
+      status: 'final',
+      rows: detail.planRows.map((r) => ({
+        target: r.target,
+        memberId: r.memberId,
+        goal: '見守り',
+        discussion: '',
+        nextActions: '週1回訪問',
+        roles: '包括',
+      })),
+    });
+    const after = (await listMeetings(dayCtx(vault.db, '2026-11-22'), { limit: 50 })).find(
+      (m) => m.id === past.id,
     );
-    const after = (await listMeetings(vault.db, { limit: 50 }, '2026-11-22')).find((m) => m.id === past.id);
     expect(after).toMatchObject({
       planStatus: 'final',
       planRowCount: 5,
@@ -204,20 +187,25 @@ describe('会議一覧とプラン', () => {
 
   it('週末や祝日の会議には警告が付く（拒否はしない）', async () => {
     const { householdId } = await householdForMeetings(vault.db, vault.userId);
-    expect((await checkMeetingKind(vault.db, householdId, '2026-11-23', labels)).dateWarning).toContain(
-      '勤労感謝の日',
-    );
-    expect((await checkMeetingKind(vault.db, householdId, '2026-11-22', labels)).dateWarning).toContain(
-      '日曜日',
-    );
-    expect((await checkMeetingKind(vault.db, householdId, '2026-11-24', labels)).dateWarning).toBeNull();
+    expect(
+      (await checkMeetingKind(dayCtx(vault.db, today), { householdId: householdId, heldOn: '2026-11-23' }))
+        .dateWarning,
+    ).toContain('勤労感謝の日');
+    expect(
+      (await checkMeetingKind(dayCtx(vault.db, today), { householdId: householdId, heldOn: '2026-11-22' }))
+        .dateWarning,
+    ).toContain('日曜日');
+    expect(
+      (await checkMeetingKind(dayCtx(vault.db, today), { householdId: householdId, heldOn: '2026-11-24' }))
+        .dateWarning,
+    ).toBeNull();
   });
 
   it('空のプランは確定できない', async () => {
     const { meeting } = await householdForMeetings(vault.db, vault.userId, { consentOn: '2026-05-01' });
-    const { id } = await createMeeting(vault.db, vault.userId, meeting(), labels, meetingNow);
+    const { id } = await createMeeting(serviceCtx(vault.db, vault.userId, meetingNow), meeting());
     await expect(
-      savePlan(vault.db, vault.userId, { meetingId: id, status: 'final', rows: [] }, meetingNow),
+      savePlan(serviceCtx(vault.db, vault.userId, meetingNow), { meetingId: id, status: 'final', rows: [] }),
     ).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 });

@@ -4,16 +4,16 @@ import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
 import { agencyInScope, consentOn, consentState } from '../domain/consent.js';
 import { defaultAgenda, type MeetingKind } from '../domain/meeting.js';
-import type { OfficeSettings } from '../ipc/contract.js';
+import type { OfficeSettings, ParsedInput } from '../ipc/contract.js';
 import type { MeetingDetail, MeetingInput, MeetingSummary } from '../ipc/schemas/meetings.js';
 import { appendAuditEvent } from './audit.js';
 import { listConsents } from './consent.js';
+import type { Context } from './context.js';
 import { KasaneError } from './errors.js';
 import { listMembers } from './households.js';
 import { meetingDateWarning } from './meeting-date.js';
 import { consentedMeetingRefusal } from './meeting-rules.js';
 import { defaultReportSections } from './meeting-texts.js';
-import { getOfficeSettings } from './office-settings.js';
 
 type Labels = OfficeSettings['meetingLabels'];
 
@@ -88,12 +88,11 @@ export async function meetingTexts(
 }
 
 export async function checkMeetingKind(
-  db: Kysely<Database>,
-  householdId: string,
-  heldOn: string,
-  labels: Labels,
+  ctx: Context,
+  { householdId, heldOn }: ParsedInput<'meetings.checkKind'>,
 ) {
-  const consents = await listConsents(db, householdId);
+  const consents = await listConsents(ctx.db, householdId);
+  const labels = (await ctx.settings()).meetingLabels;
   const reason = consentedMeetingRefusal(consents, heldOn, labels.unconsented);
   const allowed: MeetingKind[] = reason ? ['unconsented'] : ['consented', 'unconsented'];
   return { allowed, reason, dateWarning: meetingDateWarning(heldOn) };
@@ -210,13 +209,11 @@ export async function insertMeeting(
 }
 
 export async function createMeeting(
-  db: Kysely<Database>,
-  userId: string,
-  input: MeetingInput,
-  labels: Labels,
-  now: Date,
+  ctx: Context,
+  input: ParsedInput<'meetings.create'>,
 ): Promise<{ id: string }> {
-  return db.transaction().execute(async (trx) => {
+  const labels = (await ctx.settings()).meetingLabels;
+  return ctx.transaction(async ({ db: trx, now, user, audit }) => {
     if (
       !(await trx
         .selectFrom('households')
@@ -227,30 +224,23 @@ export async function createMeeting(
       throw new KasaneError('NOT_FOUND');
     const id = await insertMeeting(
       trx,
-      userId,
+      user.id,
       input,
       labels,
       now,
       input.kind === 'consented' ? 'draft' : 'none',
     );
-    await appendAuditEvent(
-      trx,
-      { userId, kind: 'meeting.created', target: { type: 'meeting', id }, detail: { kind: input.kind } },
-      now,
-    );
+    await audit({ kind: 'meeting.created', target: { type: 'meeting', id }, detail: { kind: input.kind } });
     return { id };
   });
 }
 
 export async function updateMeeting(
-  db: Kysely<Database>,
-  userId: string,
-  id: string,
-  input: MeetingInput,
-  labels: Labels,
-  now: Date,
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  ctx: Context,
+  { id, meeting: input }: ParsedInput<'meetings.update'>,
+): Promise<{ id: string }> {
+  const labels = (await ctx.settings()).meetingLabels;
+  return ctx.transaction(async ({ db: trx, now, user, audit }) => {
     const before = await trx
       .selectFrom('meetings')
       .select(['household_id', 'kind'])
@@ -286,29 +276,17 @@ export async function updateMeeting(
       })
       .where('id', '=', id)
       .execute();
-    await writeAttendees(trx, id, input, userId, now);
-    await appendAuditEvent(trx, { userId, kind: 'meeting.updated', target: { type: 'meeting', id } }, now);
+    await writeAttendees(trx, id, input, user.id, now);
+    await audit({ kind: 'meeting.updated', target: { type: 'meeting', id } });
+    return { id };
   });
 }
 
 export async function savePlan(
-  db: Kysely<Database>,
-  userId: string,
-  input: {
-    meetingId: string;
-    status: 'none' | 'draft' | 'final';
-    rows: {
-      target: 'member' | 'crisis' | 'other';
-      memberId: string | null;
-      goal: string;
-      discussion: string;
-      nextActions: string;
-      roles: string;
-    }[];
-  },
-  now: Date,
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  ctx: Context,
+  input: ParsedInput<'meetings.savePlan'>,
+): Promise<{ id: string }> {
+  return ctx.transaction(async ({ db: trx, now, audit }) => {
     const meeting = await trx
       .selectFrom('meetings')
       .select(['household_id', 'kind'])
@@ -345,32 +323,21 @@ export async function savePlan(
       .set({ plan_status: input.status, updated_at: now.toISOString() })
       .where('id', '=', input.meetingId)
       .execute();
-    await appendAuditEvent(
-      trx,
-      {
-        userId,
-        kind: 'plan.saved',
-        target: { type: 'meeting', id: input.meetingId },
-        detail: { status: input.status, rows: input.rows.length },
-      },
-      now,
-    );
+    await audit({
+      kind: 'plan.saved',
+      target: { type: 'meeting', id: input.meetingId },
+      detail: { status: input.status, rows: input.rows.length },
+    });
+    return { id: input.meetingId };
   });
 }
 
 export async function saveReport(
-  db: Kysely<Database>,
-  userId: string,
-  input: {
-    meetingId: string;
-    reportSections: { title: string; body: string }[];
-    nextReviewOn: string | null;
-    monitoringAgencyIds: string[];
-  },
-  now: Date,
-): Promise<void> {
-  const labels = (await getOfficeSettings(db)).meetingLabels;
-  await db.transaction().execute(async (trx) => {
+  ctx: Context,
+  input: ParsedInput<'meetings.saveReport'>,
+): Promise<{ id: string }> {
+  const labels = (await ctx.settings()).meetingLabels;
+  return ctx.transaction(async ({ db: trx, now, audit }) => {
     // Sections left as the defaults stay defaults, so they keep following the meeting.
     const texts = await meetingTexts(trx, input.meetingId, labels);
     const edited = !sameTexts(input.reportSections, texts.defaultReportSections);
@@ -391,11 +358,8 @@ export async function saveReport(
         .insertInto('meeting_monitors')
         .values(monitors.map((agency_id) => ({ meeting_id: input.meetingId, agency_id })))
         .execute();
-    await appendAuditEvent(
-      trx,
-      { userId, kind: 'report.saved', target: { type: 'meeting', id: input.meetingId } },
-      now,
-    );
+    await audit({ kind: 'report.saved', target: { type: 'meeting', id: input.meetingId } });
+    return { id: input.meetingId };
   });
 }
 
@@ -463,10 +427,10 @@ function toSummary(r: SummaryRow, today: string): MeetingSummary {
 
 /** 会議一覧: upcoming meetings first (soonest first), then past ones (newest first). */
 export async function listMeetings(
-  db: Kysely<Database>,
-  input: { householdId?: string | undefined; limit: number },
-  today: string,
+  ctx: Pick<Context, 'db' | 'today'>,
+  input: ParsedInput<'meetings.list'>,
 ): Promise<MeetingSummary[]> {
+  const { db, today } = ctx;
   let q = summaryQuery(db);
   if (input.householdId) q = q.where('m.household_id', '=', input.householdId);
   const rows = await q
@@ -479,13 +443,8 @@ export async function listMeetings(
   return rows.map((r) => toSummary(r, today));
 }
 
-export async function getMeeting(
-  db: Kysely<Database>,
-  userId: string,
-  id: string,
-  today: string,
-  now: Date,
-): Promise<MeetingDetail> {
+export async function getMeeting(ctx: Context, { id }: ParsedInput<'meetings.get'>): Promise<MeetingDetail> {
+  const { db, today } = ctx;
   const row = await summaryQuery(db)
     .select(['m.handouts_json', 'm.notice_number', 'm.issued_on', 'm.reply_by', 'm.next_review_on'])
     .where('m.id', '=', id)
@@ -493,7 +452,7 @@ export async function getMeeting(
   if (!row) throw new KasaneError('NOT_FOUND');
   const [consents, texts, attendees, monitors] = await Promise.all([
     listConsents(db, row.household_id),
-    meetingTexts(db, id, (await getOfficeSettings(db)).meetingLabels),
+    meetingTexts(db, id, (await ctx.settings()).meetingLabels),
     db
       .selectFrom('meeting_attendees as a')
       .innerJoin('agencies as g', 'g.id', 'a.agency_id')
@@ -504,7 +463,7 @@ export async function getMeeting(
     db.selectFrom('meeting_monitors').select('agency_id').where('meeting_id', '=', id).execute(),
   ]);
   const consent = consentOn(consents, row.held_on);
-  await appendAuditEvent(db, { userId, kind: 'meeting.viewed', target: { type: 'meeting', id } }, now);
+  await ctx.audit({ kind: 'meeting.viewed', target: { type: 'meeting', id } });
   return {
     ...toSummary(row, today),
     agenda: texts.agenda,
@@ -610,7 +569,11 @@ export function planRowHeading(row: EffectivePlanRow, name: (m: PlanRowMember) =
 }
 
 /** What a new meeting form starts with: a suggested 会議番号 (the 会次第 follows the kind chosen). */
-export async function meetingDefaults(db: Kysely<Database>, householdId: string) {
+export async function meetingDefaults(
+  ctx: Pick<Context, 'db'>,
+  { householdId }: ParsedInput<'meetings.defaults'>,
+) {
+  const { db } = ctx;
   const household = await db
     .selectFrom('households')
     .select('case_no')

@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandlers } from './handlers.js';
+import { dispatch } from './dispatch.js';
+import { createApp } from './handlers.js';
 import { defaultOfficeSettings } from './office-settings.js';
 import { folderPlatform } from './platform.js';
 import { filesContaining } from './testing/scan-files.js';
@@ -17,13 +18,13 @@ describe('平文を残さない', () => {
     const unique = `秘密市𠮷野髙﨑-${Date.now()}`;
     const userName = '平文検出用 𠮷田 髙橋';
     const session = new VaultSession({ dataDir: dir, via: 'app', kdf: fastKdf });
-    const handlers = createHandlers(session, folderPlatform(`${dir}-downloads`));
-    await handlers['vault.setup']({
+    const app = createApp(session, folderPlatform(`${dir}-downloads`));
+    await dispatch(app, 'vault.setup', {
       userName,
       passphrase: 'correct horse battery',
       passphraseConfirm: 'correct horse battery',
     });
-    await handlers['settings.save']({
+    await dispatch(app, 'settings.save', {
       ...defaultOfficeSettings,
       municipalityName: unique,
       senderTitle: `${userName}課長`,

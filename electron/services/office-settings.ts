@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { statutoryMeetingLabels } from '../domain/meeting.js';
-import { type OfficeSettings, officeSettingsSchema } from '../ipc/contract.js';
-import { appendAuditEvent } from './audit.js';
+import { type OfficeSettings, officeSettingsSchema, type ParsedInput } from '../ipc/contract.js';
+import type { Context } from './context.js';
 
 const key = 'office';
 
@@ -29,15 +29,18 @@ export async function getOfficeSettings(db: Kysely<Database>): Promise<OfficeSet
   return parsed.success ? parsed.data : defaultOfficeSettings;
 }
 
+/** settings.get: the office's settings, or the defaults before the first save. */
+export function officeSettings(ctx: Pick<Context, 'settings'>): Promise<OfficeSettings> {
+  return ctx.settings();
+}
+
 /** Saves the office settings; the audit event names which fields changed, never their values. */
 export async function saveOfficeSettings(
-  db: Kysely<Database>,
-  userId: string,
-  input: OfficeSettings,
-  now: Date,
+  ctx: Context,
+  input: ParsedInput<'settings.save'>,
 ): Promise<OfficeSettings> {
   const next = officeSettingsSchema.parse(input);
-  return db.transaction().execute(async (trx) => {
+  return ctx.transaction(async ({ db: trx, now, audit }) => {
     const before = await getOfficeSettings(trx);
     const changed = (Object.keys(next) as (keyof OfficeSettings)[]).filter(
       (k) => JSON.stringify(before[k]) !== JSON.stringify(next[k]),
@@ -50,16 +53,11 @@ export async function saveOfficeSettings(
       )
       .execute();
     if (changed.length > 0) {
-      await appendAuditEvent(
-        trx,
-        {
-          userId,
-          kind: 'settings.changed',
-          target: { type: 'settings', id: key },
-          detail: { fields: changed },
-        },
-        now,
-      );
+      await audit({
+        kind: 'settings.changed',
+        target: { type: 'settings', id: key },
+        detail: { fields: changed },
+      });
     }
     return next;
   });

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, ProgressNoteTable } from '../../db/schema.js';
+import type { ParsedInput } from '../ipc/contract.js';
 import {
   type ProgressNote,
   type ProgressNoteCorrection,
   progressNoteVersionSchema,
 } from '../ipc/schemas/households.js';
-import { appendAuditEvent } from './audit.js';
+import type { Context } from './context.js';
 import { correctionsOf, recordCorrection, requireReason } from './corrections.js';
 import { KasaneError } from './errors.js';
 
@@ -14,19 +15,12 @@ import { KasaneError } from './errors.js';
  * 支援経過: dated notes per household. A 訂正 keeps the replaced text with its reason; a 取消 keeps the
  * entry (shown struck through) and it no longer counts (rule 18).
  */
-export interface ProgressNoteInput {
-  id?: string;
-  householdId: string;
-  notedOn: string;
-  agencyId: string | null;
-  staff: string;
-  content: string;
-  nextPlan: string;
-  /** Required for a 訂正 (when `id` is given). */
-  reason?: string;
-}
 
-export async function listProgressNotes(db: Kysely<Database>, householdId: string): Promise<ProgressNote[]> {
+export async function listProgressNotes(
+  ctx: Pick<Context, 'db'>,
+  { householdId }: ParsedInput<'progressNotes.list'>,
+): Promise<ProgressNote[]> {
+  const { db } = ctx;
   const rows = await db
     .selectFrom('progress_notes as p')
     .leftJoin('agencies as a', 'a.id', 'p.agency_id')
@@ -77,12 +71,10 @@ async function activeNote(trx: Kysely<Database>, id: string, householdId?: strin
 }
 
 export async function saveProgressNote(
-  db: Kysely<Database>,
-  userId: string,
-  input: ProgressNoteInput,
-  now: Date,
+  ctx: Context,
+  input: ParsedInput<'progressNotes.save'>,
 ): Promise<{ id: string }> {
-  return db.transaction().execute(async (trx) => {
+  return ctx.transaction(async ({ db: trx, now, user, audit }) => {
     const household = await trx
       .selectFrom('households')
       .select('id')
@@ -109,16 +101,11 @@ export async function saveProgressNote(
           created_at: now.toISOString(),
         })
         .execute();
-      await appendAuditEvent(
-        trx,
-        {
-          userId,
-          kind: 'progressNote.added',
-          target: { type: 'household', id: input.householdId },
-          detail: { noteId: id },
-        },
-        now,
-      );
+      await audit({
+        kind: 'progressNote.added',
+        target: { type: 'household', id: input.householdId },
+        detail: { noteId: id },
+      });
       return { id };
     }
     const reason = requireReason(input.reason ?? '', '訂正');
@@ -137,7 +124,7 @@ export async function saveProgressNote(
         action: 'correct',
         reason,
         before: snapshot(before),
-        userId,
+        userId: user.id,
       },
       now,
     );
@@ -147,13 +134,11 @@ export async function saveProgressNote(
 
 /** 取消: the entry stays in the list, marked, with its reason; it leaves the timeline. */
 export async function voidProgressNote(
-  db: Kysely<Database>,
-  userId: string,
-  input: { id: string; reason: string },
-  now: Date,
+  ctx: Context,
+  input: ParsedInput<'progressNotes.void'>,
 ): Promise<{ id: string }> {
   const reason = requireReason(input.reason, '取消');
-  return db.transaction().execute(async (trx) => {
+  return ctx.transaction(async ({ db: trx, now, user }) => {
     const note = await activeNote(trx, input.id);
     await trx
       .updateTable('progress_notes')
@@ -169,7 +154,7 @@ export async function voidProgressNote(
         action: 'void',
         reason,
         before: snapshot(note),
-        userId,
+        userId: user.id,
       },
       now,
     );
@@ -179,10 +164,10 @@ export async function voidProgressNote(
 
 /** Every 訂正 and 取消 of an entry, newest first, with the version each replaced. */
 export async function progressNoteHistory(
-  db: Kysely<Database>,
-  noteId: string,
+  ctx: Pick<Context, 'db'>,
+  { noteId }: ParsedInput<'progressNotes.history'>,
 ): Promise<ProgressNoteCorrection[]> {
   return (
-    (await correctionsOf(db, 'progressNote', [noteId], progressNoteVersionSchema)).get(noteId) ?? []
+    (await correctionsOf(ctx.db, 'progressNote', [noteId], progressNoteVersionSchema)).get(noteId) ?? []
   ).reverse();
 }

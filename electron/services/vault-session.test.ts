@@ -4,6 +4,7 @@ import { dataDirPaths } from './data-dir.js';
 import { KasaneError } from './errors.js';
 import { defaultOfficeSettings, getOfficeSettings, saveOfficeSettings } from './office-settings.js';
 import { filesContaining } from './testing/scan-files.js';
+import { serviceCtx } from './testing/service-context.js';
 import { fastKdf, tempDataDir } from './testing/temp-data-dir.js';
 import { VaultSession } from './vault-session.js';
 
@@ -125,7 +126,7 @@ describe('保管庫（暗号化データベース）', () => {
     await s.unlock({ passphrase });
     const { store, user } = s.signedIn();
     const saved = { ...defaultOfficeSettings, municipalityName: '架空町テスト', autoLockMinutes: 5 };
-    await saveOfficeSettings(store.db, user.id, saved, now);
+    await saveOfficeSettings(serviceCtx(store.db, user.id, now), saved);
     await s.refreshSettings();
     expect(await s.lockIfIdle(5 * 60)).toBe(true);
     // Kept across lock and unlock, and nowhere on disk in plaintext.

@@ -1,12 +1,11 @@
 import { consentLabels } from '../../domain/consent.js';
 import { formatWareki } from '../../domain/dates.js';
 import { statusLabels } from '../../domain/household.js';
-import { officeDate } from '../../domain/office-day.js';
 import type { HouseholdSummary } from '../../ipc/schemas/households.js';
 import { listHouseholds } from '../../services/households.js';
 import { displayWidth } from '../display-width.js';
 import { exitCodes } from '../exit-codes.js';
-import { cliContext, withCliVault } from '../open-vault.js';
+import { cliContext, serviceContext, withCliVault } from '../open-vault.js';
 
 function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => displayWidth(row[i] ?? '')))) ?? [];
@@ -58,11 +57,11 @@ export async function casesCommand(opts: {
     const households =
       total === 0
         ? []
-        : await listHouseholds(
-            db,
-            { query: opts.search ?? '', sort: 'receivedOn', limit: total },
-            officeDate(ctx.clock()),
-          );
+        : await listHouseholds(serviceContext(vault, ctx.clock()), {
+            query: opts.search ?? '',
+            sort: 'receivedOn',
+            limit: total,
+          });
     if (opts.json) {
       const shaped = households.map((h) => ({
         caseNo: h.caseNo,

@@ -4,7 +4,7 @@ import type { ImportReport } from '../../ipc/schemas/imports.js';
 import { type ImportFile, previewImport, runImport } from '../../services/import/index.js';
 import { CliError } from '../cli-error.js';
 import { exitCodes } from '../exit-codes.js';
-import { cliContext, withCliVault } from '../open-vault.js';
+import { cliContext, serviceContext, withCliVault } from '../open-vault.js';
 
 const importable = /\.(xlsx|csv)$/i;
 
@@ -51,10 +51,10 @@ export async function importCommand(
   const files = await collectFiles(paths);
   const ctx = cliContext(opts.dataDir, opts.user);
   return withCliVault(ctx, async (vault) => {
-    const now = ctx.clock();
+    const service = serviceContext(vault, ctx.clock());
     const report = opts.dryRun
-      ? await previewImport(vault.store.db, files, now)
-      : await runImport(vault.store.db, vault.user.id, files, now);
+      ? await previewImport(service, { files })
+      : await runImport(service, { files });
     if (!report.ok) {
       process.stderr.write(report.errors.map((line) => `${line}\n`).join(''));
       process.stderr.write(

@@ -1,9 +1,8 @@
 import { formatWareki } from '../../domain/dates.js';
 import { statutoryMeetingLabels } from '../../domain/meeting.js';
-import { officeDate } from '../../domain/office-day.js';
 import { listMeetings } from '../../services/meetings.js';
 import { exitCodes } from '../exit-codes.js';
-import { cliContext, withCliVault } from '../open-vault.js';
+import { cliContext, serviceContext, withCliVault } from '../open-vault.js';
 
 /** Every meeting, upcoming first: as JSON for scripts, or one line each for a person. */
 export async function meetingsCommand(opts: {
@@ -13,7 +12,7 @@ export async function meetingsCommand(opts: {
 }): Promise<number> {
   const ctx = cliContext(opts.dataDir, opts.user);
   return withCliVault(ctx, async (vault) => {
-    const meetings = await listMeetings(vault.store.db, { limit: 1_000_000 }, officeDate(ctx.clock()));
+    const meetings = await listMeetings(serviceContext(vault, ctx.clock()), { limit: 1_000_000 });
     if (opts.json) {
       const rows = meetings.map((m) => ({
         meetingNo: m.meetingNo,

@@ -2,7 +2,7 @@ import { type OfficeSettings, officeSettingsSchema } from '../../ipc/contract.js
 import { getOfficeSettings, saveOfficeSettings } from '../../services/office-settings.js';
 import { CliError } from '../cli-error.js';
 import { exitCodes } from '../exit-codes.js';
-import { cliContext, withCliVault } from '../open-vault.js';
+import { cliContext, serviceContext, withCliVault } from '../open-vault.js';
 
 export interface SettingsOptions {
   dataDir: string;
@@ -58,7 +58,7 @@ export async function settingsCommand(opts: SettingsOptions): Promise<number> {
           exitCodes.usage,
           parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'),
         );
-      settings = await saveOfficeSettings(db, vault.user.id, parsed.data, ctx.clock());
+      settings = await saveOfficeSettings(serviceContext(vault, ctx.clock()), parsed.data);
     }
     if (opts.json) process.stdout.write(`${JSON.stringify(settings, null, 2)}\n`);
     else for (const [key, value] of flatten(settings)) process.stdout.write(`${key}=${value}\n`);

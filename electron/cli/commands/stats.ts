@@ -4,7 +4,7 @@ import { recordIssue } from '../../services/document-gate.js';
 import { type StatisticsFormat, statisticsFile, statisticsFor } from '../../services/statistics/index.js';
 import { CliError } from '../cli-error.js';
 import { exitCodes } from '../exit-codes.js';
-import { cliContext, withCliVault } from '../open-vault.js';
+import { cliContext, serviceContext, withCliVault } from '../open-vault.js';
 
 export interface StatsOptions {
   dataDir: string;
@@ -48,8 +48,9 @@ export async function statsCommand(opts: StatsOptions): Promise<number> {
   return withCliVault(ctx, async (vault) => {
     const { db } = vault.store;
     const now = ctx.clock();
-    const stats = await statisticsFor(db, { fiscalYears: years.data, threshold });
-    const file = await statisticsFile(db, stats, format, now);
+    const service = serviceContext(vault, now);
+    const stats = await statisticsFor(service, { fiscalYears: years.data, threshold });
+    const file = await statisticsFile(service, stats, format);
     await writeFile(opts.out, file.bytes);
     await recordIssue(
       db,

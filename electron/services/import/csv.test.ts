@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listHouseholds, listMembers } from '../households.js';
 import { livingAsListed } from '../testing/members.js';
+import { dayCtx, serviceCtx } from '../testing/service-context.js';
 import { signedInVault } from '../testing/signed-in-vault.js';
 import { parseCsv } from './csv.js';
 import { csvBytes, fileOf, importCounts, type SheetData, xlsxBytes } from './fixtures.js';
@@ -31,7 +32,9 @@ describe('CSV の読み方（RFC 4180）', () => {
         '受付番号,受付日,世帯表示名,本人同意\r\nR8-001,2026/4/1,"山田,なし\r\n',
         'utf8',
       );
-      const report = await runImport(vault.db, vault.userId, [fileOf('世帯.csv', bytes)], now);
+      const report = await runImport(serviceCtx(vault.db, vault.userId, now), {
+        files: [fileOf('世帯.csv', bytes)],
+      });
       expect(report.errors).toEqual(['ファイル「世帯.csv」 行2: 「"」で始まった値が閉じられていません']);
     } finally {
       await vault.close();
@@ -51,7 +54,7 @@ describe('ファイルの選び方と中身の誤り', () => {
         fileOf('世帯員.csv', Buffer.from(`\ufeff${header}`, 'utf16le')),
         fileOf('世帯 (1).csv', Buffer.from(header, 'utf8')),
       ];
-      const report = await runImport(vault.db, vault.userId, files, now);
+      const report = await runImport(serviceCtx(vault.db, vault.userId, now), { files: files });
       expect(report.errors).toEqual([
         'Excel ブック（.xlsx）を1つだけ、または CSV ファイルだけを選んでください',
         'ファイル「古い台帳.xls」: 古い形式（.xls）は読めません。Excel で .xlsx として保存し直してください',
@@ -60,7 +63,7 @@ describe('ファイルの選び方と中身の誤り', () => {
         'シート「世帯 (1)」は取り込めません（取り込めるシート: 世帯、世帯員、家族関係、会議、出席者、プラン。CSV ではファイル名がシート名です）',
       ]);
       const bell = fileOf('世帯.csv', Buffer.from(`${header}R8-001,2026/4/1,ベル\u0007,なし\r\n`, 'utf8'));
-      expect((await runImport(vault.db, vault.userId, [bell], now)).errors).toEqual([
+      expect((await runImport(serviceCtx(vault.db, vault.userId, now), { files: [bell] })).errors).toEqual([
         '世帯 行2 世帯表示名: 改行とタブ以外の制御文字が含まれています',
       ]);
     } finally {
@@ -118,16 +121,17 @@ const members: SheetData = {
 async function importedWith(encoding: 'cp932' | 'utf8-bom' | 'utf8') {
   const vault = await signedInVault(() => now);
   try {
-    const report = await runImport(
-      vault.db,
-      vault.userId,
-      [
+    const report = await runImport(serviceCtx(vault.db, vault.userId, now), {
+      files: [
         fileOf('世帯.csv', csvBytes('世帯', households, encoding)),
         fileOf('世帯員.csv', csvBytes('世帯員', members, encoding)),
       ],
-      now,
-    );
-    const listed = await listHouseholds(vault.db, { query: '', sort: 'receivedOn', limit: 10 }, today);
+    });
+    const listed = await listHouseholds(dayCtx(vault.db, today), {
+      query: '',
+      sort: 'receivedOn',
+      limit: 10,
+    });
     const notes = await vault.db
       .selectFrom('households')
       .select(['case_no', 'note'])

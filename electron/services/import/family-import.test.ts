@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listRelations } from '../family.js';
 import { listHouseholds, listMembers } from '../households.js';
+import { dayCtx, serviceCtx } from '../testing/service-context.js';
 import { signedInVault } from '../testing/signed-in-vault.js';
 import { dumpDatabase, importCounts, type Rows, xlsxFiles } from './fixtures.js';
 import { runImport } from './index.js';
@@ -51,19 +52,16 @@ const relations: Rows = [
 ];
 
 const run = async (sheets: { members?: Rows; relations?: Rows; header?: string[] } = {}) =>
-  runImport(
-    vault.db,
-    vault.userId,
-    await xlsxFiles({
+  runImport(serviceCtx(vault.db, vault.userId, now), {
+    files: await xlsxFiles({
       世帯: { rows: households },
       世帯員: { rows: sheets.members ?? members, ...(sheets.header ? { header: sheets.header } : {}) },
       ...(sheets.relations !== undefined ? { 家族関係: { rows: sheets.relations } } : {}),
     }),
-    now,
-  );
+  });
 
 const householdId = async (caseNo: string) =>
-  (await listHouseholds(vault.db, { query: '', sort: 'receivedOn', limit: 10 }, '2026-11-22')).find(
+  (await listHouseholds(dayCtx(vault.db, '2026-11-22'), { query: '', sort: 'receivedOn', limit: 10 })).find(
     (h) => h.caseNo === caseNo,
   );
 

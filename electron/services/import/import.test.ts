@@ -5,6 +5,7 @@ import { listAuditEvents } from '../audit.js';
 import { listConsents } from '../consent.js';
 import { listHouseholds, listMembers } from '../households.js';
 import { filesContaining } from '../testing/scan-files.js';
+import { dayCtx, serviceCtx } from '../testing/service-context.js';
 import { signedInVault } from '../testing/signed-in-vault.js';
 import { dumpDatabase, fileOf, importCounts, type Rows, xlsxBytes, xlsxFiles } from './fixtures.js';
 import { previewImport, runImport } from './index.js';
@@ -18,14 +19,12 @@ beforeEach(async () => {
 afterEach(async () => vault.close());
 
 const sqlite = () => vault.session.signedIn().store.sqlite;
-const list = (query = '') => listHouseholds(vault.db, { query, sort: 'receivedOn', limit: 500 }, today);
+const list = (query = '') =>
+  listHouseholds(dayCtx(vault.db, today), { query, sort: 'receivedOn', limit: 500 });
 const importSheets = async (households: Rows, members: Rows = []) =>
-  runImport(
-    vault.db,
-    vault.userId,
-    await xlsxFiles({ 世帯: { rows: households }, 世帯員: { rows: members } }),
-    now,
-  );
+  runImport(serviceCtx(vault.db, vault.userId, now), {
+    files: await xlsxFiles({ 世帯: { rows: households }, 世帯員: { rows: members } }),
+  });
 const householdRow = (caseNo: string, over: Rows[number] = {}): Rows[number] => ({
   受付番号: caseNo,
   受付日: '2024/4/1',
@@ -87,7 +86,9 @@ describe('移行用ブックの取り込み', () => {
   it('100世帯のブックを取り込むと件数が合い、一覧・同意・状態・世帯員に反映され、監査ログに件数とハッシュだけが残る', async () => {
     const { households, members } = ledger();
     const bytes = await xlsxBytes({ 世帯: { rows: households }, 世帯員: { rows: members } });
-    const report = await runImport(vault.db, vault.userId, [fileOf('台帳.xlsx', bytes)], now);
+    const report = await runImport(serviceCtx(vault.db, vault.userId, now), {
+      files: [fileOf('台帳.xlsx', bytes)],
+    });
     expect(report).toEqual({
       ok: true,
       counts: importCounts({ households: 100, members: members.length, consents: 34, agenciesAdded: 2 }),
@@ -160,7 +161,7 @@ describe('移行用ブックの取り込み', () => {
       }),
     ]);
     expect(report.counts).toEqual(importCounts({ households: 2, consents: 2, agenciesAdded: 1 }));
-    const agencies = await listAgencies(vault.db);
+    const agencies = await listAgencies({ db: vault.db });
     const added = agencies.filter((a) => a.name === 'ＮＰＯ法人ひだまり');
     expect(added).toMatchObject([{ field: 'その他' }]);
     const center = agencies.find((a) => a.name === '地域包括支援センター');
@@ -214,12 +215,12 @@ describe('誤りがあれば何も登録せず、すべての誤りを返す', (
       '世帯員 行6 生年月日: 平成32年1月1日という日はありません（平成は平成31年4月30日まで）。令和2年1月1日のことなら、そう入力してください',
       '世帯員 行6 本人: 受付番号「R8-001」の本人（○）は1人だけにしてください（行2にもあります）',
     ];
-    const preview = await previewImport(vault.db, files, now);
+    const preview = await previewImport(serviceCtx(vault.db, '', now), { files: files });
     expect(preview.ok).toBe(false);
     expect(preview.errors).toEqual(expected);
     expect(dumpDatabase(sqlite())).toEqual(before);
 
-    const run = await runImport(vault.db, vault.userId, files, now);
+    const run = await runImport(serviceCtx(vault.db, vault.userId, now), { files: files });
     expect(run).toEqual({ ...preview, ok: false, errors: expected });
     expect(dumpDatabase(sqlite())).toEqual(before);
     expect((await list()).map((h) => h.caseNo)).toEqual(['R5-001']);
@@ -274,10 +275,8 @@ describe('誤りがあれば何も登録せず、すべての誤りを返す', (
   });
 
   it('知らない列・必須列の欠け・列名の「*」は、1行目の誤りとして一度だけ返す', async () => {
-    const report = await runImport(
-      vault.db,
-      vault.userId,
-      await xlsxFiles({
+    const report = await runImport(serviceCtx(vault.db, vault.userId, now), {
+      files: await xlsxFiles({
         世帯: {
           header: ['受付番号*', '世帯表示名', '本人同意', '受付者'],
           rows: [
@@ -286,8 +285,7 @@ describe('誤りがあれば何も登録せず、すべての誤りを返す', (
           ],
         },
       }),
-      now,
-    );
+    });
     expect(report.errors).toEqual([
       '世帯 行1 受付番号*: 知らない列名です（「*」を付けずに「受付番号」としてください）',
       '世帯 行1 受付者: 知らない列名です（列名の誤りではありませんか。使える列名: 受付番号、受付日、世帯表示名、本人同意、同意取得日、同意方法、同意範囲、相談経路、課題、状態、終結日、終結理由、備考）',
@@ -316,13 +314,13 @@ describe('誤りがあれば何も登録せず、すべての誤りを返す', (
       出席者: { rows: [] },
       Sheet1: { header: ['メモ'], rows: [] },
     });
-    const report = await runImport(vault.db, vault.userId, files, now);
+    const report = await runImport(serviceCtx(vault.db, vault.userId, now), { files: files });
     expect(report.errors).toEqual([
       'シート「Sheet1」は取り込めません（取り込めるシート: 世帯、世帯員、家族関係、会議、出席者、プラン。CSV ではファイル名がシート名です）',
     ]);
     expect(await list()).toEqual([]);
     const withoutStray = await xlsxFiles({ 世帯: { rows: [householdRow('R8-001')] }, 出席者: { rows: [] } });
-    expect((await runImport(vault.db, vault.userId, withoutStray, now)).ok).toBe(true);
+    expect((await runImport(serviceCtx(vault.db, vault.userId, now), { files: withoutStray })).ok).toBe(true);
   });
 
   it('本人同意・状態の組み合わせの誤り（なしなのに取得日、終結でないのに終結日、受付日より前の終結日）', async () => {
@@ -360,10 +358,8 @@ describe('誤りがあれば何も登録せず、すべての誤りを返す', (
   });
 
   it('記号の抜け（A, B, D）は事務所の付けたとおりに残り、プランはその記号を指せる', async () => {
-    const report = await runImport(
-      vault.db,
-      vault.userId,
-      await xlsxFiles({
+    const report = await runImport(serviceCtx(vault.db, vault.userId, now), {
+      files: await xlsxFiles({
         世帯: { rows: [householdRow('R8-001')] },
         世帯員: {
           rows: [
@@ -385,8 +381,7 @@ describe('誤りがあれば何も登録せず、すべての誤りを返す', (
         },
         プラン: { rows: [{ 会議番号: 'M-1', 対象: 'D', 目標: '登校を続ける' }] },
       }),
-      now,
-    );
+    });
     expect(report.errors).toEqual([]);
     const [household] = await list();
     expect((await listMembers(vault.db, household?.id ?? '')).map((m) => `${m.label}:${m.name}`)).toEqual([
@@ -481,15 +476,15 @@ describe('確認（previewImport）', () => {
     const { households, members } = ledger();
     const files = await xlsxFiles({ 世帯: { rows: households }, 世帯員: { rows: members } });
     const before = dumpDatabase(sqlite());
-    const preview = await previewImport(vault.db, files, now);
+    const preview = await previewImport(serviceCtx(vault.db, '', now), { files: files });
     expect(dumpDatabase(sqlite())).toEqual(before);
     expect(preview).toEqual({
       ok: true,
       counts: importCounts({ households: 100, members: 199, consents: 34, agenciesAdded: 2 }),
       errors: [],
     });
-    expect(await runImport(vault.db, vault.userId, files, now)).toEqual(preview);
-    const again = await previewImport(vault.db, files, now);
+    expect(await runImport(serviceCtx(vault.db, vault.userId, now), { files: files })).toEqual(preview);
+    const again = await previewImport(serviceCtx(vault.db, '', now), { files: files });
     expect(again.errors).toHaveLength(100);
     expect(again.errors[0]).toBe(
       '世帯 行2 受付番号: 「R6-001」はすでに登録されています（取り込みでは上書きしません）',

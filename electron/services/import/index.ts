@@ -1,17 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { officeDate } from '../../domain/office-day.js';
+import type { ParsedInput } from '../../ipc/contract.js';
 import type { ImportCounts, ImportReport } from '../../ipc/schemas/imports.js';
 import { appendAuditEvent } from '../audit.js';
+import type { Context } from '../context.js';
+import type { Platform } from '../platform.js';
 import { AgencyResolver } from './agency-resolver.js';
 import { knownInDatabase } from './known.js';
 import { type ImportFile, readImportFiles } from './read-files.js';
+import { buildImportTemplate } from './template.js';
 import { validate } from './validate.js';
 import { writeHouseholds } from './write-households.js';
 import { type MeetingCounts, writeMeetings } from './write-meetings.js';
 
 export type { ImportFile } from './read-files.js';
-export { buildImportTemplate } from './template.js';
 
 /** The report's counts with the meeting sheets' (the contract's ImportCounts gains these fields). */
 type ImportTally = ImportCounts & MeetingCounts;
@@ -76,19 +79,25 @@ async function importFiles(
 
 /** What an import would do — counts and every error — without writing anything. */
 export function previewImport(
-  db: Kysely<Database>,
-  files: readonly ImportFile[],
-  now: Date,
+  ctx: Context,
+  { files }: ParsedInput<'imports.preview'>,
 ): Promise<ImportReport> {
-  return importFiles(db, files, now, null);
+  return importFiles(ctx.db, files, ctx.now, null);
 }
 
 /** All or nothing: on any error nothing is written and every error comes back (not thrown). */
-export function runImport(
-  db: Kysely<Database>,
-  userId: string,
-  files: readonly ImportFile[],
-  now: Date,
-): Promise<ImportReport> {
-  return importFiles(db, files, now, { userId });
+export function runImport(ctx: Context, { files }: ParsedInput<'imports.run'>): Promise<ImportReport> {
+  return importFiles(ctx.db, files, ctx.now, { userId: ctx.user.id });
+}
+
+/** The blank 移行用テンプレート, saved where the coordinator chooses. */
+export async function saveImportTemplate(
+  ctx: Context & { platform: Platform },
+): Promise<{ saved: boolean; fileName: string }> {
+  const result = await ctx.platform.saveFiles({
+    files: [{ name: 'かさね_移行用テンプレート.xlsx', bytes: await buildImportTemplate() }],
+    filters: [{ name: 'Excel ブック', extensions: ['xlsx'] }],
+  });
+  if (result.saved) await ctx.audit({ kind: 'template.saved' });
+  return { saved: result.saved, fileName: result.fileNames[0] ?? '' };
 }

@@ -4,6 +4,7 @@ import { listAuditEvents } from '../audit.js';
 import { listConsents, withdrawConsent } from '../consent.js';
 import { listHouseholds } from '../households.js';
 import { getMeeting, listMeetings } from '../meetings.js';
+import { dayCtx, serviceCtx } from '../testing/service-context.js';
 import { signedInVault } from '../testing/signed-in-vault.js';
 import {
   csvBytes,
@@ -26,8 +27,9 @@ afterEach(async () => vault.close());
 
 const sqlite = () => vault.session.signedIn().store.sqlite;
 type Book = Record<string, SheetData>;
-const run = async (book: Book) => runImport(vault.db, vault.userId, await xlsxFiles(book), now);
-const meetings = () => listMeetings(vault.db, { limit: 100 }, today);
+const run = async (book: Book) =>
+  runImport(serviceCtx(vault.db, vault.userId, now), { files: await xlsxFiles(book) });
+const meetings = () => listMeetings(dayCtx(vault.db, today), { limit: 100 });
 const meetingId = async (meetingNo: string) =>
   (await meetings()).find((m) => m.meetingNo === meetingNo)?.id ?? '';
 
@@ -137,11 +139,11 @@ const replaceRow = (rows: Rows, index: number, over: Rows[number]): Rows =>
 async function expectNothingWritten(book: Book, errors: string[]): Promise<void> {
   const before = dumpDatabase(sqlite());
   const files = await xlsxFiles(book);
-  const preview = await previewImport(vault.db, files, now);
+  const preview = await previewImport(serviceCtx(vault.db, '', now), { files: files });
   expect(preview.errors).toEqual(errors);
   expect(preview.ok).toBe(false);
   expect(dumpDatabase(sqlite())).toEqual(before);
-  const report = await runImport(vault.db, vault.userId, files, now);
+  const report = await runImport(serviceCtx(vault.db, vault.userId, now), { files: files });
   expect(report).toEqual(preview);
   expect(dumpDatabase(sqlite())).toEqual(before);
 }
@@ -178,7 +180,9 @@ describe('会議・出席者・プランの取り込み', () => {
       ['R8-001-1', 'R8-001', 'consented', '2026-05-20', 2, 4],
       ['R8-002-0', 'R8-002', 'unconsented', '2026-05-15', 1, 0],
     ]);
-    const first = await getMeeting(vault.db, vault.userId, await meetingId('R8-001-1'), today, now);
+    const first = await getMeeting(serviceCtx(vault.db, vault.userId, now), {
+      id: await meetingId('R8-001-1'),
+    });
     expect(first).toMatchObject({
       startTime: '14:00',
       endTime: '15:30',
@@ -221,14 +225,18 @@ describe('会議・出席者・プランの取り込み', () => {
       { target: 'crisis', heading: '危機介入', goal: '急変時は119番' },
       { target: 'other', heading: 'その他', nextActions: '次回 8月' },
     ]);
-    const unconsented = await getMeeting(vault.db, vault.userId, await meetingId('R8-003-1'), today, now);
+    const unconsented = await getMeeting(serviceCtx(vault.db, vault.userId, now), {
+      id: await meetingId('R8-003-1'),
+    });
     expect(unconsented).toMatchObject({ startTime: '13:30', endTime: '15:00', planStatus: 'none' });
     expect(unconsented.attendees.map((a) => [a.agencyName, a.field, a.inScope])).toEqual([
       ['民生委員・児童委員', '地域', true],
       ['警察署', '司法・警察', true],
       ['見守りの会', 'その他', true],
     ]);
-    const second = await getMeeting(vault.db, vault.userId, await meetingId('R8-002-1'), today, now);
+    const second = await getMeeting(serviceCtx(vault.db, vault.userId, now), {
+      id: await meetingId('R8-002-1'),
+    });
     expect(second).toMatchObject({ startTime: '09:30', endTime: '11:00', planStatus: 'none' });
     expect(second.attendees.every((a) => a.inScope && a.scopeReason === null)).toBe(true);
 
@@ -254,14 +262,16 @@ describe('会議・出席者・プランの取り込み', () => {
       errors: [],
     });
     // Added by the first import from R8-002's 同意範囲: a registered agency keeps its 分野.
-    expect((await listAgencies(vault.db)).find((a) => a.name === 'ＮＰＯ法人ひだまり')?.field).toBe('その他');
+    expect((await listAgencies({ db: vault.db })).find((a) => a.name === 'ＮＰＯ法人ひだまり')?.field).toBe(
+      'その他',
+    );
     expect((await meetings()).map((m) => [m.meetingNo, m.planRowCount])).toEqual([
       ['R8-001-2', 0],
       ['R8-001-1', 4],
     ]);
-    expect((await listHouseholds(vault.db, { query: '', sort: 'receivedOn', limit: 10 }, today)).length).toBe(
-      3,
-    );
+    expect(
+      (await listHouseholds(dayCtx(vault.db, today), { query: '', sort: 'receivedOn', limit: 10 })).length,
+    ).toBe(3);
   });
 
   it('CSV（世帯.csv … プラン.csv、Shift_JIS と UTF-8）でも同じ件数で取り込める', async () => {
@@ -269,10 +279,12 @@ describe('会議・出席者・プランの取り込み', () => {
     const files = Object.entries(book).map(([name, data], i) =>
       fileOf(`${name}.csv`, csvBytes(name, data, i % 2 === 0 ? 'cp932' : 'utf8-bom')),
     );
-    const report = await runImport(vault.db, vault.userId, files, now);
+    const report = await runImport(serviceCtx(vault.db, vault.userId, now), { files: files });
     expect(report.errors).toEqual([]);
     expect(report.counts).toMatchObject({ households: 3, meetings: 5, attendees: 9, planRows: 5 });
-    const detail = await getMeeting(vault.db, vault.userId, await meetingId('R8-003-1'), today, now);
+    const detail = await getMeeting(serviceCtx(vault.db, vault.userId, now), {
+      id: await meetingId('R8-003-1'),
+    });
     expect(detail).toMatchObject({ heldOn: '2026-07-01', startTime: '13:30', endTime: '15:00' });
   });
 
@@ -298,23 +310,22 @@ describe('本人同意のない重層的支援会議は取り込まない（ル�
       '会議 行7 種別: この世帯には本人同意の記録がありません。同意のない世帯の会議は、社会福祉法第106条の6に基づく「支援会議」として開いてください。',
     ]);
     expect((await meetings()).length).toBe(0);
-    expect((await listHouseholds(vault.db, { query: '', sort: 'receivedOn', limit: 10 }, today)).length).toBe(
-      1,
-    );
+    expect(
+      (await listHouseholds(dayCtx(vault.db, today), { query: '', sort: 'receivedOn', limit: 10 })).length,
+    ).toBe(1);
   });
 
   it('登録済みの世帯で同意が撤回された後の日付の重層的支援会議は誤り。支援会議としてなら取り込める', async () => {
     expect((await run({ 世帯: { rows: households }, 世帯員: { rows: members } })).ok).toBe(true);
     const [household] = (
-      await listHouseholds(vault.db, { query: '', sort: 'receivedOn', limit: 10 }, today)
+      await listHouseholds(dayCtx(vault.db, today), { query: '', sort: 'receivedOn', limit: 10 })
     ).filter((h) => h.caseNo === 'R8-001');
     const [consent] = await listConsents(vault.db, household?.id ?? '');
-    await withdrawConsent(
-      vault.db,
-      vault.userId,
-      { consentId: consent?.id ?? '', withdrawnOn: '2026-09-01', reason: '本人の申し出' },
-      now,
-    );
+    await withdrawConsent(serviceCtx(vault.db, vault.userId, now), {
+      consentId: consent?.id ?? '',
+      withdrawnOn: '2026-09-01',
+      reason: '本人の申し出',
+    });
     const meeting = { 会議番号: 'R8-001-9', 受付番号: 'R8-001', 開催日: '2026/9/1' };
     await expectNothingWritten({ 会議: { rows: [{ ...meeting, 種別: '重層的支援会議' }] } }, [
       '会議 行2 種別: 令和8年9月1日（火）の時点で本人同意は撤回されています（撤回日 令和8年9月1日）。同意のない世帯の会議は、社会福祉法第106条の6に基づく「支援会議」として開いてください。',
@@ -339,7 +350,7 @@ describe('同意範囲の外の機関は重層的支援会議の出席者とし�
       `出席者 行12 機関名: ${reason('警察署')}`,
     ]);
     expect(await meetings()).toEqual([]);
-    expect((await listAgencies(vault.db)).some((a) => a.name === 'ＮＰＯ法人ひだまり')).toBe(false);
+    expect((await listAgencies({ db: vault.db })).some((a) => a.name === 'ＮＰＯ法人ひだまり')).toBe(false);
   });
 });
 
@@ -474,7 +485,9 @@ describe('文字はそのまま残る（ルール16）', () => {
       'プラン 行2 検討内容: 5000文字以内で入力してください',
     ]);
     expect((await run(book)).ok).toBe(true);
-    const detail = await getMeeting(vault.db, vault.userId, await meetingId('R8-003-1'), today, now);
+    const detail = await getMeeting(serviceCtx(vault.db, vault.userId, now), {
+      id: await meetingId('R8-003-1'),
+    });
     expect(detail.place).toBe(`<&>"'会議室😀`);
     expect(detail.attendees).toMatchObject([{ agencyName: '髙﨑<&>ネット', personName: '𠮷野 髙子😀' }]);
     expect(detail.planRows[0]?.discussion).toBe(discussion);

@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { ImportFiles } from '../../ipc/schemas/imports.js';
 import { CsvSyntaxError, decodeCsvBytes, hasUtf16Bom, parseCsv } from './csv.js';
 import { isBlankRow, type RawSheet } from './raw-sheet.js';
 import { readWorkbook } from './read-workbook.js';
 
-export interface ImportFile {
-  name: string;
-  base64: string;
-}
+export type ImportFile = ImportFiles['files'][number];
 
 export interface ReadFiles {
   format: 'xlsx' | 'csv';

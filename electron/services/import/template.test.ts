@@ -3,10 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAgencies } from '../agencies.js';
 import { listHouseholds, listMembers } from '../households.js';
 import { getMeeting, listMeetings } from '../meetings.js';
+import { dayCtx, serviceCtx } from '../testing/service-context.js';
 import { signedInVault } from '../testing/signed-in-vault.js';
 import { sheetDefs } from './columns.js';
 import { fileOf, importCounts } from './fixtures.js';
-import { buildImportTemplate, runImport } from './index.js';
+import { runImport } from './index.js';
+import { buildImportTemplate } from './template.js';
 
 const now = new Date('2026-11-22T01:00:00Z');
 let vault: Awaited<ReturnType<typeof signedInVault>>;
@@ -108,12 +110,9 @@ describe('移行用テンプレート', () => {
   });
 
   it('空のテンプレートを取り込むと「行がない」とだけ伝える（説明シートと空の会議シートは問題にしない）', async () => {
-    const report = await runImport(
-      vault.db,
-      vault.userId,
-      [fileOf('テンプレート.xlsx', await buildImportTemplate())],
-      now,
-    );
+    const report = await runImport(serviceCtx(vault.db, vault.userId, now), {
+      files: [fileOf('テンプレート.xlsx', await buildImportTemplate())],
+    });
     expect(report).toEqual({
       ok: false,
       counts: importCounts(),
@@ -185,7 +184,9 @@ describe('移行用テンプレート', () => {
       { 会議番号: 'R8-101-1', 対象: 'その他', 当面の取組事項: '次回 7月' },
     ]);
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-    const report = await runImport(vault.db, vault.userId, [fileOf('記入済み.xlsx', bytes)], now);
+    const report = await runImport(serviceCtx(vault.db, vault.userId, now), {
+      files: [fileOf('記入済み.xlsx', bytes)],
+    });
     expect(report).toEqual({
       ok: true,
       counts: importCounts({
@@ -199,7 +200,11 @@ describe('移行用テンプレート', () => {
       }),
       errors: [],
     });
-    const listed = await listHouseholds(vault.db, { query: '', sort: 'receivedOn', limit: 10 }, '2026-11-22');
+    const listed = await listHouseholds(dayCtx(vault.db, '2026-11-22'), {
+      query: '',
+      sort: 'receivedOn',
+      limit: 10,
+    });
     expect(listed).toMatchObject([
       { caseNo: 'R8-102', label: 'B氏世帯', receivedOn: '2026-04-02', consent: 'none', issues: ['不登校'] },
       { caseNo: 'R8-101', label: '山田', receivedOn: '2026-04-01', consent: 'granted' },
@@ -207,7 +212,7 @@ describe('移行用テンプレート', () => {
     expect(await listMembers(vault.db, listed[1]?.id ?? '')).toMatchObject([
       { label: 'A', name: '山田 花子', sex: 'female', isPrincipal: true },
     ]);
-    const meetings = await listMeetings(vault.db, { limit: 10 }, '2026-11-22');
+    const meetings = await listMeetings(dayCtx(vault.db, '2026-11-22'), { limit: 10 });
     expect(meetings).toMatchObject([
       { meetingNo: 'R8-102-1', kind: 'unconsented', heldOn: '2026-06-03', startTime: '10:00', endTime: null },
       {
@@ -222,7 +227,7 @@ describe('移行用テンプレート', () => {
         planStatus: 'final',
       },
     ]);
-    const detail = await getMeeting(vault.db, vault.userId, meetings[1]?.id ?? '', '2026-11-22', now);
+    const detail = await getMeeting(serviceCtx(vault.db, vault.userId, now), { id: meetings[1]?.id ?? '' });
     expect(detail.attendees).toMatchObject([
       {
         agencyName: '地域包括支援センター',
@@ -244,7 +249,7 @@ describe('移行用テンプレート', () => {
       { target: 'crisis', heading: '危機介入', goal: '急変時の連絡' },
       { target: 'other', heading: 'その他', nextActions: '次回 7月' },
     ]);
-    const agencies = await listAgencies(vault.db);
+    const agencies = await listAgencies({ db: vault.db });
     expect(agencies.find((a) => a.name === '見守りボランティアの会')?.field).toBe('その他');
   });
 });

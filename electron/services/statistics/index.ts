@@ -1,12 +1,9 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.js';
 import { agencyFields } from '../../domain/agency.js';
 import { fiscalYearLabel, fiscalYearOf } from '../../domain/fiscal-year.js';
-import { officeDate } from '../../domain/office-day.js';
-import type { purposes } from '../../ipc/schemas/meetings.js';
+import type { ParsedInput } from '../../ipc/contract.js';
 import type { Statistics } from '../../ipc/schemas/statistics.js';
+import type { Context } from '../context.js';
 import { recordIssue } from '../document-gate.js';
-import { getOfficeSettings } from '../office-settings.js';
 import type { Platform } from '../platform.js';
 import { statisticsCsv, statisticsDocx, statisticsXlsx } from './exports.js';
 import { computeStatistics } from './report.js';
@@ -15,56 +12,45 @@ export type StatisticsFormat = 'csv' | 'xlsx' | 'docx' | 'json';
 
 /** The fiscal-year tables with the office's threshold unless one is given (never below 3: schema). */
 export async function statisticsFor(
-  db: Kysely<Database>,
-  input: { fiscalYears: number[]; threshold?: number | undefined },
+  ctx: Pick<Context, 'db' | 'settings'>,
+  input: ParsedInput<'statistics.compute'>,
 ): Promise<Statistics> {
-  const threshold = input.threshold ?? (await getOfficeSettings(db)).statisticsThreshold;
-  return computeStatistics(db, { fiscalYears: input.fiscalYears, threshold, fieldOrder: agencyFields });
+  const threshold = input.threshold ?? (await ctx.settings()).statisticsThreshold;
+  return computeStatistics(ctx.db, { fiscalYears: input.fiscalYears, threshold, fieldOrder: agencyFields });
 }
 
 /** The bytes and a file name (年度 only: nothing personal in file names either). */
 export async function statisticsFile(
-  db: Kysely<Database>,
+  ctx: Pick<Context, 'settings' | 'today'>,
   stats: Statistics,
   format: StatisticsFormat,
-  now: Date,
 ): Promise<{ name: string; bytes: Buffer }> {
-  const today = officeDate(now);
+  const { today } = ctx;
   const years = stats.fiscalYears.map(fiscalYearLabel).join('_');
   const name = `重層的支援_統計_${years}.${format}`;
   if (format === 'csv') return { name, bytes: statisticsCsv(stats, today) };
   if (format === 'xlsx') return { name, bytes: await statisticsXlsx(stats, today) };
-  if (format === 'docx')
-    return { name, bytes: await statisticsDocx(stats, await getOfficeSettings(db), today) };
+  if (format === 'docx') return { name, bytes: await statisticsDocx(stats, await ctx.settings(), today) };
   const { suppression: _explained, ...json } = stats;
   return { name, bytes: Buffer.from(`${JSON.stringify(json, null, 2)}\n`, 'utf8') };
 }
 
 /** Rule 7 for exports: the same gate as documents (purpose given, warning seen), then an audit event. */
 export async function exportStatistics(
-  db: Kysely<Database>,
-  userId: string,
-  platform: Platform,
-  input: {
-    fiscalYears: number[];
-    threshold?: number | undefined;
-    format: 'csv' | 'xlsx' | 'docx';
-    purpose: (typeof purposes)[number];
-    purposeNote: string;
-  },
-  now: Date,
+  ctx: Context & { platform: Platform },
+  input: ParsedInput<'statistics.export'>,
 ): Promise<{ saved: boolean; fileNames: string[] }> {
-  const stats = await statisticsFor(db, input);
-  const file = await statisticsFile(db, stats, input.format, now);
+  const stats = await statisticsFor(ctx, input);
+  const file = await statisticsFile(ctx, stats, input.format);
   const filters = { csv: 'CSV（Excel で開けます）', xlsx: 'Excel ブック', docx: 'Word 文書' };
-  const result = await platform.saveFiles({
+  const result = await ctx.platform.saveFiles({
     files: [file],
     filters: [{ name: filters[input.format], extensions: [input.format] }],
   });
   if (result.saved) {
     await recordIssue(
-      db,
-      userId,
+      ctx.db,
+      ctx.user.id,
       {
         meetingId: null,
         document: `statistics.${input.format}`,
@@ -73,7 +59,7 @@ export async function exportStatistics(
         namesReason: null,
       },
       { action: 'save', purpose: input.purpose, purposeNote: input.purposeNote },
-      now,
+      ctx.now,
     );
   }
   return result;
@@ -81,10 +67,10 @@ export async function exportStatistics(
 
 /** 年度 from the first 受付 (or meeting) to the current one, newest first, for the year picker. */
 export async function statisticsYears(
-  db: Kysely<Database>,
-  now: Date,
+  ctx: Pick<Context, 'db' | 'today'>,
 ): Promise<{ years: number[]; current: number }> {
-  const current = fiscalYearOf(officeDate(now));
+  const { db } = ctx;
+  const current = fiscalYearOf(ctx.today);
   const first = await db
     .selectFrom('households')
     .select(({ fn }) => fn.min('received_on').as('first'))

@@ -8,6 +8,7 @@ import type { Statistics } from '../../ipc/schemas/statistics.js';
 import { xlsxBytes } from '../import/fixtures.js';
 import { runImport } from '../import/index.js';
 import { csvToPdf, docxToPdf, pdfFonts, pdfPages, pdfText } from '../testing/libreoffice.js';
+import { dayCtx, serviceCtx } from '../testing/service-context.js';
 import { signedInVault } from '../testing/signed-in-vault.js';
 import { statisticsFile, statisticsFor } from './index.js';
 import { mainItems } from './report.js';
@@ -152,14 +153,14 @@ beforeAll(async () => {
         .map((m) => ({ 会議番号: m.no, 対象: 'A', 目標: '安定した生活', 検討内容: '見守り' })),
     },
   });
-  const report = await runImport(
-    vault.db,
-    vault.userId,
-    [{ name: 'ledger.xlsx', base64: bytes.toString('base64') }],
-    new Date('2026-05-01T01:00:00Z'),
-  );
+  const report = await runImport(serviceCtx(vault.db, vault.userId, new Date('2026-05-01T01:00:00Z')), {
+    files: [{ name: 'ledger.xlsx', base64: bytes.toString('base64') }],
+  });
   expect(report.errors).toEqual([]);
-  stats = await statisticsFor(vault.db, { fiscalYears: years, threshold: 3 });
+  stats = await statisticsFor(serviceCtx(vault.db, vault.userId, new Date('2026-05-01T01:00:00Z')), {
+    fiscalYears: years,
+    threshold: 3,
+  });
 }, 120_000);
 afterAll(async () => vault.close());
 
@@ -284,7 +285,13 @@ describe('年度の統計（ルール11〜14）: 取り込んだ台帳と独立�
   });
 
   it('既定の基準10では 1〜9 件がすべて＊になり、主な表は隠さない', async () => {
-    const tenfold = await statisticsFor(vault.db, { fiscalYears: years, threshold: 10 });
+    const tenfold = await statisticsFor(
+      serviceCtx(vault.db, vault.userId, new Date('2026-05-01T01:00:00Z')),
+      {
+        fiscalYears: years,
+        threshold: 10,
+      },
+    );
     for (const rows of Object.values(tenfold.breakdowns)) {
       for (const row of rows)
         for (const v of Object.values(row.values))
@@ -314,7 +321,7 @@ describe('統計の書き出し（CSV・Excel・Word）', () => {
   }
 
   it('CSV は BOM つき UTF-8 で、LibreOffice Calc で開くと日本語がそのまま読める', async () => {
-    const file = await statisticsFile(vault.db, stats, 'csv', new Date('2026-05-01T01:00:00Z'));
+    const file = await statisticsFile(dayCtx(vault.db, '2026-05-01'), stats, 'csv');
     expect([...file.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     await assertNothingPersonal(file.bytes);
     const text = await pdfText(await csvToPdf(file.bytes, out));
@@ -324,7 +331,7 @@ describe('統計の書き出し（CSV・Excel・Word）', () => {
   }, 120_000);
 
   it('Excel は表ごとのシートで読み戻せ、秘匿の基準と作成日の注記がある', async () => {
-    const file = await statisticsFile(vault.db, stats, 'xlsx', new Date('2026-05-01T01:00:00Z'));
+    const file = await statisticsFile(dayCtx(vault.db, '2026-05-01'), stats, 'xlsx');
     await assertNothingPersonal(file.bytes);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(file.bytes as unknown as ArrayBuffer);
@@ -345,7 +352,7 @@ describe('統計の書き出し（CSV・Excel・Word）', () => {
   });
 
   it('Word の報告書は LibreOffice で開け、BIZ UD フォントが埋め込まれ、主な表の項目と年度がある', async () => {
-    const file = await statisticsFile(vault.db, stats, 'docx', new Date('2026-05-01T01:00:00Z'));
+    const file = await statisticsFile(dayCtx(vault.db, '2026-05-01'), stats, 'docx');
     await assertNothingPersonal(file.bytes);
     const pdfs = await docxToPdf([{ name: 'statistics', bytes: file.bytes }], out);
     const pdf = pdfs.get('statistics') ?? '';

@@ -8,6 +8,7 @@ import { createHousehold, saveMembers } from '../households.js';
 import { createMeeting, savePlan } from '../meetings.js';
 import { defaultOfficeSettings, saveOfficeSettings } from '../office-settings.js';
 import { livingMember } from './members.js';
+import { serviceCtx } from './service-context.js';
 
 /** 2026-11-10 (Tue) in Japan: the day the documents are issued. */
 export const issueNow = new Date('2026-11-10T01:00:00Z');
@@ -67,19 +68,18 @@ const agencyRows = [
 export const ownOfficeAgency = '鹿屋市福祉政策課';
 
 async function household(db: Kysely<Database>, userId: string, caseNo: string, now: Date) {
-  const { id } = await createHousehold(
-    db,
-    userId,
-    { caseNo, receivedOn: '2026-04-10', label: '山田', referralAgencyId: null, issues: ['8050'], note: '' },
-    now,
-  );
-  const saved = await saveMembers(
-    db,
-    userId,
-    id,
-    members.map((m) => ({ ...m, sex: 'unknown' as const, ...livingMember })),
-    now,
-  );
+  const { id } = await createHousehold(serviceCtx(db, userId, now), {
+    caseNo,
+    receivedOn: '2026-04-10',
+    label: '山田',
+    referralAgencyId: null,
+    issues: ['8050'],
+    note: '',
+  });
+  const saved = await saveMembers(serviceCtx(db, userId, now), {
+    householdId: id,
+    members: members.map((m) => ({ ...m, sex: 'unknown' as const, ...livingMember })),
+  });
   return { id, members: saved };
 }
 
@@ -88,16 +88,18 @@ async function household(db: Kysely<Database>, userId: string, caseNo: string, n
  * 支援会議 (no consent, no plan) of four-member households, each attended by five agencies.
  */
 export async function meetingsForDocuments(db: Kysely<Database>, userId: string, now: Date = issueNow) {
-  await saveOfficeSettings(db, userId, finishedOffice, now);
+  await saveOfficeSettings(serviceCtx(db, userId, now), finishedOffice);
   const agencies = [];
   for (const a of agencyRows) {
     agencies.push(
-      await saveAgency(
-        db,
-        userId,
-        { ...a, department: '', phone: '', email: '', address: '', contactPerson: '' },
-        now,
-      ),
+      await saveAgency(serviceCtx(db, userId, now), {
+        ...a,
+        department: '',
+        phone: '',
+        email: '',
+        address: '',
+        contactPerson: '',
+      }),
     );
   }
   const attendees = agencies.map((a, i) => ({
@@ -107,78 +109,62 @@ export async function meetingsForDocuments(db: Kysely<Database>, userId: string,
     scopeReason: '',
   }));
   const meeting = (householdId: string, kind: MeetingKind, meetingNo: string) =>
-    createMeeting(
-      db,
-      userId,
-      {
-        householdId,
-        kind,
-        meetingNo,
-        heldOn,
-        startTime: '14:00',
-        endTime: '15:30',
-        place: '鹿屋市役所 本庁舎3階 第2会議室',
-        agenda: defaultAgenda(kind, false),
-        handouts: [],
-        attendees,
-        noticeNumber: '123',
-        issuedOn: '2026-11-10',
-        replyBy: null,
-      },
-      defaultOfficeSettings.meetingLabels,
-      now,
-    );
+    createMeeting(serviceCtx(db, userId, now), {
+      householdId,
+      kind,
+      meetingNo,
+      heldOn,
+      startTime: '14:00',
+      endTime: '15:30',
+      place: '鹿屋市役所 本庁舎3階 第2会議室',
+      agenda: defaultAgenda(kind, false),
+      handouts: [],
+      attendees,
+      noticeNumber: '123',
+      issuedOn: '2026-11-10',
+      replyBy: null,
+    });
 
   const consentedHousehold = await household(db, userId, 'R8-101', now);
-  await addConsent(
-    db,
-    userId,
-    {
-      householdId: consentedHousehold.id,
-      obtainedOn: '2026-10-01',
-      method: 'written',
-      obtainedBy: '相談 花子',
-      allAgencies: true,
-      agencyIds: [],
-    },
-    now,
-  );
+  await addConsent(serviceCtx(db, userId, now), {
+    householdId: consentedHousehold.id,
+    obtainedOn: '2026-10-01',
+    method: 'written',
+    obtainedBy: '相談 花子',
+    allAgencies: true,
+    agencyIds: [],
+  });
   const consented = await meeting(consentedHousehold.id, 'consented', 'R8-101-1');
-  await savePlan(
-    db,
-    userId,
-    {
-      meetingId: consented.id,
-      status: 'draft',
-      rows: [
-        ...consentedHousehold.members.map((m, i) => ({
-          target: 'member' as const,
-          memberId: m.id,
-          goal: `目標 ${i + 1}：生活を立て直す。`,
-          discussion: `検討内容 ${i + 1}：関係機関から聞き取った状況を共有し、必要な支援を話し合う。`,
-          nextActions: '',
-          roles: '',
-        })),
-        {
-          target: 'crisis',
-          memberId: null,
-          goal: '緊急時の連絡方法を決める。',
-          discussion: '',
-          nextActions: '',
-          roles: '',
-        },
-        {
-          target: 'other',
-          memberId: null,
-          goal: '家計を安定させる。',
-          discussion: '',
-          nextActions: '',
-          roles: '',
-        },
-      ],
-    },
-    now,
-  );
+  await savePlan(serviceCtx(db, userId, now), {
+    meetingId: consented.id,
+    status: 'draft',
+    rows: [
+      ...consentedHousehold.members.map((m, i) => ({
+        target: 'member' as const,
+        memberId: m.id,
+        goal: `目標 ${i + 1}：生活を立て直す。`,
+        discussion: `検討内容 ${i + 1}：関係機関から聞き取った状況を共有し、必要な支援を話し合う。`,
+        nextActions: '',
+        roles: '',
+      })),
+      {
+        target: 'crisis',
+        memberId: null,
+        goal: '緊急時の連絡方法を決める。',
+        discussion: '',
+        nextActions: '',
+        roles: '',
+      },
+      {
+        target: 'other',
+        memberId: null,
+        goal: '家計を安定させる。',
+        discussion: '',
+        nextActions: '',
+        roles: '',
+      },
+    ],
+  });
 
   const unconsentedHousehold = await household(db, userId, 'R8-102', now);
   const unconsented = await meeting(unconsentedHousehold.id, 'unconsented', 'R8-102-1');

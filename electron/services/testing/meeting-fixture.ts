@@ -5,6 +5,7 @@ import { saveAgency } from '../agencies.js';
 import { addConsent } from '../consent.js';
 import { createHousehold, saveMembers } from '../households.js';
 import { livingMember } from './members.js';
+import { serviceCtx } from './service-context.js';
 
 export const meetingNow = new Date('2026-11-22T01:00:00Z');
 
@@ -14,24 +15,17 @@ export async function householdForMeetings(
   userId: string,
   options: { consentOn?: string; scope?: 'all' | 'first' } = {},
 ) {
-  const { id: householdId } = await createHousehold(
-    db,
-    userId,
-    {
-      caseNo: 'R8-001',
-      receivedOn: '2026-04-10',
-      label: '𠮷田',
-      referralAgencyId: null,
-      issues: ['8050'],
-      note: '',
-    },
-    meetingNow,
-  );
-  await saveMembers(
-    db,
-    userId,
-    householdId,
-    [
+  const { id: householdId } = await createHousehold(serviceCtx(db, userId, meetingNow), {
+    caseNo: 'R8-001',
+    receivedOn: '2026-04-10',
+    label: '𠮷田',
+    referralAgencyId: null,
+    issues: ['8050'],
+    note: '',
+  });
+  await saveMembers(serviceCtx(db, userId, meetingNow), {
+    householdId: householdId,
+    members: [
       {
         name: '𠮷田 花子',
         kana: 'よしだ はなこ',
@@ -60,34 +54,31 @@ export async function householdForMeetings(
         ...livingMember,
       },
     ],
-    meetingNow,
-  );
+  });
   const agency = (name: string, field: '高齢' | '障がい' | '地域') =>
-    saveAgency(
-      db,
-      userId,
-      { field, name, department: '', phone: '', email: '', address: '', contactPerson: '' },
-      meetingNow,
-    );
+    saveAgency(serviceCtx(db, userId, meetingNow), {
+      field,
+      name,
+      department: '',
+      phone: '',
+      email: '',
+      address: '',
+      contactPerson: '',
+    });
   const agencies = [
     await agency('第一地域包括支援センター', '高齢'),
     await agency('基幹相談支援センター', '障がい'),
     await agency('市社会福祉協議会', '地域'),
   ];
   if (options.consentOn) {
-    await addConsent(
-      db,
-      userId,
-      {
-        householdId,
-        obtainedOn: options.consentOn,
-        method: 'written',
-        obtainedBy: '相談 花子',
-        allAgencies: options.scope !== 'first',
-        agencyIds: options.scope === 'first' ? [agencies[0]?.id ?? ''] : [],
-      },
-      meetingNow,
-    );
+    await addConsent(serviceCtx(db, userId, meetingNow), {
+      householdId,
+      obtainedOn: options.consentOn,
+      method: 'written',
+      obtainedBy: '相談 花子',
+      allAgencies: options.scope !== 'first',
+      agencyIds: options.scope === 'first' ? [agencies[0]?.id ?? ''] : [],
+    });
   }
   const meeting = (over: Partial<MeetingInput> = {}): MeetingInput => ({
     householdId,

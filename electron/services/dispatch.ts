@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { errorMessages, KasaneError } from '../services/errors.js';
-import type { Handlers } from '../services/handlers.js';
-import type { Access } from '../services/vault-session.js';
-import { type Channel, channels } from './channels.js';
-import { contract, type IpcResult } from './contract.js';
+import { type Channel, channels } from '../ipc/channels.js';
+import { contract, type IpcResult } from '../ipc/contract.js';
+import { type App, publicContext, signedInContext } from './context.js';
+import { errorMessages, KasaneError } from './errors.js';
+import { handlers } from './handlers.js';
+import type { Access } from './vault-session.js';
 
 const rank: Record<Access, number> = { public: 0, unlocked: 1, acknowledged: 2 };
 
@@ -22,11 +23,11 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
 
 /**
  * The one path every request takes, whether it came over Electron IPC or the test harness:
- * parse with the contract's schema, check what the session allows, run, turn errors into values.
+ * parse with the contract's schema, check what the session allows, build the call's context once,
+ * run the channel's function from the handler table, turn errors into values.
  */
 export async function dispatch(
-  handlers: Handlers,
-  access: () => Promise<Access>,
+  app: App,
   channel: string,
   rawInput: unknown,
   log: (line: string) => void = () => {},
@@ -43,13 +44,14 @@ export async function dispatch(
     };
   }
   try {
-    const have = await access();
+    const have = await app.session.access();
     if (rank[have] < rank[spec.access]) {
       const code = have === 'public' ? 'LOCKED' : 'NEEDS_ACKNOWLEDGEMENT';
       return { ok: false, code, message: errorMessages[code] };
     }
-    const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
-    return { ok: true, value: await handler(parsed.data) };
+    const ctx = spec.access === 'public' ? publicContext(app) : signedInContext(app);
+    const handler = handlers[channel] as (ctx: unknown, input: unknown) => Promise<unknown> | unknown;
+    return { ok: true, value: await handler(ctx, parsed.data) };
   } catch (err) {
     if (err instanceof KasaneError) {
       // A refusal about one field (details.field) is shown next to it.

@@ -1,18 +1,19 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandlers, type Handlers } from '../services/handlers.js';
-import { folderPlatform } from '../services/platform.js';
-import { fastKdf, tempDataDir } from '../services/testing/temp-data-dir.js';
-import { VaultSession } from '../services/vault-session.js';
-import { channels } from './channels.js';
-import { contract } from './contract.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { channels } from '../ipc/channels.js';
+import { contract } from '../ipc/contract.js';
+import type { App } from './context.js';
 import { dispatch } from './dispatch.js';
+import { createApp, handlers } from './handlers.js';
+import { folderPlatform } from './platform.js';
+import { fastKdf, tempDataDir } from './testing/temp-data-dir.js';
+import { VaultSession } from './vault-session.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
 let session: VaultSession;
-let handlers: Handlers;
-const call = (channel: string, input: unknown) => dispatch(handlers, () => session.access(), channel, input);
+let app: App;
+const call = (channel: string, input: unknown) => dispatch(app, channel, input);
 const phrase = 'correct horse battery';
 
 beforeEach(async () => {
@@ -23,7 +24,7 @@ beforeEach(async () => {
     kdf: fastKdf,
     clock: () => new Date('2026-11-22T01:00:00Z'),
   });
-  handlers = createHandlers(session, folderPlatform(join(dir, 'downloads')));
+  app = createApp(session, folderPlatform(join(dir, 'downloads')));
 });
 afterEach(async () => {
   await session.lock('user');
@@ -85,19 +86,8 @@ describe('IPC の入口（契約に基づく検証と権限）', () => {
 
   it('想定外の例外はスタックトレースを出さず、個人情報を含まない一般的なメッセージになる', async () => {
     const logged: string[] = [];
-    const broken = {
-      ...handlers,
-      'vault.status': async () => {
-        throw new Error('secret 山田太郎 at /home/x');
-      },
-    } as Handlers;
-    const result = await dispatch(
-      broken,
-      () => session.access(),
-      'vault.status',
-      {},
-      (l) => logged.push(l),
-    );
+    vi.spyOn(handlers, 'vault.status').mockRejectedValueOnce(new Error('secret 山田太郎 at /home/x'));
+    const result = await dispatch(app, 'vault.status', {}, (l) => logged.push(l));
     expect(result).toMatchObject({ ok: false, code: 'INTERNAL' });
     expect(JSON.stringify(result)).not.toContain('山田');
     expect(logged.join()).not.toContain('山田');
