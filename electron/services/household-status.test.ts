@@ -65,7 +65,7 @@ describe('状態の履歴はひとつの関数で読まれる（規則17）', ()
         expect(open, day).toBe(0);
         continue;
       }
-      const screen = await getHousehold(serviceCtx(vault.db, vault.userId, at('2026-09-10')), { id: id });
+      const screen = await getHousehold(serviceCtx(vault.db, vault.userId, at(day)), { id: id });
       const [row] = await listHouseholds(dayCtx(vault.db, day), { query: '', sort: 'receivedOn', limit: 10 });
       expect(screen.status, day).toBe(expected(day));
       expect(row?.status, day).toBe(screen.status);
