@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { caseNoKey } from '../../electron/domain/case-number.js';
+import { caseNoKey } from '../case-number-key.js';
 
 /**
  * 受付番号 are unique after normalisation (rule 18), enforced by a unique index on `case_no_key`.

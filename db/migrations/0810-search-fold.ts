@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { householdSearchText } from '../../electron/domain/search-fold.js';
+import { householdSearchText } from '../search-fold.js';
 
 /** Search now folds 異体字 (rule 16): every household's search row is written again with the new folding. */
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { foldForSearch, householdSearchText, searchTextSeparator } from '../domain/search-fold.js';
+import { foldForSearch, householdSearchText, searchTextSeparator } from '../../db/search-fold.js';
 
 /** Rewrites one household's search row (inside the caller's transaction); triggers update the index. */
 export async function reindexHousehold(trx: Kysely<Database>, householdId: string): Promise<void> {

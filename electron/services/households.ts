@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { caseNoKey } from '../../db/case-number-key.js';
 import type { Database, MemberTable } from '../../db/schema.js';
-import { caseNoKey } from '../domain/case-number.js';
+import { foldForSearch } from '../../db/search-fold.js';
 import { type ConsentPeriod, consentState, consentValidOn, methodLabels } from '../domain/consent.js';
 import { formatWareki } from '../domain/dates.js';
 import {
@@ -12,7 +13,6 @@ import {
 } from '../domain/fiscal-year.js';
 import { type HouseholdStatus, memberLabel } from '../domain/household.js';
 import { officeDate } from '../domain/office-day.js';
-import { foldForSearch } from '../domain/search-fold.js';
 import { householdStatusOn, statusActionLabels, statusHistoryProblems } from '../domain/status-history.js';
 import type { ParsedInput } from '../ipc/contract.js';
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseNoKey } from '../../domain/case-number.js';
+import { caseNoKey } from '../../../db/case-number-key.js';
 import { type ConsentMethod, methodLabels } from '../../domain/consent.js';
 import { formatWareki } from '../../domain/dates.js';
 import { type HouseholdStatus, statusLabels } from '../../domain/household.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseNoKey, sameCaseNo } from './case-number.js';
+import { caseNoKey, sameCaseNo } from './case-number-key.js';
 
 describe('受付番号の正規化', () => {
   it.each([

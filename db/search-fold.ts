@@ -1,4 +1,4 @@
-import variants from '../../resources/search/kanji-variants.json' with { type: 'json' };
+import variants from '../resources/search/kanji-variants.json' with { type: 'json' };
 
 const kanjiFold: Readonly<Record<string, string>> = variants.fold;
 

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { listHouseholds } from '../../electron/services/households.js';
-import { dayCtx } from '../../electron/services/testing/service-context.js';
-import { tempDataDir } from '../../electron/services/testing/temp-data-dir.js';
-import { openStore } from '../open.js';
-import { migrations } from './index.js';
+import { migrations } from '../../db/migrations/index.js';
+import { openStore } from '../../db/open.js';
+import { listHouseholds } from './households.js';
+import { dayCtx } from './testing/service-context.js';
+import { tempDataDir } from './testing/temp-data-dir.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;

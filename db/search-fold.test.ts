@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import variants from '../../resources/search/kanji-variants.json' with { type: 'json' };
+import variants from '../resources/search/kanji-variants.json' with { type: 'json' };
 import { foldForSearch } from './search-fold.js';
 
 const groups = [
