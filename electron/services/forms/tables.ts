@@ -40,6 +40,8 @@ export interface CellOptions {
   head?: boolean;
   align?: (typeof AlignmentType)[keyof typeof AlignmentType];
   verticalAlign?: (typeof VerticalAlignTable)[keyof typeof VerticalAlignTable];
+  /** Keeps the row on the page of the next one: a short table then never splits from its title. */
+  keepWithNext?: boolean;
 }
 
 /** A cell of fixed width holding the given paragraphs. */
@@ -58,6 +60,7 @@ export function textCell(text: string, width: number, options: CellOptions = {})
   const paragraph = new Paragraph({
     style: options.head ? styles.tableHead : styles.tableText,
     ...(options.align ? { alignment: options.align } : {}),
+    ...(options.keepWithNext ? { keepNext: true } : {}),
     children: textRuns(text),
   });
   return cell([paragraph], width, options);

@@ -5,8 +5,9 @@ import type { Statistics } from '../../ipc/schemas/statistics.js';
 import type { Context } from '../context.js';
 import { recordIssue } from '../document-gate.js';
 import type { Platform } from '../platform.js';
-import { statisticsCsv, statisticsDocx, statisticsXlsx } from './exports.js';
+import { statisticsCsv, statisticsXlsx } from './exports.js';
 import { computeStatistics } from './report.js';
+import { statisticsWordReport } from './word-report.js';
 
 export type StatisticsFormat = 'csv' | 'xlsx' | 'docx' | 'json';
 
@@ -30,7 +31,8 @@ export async function statisticsFile(
   const name = `重層的支援_統計_${years}.${format}`;
   if (format === 'csv') return { name, bytes: statisticsCsv(stats, today) };
   if (format === 'xlsx') return { name, bytes: await statisticsXlsx(stats, today) };
-  if (format === 'docx') return { name, bytes: await statisticsDocx(stats, await ctx.settings(), today) };
+  if (format === 'docx')
+    return { name, bytes: (await statisticsWordReport(stats, await ctx.settings(), today)).bytes };
   const { suppression: _explained, ...json } = stats;
   return { name, bytes: Buffer.from(`${JSON.stringify(json, null, 2)}\n`, 'utf8') };
 }

@@ -1,13 +1,15 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fiscalYearRange } from '../../domain/fiscal-year.js';
 import type { Statistics } from '../../ipc/schemas/statistics.js';
+import { a4, margins } from '../forms/page.js';
 import { xlsxBytes } from '../import/fixtures.js';
 import { runImport } from '../import/index.js';
-import { csvToPdf, docxToPdf, pdfFonts, pdfPages, pdfText } from '../testing/libreoffice.js';
+import { csvToPdf, docxToPdf, pdfFonts, pdfPages, pdfText, pdfToPng } from '../testing/libreoffice.js';
 import { dayCtx, serviceCtx } from '../testing/service-context.js';
 import { signedInVault } from '../testing/signed-in-vault.js';
 import { statisticsFile, statisticsFor } from './index.js';
@@ -351,20 +353,62 @@ describe('統計の書き出し（CSV・Excel・Word）', () => {
     expect(notes.join('\n')).toContain('作成日: 令和8年5月1日');
   });
 
-  it('Word の報告書は LibreOffice で開け、BIZ UD フォントが埋め込まれ、主な表の項目と年度がある', async () => {
+  it('Word の報告書は主な表とすべての内訳を載せ、様式と同じ A4 の余白・ヘッダー・フッター（n / N）で印刷される', async () => {
     const file = await statisticsFile(dayCtx(vault.db, '2026-05-01'), stats, 'docx');
     await assertNothingPersonal(file.bytes);
     const pdfs = await docxToPdf([{ name: 'statistics', bytes: file.bytes }], out);
     const pdf = pdfs.get('statistics') ?? '';
-    const text = (await pdfText(pdf)).replace(/\s+/g, '');
+    const layout = await pdfText(pdf);
+    const text = layout.replace(/\s+/g, '');
     for (const item of mainItems) expect(text).toContain(item);
     expect(text).toContain('令和5年度〜令和7年度');
-    expect((await pdfPages(pdf)).pages).toBe(1);
+    const breakdowns = Object.entries(stats.breakdowns);
+    expect(breakdowns.map(([name]) => name)).toEqual([
+      '課題',
+      '相談経路の分野',
+      '本人の年代',
+      '世帯員数',
+      '受付月',
+    ]);
+    for (const [name, rows] of breakdowns) {
+      expect(text).toContain(`${name}別（本人同意のある世帯）`);
+      for (const row of rows) expect(text).toContain(row.label.replace(/\s+/g, ''));
+    }
+    expect(text).toMatch(/秘匿の基準:1〜2件は「＊」/);
+
+    // The 様式' page furniture: header mark, the 159条 warning and 「n / N」 on every page.
+    const { pages, sizes } = await pdfPages(pdf);
+    expect(pages).toBeGreaterThan(1);
+    const sheets = layout.split('\f').filter((p) => p.trim() !== '');
+    expect(sheets).toHaveLength(pages);
+    sheets.forEach((sheet, i) => {
+      expect(sheet).toContain('（統計資料）');
+      expect(sheet).toContain('取扱注意');
+      expect(sheet.replace(/\s+/g, '')).toContain('社会福祉法');
+      expect(sheet).toMatch(new RegExp(`${i + 1} / ${pages}\\s*$`));
+    });
+    for (const size of sizes) {
+      expect(size.width).toBeCloseTo(595.3, 0);
+      expect(size.height).toBeCloseTo(841.9, 0);
+    }
+
+    // One definition of the page: the section's size and margins are forms/page.ts's portrait ones.
+    const documentXml = await (await JSZip.loadAsync(file.bytes)).file('word/document.xml')?.async('string');
+    const pgMar = /<w:pgMar ([^/]*)\/>/.exec(documentXml ?? '')?.[1] ?? '';
+    const attribute = (name: string) => Number(new RegExp(`w:${name}="(\\d+)"`).exec(pgMar)?.[1]);
+    for (const side of ['top', 'bottom', 'left', 'right', 'header', 'footer'] as const)
+      expect(attribute(side)).toBe(margins.portrait[side]);
+    expect(documentXml).toContain(`<w:pgSz w:w="${a4.short}" w:h="${a4.long}"`);
+
     expect(
       (await pdfFonts(pdf))
         .filter((f) => f.embedded)
         .map((f) => f.name)
         .join(' '),
     ).toMatch(/BIZ/);
+    // For a person to look at, beside the 様式' PNGs.
+    const pngs = join(process.cwd(), 'test-results', 'forms', 'statistics');
+    await mkdir(pngs, { recursive: true });
+    expect(await pdfToPng(pdf, join(pngs, 'report'))).toHaveLength(pages);
   }, 120_000);
 });
