@@ -124,3 +124,95 @@ test('配布番号つきで作成した資料は会議に未回収として並�
   });
   expect(kinds).toEqual([2]);
 });
+
+test('様式1 は事務所の設定が仮のままなら作れず、直すと宛先ごとの通知になり、プレビューは各通知を「1 / 1」と数える', async ({
+  page,
+  harness,
+}) => {
+  await openSignedIn(page, harness);
+  await setUpMeeting(page);
+  await page
+    .getByRole('navigation', { name: 'メニュー' })
+    .getByRole('button', { name: '会議', exact: true })
+    .click();
+  await page.getByTestId('meeting-row').filter({ hasText: 'R8-050' }).getByRole('button').click();
+  await page.getByRole('tab', { name: '様式' }).click();
+
+  await page.getByRole('button', { name: /様式1/ }).click();
+  const gate = page.getByRole('dialog', { name: /様式1/ });
+  await expect(gate.getByLabel('部数', { exact: true })).toHaveCount(0);
+  await gate.getByRole('button', { name: 'プレビュー' }).click();
+  await expect(gate.getByText('事務所の設定「自治体名」が仮の値（〇〇市）のままです。')).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await page.evaluate(async () => {
+    const k = window.kasane;
+    const current = await k['settings.get']({});
+    if (!current.ok) throw new Error(current.message);
+    const saved = await k['settings.save']({
+      ...current.value,
+      municipalityName: '鹿屋市',
+      senderTitle: '鹿屋市保健福祉部福祉政策課長',
+      phone: '0994-31-1113',
+      documentNumberPrefix: '鹿福政',
+    });
+    if (!saved.ok) throw new Error(saved.message);
+  });
+
+  await page.getByRole('button', { name: /様式1/ }).click();
+  await gate.getByLabel('文書番号（第N号の N）').fill('88');
+  await gate.getByLabel('発信日').fill('令和10年6月1日');
+  await expect(gate.getByText('令和10年6月1日（木）')).toBeVisible();
+  await gate.getByLabel('宛先の機関ごとに別のファイルにする').check();
+  await screenshot(page, 'gate-options-notice');
+  await gate.getByRole('button', { name: 'プレビュー' }).click();
+  const files = gate.getByRole('listitem').filter({ hasText: /^様式1_開催通知_R8-050-1_.*\.docx$/ });
+  await expect(files).toHaveCount(3);
+  const preview = gate.getByTestId('docx-preview');
+  await expect(preview.getByText('鹿福政第88号')).toBeVisible();
+  await expect(preview.getByText('令和10年6月1日', { exact: true })).toBeVisible();
+  await expect(preview.getByText('1 / 1', { exact: true })).toBeVisible();
+  await expect(gate.getByText(/印刷すると1ページです/)).toBeVisible();
+  await screenshot(page, 'gate-preview-notice');
+});
+
+test('様式2 と様式3 を一緒に作ると、機関ごとに同じ配布番号の2つの様式と1枚の回収チェック表になる', async ({
+  page,
+  harness,
+}) => {
+  await openSignedIn(page, harness);
+  await setUpMeeting(page);
+  await page
+    .getByRole('navigation', { name: 'メニュー' })
+    .getByRole('button', { name: '会議', exact: true })
+    .click();
+  await page.getByTestId('meeting-row').filter({ hasText: 'R8-050' }).getByRole('button').click();
+  await page.getByRole('tab', { name: '様式' }).click();
+
+  await page.getByRole('button', { name: /様式2/ }).click();
+  const gate = page.getByRole('dialog', { name: /様式2/ });
+  await gate.getByLabel('様式3 世帯支援プラン検討シート').check();
+  await gate.getByLabel('部数', { exact: true }).fill('2');
+  await expect(gate.getByText('（2種類の様式とも同じ番号）', { exact: false })).toBeVisible();
+  await screenshot(page, 'gate-options-packet');
+  await gate.getByRole('button', { name: 'プレビュー' }).click();
+  await expect(
+    gate.getByText(
+      '部数（2部）が出席機関（3機関）より少ないため、次の機関には配布されません：社会福祉協議会',
+    ),
+  ).toBeVisible();
+  await expect(gate.getByRole('listitem').filter({ hasText: /_配布0\d\.docx$/ })).toHaveCount(4);
+  await expect(gate.getByText('資料回収チェック表_R8-050-1.docx')).toBeVisible();
+  await gate.getByRole('button', { name: '確認へ進む' }).click();
+  await gate.getByLabel('使用目的', { exact: true }).selectOption('会議資料として配布');
+  await gate.getByLabel('上記の守秘義務を理解し、目的の範囲でのみ使用します').check();
+  await gate.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(gate.getByText(/保存しました/)).toBeVisible();
+  await gate.getByRole('button', { name: '閉じる' }).click();
+
+  const outstanding = page.getByRole('table', { name: /未回収の配布資料/ });
+  await expect(outstanding.getByRole('row')).toHaveCount(1 + 2);
+  await expect(outstanding.getByRole('row').nth(1)).toContainText(
+    '（重層会議様式2） 会次第、（重層会議様式3） 世帯支援プラン検討シート',
+  );
+});

@@ -519,6 +519,8 @@ export const contract = {
       base64: z.string(),
       /** Pages of the previewed file as laid out with the fonts; null when they could not be counted. */
       pages: z.number().int().nullable(),
+      /** Each of those pages' 「n / N」 as the footer prints it; null when not counted. */
+      pageNumbers: z.array(z.string()).nullable(),
       /** What the coordinator should check before issuing (発信日, copies short of the agencies…). */
       notices: z.array(z.string()),
       warning: z.object({ title: z.string(), body: z.string() }),

@@ -32,7 +32,7 @@ async function issue(document: 'form2' | 'form3' | 'form4', copies: number, now 
     vault.db,
     { id: vault.userId, name: '相談 花子' },
     await getOfficeSettings(vault.db),
-    { meetingId, document, names: 'real', namesReason: '', copies },
+    { meetingId, document, names: 'real', namesReason: '', copies, ...alone },
     now,
   );
   await gate.issue(
@@ -49,6 +49,9 @@ async function issue(document: 'form2' | 'form3' | 'form4', copies: number, now 
   );
   return preview;
 }
+
+/** One 様式 on its own, 様式1's fields at their defaults. */
+const alone = { together: [], perAgency: false, notice: { number: '', issuedOn: null, replyBy: null } };
 
 describe('配布番号は会議ごとに1つの綴り（ルール8）', () => {
   it('発行した各部が記録され、後から発行した様式も同じ機関に同じ配布番号がつく', async () => {
@@ -90,7 +93,7 @@ describe('配布番号は会議ごとに1つの綴り（ルール8）', () => {
       vault.db,
       { id: vault.userId, name: '相談 花子' },
       await getOfficeSettings(vault.db),
-      { meetingId, document: 'form2', names: 'real', namesReason: '', copies: 4 },
+      { meetingId, document: 'form2', names: 'real', namesReason: '', copies: 4, ...alone },
       issueNow,
     );
     expect(await listCopies({ db: vault.db }, { meetingId: meetingId })).toEqual([]);

@@ -31,6 +31,9 @@ async function docxText(bytes: Buffer): Promise<string> {
   return execFileSync('unzip', ['-p', path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }
 
+/** One 様式 on its own, 様式1's fields at their defaults. */
+const alone = { together: [], perAgency: false, notice: { number: '', issuedOn: null, replyBy: null } };
+
 describe('159条のゲート（ルール4・7・8）', () => {
   it('支援会議の資料は記号で表示し、実名を選ぶには理由が要る', async () => {
     const { meeting } = await householdForMeetings(vault.db, vault.userId);
@@ -42,7 +45,7 @@ describe('159条のゲート（ルール4・7・8）', () => {
       vault.db,
       user(),
       office,
-      { meetingId: id, document: 'form3', names: 'masked', namesReason: '', copies: 1 },
+      { meetingId: id, document: 'form3', names: 'masked', namesReason: '', copies: 1, ...alone },
       meetingNow,
     );
     const text = await docxText(Buffer.from(masked.base64, 'base64'));
@@ -54,7 +57,7 @@ describe('159条のゲート（ルール4・7・8）', () => {
         vault.db,
         user(),
         office,
-        { meetingId: id, document: 'form3', names: 'real', namesReason: '  ', copies: 1 },
+        { meetingId: id, document: 'form3', names: 'real', namesReason: '  ', copies: 1, ...alone },
         meetingNow,
       ),
     ).rejects.toMatchObject({ code: 'NAMES_REASON_REQUIRED' });
@@ -62,7 +65,14 @@ describe('159条のゲート（ルール4・7・8）', () => {
       vault.db,
       user(),
       office,
-      { meetingId: id, document: 'form3', names: 'real', namesReason: '緊急時の本人確認のため', copies: 1 },
+      {
+        meetingId: id,
+        document: 'form3',
+        names: 'real',
+        namesReason: '緊急時の本人確認のため',
+        copies: 1,
+        ...alone,
+      },
       meetingNow,
     );
     expect(await docxText(Buffer.from(real.base64, 'base64'))).toContain('𠮷田 花子');
@@ -75,7 +85,7 @@ describe('159条のゲート（ルール4・7・8）', () => {
       vault.db,
       user(),
       office,
-      { meetingId: id, document: 'form5', names: 'real', namesReason: '', copies: 1 },
+      { meetingId: id, document: 'form5', names: 'real', namesReason: '', copies: 1, ...alone },
       meetingNow,
     );
     const result = await gate.issue(
@@ -118,7 +128,7 @@ describe('159条のゲート（ルール4・7・8）', () => {
       vault.db,
       user(),
       office,
-      { meetingId: id, document: 'form2', names: 'real', namesReason: '', copies: 4 },
+      { meetingId: id, document: 'form2', names: 'real', namesReason: '', copies: 4, ...alone },
       meetingNow,
     );
     expect(preview.fileNames).toHaveLength(5);
@@ -143,6 +153,82 @@ describe('159条のゲート（ルール4・7・8）', () => {
     expect(checklist).toContain('第一地域包括支援センター');
   });
 
+  it('様式1 は宛先ごとに「1 / 1」と数え、番号と発信日を選べ、機関ごとのファイルにもできる', async () => {
+    const { meeting } = await householdForMeetings(vault.db, vault.userId, { consentOn: '2026-05-01' });
+    const { id } = await createMeeting(serviceCtx(vault.db, vault.userId, meetingNow), meeting());
+    const request = {
+      meetingId: id,
+      document: 'form1' as const,
+      names: 'real' as const,
+      namesReason: '',
+      copies: 1,
+      together: [],
+      notice: { number: '88', issuedOn: '2026-11-16', replyBy: null },
+    };
+    const one = await gate.preview(vault.db, user(), office, { ...request, perAgency: false }, meetingNow);
+    expect(one.fileNames).toEqual(['様式1_開催通知_R8-001-1.docx']);
+    expect(one.pages).toBe(3);
+    expect(one.pageNumbers).toEqual(['1 / 1', '1 / 1', '1 / 1']);
+    const text = await docxText(Buffer.from(one.base64, 'base64'));
+    expect(text).toContain('鹿福政第88号');
+    expect(text).toContain('令和8年11月16日');
+
+    const split = await gate.preview(vault.db, user(), office, { ...request, perAgency: true }, meetingNow);
+    expect(split.fileNames).toHaveLength(3);
+    for (const name of ['第一地域包括支援センター', '基幹相談支援センター', '市社会福祉協議会'])
+      expect(split.fileNames.some((f) => f.includes(name))).toBe(true);
+    expect(split.pageNumbers).toEqual(['1 / 1']);
+  });
+
+  it('一緒に作成した様式は機関ごとに同じ配布番号になり、回収チェック表は1枚、発行の記録は両方の様式', async () => {
+    const { meeting } = await householdForMeetings(vault.db, vault.userId, { consentOn: '2026-05-01' });
+    const { id } = await createMeeting(serviceCtx(vault.db, vault.userId, meetingNow), meeting());
+    const preview = await gate.preview(
+      vault.db,
+      user(),
+      office,
+      {
+        meetingId: id,
+        document: 'form2',
+        names: 'real',
+        namesReason: '',
+        copies: 2,
+        ...alone,
+        together: ['form3'],
+      },
+      meetingNow,
+    );
+    expect(preview.fileNames.filter((f) => f.includes('回収チェック表'))).toHaveLength(1);
+    expect(preview.fileNames.filter((f) => f.endsWith('_配布02.docx')).map((f) => f.slice(0, 3))).toEqual([
+      '様式2',
+      '様式3',
+    ]);
+    // The preview shows the 様式 the gate was opened for.
+    expect(await docxText(Buffer.from(preview.base64, 'base64'))).toContain('次第');
+    expect(preview.notices.join('\n')).toContain('市社会福祉協議会');
+    await gate.issue(
+      vault.db,
+      vault.userId,
+      {
+        previewId: preview.previewId,
+        action: 'save',
+        purpose: '会議資料として配布',
+        purposeNote: '',
+        warningAcknowledged: true,
+      },
+      meetingNow,
+    );
+    const events = await vault.db
+      .selectFrom('audit_events')
+      .select('detail_json')
+      .where('kind', '=', 'document.issued')
+      .execute();
+    expect(events.map((e) => JSON.parse(e.detail_json)).map((d) => [d.document, d.copies])).toEqual([
+      ['form2', 2],
+      ['form3', 2],
+    ]);
+  });
+
   it('ロックするとプレビューは消え、Word で開いた一時ファイルも消える', async () => {
     const { meeting } = await householdForMeetings(vault.db, vault.userId, { consentOn: '2026-05-01' });
     const { id } = await createMeeting(serviceCtx(vault.db, vault.userId, meetingNow), meeting());
@@ -150,7 +236,7 @@ describe('159条のゲート（ルール4・7・8）', () => {
       vault.db,
       user(),
       office,
-      { meetingId: id, document: 'form1', names: 'real', namesReason: '', copies: 1 },
+      { meetingId: id, document: 'form1', names: 'real', namesReason: '', copies: 1, ...alone },
       meetingNow,
     );
     await gate.issue(
@@ -201,7 +287,7 @@ describe('159条のゲート（ルール4・7・8）', () => {
         vault.db,
         user(),
         office,
-        { meetingId: id, document: 'form5', names: 'real', namesReason: '', copies: 1 },
+        { meetingId: id, document: 'form5', names: 'real', namesReason: '', copies: 1, ...alone },
         meetingNow,
       ),
     ).rejects.toMatchObject({ code: 'CONSENT_REQUIRED' });

@@ -55,6 +55,7 @@ export class DocumentGate {
     fileNames: string[];
     base64: string;
     pages: number | null;
+    pageNumbers: string[] | null;
     notices: string[];
     warning: { title: string; body: string };
   }> {
@@ -68,25 +69,36 @@ export class DocumentGate {
     if (meeting.kind === 'unconsented' && request.names === 'real' && !namesReason)
       throw new KasaneError('NAMES_REASON_REQUIRED');
 
+    const forms = [...new Set([request.document, ...request.together])].map((key) => formOf(key).number);
+    const { number, issuedOn, replyBy } = request.notice;
     const packet = await renderPacket(
       db,
       user,
       office,
       {
         meetingId: request.meetingId,
-        forms: [formOf(request.document).number],
+        forms,
         names: request.names,
         copies: request.copies,
-        perAgency: false,
+        perAgency: request.perAgency,
+        notice: {
+          ...(number ? { number } : {}),
+          ...(issuedOn ? { issuedOn } : {}),
+          ...(replyBy ? { replyBy } : {}),
+        },
       },
       now,
       await this.layoutFonts(),
     );
     const files = packet.files.map(({ name, bytes }) => ({ name, bytes }));
+    // The preview shows the 様式 the coordinator opened the gate for (its first copy).
+    const shown =
+      packet.files.find((f) => f.name.startsWith(`様式${formOf(request.document).number}_`)) ??
+      packet.files[0];
     const previewId = randomUUID();
     const issued: IssuedPacket = {
       meetingId: request.meetingId,
-      documents: [request.document],
+      documents: [...new Set([request.document, ...request.together])],
       copies: request.copies,
       names: request.names,
       namesReason,
@@ -97,8 +109,9 @@ export class DocumentGate {
     return {
       previewId,
       fileNames: files.map((f) => f.name),
-      base64: (files[0]?.bytes ?? Buffer.alloc(0)).toString('base64'),
-      pages: packet.files[0]?.pages ?? null,
+      base64: (shown?.bytes ?? Buffer.alloc(0)).toString('base64'),
+      pages: shown?.pages ?? null,
+      pageNumbers: shown?.pageNumbers ?? null,
       notices: packet.warnings,
       warning: { title: warning.title, body: warning.body },
     };

@@ -34,6 +34,8 @@ export interface PacketRequest {
 /** A file of the packet, and its pages as laid out when they could be counted. */
 export interface PacketFile extends OutgoingFile {
   pages: number | null;
+  /** Each page's 「n / N」, when the pages could be counted. */
+  pageNumbers: string[] | null;
 }
 
 export interface RenderedPacket {
@@ -49,7 +51,12 @@ function fileName(stem: string): string {
 }
 
 function packetFile(name: string, document: PackedDocument): PacketFile {
-  return { name: fileName(name), bytes: document.bytes, pages: document.pages?.total ?? null };
+  return {
+    name: fileName(name),
+    bytes: document.bytes,
+    pages: document.pages?.total ?? null,
+    pageNumbers: document.pages?.numbers ?? null,
+  };
 }
 
 /** Refusals before anything is rendered: a notice needs finished office settings and an addressee. */

@@ -145,13 +145,28 @@ export const purposes = [
   'その他',
 ] as const;
 
+/** 様式1's 公用文 fields for one issue; empty takes the default (通知番号, today, N 開庁日 before). */
+export const noticeChoicesInputSchema = z.object({
+  number: z
+    .string()
+    .transform((t) => t.normalize('NFKC').trim())
+    .refine((t) => /^[0-9]{0,10}$/.test(t), '第N号の N を数字で入力してください'),
+  issuedOn: optionalDateInputSchema,
+  replyBy: optionalDateInputSchema,
+});
+
 export const documentPreviewInputSchema = z.object({
   meetingId: idSchema,
   document: formKeySchema,
+  /** Other 様式 printed with it: numbered copies of all of them share one 配布番号 per recipient. */
+  together: z.array(formKeySchema).max(4),
   names: z.enum(['real', 'masked']),
   /** Rule 4: real names in a 支援会議 document need a reason. */
   namesReason: trimmed(500),
   copies: z.number().int().min(1, '部数は1以上にしてください').max(60, '部数は60部までです'),
+  /** 様式1 as one file per addressee. */
+  perAgency: z.boolean(),
+  notice: noticeChoicesInputSchema,
 });
 
 export const documentIssueInputSchema = z

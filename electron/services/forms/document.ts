@@ -39,7 +39,17 @@ export interface DocumentSpec {
 /** The .docx bytes, and the pages as laid out with the fonts' own metrics when they could be measured. */
 export interface PackedDocument {
   bytes: Buffer;
-  pages: { total: number; perSection: number[] } | null;
+  pages: {
+    total: number;
+    perSection: number[];
+    /** What each page's footer prints, in order: 「2 / 7」, or 「1 / 1」 for every letter of a 様式1. */
+    numbers: string[];
+  } | null;
+}
+
+function pageNumbers(numbering: PageNumbering, counted: { total: number; perSection: number[] }): string[] {
+  const run = (n: number) => Array.from({ length: n }, (_, i) => `${i + 1} / ${n}`);
+  return numbering === 'section' ? counted.perSection.flatMap(run) : run(counted.total);
 }
 
 function escapeXml(text: string): string {
@@ -103,7 +113,8 @@ export async function packDocument(
     { path: 'docProps/core.xml', data: coreProperties(spec.title, spec.author, spec.createdAt) },
     { path: 'word/fontTable.xml', data: fontTableXml },
   ]);
-  return { bytes, pages: counter?.counted() ?? null };
+  const counted = counter?.counted() ?? null;
+  return { bytes, pages: counted && { ...counted, numbers: pageNumbers(spec.numbering, counted) } };
 }
 
 export interface FormDocumentOptions {

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type FormKey, formOf } from '../../../electron/domain/forms';
+import { type FormKey, formOf, formTitle } from '../../../electron/domain/forms';
 import type { MeetingKind } from '../../../electron/domain/meeting';
 import { Dialog } from '../ui/Dialog';
 import { Stepper } from '../ui/Stepper';
@@ -28,6 +28,8 @@ interface DocumentGateProps {
   meetingId: string;
   kind: MeetingKind;
   kindLabel: string;
+  /** The meeting's 通知番号, 様式1's 第N号 unless another is typed. */
+  noticeNumber: string | null;
   onClose: () => void;
 }
 
@@ -35,7 +37,15 @@ interface DocumentGateProps {
  * The 159条 gate, the only way a 様式 leaves Kasane (rules 4, 7, 8): names and copies → the exact
  * file previewed → the warning, the purpose and the acknowledgement → 保存 or Wordで開く.
  */
-export function DocumentGate({ document, title, meetingId, kind, kindLabel, onClose }: DocumentGateProps) {
+export function DocumentGate({
+  document,
+  title,
+  meetingId,
+  kind,
+  kindLabel,
+  noticeNumber,
+  onClose,
+}: DocumentGateProps) {
   const [busy, setBusy] = useState(false);
   const n = document ? formOf(document).number : 0;
   return (
@@ -49,6 +59,7 @@ export function DocumentGate({ document, title, meetingId, kind, kindLabel, onCl
           meetingId={meetingId}
           kind={kind}
           kindLabel={kindLabel}
+          noticeNumber={noticeNumber}
           onClose={onClose}
         />
       )}
@@ -62,6 +73,7 @@ function GateSteps({
   meetingId,
   kind,
   kindLabel,
+  noticeNumber,
   onClose,
   onBusyChange,
 }: Omit<DocumentGateProps, 'document'> & { document: FormKey; onBusyChange: (busy: boolean) => void }) {
@@ -71,20 +83,30 @@ function GateSteps({
   const [options, setOptions] = useState<PreviewOptions>({
     meetingId,
     document,
+    together: [],
     names: kind === 'unconsented' ? 'masked' : 'real',
     namesReason: '',
     copies: 1,
+    perAgency: false,
+    notice: { number: noticeNumber ?? '', issuedOn: '', replyBy: '' },
   });
+  const titleOf = (key: FormKey) => formTitle(key, kindLabel);
 
   return (
     <div className="doc-gate-body">
       <Stepper
-        steps={['氏名の表示と部数', 'プレビュー', '守秘義務の確認', '完了']}
+        steps={[
+          document === 'form1' ? '氏名の表示と通知の日付' : '氏名の表示と部数',
+          'プレビュー',
+          '守秘義務の確認',
+          '完了',
+        ]}
         current={stepIndex[step.name]}
       />
       {step.name === 'options' && (
         <OptionsStep
           initial={options}
+          titleOf={titleOf}
           kind={kind}
           kindLabel={kindLabel}
           onBusyChange={onBusyChange}
@@ -106,7 +128,13 @@ function GateSteps({
       {step.name === 'confirm' && (
         <ConfirmStep
           preview={step.preview}
-          summary={<IssueSummary title={title} options={options} fileNames={step.preview.fileNames} />}
+          summary={
+            <IssueSummary
+              titles={[title, ...options.together.map(titleOf)]}
+              options={options}
+              fileNames={step.preview.fileNames}
+            />
+          }
           onBusyChange={onBusyChange}
           onBack={() => setStep({ name: 'preview', preview: step.preview })}
           onIssued={(outcome) => {

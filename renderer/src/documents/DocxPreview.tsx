@@ -71,15 +71,33 @@ export function pageCountText(pages: number | null): string {
   return pages === null ? 'ページ数はWordで開いたときに確かめてください。' : `印刷すると${pages}ページです。`;
 }
 
+/**
+ * docx-preview draws no field results, so a footer shows 「 / 」 where Word prints 「2 / 7」. When
+ * the preview has as many pages as the service laid out, each footer gets the number it will print;
+ * otherwise the line is left as it is rather than numbered wrongly.
+ */
+function fillPageNumbers(host: HTMLElement, numbers: readonly string[] | null): void {
+  const pages = [...(host.shadowRoot?.querySelectorAll<HTMLElement>('section.docx') ?? [])];
+  if (!numbers || pages.length !== numbers.length) return;
+  pages.forEach((page, i) => {
+    const line = [...page.querySelectorAll<HTMLElement>('footer p')].find(
+      (p) => p.textContent?.trim() === '/',
+    );
+    if (line) line.textContent = numbers[i] ?? '';
+  });
+}
+
 /** The exact file to be saved, drawn page by page in a scrollable frame. */
 export function DocxPreview({
   base64,
   label,
   pages,
+  pageNumbers,
 }: {
   base64: string;
   label: string;
   pages: number | null;
+  pageNumbers: readonly string[] | null;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<'rendering' | 'shown' | 'failed'>('rendering');
@@ -91,13 +109,17 @@ export function DocxPreview({
     let current = true;
     setState('rendering');
     renderInto(element, base64).then(
-      () => current && setState('shown'),
+      () => {
+        if (!current) return;
+        fillPageNumbers(element, pageNumbers);
+        setState('shown');
+      },
       () => current && setState('failed'),
     );
     return () => {
       current = false;
     };
-  }, [base64]);
+  }, [base64, pageNumbers]);
 
   useEffect(() => {
     const element = host.current;

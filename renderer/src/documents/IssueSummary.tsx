@@ -1,13 +1,14 @@
 import type { PreviewOptions } from './gateTypes';
 
 interface IssueSummaryProps {
-  title: string;
+  /** The 様式 issued together, the one the gate was opened for first. */
+  titles: readonly string[];
   options: PreviewOptions;
   fileNames: readonly string[];
 }
 
 /** What is about to leave Kasane, as the audit log will record it: which 様式, names, copies, files. */
-export function IssueSummary({ title, options, fileNames }: IssueSummaryProps) {
+export function IssueSummary({ titles, options, fileNames }: IssueSummaryProps) {
   return (
     <aside className="doc-summary" aria-labelledby="doc-summary-title">
       <h3 id="doc-summary-title" className="doc-files-title">
@@ -15,7 +16,7 @@ export function IssueSummary({ title, options, fileNames }: IssueSummaryProps) {
       </h3>
       <dl className="doc-summary-facts">
         <dt>様式</dt>
-        <dd>{title}</dd>
+        <dd>{titles.join('、')}</dd>
         <dt>氏名の表示</dt>
         <dd>
           {options.names === 'real' ? '実名' : '記号（A氏、B氏…）'}
@@ -24,7 +25,9 @@ export function IssueSummary({ title, options, fileNames }: IssueSummaryProps) {
           )}
         </dd>
         <dt>部数</dt>
-        <dd>{options.copies}部</dd>
+        <dd>
+          {options.copies}部{options.copies > 1 && '（配布番号つき）'}
+        </dd>
       </dl>
       <ul className="doc-file-list">
         {fileNames.map((name) => (

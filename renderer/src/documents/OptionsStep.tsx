@@ -2,20 +2,24 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import type { FormKey } from '../../../electron/domain/forms';
 import type { MeetingKind } from '../../../electron/domain/meeting';
 import { documentPreviewInputSchema } from '../../../electron/ipc/schemas/meetings';
 import { call } from '../api';
 import { Button } from '../ui/Button';
 import { DialogActions } from '../ui/Dialog';
-import { TextField } from '../ui/Field';
 import { Form } from '../ui/Form';
 import { applyCallError, invalidFormMessage } from '../ui/formErrors';
 import { Notice } from '../ui/Notice';
 import { TextAreaField } from '../ui/TextAreaField';
 import type { Preview, PreviewOptions } from './gateTypes';
+import { NoticeOptions } from './NoticeOptions';
+import { PacketOptions } from './PacketOptions';
 
 interface OptionsStepProps {
   initial: PreviewOptions;
+  /** 様式 titles as the office names its meetings. */
+  titleOf: (key: FormKey) => string;
   kind: MeetingKind;
   kindLabel: string;
   onPreview: (options: PreviewOptions, preview: Preview) => void;
@@ -23,9 +27,13 @@ interface OptionsStepProps {
   onBusyChange: (busy: boolean) => void;
 }
 
-/** 氏名の表示 (rule 4) and 部数 (rule 8), then 「プレビュー」: main renders the exact file to be issued. */
+/**
+ * 氏名の表示 (rule 4), then 様式1's number and dates or the packet's 様式 and 部数 (rule 8), then
+ * 「プレビュー」: main renders the exact files to be issued.
+ */
 export function OptionsStep({
   initial,
+  titleOf,
   kind,
   kindLabel,
   onPreview,
@@ -40,7 +48,7 @@ export function OptionsStep({
     defaultValues: initial,
   });
   const { errors } = formState;
-  const [names, copies] = useWatch({ control, name: ['names', 'copies'] });
+  const names = useWatch({ control, name: 'names' });
   const realNamesNeedReason = kind === 'unconsented' && names === 'real';
 
   // The chosen option has the focus, as in any radio group (also when coming back from the preview).
@@ -54,15 +62,11 @@ export function OptionsStep({
     onError: (error) =>
       setFormError(
         applyCallError(error, setError, {
-          fields: ['names', 'namesReason', 'copies'],
+          fields: ['names', 'namesReason', 'copies', 'notice.number', 'notice.issuedOn', 'notice.replyBy'],
           codes: { NAMES_REASON_REQUIRED: 'namesReason' },
         }),
       ),
   });
-
-  const copiesError =
-    errors.copies &&
-    (errors.copies.type === 'invalid_type' ? '部数は数字で入力してください' : errors.copies.message);
 
   return (
     <Form
@@ -119,24 +123,16 @@ export function OptionsStep({
           {...register('namesReason')}
         />
       )}
-      <TextField
-        label="部数"
-        type="number"
-        inputMode="numeric"
-        min={1}
-        max={60}
-        step={1}
-        required
-        inputClassName="input-narrow"
-        hint="1〜60部"
-        error={copiesError}
-        {...register('copies', { valueAsNumber: true })}
-      />
-      {Number.isInteger(copies) && copies > 1 && (
-        <Notice tone="info" className="doc-copies-note">
-          {copies}部それぞれの右上に配布番号（1〜{copies}
-          ）を印字し、別に「回収チェック表」を1枚作成します。会議の終わりに全部数を回収し、チェック表で確認してください。
-        </Notice>
+      {initial.document === 'form1' ? (
+        <NoticeOptions register={register} control={control} errors={errors} />
+      ) : (
+        <PacketOptions
+          document={initial.document}
+          register={register}
+          control={control}
+          errors={errors}
+          titleOf={titleOf}
+        />
       )}
       {formError && <Notice tone="error">{formError}</Notice>}
       <DialogActions>

@@ -29,7 +29,12 @@ export function PreviewStep({ preview, title, onBack, onNext }: PreviewStepProps
         </Notice>
       )}
       <div className="doc-preview-layout">
-        <DocxPreview base64={preview.base64} label={`${title}のプレビュー`} pages={preview.pages} />
+        <DocxPreview
+          base64={preview.base64}
+          label={`${title}のプレビュー`}
+          pages={preview.pages}
+          pageNumbers={preview.pageNumbers}
+        />
         <aside className="doc-files" aria-labelledby="doc-files-title">
           <h3 id="doc-files-title" className="doc-files-title">
             作成するファイル（{preview.fileNames.length}件）
@@ -40,7 +45,11 @@ export function PreviewStep({ preview, title, onBack, onNext }: PreviewStepProps
             ))}
           </ul>
           {preview.fileNames.length > 1 && (
-            <p className="muted small">プレビューは1部目です。各部の違いは配布番号だけです。</p>
+            <p className="muted small">
+              プレビューは{title}の最初のファイルです。
+              {preview.fileNames.some((name) => name.includes('_配布')) &&
+                '配布番号つきの各部は、右上の配布番号だけが違います。'}
+            </p>
           )}
         </aside>
       </div>

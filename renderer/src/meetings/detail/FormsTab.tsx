@@ -37,6 +37,7 @@ export function FormsTab({ meeting: m }: { meeting: MeetingDetail }) {
         meetingId={m.id}
         kind={m.kind}
         kindLabel={label}
+        noticeNumber={m.noticeNumber}
         onClose={() => setOpen(null)}
       />
     </section>
