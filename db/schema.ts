@@ -213,6 +213,20 @@ export interface MeetingTable {
   plan_status: 'none' | 'draft' | 'final';
   created_at: string;
   updated_at: string;
+  /** 中止 (rule 22): when, and why; null for a meeting held or planned. */
+  cancelled_at: string | null;
+  cancel_reason: string | null;
+  /** 0 = scheduled in Kasane; 1 = imported past record (移行データ); 2 = imported, completed by choice. */
+  migrated: Generated<number>;
+}
+
+/** Rule 18: each withdrawal of a plan's 確定, with its reason. */
+export interface PlanUnfinalizationTable {
+  id: Generated<number>;
+  meeting_id: string;
+  reason: string;
+  user_id: string | null;
+  created_at: string;
 }
 
 export interface MeetingAttendeeTable {
@@ -295,6 +309,7 @@ export interface Database {
   meetings: MeetingTable;
   meeting_attendees: MeetingAttendeeTable;
   plan_rows: PlanRowTable;
+  plan_unfinalizations: PlanUnfinalizationTable;
   meeting_monitors: MeetingMonitorTable;
   document_issues: DocumentIssueTable;
   distributed_copies: DistributedCopyTable;

@@ -35,7 +35,9 @@ import {
   meetingDetailSchema,
   meetingInputSchema,
   meetingKindCheckSchema,
+  meetingReasonInputSchema,
   meetingSummarySchema,
+  meetingUpdateResultSchema,
   saveMeetingPlanInputSchema,
   saveReportInputSchema,
 } from './schemas/meetings.js';
@@ -179,6 +181,9 @@ export const auditKinds = [
   'plan.saved',
   'report.saved',
   'document.issued',
+  'meeting.cancelled',
+  'meeting.deleted',
+  'plan.unfinalized',
   'record.voided',
   'record.corrected',
   'copy.collected',
@@ -498,6 +503,26 @@ export const contract = {
   },
   'meetings.update': {
     input: z.object({ id: idSchema, meeting: meetingInputSchema }),
+    output: z.object({ id: idSchema }).merge(meetingUpdateResultSchema),
+    access: 'acknowledged',
+  },
+  'meetings.cancel': {
+    input: meetingReasonInputSchema,
+    output: z.object({ id: idSchema }),
+    access: 'acknowledged',
+  },
+  'meetings.delete': {
+    input: z.object({ meetingId: idSchema }),
+    output: z.object({ id: idSchema }),
+    access: 'acknowledged',
+  },
+  'meetings.completeMigrated': {
+    input: z.object({ meetingId: idSchema }),
+    output: z.object({ id: idSchema }),
+    access: 'acknowledged',
+  },
+  'meetings.unfinalizePlan': {
+    input: meetingReasonInputSchema,
     output: z.object({ id: idSchema }),
     access: 'acknowledged',
   },

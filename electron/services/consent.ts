@@ -197,6 +197,7 @@ async function assertMeetingsStillLawful(trx: Kysely<Database>, householdId: str
     .select(['held_on', 'meeting_no'])
     .where('household_id', '=', householdId)
     .where('kind', '=', 'consented')
+    .where('cancelled_at', 'is', null)
     .orderBy('held_on')
     .execute();
   if (meetings.length === 0) return;

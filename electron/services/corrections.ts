@@ -24,7 +24,7 @@ export interface Correction<Before> {
 }
 
 /** A reason is required and says something (not only spaces). */
-export function requireReason(reason: string, what: '取消' | '訂正'): string {
+export function requireReason(reason: string, what: '取消' | '訂正' | '中止' | '確定の取消'): string {
   const text = reason.trim();
   if (text === '')
     throw new KasaneError('VALIDATION', `${what}の理由を入力してください。理由は履歴に残ります。`, {

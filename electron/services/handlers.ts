@@ -20,13 +20,17 @@ import {
 import { previewImport, runImport, saveImportTemplate } from './import/index.js';
 import { addIssueTag, listIssueTags, retireIssueTag } from './issue-tags.js';
 import {
+  cancelMeeting,
   checkMeetingKind,
+  completeMigratedMeeting,
   createMeeting,
+  deleteMeeting,
   getMeeting,
   listMeetings,
   meetingDefaults,
   savePlan,
   saveReport,
+  unfinalizePlan,
   updateMeeting,
 } from './meetings.js';
 import { officeSettings } from './office-settings.js';
@@ -125,6 +129,10 @@ export const handlers: Handlers = {
   'meetings.defaults': meetingDefaults,
   'meetings.create': createMeeting,
   'meetings.update': updateMeeting,
+  'meetings.cancel': cancelMeeting,
+  'meetings.delete': deleteMeeting,
+  'meetings.completeMigrated': completeMigratedMeeting,
+  'meetings.unfinalizePlan': unfinalizePlan,
   'meetings.savePlan': savePlan,
   'meetings.saveReport': saveReport,
   'documents.preview': previewDocument,

@@ -18,6 +18,8 @@ beforeEach(async () => {
 });
 afterEach(async () => vault.close());
 const today = '2026-11-22';
+/** A meeting on `heldOn` whose notice went out that day (rule 18: 発信日 ≤ 開催日). */
+const on = (heldOn: string) => ({ heldOn, issuedOn: heldOn, replyBy: null });
 
 describe('会議の種類は法律に従う（ルール2）', () => {
   it('同意のない世帯には重層的支援会議を開けず、理由を示す', async () => {
@@ -47,11 +49,11 @@ describe('会議の種類は法律に従う（ルール2）', () => {
       consentOn: '2026-11-01',
     });
     await expect(
-      createMeeting(serviceCtx(vault.db, vault.userId, meetingNow), meeting({ heldOn: '2026-10-31' })),
+      createMeeting(serviceCtx(vault.db, vault.userId, meetingNow), meeting({ ...on('2026-10-31') })),
     ).rejects.toMatchObject({ code: 'CONSENT_REQUIRED', message: expect.stringContaining('取得日') });
     const { id } = await createMeeting(
       serviceCtx(vault.db, vault.userId, meetingNow),
-      meeting({ heldOn: '2026-11-01' }),
+      meeting({ ...on('2026-11-01') }),
     );
     const [consent] = await listConsents(vault.db, householdId);
     await withdrawConsent(serviceCtx(vault.db, vault.userId, meetingNow), {
@@ -62,18 +64,18 @@ describe('会議の種類は法律に従う（ルール2）', () => {
     await expect(
       createMeeting(
         serviceCtx(vault.db, vault.userId, meetingNow),
-        meeting({ meetingNo: 'R8-001-2', heldOn: '2026-11-20' }),
+        meeting({ meetingNo: 'R8-001-2', ...on('2026-11-20') }),
       ),
     ).rejects.toMatchObject({ message: expect.stringContaining('撤回') });
     // The meeting held before the withdrawal stays lawful.
     await updateMeeting(serviceCtx(vault.db, vault.userId, meetingNow), {
       id: id,
-      meeting: meeting({ heldOn: '2026-11-01', place: '別室' }),
+      meeting: meeting({ ...on('2026-11-01'), place: '別室' }),
     });
     await expect(
       updateMeeting(serviceCtx(vault.db, vault.userId, meetingNow), {
         id: id,
-        meeting: meeting({ heldOn: '2026-11-21' }),
+        meeting: meeting({ ...on('2026-11-21') }),
       }),
     ).rejects.toMatchObject({ code: 'CONSENT_REQUIRED' });
   });
@@ -138,15 +140,15 @@ describe('会議一覧とプラン', () => {
     const { meeting } = await householdForMeetings(vault.db, vault.userId, { consentOn: '2026-05-01' });
     const past = await createMeeting(
       serviceCtx(vault.db, vault.userId, meetingNow),
-      meeting({ meetingNo: 'P', heldOn: '2026-10-01' }),
+      meeting({ meetingNo: 'P', ...on('2026-10-01') }),
     );
     const soon = await createMeeting(
       serviceCtx(vault.db, vault.userId, meetingNow),
-      meeting({ meetingNo: 'S', heldOn: '2026-11-25' }),
+      meeting({ meetingNo: 'S', ...on('2026-11-25') }),
     );
     const later = await createMeeting(
       serviceCtx(vault.db, vault.userId, meetingNow),
-      meeting({ meetingNo: 'L', heldOn: '2026-12-24' }),
+      meeting({ meetingNo: 'L', ...on('2026-12-24') }),
     );
     const list = await listMeetings(dayCtx(vault.db, '2026-11-22'), { limit: 50 });
     expect(list.map((m) => m.id)).toEqual([soon.id, later.id, past.id]);
@@ -203,9 +205,12 @@ describe('会議一覧とプラン', () => {
 
   it('空のプランは確定できない', async () => {
     const { meeting } = await householdForMeetings(vault.db, vault.userId, { consentOn: '2026-05-01' });
-    const { id } = await createMeeting(serviceCtx(vault.db, vault.userId, meetingNow), meeting());
+    const { id } = await createMeeting(
+      serviceCtx(vault.db, vault.userId, meetingNow),
+      meeting({ ...on('2026-11-20') }),
+    );
     await expect(
       savePlan(serviceCtx(vault.db, vault.userId, meetingNow), { meetingId: id, status: 'final', rows: [] }),
-    ).rejects.toMatchObject({ code: 'VALIDATION' });
+    ).rejects.toMatchObject({ message: '目標か検討内容が1行もないプランは確定できません。' });
   });
 });

@@ -3,12 +3,16 @@ import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
 import { agencyInScope, consentOn, consentState } from '../domain/consent.js';
+import { formatWareki } from '../domain/dates.js';
 import { defaultAgenda, type MeetingKind } from '../domain/meeting.js';
+import { meetingDateProblems } from '../domain/meeting-dates.js';
+import { officeDate } from '../domain/office-day.js';
 import type { OfficeSettings, ParsedInput } from '../ipc/contract.js';
 import type { MeetingDetail, MeetingInput, MeetingSummary } from '../ipc/schemas/meetings.js';
 import { appendAuditEvent } from './audit.js';
 import { listConsents } from './consent.js';
 import type { Context } from './context.js';
+import { requireReason } from './corrections.js';
 import { KasaneError } from './errors.js';
 import { listMembers } from './households.js';
 import { meetingDateWarning } from './meeting-date.js';
@@ -98,6 +102,23 @@ export async function checkMeetingKind(
   return { allowed, reason, dateWarning: meetingDateWarning(heldOn) };
 }
 
+/** Rule 18: 発信日 ≤ 回答期限 ≤ 開催日; the refusal names the dates and sits by its field. */
+function assertMeetingDates(input: Pick<MeetingInput, 'heldOn' | 'issuedOn' | 'replyBy'>): void {
+  const [problem] = meetingDateProblems(input);
+  if (problem) throw new KasaneError('VALIDATION', problem.message, { field: problem.field });
+}
+
+/** Rule 18: a plan is 確定 on or after the day its meeting is held. */
+function assertPlanCanBeFinal(heldOn: string, now: Date): void {
+  const today = officeDate(now);
+  if (heldOn > today)
+    throw new KasaneError(
+      'VALIDATION',
+      `支援プランは会議の開催日（${formatWareki(heldOn, { weekday: false })}）以降に確定します。今日（${formatWareki(today, { weekday: false })}）はまだ確定できません。`,
+      { field: 'status' },
+    );
+}
+
 /** Rules 2 and 3, checked on every save: the kind the law allows, and attendees inside the 範囲. */
 async function assertLawful(trx: Kysely<Database>, input: MeetingInput, labels: Labels): Promise<void> {
   const consents = await listConsents(trx, input.householdId);
@@ -147,7 +168,8 @@ async function writeAttendees(
         title: a.title,
         person_name: a.personName,
         position,
-        scope_reason: inScope ? null : a.scopeReason,
+        // Kept even when the agency is inside the 範囲 on this date: a recorded reason is never lost (rule 18).
+        scope_reason: a.scopeReason.trim() === '' ? null : a.scopeReason,
       })
       .execute();
     if (!inScope) {
@@ -173,7 +195,10 @@ export async function insertMeeting(
   labels: Labels,
   now: Date,
   planStatus: 'none' | 'draft' | 'final' = 'none',
+  migrated = false,
 ): Promise<string> {
+  assertMeetingDates(input);
+  if (planStatus === 'final') assertPlanCanBeFinal(input.heldOn, now);
   if (
     await trx.selectFrom('meetings').select('id').where('meeting_no', '=', input.meetingNo).executeTakeFirst()
   ) {
@@ -202,6 +227,9 @@ export async function insertMeeting(
       plan_status: planStatus,
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
+      cancelled_at: null,
+      cancel_reason: null,
+      migrated: migrated ? 1 : 0,
     })
     .execute();
   await writeAttendees(trx, id, input, userId, now);
@@ -235,20 +263,33 @@ export async function createMeeting(
   });
 }
 
+/**
+ * An edit (rule 18): every out-of-範囲 reason recorded for an attendee is kept (the form may send it
+ * blank once the field is hidden); the result says in Japanese what changed — the date, the kind, a
+ * reason not used on the new date or kind, a reason dropped with its agency.
+ */
 export async function updateMeeting(
   ctx: Context,
   { id, meeting: input }: ParsedInput<'meetings.update'>,
-): Promise<{ id: string }> {
+): Promise<{ id: string; changes: string[] }> {
+  assertMeetingDates(input);
   const labels = (await ctx.settings()).meetingLabels;
   return ctx.transaction(async ({ db: trx, now, user, audit }) => {
     const before = await trx
       .selectFrom('meetings')
-      .select(['household_id', 'kind'])
+      .select(['household_id', 'kind', 'held_on', 'cancelled_at', 'plan_status'])
       .where('id', '=', id)
       .executeTakeFirst();
     if (!before) throw new KasaneError('NOT_FOUND');
+    if (before.cancelled_at) throw new KasaneError('VALIDATION', '中止した会議は変更できません。');
     if (before.household_id !== input.householdId)
       throw new KasaneError('VALIDATION', '会議の世帯は変更できません。');
+    if (before.plan_status === 'final' && input.heldOn > officeDate(now))
+      throw new KasaneError(
+        'VALIDATION',
+        '支援プランが確定しているため、開催日を今日より後にはできません。先に「確定を取り消す」で理由を記録してください。',
+        { field: 'heldOn' },
+      );
     const clash = await trx
       .selectFrom('meetings')
       .select('id')
@@ -257,7 +298,42 @@ export async function updateMeeting(
       .executeTakeFirst();
     if (clash)
       throw new KasaneError('DUPLICATE_MEETING_NO', `会議番号「${input.meetingNo}」はすでに使われています。`);
-    await assertLawful(trx, input, labels);
+    const recorded = await trx
+      .selectFrom('meeting_attendees as a')
+      .innerJoin('agencies as g', 'g.id', 'a.agency_id')
+      .select(['a.agency_id', 'a.scope_reason', 'g.name'])
+      .where('a.meeting_id', '=', id)
+      .where('a.scope_reason', 'is not', null)
+      .execute();
+    const kept = {
+      ...input,
+      attendees: input.attendees.map((a) => {
+        const earlier = recorded.find((r) => r.agency_id === a.agencyId)?.scope_reason ?? '';
+        return a.scopeReason.trim() === '' && earlier ? { ...a, scopeReason: earlier } : a;
+      }),
+    };
+    await assertLawful(trx, kept, labels);
+    const consent = consentOn(await listConsents(trx, input.householdId), input.heldOn);
+    const changes: string[] = [];
+    const w = (iso: string) => formatWareki(iso, { weekday: false });
+    if (before.held_on !== input.heldOn)
+      changes.push(`開催日を${w(before.held_on)}から${w(input.heldOn)}に変えました。`);
+    if (before.kind !== input.kind)
+      changes.push(`種別を「${labels[before.kind]}」から「${labels[input.kind]}」に変えました。`);
+    for (const r of recorded) {
+      const still = kept.attendees.find((a) => a.agencyId === r.agency_id);
+      if (!still) changes.push(`${r.name}を出席機関から外したため、記録していた範囲外の理由も外れました。`);
+      else if (still.scopeReason !== r.scope_reason)
+        changes.push(`${r.name}：範囲外の理由を書き換えました。`);
+      else if (input.kind === 'unconsented')
+        changes.push(
+          `${r.name}：${labels.unconsented}には同意の範囲がないため範囲外の理由は使いませんが、記録は残してあります。`,
+        );
+      else if (agencyInScope(consent, r.agency_id, input.kind))
+        changes.push(
+          `${r.name}：この日は同意の範囲内です。範囲外の理由は使いませんが、記録は残してあります。`,
+        );
+    }
     await trx
       .updateTable('meetings')
       .set({
@@ -276,9 +352,9 @@ export async function updateMeeting(
       })
       .where('id', '=', id)
       .execute();
-    await writeAttendees(trx, id, input, user.id, now);
+    await writeAttendees(trx, id, kept, user.id, now);
     await audit({ kind: 'meeting.updated', target: { type: 'meeting', id } });
-    return { id };
+    return { id, changes };
   });
 }
 
@@ -289,10 +365,18 @@ export async function savePlan(
   return ctx.transaction(async ({ db: trx, now, audit }) => {
     const meeting = await trx
       .selectFrom('meetings')
-      .select(['household_id', 'kind'])
+      .select(['household_id', 'kind', 'held_on', 'plan_status', 'cancelled_at'])
       .where('id', '=', input.meetingId)
       .executeTakeFirst();
     if (!meeting) throw new KasaneError('NOT_FOUND');
+    if (meeting.cancelled_at)
+      throw new KasaneError('VALIDATION', '中止した会議の支援プランは変更できません。');
+    if (meeting.plan_status === 'final')
+      throw new KasaneError(
+        'VALIDATION',
+        '確定した支援プランは変更できません。直すときは「確定を取り消す」で理由を記録してから変更してください。',
+      );
+    if (input.status === 'final') assertPlanCanBeFinal(meeting.held_on, now);
     if (input.status === 'final' && input.rows.every((r) => !r.goal && !r.discussion)) {
       throw new KasaneError('VALIDATION', '目標か検討内容が1行もないプランは確定できません。');
     }
@@ -363,6 +447,114 @@ export async function saveReport(
   });
 }
 
+/** 「確定を取り消す」 (rule 18): the plan can be changed again; the reason is kept and audited. */
+export async function unfinalizePlan(
+  ctx: Context,
+  input: ParsedInput<'meetings.unfinalizePlan'>,
+): Promise<{ id: string }> {
+  const reason = requireReason(input.reason, '確定の取消');
+  return ctx.transaction(async ({ db: trx, now, user, audit }) => {
+    const meeting = await trx
+      .selectFrom('meetings')
+      .select(['plan_status'])
+      .where('id', '=', input.meetingId)
+      .executeTakeFirst();
+    if (!meeting) throw new KasaneError('NOT_FOUND');
+    if (meeting.plan_status !== 'final')
+      throw new KasaneError('VALIDATION', 'この支援プランは確定していません。');
+    await trx
+      .updateTable('meetings')
+      .set({ plan_status: 'draft', updated_at: now.toISOString() })
+      .where('id', '=', input.meetingId)
+      .execute();
+    await trx
+      .insertInto('plan_unfinalizations')
+      .values({ meeting_id: input.meetingId, reason, user_id: user.id, created_at: now.toISOString() })
+      .execute();
+    await audit({ kind: 'plan.unfinalized', target: { type: 'meeting', id: input.meetingId } });
+    return { id: input.meetingId };
+  });
+}
+
+async function issuedFor(db: Kysely<Database>, meetingId: string): Promise<number> {
+  const row = await db
+    .selectFrom('document_issues')
+    .select(({ fn }) => fn.countAll<number>().as('n'))
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** 中止 (rule 22): the meeting was not held. What was issued for it stays, and so do its audit events. */
+export async function cancelMeeting(
+  ctx: Context,
+  input: ParsedInput<'meetings.cancel'>,
+): Promise<{ id: string }> {
+  const reason = requireReason(input.reason, '中止');
+  return ctx.transaction(async ({ db: trx, now, audit }) => {
+    const meeting = await trx
+      .selectFrom('meetings')
+      .select(['cancelled_at'])
+      .where('id', '=', input.meetingId)
+      .executeTakeFirst();
+    if (!meeting) throw new KasaneError('NOT_FOUND');
+    if (meeting.cancelled_at) throw new KasaneError('VALIDATION', 'この会議はすでに中止になっています。');
+    await trx
+      .updateTable('meetings')
+      .set({ cancelled_at: now.toISOString(), cancel_reason: reason, updated_at: now.toISOString() })
+      .where('id', '=', input.meetingId)
+      .execute();
+    await audit({ kind: 'meeting.cancelled', target: { type: 'meeting', id: input.meetingId } });
+    return { id: input.meetingId };
+  });
+}
+
+/** A meeting with nothing issued can be deleted (after the screen asks); otherwise only 中止 (rule 22). */
+export async function deleteMeeting(
+  ctx: Context,
+  input: ParsedInput<'meetings.delete'>,
+): Promise<{ id: string }> {
+  return ctx.transaction(async ({ db: trx, audit }) => {
+    const meeting = await trx
+      .selectFrom('meetings')
+      .select(['id'])
+      .where('id', '=', input.meetingId)
+      .executeTakeFirst();
+    if (!meeting) throw new KasaneError('NOT_FOUND');
+    const issued = await issuedFor(trx, input.meetingId);
+    if (issued > 0)
+      throw new KasaneError(
+        'VALIDATION',
+        `この会議では文書を${issued}回発行しています。発行の記録を残すため削除はできません。開かなかった会議は「中止」にしてください。`,
+      );
+    await trx.deleteFrom('meetings').where('id', '=', input.meetingId).execute();
+    await audit({ kind: 'meeting.deleted', target: { type: 'meeting', id: input.meetingId } });
+    return { id: input.meetingId };
+  });
+}
+
+/** 移行データ: the coordinator chooses to complete an imported meeting; from then on what is missing shows. */
+export async function completeMigratedMeeting(
+  ctx: Context,
+  input: ParsedInput<'meetings.completeMigrated'>,
+): Promise<{ id: string }> {
+  return ctx.transaction(async ({ db: trx, now, audit }) => {
+    const result = await trx
+      .updateTable('meetings')
+      .set({ migrated: 2, updated_at: now.toISOString() })
+      .where('id', '=', input.meetingId)
+      .where('migrated', '=', 1)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n)
+      throw new KasaneError(
+        'VALIDATION',
+        'この会議は移行データではないか、すでに完成させる対象になっています。',
+      );
+    await audit({ kind: 'meeting.updated', target: { type: 'meeting', id: input.meetingId } });
+    return { id: input.meetingId };
+  });
+}
+
 function summaryQuery(db: Kysely<Database>) {
   return db
     .selectFrom('meetings as m')
@@ -379,6 +571,9 @@ function summaryQuery(db: Kysely<Database>) {
       'm.end_time',
       'm.place',
       'm.plan_status',
+      'm.cancelled_at',
+      'm.cancel_reason',
+      'm.migrated',
       sql<number>`(SELECT count(*) FROM meeting_attendees a WHERE a.meeting_id = m.id)`.as('attendee_count'),
       sql<number>`(SELECT count(*) FROM plan_rows p WHERE p.meeting_id = m.id AND (p.goal != '' OR p.discussion != '' OR p.next_actions != '' OR p.roles != ''))`.as(
         'plan_row_count',
@@ -397,7 +592,8 @@ function summaryQuery(db: Kysely<Database>) {
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['execute']>>[number];
 
 function missingAfter(r: SummaryRow, today: string): string[] {
-  if (r.held_on > today) return [];
+  // A meeting not held, or a past record imported as such (rule 21), lacks nothing.
+  if (r.held_on > today || r.cancelled_at || r.migrated === 1) return [];
   const missing: string[] = [];
   if (r.kind === 'consented' && r.plan_status !== 'final') missing.push('支援プランが未確定');
   if (r.kind === 'consented' && r.result_row_count === 0) missing.push('会議結果（当面の取組事項）が未入力');
@@ -422,6 +618,8 @@ function toSummary(r: SummaryRow, today: string): MeetingSummary {
     planRowCount: r.plan_row_count,
     planStatus: r.plan_status,
     missing: missingAfter(r, today),
+    cancelled: r.cancelled_at ? { at: r.cancelled_at, reason: r.cancel_reason ?? '' } : null,
+    migrated: r.migrated === 1 ? 'pastRecord' : r.migrated === 2 ? 'completing' : 'no',
   };
 }
 
@@ -450,7 +648,7 @@ export async function getMeeting(ctx: Context, { id }: ParsedInput<'meetings.get
     .where('m.id', '=', id)
     .executeTakeFirst();
   if (!row) throw new KasaneError('NOT_FOUND');
-  const [consents, texts, attendees, monitors] = await Promise.all([
+  const [consents, texts, attendees, monitors, issuedDocuments, unfinalizations] = await Promise.all([
     listConsents(db, row.household_id),
     meetingTexts(db, id, (await ctx.settings()).meetingLabels),
     db
@@ -461,6 +659,14 @@ export async function getMeeting(ctx: Context, { id }: ParsedInput<'meetings.get
       .orderBy('a.position')
       .execute(),
     db.selectFrom('meeting_monitors').select('agency_id').where('meeting_id', '=', id).execute(),
+    issuedFor(db, id),
+    db
+      .selectFrom('plan_unfinalizations as p')
+      .leftJoin('users as u', 'u.id', 'p.user_id')
+      .select(['p.created_at', 'p.reason', 'u.name'])
+      .where('p.meeting_id', '=', id)
+      .orderBy('p.id', 'desc')
+      .execute(),
   ]);
   const consent = consentOn(consents, row.held_on);
   await ctx.audit({ kind: 'meeting.viewed', target: { type: 'meeting', id } });
@@ -496,6 +702,12 @@ export async function getMeeting(ctx: Context, { id }: ParsedInput<'meetings.get
       roles: r.roles,
     })),
     dateWarning: meetingDateWarning(row.held_on),
+    issuedDocuments,
+    planUnfinalizations: unfinalizations.map((u) => ({
+      at: u.created_at,
+      reason: u.reason,
+      userName: u.name,
+    })),
   };
 }
 

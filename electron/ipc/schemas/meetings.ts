@@ -63,6 +63,14 @@ export const saveMeetingPlanInputSchema = z.object({
   rows: z.array(planRowInputSchema).max(40),
 });
 
+export const meetingReasonInputSchema = z.object({
+  meetingId: idSchema,
+  reason: trimmed(500).min(1, '理由を入力してください（記録に残ります）'),
+});
+
+/** What an edit changed that the coordinator should know (kind, scope reasons), in Japanese. */
+export const meetingUpdateResultSchema = z.object({ changes: z.array(z.string()) });
+
 export const saveReportInputSchema = z.object({
   meetingId: idSchema,
   reportSections: z
@@ -88,6 +96,10 @@ export const meetingSummarySchema = z.object({
   planStatus: planStatusSchema,
   /** What is still missing after the meeting, in Japanese (e.g. 「報告が未作成」). */
   missing: z.array(z.string()),
+  /** 中止 (rule 22): when and why, or null. */
+  cancelled: z.object({ at: z.string(), reason: z.string() }).nullable(),
+  /** 移行データ: imported as a past record; `completing` once the coordinator chose to complete it. */
+  migrated: z.enum(['no', 'pastRecord', 'completing']),
 });
 export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
 
@@ -127,6 +139,12 @@ export const meetingDetailSchema = meetingSummarySchema.extend({
   ),
   /** Weekend or national holiday (a warning, not a refusal). */
   dateWarning: z.string().nullable(),
+  /** Documents issued for it (様式, copies): then it can be 中止 but not deleted. */
+  issuedDocuments: z.number().int(),
+  /** Each withdrawal of the plan's 確定, newest first (rule 18). */
+  planUnfinalizations: z.array(
+    z.object({ at: z.string(), reason: z.string(), userName: z.string().nullable() }),
+  ),
 });
 export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
 

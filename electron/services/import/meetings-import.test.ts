@@ -494,3 +494,43 @@ describe('文字はそのまま残る（ルール16）', () => {
     expect([...discussion]).toHaveLength(5000);
   });
 });
+
+describe('移行データ（ルール21）', () => {
+  it('開催済みの会議は移行データとして入り「未作成」を出さない。今後の会議は予定のまま、その支援プランは確定にできない', async () => {
+    const book = ledger({
+      会議: [
+        ...meetingRows,
+        { 会議番号: 'R8-003-9', 受付番号: 'R8-003', 種別: '支援会議', 開催日: '2026/12/10' },
+      ],
+    });
+    expect((await run(book)).ok).toBe(true);
+    const list = await meetings();
+    expect(list.map((m) => [m.meetingNo, m.migrated, m.missing])).toEqual([
+      ['R8-003-9', 'no', []],
+      ['R8-001-2', 'pastRecord', []],
+      ['R8-003-1', 'pastRecord', []],
+      ['R8-002-1', 'pastRecord', []],
+      ['R8-001-1', 'pastRecord', []],
+      ['R8-002-0', 'pastRecord', []],
+    ]);
+    await expectNothingWritten(
+      {
+        会議: {
+          rows: [
+            {
+              会議番号: 'R8-003-8',
+              受付番号: 'R8-003',
+              種別: '支援会議',
+              開催日: '2026/12/11',
+              支援プラン作成: 'あり',
+            },
+          ],
+        },
+        プラン: { rows: [{ 会議番号: 'R8-003-8', 対象: 'その他', 目標: '見守り' }] },
+      },
+      [
+        '会議 行2 支援プラン作成: 支援プランは会議の開催日（令和8年12月11日）以降に確定します。今日（令和8年11月22日）はまだ確定できません。',
+      ],
+    );
+  });
+});

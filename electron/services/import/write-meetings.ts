@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { defaultAgenda } from '../../domain/meeting.js';
+import { officeDate } from '../../domain/office-day.js';
 import type { MeetingInput } from '../../ipc/schemas/meetings.js';
 import { KasaneError } from '../errors.js';
 import { listMembers } from '../households.js';
@@ -55,6 +56,8 @@ function reportRefusal(
   if (err.code === 'CONSENT_REQUIRED') errors.meetings.add(meeting.rowNumber, '種別', err.message);
   else if (err.code === 'DUPLICATE_MEETING_NO')
     errors.meetings.add(meeting.rowNumber, '会議番号', err.message);
+  else if (err.code === 'VALIDATION' && err.details?.field === 'status')
+    errors.meetings.add(meeting.rowNumber, '支援プラン作成', err.message);
   else if (err.code === 'OUT_OF_SCOPE') {
     const outside = new Set((err.details?.agencyIds as string[] | undefined) ?? []);
     for (const [i, attendee] of attendees.entries()) {
@@ -144,7 +147,9 @@ export async function writeMeetings(
     };
     let meetingId: string;
     try {
-      meetingId = await insertMeeting(trx, userId, input, labels, now, meeting.planStatus);
+      // A meeting already held is a past record (移行データ): it raises no 「未作成」 flags (rule 21).
+      const pastRecord = meeting.heldOn <= officeDate(now);
+      meetingId = await insertMeeting(trx, userId, input, labels, now, meeting.planStatus, pastRecord);
     } catch (err) {
       if (!(err instanceof KasaneError)) throw err;
       reportRefusal(err, meeting, attendees, agencyIds, errors);

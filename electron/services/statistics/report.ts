@@ -178,6 +178,8 @@ export async function computeStatistics(
     db
       .selectFrom('meetings')
       .select(['kind', 'held_on', 'plan_status'])
+      // A 中止 meeting was not held (rule 22): it counts in no 開催回数.
+      .where('cancelled_at', 'is', null)
       .where('held_on', '>=', first)
       .where('held_on', '<=', last)
       .execute(),
