@@ -461,6 +461,19 @@ describe('長い文章と悪意のある文字列', () => {
     expect(text).toContain(squash(longDiscussion()));
   });
 
+  it.each([3, 5])(
+    '様式%i: 禁則処理が効き、5,000字の検討内容のどの行も「、。）」」で始まらない',
+    async (form) => {
+      const doc = get(`form${form}-long`);
+      const lines = doc.raw.split(/\n|\f/).map((l) => l.trim());
+      // The text holds hundreds of 、。）, so a layout without 禁則 would start some wrapped line with one.
+      expect(squash(longDiscussion()).match(/[、。）]/g)?.length).toBeGreaterThan(300);
+      expect(lines.filter((l) => /^[、。）」]/.test(l))).toEqual([]);
+      const settings = await part(doc.bytes, 'word/styles.xml');
+      expect(settings).not.toMatch(/<w:kinsoku w:val="(0|false|off)"/);
+    },
+  );
+
   it.each(forms)(
     '様式%i: XML の特殊文字・制御文字・絵文字・𠮷 を入れても変換でき、文字が残る',
     async (form) => {

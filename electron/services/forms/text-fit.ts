@@ -27,7 +27,18 @@ export interface WrappedLine {
   endsLine: boolean;
 }
 
-/** Lines as a cell of `width` twips wraps the text, at the table text size. */
+/** 禁則: characters no line may start with (they hang at the end of the line before). */
+const notAtLineStart = new Set(
+  '、。，．・：；？！）］｝〕〉》」』】ー々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ),.:;!?]}',
+);
+/** 禁則: characters no line may end with (they move down to the next line). */
+const notAtLineEnd = new Set('（［｛〔〈《「『【([{');
+
+/**
+ * Lines as a cell of `width` twips wraps the text, at the table text size, with 禁則 as Word and
+ * LibreOffice apply it: a closing mark hangs at the end of the line, an opening one moves down. A
+ * row split across pages (plan-table.ts) is cut between these lines, so no piece starts with 、。）.
+ */
 export function wrapLines(text: string, width: number, charTwips = tableChar): WrappedLine[] {
   const perLine = Math.max(1, Math.floor((width - cellPadding.across) / charTwips));
   return textLines(text).flatMap((line) => {
@@ -37,9 +48,15 @@ export function wrapLines(text: string, width: number, charTwips = tableChar): W
     for (const c of line) {
       const w = isHalfWidth(c.codePointAt(0) ?? 0) ? 0.5 : 1;
       if (used + w > perLine) {
-        out.push({ text: current, endsLine: false });
-        current = '';
-        used = 0;
+        if (current !== '' && notAtLineStart.has(c)) {
+          current += c;
+          continue;
+        }
+        const last = [...current].at(-1) ?? '';
+        const carried = current.length > last.length && notAtLineEnd.has(last) ? last : '';
+        out.push({ text: current.slice(0, current.length - carried.length), endsLine: false });
+        current = carried;
+        used = carried === '' ? 0 : isHalfWidth(carried.codePointAt(0) ?? 0) ? 0.5 : 1;
       }
       current += c;
       used += w;
