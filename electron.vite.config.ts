@@ -26,6 +26,9 @@ export default defineConfig({
     root: resolve('renderer'),
     base: './',
     plugins: [react()],
+    // CSS Modules: each component's classes are its own (styles.sectionTitle), so no stylesheet can
+    // restyle another's; only ui/base.css is global (tokens, element defaults, four utilities).
+    css: { modules: { localsConvention: 'camelCaseOnly' } },
     build: {
       outDir: resolve('out/renderer'),
       rollupOptions: { input: { index: resolve('renderer/index.html') } },

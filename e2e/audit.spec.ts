@@ -69,8 +69,8 @@ test.describe('監査ログ', () => {
     await expect(banner).toContainText('監査ログに改ざんまたは破損が見つかりました');
     await expect(banner).toContainText('番号 1（初期設定）');
     await expect(banner).toContainText('記録の内容が書き換えられています');
-    await expect(banner).toHaveClass(/verification-broken/);
-    await expect(page.getByTestId('audit-row').last()).toHaveClass('audit-row-broken');
+    await expect(banner).toHaveAttribute('data-broken', 'true');
+    await expect(page.getByTestId('audit-row').last()).toHaveAttribute('data-broken', 'true');
     await screenshot(page, '19-audit-tampered');
 
     await openPage(page, 'ホーム');

@@ -109,7 +109,7 @@ test.describe('記録が矛盾しない（issue 9）', () => {
       agencyIds: [],
     });
     await openHousehold(page, '同意を取り消す世帯');
-    await expect(page.locator('.hh-header').getByText('同意あり')).toBeVisible();
+    await expect(page.getByTestId('household-header').getByText('同意あり')).toBeVisible();
     const consent = page.getByRole('region', { name: '本人同意' });
     await consent.getByTestId('consent-row').getByRole('button', { name: '取消' }).click();
     const dialog = page.getByRole('dialog', { name: '本人同意の記録を取り消す' });
@@ -120,7 +120,7 @@ test.describe('記録が矛盾しない（issue 9）', () => {
     await dialog.getByRole('button', { name: '取り消す' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByText('本人同意の記録を取り消しました。')).toBeVisible();
-    await expect(page.locator('.hh-header').getByText('同意なし')).toBeVisible();
+    await expect(page.getByTestId('household-header').getByText('同意なし')).toBeVisible();
     await expect(page.getByRole('note', { name: '本人同意がない世帯の注意' })).toBeVisible();
     const row = consent.getByTestId('consent-row');
     await expect(row).toHaveCount(1);

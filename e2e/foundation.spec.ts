@@ -22,7 +22,7 @@ test('初期設定からロック、解除、守秘義務の確認、監査ロ�
   await expect(name).toBeFocused();
   await name.fill(userName);
   const pass = page.getByLabel('パスフレーズ', { exact: true });
-  const strength = page.locator('.strength-label').first();
+  const strength = page.getByText(/^強さ：/).first();
   await pass.fill('password12345');
   await expect(strength).toHaveText('強さ：弱い');
   await expect(page.getByText('よく使われる語')).toBeVisible();
@@ -85,7 +85,7 @@ test('初期設定からロック、解除、守秘義務の確認、監査ロ�
   await expect(page.getByRole('heading', { name: '守秘義務の確認' })).toBeVisible();
   const legal = await confidentialityTextInForce();
   await expect(page.getByRole('heading', { name: legal.title })).toBeVisible();
-  await expect(page.locator('.legal-body')).toHaveText(legal.body);
+  await expect(page.getByTestId('legal-body')).toHaveText(legal.body);
   await expect(page.getByText(`文面の版：${legal.version}`)).toBeVisible();
   const start = page.getByRole('button', { name: '確認して開始' });
   await expect(start).toBeDisabled();
@@ -137,7 +137,7 @@ test('初期設定からロック、解除、守秘義務の確認、監査ロ�
   await page.keyboard.press('Control+L');
   await expect(page.getByRole('heading', { name: 'ロックされています' })).toBeVisible();
   expect(await harness.session.access()).toBe('public');
-  await expect(page.locator('.shell')).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'メニュー' })).toHaveCount(0);
   const html = await page.content();
   expect(html).not.toContain(userName.slice(0, 5));
   expect(html).not.toContain(municipality);

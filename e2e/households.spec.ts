@@ -196,7 +196,7 @@ test.describe('世帯', () => {
     const banner = page.getByRole('note', { name: '本人同意がない世帯の注意' });
     await expect(banner).toHaveText(`支援会議${bannerText}`);
     await expect(page.getByRole('heading', { level: 1 })).toContainText(householdLabel);
-    await expect(page.locator('.hh-header').getByText('同意なし')).toBeVisible();
+    await expect(page.getByTestId('household-header').getByText('同意なし')).toBeVisible();
 
     // 世帯員: three rows, re-lettered when moved, one removed after asking.
     await page.getByRole('button', { name: '世帯員を編集' }).click();
@@ -280,7 +280,7 @@ test.describe('世帯', () => {
     await expect(addConsent).toBeHidden();
     await expect(page.getByText('本人同意を記録しました。')).toBeVisible();
     await expect(banner).toHaveCount(0);
-    await expect(page.locator('.hh-header').getByText('同意あり')).toBeVisible();
+    await expect(page.getByTestId('household-header').getByText('同意あり')).toBeVisible();
     const consentRows = page.getByTestId('consent-row');
     await expect(consentRows.first()).toContainText('令和6年4月10日（水）取得');
     await expect(consentRows.first()).toContainText('書面');
@@ -301,7 +301,7 @@ test.describe('世帯', () => {
     await withdraw.getByRole('button', { name: '撤回を記録する' }).click();
     await expect(withdraw).toBeHidden();
     await expect(banner).toHaveText(`支援会議${bannerText}`);
-    await expect(page.locator('.hh-header').getByText('撤回')).toBeVisible();
+    await expect(page.getByTestId('household-header').getByText('撤回')).toBeVisible();
     await expect(consentRows.first()).toContainText('令和6年9月1日（日）');
     await expect(consentRows.first()).toContainText('本人から共有をやめたいと申し出');
     await expect(page.getByTestId('timeline')).toContainText('本人同意を撤回');
@@ -335,7 +335,7 @@ test.describe('世帯', () => {
     await expect(statusSection).toContainText('令和7年3月31日（月）');
     await expect(statusSection).toContainText('課題解決');
     await expect(statusSection.getByRole('button', { name: '再開' })).toBeVisible();
-    await expect(page.locator('.hh-header').getByText('終結')).toBeVisible();
+    await expect(page.getByTestId('household-header').getByText('終結')).toBeVisible();
 
     // 支援経過: line breaks kept; an edit keeps the earlier text as history.
     await page.getByRole('button', { name: '支援経過を追加' }).click();
@@ -349,7 +349,7 @@ test.describe('世帯', () => {
     await expect(page.getByText('支援経過を追加しました。')).toBeVisible();
     const note = page.getByTestId('progress-note').first();
     // The text keeps its line break, and the screen shows it (pre-wrap), not a run-on line.
-    const content = note.locator('.hh-note-content');
+    const content = note.getByTestId('note-content');
     expect(await content.textContent()).toBe('自宅を訪問。\n本人は在宅、妻が対応。');
     await expect(content).toHaveCSS('white-space', 'pre-wrap');
     await note.getByRole('button', { name: '訂正', exact: true }).click();
@@ -441,7 +441,7 @@ test.describe('世帯', () => {
     await page.keyboard.type('よしだ');
     await expect(listRows).toHaveCount(1);
     await page.keyboard.press('ArrowDown');
-    await expect(listRows.first()).toHaveClass(/is-highlighted/);
+    await expect(listRows.first()).toHaveAttribute('data-highlighted', 'true');
     // Opening it again is a view of its own in the audit log (rule 10), even with it still cached.
     const viewsBefore = await householdViews(page);
     await page.keyboard.press('Enter');

@@ -233,8 +233,8 @@ function breakdown(page: Page, name: string): Locator {
 }
 
 async function expectSettled(page: Page): Promise<void> {
-  await expect(page.locator('.stats-results')).toBeVisible();
-  await expect(page.locator('.stats-results-stale')).toHaveCount(0);
+  await expect(page.getByTestId('statistics-results')).toBeVisible();
+  await expect(page.getByTestId('statistics-results')).not.toHaveAttribute('aria-busy', 'true');
 }
 
 test.describe('統計', () => {
@@ -265,7 +265,7 @@ test.describe('統計', () => {
     });
     await r6.check();
     await expect(page.getByText('集計しています…')).toBeVisible();
-    await expect(page.locator('.stats-results-stale')).toBeVisible();
+    await expect(page.getByTestId('statistics-results')).toHaveAttribute('aria-busy', 'true');
     await expect(main.getByRole('columnheader')).toHaveText(['項目', '令和7年度', /^令和8年度/]);
     await expect(page.getByRole('button', { name: 'CSV', exact: true })).toBeDisabled();
     release();
@@ -273,12 +273,12 @@ test.describe('統計', () => {
     await page.unroute('**/__harness/ipc/statistics.compute');
     await expect(page.getByText('集計しています…')).toBeHidden();
     await expect(main.getByRole('columnheader')).toHaveText(['項目', '令和6年度', '令和7年度', /^令和8年度/]);
-    await expect(page.locator('.stats-line')).toHaveCount(6);
+    await expect(page.locator('[data-part="line"]')).toHaveCount(6);
     await screenshot(page, 'statistics-lines');
     await r6.uncheck();
     await expectSettled(page);
     await expect(main.getByRole('columnheader')).toHaveText(['項目', '令和7年度', /^令和8年度/]);
-    await expect(page.locator('.stats-line')).toHaveCount(0);
+    await expect(page.locator('[data-part="line"]')).toHaveCount(0);
 
     // Rule 14, by hand from the seed: received, meetings, plans, closures, and what continues.
     await expect(cells(main, '複合的課題を抱える相談者（件数）')).toHaveText(['12', '11']);
@@ -289,7 +289,7 @@ test.describe('統計', () => {
     await expect(cells(main, '年度末継続（件数）')).toHaveText(['9', '18']);
     const mainChart = page.locator('section[aria-labelledby="stats-main-title"] svg[role="img"]');
     await expect(mainChart.locator('[data-cell="value"]')).toHaveCount(12);
-    await expect(mainChart.locator('.stats-category')).toHaveText([
+    await expect(mainChart.locator('[data-part="category"]')).toHaveText([
       '複合的課題を抱える相談者',
       '重層的支援会議の開催',
       '支援会議の開催',
@@ -316,13 +316,16 @@ test.describe('統計', () => {
 
     // The charts: one mark per category and 年度; hidden cells are hatched stubs labelled ＊.
     const issueChart = issues.locator('svg[role="img"]');
-    await expect(issueChart.locator('.stats-category')).toHaveText(['8050', 孤立, YC, '認知症']);
+    await expect(issueChart.locator('[data-part="category"]')).toHaveText(['8050', 孤立, YC, '認知症']);
     await expect(issueChart.locator('[data-cell]')).toHaveCount(8);
     await expect(issueChart.locator('[data-row="ヤングケアラー"] [data-cell="suppressed"]')).toHaveCount(2);
-    await expect(issueChart.locator('[data-row="ヤングケアラー"] .stats-value')).toHaveText(['＊', '＊']);
-    await expect(issueChart.locator(`[data-row="${孤立}"] .stats-value`)).toHaveText(['11', '10']);
+    await expect(issueChart.locator('[data-row="ヤングケアラー"] [data-part="value"]')).toHaveText([
+      '＊',
+      '＊',
+    ]);
+    await expect(issueChart.locator(`[data-row="${孤立}"] [data-part="value"]`)).toHaveText(['11', '10']);
     await expect(breakdown(page, '受付月').locator('svg [data-cell]')).toHaveCount(24);
-    await expect(breakdown(page, '本人の年代').locator('svg .stats-category')).toHaveCount(11);
+    await expect(breakdown(page, '本人の年代').locator('svg [data-part="category"]')).toHaveCount(11);
     await expect(breakdown(page, '相談経路の分野').locator('svg [data-row="合計"]')).toHaveCount(0);
     await expect(issues.getByRole('list', { name: '凡例' })).toContainText('＊ 件数を表示しない欄');
 

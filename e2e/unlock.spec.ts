@@ -46,7 +46,7 @@ test.describe('ロック解除', () => {
     await expect(page.getByText('あと1回間違えると、しばらく入力できなくなります。')).toBeVisible();
     await unlockWith(page, '間違い その三 です');
 
-    const button = page.locator('button.unlock-submit');
+    const button = page.getByTestId('unlock-submit');
     await expect(button).toBeDisabled();
     await expect(button).toHaveText(/^あと[1-5]秒$/);
     await expect(page.getByText(/失敗が続いたため、あと\d+秒は入力できません。/)).toBeVisible();
@@ -60,9 +60,9 @@ test.describe('ロック解除', () => {
 
     // A reload keeps the wait: it comes from main, not from the page.
     await page.reload();
-    await expect(page.locator('button.unlock-submit')).toBeDisabled();
+    await expect(page.getByTestId('unlock-submit')).toBeDisabled();
 
-    await expect(page.locator('button.unlock-submit')).toHaveText('解除', { timeout: 15_000 });
+    await expect(page.getByTestId('unlock-submit')).toHaveText('解除', { timeout: 15_000 });
     await unlockWith(page, passphrase);
     await acknowledge(page);
   });
@@ -185,7 +185,7 @@ test.describe('ロック', () => {
     expect(await harness.session.lockIfIdle(24 * 60 * 60)).toBe(true);
 
     await expect(page.getByRole('heading', { name: 'ロックされています' })).toBeVisible();
-    await expect(page.locator('.shell')).toHaveCount(0);
+    await expect(page.getByRole('navigation', { name: 'メニュー' })).toHaveCount(0);
     expect(await page.content()).not.toContain('無操作 確認');
     await unlockWith(page, passphrase);
     // Today's acknowledgement is already on record: straight back in.
@@ -201,7 +201,7 @@ test.describe('ロック', () => {
     harness.session.signedIn().store.sqlite.exec('DELETE FROM acknowledgements');
     await page.getByRole('navigation', { name: 'メニュー' }).getByRole('button', { name: '利用者' }).click();
     await expect(page.getByRole('heading', { name: '守秘義務の確認' })).toBeVisible();
-    await expect(page.locator('.shell')).toHaveCount(0);
+    await expect(page.getByRole('navigation', { name: 'メニュー' })).toHaveCount(0);
     await acknowledge(page);
   });
 

@@ -8,6 +8,7 @@ import { Shell } from './shell/Shell';
 import { SessionContext, statusQuery, useSession } from './shell/session';
 import { Button } from './ui/Button';
 import { ErrorPanel } from './ui/ErrorPanel';
+import layoutStyles from './ui/layout.module.css';
 import { RecordsLostScreen } from './unlock/RecordsLostScreen';
 import { RecoveryFlow } from './unlock/RecoveryFlow';
 import { UnlockScreen } from './unlock/UnlockScreen';
@@ -98,16 +99,16 @@ function Gate() {
 
   if (status.isPending) {
     return (
-      <main className="splash" aria-busy="true">
-        <p className="splash-brand">かさね</p>
+      <main className={layoutStyles.splash} aria-busy="true">
+        <p className={layoutStyles.splashBrand}>かさね</p>
         <p className="muted">読み込んでいます…</p>
       </main>
     );
   }
   if (status.isError) {
     return (
-      <main className="centered-page">
-        <div className="centered-card">
+      <main className={layoutStyles.centeredPage}>
+        <div className={layoutStyles.centeredCard}>
           <ErrorPanel
             title="かさねを開始できません"
             message={errorMessage(status.error)}
@@ -117,7 +118,7 @@ function Gate() {
             ]}
             code={isCallError(status.error) ? status.error.code : undefined}
           >
-            <div className="actions">
+            <div className={layoutStyles.actions}>
               <Button variant="primary" onClick={() => void status.refetch()}>
                 もう一度読み込む
               </Button>

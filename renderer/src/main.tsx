@@ -1,7 +1,4 @@
-// The base styles come first so each feature's stylesheet can refine them.
 import './ui/base.css';
-import './ui/ui.css';
-import './shell/layout.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -1,15 +1,18 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
+import { formatWarekiDate } from '../../../electron/domain/office-day';
 import type { VaultStatus } from '../../../electron/ipc/contract';
 import { call, errorMessage, isCallError } from '../api';
+import { read } from '../queries';
 import { useSession, useSetStatus } from '../shell/session';
 import { Button } from '../ui/Button';
+import { cx } from '../ui/cx';
+import fieldStyles from '../ui/Field.module.css';
+import layoutStyles from '../ui/layout.module.css';
 import { Notice } from '../ui/Notice';
 import { PageBrand } from '../ui/PageBrand';
 import { useFocusOnMount } from '../ui/useFocusOnMount';
-import './acknowledgement.css';
-import { formatWarekiDate } from '../../../electron/domain/office-day';
-import { read } from '../queries';
+import styles from './AcknowledgementScreen.module.css';
 
 /**
  * Domain rule 5: the 社会福祉法159条 warning, acknowledged at the first unlock of each day. The text
@@ -39,33 +42,36 @@ export function AcknowledgementScreen({ status }: { status: VaultStatus }) {
   });
 
   return (
-    <main className="centered-page">
+    <main className={layoutStyles.centeredPage}>
       <PageBrand>
-        <span className="page-brand-spacer" />
-        <span className="page-brand-user">利用者：{status.user?.name}</span>
+        <span className={styles.pageBrandSpacer} />
+        <span className={styles.pageBrandUser}>利用者：{status.user?.name}</span>
         <Button onClick={() => void lock()}>ロック</Button>
       </PageBrand>
-      <div className="centered-card ack-card">
-        <h1 className="card-title" ref={heading} tabIndex={-1}>
+      <div className={layoutStyles.centeredCard}>
+        <h1 className={layoutStyles.cardTitle} ref={heading} tabIndex={-1}>
           守秘義務の確認
         </h1>
-        <p className="card-lead">本日最初のロック解除です。業務を始める前に、次の内容を確認してください。</p>
+        <p className={layoutStyles.cardLead}>
+          本日最初のロック解除です。業務を始める前に、次の内容を確認してください。
+        </p>
 
         {warning.isPending && <p className="muted">読み込んでいます…</p>}
         {warning.isError && <Notice tone="error">{errorMessage(warning.error)}</Notice>}
         {warning.data && (
           <>
-            <section className="legal-text" aria-labelledby="legal-title">
-              <h2 id="legal-title" className="legal-title">
+            <section className={styles.text} aria-labelledby="legal-title">
+              <h2 id="legal-title" className={styles.title}>
                 {warning.data.title}
               </h2>
-              <p className="legal-body">{warning.data.body}</p>
-              <p className="legal-version">
+              <p className={styles.body} data-testid="legal-body">
+                {warning.data.body}
+              </p>
+              <p className={styles.version}>
                 文面の版：{warning.data.version}（{formatWarekiDate(warning.data.effectiveFrom)}から適用）
               </p>
             </section>
             <form
-              className="ack-form"
               noValidate
               onSubmit={(event) => {
                 event.preventDefault();
@@ -74,7 +80,7 @@ export function AcknowledgementScreen({ status }: { status: VaultStatus }) {
                 acknowledge.mutate(warning.data.version);
               }}
             >
-              <label className="confirm-check" htmlFor={checkboxId}>
+              <label className={fieldStyles.confirmCheck} htmlFor={checkboxId}>
                 <input
                   id={checkboxId}
                   type="checkbox"
@@ -83,8 +89,12 @@ export function AcknowledgementScreen({ status }: { status: VaultStatus }) {
                 />
                 上記の内容を理解しました
               </label>
-              {error && <Notice tone="error">{error}</Notice>}
-              <div className="actions actions-end">
+              {error && (
+                <Notice tone="error" className={styles.formNotice}>
+                  {error}
+                </Notice>
+              )}
+              <div className={cx(layoutStyles.actions, layoutStyles.actionsEnd)}>
                 <Button type="submit" variant="primary" disabled={!understood} busy={acknowledge.isPending}>
                   確認して開始
                 </Button>

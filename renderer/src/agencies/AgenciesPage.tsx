@@ -1,19 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
 import { type MouseEvent, useId, useRef, useState } from 'react';
+import { type AgencyField, agencyFields, groupByField } from '../../../electron/domain/agency';
 import type { Agency } from '../../../electron/ipc/schemas/agencies';
 import { errorMessage } from '../api';
+import { read } from '../queries';
 import { PageHeader } from '../shell/PageHeader';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { cx } from '../ui/cx';
+import fieldStyles from '../ui/Field.module.css';
+import layoutStyles from '../ui/layout.module.css';
 import { Notice } from '../ui/Notice';
+import styles from './AgenciesPage.module.css';
 import { AgencyForm } from './AgencyForm';
 import { AgencyTable } from './AgencyTable';
 import { matchesSearch } from './agencyFilter';
 import { type ActionFailure, useAgencyActions } from './useAgencyActions';
-import '../ui/compact-button.css';
-import './agencies.css';
-import { type AgencyField, agencyFields, groupByField } from '../../../electron/domain/agency';
-import { read } from '../queries';
 
 type Editing = { agency: Agency | null } | null;
 
@@ -26,10 +28,10 @@ function ActionFailureNotice({
 }) {
   const agency = failure.offerRetire;
   return (
-    <Notice tone="error">
+    <Notice tone="error" className={styles.notice}>
       <p>{failure.message}</p>
       {agency && (
-        <div className="actions agencies-failure-actions">
+        <div className={cx(layoutStyles.actions, styles.failureActions)}>
           <Button onClick={() => onRetire(agency, true)}>「{agency.name}」を使用終了にする</Button>
         </div>
       )}
@@ -75,34 +77,34 @@ export function AgenciesPage() {
   }
 
   return (
-    <div className="page agencies-page">
+    <div className={layoutStyles.page}>
       <PageHeader
         title="関係機関"
         note="相談経路、本人同意の範囲、会議の出席者で選ぶ機関の一覧です。変更は監査ログに記録されます。"
       />
-      <Notice tone="info" className="agencies-lead">
+      <Notice tone="info" className={styles.notice}>
         最初の一覧には機関の種類（地域包括支援センター
         など）だけが入っていて、実在の住所や電話番号は入っていません。
         市の実際の機関名・部署・連絡先に直してからお使いください。
       </Notice>
 
-      <div className="agencies-toolbar">
-        <div className="agencies-filter agencies-search">
+      <div className={styles.toolbar}>
+        <div className={cx(styles.filter, styles.search)}>
           <label htmlFor={searchId}>検索</label>
           <input
             id={searchId}
             type="search"
-            className="input"
+            className={fieldStyles.input}
             value={search}
             placeholder="機関名・部署・電話・担当者"
             onChange={(event) => setSearch(event.target.value)}
           />
         </div>
-        <div className="agencies-filter">
+        <div className={styles.filter}>
           <label htmlFor={fieldId}>分野</label>
           <select
             id={fieldId}
-            className="select"
+            className={fieldStyles.select}
             value={field}
             onChange={(event) => setField(event.target.value as AgencyField | '')}
           >
@@ -114,7 +116,7 @@ export function AgenciesPage() {
             ))}
           </select>
         </div>
-        <label className="choice agencies-retired-toggle">
+        <label className={cx(fieldStyles.choice, styles.retiredToggle)}>
           <input
             type="checkbox"
             checked={showRetired}
@@ -122,14 +124,22 @@ export function AgenciesPage() {
           />
           使用終了も表示
         </label>
-        <span className="actions-spacer" />
+        <span className={layoutStyles.actionsSpacer} />
         <Button variant="primary" onClick={(event) => openEditor(null, event)}>
           機関を追加
         </Button>
       </div>
 
-      {saved && <Notice tone="success">「{saved}」を保存しました。</Notice>}
-      {actions.notice && <Notice tone="success">{actions.notice}</Notice>}
+      {saved && (
+        <Notice tone="success" className={styles.notice}>
+          「{saved}」を保存しました。
+        </Notice>
+      )}
+      {actions.notice && (
+        <Notice tone="success" className={styles.notice}>
+          {actions.notice}
+        </Notice>
+      )}
       {actions.failure && <ActionFailureNotice failure={actions.failure} onRetire={actions.setRetired} />}
 
       {editing && (
@@ -146,8 +156,12 @@ export function AgenciesPage() {
         />
       )}
 
-      {agencies.isError && <Notice tone="error">{errorMessage(agencies.error)}</Notice>}
-      <p className="agencies-count muted" aria-live="polite">
+      {agencies.isError && (
+        <Notice tone="error" className={styles.notice}>
+          {errorMessage(agencies.error)}
+        </Notice>
+      )}
+      <p className={cx(styles.count, 'muted')} aria-live="polite">
         {agencies.isPending ? '読み込んでいます…' : `${shown.length}件を表示中`}
       </p>
       {groups.length > 0 && (
@@ -160,9 +174,9 @@ export function AgenciesPage() {
         />
       )}
       {agencies.data && shown.length === 0 && (
-        <p className="panel muted agencies-empty">条件に合う機関はありません。</p>
+        <p className={cx(layoutStyles.panel, 'muted', styles.empty)}>条件に合う機関はありません。</p>
       )}
-      <p className="muted small agencies-legend">
+      <p className={cx('muted', 'small', styles.legend)}>
         「記録あり」は、世帯の相談経路・本人同意の範囲・支援経過で使われている機関です。削除はできませんが、使用終了にすると選択肢に出なくなります（これまでの記録はそのまま残ります）。
       </p>
 

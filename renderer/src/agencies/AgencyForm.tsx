@@ -8,11 +8,14 @@ import { call, isCallError } from '../api';
 import { refresh } from '../queries';
 import { useUnsavedChanges } from '../shell/unsavedChanges';
 import { Button } from '../ui/Button';
+import { cx } from '../ui/cx';
 import { TextField } from '../ui/Field';
 import { Form } from '../ui/Form';
 import { applyCallError, invalidFormMessage } from '../ui/formErrors';
+import layoutStyles from '../ui/layout.module.css';
 import { Notice } from '../ui/Notice';
 import { SelectField } from '../ui/SelectField';
+import styles from './AgencyForm.module.css';
 
 /** The form allows 「選んでください」 (''); the schema refuses it with 「分野を選んでください」. */
 type Values = Omit<AgencyInput, 'field' | 'id'> & { field: AgencyField | '' };
@@ -81,8 +84,8 @@ export function AgencyForm({ agency, defaultField, onSaved, onCancel, onDirtyCha
 
   const titleId = agency ? 'agency-edit-title' : 'agency-add-title';
   return (
-    <section className="panel agency-editor" aria-labelledby={titleId}>
-      <h2 id={titleId} className="panel-title">
+    <section className={cx(layoutStyles.panel, styles.editor)} aria-labelledby={titleId}>
+      <h2 id={titleId} className={layoutStyles.panelTitle}>
         {agency ? `関係機関を編集：${agency.name}` : '関係機関を追加'}
       </h2>
       <Form
@@ -95,7 +98,7 @@ export function AgencyForm({ agency, defaultField, onSaved, onCancel, onDirtyCha
           () => setFormError(invalidFormMessage),
         )}
       >
-        <div className="agency-form-grid">
+        <div className={styles.formGrid}>
           <SelectField label="分野" required error={errors.field?.message} {...register('field')}>
             <option value="">選んでください</option>
             {agencyFields.map((f) => (
@@ -143,12 +146,12 @@ export function AgencyForm({ agency, defaultField, onSaved, onCancel, onDirtyCha
             label="住所"
             autoComplete="off"
             error={errors.address?.message}
-            fieldClassName="agency-form-full"
+            fieldClassName={styles.formFull}
             {...register('address')}
           />
         </div>
         {formError && <Notice tone="error">{formError}</Notice>}
-        <div className="actions">
+        <div className={layoutStyles.actions}>
           <Button type="submit" variant="primary" busy={save.isPending}>
             保存
           </Button>

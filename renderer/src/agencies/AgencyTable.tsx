@@ -2,6 +2,10 @@ import type { MouseEvent } from 'react';
 import type { AgencyGroup } from '../../../electron/domain/agency';
 import type { Agency } from '../../../electron/ipc/schemas/agencies';
 import { Button } from '../ui/Button';
+import { cx } from '../ui/cx';
+import { Tag } from '../ui/Tag';
+import tableStyles from '../ui/table.module.css';
+import styles from './AgencyTable.module.css';
 
 interface AgencyTableProps {
   groups: readonly AgencyGroup<Agency>[];
@@ -17,8 +21,8 @@ const columns = ['機関名', '部署', '電話', 'メール', '既定の担当�
 /** The agencies grouped under their 分野, with the actions each row allows. */
 export function AgencyTable({ groups, busyId, onEdit, onSetRetired, onDelete }: AgencyTableProps) {
   return (
-    <div className="table-wrap">
-      <table className="table agency-table">
+    <div className={tableStyles.wrap}>
+      <table className={cx(tableStyles.table, styles.table)}>
         <thead>
           <tr>
             {columns.map((c) => (
@@ -30,10 +34,10 @@ export function AgencyTable({ groups, busyId, onEdit, onSetRetired, onDelete }: 
         </thead>
         {groups.map((group) => (
           <tbody key={group.field}>
-            <tr className="agency-group-row">
+            <tr className={styles.groupRow}>
               <th scope="rowgroup" colSpan={columns.length}>
                 {group.field}
-                <span className="agency-group-count">{group.agencies.length}件</span>
+                <span className={styles.groupCount}>{group.agencies.length}件</span>
               </th>
             </tr>
             {group.agencies.map((agency) => (
@@ -61,38 +65,30 @@ interface AgencyRowProps extends Omit<AgencyTableProps, 'groups' | 'busyId'> {
 function AgencyRow({ agency, busy, onEdit, onSetRetired, onDelete }: AgencyRowProps) {
   const named = <span className="visually-hidden">：{agency.name}</span>;
   return (
-    <tr className={agency.retired ? 'agency-row-retired' : undefined} data-testid="agency-row">
+    <tr className={agency.retired ? styles.rowRetired : undefined} data-testid="agency-row">
       <td>
-        <span className="agency-name">{agency.name}</span>
-        {agency.address && <span className="agency-address">{agency.address}</span>}
+        <span className={styles.name}>{agency.name}</span>
+        {agency.address && <span className={styles.address}>{agency.address}</span>}
       </td>
       <td>{agency.department}</td>
       <td className="nowrap">{agency.phone}</td>
-      <td className="agency-email">{agency.email}</td>
+      <td className={styles.email}>{agency.email}</td>
       <td>{agency.contactPerson}</td>
       <td className="nowrap">
-        {agency.retired ? (
-          <span className="tag tag-retired">使用終了</span>
-        ) : (
-          <span className="tag">使用中</span>
-        )}
-        {agency.inUse && <span className="agency-in-use">記録あり</span>}
+        {agency.retired ? <Tag tone="muted">使用終了</Tag> : <Tag>使用中</Tag>}
+        {agency.inUse && <span className={styles.inUse}>記録あり</span>}
       </td>
-      <td className="agency-actions-cell">
-        <div className="agency-row-actions">
-          <Button className="btn-compact" onClick={(event) => onEdit(agency, event)} disabled={busy}>
+      <td className={styles.actionsCell}>
+        <div className={styles.rowActions}>
+          <Button compact onClick={(event) => onEdit(agency, event)} disabled={busy}>
             編集{named}
           </Button>
-          <Button className="btn-compact" onClick={() => onSetRetired(agency, !agency.retired)} busy={busy}>
+          <Button compact onClick={() => onSetRetired(agency, !agency.retired)} busy={busy}>
             {agency.retired ? '使用を再開' : '使用終了にする'}
             {named}
           </Button>
           {!agency.inUse && (
-            <Button
-              className="btn-compact btn-compact-danger"
-              onClick={() => onDelete(agency)}
-              disabled={busy}
-            >
+            <Button compact variant="danger-outline" onClick={() => onDelete(agency)} disabled={busy}>
               削除{named}
             </Button>
           )}

@@ -1,15 +1,20 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
+import { formatWarekiDateTime } from '../../../electron/domain/office-day';
 import { type AuditKind, auditKinds } from '../../../electron/ipc/contract';
 import { errorMessage } from '../api';
+import { read, readPages } from '../queries';
 import { PageHeader } from '../shell/PageHeader';
 import { Button } from '../ui/Button';
+import { cx } from '../ui/cx';
+import fieldStyles from '../ui/Field.module.css';
+import layoutStyles from '../ui/layout.module.css';
 import { Notice } from '../ui/Notice';
+import { Tag } from '../ui/Tag';
+import tableStyles from '../ui/table.module.css';
+import styles from './AuditLogPage.module.css';
 import { auditKindLabels, detailLines, targetText } from './auditLabels';
 import { VerificationBanner } from './VerificationBanner';
-import './audit.css';
-import { formatWarekiDateTime } from '../../../electron/domain/office-day';
-import { read, readPages } from '../queries';
 
 const pageSize = 50;
 
@@ -30,7 +35,7 @@ export function AuditLogPage() {
   const brokenId = verification?.firstBroken?.id;
 
   return (
-    <div className="page">
+    <div className={layoutStyles.page}>
       <PageHeader
         title="監査ログ"
         note="記録されるのは操作の種類と対象の番号だけで、相談内容や個人の情報は含みません。"
@@ -38,12 +43,12 @@ export function AuditLogPage() {
       {verification && <VerificationBanner verification={verification} />}
       {log.isError && <Notice tone="error">{errorMessage(log.error)}</Notice>}
 
-      <div className="audit-filters">
-        <div className="audit-filter">
+      <div className={styles.filters}>
+        <div className={styles.filter}>
           <label htmlFor={kindId}>種類</label>
           <select
             id={kindId}
-            className="select"
+            className={fieldStyles.select}
             value={kind}
             onChange={(event) => setKind(event.target.value as AuditKind | '')}
           >
@@ -55,11 +60,11 @@ export function AuditLogPage() {
             ))}
           </select>
         </div>
-        <div className="audit-filter">
+        <div className={styles.filter}>
           <label htmlFor={userFilterId}>利用者</label>
           <select
             id={userFilterId}
-            className="select"
+            className={fieldStyles.select}
             value={userId}
             onChange={(event) => setUserId(event.target.value)}
           >
@@ -71,13 +76,13 @@ export function AuditLogPage() {
             ))}
           </select>
         </div>
-        <p className="audit-count muted" aria-live="polite">
+        <p className={cx(styles.count, 'muted')} aria-live="polite">
           {log.isPending ? '読み込んでいます…' : `${events.length}件を表示中（新しい順）`}
         </p>
       </div>
 
-      <div className="table-wrap">
-        <table className="table audit-table">
+      <div className={tableStyles.wrap}>
+        <table className={cx(tableStyles.table, styles.table)}>
           <thead>
             <tr>
               <th scope="col">日時</th>
@@ -92,17 +97,18 @@ export function AuditLogPage() {
               <tr
                 key={event.id}
                 data-testid="audit-row"
-                className={event.id === brokenId ? 'audit-row-broken' : undefined}
+                className={event.id === brokenId ? styles.rowBroken : undefined}
+                data-broken={event.id === brokenId || undefined}
               >
                 <td className="nowrap">{formatWarekiDateTime(event.at)}</td>
                 <td>{event.userName ?? <span className="muted">（特定できません）</span>}</td>
                 <td>
-                  <span className={event.kind === 'unlock.failed' ? 'tag tag-danger' : 'tag'}>
+                  <Tag tone={event.kind === 'unlock.failed' ? 'danger' : 'primary'}>
                     {auditKindLabels[event.kind]}
-                  </span>
+                  </Tag>
                 </td>
                 <td>{targetText(event.targetType, event.targetId, userNames)}</td>
-                <td className="audit-detail">
+                <td className={styles.detail}>
                   {detailLines(event.detail).map((line) => (
                     <span key={line}>{line}</span>
                   ))}
@@ -111,7 +117,7 @@ export function AuditLogPage() {
             ))}
             {!log.isPending && events.length === 0 && (
               <tr>
-                <td colSpan={5} className="muted audit-empty">
+                <td colSpan={5} className={cx('muted', styles.empty)}>
                   条件に合う記録はありません。
                 </td>
               </tr>
@@ -120,7 +126,7 @@ export function AuditLogPage() {
         </table>
       </div>
       {log.hasNextPage && (
-        <div className="actions">
+        <div className={layoutStyles.actions}>
           <Button onClick={() => void log.fetchNextPage()} busy={log.isFetchingNextPage}>
             さらに表示
           </Button>

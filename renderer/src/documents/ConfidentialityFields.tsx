@@ -1,8 +1,11 @@
 import { useId } from 'react';
 import type { FieldErrors, FieldValues, UseFormRegister } from 'react-hook-form';
 import { purposes } from '../../../electron/ipc/schemas/meetings';
+import { cx } from '../ui/cx';
+import fieldStyles from '../ui/Field.module.css';
 import { SelectField } from '../ui/SelectField';
 import { TextAreaField } from '../ui/TextAreaField';
+import styles from './ConfidentialityFields.module.css';
 
 /** The fields every 159条 confirmation has, whatever leaves: a 様式 or a statistics export. */
 interface ConfirmationValues {
@@ -34,19 +37,19 @@ export function ConfidentialityFields<T extends FieldValues>(props: Confidential
   const other = props.purpose === 'その他';
   return (
     <>
-      <section className="doc-warning" aria-labelledby={`${id}-warning`} data-testid={props.testId}>
+      <section className={styles.warning} aria-labelledby={`${id}-warning`} data-testid={props.testId}>
         {props.warning ? (
           <>
-            <h3 id={`${id}-warning`} className="doc-warning-title">
+            <h3 id={`${id}-warning`} className={styles.warningTitle}>
               {props.warning.title}
             </h3>
-            <p className="doc-warning-body">{props.warning.body}</p>
+            <p className={styles.warningBody}>{props.warning.body}</p>
           </>
         ) : (
           <p className="muted">守秘義務の警告を読み込んでいます…</p>
         )}
       </section>
-      <div className="doc-purpose">
+      <div className={styles.purpose}>
         <SelectField
           label="使用目的"
           required
@@ -72,11 +75,13 @@ export function ConfidentialityFields<T extends FieldValues>(props: Confidential
           {...register('purposeNote')}
         />
       </div>
-      <label className="confirm-check doc-acknowledge">
+      <label className={cx(fieldStyles.confirmCheck, styles.acknowledge)}>
         <input type="checkbox" {...register('warningAcknowledged')} />
         上記の守秘義務を理解し、目的の範囲でのみ使用します
       </label>
-      {errors.warningAcknowledged && <p className="field-error">{errors.warningAcknowledged.message}</p>}
+      {errors.warningAcknowledged && (
+        <p className={fieldStyles.error}>{errors.warningAcknowledged.message}</p>
+      )}
     </>
   );
 }

@@ -6,11 +6,13 @@ import type { z } from 'zod';
 import { documentIssueInputSchema } from '../../../electron/ipc/schemas/meetings';
 import { call } from '../api';
 import { Button } from '../ui/Button';
+import { cx } from '../ui/cx';
 import { DialogActions } from '../ui/Dialog';
 import { Form } from '../ui/Form';
 import { applyCallError } from '../ui/formErrors';
 import { Notice } from '../ui/Notice';
 import { ConfidentialityFields, purposeChosen } from './ConfidentialityFields';
+import styles from './ConfirmStep.module.css';
 import type { IssueAction, IssueOutcome, Preview } from './gateTypes';
 
 type IssueValues = z.input<typeof documentIssueInputSchema>;
@@ -63,8 +65,8 @@ export function ConfirmStep({ preview, summary, onBack, onIssued, onBusyChange }
     });
 
   return (
-    <div className="doc-confirm-layout">
-      <Form className="doc-confirm" aria-label="守秘義務の確認と使用目的" onSubmit={submit('save')}>
+    <div className={styles.confirmLayout}>
+      <Form aria-label="守秘義務の確認と使用目的" onSubmit={submit('save')}>
         <ConfidentialityFields
           warning={preview.warning}
           register={register}
@@ -73,7 +75,7 @@ export function ConfirmStep({ preview, summary, onBack, onIssued, onBusyChange }
           testId="gate-warning"
         />
         {formError && <Notice tone="error">{formError}</Notice>}
-        <p className="muted small doc-ready-hint" aria-live="polite">
+        <p className={cx('muted', 'small', styles.readyHint)} aria-live="polite">
           {ready
             ? '保存すると、様式・部数・目的が監査ログに記録されます。'
             : '使用目的を選び、確認欄にチェックすると保存できます。'}

@@ -2,12 +2,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type FormKey, formOf, formTitle } from '../../../electron/domain/forms';
 import type { MeetingKind } from '../../../electron/domain/meeting';
+import { refresh } from '../queries';
 import { Dialog } from '../ui/Dialog';
 import { Stepper } from '../ui/Stepper';
 import { ConfirmStep } from './ConfirmStep';
-import '../ui/compact-button.css';
-import './documents.css';
-import { refresh } from '../queries';
 import type { IssueOutcome, Preview, PreviewOptions } from './gateTypes';
 import { IssueSummary } from './IssueSummary';
 import { OptionsStep } from './OptionsStep';
@@ -93,8 +91,9 @@ function GateSteps({
   const titleOf = (key: FormKey) => formTitle(key, kindLabel);
 
   return (
-    <div className="doc-gate-body">
+    <div>
       <Stepper
+        tight
         steps={[
           document === 'form1' ? '氏名の表示と通知の日付' : '氏名の表示と部数',
           'プレビュー',

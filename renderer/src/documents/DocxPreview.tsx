@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
+import styles from './DocxPreview.module.css';
 import previewFrameCss from './docx-frame.css?inline';
 
 /** The page-like frame around the rendered document, applied inside the preview's shadow root. */
@@ -131,19 +132,14 @@ export function DocxPreview({
   }, [state, fit]);
 
   return (
-    <div className="doc-preview-frame">
-      <div className="doc-preview-bar">
+    <div className={styles.previewFrame}>
+      <div className={styles.previewBar}>
         <span className="muted small" aria-live="polite">
           {state === 'rendering' && 'プレビューを作成しています…'}
           {state === 'shown' &&
             `保存されるファイルそのものです。${pageCountText(pages)}改ページの位置はWordと異なることがあります。`}
         </span>
-        <Button
-          className="btn-compact"
-          aria-pressed={!fit}
-          disabled={state !== 'shown'}
-          onClick={() => setFit(!fit)}
-        >
+        <Button compact aria-pressed={!fit} disabled={state !== 'shown'} onClick={() => setFit(!fit)}>
           {fit ? '実寸で表示' : 'ページ幅に合わせる'}
         </Button>
       </div>
@@ -154,7 +150,7 @@ export function DocxPreview({
       )}
       <div
         ref={host}
-        className="doc-preview"
+        className={styles.preview}
         role="document"
         aria-label={label}
         aria-busy={state === 'rendering'}

@@ -1,6 +1,7 @@
 import { type Control, type FieldErrors, type UseFormRegister, useWatch } from 'react-hook-form';
 import { DateField } from '../ui/DateField';
 import { TextField } from '../ui/Field';
+import fieldStyles from '../ui/Field.module.css';
 import type { PreviewOptions } from './gateTypes';
 
 interface NoticeOptionsProps {
@@ -16,12 +17,12 @@ interface NoticeOptionsProps {
 export function NoticeOptions({ register, control, errors }: NoticeOptionsProps) {
   const [issuedOn, replyBy] = useWatch({ control, name: ['notice.issuedOn', 'notice.replyBy'] });
   return (
-    <fieldset className="group doc-notice">
+    <fieldset className={fieldStyles.group}>
       <legend>通知の番号と日付</legend>
       <TextField
         label="文書番号（第N号の N）"
         inputMode="numeric"
-        inputClassName="input-narrow"
+        inputClassName={fieldStyles.narrow}
         hint="空欄なら会議の通知番号。番号のない「事務連絡」の様式では使いません。"
         error={errors.notice?.number?.message}
         {...register('notice.number')}
@@ -40,7 +41,7 @@ export function NoticeOptions({ register, control, errors }: NoticeOptionsProps)
         error={errors.notice?.replyBy?.message}
         {...register('notice.replyBy')}
       />
-      <label className="choice">
+      <label className={fieldStyles.choice}>
         <input type="checkbox" {...register('perAgency')} />
         宛先の機関ごとに別のファイルにする
       </label>

@@ -7,13 +7,16 @@ import type { MeetingKind } from '../../../electron/domain/meeting';
 import { documentPreviewInputSchema } from '../../../electron/ipc/schemas/meetings';
 import { call } from '../api';
 import { Button } from '../ui/Button';
+import { cx } from '../ui/cx';
 import { DialogActions } from '../ui/Dialog';
+import fieldStyles from '../ui/Field.module.css';
 import { Form } from '../ui/Form';
 import { applyCallError, invalidFormMessage } from '../ui/formErrors';
 import { Notice } from '../ui/Notice';
 import { TextAreaField } from '../ui/TextAreaField';
 import type { Preview, PreviewOptions } from './gateTypes';
 import { NoticeOptions } from './NoticeOptions';
+import styles from './OptionsStep.module.css';
 import { PacketOptions } from './PacketOptions';
 
 interface OptionsStepProps {
@@ -70,7 +73,7 @@ export function OptionsStep({
 
   return (
     <Form
-      className="doc-options"
+      className={styles.options}
       aria-label="氏名の表示と部数"
       onSubmit={handleSubmit(
         (values) => {
@@ -88,14 +91,18 @@ export function OptionsStep({
         () => setFormError(invalidFormMessage),
       )}
     >
-      <fieldset ref={namesGroup} className="group doc-names" aria-describedby={`${id}-names-hint`}>
+      <fieldset
+        ref={namesGroup}
+        className={cx(fieldStyles.group, styles.names)}
+        aria-describedby={`${id}-names-hint`}
+      >
         <legend>氏名の表示</legend>
-        <p className="field-hint" id={`${id}-names-hint`}>
+        <p className={fieldStyles.hint} id={`${id}-names-hint`}>
           {kind === 'unconsented'
             ? `${kindLabel}の資料は、世帯員を記号（A氏、B氏…）で表すのが原則です。実名を載せるには理由を記録します。`
             : '世帯員の氏名をそのまま載せるか、記号（A氏、B氏…）で表すかを選びます。'}
         </p>
-        <label className="choice">
+        <label className={fieldStyles.choice}>
           <input
             type="radio"
             value="masked"
@@ -104,7 +111,7 @@ export function OptionsStep({
           />
           記号（A氏、B氏…）
         </label>
-        <label className="choice">
+        <label className={fieldStyles.choice}>
           <input
             type="radio"
             value="real"

@@ -1,8 +1,10 @@
 import { type Control, type FieldErrors, type UseFormRegister, useWatch } from 'react-hook-form';
 import { type FormKey, formCatalogue } from '../../../electron/domain/forms';
 import { TextField } from '../ui/Field';
+import fieldStyles from '../ui/Field.module.css';
 import { Notice } from '../ui/Notice';
 import type { PreviewOptions } from './gateTypes';
+import styles from './PacketOptions.module.css';
 
 interface PacketOptionsProps {
   document: FormKey;
@@ -23,13 +25,13 @@ export function PacketOptions({ document, register, control, errors, titleOf }: 
   const count = 1 + (together?.length ?? 0);
   return (
     <>
-      <fieldset className="group doc-together">
+      <fieldset className={fieldStyles.group}>
         <legend>一緒に作成する様式</legend>
-        <p className="field-hint">
+        <p className={fieldStyles.hint}>
           会議で一緒に配る様式を選ぶと、機関ごとに同じ配布番号で作り、回収チェック表も1枚にまとめます。
         </p>
         {others.map((form) => (
-          <label key={form.key} className="choice">
+          <label key={form.key} className={fieldStyles.choice}>
             <input type="checkbox" value={form.key} {...register('together')} />
             様式{form.number} {titleOf(form.key)}
           </label>
@@ -43,13 +45,13 @@ export function PacketOptions({ document, register, control, errors, titleOf }: 
         max={60}
         step={1}
         required
-        inputClassName="input-narrow"
+        inputClassName={fieldStyles.narrow}
         hint="1〜60部"
         error={copiesError}
         {...register('copies', { valueAsNumber: true })}
       />
       {Number.isInteger(copies) && copies > 1 && (
-        <Notice tone="info" className="doc-copies-note">
+        <Notice tone="info" className={styles.copiesNote}>
           {copies}部それぞれの右上に配布番号（1〜{copies}
           ）を印字し{count > 1 ? `（${count}種類の様式とも同じ番号）` : ''}
           、別に「回収チェック表」を1枚作成します。会議の終わりに全部数を回収し、会議の「様式」タブで回収を記録してください。

@@ -4,7 +4,9 @@ import { DialogActions } from '../ui/Dialog';
 import { Notice } from '../ui/Notice';
 import { useFocusOnMount } from '../ui/useFocusOnMount';
 import { DocxPreview } from './DocxPreview';
+import documentsStyles from './documents.module.css';
 import type { Preview } from './gateTypes';
+import styles from './PreviewStep.module.css';
 
 interface PreviewStepProps {
   preview: Preview;
@@ -18,28 +20,28 @@ export function PreviewStep({ preview, title, onBack, onNext }: PreviewStepProps
   const next = useRef<HTMLButtonElement>(null);
   useFocusOnMount(next);
   return (
-    <div className="doc-step">
+    <div>
       {preview.notices.length > 0 && (
         <Notice tone="warning">
-          <ul className="doc-notices">
+          <ul className={styles.notices}>
             {preview.notices.map((notice) => (
               <li key={notice}>{notice}</li>
             ))}
           </ul>
         </Notice>
       )}
-      <div className="doc-preview-layout">
+      <div className={styles.previewLayout}>
         <DocxPreview
           base64={preview.base64}
           label={`${title}のプレビュー`}
           pages={preview.pages}
           pageNumbers={preview.pageNumbers}
         />
-        <aside className="doc-files" aria-labelledby="doc-files-title">
-          <h3 id="doc-files-title" className="doc-files-title">
+        <aside aria-labelledby="doc-files-title">
+          <h3 id="doc-files-title" className={documentsStyles.filesTitle}>
             作成するファイル（{preview.fileNames.length}件）
           </h3>
-          <ul className="doc-file-list">
+          <ul className={documentsStyles.fileList}>
             {preview.fileNames.map((name) => (
               <li key={name}>{name}</li>
             ))}

@@ -4,6 +4,7 @@ import { DialogActions } from '../ui/Dialog';
 import { Notice } from '../ui/Notice';
 import { useFocusOnMount } from '../ui/useFocusOnMount';
 import type { IssueOutcome } from './gateTypes';
+import styles from './ResultStep.module.css';
 
 /** What happened: saved (which files), opened in Word (temporary until lock), or nothing at all. */
 export function ResultStep({
@@ -18,7 +19,7 @@ export function ResultStep({
   const close = useRef<HTMLButtonElement>(null);
   useFocusOnMount(close);
   return (
-    <div className="doc-step doc-result">
+    <div className={styles.result}>
       {outcome.action === 'save' && outcome.done && (
         <Notice tone="success">
           <p>保存しました: {outcome.fileNames.join('、')}</p>

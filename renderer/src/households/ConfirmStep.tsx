@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Button } from '../ui/Button';
 import { DialogActions, DialogBody } from '../ui/Dialog';
 import { useFocusOnMount } from '../ui/useFocusOnMount';
+import styles from './ConfirmStep.module.css';
 
 interface ConfirmStepProps {
   question: string;
@@ -19,7 +20,7 @@ export function ConfirmStep({ question, children, confirmLabel, busy, onConfirm,
   return (
     <div>
       <DialogBody>
-        <p className="hh-confirm-question">{question}</p>
+        <p className={styles.confirmQuestion}>{question}</p>
         {children}
       </DialogBody>
       <DialogActions>

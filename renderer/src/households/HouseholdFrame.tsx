@@ -2,7 +2,10 @@ import { useMatchRoute, useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useEffect, useRef } from 'react';
 import type { HouseholdDetail } from '../../../electron/ipc/schemas/households';
 import { Button } from '../ui/Button';
+import { cx } from '../ui/cx';
+import layoutStyles from '../ui/layout.module.css';
 import { ConsentBadge, StatusBadge } from './Badges';
+import styles from './HouseholdFrame.module.css';
 import { AreaNotice, NoticesProvider } from './notices';
 import { UnconsentedBanner } from './UnconsentedBanner';
 
@@ -33,9 +36,9 @@ export function HouseholdFrame({ household, children }: HouseholdFrameProps) {
 
   return (
     <NoticesProvider>
-      <div className="page page-wide hh-screen">
+      <div className={cx(layoutStyles.page, layoutStyles.pageWide)}>
         {household.track === 'unconsented' && <UnconsentedBanner />}
-        <nav className="hh-breadcrumb" aria-label="現在の位置">
+        <nav className={styles.breadcrumb} aria-label="現在の位置">
           <Button variant="link" onClick={() => void navigate({ to: '/households' })}>
             世帯一覧
           </Button>
@@ -52,18 +55,18 @@ export function HouseholdFrame({ household, children }: HouseholdFrameProps) {
             </>
           )}
         </nav>
-        <header className="hh-header">
-          <h1 ref={heading} tabIndex={-1} className="page-title hh-title">
-            <span className="hh-title-caseno">{household.caseNo}</span>
-            <span className="hh-title-label">{household.label}</span>
+        <header className={styles.header} data-testid="household-header">
+          <h1 ref={heading} tabIndex={-1} className={cx(layoutStyles.pageTitle, styles.title)}>
+            <span className={styles.titleCaseno}>{household.caseNo}</span>
+            <span>{household.label}</span>
           </h1>
-          <span className="hh-header-badges">
+          <span className={styles.headerBadges}>
             <ConsentBadge consent={household.consent} />
             <StatusBadge status={household.status} />
           </span>
-          <span className="actions-spacer" />
+          <span className={layoutStyles.actionsSpacer} />
           {editorTitle === null && (
-            <span className="hh-header-actions">
+            <span className={styles.headerActions}>
               <Button onClick={() => void navigate({ to: '/households/$householdId/edit', params })}>
                 基本情報を編集
               </Button>
@@ -73,7 +76,7 @@ export function HouseholdFrame({ household, children }: HouseholdFrameProps) {
             </span>
           )}
         </header>
-        <AreaNotice area="top" className="hh-flash" />
+        <AreaNotice area="top" className={styles.flash} />
         {children}
       </div>
     </NoticesProvider>

@@ -6,6 +6,7 @@ import { errorMessage } from '../api';
 import { read } from '../queries';
 import { Button } from '../ui/Button';
 import { ErrorPanel } from '../ui/ErrorPanel';
+import layoutStyles from '../ui/layout.module.css';
 import { HouseholdFrame } from './HouseholdFrame';
 import { useListState } from './HouseholdsSection';
 
@@ -33,16 +34,16 @@ export function HouseholdScreen() {
 
   if (household.isPending) {
     return (
-      <div className="page">
+      <div className={layoutStyles.page}>
         <p className="muted">読み込んでいます…</p>
       </div>
     );
   }
   if (household.isError) {
     return (
-      <div className="page">
+      <div className={layoutStyles.page}>
         <ErrorPanel title="世帯を表示できません" message={errorMessage(household.error)}>
-          <div className="actions">
+          <div className={layoutStyles.actions}>
             <Button variant="primary" onClick={() => void navigate({ to: '/households' })}>
               世帯一覧に戻る
             </Button>

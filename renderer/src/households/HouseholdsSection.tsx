@@ -1,7 +1,6 @@
 import { Outlet } from '@tanstack/react-router';
 import { createContext, useContext, useMemo, useState } from 'react';
 import { type ListFilters, noFilters } from './list/listFilters';
-import './households.css';
 
 interface ListState {
   filters: ListFilters;

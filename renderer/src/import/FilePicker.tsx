@@ -1,5 +1,8 @@
 import { type DragEvent, useId, useRef, useState } from 'react';
 import { Button } from '../ui/Button';
+import { cx } from '../ui/cx';
+import tableStyles from '../ui/table.module.css';
+import styles from './FilePicker.module.css';
 import { formatSize, type PickedFile } from './pickedFiles';
 
 interface FilePickerProps {
@@ -31,18 +34,18 @@ export function FilePicker({ files, disabled, onPick, onClear }: FilePickerProps
   return (
     <div>
       <fieldset
-        className={['import-drop', over ? 'import-drop-over' : ''].filter(Boolean).join(' ')}
+        className={[styles.drop, over ? styles.dropOver : ''].filter(Boolean).join(' ')}
         onDragOver={onDragOver}
         onDragLeave={() => setOver(false)}
         onDrop={onDrop}
         data-testid="import-drop-zone"
       >
         <legend className="visually-hidden">取り込むファイル</legend>
-        <p className="import-drop-text">ここにファイルをドラッグするか、</p>
+        <p>ここにファイルをドラッグするか、</p>
         <Button onClick={() => input.current?.click()} disabled={disabled} aria-describedby={hintId}>
           ファイルを選ぶ…
         </Button>
-        <p id={hintId} className="muted small">
+        <p id={hintId} className={cx('muted', 'small', styles.dropHint)}>
           Excel ブック（.xlsx）1つ、または CSV ファイル（世帯.csv、世帯員.csv）。1ファイル 20MB まで。
         </p>
         <input
@@ -63,13 +66,13 @@ export function FilePicker({ files, disabled, onPick, onClear }: FilePickerProps
         />
       </fieldset>
       {files.length > 0 && (
-        <div className="import-files">
-          <table className="table import-files-table">
+        <div className={styles.files}>
+          <table className={cx(tableStyles.table, styles.filesTable)}>
             <caption className="visually-hidden">選んだファイル</caption>
             <thead>
               <tr>
                 <th scope="col">選んだファイル</th>
-                <th scope="col" className="import-size-col">
+                <th scope="col" className={styles.sizeCol}>
                   大きさ
                 </th>
               </tr>
@@ -78,7 +81,7 @@ export function FilePicker({ files, disabled, onPick, onClear }: FilePickerProps
               {files.map((file) => (
                 <tr key={file.id} data-testid="import-file">
                   <td>{file.name}</td>
-                  <td className="nowrap import-size-col">{formatSize(file.size)}</td>
+                  <td className={cx('nowrap', styles.sizeCol)}>{formatSize(file.size)}</td>
                 </tr>
               ))}
             </tbody>

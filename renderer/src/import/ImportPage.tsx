@@ -6,12 +6,14 @@ import { call, errorMessage } from '../api';
 import { PageHeader } from '../shell/PageHeader';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { cx } from '../ui/cx';
+import layoutStyles from '../ui/layout.module.css';
 import { Notice } from '../ui/Notice';
 import { FilePicker } from './FilePicker';
+import styles from './ImportPage.module.css';
 import { countsText, ImportCountsList, ImportErrorList } from './ImportReportView';
 import { type PickedFile, readPickedFiles } from './pickedFiles';
 import { TemplateSection } from './TemplateSection';
-import './import.css';
 
 const toRequest = (files: readonly PickedFile[]) => ({
   files: files.map(({ name, base64 }) => ({ name, base64 })),
@@ -69,24 +71,28 @@ export function ImportPage() {
   }
 
   return (
-    <div className="page import-page">
+    <div className={layoutStyles.page}>
       <PageHeader
         title="取り込み"
         note="Excel の台帳から世帯と世帯員をまとめて登録します。取り込みは監査ログに記録されます。"
       />
       <TemplateSection disabled={working} />
 
-      <section className="panel" aria-labelledby="import-files-title" aria-busy={working || undefined}>
-        <h2 id="import-files-title" className="panel-title">
+      <section
+        className={layoutStyles.panel}
+        aria-labelledby="import-files-title"
+        aria-busy={working || undefined}
+      >
+        <h2 id="import-files-title" className={layoutStyles.panelTitle}>
           2. ファイルを選んで内容を確認する
         </h2>
         <FilePicker files={files} disabled={working} onPick={(list) => void pick(list)} onClear={clear} />
         {refused.map((message) => (
-          <Notice key={message} tone="error" className="import-refused">
+          <Notice key={message} tone="error" className={styles.refused}>
             {message}
           </Notice>
         ))}
-        <div className="actions">
+        <div className={layoutStyles.actions}>
           <Button
             variant="primary"
             disabled={files.length === 0 || working}
@@ -100,12 +106,12 @@ export function ImportPage() {
             内容を確認
           </Button>
           {reading && (
-            <p className="progress-note" role="status">
+            <p className={layoutStyles.progressNote} role="status">
               ファイルを読み込んでいます…
             </p>
           )}
           {preview.isPending && (
-            <p className="progress-note" role="status">
+            <p className={layoutStyles.progressNote} role="status">
               内容を確認しています…
             </p>
           )}
@@ -115,8 +121,8 @@ export function ImportPage() {
           <ImportErrorList errors={preview.data.errors} afterRun={false} />
         )}
         {clean && preview.data && (
-          <section className="import-preview-ok" aria-labelledby="import-preview-ok-title">
-            <h3 id="import-preview-ok-title" className="import-preview-ok-title">
+          <section className={styles.previewOk} aria-labelledby="import-preview-ok-title">
+            <h3 id="import-preview-ok-title" className={styles.previewOkTitle}>
               誤りはありません。次の内容を登録できます
             </h3>
             <ImportCountsList counts={preview.data.counts} />
@@ -127,11 +133,15 @@ export function ImportPage() {
         )}
       </section>
 
-      <section className="panel" aria-labelledby="import-run-title" aria-busy={run.isPending || undefined}>
-        <h2 id="import-run-title" className="panel-title">
+      <section
+        className={layoutStyles.panel}
+        aria-labelledby="import-run-title"
+        aria-busy={run.isPending || undefined}
+      >
+        <h2 id="import-run-title" className={layoutStyles.panelTitle}>
           3. 取り込む
         </h2>
-        <div className="actions import-run-actions">
+        <div className={cx(layoutStyles.actions, styles.runActions)}>
           <Button
             variant="primary"
             disabled={!clean || working}
@@ -141,7 +151,7 @@ export function ImportPage() {
             取り込む
           </Button>
           {run.isPending ? (
-            <p className="progress-note" role="status">
+            <p className={layoutStyles.progressNote} role="status">
               取り込んでいます…
             </p>
           ) : (
@@ -152,11 +162,11 @@ export function ImportPage() {
         {run.isError && <Notice tone="error">{errorMessage(run.error)}</Notice>}
         {run.data && !run.data.ok && <ImportErrorList errors={run.data.errors} afterRun />}
         {imported && (
-          <div ref={doneRef} tabIndex={-1} className="import-done">
+          <div ref={doneRef} tabIndex={-1} className={styles.done}>
             <Notice tone="success">
-              <p className="import-done-title">取り込みました</p>
+              <p className={styles.doneTitle}>取り込みました</p>
               <p>{countsText(imported)}を登録しました。</p>
-              <div className="actions import-done-actions">
+              <div className={cx(layoutStyles.actions, styles.doneActions)}>
                 <Button variant="primary" onClick={() => void navigate({ to: '/households' })}>
                   世帯一覧を開く
                 </Button>
@@ -180,7 +190,7 @@ export function ImportPage() {
         {preview.data && (
           <>
             <p>{countsText(preview.data.counts)}を登録します。</p>
-            <p className="muted small import-confirm-note">
+            <p className={cx('muted', 'small', styles.confirmNote)}>
               取り込んだ世帯は、世帯の画面で1件ずつ変更できます。同じ受付番号の世帯をもう一度取り込むことはできません。
             </p>
           </>

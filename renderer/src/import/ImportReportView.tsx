@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { ImportCounts } from '../../../electron/ipc/schemas/imports';
+import styles from './ImportReportView.module.css';
 
 /** The meeting counts only when the book had meetings, so a ledger of households reads as before. */
 function countItems(counts: ImportCounts) {
@@ -30,12 +31,12 @@ export function countsText(counts: ImportCounts): string {
 export function ImportCountsList({ counts }: { counts: ImportCounts }) {
   const items = countItems(counts);
   return (
-    <dl className="import-counts" aria-label={countsText(counts)}>
+    <dl className={styles.counts} aria-label={countsText(counts)}>
       {items.map((item) => (
-        <div key={item.label} className="import-count">
+        <div key={item.label} className={styles.count}>
           <dt>{item.label}</dt>
           <dd>
-            <span className="import-count-value">{item.value}</span>
+            <span className={styles.countValue}>{item.value}</span>
             {item.unit}
           </dd>
         </div>
@@ -48,20 +49,20 @@ export function ImportCountsList({ counts }: { counts: ImportCounts }) {
 export function ImportErrorList({ errors, afterRun }: { errors: readonly string[]; afterRun: boolean }) {
   const titleId = useId();
   return (
-    <section className="import-errors" aria-labelledby={titleId}>
+    <section className={styles.errors} aria-labelledby={titleId}>
       {/* Announced at once; the list itself is read when the person moves into it. */}
       <div role="alert">
-        <h3 id={titleId} className="import-errors-title">
+        <h3 id={titleId} className={styles.errorsTitle}>
           {errors.length}件の誤りがあります
         </h3>
-        <p className="import-errors-note">
+        <p className={styles.errorsNote}>
           {afterRun ? '取り込みを中止しました。' : ''}
           何も登録していません。Excel（または
           CSV）で直して保存し、直したファイルを選び直してから、もう一度「内容を確認」を押してください。
         </p>
       </div>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard. */}
-      <ol className="import-error-list" tabIndex={0} aria-label="誤りの一覧">
+      <ol className={styles.errorList} tabIndex={0} aria-label="誤りの一覧">
         {errors.map((error, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the same message can occur twice; the order is fixed.
           <li key={index}>{error}</li>

@@ -1,21 +1,23 @@
 import { useMutation } from '@tanstack/react-query';
 import { call, errorMessage } from '../api';
 import { Button } from '../ui/Button';
+import layoutStyles from '../ui/layout.module.css';
 import { Notice } from '../ui/Notice';
+import styles from './TemplateSection.module.css';
 
 /** What the template holds and what this version imports, and the button that saves a blank copy. */
 export function TemplateSection({ disabled }: { disabled: boolean }) {
   const save = useMutation({ mutationFn: () => call('imports.saveTemplate', {}) });
 
   return (
-    <section className="panel" aria-labelledby="import-template-title">
-      <h2 id="import-template-title" className="panel-title">
+    <section className={layoutStyles.panel} aria-labelledby="import-template-title">
+      <h2 id="import-template-title" className={layoutStyles.panelTitle}>
         1. 移行用テンプレートに写す
       </h2>
-      <p className="import-lead">
+      <p className={styles.lead}>
         これまでの相談受付台帳（Excel）の内容を、かさねの移行用テンプレートに写してから取り込みます。
       </p>
-      <ul className="import-rules">
+      <ul className={styles.rules}>
         <li>
           取り込むのは「<strong>世帯</strong>」「<strong>世帯員</strong>」「<strong>会議</strong>」「
           <strong>出席者</strong>」「<strong>プラン</strong>
@@ -36,12 +38,12 @@ export function TemplateSection({ disabled }: { disabled: boolean }) {
           取り込みは「すべて登録する」か「何も登録しない」かのどちらかです。すでに登録されている受付番号は上書きしません。
         </li>
       </ul>
-      <div className="actions">
+      <div className={layoutStyles.actions}>
         <Button onClick={() => save.mutate()} busy={save.isPending} disabled={disabled}>
           テンプレートを保存
         </Button>
         {save.data?.saved && (
-          <p className="saved-note" role="status">
+          <p className={layoutStyles.savedNote} role="status">
             保存しました: {save.data.fileName}
           </p>
         )}

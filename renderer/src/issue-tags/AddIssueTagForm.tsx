@@ -11,6 +11,7 @@ import { Button } from '../ui/Button';
 import { TextField } from '../ui/Field';
 import { Form } from '../ui/Form';
 import { applyCallError } from '../ui/formErrors';
+import layoutStyles from '../ui/layout.module.css';
 import { Notice } from '../ui/Notice';
 
 const schema = contract['issueTags.add'].input;
@@ -47,8 +48,8 @@ export function AddIssueTagForm({ onAdded }: { onAdded: (name: string) => void }
   });
 
   return (
-    <section className="panel" aria-labelledby="issue-tag-add-title">
-      <h2 id="issue-tag-add-title" className="panel-title">
+    <section className={layoutStyles.panel} aria-labelledby="issue-tag-add-title">
+      <h2 id="issue-tag-add-title" className={layoutStyles.panelTitle}>
         課題を追加
       </h2>
       <Form
@@ -67,7 +68,7 @@ export function AddIssueTagForm({ onAdded }: { onAdded: (name: string) => void }
           {...register('name')}
         />
         {formError && <Notice tone="error">{formError}</Notice>}
-        <div className="actions">
+        <div className={layoutStyles.actions}>
           <Button type="submit" variant="primary" busy={add.isPending}>
             追加
           </Button>

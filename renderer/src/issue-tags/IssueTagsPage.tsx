@@ -1,14 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { call, errorMessage } from '../api';
+import { read, refresh } from '../queries';
 import { PageHeader } from '../shell/PageHeader';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { cx } from '../ui/cx';
+import layoutStyles from '../ui/layout.module.css';
 import { Notice } from '../ui/Notice';
+import tableStyles from '../ui/table.module.css';
 import { AddIssueTagForm } from './AddIssueTagForm';
-import '../ui/compact-button.css';
-import './issue-tags.css';
-import { read, refresh } from '../queries';
+import styles from './IssueTagsPage.module.css';
 
 /** 課題の一覧: what a household can be tagged with. Retired tags stay on the households that have them. */
 export function IssueTagsPage() {
@@ -48,26 +50,38 @@ export function IssueTagsPage() {
   const busyName = retire.isPending ? retire.variables : restore.isPending ? restore.variables : null;
 
   return (
-    <div className="page issue-tags-page">
+    <div className={layoutStyles.page}>
       <PageHeader
         title="課題の一覧"
         note="世帯に付ける課題の選択肢です。追加と使用の停止は監査ログに記録されます。"
       />
-      {tags.isError && <Notice tone="error">{errorMessage(tags.error)}</Notice>}
-      {notice && <Notice tone="success">{notice}</Notice>}
-      {failure && <Notice tone="error">{failure}</Notice>}
-      <div className="issue-tags-layout">
-        <section className="panel" aria-labelledby="issue-tags-active-title">
-          <h2 id="issue-tags-active-title" className="panel-title">
-            使っている課題<span className="issue-tags-count">{active.length}件</span>
+      {tags.isError && (
+        <Notice tone="error" className={styles.notice}>
+          {errorMessage(tags.error)}
+        </Notice>
+      )}
+      {notice && (
+        <Notice tone="success" className={styles.notice}>
+          {notice}
+        </Notice>
+      )}
+      {failure && (
+        <Notice tone="error" className={styles.notice}>
+          {failure}
+        </Notice>
+      )}
+      <div className={styles.layout}>
+        <section className={layoutStyles.panel} aria-labelledby="issue-tags-active-title">
+          <h2 id="issue-tags-active-title" className={layoutStyles.panelTitle}>
+            使っている課題<span className={styles.count}>{active.length}件</span>
           </h2>
           {tags.isPending && <p className="muted">読み込んでいます…</p>}
           {tags.data && (
-            <table className="table issue-tags-table">
+            <table className={cx(tableStyles.table, styles.table)}>
               <thead>
                 <tr>
                   <th scope="col">課題</th>
-                  <th scope="col" className="issue-tags-action-col">
+                  <th scope="col" className={styles.actionCol}>
                     操作
                   </th>
                 </tr>
@@ -78,7 +92,7 @@ export function IssueTagsPage() {
                     <td>{tag.name}</td>
                     <td>
                       <Button
-                        className="btn-compact"
+                        compact
                         busy={busyName === tag.name}
                         onClick={() => start(() => setRetiring(tag.name))}
                       >
@@ -98,22 +112,22 @@ export function IssueTagsPage() {
               setNotice(`「${name}」を追加しました。`);
             }}
           />
-          <section className="panel" aria-labelledby="issue-tags-retired-title">
-            <h2 id="issue-tags-retired-title" className="panel-title">
-              使わなくなった課題<span className="issue-tags-count">{retired.length}件</span>
+          <section className={layoutStyles.panel} aria-labelledby="issue-tags-retired-title">
+            <h2 id="issue-tags-retired-title" className={layoutStyles.panelTitle}>
+              使わなくなった課題<span className={styles.count}>{retired.length}件</span>
             </h2>
-            <p className="muted small issue-tags-note">
+            <p className={cx('muted', 'small', styles.note)}>
               新しく世帯に付けるときの選択肢には出ませんが、すでに付いている世帯からは消えません。
             </p>
             {retired.length === 0 ? (
               <p className="muted">ありません。</p>
             ) : (
-              <ul className="issue-tags-retired">
+              <ul className={styles.retired}>
                 {retired.map((tag) => (
                   <li key={tag.name} data-testid="issue-tag-retired">
                     <span>{tag.name}</span>
                     <Button
-                      className="btn-compact"
+                      compact
                       busy={busyName === tag.name}
                       onClick={() => start(() => restore.mutate(tag.name))}
                     >

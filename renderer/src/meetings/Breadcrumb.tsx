@@ -1,4 +1,5 @@
 import { Button } from '../ui/Button';
+import styles from './Breadcrumb.module.css';
 
 interface BreadcrumbProps {
   /** The steps before the current screen, each with where it leads. */
@@ -9,9 +10,9 @@ interface BreadcrumbProps {
 /** 会議一覧 › 会議の詳細 › 会議の変更: where the person is, each step back one click away. */
 export function Breadcrumb({ trail, current }: BreadcrumbProps) {
   return (
-    <nav className="mt-breadcrumb" aria-label="現在の位置">
+    <nav className={styles.breadcrumb} aria-label="現在の位置">
       {trail.map((step) => (
-        <span key={step.label} className="mt-breadcrumb-step">
+        <span key={step.label} className={styles.breadcrumbStep}>
           <Button variant="link" onClick={step.onClick}>
             {step.label}
           </Button>

@@ -4,14 +4,17 @@ import { useEffect, useId, useState } from 'react';
 import { type Path, useForm } from 'react-hook-form';
 import { type OfficeSettings, officeSettingsSchema } from '../../../electron/ipc/contract';
 import { call } from '../api';
+import { read, refresh } from '../queries';
 import { Button } from '../ui/Button';
+import { cx } from '../ui/cx';
 import { describedBy, TextField } from '../ui/Field';
+import fieldStyles from '../ui/Field.module.css';
 import { Form } from '../ui/Form';
 import { applyCallError, invalidFormMessage } from '../ui/formErrors';
+import layoutStyles from '../ui/layout.module.css';
 import { Notice } from '../ui/Notice';
+import styles from './SettingsForm.module.css';
 import { settingsFieldLabels as label } from './settingsLabels';
-import './settings.css';
-import { read, refresh } from '../queries';
 
 const fields: readonly Path<OfficeSettings>[] = [
   'municipalityName',
@@ -81,7 +84,6 @@ export function SettingsForm({
 
   return (
     <Form
-      className="settings-form"
       aria-label="事務所の設定"
       onSubmit={handleSubmit(
         (values) => {
@@ -95,9 +97,9 @@ export function SettingsForm({
         },
       )}
     >
-      <fieldset className="form-section">
-        <legend className="form-section-title">発信者</legend>
-        <div className="form-grid">
+      <fieldset className={styles.formSection}>
+        <legend className={styles.formSectionTitle}>発信者</legend>
+        <div className={styles.formGrid}>
           <TextField
             label={label.municipalityName}
             required
@@ -117,7 +119,7 @@ export function SettingsForm({
             required
             hint="通知文の発信者として印字されます（例：〇〇市保健福祉部福祉政策課長）。"
             error={errors.senderTitle?.message}
-            fieldClassName="form-grid-wide"
+            fieldClassName={styles.formGridWide}
             {...register('senderTitle')}
           />
           <TextField
@@ -134,33 +136,33 @@ export function SettingsForm({
             autoComplete="off"
             hint="部署の共用アドレスなど。空欄でもかまいません。"
             error={errors.email?.message}
-            fieldClassName="form-grid-wide"
+            fieldClassName={styles.formGridWide}
             {...register('email')}
           />
         </div>
       </fieldset>
 
-      <fieldset className="form-section">
-        <legend className="form-section-title">文書</legend>
-        <div className="form-grid">
+      <fieldset className={styles.formSection}>
+        <legend className={styles.formSectionTitle}>文書</legend>
+        <div className={styles.formGrid}>
           <fieldset
-            className="group form-grid-wide"
+            className={cx(fieldStyles.group, styles.formGridWide)}
             aria-describedby={describedBy(noticeStyleId, true, errors.noticeStyle)}
           >
             <legend>{label.noticeStyle}</legend>
-            <p className="field-hint" id={`${noticeStyleId}-hint`}>
+            <p className={fieldStyles.hint} id={`${noticeStyleId}-hint`}>
               開催通知（様式1）の公用文の形式です。番号付きは発信者職名（課長）と「（公印省略）」、事務連絡は課名と担当者で発信します。
             </p>
-            <label className="choice">
+            <label className={fieldStyles.choice}>
               <input type="radio" value="numbered" {...register('noticeStyle')} />
               文書番号を付ける（〇〇第N号）
             </label>
-            <label className="choice">
+            <label className={fieldStyles.choice}>
               <input type="radio" value="officeMemo" {...register('noticeStyle')} />
               事務連絡
             </label>
             {errors.noticeStyle && (
-              <p className="field-error" id={`${noticeStyleId}-error`}>
+              <p className={fieldStyles.error} id={`${noticeStyleId}-error`}>
                 {errors.noticeStyle.message}
               </p>
             )}
@@ -181,39 +183,39 @@ export function SettingsForm({
             required
             hint="開催通知の回答期限を、開催日の何開庁日前にするか（土日・祝日・年末年始を除く）。"
             error={errors.replyBusinessDays?.message}
-            inputClassName="input-narrow"
+            inputClassName={fieldStyles.narrow}
             {...register('replyBusinessDays', { valueAsNumber: true })}
           />
           <fieldset
-            className="group"
+            className={fieldStyles.group}
             aria-describedby={describedBy(honorificId, true, errors.addresseeHonorific)}
           >
             <legend>{label.addresseeHonorific}</legend>
-            <p className="field-hint" id={`${honorificId}-hint`}>
+            <p className={fieldStyles.hint} id={`${honorificId}-hint`}>
               通知文の宛先の後ろに付けます。
             </p>
-            <label className="choice">
+            <label className={fieldStyles.choice}>
               <input type="radio" value="様" {...register('addresseeHonorific')} />様
             </label>
-            <label className="choice">
+            <label className={fieldStyles.choice}>
               <input type="radio" value="殿" {...register('addresseeHonorific')} />殿
             </label>
             {errors.addresseeHonorific && (
-              <p className="field-error" id={`${honorificId}-error`}>
+              <p className={fieldStyles.error} id={`${honorificId}-error`}>
                 {errors.addresseeHonorific.message}
               </p>
             )}
           </fieldset>
-          <fieldset className="group" aria-describedby={`${deceasedId}-hint`}>
+          <fieldset className={fieldStyles.group} aria-describedby={`${deceasedId}-hint`}>
             <legend>{label.deceasedMark}</legend>
-            <p className="field-hint" id={`${deceasedId}-hint`}>
+            <p className={fieldStyles.hint} id={`${deceasedId}-hint`}>
               家族構成図で亡くなった方の記号をどう表すかです。
             </p>
-            <label className="choice">
+            <label className={fieldStyles.choice}>
               <input type="radio" value="cross" {...register('deceasedMark')} />
               ×を付ける
             </label>
-            <label className="choice">
+            <label className={fieldStyles.choice}>
               <input type="radio" value="filled" {...register('deceasedMark')} />
               塗りつぶす
             </label>
@@ -221,12 +223,12 @@ export function SettingsForm({
         </div>
       </fieldset>
 
-      <fieldset className="form-section">
-        <legend className="form-section-title">{label.meetingLabels}</legend>
-        <p className="field-hint form-section-hint">
+      <fieldset className={styles.formSection}>
+        <legend className={styles.formSectionTitle}>{label.meetingLabels}</legend>
+        <p className={cx(fieldStyles.hint, styles.formSectionHint)}>
           画面と書類に表示する会議の名称です。名称を変えても、会議の種類（本人同意の有無による区別）は変わりません。
         </p>
-        <div className="form-grid">
+        <div className={styles.formGrid}>
           <TextField
             label="重層的支援会議の表示名"
             required
@@ -244,8 +246,8 @@ export function SettingsForm({
         </div>
       </fieldset>
 
-      <fieldset className="form-section">
-        <legend className="form-section-title">ロック</legend>
+      <fieldset className={styles.formSection}>
+        <legend className={styles.formSectionTitle}>ロック</legend>
         <TextField
           label={label.autoLockMinutes}
           type="number"
@@ -256,13 +258,13 @@ export function SettingsForm({
           required
           hint="操作のない状態がこの分数続くと、自動でロックします（1〜60分）。"
           error={errors.autoLockMinutes?.message}
-          inputClassName="input-narrow"
+          inputClassName={fieldStyles.narrow}
           {...register('autoLockMinutes', { valueAsNumber: true })}
         />
       </fieldset>
 
-      <fieldset className="form-section">
-        <legend className="form-section-title">統計</legend>
+      <fieldset className={styles.formSection}>
+        <legend className={styles.formSectionTitle}>統計</legend>
         <TextField
           label={label.statisticsThreshold}
           type="number"
@@ -273,18 +275,18 @@ export function SettingsForm({
           required
           hint="匿名統計で、1件以上この数未満の件数を「＊」で隠します（既定10、3以上）。"
           error={errors.statisticsThreshold?.message}
-          inputClassName="input-narrow"
+          inputClassName={fieldStyles.narrow}
           {...register('statisticsThreshold', { valueAsNumber: true })}
         />
       </fieldset>
 
       {formError && <Notice tone="error">{formError}</Notice>}
-      <div className="actions">
+      <div className={layoutStyles.actions}>
         <Button type="submit" variant="primary" busy={save.isPending}>
           {submitLabel}
         </Button>
         {saved && !isDirty && (
-          <p className="saved-note" role="status">
+          <p className={layoutStyles.savedNote} role="status">
             保存しました
           </p>
         )}

@@ -10,6 +10,7 @@ import { Button } from '../ui/Button';
 import { TextField } from '../ui/Field';
 import { Form } from '../ui/Form';
 import { applyCallError } from '../ui/formErrors';
+import layoutStyles from '../ui/layout.module.css';
 import { Notice } from '../ui/Notice';
 import { PasswordStrength } from '../ui/PasswordStrength';
 
@@ -48,10 +49,10 @@ export function CreateVaultStep({ onCreated }: { onCreated: (recoveryCode: strin
         setup.mutate(values);
       })}
     >
-      <h2 id="create-step-title" className="step-title">
+      <h2 id="create-step-title" className={layoutStyles.stepTitle}>
         利用者とパスフレーズ
       </h2>
-      <p className="step-lead">
+      <p className={layoutStyles.stepLead}>
         この端末でかさねを使う人の名前と、ロックを解除するためのパスフレーズを決めます。記録はすべてこのパスフレーズで守られた暗号化ファイルに保存されます。
       </p>
       <TextField
@@ -85,12 +86,12 @@ export function CreateVaultStep({ onCreated }: { onCreated: (recoveryCode: strin
         {...register('passphraseConfirm')}
       />
       {formError && <Notice tone="error">{formError}</Notice>}
-      <div className="actions">
+      <div className={layoutStyles.actions}>
         <Button type="submit" variant="primary" busy={setup.isPending}>
           次へ
         </Button>
         {setup.isPending && (
-          <p className="progress-note" role="status">
+          <p className={layoutStyles.progressNote} role="status">
             暗号鍵を作成しています…
           </p>
         )}

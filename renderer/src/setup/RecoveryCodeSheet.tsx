@@ -1,8 +1,11 @@
 import { type ReactNode, useRef, useState } from 'react';
-import { Button } from '../ui/Button';
-import { useFocusOnMount } from '../ui/useFocusOnMount';
-import './recovery-code.css';
 import { formatWarekiDate } from '../../../electron/domain/office-day';
+import { Button } from '../ui/Button';
+import { cx } from '../ui/cx';
+import fieldStyles from '../ui/Field.module.css';
+import layoutStyles from '../ui/layout.module.css';
+import { useFocusOnMount } from '../ui/useFocusOnMount';
+import styles from './RecoveryCodeSheet.module.css';
 
 interface RecoveryCodeSheetProps {
   code: string;
@@ -26,25 +29,25 @@ export function RecoveryCodeSheet({
   const issued = formatWarekiDate(new Date());
 
   return (
-    <section className="recovery-sheet" aria-labelledby="recovery-sheet-title">
-      <h2 id="recovery-sheet-title" className="step-title" ref={heading} tabIndex={-1}>
+    <section className={styles.sheet} aria-labelledby="recovery-sheet-title">
+      <h2 id="recovery-sheet-title" className={layoutStyles.stepTitle} ref={heading} tabIndex={-1}>
         回復コード
       </h2>
-      <p className="step-lead">{intro}</p>
+      <p className={layoutStyles.stepLead}>{intro}</p>
 
-      <div className="recovery-print">
-        <div className="print-only recovery-print-head">
-          <p className="recovery-print-title">かさね 回復コード</p>
+      <div className={styles.print}>
+        <div className={cx(styles.printOnly, styles.printHead)}>
+          <p className={styles.printTitle}>かさね 回復コード</p>
           <p>発行日：{issued}</p>
         </div>
-        <div className="recovery-code" data-testid="recovery-code">
+        <div className={styles.code} data-testid="recovery-code">
           {groups.map((group) => (
-            <span key={group.position} className="recovery-group">
+            <span key={group.position} className={styles.group}>
               {group.text}
             </span>
           ))}
         </div>
-        <ul className="recovery-explain">
+        <ul className={styles.explain}>
           <li>
             パスフレーズを忘れたときに、ロック解除画面の「回復コードで開く」から入力して、かさねを開きます。
           </li>
@@ -52,9 +55,9 @@ export function RecoveryCodeSheet({
             このコードがあれば、パスフレーズなしで記録を開けます。鍵のかかる場所に保管し、パソコンの近くに置かないでください。
           </li>
           <li>一度使うと新しい回復コードが発行され、このコードは使えなくなります。</li>
-          <li className="no-print">この画面を閉じると、このコードは二度と表示されません。</li>
+          <li className={styles.noPrint}>この画面を閉じると、このコードは二度と表示されません。</li>
         </ul>
-        <dl className="print-only recovery-print-record">
+        <dl className={cx(styles.printOnly, styles.printRecord)}>
           <dt>保管場所</dt>
           <dd />
           <dt>保管者</dt>
@@ -62,16 +65,16 @@ export function RecoveryCodeSheet({
         </dl>
       </div>
 
-      <div className="actions no-print">
+      <div className={cx(layoutStyles.actions, styles.noPrint)}>
         <Button onClick={() => window.print()}>印刷</Button>
         <span className="muted small">印刷すると、回復コードと説明だけが印刷されます。</span>
       </div>
 
-      <label className="confirm-check recovery-confirm no-print">
+      <label className={cx(fieldStyles.confirmCheck, styles.confirm, styles.noPrint)}>
         <input type="checkbox" checked={stored} onChange={(event) => setStored(event.target.checked)} />
         回復コードを安全な場所に保管しました
       </label>
-      <div className="actions actions-end no-print">
+      <div className={cx(layoutStyles.actions, layoutStyles.actionsEnd, styles.noPrint)}>
         <Button variant="primary" disabled={!stored} onClick={onContinue}>
           {continueLabel}
         </Button>

@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../api';
+import { read } from '../queries';
 import { SettingsForm } from '../settings/SettingsForm';
+import layoutStyles from '../ui/layout.module.css';
 import { Notice } from '../ui/Notice';
 import { PageBrand } from '../ui/PageBrand';
 import { Stepper } from '../ui/Stepper';
 import { CreateVaultStep } from './CreateVaultStep';
 import { RecoveryCodeSheet } from './RecoveryCodeSheet';
-import './setup.css';
-import { read } from '../queries';
 
 const steps = ['利用者とパスフレーズ', '回復コード', '事務所の設定'] as const;
 
@@ -24,10 +24,10 @@ export function SetupWizard({ onVaultCreated, onFinished }: SetupWizardProps) {
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
 
   return (
-    <main className="centered-page">
+    <main className={layoutStyles.centeredPage}>
       <PageBrand />
-      <div className="centered-card">
-        <h1 className="card-title">初期設定</h1>
+      <div className={layoutStyles.centeredCard}>
+        <h1 className={layoutStyles.cardTitle}>初期設定</h1>
         <Stepper steps={steps} current={step} />
         {step === 0 && (
           <CreateVaultStep
@@ -59,10 +59,10 @@ function OfficeSettingsStep({ onDone }: { onDone: () => void }) {
   const settings = useQuery(read('settings.get', {}));
   return (
     <section aria-labelledby="office-step-title">
-      <h2 id="office-step-title" className="step-title">
+      <h2 id="office-step-title" className={layoutStyles.stepTitle}>
         事務所の設定
       </h2>
-      <p className="step-lead">
+      <p className={layoutStyles.stepLead}>
         通知文などの書類に印字される発信者と、会議の名称を設定します。あとから「事務所の設定」画面でも変更できます。
       </p>
       {settings.isPending && <p className="muted">読み込んでいます…</p>}

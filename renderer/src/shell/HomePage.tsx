@@ -5,7 +5,10 @@ import { errorMessage } from '../api';
 import { VerificationBanner } from '../audit/VerificationBanner';
 import { read } from '../queries';
 import { Button } from '../ui/Button';
+import { cx } from '../ui/cx';
+import layoutStyles from '../ui/layout.module.css';
 import { Notice } from '../ui/Notice';
+import styles from './HomePage.module.css';
 import { PageHeader } from './PageHeader';
 
 interface HomePageProps {
@@ -24,31 +27,31 @@ export function HomePage({ user, autoLockMinutes }: HomePageProps) {
     : (failures.data?.events.length ?? 0);
 
   return (
-    <div className="page">
+    <div className={layoutStyles.page}>
       <PageHeader title="ホーム" />
       {unlocks.isError && <Notice tone="error">{errorMessage(unlocks.error)}</Notice>}
-      <div className="home-grid">
-        <section className="panel home-card" aria-labelledby="home-user">
-          <h2 id="home-user" className="home-card-title">
+      <div className={styles.grid}>
+        <section className={layoutStyles.panel} aria-labelledby="home-user">
+          <h2 id="home-user" className={styles.cardTitle}>
             利用中の利用者
           </h2>
-          <p className="home-card-value">{user.name}</p>
+          <p className={styles.cardValue}>{user.name}</p>
           <p className="muted small">操作のない状態が{autoLockMinutes}分続くと、自動でロックします。</p>
         </section>
-        <section className="panel home-card" aria-labelledby="home-unlock">
-          <h2 id="home-unlock" className="home-card-title">
+        <section className={layoutStyles.panel} aria-labelledby="home-unlock">
+          <h2 id="home-unlock" className={styles.cardTitle}>
             ロック解除の記録
           </h2>
           {unlocks.isPending ? (
             <p className="muted">読み込んでいます…</p>
           ) : (
-            <dl className="home-facts">
+            <dl className={styles.facts}>
               <dt>今回</dt>
               <dd>{current ? formatWarekiDateTime(current.at) : '初期設定から利用中'}</dd>
               <dt>前回</dt>
               <dd>{previous ? formatWarekiDateTime(previous.at) : '記録はありません'}</dd>
               <dt>{previous ? '前回以降の失敗' : 'これまでの失敗'}</dt>
-              <dd className={failedSincePrevious > 0 ? 'home-attention' : undefined}>
+              <dd className={failedSincePrevious > 0 ? styles.attention : undefined}>
                 {failedSincePrevious}回
               </dd>
             </dl>
@@ -59,12 +62,12 @@ export function HomePage({ user, autoLockMinutes }: HomePageProps) {
             </p>
           )}
         </section>
-        <section className="panel home-card home-card-wide" aria-labelledby="home-audit">
-          <h2 id="home-audit" className="home-card-title">
+        <section className={cx(layoutStyles.panel, styles.cardWide)} aria-labelledby="home-audit">
+          <h2 id="home-audit" className={styles.cardTitle}>
             監査ログの検証
           </h2>
           {unlocks.data && <VerificationBanner verification={unlocks.data.verification} />}
-          <div className="actions">
+          <div className={layoutStyles.actions}>
             <Button onClick={() => void navigate({ to: '/audit' })}>監査ログを開く</Button>
           </div>
         </section>

@@ -1,6 +1,7 @@
 import { Outlet, useNavigate, useRouteContext, useRouterState } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
 import { Button } from '../ui/Button';
+import styles from './ShellLayout.module.css';
 import { useSession } from './session';
 import { UnsavedChangesGuard } from './unsavedChanges';
 
@@ -37,25 +38,25 @@ export function ShellLayout() {
   if (menuVisit !== undefined && menuVisit !== visit) setVisit(menuVisit);
 
   return (
-    <div className="shell">
-      <header className="shell-header">
-        <span className="shell-brand">かさね</span>
-        <span className="shell-header-spacer" />
-        <span className="shell-user">
-          <span className="shell-user-label">利用者</span>
+    <div className={styles.shell}>
+      <header className={styles.header}>
+        <span className={styles.brand}>かさね</span>
+        <span className={styles.headerSpacer} />
+        <span className={styles.user}>
+          <span className={styles.userLabel}>利用者</span>
           <span data-testid="signed-in-user">{user.name}</span>
         </span>
         <Button variant="quiet" onClick={() => void lock()} aria-keyshortcuts="Control+L">
-          ロック<span className="shell-lock-hint">Ctrl+L</span>
+          ロック<span className={styles.lockHint}>Ctrl+L</span>
         </Button>
       </header>
-      <nav className="shell-nav" aria-label="メニュー">
+      <nav className={styles.nav} aria-label="メニュー">
         <ul>
           {menu.map((entry) => (
             <li key={entry.to}>
               <button
                 type="button"
-                className="shell-nav-item"
+                className={styles.navItem}
                 aria-current={isIn(pathname, entry.to) ? 'page' : undefined}
                 onClick={() => {
                   visits.current = Math.max(visits.current, visit) + 1;
@@ -68,7 +69,7 @@ export function ShellLayout() {
           ))}
         </ul>
       </nav>
-      <main className="shell-main">
+      <main className={styles.main}>
         <UnsavedChangesGuard>
           <Outlet key={visit} />
         </UnsavedChangesGuard>

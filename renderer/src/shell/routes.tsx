@@ -27,6 +27,7 @@ import { MeetingList } from '../meetings/list/MeetingList';
 import { SettingsPage } from '../settings/SettingsPage';
 import { StatisticsPage } from '../statistics/StatisticsPage';
 import { ErrorPanel } from '../ui/ErrorPanel';
+import layoutStyles from '../ui/layout.module.css';
 import { UsersPage } from '../users/UsersPage';
 import { HomePage } from './HomePage';
 import { ShellLayout } from './ShellLayout';
@@ -162,12 +163,12 @@ export function createAppRouter(context: ShellContext) {
     context,
     history: createMemoryHistory({ initialEntries: ['/'] }),
     defaultErrorComponent: ({ error }) => (
-      <div className="page">
+      <div className={layoutStyles.page}>
         <ErrorPanel title="画面を表示できません" message={errorMessage(error)} />
       </div>
     ),
     defaultNotFoundComponent: () => (
-      <div className="page">
+      <div className={layoutStyles.page}>
         <ErrorPanel title="画面が見つかりません" message="メニューから開き直してください。" />
       </div>
     ),

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { fiscalYearLabel } from '../../../electron/domain/fiscal-year';
 import type { StatisticsRow } from '../../../electron/ipc/schemas/statistics';
+import styles from './BreakdownSection.module.css';
 import { CountTable } from './CountTable';
 import { isSuppressed, rowsFrom } from './cells';
 import { ChartFigure } from './charts/ChartFigure';
@@ -30,8 +31,8 @@ export function BreakdownSection({ name, rows, years, currentYear }: BreakdownSe
   const desc = `${years.map(fiscalYearLabel).join('・')}の${name}別の世帯数（本人同意のある世帯）。＊は件数を表示しない欄です。`;
   const Chart = columnBreakdowns.has(name) ? ColumnChart : HBarChart;
   return (
-    <section className="stats-breakdown" aria-labelledby={headingId} data-breakdown={name}>
-      <h3 id={headingId} className="stats-breakdown-title">
+    <section className={styles.breakdown} aria-labelledby={headingId} data-breakdown={name}>
+      <h3 id={headingId} className={styles.breakdownTitle}>
         {title}
       </h3>
       {tableRows.length === 0 ? (

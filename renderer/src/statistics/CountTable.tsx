@@ -1,4 +1,10 @@
 import { fiscalYearLabel } from '../../../electron/domain/fiscal-year';
+import { cx } from '../ui/cx';
+import tableStyles from '../ui/table.module.css';
+import styles from './CountTable.module.css';
+
+const cellLook = { value: undefined, zero: styles.cellZero, suppressed: styles.cellSuppressed };
+
 import { type CountRow, cellKind, cellText } from './cells';
 
 interface CountTableProps {
@@ -16,29 +22,29 @@ const hiddenTitle = '件数を表示しません（少ない件数、または�
 /** Counts per 年度: ＊ stays ＊, 0 stays 0, the 合計 row is set apart. */
 export function CountTable({ caption, rowHeading, rows, years, currentYear }: CountTableProps) {
   return (
-    <table className="table stats-table">
+    <table className={cx(tableStyles.table, styles.table)}>
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
           <th scope="col">{rowHeading}</th>
           {years.map((fy) => (
-            <th key={fy} scope="col" className="stats-num">
+            <th key={fy} scope="col" className={styles.num}>
               {fiscalYearLabel(fy)}
-              {fy === currentYear && <span className="stats-running"> 年度途中</span>}
+              {fy === currentYear && <span className={styles.running}> 年度途中</span>}
             </th>
           ))}
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.label} className={row.label === '合計' ? 'stats-total' : undefined}>
+          <tr key={row.label} className={row.label === '合計' ? styles.total : undefined}>
             <th scope="row">{row.label}</th>
             {years.map((fy, i) => {
               const kind = cellKind(row.cells[i]);
               return (
                 <td
                   key={fy}
-                  className={`stats-num stats-cell-${kind}`}
+                  className={cx(styles.num, cellLook[kind])}
                   title={kind === 'suppressed' ? hiddenTitle : undefined}
                 >
                   {cellText(row.cells[i])}

@@ -1,5 +1,6 @@
 import { fiscalYearLabel } from '../../../electron/domain/fiscal-year';
 import type { Statistics } from '../../../electron/ipc/schemas/statistics';
+import layoutStyles from '../ui/layout.module.css';
 import { CountTable } from './CountTable';
 import { rowsFrom } from './cells';
 import { ChartFigure } from './charts/ChartFigure';
@@ -7,6 +8,7 @@ import { HBarChart } from './charts/HBarChart';
 import { Legend } from './charts/Legend';
 import { LineChart } from './charts/LineChart';
 import { pairClass } from './layout';
+import statisticsStyles from './statistics.module.css';
 
 /** 複合的課題を抱える相談者（件数） → 複合的課題を抱える相談者: the unit is in the table already. */
 const shortItem = (item: string) => item.replace(/（[^（）]*）$/, '');
@@ -22,8 +24,8 @@ export function MainSection({ stats, currentYear }: { stats: Statistics; current
   const span = years.map(fiscalYearLabel).join('・');
   const desc = `${span}の${chartRows.map((r) => r.label).join('、')}の件数。数値は左の表にあります。`;
   return (
-    <section className="panel stats-section" aria-labelledby="stats-main-title">
-      <div className="stats-section-head">
+    <section className={layoutStyles.panel} aria-labelledby="stats-main-title">
+      <div className={statisticsStyles.sectionHead}>
         <h2 id="stats-main-title">年度別の実績</h2>
         <p className="muted small">本人同意の有無にかかわらず、すべての世帯と会議を数えています。</p>
       </div>

@@ -1,17 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../api';
+import { read } from '../queries';
 import { PageHeader } from '../shell/PageHeader';
+import { Spinner } from '../ui/Button';
+import { cx } from '../ui/cx';
+import layoutStyles from '../ui/layout.module.css';
 import { Notice } from '../ui/Notice';
 import { BreakdownsPanel } from './BreakdownsPanel';
 import { ExportBar } from './export/ExportBar';
 import { MainSection } from './MainSection';
+import styles from './StatisticsPage.module.css';
 import { parseThreshold, ThresholdField } from './ThresholdField';
 import { type StatisticsParams, useStatistics } from './useStatistics';
 import { YearPicker } from './YearPicker';
-import './statistics.css';
-import './charts.css';
-import { read } from '../queries';
 
 /** This 年度 and the one before, when the office has both. */
 function defaultYears(years: readonly number[], current: number): number[] {
@@ -53,7 +55,7 @@ export function StatisticsPage() {
   const exportable = stats && !stale && threshold.error === null ? stats : null;
 
   return (
-    <div className="page stats-page">
+    <div className={cx(layoutStyles.page, styles.page)}>
       <PageHeader
         title="統計"
         note="年度ごとの件数だけを集計します。個人が分かる情報は表示・書き出ししません。"
@@ -61,7 +63,7 @@ export function StatisticsPage() {
       {years.isError && <Notice tone="error">{errorMessage(years.error)}</Notice>}
       {years.isPending && <p className="muted">読み込んでいます…</p>}
       {years.data && (
-        <div className="panel stats-controls">
+        <div className={cx(layoutStyles.panel, styles.controls)}>
           <YearPicker years={years.data.years} current={current} selected={selected} onChange={setChosen} />
           <ThresholdField
             text={thresholdText}
@@ -74,10 +76,10 @@ export function StatisticsPage() {
               exportable ? { fiscalYears: exportable.fiscalYears, threshold: exportable.threshold } : null
             }
           />
-          <div className="stats-status" aria-live="polite">
+          <div className={styles.status} aria-live="polite">
             {busy && (
-              <p className="progress-note stats-busy">
-                <span className="spinner" aria-hidden="true" />
+              <p className={cx(layoutStyles.progressNote, styles.busy)}>
+                <Spinner />
                 集計しています…
               </p>
             )}
@@ -88,8 +90,9 @@ export function StatisticsPage() {
       {query.isError && <Notice tone="error">{errorMessage(query.error)}</Notice>}
       {stats && (
         <div
-          className={stale ? 'stats-results stats-results-stale' : 'stats-results'}
+          className={stale ? cx(styles.results, styles.resultsStale) : styles.results}
           aria-busy={stale || undefined}
+          data-testid="statistics-results"
         >
           <MainSection stats={stats} currentYear={current} />
           <BreakdownsPanel stats={stats} currentYear={current} />

@@ -1,4 +1,8 @@
 import { useId } from 'react';
+import { Button } from '../ui/Button';
+import { cx } from '../ui/cx';
+import fieldStyles from '../ui/Field.module.css';
+import styles from './ThresholdField.module.css';
 
 interface ThresholdFieldProps {
   /** What the person typed (null: untouched); empty means the office setting. */
@@ -16,14 +20,14 @@ export function ThresholdField({ text, officeDefault, error, onChange }: Thresho
   const n = Number(shown === '' ? officeDefault : shown.normalize('NFKC'));
   const hint = Number.isInteger(n) && n >= 3 ? `1〜${n - 1}件を「＊」にします。` : '3以上の数を入れます。';
   return (
-    <div className={error ? 'field stats-threshold field-invalid' : 'field stats-threshold'}>
-      <label className="field-label" htmlFor={id}>
+    <div className={cx(fieldStyles.field, error && fieldStyles.invalid)}>
+      <label className={fieldStyles.label} htmlFor={id}>
         秘匿の基準
       </label>
-      <div className="stats-threshold-row">
+      <div className={styles.thresholdRow}>
         <input
           id={id}
-          className="input stats-threshold-input"
+          className={cx(fieldStyles.input, styles.thresholdInput)}
           inputMode="numeric"
           autoComplete="off"
           value={shown}
@@ -34,16 +38,16 @@ export function ThresholdField({ text, officeDefault, error, onChange }: Thresho
         />
         <span>件未満</span>
         {text !== null && officeDefault !== null && text !== String(officeDefault) && (
-          <button type="button" className="btn btn-link" onClick={() => onChange(String(officeDefault))}>
+          <Button variant="link" onClick={() => onChange(String(officeDefault))}>
             事務所の設定（{officeDefault}件）に戻す
-          </button>
+          </Button>
         )}
       </div>
-      <p className="field-hint" id={`${id}-hint`}>
+      <p className={fieldStyles.hint} id={`${id}-hint`}>
         {hint}
       </p>
       {error && (
-        <p className="field-error" id={`${id}-error`}>
+        <p className={fieldStyles.error} id={`${id}-error`}>
           {error}
         </p>
       )}

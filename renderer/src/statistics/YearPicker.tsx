@@ -1,4 +1,7 @@
 import { fiscalYearLabel } from '../../../electron/domain/fiscal-year';
+import { cx } from '../ui/cx';
+import fieldStyles from '../ui/Field.module.css';
+import styles from './YearPicker.module.css';
 
 /** The most 年度 one count accepts (the contract's limit). */
 const maxYears = 10;
@@ -18,13 +21,13 @@ export function YearPicker({ years, current, selected, onChange }: YearPickerPro
     onChange([...new Set(next)].sort((a, b) => a - b));
   }
   return (
-    <fieldset className="group stats-years">
+    <fieldset className={cx(fieldStyles.group, styles.years)}>
       <legend>年度</legend>
-      <div className="stats-year-options">
+      <div className={styles.yearOptions}>
         {years.map((fy) => {
           const checked = selected.includes(fy);
           return (
-            <label key={fy} className="stats-year">
+            <label key={fy} className={styles.year}>
               <input
                 type="checkbox"
                 checked={checked}
@@ -39,7 +42,7 @@ export function YearPicker({ years, current, selected, onChange }: YearPickerPro
           );
         })}
       </div>
-      {full && <p className="field-hint">一度に選べる年度は{maxYears}までです。</p>}
+      {full && <p className={fieldStyles.hint}>一度に選べる年度は{maxYears}までです。</p>}
     </fieldset>
   );
 }

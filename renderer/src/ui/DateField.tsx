@@ -1,8 +1,9 @@
-import './widgets.css';
 import type { ReactNode } from 'react';
 import { eraOverflowRefusal, parseJapaneseDate } from '../../../electron/domain/dates';
 import { formatWarekiDate } from '../../../electron/domain/office-day';
+import { cx } from './cx';
 import { TextField } from './Field';
+import fieldStyles from './Field.module.css';
 
 type TextFieldProps = Parameters<typeof TextField>[0];
 
@@ -32,7 +33,10 @@ export function DateEcho({
   const { iso, echo } = readDate(text);
   if (quiet && !iso) return null;
   return (
-    <output className={iso ? 'date-echo' : 'date-echo date-echo-unread'} aria-live="polite">
+    <output
+      className={iso ? fieldStyles.echo : cx(fieldStyles.echo, fieldStyles.echoUnread)}
+      aria-live="polite"
+    >
       {echo}
       {iso && suffix}
     </output>
@@ -55,7 +59,7 @@ export function DateField({ typed, hint = dateInputHint, inputClassName, ...inpu
       type="text"
       autoComplete="off"
       hint={hint}
-      inputClassName={['input-date', inputClassName].filter(Boolean).join(' ')}
+      inputClassName={[fieldStyles.date, inputClassName].filter(Boolean).join(' ')}
       after={<DateEcho text={typed} quiet={Boolean(input.error)} />}
     />
   );

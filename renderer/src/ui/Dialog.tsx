@@ -1,5 +1,8 @@
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react';
+import { cx } from './cx';
 import styles from './Dialog.module.css';
+
+const sizes = { normal: undefined, wide: styles.wide, full: styles.full };
 
 const focusable =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -63,11 +66,10 @@ export function Dialog({ open, title, onClose, busy = false, size = 'normal', ch
     else if (shouldBeOpen) close();
   }
 
-  const classes = [styles.dialog, size === 'normal' ? '' : styles[size]].filter(Boolean).join(' ');
   return (
     <dialog
       ref={ref}
-      className={classes}
+      className={cx(styles.dialog, sizes[size])}
       aria-labelledby={titleId}
       onKeyDown={keepFocusInside}
       onCancel={(event) => {

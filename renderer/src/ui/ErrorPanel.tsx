@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import styles from './ErrorPanel.module.css';
 
 interface ErrorPanelProps {
   title: string;
@@ -11,15 +12,15 @@ interface ErrorPanelProps {
 /** A designed dead end: what happened, what to do next, and the code to tell the administrator. */
 export function ErrorPanel({ title, message, steps = [], code, children }: ErrorPanelProps) {
   return (
-    <section className="error-panel" role="alert" aria-labelledby="error-panel-title">
-      <h2 id="error-panel-title" className="error-panel-title">
+    <section className={styles.panel} role="alert" aria-labelledby="error-panel-title">
+      <h2 id="error-panel-title" className={styles.title}>
         {title}
       </h2>
-      <p className="error-panel-message">{message}</p>
+      <p className={styles.message}>{message}</p>
       {steps.length > 0 && (
         <>
-          <h3 className="error-panel-subtitle">次の手順</h3>
-          <ol className="error-panel-steps">
+          <h3 className={styles.subtitle}>次の手順</h3>
+          <ol className={styles.steps}>
             {steps.map((step) => (
               <li key={step}>{step}</li>
             ))}
@@ -27,7 +28,7 @@ export function ErrorPanel({ title, message, steps = [], code, children }: Error
         </>
       )}
       {children}
-      {code && <p className="error-panel-code">エラーコード：{code}</p>}
+      {code && <p className={styles.code}>エラーコード：{code}</p>}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { type InputHTMLAttributes, type ReactNode, type Ref, useId } from 'react';
+import styles from './Field.module.css';
 
 interface FieldFrameProps {
   id: string;
@@ -18,25 +19,25 @@ export function describedBy(id: string, hint: unknown, error: unknown): string |
 /** Label above, hint below the label, the control, then the error in red right under it. */
 export function FieldFrame({ id, label, error, hint, required, children, className }: FieldFrameProps) {
   return (
-    <div className={['field', error ? 'field-invalid' : '', className].filter(Boolean).join(' ')}>
-      <div className="field-label-row">
-        <label className="field-label" htmlFor={id}>
+    <div className={[styles.field, error ? styles.invalid : '', className].filter(Boolean).join(' ')}>
+      <div className={styles.labelRow}>
+        <label className={styles.label} htmlFor={id}>
           {label}
         </label>
         {required && (
-          <span className="field-required" aria-hidden="true">
+          <span className={styles.required} aria-hidden="true">
             必須
           </span>
         )}
       </div>
       {hint && (
-        <p className="field-hint" id={`${id}-hint`}>
+        <p className={styles.hint} id={`${id}-hint`}>
           {hint}
         </p>
       )}
       {children}
       {error && (
-        <p className="field-error" id={`${id}-error`}>
+        <p className={styles.error} id={`${id}-error`}>
           {error}
         </p>
       )}
@@ -78,7 +79,7 @@ export function TextField({
     >
       <input
         id={id}
-        className={['input', inputClassName].filter(Boolean).join(' ')}
+        className={[styles.input, inputClassName].filter(Boolean).join(' ')}
         aria-invalid={error ? true : undefined}
         aria-required={required || undefined}
         aria-describedby={describedBy(id, hint, error)}

@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
+import { cx } from './cx';
+import styles from './Notice.module.css';
 
-type Tone = 'info' | 'success' | 'warning' | 'error';
+const tones = { info: styles.info, success: styles.success, warning: styles.warning, error: styles.error };
+type Tone = keyof typeof tones;
 
 /** A one-line (or short) message in a tinted box. Errors are announced at once, others politely. */
 export function Notice({
@@ -13,10 +16,7 @@ export function Notice({
   className?: string;
 }) {
   return (
-    <div
-      className={['notice', `notice-${tone}`, className].filter(Boolean).join(' ')}
-      role={tone === 'error' ? 'alert' : 'status'}
-    >
+    <div className={cx(styles.notice, tones[tone], className)} role={tone === 'error' ? 'alert' : 'status'}>
       {children}
     </div>
   );

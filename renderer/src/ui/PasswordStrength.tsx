@@ -1,3 +1,4 @@
+import styles from './PasswordStrength.module.css';
 import { passphraseStrength } from './passphraseStrength';
 
 const segments = { empty: 0, short: 1, weak: 1, fair: 2, strong: 3 } as const;
@@ -7,16 +8,16 @@ export function PasswordStrength({ value, id }: { value: string; id?: string }) 
   const strength = passphraseStrength(value);
   const lit = segments[strength.level];
   return (
-    <div className="strength" data-level={strength.level} id={id} aria-live="polite">
-      <div className="strength-row">
-        <div className="strength-meter" aria-hidden="true">
+    <div className={styles.strength} data-level={strength.level} id={id} aria-live="polite">
+      <div className={styles.row}>
+        <div className={styles.meter} aria-hidden="true">
           {[1, 2, 3].map((n) => (
-            <span key={n} className={n <= lit ? 'on' : undefined} />
+            <span key={n} className={n <= lit ? styles.on : undefined} />
           ))}
         </div>
-        <span className="strength-label">強さ：{strength.label || '—'}</span>
+        <span className={styles.label}>強さ：{strength.label || '—'}</span>
       </div>
-      <p className="strength-tip">{strength.tip}</p>
+      <p className={styles.tip}>{strength.tip}</p>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { type ReactNode, type Ref, type SelectHTMLAttributes, useId } from 'react';
 import { describedBy, FieldFrame } from './Field';
-import './select-field.css';
+import fieldStyles from './Field.module.css';
 
 interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> {
   label: ReactNode;
@@ -32,7 +32,7 @@ export function SelectField({
     >
       <select
         id={id}
-        className="select"
+        className={fieldStyles.select}
         aria-invalid={error ? true : undefined}
         aria-required={required || undefined}
         aria-describedby={describedBy(id, hint, error)}

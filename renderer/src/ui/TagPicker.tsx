@@ -1,5 +1,6 @@
-import './widgets.css';
 import { useId } from 'react';
+import fieldStyles from './Field.module.css';
+import styles from './TagPicker.module.css';
 
 interface TagPickerProps {
   legend: string;
@@ -20,16 +21,16 @@ export function TagPicker({ legend, options, value, onChange, retired, hint, err
   const shown = options.filter((o) => !retired?.has(o) || chosen.has(o));
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
-    <fieldset className="group tag-picker" aria-describedby={describedBy || undefined}>
+    <fieldset className={fieldStyles.group} aria-describedby={describedBy || undefined}>
       <legend>{legend}</legend>
       {hint && (
-        <p className="field-hint" id={`${id}-hint`}>
+        <p className={fieldStyles.hint} id={`${id}-hint`}>
           {hint}
         </p>
       )}
-      <div className="tag-picker-options">
+      <div className={styles.options}>
         {shown.map((option) => (
-          <label key={option} className="tag-choice">
+          <label key={option} className={styles.choice}>
             <input
               type="checkbox"
               checked={chosen.has(option)}
@@ -49,7 +50,7 @@ export function TagPicker({ legend, options, value, onChange, retired, hint, err
         ))}
       </div>
       {error && (
-        <p className="field-error" id={`${id}-error`}>
+        <p className={fieldStyles.error} id={`${id}-error`}>
           {error}
         </p>
       )}

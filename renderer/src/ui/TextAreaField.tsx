@@ -1,6 +1,7 @@
-import './widgets.css';
 import { type ReactNode, type Ref, type TextareaHTMLAttributes, useId } from 'react';
+import { cx } from './cx';
 import { describedBy, FieldFrame } from './Field';
+import fieldStyles from './Field.module.css';
 
 interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> {
   label: ReactNode;
@@ -31,7 +32,7 @@ export function TextAreaField({
     >
       <textarea
         id={id}
-        className="input textarea"
+        className={cx(fieldStyles.input, fieldStyles.textarea)}
         aria-invalid={error ? true : undefined}
         aria-required={required || undefined}
         aria-describedby={describedBy(id, hint, error)}

@@ -7,11 +7,14 @@ import { contract } from '../../../electron/ipc/contract';
 import { call, isCallError } from '../api';
 import { useSetStatus } from '../shell/session';
 import { Button } from '../ui/Button';
+import { cx } from '../ui/cx';
 import { TextField } from '../ui/Field';
 import { Form } from '../ui/Form';
 import { applyCallError } from '../ui/formErrors';
+import layoutStyles from '../ui/layout.module.css';
 import { Notice } from '../ui/Notice';
 import { BackoffNotice } from './BackoffNotice';
+import unlockStyles from './unlock.module.css';
 import type { UnlockGuard } from './useUnlockGuard';
 
 const schema = contract['vault.unlock'].input;
@@ -68,10 +71,10 @@ export function PassphraseUnlockForm({
         unlock.mutate(values);
       })}
     >
-      <h1 id="unlock-title" className="card-title">
+      <h1 id="unlock-title" className={layoutStyles.cardTitle}>
         ロックされています
       </h1>
-      <p className="card-lead">
+      <p className={layoutStyles.cardLead}>
         {askUserName
           ? '利用者名とパスフレーズを入力して解除してください。'
           : 'パスフレーズを入力して、ロックを解除してください。'}
@@ -95,23 +98,24 @@ export function PassphraseUnlockForm({
       />
       <BackoffNotice remaining={guard.remaining} />
       {formError && <Notice tone="error">{formError}</Notice>}
-      <div className="actions unlock-actions">
+      <div className={cx(layoutStyles.actions, unlockStyles.actions)}>
         <Button
           type="submit"
           variant="primary"
-          className="unlock-submit"
+          className={unlockStyles.submit}
+          data-testid="unlock-submit"
           busy={unlock.isPending}
           disabled={waiting}
         >
           {waiting ? `あと${guard.remaining}秒` : '解除'}
         </Button>
         {unlock.isPending && (
-          <p className="progress-note" role="status">
+          <p className={layoutStyles.progressNote} role="status">
             確認しています…
           </p>
         )}
       </div>
-      <p className="unlock-alt">
+      <p className={unlockStyles.alt}>
         パスフレーズを忘れたときは
         <Button variant="link" onClick={onUseRecoveryCode}>
           回復コードで開く

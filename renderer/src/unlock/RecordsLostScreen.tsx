@@ -7,9 +7,10 @@ import { useSession, useSetStatus } from '../shell/session';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ErrorPanel } from '../ui/ErrorPanel';
+import layoutStyles from '../ui/layout.module.css';
 import { Notice } from '../ui/Notice';
 import { PageBrand } from '../ui/PageBrand';
-import './unlock.css';
+import styles from './RecordsLostScreen.module.css';
 
 const titles: Record<NonNullable<VaultStatus['recordsLost']>['reason'], string> = {
   behind: '最新の記録の一部が失われています',
@@ -40,9 +41,9 @@ export function RecordsLostScreen({ status }: { status: VaultStatus }) {
   if (!lost) return null;
 
   return (
-    <main className="centered-page">
+    <main className={layoutStyles.centeredPage}>
       <PageBrand />
-      <div className="centered-card">
+      <div className={layoutStyles.centeredCard}>
         <ErrorPanel
           title={titles[lost.reason]}
           message={lost.message}
@@ -53,14 +54,14 @@ export function RecordsLostScreen({ status }: { status: VaultStatus }) {
           ]}
           code="RECORDS_LOST"
         >
-          <dl className="records-lost-points">
+          <dl className={styles.points}>
             <dt>最後に確認できた記録</dt>
             <dd>{point(lost.lastConfirmed)}</dd>
             <dt>データベースに残っている最新の記録</dt>
             <dd>{point(lost.found)}</dd>
           </dl>
           {accept.isError && <Notice tone="error">{errorMessage(accept.error)}</Notice>}
-          <div className="actions">
+          <div className={layoutStyles.actions}>
             <Button variant="primary" onClick={() => void lock()}>
               ロックする（復元の準備）
             </Button>

@@ -7,11 +7,15 @@ import { contract } from '../../../electron/ipc/contract';
 import { call } from '../api';
 import { useSetStatus } from '../shell/session';
 import { Button } from '../ui/Button';
+import { cx } from '../ui/cx';
 import { TextField } from '../ui/Field';
+import fieldStyles from '../ui/Field.module.css';
 import { Form } from '../ui/Form';
 import { applyCallError } from '../ui/formErrors';
+import layoutStyles from '../ui/layout.module.css';
 import { Notice } from '../ui/Notice';
 import { BackoffNotice } from './BackoffNotice';
+import unlockStyles from './unlock.module.css';
 import type { UnlockGuard } from './useUnlockGuard';
 
 const schema = contract['vault.unlockWithRecoveryCode'].input;
@@ -52,10 +56,10 @@ export function RecoveryCodeUnlockForm({ guard, onBack }: { guard: UnlockGuard; 
         unlock.mutate(values);
       })}
     >
-      <h1 id="recovery-unlock-title" className="card-title">
+      <h1 id="recovery-unlock-title" className={layoutStyles.cardTitle}>
         回復コードで開く
       </h1>
-      <p className="card-lead">
+      <p className={layoutStyles.cardLead}>
         初期設定のときに印刷・保管した回復コードを入力してください。開いたあと、新しいパスフレーズを設定します。
       </p>
       <TextField
@@ -64,29 +68,29 @@ export function RecoveryCodeUnlockForm({ guard, onBack }: { guard: UnlockGuard; 
         spellCheck={false}
         autoCapitalize="characters"
         hint="ハイフンや空白はあってもなくてもかまいません。"
-        inputClassName="input-code"
+        inputClassName={fieldStyles.code}
         error={formState.errors.recoveryCode?.message}
         {...register('recoveryCode')}
       />
       <BackoffNotice remaining={guard.remaining} />
       {formError && <Notice tone="error">{formError}</Notice>}
-      <div className="actions unlock-actions">
+      <div className={cx(layoutStyles.actions, unlockStyles.actions)}>
         <Button
           type="submit"
           variant="primary"
-          className="unlock-submit"
+          className={unlockStyles.submit}
           busy={unlock.isPending}
           disabled={waiting}
         >
           {waiting ? `あと${guard.remaining}秒` : '回復コードで開く'}
         </Button>
         {unlock.isPending && (
-          <p className="progress-note" role="status">
+          <p className={layoutStyles.progressNote} role="status">
             確認しています…
           </p>
         )}
       </div>
-      <p className="unlock-alt">
+      <p className={unlockStyles.alt}>
         <Button variant="link" onClick={onBack}>
           パスフレーズで開く
         </Button>

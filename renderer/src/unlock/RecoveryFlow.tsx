@@ -9,14 +9,15 @@ import { RecoveryCodeSheet } from '../setup/RecoveryCodeSheet';
 import { useSession, useSetStatus } from '../shell/session';
 import { Button } from '../ui/Button';
 import { describedBy, TextField } from '../ui/Field';
+import fieldStyles from '../ui/Field.module.css';
 import { Form } from '../ui/Form';
 import { applyCallError } from '../ui/formErrors';
+import layoutStyles from '../ui/layout.module.css';
 import { Notice } from '../ui/Notice';
 import { PageBrand } from '../ui/PageBrand';
 import { PasswordStrength } from '../ui/PasswordStrength';
 import { Stepper } from '../ui/Stepper';
-import '../setup/setup.css';
-import './unlock.css';
+import styles from './RecoveryFlow.module.css';
 
 const schema = contract['vault.completeRecovery'].input;
 type Values = z.input<typeof schema>;
@@ -33,10 +34,10 @@ export function RecoveryFlow({ status, onPassphraseSet, onFinished }: RecoveryFl
   const [newCode, setNewCode] = useState<string | null>(null);
   const setStatus = useSetStatus();
   return (
-    <main className="centered-page">
+    <main className={layoutStyles.centeredPage}>
       <PageBrand />
-      <div className="centered-card">
-        <h1 className="card-title">回復コードで開きました</h1>
+      <div className={layoutStyles.centeredCard}>
+        <h1 className={layoutStyles.cardTitle}>回復コードで開きました</h1>
         <Stepper steps={['利用者と新しいパスフレーズ', '新しい回復コード']} current={newCode ? 1 : 0} />
         {newCode ? (
           <RecoveryCodeSheet
@@ -106,22 +107,25 @@ function NewPassphraseForm({
         complete.mutate(values);
       })}
     >
-      <h2 id="new-passphrase-title" className="step-title">
+      <h2 id="new-passphrase-title" className={layoutStyles.stepTitle}>
         利用者と新しいパスフレーズ
       </h2>
-      <p className="step-lead">あなたの名前を選び、新しいパスフレーズを決めてください。</p>
-      <fieldset className="group" aria-describedby={describedBy(userGroupId, false, errors.userId)}>
+      <p className={layoutStyles.stepLead}>あなたの名前を選び、新しいパスフレーズを決めてください。</p>
+      <fieldset
+        className={fieldStyles.group}
+        aria-describedby={describedBy(userGroupId, false, errors.userId)}
+      >
         <legend>利用者</legend>
-        <div className="user-choices">
+        <div className={styles.userChoices}>
           {users.map((user) => (
-            <label key={user.id} className="choice">
+            <label key={user.id} className={fieldStyles.choice}>
               <input type="radio" value={user.id} {...register('userId')} />
               {user.name}
             </label>
           ))}
         </div>
         {errors.userId && (
-          <p className="field-error" id={`${userGroupId}-error`}>
+          <p className={fieldStyles.error} id={`${userGroupId}-error`}>
             {errors.userId.type === 'server' ? errors.userId.message : '利用者を選んでください'}
           </p>
         )}
@@ -145,16 +149,16 @@ function NewPassphraseForm({
         {...register('newPassphraseConfirm')}
       />
       {formError && <Notice tone="error">{formError}</Notice>}
-      <div className="actions">
+      <div className={layoutStyles.actions}>
         <Button type="submit" variant="primary" busy={complete.isPending}>
           設定する
         </Button>
         {complete.isPending && (
-          <p className="progress-note" role="status">
+          <p className={layoutStyles.progressNote} role="status">
             暗号鍵を作成しています…
           </p>
         )}
-        <span className="actions-spacer" />
+        <span className={layoutStyles.actionsSpacer} />
         <Button onClick={() => void lock()}>やめてロックする</Button>
       </div>
     </Form>

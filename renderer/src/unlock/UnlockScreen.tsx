@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import type { VaultStatus } from '../../../electron/ipc/contract';
 import type { KasaneCallError } from '../api';
+import { cx } from '../ui/cx';
 import { ErrorPanel } from '../ui/ErrorPanel';
+import layoutStyles from '../ui/layout.module.css';
 import { PageBrand } from '../ui/PageBrand';
 import { PassphraseUnlockForm } from './PassphraseUnlockForm';
 import { RecoveryCodeUnlockForm } from './RecoveryCodeUnlockForm';
 import { fatalUnlockErrors } from './unlockErrors';
 import { useUnlockGuard } from './useUnlockGuard';
-import './unlock.css';
 
 /** The locked vault: passphrase (or recovery code), back-off countdown, or a designed dead end. */
 export function UnlockScreen({ status }: { status: VaultStatus }) {
@@ -15,9 +16,15 @@ export function UnlockScreen({ status }: { status: VaultStatus }) {
   const [mode, setMode] = useState<'passphrase' | 'recoveryCode'>('passphrase');
 
   return (
-    <main className="centered-page">
+    <main className={layoutStyles.centeredPage}>
       <PageBrand />
-      <div className={guard.fatal ? 'centered-card' : 'centered-card centered-card-narrow'}>
+      <div
+        className={
+          guard.fatal
+            ? layoutStyles.centeredCard
+            : cx(layoutStyles.centeredCard, layoutStyles.centeredCardNarrow)
+        }
+      >
         {guard.fatal ? (
           <UnlockFailure error={guard.fatal} />
         ) : mode === 'passphrase' ? (

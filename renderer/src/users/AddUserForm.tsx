@@ -7,11 +7,15 @@ import { contract } from '../../../electron/ipc/contract';
 import { call } from '../api';
 import { refresh } from '../queries';
 import { Button } from '../ui/Button';
+import { cx } from '../ui/cx';
 import { TextField } from '../ui/Field';
+import fieldStyles from '../ui/Field.module.css';
 import { Form } from '../ui/Form';
 import { applyCallError } from '../ui/formErrors';
+import layoutStyles from '../ui/layout.module.css';
 import { Notice } from '../ui/Notice';
 import { PasswordStrength } from '../ui/PasswordStrength';
+import styles from './AddUserForm.module.css';
 
 const schema = contract['users.add'].input;
 type Values = z.input<typeof schema>;
@@ -45,8 +49,8 @@ export function AddUserForm() {
   });
 
   return (
-    <section className="panel" aria-labelledby="add-user-title">
-      <h2 id="add-user-title" className="panel-title">
+    <section className={layoutStyles.panel} aria-labelledby="add-user-title">
+      <h2 id="add-user-title" className={layoutStyles.panelTitle}>
         利用者を追加
       </h2>
       <Form
@@ -57,7 +61,7 @@ export function AddUserForm() {
           add.mutate(values);
         })}
       >
-        <p className="field-hint users-form-lead">
+        <p className={cx(fieldStyles.hint, styles.formLead)}>
           追加する人に同席してもらい、本人にパスフレーズを入力してもらってください。
         </p>
         <TextField
@@ -91,12 +95,12 @@ export function AddUserForm() {
             「{added}」さんを追加しました。次回から、そのパスフレーズでロックを解除できます。
           </Notice>
         )}
-        <div className="actions">
+        <div className={layoutStyles.actions}>
           <Button type="submit" variant="primary" busy={add.isPending}>
             追加
           </Button>
           {add.isPending && (
-            <p className="progress-note" role="status">
+            <p className={layoutStyles.progressNote} role="status">
               暗号鍵を作成しています…
             </p>
           )}

@@ -9,6 +9,7 @@ import { Button } from '../ui/Button';
 import { TextField } from '../ui/Field';
 import { Form } from '../ui/Form';
 import { applyCallError } from '../ui/formErrors';
+import layoutStyles from '../ui/layout.module.css';
 import { Notice } from '../ui/Notice';
 import { PasswordStrength } from '../ui/PasswordStrength';
 
@@ -42,8 +43,8 @@ export function ChangePassphraseForm() {
   });
 
   return (
-    <section className="panel" aria-labelledby="change-passphrase-title">
-      <h2 id="change-passphrase-title" className="panel-title">
+    <section className={layoutStyles.panel} aria-labelledby="change-passphrase-title">
+      <h2 id="change-passphrase-title" className={layoutStyles.panelTitle}>
         自分のパスフレーズを変更
       </h2>
       <Form
@@ -86,12 +87,12 @@ export function ChangePassphraseForm() {
             パスフレーズを変更しました。次回のロック解除から新しいパスフレーズを使います。
           </Notice>
         )}
-        <div className="actions">
+        <div className={layoutStyles.actions}>
           <Button type="submit" variant="primary" busy={change.isPending}>
             変更
           </Button>
           {change.isPending && (
-            <p className="progress-note" role="status">
+            <p className={layoutStyles.progressNote} role="status">
               暗号鍵を作成しています…
             </p>
           )}

@@ -1,27 +1,31 @@
 import { useQuery } from '@tanstack/react-query';
+import { formatWarekiDate } from '../../../electron/domain/office-day';
 import { errorMessage } from '../api';
+import { read } from '../queries';
 import { PageHeader } from '../shell/PageHeader';
+import { cx } from '../ui/cx';
+import layoutStyles from '../ui/layout.module.css';
 import { Notice } from '../ui/Notice';
+import { Tag } from '../ui/Tag';
+import tableStyles from '../ui/table.module.css';
 import { AddUserForm } from './AddUserForm';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
-import './users.css';
-import { formatWarekiDate } from '../../../electron/domain/office-day';
-import { read } from '../queries';
+import styles from './UsersPage.module.css';
 
 /** The coordinators who can unlock this vault, adding one, and changing one's own passphrase. */
 export function UsersPage({ currentUserId }: { currentUserId: string }) {
   const users = useQuery(read('users.list', {}));
   return (
-    <div className="page">
+    <div className={layoutStyles.page}>
       <PageHeader title="利用者" note="利用者はそれぞれ自分のパスフレーズでロックを解除します。" />
-      <section className="panel" aria-labelledby="users-list-title">
-        <h2 id="users-list-title" className="panel-title">
+      <section className={layoutStyles.panel} aria-labelledby="users-list-title">
+        <h2 id="users-list-title" className={layoutStyles.panelTitle}>
           登録されている利用者
         </h2>
         {users.isPending && <p className="muted">読み込んでいます…</p>}
         {users.isError && <Notice tone="error">{errorMessage(users.error)}</Notice>}
         {users.data && (
-          <table className="table users-table">
+          <table className={cx(tableStyles.table, styles.table)}>
             <thead>
               <tr>
                 <th scope="col">利用者名</th>
@@ -33,7 +37,7 @@ export function UsersPage({ currentUserId }: { currentUserId: string }) {
                 <tr key={user.id}>
                   <td>
                     {user.name}
-                    {user.id === currentUserId && <span className="tag users-me">あなた</span>}
+                    {user.id === currentUserId && <Tag className={styles.me}>あなた</Tag>}
                   </td>
                   <td className="nowrap">{formatWarekiDate(user.createdAt)}</td>
                 </tr>
@@ -42,7 +46,7 @@ export function UsersPage({ currentUserId }: { currentUserId: string }) {
           </table>
         )}
       </section>
-      <div className="users-forms">
+      <div className={styles.forms}>
         <AddUserForm />
         <ChangePassphraseForm />
       </div>

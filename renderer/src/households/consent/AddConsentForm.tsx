@@ -10,12 +10,16 @@ import { consentInputSchema } from '../../../../electron/ipc/schemas/households'
 import { call } from '../../api';
 import { householdReads, refresh } from '../../queries';
 import { Button } from '../../ui/Button';
+import { cx } from '../../ui/cx';
 import { DateField } from '../../ui/DateField';
 import { DialogActions } from '../../ui/Dialog';
 import { TextField } from '../../ui/Field';
+import fieldStyles from '../../ui/Field.module.css';
 import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
 import { FormErrorNotice } from '../FormErrorNotice';
+import householdsStyles from '../households.module.css';
+import consentStyles from './consent.module.css';
 import { ScopePicker } from './ScopePicker';
 
 // The contract's schema, plus the service's rule that a consent names its 範囲, checked before sending.
@@ -76,7 +80,7 @@ export function AddConsentForm({ householdId, agencies, onCancel, onSaved }: Add
         () => setFormError(invalidFormMessage),
       )}
     >
-      <div className="hh-form-grid">
+      <div className={householdsStyles.formGrid}>
         <DateField
           label="取得日"
           required
@@ -94,20 +98,23 @@ export function AddConsentForm({ householdId, agencies, onCancel, onSaved }: Add
           {...register('obtainedBy')}
         />
       </div>
-      <fieldset className="group" aria-describedby={errors.method ? `${methodId}-error` : undefined}>
+      <fieldset
+        className={fieldStyles.group}
+        aria-describedby={errors.method ? `${methodId}-error` : undefined}
+      >
         <legend>
-          方法<span className="field-required hh-legend-required">必須</span>
+          方法<span className={cx(fieldStyles.required, consentStyles.legendRequired)}>必須</span>
         </legend>
-        <label className="choice">
+        <label className={fieldStyles.choice}>
           <input type="radio" value="written" {...register('method')} />
           書面
         </label>
-        <label className="choice">
+        <label className={fieldStyles.choice}>
           <input type="radio" value="oral" {...register('method')} />
           口頭
         </label>
         {errors.method && (
-          <p className="field-error" id={`${methodId}-error`}>
+          <p className={fieldStyles.error} id={`${methodId}-error`}>
             {errors.method.message}
           </p>
         )}

@@ -2,7 +2,12 @@ import { consentValidOn, methodLabels } from '../../../../electron/domain/consen
 import { formatWarekiDate } from '../../../../electron/domain/office-day';
 import type { ConsentHistory, ConsentRecord } from '../../../../electron/ipc/schemas/households';
 import { Button } from '../../ui/Button';
+import { cx } from '../../ui/cx';
+import layoutStyles from '../../ui/layout.module.css';
+import { Tag } from '../../ui/Tag';
 import { CorrectionHistory, VoidedMark } from '../corrections/CorrectionHistory';
+import householdsStyles from '../households.module.css';
+import styles from './ConsentRecordList.module.css';
 
 interface ConsentRecordListProps {
   /** Newest first; voided records included (rule 18). */
@@ -37,26 +42,20 @@ export function ConsentRecordList({
           .map((id) => agencyNames.get(id) ?? '（不明な機関）')
           .join('、');
   return (
-    <ol className="hh-consents">
+    <ol className={styles.consents}>
       {records.map((r) => (
         <li
           key={r.id}
           data-testid="consent-row"
-          className={
-            r.voided
-              ? 'hh-consent is-withdrawn is-voided'
-              : r.withdrawnOn
-                ? 'hh-consent is-withdrawn'
-                : 'hh-consent'
-          }
+          className={cx(styles.consent, (r.voided || r.withdrawnOn) && styles.withdrawnRecord)}
         >
-          <div className="hh-consent-head">
-            <span className="hh-consent-date">{formatWarekiDate(r.obtainedOn)}取得</span>
+          <div className={cx(householdsStyles.recordHead, r.voided && householdsStyles.struck)}>
+            <span className={householdsStyles.recordDate}>{formatWarekiDate(r.obtainedOn)}取得</span>
             <span>{methodLabels[r.method]}</span>
             <span className="muted">取得者 {r.obtainedBy}</span>
-            {!r.voided && consentValidOn(r, today) && <span className="tag hh-valid">有効</span>}
-            {!r.voided && r.withdrawnOn && <span className="tag hh-withdrawn">撤回済み</span>}
-            <span className="actions-spacer" />
+            {!r.voided && consentValidOn(r, today) && <Tag tone="success">有効</Tag>}
+            {!r.voided && r.withdrawnOn && <Tag tone="danger">撤回済み</Tag>}
+            <span className={layoutStyles.actionsSpacer} />
             {!r.voided && (
               <>
                 {!r.withdrawnOn && (
@@ -74,13 +73,13 @@ export function ConsentRecordList({
             )}
           </div>
           <VoidedMark voided={r.voided} />
-          <dl className="hh-consent-facts">
+          <dl className={cx(styles.consentFacts, r.voided && householdsStyles.struck)}>
             <dt>範囲</dt>
             <dd>
               {r.allAgencies ? (
                 '出席する全機関'
               ) : (
-                <ul className="hh-scope-names">
+                <ul className={styles.scopeNames}>
                   {inOrder(r.agencyIds).map((id) => (
                     <li key={id}>{agencyNames.get(id) ?? '（不明な機関）'}</li>
                   ))}
@@ -92,7 +91,7 @@ export function ConsentRecordList({
                 <dt>撤回</dt>
                 <dd>
                   <span className="nowrap">{formatWarekiDate(r.withdrawnOn)}</span>
-                  <span className="hh-withdraw-reason">{r.withdrawReason}</span>
+                  <span className={styles.withdrawReason}>{r.withdrawReason}</span>
                 </dd>
               </>
             )}

@@ -7,9 +7,12 @@ import type { ConsentRecord, HouseholdDetail } from '../../../../electron/ipc/sc
 import { call } from '../../api';
 import { read } from '../../queries';
 import { Button } from '../../ui/Button';
+import { cx } from '../../ui/cx';
 import { Dialog } from '../../ui/Dialog';
+import layoutStyles from '../../ui/layout.module.css';
 import { ConsentBadge } from '../Badges';
 import { VoidForm } from '../corrections/VoidForm';
+import householdsStyles from '../households.module.css';
 import { AreaNotice, useNotices } from '../notices';
 import { AddConsentForm } from './AddConsentForm';
 import { ConsentRecordList } from './ConsentRecordList';
@@ -41,9 +44,9 @@ export function ConsentSection({ household }: { household: HouseholdDetail }) {
   }
 
   return (
-    <section className="panel hh-section" aria-labelledby="hh-consent-title">
-      <div className="hh-section-head">
-        <h2 id="hh-consent-title" ref={heading} tabIndex={-1} className="hh-section-title">
+    <section className={cx(layoutStyles.panel, householdsStyles.section)} aria-labelledby="hh-consent-title">
+      <div className={householdsStyles.sectionHead}>
+        <h2 id="hh-consent-title" ref={heading} tabIndex={-1} className={householdsStyles.sectionTitle}>
           本人同意
           <ConsentBadge consent={household.consent} />
         </h2>
@@ -56,7 +59,7 @@ export function ConsentSection({ household }: { household: HouseholdDetail }) {
           同意を記録
         </Button>
       </div>
-      <AreaNotice area="consent" className="hh-section-notice" />
+      <AreaNotice area="consent" className={householdsStyles.sectionNotice} />
       {records.length === 0 ? (
         <p className="muted">同意の記録はありません。同意を得たら、取得日・方法・範囲を記録します。</p>
       ) : (

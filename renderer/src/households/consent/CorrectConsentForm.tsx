@@ -15,10 +15,12 @@ import { Button } from '../../ui/Button';
 import { DateField } from '../../ui/DateField';
 import { DialogActions } from '../../ui/Dialog';
 import { TextField } from '../../ui/Field';
+import fieldStyles from '../../ui/Field.module.css';
 import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { FormErrorNotice } from '../FormErrorNotice';
+import householdsStyles from '../households.module.css';
 import { ScopePicker } from './ScopePicker';
 
 const schema = consentCorrectionInputSchema;
@@ -86,7 +88,7 @@ export function CorrectConsentForm({ record, agencies, onCancel, onSaved }: Corr
         () => setFormError(invalidFormMessage),
       )}
     >
-      <div className="hh-form-grid">
+      <div className={householdsStyles.formGrid}>
         <DateField
           label="取得日"
           required
@@ -102,24 +104,27 @@ export function CorrectConsentForm({ record, agencies, onCancel, onSaved }: Corr
           {...register('obtainedBy')}
         />
       </div>
-      <fieldset className="group" aria-describedby={errors.method ? `${methodId}-error` : undefined}>
+      <fieldset
+        className={fieldStyles.group}
+        aria-describedby={errors.method ? `${methodId}-error` : undefined}
+      >
         <legend>方法</legend>
-        <label className="choice">
+        <label className={fieldStyles.choice}>
           <input type="radio" value="written" {...register('method')} />
           書面
         </label>
-        <label className="choice">
+        <label className={fieldStyles.choice}>
           <input type="radio" value="oral" {...register('method')} />
           口頭
         </label>
         {record.method === 'unknown' && (
-          <label className="choice">
+          <label className={fieldStyles.choice}>
             <input type="radio" value="unknown" {...register('method')} />
             不明（移行データ）
           </label>
         )}
         {errors.method && (
-          <p className="field-error" id={`${methodId}-error`}>
+          <p className={fieldStyles.error} id={`${methodId}-error`}>
             {errors.method.message}
           </p>
         )}
@@ -139,7 +144,7 @@ export function CorrectConsentForm({ record, agencies, onCancel, onSaved }: Corr
         )}
       />
       {record.withdrawnOn && (
-        <div className="hh-form-grid">
+        <div className={householdsStyles.formGrid}>
           <DateField
             label="撤回日"
             typed={withdrawnOn ?? ''}

@@ -2,6 +2,10 @@ import { useId } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { agencyDisplayName, groupByField } from '../../../../electron/domain/agency';
 import type { Agency } from '../../../../electron/ipc/schemas/agencies';
+import { cx } from '../../ui/cx';
+import fieldStyles from '../../ui/Field.module.css';
+import consentStyles from './consent.module.css';
+import styles from './ScopePicker.module.css';
 
 interface ScopePickerProps {
   agencies: readonly Agency[];
@@ -24,23 +28,23 @@ export function ScopePicker({
   const id = useId();
   const chosen = new Set(value);
   return (
-    <fieldset className="group hh-scope" aria-describedby={error ? `${id}-error` : `${id}-hint`}>
+    <fieldset className={fieldStyles.group} aria-describedby={error ? `${id}-error` : `${id}-hint`}>
       <legend>
-        範囲<span className="field-required hh-legend-required">必須</span>
+        範囲<span className={cx(fieldStyles.required, consentStyles.legendRequired)}>必須</span>
       </legend>
-      <p className="field-hint" id={`${id}-hint`}>
+      <p className={fieldStyles.hint} id={`${id}-hint`}>
         情報を共有してよい機関です。会議に出席する機関すべてに同意を得た場合は「出席する全機関」を選びます。
       </p>
-      <label className="choice hh-scope-all">
+      <label className={cx(fieldStyles.choice, styles.scopeAll)}>
         <input type="checkbox" {...allAgenciesField} />
         出席する全機関
       </label>
-      <div className="hh-scope-groups" aria-disabled={allAgencies || undefined}>
+      <div className={styles.scopeGroups} aria-disabled={allAgencies || undefined}>
         {groupByField(agencies, new Set()).map((group) => (
-          <fieldset key={group.field} className="hh-scope-group" disabled={allAgencies}>
+          <fieldset key={group.field} className={styles.scopeGroup} disabled={allAgencies}>
             <legend>{group.field}</legend>
             {group.agencies.map((agency) => (
-              <label key={agency.id} className="choice hh-scope-agency">
+              <label key={agency.id} className={cx(fieldStyles.choice, styles.scopeAgency)}>
                 <input
                   type="checkbox"
                   checked={chosen.has(agency.id)}
@@ -57,7 +61,7 @@ export function ScopePicker({
         ))}
       </div>
       {error && (
-        <p className="field-error" id={`${id}-error`}>
+        <p className={fieldStyles.error} id={`${id}-error`}>
           {error}
         </p>
       )}

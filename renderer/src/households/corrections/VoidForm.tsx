@@ -3,8 +3,10 @@ import { type ReactNode, useId, useState } from 'react';
 import { errorMessage } from '../../api';
 import { householdReads, refresh } from '../../queries';
 import { Button } from '../../ui/Button';
+import { cx } from '../../ui/cx';
 import { DialogActions, DialogBody } from '../../ui/Dialog';
 import { describedBy, FieldFrame } from '../../ui/Field';
+import fieldStyles from '../../ui/Field.module.css';
 import { Notice } from '../../ui/Notice';
 
 interface VoidFormProps {
@@ -49,7 +51,7 @@ export function VoidForm({ children, effect, voidRecord, onCancel, onDone }: Voi
         <FieldFrame id={id} label="取消の理由" required error={missing}>
           <textarea
             id={id}
-            className="input textarea"
+            className={cx(fieldStyles.input, fieldStyles.textarea)}
             rows={3}
             data-autofocus
             aria-required

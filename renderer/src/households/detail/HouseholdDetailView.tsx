@@ -6,6 +6,7 @@ import { useOpenedHousehold } from '../HouseholdScreen';
 import { ProgressNotesSection } from '../notes/ProgressNotesSection';
 import { StatusSection } from '../status/StatusSection';
 import { BasicFacts } from './BasicFacts';
+import styles from './HouseholdDetailView.module.css';
 import { MembersSummary } from './MembersSummary';
 import { Timeline } from './Timeline';
 
@@ -14,14 +15,14 @@ export function HouseholdDetailView() {
   const household = useOpenedHousehold();
   const navigate = useNavigate();
   return (
-    <div className="hh-detail">
+    <div className={styles.detail}>
       {household.caseNoDuplicate && (
-        <Notice tone="warning" className="hh-detail-wide">
+        <Notice tone="warning" className={styles.detailWide}>
           受付番号「{household.caseNo}
           」は、ほかの世帯と同じ番号とみなされます（全角・半角、ハイフンの種類、大文字・小文字は区別しません）。以前のデータで重なっていた番号です。「編集」から、この世帯の受付番号を直してください。
         </Notice>
       )}
-      <div className="hh-detail-main">
+      <div>
         <MembersSummary
           members={household.members}
           voidedMembers={household.voidedMembers}
@@ -33,7 +34,7 @@ export function HouseholdDetailView() {
         <HouseholdMeetingsSection householdId={household.id} />
         <ProgressNotesSection householdId={household.id} />
       </div>
-      <div className="hh-detail-side">
+      <div>
         <BasicFacts household={household} />
         <StatusSection household={household} />
         <Timeline entries={household.timeline} />

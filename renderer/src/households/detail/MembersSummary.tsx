@@ -5,10 +5,16 @@ import { formatWarekiDate, officeDate } from '../../../../electron/domain/office
 import type { MemberDetail, VoidedMember } from '../../../../electron/ipc/schemas/households';
 import { call } from '../../api';
 import { Button } from '../../ui/Button';
+import { cx } from '../../ui/cx';
 import { Dialog } from '../../ui/Dialog';
+import layoutStyles from '../../ui/layout.module.css';
+import { Tag } from '../../ui/Tag';
+import tableStyles from '../../ui/table.module.css';
 import { CorrectionHistory, VoidedMark } from '../corrections/CorrectionHistory';
 import { VoidForm } from '../corrections/VoidForm';
+import householdsStyles from '../households.module.css';
 import { AreaNotice, useNotices } from '../notices';
+import styles from './MembersSummary.module.css';
 
 type Version = MemberDetail['corrections'][number]['before'];
 const describe = (m: Version) =>
@@ -31,21 +37,21 @@ export function MembersSummary({
   const notices = useNotices();
   const [voiding, setVoiding] = useState<MemberDetail | null>(null);
   return (
-    <section className="panel hh-section" aria-labelledby="hh-members-title">
-      <div className="hh-section-head">
-        <h2 id="hh-members-title" className="hh-section-title">
-          世帯員<span className="hh-section-count">{members.length}人</span>
+    <section className={cx(layoutStyles.panel, householdsStyles.section)} aria-labelledby="hh-members-title">
+      <div className={householdsStyles.sectionHead}>
+        <h2 id="hh-members-title" className={householdsStyles.sectionTitle}>
+          世帯員<span className={householdsStyles.sectionCount}>{members.length}人</span>
         </h2>
         <Button onClick={onEdit}>{members.length === 0 ? '世帯員を入力' : '編集'}</Button>
       </div>
-      <AreaNotice area="members" className="hh-section-notice" />
+      <AreaNotice area="members" className={householdsStyles.sectionNotice} />
       {members.length === 0 ? (
         <p className="muted">世帯員はまだ登録されていません。</p>
       ) : (
-        <table className="table hh-members-table">
+        <table className={cx(tableStyles.table, styles.membersTable)}>
           <thead>
             <tr>
-              <th scope="col" className="hh-col-label">
+              <th scope="col" className={householdsStyles.colLabel}>
                 記号
               </th>
               <th scope="col">氏名</th>
@@ -60,13 +66,13 @@ export function MembersSummary({
           <tbody>
             {members.map((m) => (
               <tr key={m.id} data-testid="member-row">
-                <td className="hh-col-label">
-                  <span className="member-label">{m.label}</span>
+                <td className={householdsStyles.colLabel}>
+                  <span className={householdsStyles.memberLabel}>{m.label}</span>
                 </td>
                 <td>
-                  <span className="member-kana">{m.kana}</span>
-                  <span className="member-name">{m.name}</span>
-                  {m.isPrincipal && <span className="tag member-principal">本人</span>}
+                  <span className={styles.memberKana}>{m.kana}</span>
+                  <span className={styles.memberName}>{m.name}</span>
+                  {m.isPrincipal && <Tag className={styles.memberPrincipal}>本人</Tag>}
                   <CorrectionHistory
                     corrections={m.corrections}
                     renderBefore={(b) => <span>{describe(b)}</span>}
@@ -77,7 +83,7 @@ export function MembersSummary({
                   {m.birthDate ? (
                     <>
                       {formatWarekiDate(m.birthDate)}
-                      <span className="member-age">（{ageOn(m.birthDate, today)}歳）</span>
+                      <span className={styles.memberAge}>（{ageOn(m.birthDate, today)}歳）</span>
                     </>
                   ) : (
                     <span className="muted">不明</span>
@@ -102,10 +108,10 @@ export function MembersSummary({
         </table>
       )}
       {voidedMembers.length > 0 && (
-        <ul className="hh-voided-members" aria-label="取り消した世帯員">
+        <ul className={styles.voidedMembers} aria-label="取り消した世帯員">
           {voidedMembers.map((m) => (
-            <li key={m.id} data-testid="voided-member" className="is-voided">
-              <span className="hh-voided-member">{describe(m)}</span>
+            <li key={m.id} data-testid="voided-member">
+              <span className={householdsStyles.struck}>{describe(m)}</span>
               <VoidedMark voided={m.voided} />
             </li>
           ))}

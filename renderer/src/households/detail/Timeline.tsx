@@ -1,6 +1,16 @@
 import { formatWarekiDate } from '../../../../electron/domain/office-day';
 import type { HouseholdDetail } from '../../../../electron/ipc/schemas/households';
+import { cx } from '../../ui/cx';
+import layoutStyles from '../../ui/layout.module.css';
+import householdsStyles from '../households.module.css';
 import { timelineKindLabels } from '../labels';
+import styles from './Timeline.module.css';
+
+const kindLine: Partial<Record<HouseholdDetail['timeline'][number]['kind'], string>> = {
+  consentGranted: styles.consentGranted,
+  consentWithdrawn: styles.consentWithdrawn,
+  status: styles.status,
+};
 
 /** 経過: 受付, 同意, 状態 and 支援経過 on one line each, newest first (as the service orders them). */
 export function Timeline({ entries }: { entries: HouseholdDetail['timeline'] }) {
@@ -13,16 +23,16 @@ export function Timeline({ entries }: { entries: HouseholdDetail['timeline'] }) 
     return { ...entry, key: `${base}|${n}` };
   });
   return (
-    <section className="panel hh-section" aria-labelledby="hh-timeline-title">
-      <h2 id="hh-timeline-title" className="hh-section-title">
+    <section className={cx(layoutStyles.panel, householdsStyles.section)} aria-labelledby="hh-timeline-title">
+      <h2 id="hh-timeline-title" className={householdsStyles.sectionTitle}>
         経過（タイムライン）
       </h2>
-      <ol className="hh-timeline" data-testid="timeline">
+      <ol className={styles.timeline} data-testid="timeline">
         {keyed.map((entry) => (
-          <li key={entry.key} className={`hh-timeline-item hh-timeline-${entry.kind}`}>
-            <span className="hh-timeline-date">{formatWarekiDate(entry.on)}</span>
-            <span className="hh-timeline-kind">{timelineKindLabels[entry.kind]}</span>
-            <span className="hh-timeline-text">{entry.text}</span>
+          <li key={entry.key} className={cx(styles.item, kindLine[entry.kind])}>
+            <span className={styles.date}>{formatWarekiDate(entry.on)}</span>
+            <span className={styles.kind}>{timelineKindLabels[entry.kind]}</span>
+            <span className={styles.text}>{entry.text}</span>
           </li>
         ))}
       </ol>

@@ -3,9 +3,12 @@ import { useNavigate } from '@tanstack/react-router';
 import { warekiInput } from '../../../../electron/domain/dates';
 import { call } from '../../api';
 import { householdReads, refresh } from '../../queries';
+import { cx } from '../../ui/cx';
+import layoutStyles from '../../ui/layout.module.css';
 import { Notice } from '../../ui/Notice';
 import { withoutPathPrefix } from '../callErrors';
 import { useOpenedHousehold } from '../HouseholdScreen';
+import formStyles from './form.module.css';
 import { HouseholdForm } from './HouseholdForm';
 import { useFormLists } from './useFormLists';
 
@@ -18,8 +21,8 @@ export function HouseholdEditPage() {
   const params = { householdId: household.id };
 
   return (
-    <section className="panel hh-form-panel" aria-labelledby="hh-edit-title">
-      <h2 id="hh-edit-title" className="panel-title">
+    <section className={cx(layoutStyles.panel, formStyles.formPanel)} aria-labelledby="hh-edit-title">
+      <h2 id="hh-edit-title" className={layoutStyles.panelTitle}>
         基本情報の編集
       </h2>
       {lists.error && <Notice tone="error">{lists.error}</Notice>}

@@ -8,13 +8,18 @@ import { type HouseholdInput, householdInputSchema } from '../../../../electron/
 import { AgencyOptions } from '../../agencies/AgencyOptions';
 import { useUnsavedChanges } from '../../shell/unsavedChanges';
 import { Button } from '../../ui/Button';
+import { cx } from '../../ui/cx';
 import { DateField } from '../../ui/DateField';
 import { describedBy, FieldFrame, TextField } from '../../ui/Field';
+import fieldStyles from '../../ui/Field.module.css';
 import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
+import layoutStyles from '../../ui/layout.module.css';
 import { TagPicker } from '../../ui/TagPicker';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { FormErrorNotice } from '../FormErrorNotice';
+import householdsStyles from '../households.module.css';
+import styles from './HouseholdForm.module.css';
 
 export type HouseholdFormValues = z.input<typeof householdInputSchema>;
 
@@ -75,7 +80,6 @@ export function HouseholdForm({
 
   return (
     <Form
-      className="hh-form"
       aria-label="世帯の基本情報"
       onSubmit={handleSubmit(
         (values) => {
@@ -85,13 +89,13 @@ export function HouseholdForm({
         () => setFormError(invalidFormMessage),
       )}
     >
-      <div className="hh-form-grid">
+      <div className={householdsStyles.formGrid}>
         <TextField
           label="受付番号"
           required
           autoComplete="off"
           hint="例：R6-001（空白は使えません）"
-          inputClassName="input-code input-case-no"
+          inputClassName={cx(fieldStyles.code, styles.inputCaseNo)}
           error={errors.caseNo?.message}
           {...register('caseNo')}
         />
@@ -118,7 +122,7 @@ export function HouseholdForm({
         >
           <select
             id={referralId}
-            className="select"
+            className={fieldStyles.select}
             aria-describedby={describedBy(referralId, true, errors.referralAgencyId)}
             {...register('referralAgencyId', { setValueAs: (v: string | null) => (v ? v : null) })}
           >
@@ -150,7 +154,7 @@ export function HouseholdForm({
         {...register('note')}
       />
       <FormErrorNotice message={formError} errors={errors} />
-      <div className="actions">
+      <div className={layoutStyles.actions}>
         <Button type="submit" variant="primary" busy={mutation.isPending}>
           {submitLabel}
         </Button>

@@ -5,7 +5,10 @@ import { officeDate } from '../../../../electron/domain/office-day';
 import { call } from '../../api';
 import { householdReads, read, refresh } from '../../queries';
 import { PageHeader } from '../../shell/PageHeader';
+import { cx } from '../../ui/cx';
+import layoutStyles from '../../ui/layout.module.css';
 import { Notice } from '../../ui/Notice';
+import formStyles from './form.module.css';
 import { HouseholdForm } from './HouseholdForm';
 import { useFormLists } from './useFormLists';
 
@@ -19,12 +22,12 @@ export function HouseholdFormPage() {
   const ready = suggestion.isFetchedAfterMount && lists.agencies && lists.issueTags;
 
   return (
-    <div className="page">
+    <div className={layoutStyles.page}>
       <PageHeader title="世帯の新規登録" note="世帯員・本人同意は、登録した後の画面で入力します。" />
       {lists.error && <Notice tone="error">{lists.error}</Notice>}
       {!ready && !lists.error && <p className="muted">読み込んでいます…</p>}
       {ready && lists.agencies && lists.issueTags && (
-        <div className="panel hh-form-panel">
+        <div className={cx(layoutStyles.panel, formStyles.formPanel)}>
           <HouseholdForm
             initial={{
               caseNo: suggestion.data?.caseNo ?? '',

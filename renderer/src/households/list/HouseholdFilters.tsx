@@ -4,6 +4,8 @@ import { fiscalYearLabel, fiscalYearOf } from '../../../../electron/domain/fisca
 import { householdStatusSchema, statusLabels, trackLabels } from '../../../../electron/domain/household';
 import { officeDate } from '../../../../electron/domain/office-day';
 import { read } from '../../queries';
+import fieldStyles from '../../ui/Field.module.css';
+import styles from './HouseholdFilters.module.css';
 import type { ListFilters } from './listFilters';
 
 interface HouseholdFiltersProps {
@@ -29,12 +31,12 @@ export function HouseholdFilters({ filters, onChange, receivedDates }: Household
     onChange({ ...filters, [key]: value });
 
   return (
-    <div className="hh-filters">
-      <div className="hh-filter">
+    <div className={styles.filters}>
+      <div className={styles.filter}>
         <label htmlFor={`${id}-track`}>同意</label>
         <select
           id={`${id}-track`}
-          className="select"
+          className={fieldStyles.select}
           value={filters.track}
           onChange={(e) => set('track', e.target.value as ListFilters['track'])}
         >
@@ -43,11 +45,11 @@ export function HouseholdFilters({ filters, onChange, receivedDates }: Household
           <option value="unconsented">{trackLabels.unconsented}</option>
         </select>
       </div>
-      <div className="hh-filter">
+      <div className={styles.filter}>
         <label htmlFor={`${id}-status`}>状態</label>
         <select
           id={`${id}-status`}
-          className="select"
+          className={fieldStyles.select}
           value={filters.status}
           onChange={(e) => set('status', e.target.value as ListFilters['status'])}
         >
@@ -59,11 +61,11 @@ export function HouseholdFilters({ filters, onChange, receivedDates }: Household
           ))}
         </select>
       </div>
-      <div className="hh-filter">
+      <div className={styles.filter}>
         <label htmlFor={`${id}-issue`}>課題</label>
         <select
           id={`${id}-issue`}
-          className="select"
+          className={fieldStyles.select}
           value={filters.issue}
           onChange={(e) => set('issue', e.target.value)}
         >
@@ -75,11 +77,11 @@ export function HouseholdFilters({ filters, onChange, receivedDates }: Household
           ))}
         </select>
       </div>
-      <div className="hh-filter">
+      <div className={styles.filter}>
         <label htmlFor={`${id}-year`}>年度（受付日）</label>
         <select
           id={`${id}-year`}
-          className="select"
+          className={fieldStyles.select}
           value={filters.fiscalYear}
           onChange={(e) => set('fiscalYear', e.target.value)}
         >
@@ -91,11 +93,11 @@ export function HouseholdFilters({ filters, onChange, receivedDates }: Household
           ))}
         </select>
       </div>
-      <div className="hh-filter">
+      <div className={styles.filter}>
         <label htmlFor={`${id}-sort`}>並び順</label>
         <select
           id={`${id}-sort`}
-          className="select"
+          className={fieldStyles.select}
           value={filters.sort}
           onChange={(e) => set('sort', e.target.value as ListFilters['sort'])}
         >

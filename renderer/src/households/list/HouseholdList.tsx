@@ -5,10 +5,14 @@ import { errorMessage } from '../../api';
 import { read } from '../../queries';
 import { PageHeader } from '../../shell/PageHeader';
 import { Button } from '../../ui/Button';
+import { cx } from '../../ui/cx';
+import fieldStyles from '../../ui/Field.module.css';
+import layoutStyles from '../../ui/layout.module.css';
 import { Notice } from '../../ui/Notice';
 import { useListState } from '../HouseholdsSection';
 import { useDebouncedValue } from '../useDebouncedValue';
 import { HouseholdFilters } from './HouseholdFilters';
+import styles from './HouseholdList.module.css';
 import { HouseholdTable } from './HouseholdTable';
 import { isFiltered, listLimit, noFilters, toListInput } from './listFilters';
 import { useSlashToSearch } from './useSlashToSearch';
@@ -67,18 +71,18 @@ export function HouseholdList() {
   const empty = list.isSuccess && rows.length === 0;
 
   return (
-    <div className="page page-wide">
+    <div className={cx(layoutStyles.page, layoutStyles.pageWide)}>
       <PageHeader title="世帯一覧" note="世帯を選ぶと、世帯員・本人同意・支援経過を表示します。" />
-      <div className="hh-toolbar">
-        <div className="hh-search">
-          <label htmlFor={searchId} className="hh-search-label">
+      <div className={styles.toolbar}>
+        <div className={styles.search}>
+          <label htmlFor={searchId} className={styles.searchLabel}>
             検索
           </label>
           <input
             ref={search}
             id={searchId}
             type="search"
-            className="input"
+            className={fieldStyles.input}
             placeholder="受付番号・表示名・氏名・ふりがな"
             autoComplete="off"
             value={filters.query}
@@ -87,12 +91,12 @@ export function HouseholdList() {
             onChange={(e) => onFiltersChange({ ...filters, query: e.target.value })}
             onKeyDown={onSearchKeyDown}
           />
-          <p id={`${searchId}-hint`} className="field-hint">
+          <p id={`${searchId}-hint`} className={cx(fieldStyles.hint, styles.searchHint)}>
             <kbd>/</kbd> で検索、<kbd>↑</kbd>
             <kbd>↓</kbd> で選び、<kbd>Enter</kbd> で開きます。
           </p>
         </div>
-        <span className="actions-spacer" />
+        <span className={layoutStyles.actionsSpacer} />
         <Button variant="primary" onClick={onNew}>
           新規登録
         </Button>
@@ -104,23 +108,23 @@ export function HouseholdList() {
       />
 
       {list.isError && <Notice tone="error">{errorMessage(list.error)}</Notice>}
-      <p className="hh-count muted" aria-live="polite">
+      <p className={cx(styles.count, 'muted')} aria-live="polite">
         {list.isPending
           ? '読み込んでいます…'
           : rows.length >= listLimit
             ? `先頭の${listLimit}件を表示しています。条件を加えて絞り込んでください。`
             : `${rows.length}件`}
-        {list.isFetching && !list.isPending && <span className="hh-searching">（検索中）</span>}
+        {list.isFetching && !list.isPending && <span className={styles.searching}>（検索中）</span>}
       </p>
       <p className="visually-hidden" aria-live="polite">
         {highlighted ? `${highlighted.caseNo} ${highlighted.label} を選択中。Enterで開きます。` : ''}
       </p>
 
       {empty && !filtered && (
-        <section className="panel hh-empty">
-          <p className="hh-empty-title">まだ世帯が登録されていません。</p>
+        <section className={cx(layoutStyles.panel, styles.empty)}>
+          <p className={styles.emptyTitle}>まだ世帯が登録されていません。</p>
           <p className="muted">相談を受け付けたら、受付番号と表示名から登録します。</p>
-          <div className="actions">
+          <div className={cx(layoutStyles.actions, styles.emptyActions)}>
             <Button variant="primary" onClick={onNew}>
               新規登録
             </Button>
@@ -128,10 +132,10 @@ export function HouseholdList() {
         </section>
       )}
       {empty && filtered && (
-        <section className="panel hh-empty">
-          <p className="hh-empty-title">条件に合う世帯はありません。</p>
+        <section className={cx(layoutStyles.panel, styles.empty)}>
+          <p className={styles.emptyTitle}>条件に合う世帯はありません。</p>
           <p className="muted">検索語や絞り込みを変えてください。</p>
-          <div className="actions">
+          <div className={cx(layoutStyles.actions, styles.emptyActions)}>
             <Button onClick={() => onFiltersChange({ ...noFilters, sort: filters.sort })}>
               条件をすべて解除
             </Button>

@@ -1,7 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { formatWarekiDate } from '../../../../electron/domain/office-day';
 import type { HouseholdSummary } from '../../../../electron/ipc/schemas/households';
+import { cx } from '../../ui/cx';
+import { Tag } from '../../ui/Tag';
+import tableStyles from '../../ui/table.module.css';
 import { ConsentBadge, IssueTags, StatusBadge } from '../Badges';
+import styles from './HouseholdTable.module.css';
 
 interface HouseholdTableProps {
   rows: readonly HouseholdSummary[];
@@ -23,8 +27,8 @@ export function HouseholdTable({ rows, highlightedId, onOpen }: HouseholdTablePr
   }, [highlightedId]);
 
   return (
-    <div className="table-wrap">
-      <table className="table hh-table">
+    <div className={tableStyles.wrap}>
+      <table className={cx(tableStyles.table, styles.table)}>
         <thead>
           <tr>
             <th scope="col">受付番号</th>
@@ -34,7 +38,7 @@ export function HouseholdTable({ rows, highlightedId, onOpen }: HouseholdTablePr
             <th scope="col">課題</th>
             <th scope="col">受付日</th>
             <th scope="col">最終更新</th>
-            <th scope="col" className="num">
+            <th scope="col" className={tableStyles.num}>
               世帯員数
             </th>
           </tr>
@@ -45,21 +49,23 @@ export function HouseholdTable({ rows, highlightedId, onOpen }: HouseholdTablePr
               key={row.id}
               data-household-id={row.id}
               data-testid="household-row"
-              className={row.id === highlightedId ? 'hh-row is-highlighted' : 'hh-row'}
+              className={cx(styles.row, row.id === highlightedId && styles.highlighted)}
+              data-highlighted={row.id === highlightedId || undefined}
             >
-              <td className="nowrap hh-caseno">
+              <td className={cx('nowrap', styles.caseno)}>
                 {row.caseNo}
                 {row.caseNoDuplicate && (
-                  <span
-                    className="tag hh-caseno-duplicate"
+                  <Tag
+                    tone="danger"
+                    className={styles.casenoDuplicate}
                     title="ほかの世帯と同じ受付番号とみなされます。番号を直してください。"
                   >
                     番号重複
-                  </span>
+                  </Tag>
                 )}
               </td>
-              <td className="hh-label-cell">
-                <button type="button" className="hh-open" onClick={() => onOpen(row.id)}>
+              <td>
+                <button type="button" className={styles.open} onClick={() => onOpen(row.id)}>
                   {row.label}
                 </button>
               </td>
@@ -74,7 +80,7 @@ export function HouseholdTable({ rows, highlightedId, onOpen }: HouseholdTablePr
               </td>
               <td className="nowrap">{formatWarekiDate(row.receivedOn)}</td>
               <td className="nowrap">{formatWarekiDate(row.lastActivityOn)}</td>
-              <td className="num nowrap">{row.memberCount}人</td>
+              <td className={cx(tableStyles.num, 'nowrap')}>{row.memberCount}人</td>
             </tr>
           ))}
         </tbody>

@@ -2,7 +2,11 @@ import type { FieldErrors, UseFormRegister } from 'react-hook-form';
 import { ageOn } from '../../../../electron/domain/dates';
 import { sexLabels, sexSchema } from '../../../../electron/domain/household';
 import { Button } from '../../ui/Button';
+import { cx } from '../../ui/cx';
 import { DateEcho, readDate } from '../../ui/DateField';
+import fieldStyles from '../../ui/Field.module.css';
+import householdsStyles from '../households.module.css';
+import styles from './MemberRow.module.css';
 import type { MembersFormValues } from './memberForm';
 
 interface MemberRowProps {
@@ -46,14 +50,14 @@ export function MemberRow({
           id={id(field)}
           type="text"
           autoComplete="off"
-          className={['input', className, error ? 'input-invalid' : ''].filter(Boolean).join(' ')}
+          className={cx(fieldStyles.input, className)}
           aria-label={`${label}の${caption}`}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? id(`${field}-error`) : undefined}
           {...register(`members.${index}.${field}`)}
         />
         {error && (
-          <p className="field-error member-error" id={id(`${field}-error`)}>
+          <p className={cx(fieldStyles.error, styles.memberError)} id={id(`${field}-error`)}>
             {error}
           </p>
         )}
@@ -64,16 +68,16 @@ export function MemberRow({
 
   return (
     <tr data-row-key={rowKey} data-testid="member-edit-row">
-      <td className="hh-col-label">
-        <span className="member-label" aria-hidden="true">
+      <td className={householdsStyles.colLabel}>
+        <span className={householdsStyles.memberLabel} aria-hidden="true">
           {label}
         </span>
       </td>
       <td>{input('name', '氏名')}</td>
       <td>{input('kana', 'ふりがな')}</td>
-      <td>{input('relationship', '続柄', 'member-relationship')}</td>
+      <td>{input('relationship', '続柄', styles.memberRelationship)}</td>
       <td>
-        {input('birthDate', '生年月日', 'member-birth')}
+        {input('birthDate', '生年月日', styles.memberBirth)}
         <DateEcho
           text={birthDateText}
           quiet={Boolean(rowErrors?.birthDate)}
@@ -82,7 +86,7 @@ export function MemberRow({
       </td>
       <td>
         <select
-          className="select member-sex"
+          className={cx(fieldStyles.select, styles.memberSex)}
           aria-label={`${label}の性別`}
           {...register(`members.${index}.sex`)}
         >
@@ -93,19 +97,19 @@ export function MemberRow({
           ))}
         </select>
       </td>
-      <td className="member-principal-cell">
+      <td className={styles.memberPrincipalCell}>
         <input
           type="radio"
           name="member-principal"
-          className="member-principal-radio"
+          className={styles.memberPrincipalRadio}
           aria-label={`${label}が本人`}
           checked={isPrincipal}
           onChange={onPrincipal}
         />
       </td>
-      <td className="member-actions">
+      <td className={styles.memberActions}>
         <Button
-          className="btn-small"
+          compact
           data-move="up"
           aria-label={`${label}を上へ移動`}
           disabled={index === 0}
@@ -114,7 +118,7 @@ export function MemberRow({
           上へ
         </Button>
         <Button
-          className="btn-small"
+          compact
           data-move="down"
           aria-label={`${label}を下へ移動`}
           disabled={index === count - 1}
@@ -123,7 +127,7 @@ export function MemberRow({
           下へ
         </Button>
         {onRemove && (
-          <Button className="btn-small" variant="link" aria-label={`${label}を削除`} onClick={onRemove}>
+          <Button compact variant="link" aria-label={`${label}を削除`} onClick={onRemove}>
             削除
           </Button>
         )}

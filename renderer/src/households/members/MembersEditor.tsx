@@ -10,12 +10,18 @@ import { householdReads, refresh } from '../../queries';
 import { useUnsavedChanges } from '../../shell/unsavedChanges';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { cx } from '../../ui/cx';
+import fieldStyles from '../../ui/Field.module.css';
 import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
+import layoutStyles from '../../ui/layout.module.css';
 import { TextAreaField } from '../../ui/TextAreaField';
+import tableStyles from '../../ui/table.module.css';
 import { FormErrorNotice } from '../FormErrorNotice';
 import { useOpenedHousehold } from '../HouseholdScreen';
+import householdsStyles from '../households.module.css';
 import { MemberRow } from './MemberRow';
+import styles from './MembersEditor.module.css';
 import {
   blankMember,
   type MembersFormParsed,
@@ -120,11 +126,14 @@ export function MembersEditor() {
   const noPrincipal = !rows.some((r) => r?.isPrincipal);
 
   return (
-    <section className="panel hh-section" aria-labelledby="hh-members-edit-title">
-      <h2 id="hh-members-edit-title" className="panel-title">
+    <section
+      className={cx(layoutStyles.panel, householdsStyles.section)}
+      aria-labelledby="hh-members-edit-title"
+    >
+      <h2 id="hh-members-edit-title" className={layoutStyles.panelTitle}>
         世帯員の編集
       </h2>
-      <p className="field-hint hh-members-hint">
+      <p className={cx(fieldStyles.hint, styles.membersHint)}>
         新しい世帯員には、まだ使っていない記号が A、B、C…
         の順に付きます。登録した世帯員の記号は並べ替えても変わりません（会議資料や支援プランは記号で表示されます）。間違って登録した世帯員は、世帯の詳細で「取消」にします。生年月日は和暦でも西暦でも入力できます。
       </p>
@@ -138,15 +147,15 @@ export function MembersEditor() {
           () => setFormError(invalidFormMessage),
         )}
       >
-        <div className="table-wrap">
-          <table className="table hh-members-editor">
+        <div className={tableStyles.wrap}>
+          <table className={cx(tableStyles.table, styles.membersEditor)}>
             <thead>
               <tr>
-                <th scope="col" className="hh-col-label">
+                <th scope="col" className={householdsStyles.colLabel}>
                   記号
                 </th>
                 <th scope="col">
-                  氏名<span className="field-required hh-th-required">必須</span>
+                  氏名<span className={cx(fieldStyles.required, styles.thRequired)}>必須</span>
                 </th>
                 <th scope="col">ふりがな</th>
                 <th scope="col">続柄</th>
@@ -182,7 +191,7 @@ export function MembersEditor() {
             </tbody>
           </table>
         </div>
-        <div className="hh-members-below">
+        <div className={styles.membersBelow}>
           <Button
             ref={addButton}
             disabled={fields.length >= maxMembers}
@@ -192,7 +201,7 @@ export function MembersEditor() {
           >
             世帯員を追加
           </Button>
-          <label className="choice">
+          <label className={fieldStyles.choice}>
             <input
               type="radio"
               name="member-principal"
@@ -203,7 +212,7 @@ export function MembersEditor() {
           </label>
           {fields.length >= maxMembers && <span className="muted small">世帯員は26人までです。</span>}
         </div>
-        {listError && <p className="field-error">{listError}</p>}
+        {listError && <p className={fieldStyles.error}>{listError}</p>}
         {household.members.length > 0 && (
           <TextAreaField
             label="訂正の理由（登録済みの世帯員を変えたとき）"
@@ -214,7 +223,7 @@ export function MembersEditor() {
           />
         )}
         <FormErrorNotice message={formError} errors={errors} />
-        <div className="actions">
+        <div className={layoutStyles.actions}>
           <Button type="submit" variant="primary" busy={save.isPending}>
             保存
           </Button>

@@ -10,12 +10,17 @@ import { call } from '../../api';
 import { householdReads, refresh } from '../../queries';
 import { useUnsavedChanges } from '../../shell/unsavedChanges';
 import { Button } from '../../ui/Button';
+import { cx } from '../../ui/cx';
 import { DateField } from '../../ui/DateField';
 import { describedBy, FieldFrame, TextField } from '../../ui/Field';
+import fieldStyles from '../../ui/Field.module.css';
 import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
+import layoutStyles from '../../ui/layout.module.css';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { FormErrorNotice } from '../FormErrorNotice';
+import householdsStyles from '../households.module.css';
+import styles from './NoteForm.module.css';
 
 const fieldsSchema = progressNoteFieldsSchema.omit({ id: true, householdId: true });
 // A 訂正 needs its reason (rule 18), checked here as the service checks it.
@@ -71,7 +76,6 @@ export function NoteForm({ householdId, noteId, initial, agencies, onCancel, onS
 
   return (
     <Form
-      className="hh-note-form"
       aria-label={noteId ? '支援経過の訂正' : '支援経過の追加'}
       onKeyDown={onKeyDown}
       onSubmit={handleSubmit(
@@ -82,7 +86,7 @@ export function NoteForm({ householdId, noteId, initial, agencies, onCancel, onS
         () => setFormError(invalidFormMessage),
       )}
     >
-      <div className="hh-form-grid hh-form-grid-3">
+      <div className={cx(householdsStyles.formGrid, styles.formGrid3)}>
         <DateField
           label="日付"
           required
@@ -93,7 +97,7 @@ export function NoteForm({ householdId, noteId, initial, agencies, onCancel, onS
         <FieldFrame id={agencyId} label="機関" error={errors.agencyId?.message}>
           <select
             id={agencyId}
-            className="select"
+            className={fieldStyles.select}
             aria-describedby={describedBy(agencyId, false, errors.agencyId)}
             {...register('agencyId', { setValueAs: (v: string | null) => (v ? v : null) })}
           >
@@ -123,7 +127,7 @@ export function NoteForm({ householdId, noteId, initial, agencies, onCancel, onS
         />
       )}
       <FormErrorNotice message={formError} errors={errors} />
-      <div className="actions">
+      <div className={layoutStyles.actions}>
         <Button type="submit" variant="primary" busy={save.isPending}>
           保存
         </Button>

@@ -3,8 +3,11 @@ import { formatWarekiDate, formatWarekiDateTime } from '../../../../electron/dom
 import { errorMessage } from '../../api';
 import { read } from '../../queries';
 import { Button } from '../../ui/Button';
+import { cx } from '../../ui/cx';
 import { DialogActions, DialogBody } from '../../ui/Dialog';
 import { Notice } from '../../ui/Notice';
+import householdsStyles from '../households.module.css';
+import styles from './NoteHistory.module.css';
 
 /** 訂正・取消の履歴: what a 支援経過 said before each 訂正 or 取消, with why, newest first. */
 export function NoteHistory({ noteId, onClose }: { noteId: string; onClose: () => void }) {
@@ -15,10 +18,10 @@ export function NoteHistory({ noteId, onClose }: { noteId: string; onClose: () =
         {history.isPending && <p className="muted">読み込んでいます…</p>}
         {history.isError && <Notice tone="error">{errorMessage(history.error)}</Notice>}
         {history.data && (
-          <ol className="hh-history">
+          <ol className={styles.history}>
             {history.data.map((r) => (
-              <li key={r.id} className="hh-history-item" data-testid="note-revision">
-                <p className="hh-history-head">
+              <li key={r.id} className={styles.historyItem} data-testid="note-revision">
+                <p className={styles.historyHead}>
                   {r.action === 'void' ? '取消' : '訂正'}
                   <span className="muted small">
                     （{formatWarekiDateTime(r.at)}
@@ -31,8 +34,10 @@ export function NoteHistory({ noteId, onClose }: { noteId: string; onClose: () =
                   {formatWarekiDate(r.before.notedOn)}
                   {r.before.staff && `　担当者 ${r.before.staff}`}
                 </p>
-                <p className="hh-multiline">{r.before.content}</p>
-                {r.before.nextPlan && <p className="hh-multiline muted">次の予定：{r.before.nextPlan}</p>}
+                <p className={householdsStyles.multiline}>{r.before.content}</p>
+                {r.before.nextPlan && (
+                  <p className={cx(householdsStyles.multiline, 'muted')}>次の予定：{r.before.nextPlan}</p>
+                )}
               </li>
             ))}
           </ol>

@@ -6,13 +6,17 @@ import type { ProgressNote } from '../../../../electron/ipc/schemas/households';
 import { call, errorMessage } from '../../api';
 import { read } from '../../queries';
 import { Button } from '../../ui/Button';
+import { cx } from '../../ui/cx';
 import { Dialog } from '../../ui/Dialog';
+import layoutStyles from '../../ui/layout.module.css';
 import { Notice } from '../../ui/Notice';
 import { VoidedMark } from '../corrections/CorrectionHistory';
 import { VoidForm } from '../corrections/VoidForm';
+import householdsStyles from '../households.module.css';
 import { AreaNotice, useNotices } from '../notices';
 import { NoteForm } from './NoteForm';
 import { NoteHistory } from './NoteHistory';
+import styles from './ProgressNotesSection.module.css';
 
 /** 支援経過: newest first; one form open at a time (a new entry, or an edit that keeps history). */
 export function ProgressNotesSection({ householdId }: { householdId: string }) {
@@ -59,12 +63,14 @@ export function ProgressNotesSection({ householdId }: { householdId: string }) {
   );
 
   return (
-    <section className="panel hh-section" aria-labelledby="hh-notes-title">
-      <div className="hh-section-head">
-        <h2 id="hh-notes-title" ref={heading} tabIndex={-1} className="hh-section-title">
+    <section className={cx(layoutStyles.panel, householdsStyles.section)} aria-labelledby="hh-notes-title">
+      <div className={householdsStyles.sectionHead}>
+        <h2 id="hh-notes-title" ref={heading} tabIndex={-1} className={householdsStyles.sectionTitle}>
           支援経過
           {notes.data && (
-            <span className="hh-section-count">{notes.data.filter((n) => !n.voided).length}件</span>
+            <span className={householdsStyles.sectionCount}>
+              {notes.data.filter((n) => !n.voided).length}件
+            </span>
           )}
         </h2>
         <Button
@@ -77,26 +83,22 @@ export function ProgressNotesSection({ householdId }: { householdId: string }) {
           支援経過を追加
         </Button>
       </div>
-      <AreaNotice area="notes" className="hh-section-notice" />
+      <AreaNotice area="notes" className={householdsStyles.sectionNotice} />
       {notes.isError && <Notice tone="error">{errorMessage(notes.error)}</Notice>}
-      {editing === 'new' && <div className="hh-note hh-note-editing">{formFor()}</div>}
+      {editing === 'new' && <div className={cx(styles.note, styles.noteEditing)}>{formFor()}</div>}
       {notes.data?.length === 0 && editing !== 'new' && <p className="muted">支援経過はまだありません。</p>}
-      <ol className="hh-notes">
+      <ol className={styles.notes}>
         {notes.data?.map((note) => (
-          <li
-            key={note.id}
-            className={note.voided ? 'hh-note is-voided' : 'hh-note'}
-            data-testid="progress-note"
-          >
+          <li key={note.id} className={styles.note} data-testid="progress-note">
             {editing === note.id ? (
               formFor(note)
             ) : (
               <article aria-label={`${formatWarekiDate(note.notedOn)}の支援経過`}>
-                <div className="hh-note-head">
-                  <span className="hh-note-date">{formatWarekiDate(note.notedOn)}</span>
+                <div className={cx(styles.noteHead, note.voided && householdsStyles.struck)}>
+                  <span className={styles.noteDate}>{formatWarekiDate(note.notedOn)}</span>
                   <span>{note.agencyName ?? 'コーディネーター'}</span>
                   {note.staff && <span className="muted">担当者 {note.staff}</span>}
-                  <span className="actions-spacer" />
+                  <span className={layoutStyles.actionsSpacer} />
                   {(note.revision > 1 || note.voided) && (
                     <Button variant="link" onClick={() => setHistoryOf(note.id)}>
                       履歴（訂正 {note.revision - 1}回{note.voided ? '・取消' : ''}）
@@ -128,11 +130,20 @@ export function ProgressNotesSection({ householdId }: { householdId: string }) {
                   )}
                 </div>
                 <VoidedMark voided={note.voided} />
-                <p className="hh-multiline hh-note-content">{note.content}</p>
+                <p
+                  className={cx(
+                    householdsStyles.multiline,
+                    styles.noteContent,
+                    note.voided && householdsStyles.struck,
+                  )}
+                  data-testid="note-content"
+                >
+                  {note.content}
+                </p>
                 {note.nextPlan && (
-                  <p className="hh-note-next">
-                    <span className="hh-note-next-label">次の予定</span>
-                    <span className="hh-multiline">{note.nextPlan}</span>
+                  <p className={styles.noteNext}>
+                    <span className={styles.noteNextLabel}>次の予定</span>
+                    <span className={householdsStyles.multiline}>{note.nextPlan}</span>
                   </p>
                 )}
               </article>

@@ -6,13 +6,16 @@ import { warekiInput } from '../../../../electron/domain/dates';
 import { formatWarekiDate, officeDate } from '../../../../electron/domain/office-day';
 import { closeReasons, statusChangeInputSchema } from '../../../../electron/ipc/schemas/households';
 import { Button } from '../../ui/Button';
+import { cx } from '../../ui/cx';
 import { DateField } from '../../ui/DateField';
 import { DialogActions } from '../../ui/Dialog';
 import { describedBy, FieldFrame } from '../../ui/Field';
+import fieldStyles from '../../ui/Field.module.css';
 import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
 import { ConfirmStep, useTwoSteps } from '../ConfirmStep';
 import { FormErrorNotice } from '../FormErrorNotice';
+import styles from './CloseForm.module.css';
 import { useStatusChange } from './useStatusChange';
 
 const [, closeSchema] = statusChangeInputSchema.options;
@@ -55,7 +58,7 @@ export function CloseForm({ householdId, onCancel, onDone }: CloseFormProps) {
         onConfirm={() => change.mutate({ householdId, action: 'close', ...values })}
         onBack={steps.back}
       >
-        <dl className="hh-confirm-facts">
+        <dl className={styles.confirmFacts}>
           <dt>終結日</dt>
           <dd>{formatWarekiDate(values.on)}</dd>
           <dt>終結理由</dt>
@@ -88,7 +91,7 @@ export function CloseForm({ householdId, onCancel, onDone }: CloseFormProps) {
       <FieldFrame id={reasonId} label="終結理由" required error={errors.reason?.message}>
         <select
           id={reasonId}
-          className="select hh-select-narrow"
+          className={cx(fieldStyles.select, styles.selectNarrow)}
           aria-invalid={errors.reason ? true : undefined}
           aria-describedby={describedBy(reasonId, false, errors.reason)}
           {...register('reason')}

@@ -16,6 +16,7 @@ import { Button } from '../../ui/Button';
 import { DateField } from '../../ui/DateField';
 import { DialogActions } from '../../ui/Dialog';
 import { describedBy, FieldFrame } from '../../ui/Field';
+import fieldStyles from '../../ui/Field.module.css';
 import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
 import { TextAreaField } from '../../ui/TextAreaField';
@@ -84,7 +85,7 @@ export function CorrectStatusForm({
         <FieldFrame id={closeReasonId} label="終結理由" error={errors.closeReason?.message}>
           <select
             id={closeReasonId}
-            className="select"
+            className={fieldStyles.select}
             aria-describedby={describedBy(closeReasonId, false, errors.closeReason)}
             {...register('closeReason')}
           >

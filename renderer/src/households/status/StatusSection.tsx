@@ -4,15 +4,19 @@ import { statusActionLabels } from '../../../../electron/domain/status-history';
 import type { HouseholdDetail, StatusChangeRecord } from '../../../../electron/ipc/schemas/households';
 import { call } from '../../api';
 import { Button } from '../../ui/Button';
+import { cx } from '../../ui/cx';
 import { Dialog } from '../../ui/Dialog';
+import layoutStyles from '../../ui/layout.module.css';
 import { Notice } from '../../ui/Notice';
 import { StatusBadge } from '../Badges';
 import { VoidForm } from '../corrections/VoidForm';
+import householdsStyles from '../households.module.css';
 import { AreaNotice, useNotices } from '../notices';
 import { CloseForm } from './CloseForm';
 import { CorrectStatusForm } from './CorrectStatusForm';
 import { DateOnlyStatusForm } from './DateOnlyStatusForm';
 import { StatusHistoryList } from './StatusHistoryList';
+import styles from './StatusSection.module.css';
 
 type Action = 'start' | 'close' | 'reopen';
 
@@ -40,11 +44,11 @@ export function StatusSection({ household }: { household: HouseholdDetail }) {
   };
 
   return (
-    <section className="panel hh-section" aria-labelledby="hh-status-title">
-      <h2 id="hh-status-title" ref={heading} tabIndex={-1} className="hh-section-title">
+    <section className={cx(layoutStyles.panel, householdsStyles.section)} aria-labelledby="hh-status-title">
+      <h2 id="hh-status-title" ref={heading} tabIndex={-1} className={householdsStyles.sectionTitle}>
         状態
       </h2>
-      <dl className="hh-facts">
+      <dl className={householdsStyles.facts}>
         <dt>現在</dt>
         <dd data-testid="household-status">
           <StatusBadge status={household.status} />
@@ -58,7 +62,7 @@ export function StatusSection({ household }: { household: HouseholdDetail }) {
           </>
         )}
       </dl>
-      <AreaNotice area="status" className="hh-section-notice" />
+      <AreaNotice area="status" className={householdsStyles.sectionNotice} />
       {household.statusProblems.length > 0 && (
         <Notice tone="warning">
           <p>
@@ -71,7 +75,7 @@ export function StatusSection({ household }: { household: HouseholdDetail }) {
           </ul>
         </Notice>
       )}
-      <div className="hh-status-actions">
+      <div className={styles.statusActions}>
         {household.status === 'received' && (
           <Button variant="primary" onClick={() => start('start')}>
             支援開始

@@ -1,15 +1,20 @@
 import type { MeetingDetail } from '../../../../electron/ipc/schemas/meetings';
 import { Button } from '../../ui/Button';
+import { cx } from '../../ui/cx';
+import layoutStyles from '../../ui/layout.module.css';
+import tableStyles from '../../ui/table.module.css';
+import meetingsStyles from '../meetings.module.css';
+import styles from './AttendeesTab.module.css';
 
 /** 出席者名簿 in the order the 様式 print it, with each agency's place in the consent's 範囲 (rule 3). */
 export function AttendeesTab({ meeting: m, onEdit }: { meeting: MeetingDetail; onEdit: () => void }) {
   const agencyCount = new Set(m.attendees.map((a) => a.agencyId)).size;
   return (
-    <section className="panel" aria-labelledby="mt-attendees-title">
-      <div className="mt-section-head">
-        <h2 id="mt-attendees-title" className="panel-title">
+    <section className={layoutStyles.panel} aria-labelledby="mt-attendees-title">
+      <div className={meetingsStyles.sectionHead}>
+        <h2 id="mt-attendees-title" className={layoutStyles.panelTitle}>
           出席者
-          <span className="mt-count">
+          <span className={meetingsStyles.count}>
             {agencyCount}機関 {m.attendees.length}人
           </span>
         </h2>
@@ -18,11 +23,11 @@ export function AttendeesTab({ meeting: m, onEdit }: { meeting: MeetingDetail; o
       {m.attendees.length === 0 ? (
         <p className="muted">出席者はまだ登録されていません。「出席者を変更」から機関と出席者を加えます。</p>
       ) : (
-        <div className="mt-table-wrap">
-          <table className="table mt-attendee-table">
+        <div className={meetingsStyles.tableWrap}>
+          <table className={cx(tableStyles.table, styles.attendeeTable)}>
             <thead>
               <tr>
-                <th scope="col" className="num">
+                <th scope="col" className={tableStyles.num}>
                   No.
                 </th>
                 <th scope="col">分野</th>
@@ -34,8 +39,8 @@ export function AttendeesTab({ meeting: m, onEdit }: { meeting: MeetingDetail; o
             </thead>
             <tbody>
               {m.attendees.map((a, index) => (
-                <tr key={a.id} className={a.inScope ? undefined : 'is-outside'}>
-                  <td className="num">{index + 1}</td>
+                <tr key={a.id} className={a.inScope ? undefined : styles.isOutside}>
+                  <td className={tableStyles.num}>{index + 1}</td>
                   <td className="nowrap">{a.field}</td>
                   <td>{a.agencyName}</td>
                   <td>{a.title || <span className="muted">—</span>}</td>
@@ -46,8 +51,8 @@ export function AttendeesTab({ meeting: m, onEdit }: { meeting: MeetingDetail; o
                         <span className="muted">範囲内</span>
                       ) : (
                         <>
-                          <span className="mt-scope-mark">範囲外</span>
-                          <span className="mt-scope-recorded">理由：{a.scopeReason}</span>
+                          <span className={meetingsStyles.scopeMark}>範囲外</span>
+                          <span className={styles.scopeRecorded}>理由：{a.scopeReason}</span>
                         </>
                       )}
                     </td>

@@ -5,6 +5,7 @@ import { call, errorMessage } from '../../api';
 import { read, refresh } from '../../queries';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
+import tableStyles from '../../ui/table.module.css';
 import styles from './CopiesPanel.module.css';
 
 function statusText(copy: DistributedCopy): string {
@@ -55,7 +56,7 @@ function CopyLists({ copies, meetingId }: { copies: DistributedCopy[]; meetingId
   const busyWith = mark.isPending ? mark.variables : null;
   const action = (copy: DistributedCopy, status: CopyStatus, label: string) => (
     <Button
-      className="btn-compact"
+      compact
       busy={busyWith?.copyNo === copy.copyNo && busyWith.status === status}
       aria-label={`${copyLabel(copy)}を${label}`}
       onClick={() => mark.mutate({ copyNo: copy.copyNo, status })}
@@ -73,7 +74,7 @@ function CopyLists({ copies, meetingId }: { copies: DistributedCopy[]; meetingId
       {outstanding.length === 0 ? (
         <p className="muted">すべて回収または廃棄を記録しました。</p>
       ) : (
-        <table className="table" aria-labelledby={`${meetingId}-outstanding`}>
+        <table className={tableStyles.table} aria-labelledby={`${meetingId}-outstanding`}>
           <thead>
             <tr>
               <th scope="col">配布番号</th>

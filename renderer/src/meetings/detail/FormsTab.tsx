@@ -2,8 +2,11 @@ import { useState } from 'react';
 import { type FormKey, formCatalogue, formTitle } from '../../../../electron/domain/forms';
 import type { MeetingDetail } from '../../../../electron/ipc/schemas/meetings';
 import { DocumentGate } from '../../documents/DocumentGate';
+import { cx } from '../../ui/cx';
+import layoutStyles from '../../ui/layout.module.css';
 import { useKindLabels } from '../labels';
 import { CopiesPanel } from './CopiesPanel';
+import styles from './FormsTab.module.css';
 
 /** 様式1〜5: each goes through the 159条 gate (names, copies, preview, warning and purpose). */
 export function FormsTab({ meeting: m }: { meeting: MeetingDetail }) {
@@ -11,21 +14,21 @@ export function FormsTab({ meeting: m }: { meeting: MeetingDetail }) {
   const label = labels[m.kind];
   const [open, setOpen] = useState<FormKey | null>(null);
   return (
-    <section className="panel" aria-labelledby="mt-forms-title">
-      <h2 id="mt-forms-title" className="panel-title">
+    <section className={layoutStyles.panel} aria-labelledby="mt-forms-title">
+      <h2 id="mt-forms-title" className={layoutStyles.panelTitle}>
         様式
       </h2>
-      <p className="muted mt-forms-lead">
+      <p className={cx('muted', styles.formsLead)}>
         保存やWordで開く前に、プレビューと守秘義務の確認があります。使用目的と部数は監査ログに記録されます。
         {m.kind === 'unconsented' && `${label}の資料は、世帯員を記号（A氏、B氏…）で表します。`}
       </p>
-      <ul className="mt-forms">
+      <ul className={styles.forms}>
         {formCatalogue.map((form) => (
           <li key={form.key}>
-            <button type="button" className="mt-form-button" onClick={() => setOpen(form.key)}>
-              <span className="mt-form-no">様式{form.number}</span>
-              <span className="mt-form-name">{formTitle(form.key, label)}</span>
-              <span className="mt-form-when">{form.when}</span>
+            <button type="button" className={styles.formButton} onClick={() => setOpen(form.key)}>
+              <span className={styles.formNo}>様式{form.number}</span>
+              <span className={styles.formName}>{formTitle(form.key, label)}</span>
+              <span className={styles.formWhen}>{form.when}</span>
             </button>
           </li>
         ))}

@@ -3,16 +3,19 @@ import { useEffect, useId, useRef } from 'react';
 import { planStatusLabels } from '../../../../electron/domain/meeting';
 import { formatWarekiDate } from '../../../../electron/domain/office-day';
 import { timeRange } from '../../../../electron/domain/time-range';
+import { UnconsentedBanner } from '../../households/UnconsentedBanner';
 import { Button } from '../../ui/Button';
+import { cx } from '../../ui/cx';
+import layoutStyles from '../../ui/layout.module.css';
 import { Notice } from '../../ui/Notice';
 import { Breadcrumb } from '../Breadcrumb';
 import { KindBadge } from '../KindBadge';
-import { useKindLabels } from '../labels';
+import meetingsStyles from '../meetings.module.css';
 import { PlanEditor } from '../plan/PlanEditor';
 import { ReportEditor } from '../report/ReportEditor';
-import { UnconsentedMeetingBanner } from '../UnconsentedMeetingBanner';
 import { AttendeesTab } from './AttendeesTab';
 import { FormsTab } from './FormsTab';
+import styles from './MeetingDetail.module.css';
 import { useOpenedMeeting } from './MeetingScreen';
 import { type MeetingTab, MeetingTabs, type TabItem } from './MeetingTabs';
 import { OverviewTab } from './OverviewTab';
@@ -25,7 +28,6 @@ export function MeetingDetail() {
   const flash = useRouterState({ select: (s) => s.location.state.flash });
   const idPrefix = useId();
   const heading = useRef<HTMLHeadingElement>(null);
-  const labels = useKindLabels();
 
   useEffect(() => heading.current?.focus(), []);
 
@@ -43,35 +45,35 @@ export function MeetingDetail() {
   ];
 
   return (
-    <div className="page page-meetings mt-screen">
-      {m.kind === 'unconsented' && <UnconsentedMeetingBanner label={labels.unconsented} />}
+    <div className={cx(layoutStyles.page, meetingsStyles.pageMeetings)}>
+      {m.kind === 'unconsented' && <UnconsentedBanner />}
       <Breadcrumb trail={[{ label: '会議一覧', onClick: toList }]} current="会議の詳細" />
-      <header className="mt-header">
-        <div className="mt-header-main">
-          <h1 ref={heading} tabIndex={-1} className="page-title mt-title">
+      <header className={styles.header}>
+        <div className={styles.headerMain}>
+          <h1 ref={heading} tabIndex={-1} className={cx(layoutStyles.pageTitle, styles.title)}>
             <span>{formatWarekiDate(m.heldOn)}</span>
             {timeRange(m.startTime, m.endTime) && (
-              <span className="mt-title-time">{timeRange(m.startTime, m.endTime)}</span>
+              <span className={styles.titleTime}>{timeRange(m.startTime, m.endTime)}</span>
             )}
             <KindBadge kind={m.kind} />
           </h1>
-          <p className="mt-subtitle">
+          <p className={styles.subtitle}>
+            <span className={meetingsStyles.caseno}>{m.caseNo}</span>
             <Button
               variant="link"
               onClick={() =>
                 void navigate({ to: '/households/$householdId', params: { householdId: m.householdId } })
               }
             >
-              <span className="mt-caseno">{m.caseNo}</span>
               {m.householdLabel}
             </Button>
-            <span className="mt-sep" aria-hidden="true">
+            <span className={styles.sep} aria-hidden="true">
               ・
             </span>
             <span>会議番号 {m.meetingNo}</span>
             {m.place && (
               <>
-                <span className="mt-sep" aria-hidden="true">
+                <span className={styles.sep} aria-hidden="true">
                   ・
                 </span>
                 <span>{m.place}</span>
@@ -82,17 +84,12 @@ export function MeetingDetail() {
         <Button onClick={toEdit}>内容を変更</Button>
       </header>
       {flash && (
-        <Notice tone="success" className="mt-flash">
+        <Notice tone="success" className={styles.flash}>
           {flash}
         </Notice>
       )}
       <MeetingTabs tabs={tabs} current={tab} onSelect={select} idPrefix={idPrefix} />
-      <div
-        className="mt-tab-panel"
-        role="tabpanel"
-        id={`${idPrefix}-panel`}
-        aria-labelledby={`${idPrefix}-tab-${tab}`}
-      >
+      <div role="tabpanel" id={`${idPrefix}-panel`} aria-labelledby={`${idPrefix}-tab-${tab}`}>
         {tab === 'overview' && <OverviewTab meeting={m} />}
         {tab === 'attendees' && <AttendeesTab meeting={m} onEdit={toEdit} />}
         {tab === 'plan' && <PlanEditor meeting={m} />}

@@ -3,10 +3,12 @@ import { Outlet, useNavigate, useParams } from '@tanstack/react-router';
 import { createContext, useContext } from 'react';
 import type { MeetingDetail } from '../../../../electron/ipc/schemas/meetings';
 import { errorMessage } from '../../api';
-import { Button } from '../../ui/Button';
-import { ErrorPanel } from '../../ui/ErrorPanel';
-import '../meetings.css';
 import { read } from '../../queries';
+import { Button } from '../../ui/Button';
+import { cx } from '../../ui/cx';
+import { ErrorPanel } from '../../ui/ErrorPanel';
+import layoutStyles from '../../ui/layout.module.css';
+import meetingsStyles from '../meetings.module.css';
 
 const OpenedMeeting = createContext<MeetingDetail | null>(null);
 
@@ -25,16 +27,16 @@ export function MeetingScreen() {
 
   if (meeting.isPending) {
     return (
-      <div className="page page-meetings">
+      <div className={cx(layoutStyles.page, meetingsStyles.pageMeetings)}>
         <p className="muted">読み込んでいます…</p>
       </div>
     );
   }
   if (meeting.isError) {
     return (
-      <div className="page page-meetings">
+      <div className={cx(layoutStyles.page, meetingsStyles.pageMeetings)}>
         <ErrorPanel title="会議を表示できません" message={errorMessage(meeting.error)}>
-          <div className="actions">
+          <div className={layoutStyles.actions}>
             <Button variant="primary" onClick={() => void navigate({ to: '/meetings' })}>
               会議一覧に戻る
             </Button>

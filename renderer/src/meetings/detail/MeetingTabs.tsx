@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useRef } from 'react';
+import styles from './MeetingTabs.module.css';
 
 /** The tabs of a meeting's detail, in order; the route's `tab` search value is one of these. */
 export const meetingTabs = ['overview', 'attendees', 'plan', 'report', 'forms'] as const;
@@ -46,7 +47,7 @@ export function MeetingTabs({ tabs, current, onSelect, idPrefix }: MeetingTabsPr
   }
 
   return (
-    <div ref={list} className="mt-tabs" role="tablist" aria-label="会議の内容" onKeyDown={onKeyDown}>
+    <div ref={list} className={styles.tabs} role="tablist" aria-label="会議の内容" onKeyDown={onKeyDown}>
       {tabs.map((tab) => (
         <button
           key={tab.id}
@@ -56,11 +57,11 @@ export function MeetingTabs({ tabs, current, onSelect, idPrefix }: MeetingTabsPr
           aria-selected={tab.id === current}
           aria-controls={`${idPrefix}-panel`}
           tabIndex={tab.id === current ? 0 : -1}
-          className="mt-tab"
+          className={styles.tab}
           onClick={() => onSelect(tab.id)}
         >
           {tab.label}
-          {tab.note && <span className="mt-tab-note">{tab.note}</span>}
+          {tab.note && <span className={styles.tabNote}>{tab.note}</span>}
         </button>
       ))}
     </div>

@@ -3,8 +3,11 @@ import { formatWarekiDate } from '../../../../electron/domain/office-day';
 import { timeRange } from '../../../../electron/domain/time-range';
 import type { MeetingDetail } from '../../../../electron/ipc/schemas/meetings';
 import { read } from '../../queries';
+import layoutStyles from '../../ui/layout.module.css';
 import { Notice } from '../../ui/Notice';
 import { useKindLabels } from '../labels';
+import meetingsStyles from '../meetings.module.css';
+import styles from './OverviewTab.module.css';
 
 const consentWords = { granted: '有効', none: 'なし', withdrawn: '撤回済み' } as const;
 
@@ -17,24 +20,28 @@ export function OverviewTab({ meeting: m }: { meeting: MeetingDetail }) {
   const printedNumber = number === '' ? '事務連絡' : `${prefix}${number}${number.endsWith('号') ? '' : '号'}`;
 
   return (
-    <div className="mt-overview">
+    <div>
       {m.missing.length > 0 && (
-        <Notice tone="warning" className="mt-overview-missing">
-          <p className="mt-notice-title">会議後の作業が残っています</p>
-          <ul className="mt-missing">
+        <Notice tone="warning" className={styles.notice}>
+          <p className={styles.noticeTitle}>会議後の作業が残っています</p>
+          <ul className={meetingsStyles.missing}>
             {m.missing.map((item) => (
               <li key={item}>{item}</li>
             ))}
           </ul>
         </Notice>
       )}
-      {m.dateWarning && <Notice tone="warning">{m.dateWarning}</Notice>}
-      <div className="mt-overview-grid">
-        <section className="panel" aria-labelledby="mt-facts-title">
-          <h2 id="mt-facts-title" className="panel-title">
+      {m.dateWarning && (
+        <Notice tone="warning" className={styles.notice}>
+          {m.dateWarning}
+        </Notice>
+      )}
+      <div className={styles.overviewGrid}>
+        <section className={layoutStyles.panel} aria-labelledby="mt-facts-title">
+          <h2 id="mt-facts-title" className={layoutStyles.panelTitle}>
             会議
           </h2>
-          <dl className="mt-facts">
+          <dl className={styles.facts}>
             <dt>種別</dt>
             <dd>{labels[m.kind]}</dd>
             <dt>日時</dt>
@@ -53,25 +60,25 @@ export function OverviewTab({ meeting: m }: { meeting: MeetingDetail }) {
             <dd>{m.replyBy ? formatWarekiDate(m.replyBy) : <span className="muted">なし</span>}</dd>
           </dl>
         </section>
-        <section className="panel" aria-labelledby="mt-agenda-title">
-          <h2 id="mt-agenda-title" className="panel-title">
+        <section className={layoutStyles.panel} aria-labelledby="mt-agenda-title">
+          <h2 id="mt-agenda-title" className={layoutStyles.panelTitle}>
             会次第
           </h2>
           {m.agenda.length === 0 ? (
             <p className="muted">会次第はありません。</p>
           ) : (
-            <ol className="mt-agenda">
+            <ol className={styles.agenda}>
               {m.agenda.map((item, index) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: agenda lines may repeat; their order is their identity.
                 <li key={index}>{item}</li>
               ))}
             </ol>
           )}
-          <h3 className="mt-subheading">その他の配布資料</h3>
+          <h3 className={styles.subheading}>その他の配布資料</h3>
           {m.handouts.length === 0 ? (
             <p className="muted">ありません（検討シート・家族構成図は様式2に自動で載ります）。</p>
           ) : (
-            <ul className="mt-handouts">
+            <ul className={styles.handouts}>
               {m.handouts.map((item, index) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: as above.
                 <li key={index}>{item}</li>

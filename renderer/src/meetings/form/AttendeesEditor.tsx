@@ -3,6 +3,10 @@ import { type FieldErrors, type UseFormRegister, useFieldArray, useWatch } from 
 import type { Agency } from '../../../../electron/ipc/schemas/agencies';
 import { AgencyOptions } from '../../agencies/AgencyOptions';
 import { Button } from '../../ui/Button';
+import { cx } from '../../ui/cx';
+import fieldStyles from '../../ui/Field.module.css';
+import meetingsStyles from '../meetings.module.css';
+import styles from './AttendeesEditor.module.css';
 import { emptyAttendee, type MeetingFormControl, type MeetingFormValues } from './formValues';
 
 interface AttendeesEditorProps {
@@ -43,29 +47,31 @@ export function AttendeesEditor({
   const listError = errors?.root?.message ?? errors?.message;
 
   return (
-    <fieldset className="group mt-attendees" aria-describedby={`${id}-hint`}>
+    <fieldset className={cx(fieldStyles.group, styles.attendees)} aria-describedby={`${id}-hint`}>
       <legend>出席機関・出席者</legend>
-      <p className="field-hint" id={`${id}-hint`}>
+      <p className={fieldStyles.hint} id={`${id}-hint`}>
         通知（様式1）は機関ごとに作成され、出席者名簿（様式2）にはこの順で載ります。
       </p>
       {outsideCount > 0 && (
-        <p className="mt-scope-summary" role="status">
+        <p className={styles.scopeSummary} role="status">
           本人同意の範囲に含まれない機関が{outsideCount}件あります。{consentedLabel}
           に出席させるには、機関ごとに理由を記録してください（理由は記録に残ります）。
         </p>
       )}
       {fields.length === 0 ? (
-        <p className="muted mt-attendees-empty">まだ出席者がいません。「出席者を追加」から機関を選びます。</p>
+        <p className={cx('muted', styles.attendeesEmpty)}>
+          まだ出席者がいません。「出席者を追加」から機関を選びます。
+        </p>
       ) : (
         <>
-          <div className="mt-attendee mt-attendee-head" aria-hidden="true">
-            <span className="mt-attendee-no">No.</span>
+          <div className={cx(styles.attendee, styles.attendeeHead)} aria-hidden="true">
+            <span className={styles.attendeeNo}>No.</span>
             <span>機関</span>
             <span>職名</span>
             <span>氏名</span>
             <span />
           </div>
-          <ol className="mt-attendee-list">
+          <ol className={styles.attendeeList}>
             {fields.map((field, index) => {
               const row = rows[index] ?? emptyAttendee;
               const outside = isOutside(row.agencyId);
@@ -75,17 +81,15 @@ export function AttendeesEditor({
               return (
                 <li
                   key={field.id}
-                  className={outside ? 'mt-attendee is-outside' : 'mt-attendee'}
+                  className={outside ? cx(styles.attendee, styles.isOutside) : styles.attendee}
                   data-testid="attendee-row"
                 >
-                  <span className="mt-attendee-no" aria-hidden="true">
+                  <span className={styles.attendeeNo} aria-hidden="true">
                     {n}
                   </span>
-                  <div
-                    className={rowErrors?.agencyId ? 'mt-attendee-cell field-invalid' : 'mt-attendee-cell'}
-                  >
+                  <div className={rowErrors?.agencyId ? fieldStyles.invalid : undefined}>
                     <select
-                      className="select"
+                      className={fieldStyles.select}
                       aria-label={`出席者 ${n} の機関`}
                       aria-invalid={rowErrors?.agencyId ? true : undefined}
                       {...agencyField}
@@ -97,31 +101,31 @@ export function AttendeesEditor({
                       <option value="">機関を選んでください</option>
                       <AgencyOptions agencies={agencies} keep={row.agencyId} />
                     </select>
-                    {rowErrors?.agencyId && <p className="field-error">機関を選んでください</p>}
+                    {rowErrors?.agencyId && <p className={fieldStyles.error}>機関を選んでください</p>}
                   </div>
-                  <div className={rowErrors?.title ? 'mt-attendee-cell field-invalid' : 'mt-attendee-cell'}>
+                  <div className={rowErrors?.title ? fieldStyles.invalid : undefined}>
                     <input
-                      className="input"
+                      className={fieldStyles.input}
                       aria-label={`出席者 ${n} の職名`}
                       autoComplete="off"
                       {...register(`attendees.${index}.title`)}
                     />
-                    {rowErrors?.title && <p className="field-error">{rowErrors.title.message}</p>}
+                    {rowErrors?.title && <p className={fieldStyles.error}>{rowErrors.title.message}</p>}
                   </div>
-                  <div
-                    className={rowErrors?.personName ? 'mt-attendee-cell field-invalid' : 'mt-attendee-cell'}
-                  >
+                  <div className={rowErrors?.personName ? fieldStyles.invalid : undefined}>
                     <input
-                      className="input"
+                      className={fieldStyles.input}
                       aria-label={`出席者 ${n} の氏名`}
                       autoComplete="off"
                       {...register(`attendees.${index}.personName`)}
                     />
-                    {rowErrors?.personName && <p className="field-error">{rowErrors.personName.message}</p>}
+                    {rowErrors?.personName && (
+                      <p className={fieldStyles.error}>{rowErrors.personName.message}</p>
+                    )}
                   </div>
-                  <span className="mt-line-actions">
+                  <span className={cx(meetingsStyles.lineActions, styles.attendeeActions)}>
                     <Button
-                      className="btn-compact"
+                      compact
                       aria-label={`出席者 ${n} を上へ`}
                       disabled={index === 0}
                       onClick={() => {
@@ -132,7 +136,7 @@ export function AttendeesEditor({
                       ↑
                     </Button>
                     <Button
-                      className="btn-compact"
+                      compact
                       aria-label={`出席者 ${n} を下へ`}
                       disabled={index === fields.length - 1}
                       onClick={() => {
@@ -143,7 +147,8 @@ export function AttendeesEditor({
                       ↓
                     </Button>
                     <Button
-                      className="btn-compact btn-compact-danger"
+                      compact
+                      variant="danger-outline"
                       aria-label={`出席者 ${n} を削除`}
                       onClick={() => {
                         remove(index);
@@ -155,22 +160,26 @@ export function AttendeesEditor({
                   </span>
                   {outside && (
                     <div
-                      className={rowErrors?.scopeReason ? 'mt-scope-reason field-invalid' : 'mt-scope-reason'}
+                      className={
+                        rowErrors?.scopeReason
+                          ? cx(styles.scopeReason, fieldStyles.invalid)
+                          : styles.scopeReason
+                      }
                       data-testid="scope-reason"
                     >
-                      <label className="mt-scope-label" htmlFor={`${id}-${index}-reason`}>
-                        <span className="mt-scope-mark">同意の範囲外</span>
-                        出席させる理由<span className="field-required">必須</span>
+                      <label className={styles.scopeLabel} htmlFor={`${id}-${index}-reason`}>
+                        <span className={meetingsStyles.scopeMark}>同意の範囲外</span>
+                        出席させる理由<span className={fieldStyles.required}>必須</span>
                       </label>
                       <textarea
                         id={`${id}-${index}-reason`}
-                        className="input textarea mt-scope-textarea"
+                        className={cx(fieldStyles.input, fieldStyles.textarea, styles.scopeTextarea)}
                         aria-invalid={rowErrors?.scopeReason ? true : undefined}
                         aria-describedby={rowErrors?.scopeReason ? `${id}-${index}-reason-error` : undefined}
                         {...register(`attendees.${index}.scopeReason`)}
                       />
                       {rowErrors?.scopeReason && (
-                        <p className="field-error" id={`${id}-${index}-reason-error`}>
+                        <p className={fieldStyles.error} id={`${id}-${index}-reason-error`}>
                           {rowErrors.scopeReason.message}
                         </p>
                       )}
@@ -182,9 +191,9 @@ export function AttendeesEditor({
           </ol>
         </>
       )}
-      {listError && <p className="field-error">{listError}</p>}
+      {listError && <p className={fieldStyles.error}>{listError}</p>}
       <Button
-        className="btn-compact"
+        compact
         disabled={fields.length >= maxAttendees}
         onClick={() => {
           append({ ...emptyAttendee });

@@ -2,8 +2,13 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { errorMessage } from '../../api';
 import { read } from '../../queries';
+import { cx } from '../../ui/cx';
+import fieldStyles from '../../ui/Field.module.css';
+import layoutStyles from '../../ui/layout.module.css';
 import { Notice } from '../../ui/Notice';
 import { useFocusOnMount } from '../../ui/useFocusOnMount';
+import meetingsStyles from '../meetings.module.css';
+import styles from './HouseholdPicker.module.css';
 
 const consentWords = { granted: '同意あり', none: '同意なし', withdrawn: '同意撤回' } as const;
 
@@ -48,18 +53,18 @@ export function HouseholdPicker({ onPick }: { onPick: (householdId: string) => v
   }
 
   return (
-    <section className="panel mt-picker" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="panel-title">
+    <section className={cx(layoutStyles.panel, styles.picker)} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className={layoutStyles.panelTitle}>
         どの世帯の会議ですか
       </h2>
-      <label htmlFor={`${id}-search`} className="field-label">
+      <label htmlFor={`${id}-search`} className={fieldStyles.label}>
         世帯を検索
       </label>
       <input
         ref={search}
         id={`${id}-search`}
         type="search"
-        className="input mt-picker-search"
+        className={cx(fieldStyles.input, styles.pickerSearch)}
         placeholder="受付番号・表示名"
         autoComplete="off"
         aria-describedby={`${id}-hint`}
@@ -67,20 +72,29 @@ export function HouseholdPicker({ onPick }: { onPick: (householdId: string) => v
         onChange={(event) => setQuery(event.target.value)}
         onKeyDown={onSearchKeyDown}
       />
-      <p id={`${id}-hint`} className="field-hint">
+      <p id={`${id}-hint`} className={fieldStyles.hint}>
         <kbd>Enter</kbd> で先頭の世帯を選びます。<kbd>↓</kbd> で候補に移り、<kbd>Enter</kbd> で決定します。
       </p>
       {list.isError && <Notice tone="error">{errorMessage(list.error)}</Notice>}
       {list.isSuccess && rows.length === 0 && (
-        <p className="muted mt-picker-empty">該当する世帯はありません。世帯は「世帯」の画面で登録します。</p>
+        <p className={cx('muted', styles.pickerEmpty)}>
+          該当する世帯はありません。世帯は「世帯」の画面で登録します。
+        </p>
       )}
-      <ul ref={results} className="mt-picker-results" aria-label="世帯の候補" onKeyDown={onResultsKeyDown}>
+      <ul ref={results} className={styles.pickerResults} aria-label="世帯の候補" onKeyDown={onResultsKeyDown}>
         {rows.map((row) => (
-          <li key={row.id} className="mt-picker-option">
-            <button type="button" className="mt-picker-button" onClick={() => onPick(row.id)}>
-              <span className="mt-caseno">{row.caseNo}</span>
-              <span className="mt-picker-label">{row.label}</span>
-              <span className={`mt-consent mt-consent-${row.consent}`}>{consentWords[row.consent]}</span>
+          <li key={row.id} className={styles.pickerOption}>
+            <button type="button" className={styles.pickerButton} onClick={() => onPick(row.id)}>
+              <span className={meetingsStyles.caseno}>{row.caseNo}</span>
+              <span className={styles.pickerLabel}>{row.label}</span>
+              <span
+                className={cx(
+                  styles.consent,
+                  row.consent === 'granted' ? styles.consentGranted : styles.consentMissing,
+                )}
+              >
+                {consentWords[row.consent]}
+              </span>
             </button>
           </li>
         ))}

@@ -1,7 +1,11 @@
 import { useId } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import type { MeetingKind } from '../../../../electron/domain/meeting';
+import { cx } from '../../ui/cx';
+import fieldStyles from '../../ui/Field.module.css';
 import { useKindLabels } from '../labels';
+import meetingsStyles from '../meetings.module.css';
+import styles from './KindField.module.css';
 
 interface KindFieldProps {
   field: UseFormRegisterReturn<'kind'>;
@@ -26,31 +30,31 @@ export function KindField({ field, allowed, reason, error, onChosen }: KindField
     .filter(Boolean)
     .join(' ');
   return (
-    <fieldset className="group mt-kind-field" aria-describedby={describedBy}>
+    <fieldset className={fieldStyles.group} aria-describedby={describedBy}>
       <legend>
-        種別<span className="field-required mt-legend-required">必須</span>
+        種別<span className={cx(fieldStyles.required, styles.legendRequired)}>必須</span>
       </legend>
-      <p className="field-hint" id={`${id}-hint`}>
+      <p className={fieldStyles.hint} id={`${id}-hint`}>
         本人同意が会議の日に有効な世帯だけ、{labels.consented}を開けます。
         {allowed === null && '日付を入力すると、開ける種別を確認します。'}
       </p>
-      <div className="mt-kind-choices">
-        <label className={consentedRefused ? 'choice is-disabled' : 'choice'}>
+      <div className={meetingsStyles.kindChoices}>
+        <label className={cx(fieldStyles.choice, consentedRefused && styles.disabled)}>
           <input type="radio" value="consented" disabled={consentedRefused} {...field} onClick={onChosen} />
           {labels.consented}
         </label>
-        <label className="choice">
+        <label className={fieldStyles.choice}>
           <input type="radio" value="unconsented" {...field} onClick={onChosen} />
           {labels.unconsented}
         </label>
       </div>
       {consentedRefused && reason && (
-        <p className="mt-kind-reason" id={`${id}-reason`} data-testid="kind-refusal">
+        <p className={meetingsStyles.kindReason} id={`${id}-reason`} data-testid="kind-refusal">
           {reason}
         </p>
       )}
       {error && (
-        <p className="field-error" id={`${id}-error`}>
+        <p className={fieldStyles.error} id={`${id}-error`}>
           {error}
         </p>
       )}

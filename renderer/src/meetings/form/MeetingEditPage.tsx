@@ -3,9 +3,12 @@ import { useNavigate } from '@tanstack/react-router';
 import { call, errorMessage, isCallError, KasaneCallError } from '../../api';
 import { meetingReads, read, refresh } from '../../queries';
 import { PageHeader } from '../../shell/PageHeader';
+import { cx } from '../../ui/cx';
 import { ErrorPanel } from '../../ui/ErrorPanel';
+import layoutStyles from '../../ui/layout.module.css';
 import { Breadcrumb } from '../Breadcrumb';
 import { useOpenedMeeting } from '../detail/MeetingScreen';
+import meetingsStyles from '../meetings.module.css';
 import { meetingValues } from './formValues';
 import { MeetingForm } from './MeetingForm';
 
@@ -30,7 +33,7 @@ export function MeetingEditPage() {
 
   const failed = household.error ?? agencies.error;
   return (
-    <div className="page page-meetings">
+    <div className={cx(layoutStyles.page, meetingsStyles.pageMeetings)}>
       <Breadcrumb
         trail={[
           { label: '会議一覧', onClick: () => void navigate({ to: '/meetings' }) },

@@ -9,16 +9,22 @@ import { type MeetingInput, meetingInputSchema } from '../../../../electron/ipc/
 import { isCallError } from '../../api';
 import { useUnsavedChanges } from '../../shell/unsavedChanges';
 import { Button } from '../../ui/Button';
+import { cx } from '../../ui/cx';
 import { DateField, readDate } from '../../ui/DateField';
 import { TextField } from '../../ui/Field';
+import fieldStyles from '../../ui/Field.module.css';
 import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
+import layoutStyles from '../../ui/layout.module.css';
 import { Notice } from '../../ui/Notice';
 import { useKindLabels } from '../labels';
+import meetingsStyles from '../meetings.module.css';
 import { AttendeesEditor } from './AttendeesEditor';
 import { outsideScope } from './consentScope';
+import formStyles from './form.module.css';
 import type { MeetingFormValues } from './formValues';
 import { KindField } from './KindField';
+import styles from './MeetingForm.module.css';
 import { NoticeNumberField } from './NoticeNumberField';
 import { TextListEditor } from './TextListEditor';
 import { useKindCheck } from './useKindCheck';
@@ -153,7 +159,7 @@ export function MeetingForm({
 
   return (
     <Form
-      className="mt-form"
+      className={styles.form}
       aria-label="会議の準備"
       onSubmit={handleSubmit(
         (values) => {
@@ -168,13 +174,13 @@ export function MeetingForm({
         () => setFormError(invalidFormMessage),
       )}
     >
-      <fieldset className="mt-form-section">
-        <legend className="mt-form-section-title">会議</legend>
-        <div className="mt-form-grid">
-          <div className="field">
-            <span className="field-label">世帯</span>
-            <p className="mt-fixed-value">
-              <span className="mt-caseno">{household.caseNo}</span>
+      <fieldset className={styles.formSection}>
+        <legend className={styles.formSectionTitle}>会議</legend>
+        <div className={styles.formGrid}>
+          <div className={fieldStyles.field}>
+            <span className={fieldStyles.label}>世帯</span>
+            <p className={styles.fixedValue}>
+              <span className={meetingsStyles.caseno}>{household.caseNo}</span>
               {household.label}
             </p>
           </div>
@@ -184,10 +190,10 @@ export function MeetingForm({
             hint="書類のファイル名にも使います。"
             autoComplete="off"
             error={errors.meetingNo?.message}
-            inputClassName="input-medium"
+            inputClassName={formStyles.inputMedium}
             {...register('meetingNo')}
           />
-          <div className="mt-date-cell">
+          <div>
             <DateField
               label="日付"
               required
@@ -196,18 +202,18 @@ export function MeetingForm({
               {...register('heldOn')}
             />
             {heldOn && check.data?.dateWarning && (
-              <p className="mt-date-warning" role="status">
+              <p className={styles.dateWarning} role="status">
                 {check.data.dateWarning}
               </p>
             )}
           </div>
-          <div className="mt-time-row">
+          <div className={styles.timeRow}>
             <TextField
               label="開始時刻"
               hint="例：14:00"
               autoComplete="off"
               inputMode="numeric"
-              inputClassName="input-time"
+              inputClassName={styles.inputTime}
               error={errors.startTime?.message}
               {...register('startTime')}
             />
@@ -216,7 +222,7 @@ export function MeetingForm({
               hint="例：15:30"
               autoComplete="off"
               inputMode="numeric"
-              inputClassName="input-time"
+              inputClassName={styles.inputTime}
               error={errors.endTime?.message}
               {...register('endTime')}
             />
@@ -240,9 +246,9 @@ export function MeetingForm({
         </div>
       </fieldset>
 
-      <fieldset className="mt-form-section">
-        <legend className="mt-form-section-title">会次第・配布資料</legend>
-        <div className="mt-form-grid">
+      <fieldset className={styles.formSection}>
+        <legend className={styles.formSectionTitle}>会次第・配布資料</legend>
+        <div className={styles.formGrid}>
           <TextListEditor
             legend="会次第"
             hint="様式2に番号付きで載ります。Alt+↑／↓で並べ替えます。"
@@ -269,8 +275,8 @@ export function MeetingForm({
         </div>
       </fieldset>
 
-      <fieldset className="mt-form-section">
-        <legend className="mt-form-section-title">出席機関・出席者</legend>
+      <fieldset className={styles.formSection}>
+        <legend className={styles.formSectionTitle}>出席機関・出席者</legend>
         <AttendeesEditor
           control={control}
           register={register}
@@ -281,9 +287,9 @@ export function MeetingForm({
         />
       </fieldset>
 
-      <fieldset className="mt-form-section">
-        <legend className="mt-form-section-title">開催通知（様式1）</legend>
-        <div className="mt-form-grid mt-form-grid-3">
+      <fieldset className={styles.formSection}>
+        <legend className={styles.formSectionTitle}>開催通知（様式1）</legend>
+        <div className={cx(styles.formGrid, styles.formGrid3)}>
           <NoticeNumberField
             field={register('noticeNumber')}
             error={errors.noticeNumber?.message}
@@ -307,7 +313,7 @@ export function MeetingForm({
       </fieldset>
 
       {formError && <Notice tone="error">{formError}</Notice>}
-      <div className="actions">
+      <div className={layoutStyles.actions}>
         <Button type="submit" variant="primary" busy={mutation.isPending}>
           {submitLabel}
         </Button>

@@ -1,11 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { call, errorMessage } from '../../api';
-import { PageHeader } from '../../shell/PageHeader';
-import { ErrorPanel } from '../../ui/ErrorPanel';
-import { Breadcrumb } from '../Breadcrumb';
-import '../meetings.css';
 import { meetingReads, read, readSinceOpened, refresh } from '../../queries';
+import { PageHeader } from '../../shell/PageHeader';
+import { cx } from '../../ui/cx';
+import { ErrorPanel } from '../../ui/ErrorPanel';
+import layoutStyles from '../../ui/layout.module.css';
+import { Breadcrumb } from '../Breadcrumb';
+import meetingsStyles from '../meetings.module.css';
 import { newMeetingValues } from './formValues';
 import { HouseholdPicker } from './HouseholdPicker';
 import { MeetingForm } from './MeetingForm';
@@ -20,7 +22,7 @@ export function NewMeetingPage() {
   const toList = () => void navigate({ to: '/meetings' });
 
   return (
-    <div className="page page-meetings">
+    <div className={cx(layoutStyles.page, meetingsStyles.pageMeetings)}>
       <Breadcrumb trail={[{ label: '会議一覧', onClick: toList }]} current="会議の準備" />
       <PageHeader title="会議の準備" note="日付を入れると、本人同意に照らして開ける種別を確認します。" />
       {householdId === undefined ? (

@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { type UseFormRegisterReturn, useWatch } from 'react-hook-form';
 import { read } from '../../queries';
 import { TextField } from '../../ui/Field';
+import fieldStyles from '../../ui/Field.module.css';
+import formStyles from './form.module.css';
 import type { MeetingFormControl } from './formValues';
 
 interface NoticeNumberFieldProps {
@@ -23,9 +25,9 @@ export function NoticeNumberField({ field, control, error }: NoticeNumberFieldPr
       hint="番号だけを入力します。空欄なら「事務連絡」として発信します。"
       autoComplete="off"
       error={error}
-      inputClassName="input-medium"
+      inputClassName={formStyles.inputMedium}
       after={
-        <output className="date-echo" aria-live="polite">
+        <output className={fieldStyles.echo} aria-live="polite">
           通知には「{printed}」と載ります
         </output>
       }

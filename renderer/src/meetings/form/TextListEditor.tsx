@@ -1,5 +1,9 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../../ui/Button';
+import { cx } from '../../ui/cx';
+import fieldStyles from '../../ui/Field.module.css';
+import meetingsStyles from '../meetings.module.css';
+import styles from './TextListEditor.module.css';
 
 interface TextListEditorProps {
   legend: string;
@@ -62,14 +66,14 @@ export function TextListEditor({
 
   const ListTag = numbered ? 'ol' : 'ul';
   return (
-    <fieldset className="group mt-text-list" aria-describedby={hint ? `${id}-hint` : undefined}>
+    <fieldset className={fieldStyles.group} aria-describedby={hint ? `${id}-hint` : undefined}>
       <legend>{legend}</legend>
       {hint && (
-        <p className="field-hint" id={`${id}-hint`}>
+        <p className={fieldStyles.hint} id={`${id}-hint`}>
           {hint}
         </p>
       )}
-      <ListTag className="mt-text-list-items">
+      <ListTag className={styles.textListItems}>
         {values.map((value, index) => {
           const error = errors[index];
           const inputId = `${id}-${index}`;
@@ -77,9 +81,9 @@ export function TextListEditor({
           return (
             // Lines have no identity of their own; the index is what the person sees and reorders.
             // biome-ignore lint/suspicious/noArrayIndexKey: see above.
-            <li key={index} className={error ? 'mt-text-line field-invalid' : 'mt-text-line'}>
+            <li key={index} className={error ? cx(styles.textLine, fieldStyles.invalid) : styles.textLine}>
               {numbered && (
-                <span className="mt-text-number" aria-hidden="true">
+                <span className={styles.textNumber} aria-hidden="true">
                   {index + 1}
                 </span>
               )}
@@ -88,7 +92,7 @@ export function TextListEditor({
                   inputs.current[index] = el;
                 }}
                 id={inputId}
-                className="input"
+                className={fieldStyles.input}
                 aria-label={label}
                 aria-invalid={error ? true : undefined}
                 aria-describedby={error ? `${inputId}-error` : undefined}
@@ -97,9 +101,9 @@ export function TextListEditor({
                 onChange={(event) => onChange(values.map((v, i) => (i === index ? event.target.value : v)))}
                 onKeyDown={(event) => onKeyDown(event, index)}
               />
-              <span className="mt-line-actions">
+              <span className={meetingsStyles.lineActions}>
                 <Button
-                  className="btn-compact"
+                  compact
                   aria-label={`${label} を上へ`}
                   disabled={index === 0}
                   onClick={() => move(index, index - 1)}
@@ -107,7 +111,7 @@ export function TextListEditor({
                   ↑
                 </Button>
                 <Button
-                  className="btn-compact"
+                  compact
                   aria-label={`${label} を下へ`}
                   disabled={index === values.length - 1}
                   onClick={() => move(index, index + 1)}
@@ -115,7 +119,8 @@ export function TextListEditor({
                   ↓
                 </Button>
                 <Button
-                  className="btn-compact btn-compact-danger"
+                  compact
+                  variant="danger-outline"
                   aria-label={`${label} を削除`}
                   onClick={() => remove(index)}
                 >
@@ -123,7 +128,7 @@ export function TextListEditor({
                 </Button>
               </span>
               {error && (
-                <p className="field-error mt-line-error" id={`${inputId}-error`}>
+                <p className={cx(fieldStyles.error, styles.lineError)} id={`${inputId}-error`}>
                   {error}
                 </p>
               )}
@@ -132,7 +137,7 @@ export function TextListEditor({
         })}
       </ListTag>
       <Button
-        className="btn-compact"
+        compact
         disabled={values.length >= max}
         onClick={() => {
           onChange([...values, '']);

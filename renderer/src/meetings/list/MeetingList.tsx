@@ -2,13 +2,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { officeDate } from '../../../../electron/domain/office-day';
 import { errorMessage } from '../../api';
+import { read } from '../../queries';
 import { PageHeader } from '../../shell/PageHeader';
 import { Button } from '../../ui/Button';
+import { cx } from '../../ui/cx';
+import layoutStyles from '../../ui/layout.module.css';
 import { Notice } from '../../ui/Notice';
+import meetingsStyles from '../meetings.module.css';
+import styles from './MeetingList.module.css';
 import { MeetingTable } from './MeetingTable';
-import '../../ui/compact-button.css';
-import '../meetings.css';
-import { read } from '../../queries';
 
 /** 会議一覧: what is coming (soonest first), then what was held (newest first) with what is still missing. */
 export function MeetingList() {
@@ -23,10 +25,10 @@ export function MeetingList() {
   const unfinished = past.filter((m) => m.missing.length > 0).length;
 
   return (
-    <div className="page page-meetings">
-      <div className="mt-toolbar">
+    <div className={cx(layoutStyles.page, meetingsStyles.pageMeetings)}>
+      <div className={styles.toolbar}>
         <PageHeader title="会議" note="予定の会議と、開催後に残っている作業を表示します。" />
-        <span className="actions-spacer" />
+        <span className={layoutStyles.actionsSpacer} />
         <Button variant="primary" onClick={onNew}>
           会議を準備
         </Button>
@@ -36,25 +38,29 @@ export function MeetingList() {
 
       {list.isSuccess && (
         <>
-          <section className="mt-list-section" aria-labelledby="mt-upcoming-title">
-            <h2 id="mt-upcoming-title" className="mt-list-title">
-              予定<span className="mt-count">{upcoming.length}件</span>
+          <section className={styles.listSection} aria-labelledby="mt-upcoming-title">
+            <h2 id="mt-upcoming-title" className={styles.listTitle}>
+              予定<span className={meetingsStyles.count}>{upcoming.length}件</span>
             </h2>
             {upcoming.length === 0 ? (
-              <p className="panel mt-empty muted">
+              <p className={cx(layoutStyles.panel, styles.empty, 'muted')}>
                 予定の会議はありません。「会議を準備」から世帯を選んで準備します。
               </p>
             ) : (
               <MeetingTable rows={upcoming} label="予定の会議" onOpen={onOpen} />
             )}
           </section>
-          <section className="mt-list-section" aria-labelledby="mt-past-title">
-            <h2 id="mt-past-title" className="mt-list-title">
-              開催済み<span className="mt-count">{past.length}件</span>
-              {unfinished > 0 && <span className="mt-attention">未完了の作業がある会議 {unfinished}件</span>}
+          <section className={styles.listSection} aria-labelledby="mt-past-title">
+            <h2 id="mt-past-title" className={styles.listTitle}>
+              開催済み<span className={meetingsStyles.count}>{past.length}件</span>
+              {unfinished > 0 && (
+                <span className={styles.attention}>未完了の作業がある会議 {unfinished}件</span>
+              )}
             </h2>
             {past.length === 0 ? (
-              <p className="panel mt-empty muted">開催済みの会議はまだありません。</p>
+              <p className={cx(layoutStyles.panel, styles.empty, 'muted')}>
+                開催済みの会議はまだありません。
+              </p>
             ) : (
               <MeetingTable rows={past} label="開催済みの会議" showMissing onOpen={onOpen} />
             )}

@@ -3,7 +3,11 @@ import { planStatusLabels } from '../../../../electron/domain/meeting';
 import { formatWarekiDate } from '../../../../electron/domain/office-day';
 import { timeRange } from '../../../../electron/domain/time-range';
 import type { MeetingSummary } from '../../../../electron/ipc/schemas/meetings';
+import { cx } from '../../ui/cx';
+import tableStyles from '../../ui/table.module.css';
 import { KindBadge } from '../KindBadge';
+import meetingsStyles from '../meetings.module.css';
+import styles from './MeetingTable.module.css';
 
 interface MeetingTableProps {
   rows: readonly MeetingSummary[];
@@ -16,7 +20,7 @@ interface MeetingTableProps {
 /** ↑ and ↓ move between the rows' open buttons; Enter (or a click anywhere on the row) opens. */
 function moveBetweenRows(event: KeyboardEvent<HTMLTableSectionElement>) {
   if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-  const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button.mt-open')];
+  const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button[data-open]')];
   const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
   if (index === -1) return;
   event.preventDefault();
@@ -25,17 +29,17 @@ function moveBetweenRows(event: KeyboardEvent<HTMLTableSectionElement>) {
 
 export function MeetingTable({ rows, label, showMissing = false, onOpen }: MeetingTableProps) {
   return (
-    <div className="mt-table-wrap">
-      <table className="table mt-table" aria-label={label}>
+    <div className={meetingsStyles.tableWrap}>
+      <table className={cx(tableStyles.table, styles.table)} aria-label={label}>
         {/* The same widths in 予定 and 開催済み, so the two tables line up. */}
         <colgroup>
-          <col className="mt-col-date" />
-          <col className="mt-col-time" />
-          <col className="mt-col-kind" />
+          <col className={styles.colDate} />
+          <col className={styles.colTime} />
+          <col className={styles.colKind} />
           <col />
           <col />
-          <col className="mt-col-count" />
-          <col className="mt-col-state" />
+          <col className={styles.colCount} />
+          <col className={styles.colState} />
         </colgroup>
         <thead>
           <tr>
@@ -44,7 +48,7 @@ export function MeetingTable({ rows, label, showMissing = false, onOpen }: Meeti
             <th scope="col">種別</th>
             <th scope="col">世帯</th>
             <th scope="col">場所</th>
-            <th scope="col" className="num">
+            <th scope="col" className={tableStyles.num}>
               出席者
             </th>
             <th scope="col">{showMissing ? '未完了の作業' : '支援プラン'}</th>
@@ -52,9 +56,9 @@ export function MeetingTable({ rows, label, showMissing = false, onOpen }: Meeti
         </thead>
         <tbody onKeyDown={moveBetweenRows}>
           {rows.map((m) => (
-            <tr key={m.id} data-testid="meeting-row" className="mt-row">
+            <tr key={m.id} data-testid="meeting-row" className={styles.row}>
               <td className="nowrap">
-                <button type="button" className="mt-open" onClick={() => onOpen(m.id)}>
+                <button type="button" className={styles.open} data-open onClick={() => onOpen(m.id)}>
                   {formatWarekiDate(m.heldOn)}
                 </button>
               </td>
@@ -65,17 +69,17 @@ export function MeetingTable({ rows, label, showMissing = false, onOpen }: Meeti
                 <KindBadge kind={m.kind} />
               </td>
               <td>
-                <span className="mt-caseno">{m.caseNo}</span>
+                <span className={meetingsStyles.caseno}>{m.caseNo}</span>
                 {m.householdLabel}
               </td>
               <td>{m.place || <span className="muted">—</span>}</td>
-              <td className="num nowrap">{m.attendeeCount}人</td>
+              <td className={cx(tableStyles.num, 'nowrap')}>{m.attendeeCount}人</td>
               <td>
                 {showMissing ? (
                   m.missing.length === 0 ? (
-                    <span className="mt-done">完了</span>
+                    <span className={styles.done}>完了</span>
                   ) : (
-                    <ul className="mt-missing">
+                    <ul className={meetingsStyles.missing}>
                       {m.missing.map((item) => (
                         <li key={item}>{item}</li>
                       ))}

@@ -9,10 +9,22 @@ import { call } from '../../api';
 import { meetingReads, refresh } from '../../queries';
 import { useUnsavedChanges } from '../../shell/unsavedChanges';
 import { Button } from '../../ui/Button';
+import { cx } from '../../ui/cx';
+import fieldStyles from '../../ui/Field.module.css';
 import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
+import layoutStyles from '../../ui/layout.module.css';
 import { Notice } from '../../ui/Notice';
+import tableStyles from '../../ui/table.module.css';
 import { useKindLabels } from '../labels';
+import meetingsStyles from '../meetings.module.css';
+import styles from './PlanEditor.module.css';
+
+const statusColour = {
+  none: styles.planStatusNone,
+  draft: styles.planStatusDraft,
+  final: styles.planStatusFinal,
+};
 
 type PlanValues = z.input<typeof saveMeetingPlanInputSchema>;
 type PlanStatus = PlanValues['status'];
@@ -86,11 +98,11 @@ export function PlanEditor({ meeting }: { meeting: MeetingDetail }) {
   const keepStatus: PlanStatus = status === 'final' ? 'final' : 'draft';
 
   return (
-    <Form className="mt-plan" aria-label="世帯支援プラン" onSubmit={submitWith(keepStatus)}>
-      <div className="mt-section-head">
-        <h2 className="panel-title mt-plan-title">
+    <Form aria-label="世帯支援プラン" onSubmit={submitWith(keepStatus)}>
+      <div className={meetingsStyles.sectionHead}>
+        <h2 className={cx(layoutStyles.panelTitle, styles.planTitle)}>
           世帯支援プラン
-          <span className={`mt-plan-status mt-plan-status-${status}`} data-testid="plan-status">
+          <span className={cx(styles.planStatus, statusColour[status])} data-testid="plan-status">
             {planStatusLabels[status]}
           </span>
         </h2>
@@ -100,10 +112,10 @@ export function PlanEditor({ meeting }: { meeting: MeetingDetail }) {
             : `${labels.unconsented}では、見守りの体制と次の働きかけを必要に応じて記録します。`}
         </p>
       </div>
-      <div className="mt-table-wrap mt-plan-wrap">
-        <table className="table mt-plan-table">
+      <div className={cx(meetingsStyles.tableWrap, styles.planWrap)}>
+        <table className={cx(tableStyles.table, styles.planTable)}>
           <colgroup>
-            <col className="mt-plan-col-head" />
+            <col className={styles.planColHead} />
             <col span={4} />
           </colgroup>
           <thead>
@@ -111,10 +123,10 @@ export function PlanEditor({ meeting }: { meeting: MeetingDetail }) {
               <th scope="col" rowSpan={2}>
                 （氏名）
               </th>
-              <th scope="colgroup" colSpan={2} className="mt-plan-phase">
+              <th scope="colgroup" colSpan={2} className={styles.planPhase}>
                 会議の前（様式3）
               </th>
-              <th scope="colgroup" colSpan={2} className="mt-plan-phase mt-plan-phase-after">
+              <th scope="colgroup" colSpan={2} className={cx(styles.planPhase, styles.planPhaseAfter)}>
                 会議の結果（様式5）
               </th>
             </tr>
@@ -128,21 +140,25 @@ export function PlanEditor({ meeting }: { meeting: MeetingDetail }) {
           </thead>
           <tbody>
             {meeting.planRows.map((row, index) => (
-              <tr key={row.id} data-testid="plan-row" className={`mt-plan-row mt-plan-row-${row.target}`}>
-                <th scope="row" className="mt-plan-heading">
+              <tr
+                key={row.id}
+                data-testid="plan-row"
+                className={row.target === 'crisis' ? styles.planRowCrisis : undefined}
+              >
+                <th scope="row" className={styles.planHeading}>
                   {row.heading}
                 </th>
                 {columns.map((c) => {
                   const error = errors.rows?.[index]?.[c.key]?.message;
                   return (
-                    <td key={c.key} className={error ? 'field-invalid' : undefined}>
+                    <td key={c.key} className={error ? fieldStyles.invalid : undefined}>
                       <textarea
-                        className="input textarea mt-plan-cell"
+                        className={cx(fieldStyles.input, fieldStyles.textarea, styles.planCell)}
                         aria-label={`${row.heading} の${c.label}`}
                         aria-invalid={error ? true : undefined}
                         {...register(`rows.${index}.${c.key}`)}
                       />
-                      {error && <p className="field-error">{error}</p>}
+                      {error && <p className={fieldStyles.error}>{error}</p>}
                     </td>
                   );
                 })}
@@ -153,7 +169,7 @@ export function PlanEditor({ meeting }: { meeting: MeetingDetail }) {
       </div>
       {formError && <Notice tone="error">{formError}</Notice>}
       {saved && !isDirty && <Notice tone="success">{saved}</Notice>}
-      <div className="actions">
+      <div className={layoutStyles.actions}>
         <Button
           type="submit"
           variant="primary"

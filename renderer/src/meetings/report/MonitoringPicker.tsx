@@ -1,5 +1,8 @@
 import { agencyDisplayName, groupByField } from '../../../../electron/domain/agency';
 import type { Agency } from '../../../../electron/ipc/schemas/agencies';
+import fieldStyles from '../../ui/Field.module.css';
+import tagPickerStyles from '../../ui/TagPicker.module.css';
+import styles from './MonitoringPicker.module.css';
 
 interface MonitoringPickerProps {
   agencies: readonly Agency[];
@@ -19,7 +22,7 @@ export function MonitoringPicker({ agencies, attending, value, onChange }: Monit
     chosen,
   );
   const chip = (agency: Agency) => (
-    <label key={agency.id} className="tag-choice">
+    <label key={agency.id} className={tagPickerStyles.choice}>
       <input
         type="checkbox"
         checked={chosen.has(agency.id)}
@@ -31,21 +34,21 @@ export function MonitoringPicker({ agencies, attending, value, onChange }: Monit
     </label>
   );
   return (
-    <fieldset className="group mt-monitoring" aria-describedby="mt-monitoring-hint">
+    <fieldset className={fieldStyles.group} aria-describedby="mt-monitoring-hint">
       <legend>モニタリング機関</legend>
-      <p className="field-hint" id="mt-monitoring-hint">
+      <p className={fieldStyles.hint} id="mt-monitoring-hint">
         様式5の表の下に載ります。会議に出席した機関を先に表示しています。
       </p>
       {first.length > 0 && (
-        <div className="mt-monitoring-group">
-          <span className="mt-monitoring-field">出席機関</span>
-          <div className="tag-picker-options">{first.map(chip)}</div>
+        <div className={styles.monitoringGroup}>
+          <span className={styles.monitoringField}>出席機関</span>
+          <div className={tagPickerStyles.options}>{first.map(chip)}</div>
         </div>
       )}
       {others.map((group) => (
-        <div key={group.field} className="mt-monitoring-group">
-          <span className="mt-monitoring-field">{group.field}</span>
-          <div className="tag-picker-options">{group.agencies.map(chip)}</div>
+        <div key={group.field} className={styles.monitoringGroup}>
+          <span className={styles.monitoringField}>{group.field}</span>
+          <div className={tagPickerStyles.options}>{group.agencies.map(chip)}</div>
         </div>
       ))}
     </fieldset>

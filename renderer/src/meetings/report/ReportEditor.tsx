@@ -12,8 +12,11 @@ import { Button } from '../../ui/Button';
 import { DateField } from '../../ui/DateField';
 import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
+import layoutStyles from '../../ui/layout.module.css';
 import { Notice } from '../../ui/Notice';
+import meetingsStyles from '../meetings.module.css';
 import { MonitoringPicker } from './MonitoringPicker';
+import styles from './ReportEditor.module.css';
 import { ReportSection } from './ReportSection';
 
 type ReportValues = z.input<typeof saveReportInputSchema>;
@@ -57,7 +60,7 @@ export function ReportEditor({ meeting }: { meeting: MeetingDetail }) {
 
   return (
     <Form
-      className="mt-report"
+      className={styles.report}
       aria-label="会議報告"
       onSubmit={handleSubmit(
         (values) => {
@@ -68,14 +71,14 @@ export function ReportEditor({ meeting }: { meeting: MeetingDetail }) {
         () => setFormError(invalidFormMessage),
       )}
     >
-      <section className="panel" aria-labelledby="mt-report-title">
-        <div className="mt-section-head">
-          <h2 id="mt-report-title" className="panel-title">
+      <section className={layoutStyles.panel} aria-labelledby="mt-report-title">
+        <div className={meetingsStyles.sectionHead}>
+          <h2 id="mt-report-title" className={layoutStyles.panelTitle}>
             報告事項
           </h2>
           <p className="muted small">様式4（会議報告シート）に番号付きで載ります。</p>
         </div>
-        <ol className="mt-report-sections">
+        <ol className={styles.reportSections}>
           {sections.fields.map((field, index) => (
             <ReportSection
               key={field.id}
@@ -89,15 +92,15 @@ export function ReportEditor({ meeting }: { meeting: MeetingDetail }) {
           ))}
         </ol>
         <Button
-          className="btn-compact"
+          compact
           disabled={sections.fields.length >= maxSections}
           onClick={() => sections.append({ title: '', body: '' })}
         >
           報告事項を追加
         </Button>
       </section>
-      <section className="panel" aria-labelledby="mt-monitoring-title">
-        <h2 id="mt-monitoring-title" className="panel-title">
+      <section className={layoutStyles.panel} aria-labelledby="mt-monitoring-title">
+        <h2 id="mt-monitoring-title" className={layoutStyles.panelTitle}>
           見直しとモニタリング
         </h2>
         <DateField
@@ -121,7 +124,7 @@ export function ReportEditor({ meeting }: { meeting: MeetingDetail }) {
       </section>
       {formError && <Notice tone="error">{formError}</Notice>}
       {saved && !isDirty && <Notice tone="success">会議報告を保存しました。</Notice>}
-      <div className="actions">
+      <div className={layoutStyles.actions}>
         <Button type="submit" variant="primary" busy={save.isPending}>
           保存
         </Button>

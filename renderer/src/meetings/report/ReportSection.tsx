@@ -2,6 +2,10 @@ import type { FieldErrors, UseFormRegister } from 'react-hook-form';
 import type { z } from 'zod';
 import type { saveReportInputSchema } from '../../../../electron/ipc/schemas/meetings';
 import { Button } from '../../ui/Button';
+import { cx } from '../../ui/cx';
+import fieldStyles from '../../ui/Field.module.css';
+import meetingsStyles from '../meetings.module.css';
+import styles from './ReportSection.module.css';
 
 type ReportValues = z.input<typeof saveReportInputSchema>;
 
@@ -18,24 +22,26 @@ interface ReportSectionProps {
 export function ReportSection({ index, count, register, errors, onMove, onRemove }: ReportSectionProps) {
   const n = index + 1;
   return (
-    <li className="mt-report-section" data-testid="report-section">
-      <div className="mt-report-section-head">
-        <span className="mt-report-no" aria-hidden="true">
+    <li className={styles.reportSection} data-testid="report-section">
+      <div className={styles.reportSectionHead}>
+        <span className={styles.reportNo} aria-hidden="true">
           {n}
         </span>
-        <div className={errors?.title ? 'mt-report-title-cell field-invalid' : 'mt-report-title-cell'}>
+        <div
+          className={errors?.title ? cx(styles.reportTitleCell, fieldStyles.invalid) : styles.reportTitleCell}
+        >
           <input
-            className="input"
+            className={fieldStyles.input}
             aria-label={`報告事項 ${n} の見出し`}
             aria-invalid={errors?.title ? true : undefined}
             autoComplete="off"
             {...register(`reportSections.${index}.title`)}
           />
-          {errors?.title && <p className="field-error">{errors.title.message}</p>}
+          {errors?.title && <p className={fieldStyles.error}>{errors.title.message}</p>}
         </div>
-        <span className="mt-line-actions">
+        <span className={meetingsStyles.lineActions}>
           <Button
-            className="btn-compact"
+            compact
             aria-label={`報告事項 ${n} を上へ`}
             disabled={index === 0}
             onClick={() => onMove(index - 1)}
@@ -43,29 +49,25 @@ export function ReportSection({ index, count, register, errors, onMove, onRemove
             ↑
           </Button>
           <Button
-            className="btn-compact"
+            compact
             aria-label={`報告事項 ${n} を下へ`}
             disabled={index === count - 1}
             onClick={() => onMove(index + 1)}
           >
             ↓
           </Button>
-          <Button
-            className="btn-compact btn-compact-danger"
-            aria-label={`報告事項 ${n} を削除`}
-            onClick={onRemove}
-          >
+          <Button compact variant="danger-outline" aria-label={`報告事項 ${n} を削除`} onClick={onRemove}>
             削除
           </Button>
         </span>
       </div>
       <textarea
-        className="input textarea mt-report-body"
+        className={cx(fieldStyles.input, fieldStyles.textarea, styles.reportBody)}
         aria-label={`報告事項 ${n} の内容`}
         aria-invalid={errors?.body ? true : undefined}
         {...register(`reportSections.${index}.body`)}
       />
-      {errors?.body && <p className="field-error">{errors.body.message}</p>}
+      {errors?.body && <p className={fieldStyles.error}>{errors.body.message}</p>}
     </li>
   );
 }

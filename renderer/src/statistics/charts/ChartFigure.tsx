@@ -1,4 +1,5 @@
 import { type ReactNode, useRef } from 'react';
+import styles from './ChartFigure.module.css';
 import { useElementWidth } from './useElementWidth';
 
 const minWidth = 320;
@@ -9,7 +10,7 @@ export function ChartFigure({ children }: { children: (width: number) => ReactNo
   const ref = useRef<HTMLElement>(null);
   const width = useElementWidth(ref, 520);
   return (
-    <figure ref={ref} className="stats-figure">
+    <figure ref={ref} className={styles.figure}>
       {children(Math.min(maxWidth, Math.max(minWidth, width)))}
     </figure>
   );

@@ -1,4 +1,5 @@
 import { type ReactNode, useId } from 'react';
+import styles from './ChartFrame.module.css';
 
 interface ChartFrameProps {
   width: number;
@@ -17,7 +18,7 @@ export function ChartFrame({ width, height, title, desc, children }: ChartFrameP
   const hatchId = `${id}-hatch`;
   return (
     <svg
-      className="stats-chart-svg"
+      className={styles.chartSvg}
       viewBox={`0 0 ${width} ${height}`}
       width={width}
       height={height}

@@ -1,6 +1,8 @@
+import { cx } from '../../ui/cx';
 import { type CountRow, cellKind, cellText } from '../cells';
 import { ChartFrame } from './ChartFrame';
 import { cellTitle } from './cellTitle';
+import chartsStyles from './charts.module.css';
 import { EmptyNote } from './EmptyNote';
 import { largestCount, niceAxis, seriesFill, textWidth } from './scale';
 
@@ -23,14 +25,28 @@ function CategoryLabel({ text, x, y, band }: { text: string; x: number; y: numbe
   const chars = [...text];
   if (textWidth(text, labelFont) <= band - 2 || chars.length < 3) {
     return (
-      <text className="stats-category" x={x} y={y} textAnchor="middle" fontSize={labelFont}>
+      <text
+        className={chartsStyles.category}
+        data-part="category"
+        x={x}
+        y={y}
+        textAnchor="middle"
+        fontSize={labelFont}
+      >
         {text}
       </text>
     );
   }
   const half = Math.ceil(chars.length / 2);
   return (
-    <text className="stats-category" x={x} y={y} textAnchor="middle" fontSize={labelFont}>
+    <text
+      className={chartsStyles.category}
+      data-part="category"
+      x={x}
+      y={y}
+      textAnchor="middle"
+      fontSize={labelFont}
+    >
       <tspan x={x}>{chars.slice(0, half).join('')}</tspan>
       <tspan x={x} dy="1.2em">
         {chars.slice(half).join('')}
@@ -61,7 +77,7 @@ export function ColumnChart({ rows, years, title, desc, width = 560 }: ColumnCha
     <ChartFrame width={width} height={height} title={title} desc={desc}>
       {(hatch) => (
         <>
-          <g className="stats-grid">
+          <g className={chartsStyles.grid}>
             {ticks.map((t) => (
               <g key={t}>
                 <line x1={plotLeft} x2={plotLeft + plotWidth} y1={y(t)} y2={y(t)} />
@@ -83,7 +99,7 @@ export function ColumnChart({ rows, years, title, desc, width = 560 }: ColumnCha
                   const left = groupLeft + i * (barWidth + gap);
                   const mid = left + barWidth / 2;
                   return (
-                    <g key={fy} className={`stats-mark stats-mark-${kind}`} data-cell={kind} data-year={fy}>
+                    <g key={fy} className={chartsStyles.mark} data-cell={kind} data-year={fy}>
                       <title>{cellTitle(row.label, fy, cell)}</title>
                       {kind === 'value' && typeof cell === 'number' && (
                         <>
@@ -96,7 +112,8 @@ export function ColumnChart({ rows, years, title, desc, width = 560 }: ColumnCha
                           />
                           {showValues && (
                             <text
-                              className="stats-value"
+                              className={chartsStyles.value}
+                              data-part="value"
                               x={mid}
                               y={y(cell) - 3}
                               textAnchor="middle"
@@ -109,7 +126,8 @@ export function ColumnChart({ rows, years, title, desc, width = 560 }: ColumnCha
                       )}
                       {kind === 'zero' && showValues && (
                         <text
-                          className="stats-value stats-value-zero"
+                          className={cx(chartsStyles.value, chartsStyles.valueZero)}
+                          data-part="value"
                           x={mid}
                           y={baseline - 3}
                           textAnchor="middle"
@@ -121,7 +139,7 @@ export function ColumnChart({ rows, years, title, desc, width = 560 }: ColumnCha
                       {kind === 'suppressed' && (
                         <>
                           <rect
-                            className="stats-stub"
+                            className={chartsStyles.stub}
                             x={left}
                             y={baseline - stubHeight}
                             width={barWidth}
@@ -129,7 +147,8 @@ export function ColumnChart({ rows, years, title, desc, width = 560 }: ColumnCha
                             fill={hatch}
                           />
                           <text
-                            className="stats-value stats-value-hidden"
+                            className={cx(chartsStyles.value, chartsStyles.valueHidden)}
+                            data-part="value"
                             x={mid}
                             y={baseline - stubHeight - 3}
                             textAnchor="middle"
@@ -145,7 +164,13 @@ export function ColumnChart({ rows, years, title, desc, width = 560 }: ColumnCha
               </g>
             );
           })}
-          <line className="stats-axis" x1={plotLeft} x2={plotLeft + plotWidth} y1={baseline} y2={baseline} />
+          <line
+            className={chartsStyles.axis}
+            x1={plotLeft}
+            x2={plotLeft + plotWidth}
+            y1={baseline}
+            y2={baseline}
+          />
           {empty && <EmptyNote x={plotLeft + plotWidth / 2} y={plotTop + plotHeight / 2} />}
         </>
       )}

@@ -1,7 +1,8 @@
+import styles from './EmptyNote.module.css';
 /** Said in the plot when no bar can be drawn: every count is hidden (＊) or zero. */
 export function EmptyNote({ x, y }: { x: number; y: number }) {
   return (
-    <text className="stats-empty-note" x={x} y={y} textAnchor="middle" dominantBaseline="central">
+    <text className={styles.emptyNote} x={x} y={y} textAnchor="middle" dominantBaseline="central">
       棒で示せる件数はありません（＊または0のみ）
     </text>
   );

@@ -1,7 +1,10 @@
+import { cx } from '../../ui/cx';
 import { type CountRow, cellKind, cellText } from '../cells';
 import { ChartFrame } from './ChartFrame';
 import { cellTitle } from './cellTitle';
+import chartsStyles from './charts.module.css';
 import { EmptyNote } from './EmptyNote';
+import styles from './HBarChart.module.css';
 import { fitLabel, largestCount, niceAxis, seriesFill, textWidth } from './scale';
 
 interface HBarChartProps {
@@ -21,7 +24,8 @@ function CategoryLabel({ text, x, y, maxWidth }: { text: string; x: number; y: n
   const shown = fitLabel(text, labelFont, maxWidth);
   const label = (
     <text
-      className="stats-category"
+      className={chartsStyles.category}
+      data-part="category"
       x={x}
       y={y}
       textAnchor="end"
@@ -70,7 +74,7 @@ export function HBarChart({ rows, years, title, desc, width = 560 }: HBarChartPr
     <ChartFrame width={width} height={height} title={title} desc={desc}>
       {(hatch) => (
         <>
-          <g className="stats-grid">
+          <g className={chartsStyles.grid}>
             {ticks.map((t) => (
               <g key={t}>
                 <line x1={x(t)} x2={x(t)} y1={plotTop} y2={plotBottom} />
@@ -97,7 +101,7 @@ export function HBarChart({ rows, years, title, desc, width = 560 }: HBarChartPr
                   const mid = y + bar / 2;
                   const font = Math.min(valueFont, bar + 3);
                   return (
-                    <g key={fy} className={`stats-mark stats-mark-${kind}`} data-cell={kind} data-year={fy}>
+                    <g key={fy} className={chartsStyles.mark} data-cell={kind} data-year={fy}>
                       <title>{cellTitle(row.label, fy, cell)}</title>
                       {kind === 'value' && typeof cell === 'number' && (
                         <>
@@ -110,7 +114,8 @@ export function HBarChart({ rows, years, title, desc, width = 560 }: HBarChartPr
                           />
                           {showValues && (
                             <text
-                              className="stats-value"
+                              className={chartsStyles.value}
+                              data-part="value"
                               x={x(cell) + 4}
                               y={mid}
                               dominantBaseline="central"
@@ -123,10 +128,11 @@ export function HBarChart({ rows, years, title, desc, width = 560 }: HBarChartPr
                       )}
                       {kind === 'zero' && (
                         <>
-                          <line className="stats-zero" x1={plotLeft} x2={plotLeft} y1={y} y2={y + bar} />
+                          <line className={styles.zero} x1={plotLeft} x2={plotLeft} y1={y} y2={y + bar} />
                           {showValues && (
                             <text
-                              className="stats-value stats-value-zero"
+                              className={cx(chartsStyles.value, chartsStyles.valueZero)}
+                              data-part="value"
                               x={plotLeft + 4}
                               y={mid}
                               dominantBaseline="central"
@@ -140,7 +146,7 @@ export function HBarChart({ rows, years, title, desc, width = 560 }: HBarChartPr
                       {kind === 'suppressed' && (
                         <>
                           <rect
-                            className="stats-stub"
+                            className={chartsStyles.stub}
                             x={plotLeft}
                             y={y}
                             width={stubLength}
@@ -148,7 +154,8 @@ export function HBarChart({ rows, years, title, desc, width = 560 }: HBarChartPr
                             fill={hatch}
                           />
                           <text
-                            className="stats-value stats-value-hidden"
+                            className={cx(chartsStyles.value, chartsStyles.valueHidden)}
+                            data-part="value"
                             x={plotLeft + stubLength + 4}
                             y={mid}
                             dominantBaseline="central"
@@ -164,7 +171,7 @@ export function HBarChart({ rows, years, title, desc, width = 560 }: HBarChartPr
               </g>
             );
           })}
-          <line className="stats-axis" x1={plotLeft} x2={plotLeft} y1={plotTop} y2={plotBottom} />
+          <line className={chartsStyles.axis} x1={plotLeft} x2={plotLeft} y1={plotTop} y2={plotBottom} />
           {empty && <EmptyNote x={plotLeft + plotWidth / 2 + 20} y={(plotTop + plotBottom) / 2} />}
         </>
       )}

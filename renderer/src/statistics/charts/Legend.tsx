@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { fiscalYearLabel } from '../../../../electron/domain/fiscal-year';
+import styles from './Legend.module.css';
 import { seriesFill } from './scale';
 
 interface LegendProps {
@@ -12,10 +13,10 @@ interface LegendProps {
 export function Legend({ years, hasSuppressed }: LegendProps) {
   const hatchId = `${useId().replace(/[^A-Za-z0-9_-]/g, '')}-key`;
   return (
-    <ul className="stats-legend" aria-label="凡例">
+    <ul className={styles.legend} aria-label="凡例">
       {years.map((fy, i) => (
         <li key={fy}>
-          <svg className="stats-swatch" viewBox="0 0 14 14" aria-hidden="true">
+          <svg className={styles.swatch} viewBox="0 0 14 14" aria-hidden="true">
             <rect width="14" height="14" rx="2" fill={seriesFill(i, years.length)} />
           </svg>
           {fiscalYearLabel(fy)}
@@ -23,7 +24,7 @@ export function Legend({ years, hasSuppressed }: LegendProps) {
       ))}
       {hasSuppressed && (
         <li>
-          <svg className="stats-swatch" viewBox="0 0 14 14" aria-hidden="true">
+          <svg className={styles.swatch} viewBox="0 0 14 14" aria-hidden="true">
             <defs>
               <pattern
                 id={hatchId}

@@ -1,7 +1,9 @@
 import { fiscalYearLabel, shortFiscalYearLabel } from '../../../../electron/domain/fiscal-year';
+import { cx } from '../../ui/cx';
 import { type CountRow, cellText, isSuppressed } from '../cells';
 import { ChartFrame } from './ChartFrame';
 import { cellTitle } from './cellTitle';
+import chartsStyles from './charts.module.css';
 import { lineColors, Marker } from './markers';
 import { fitLabel, largestCount, niceAxis, textWidth } from './scale';
 
@@ -59,7 +61,7 @@ export function LineChart({ rows, years, title, desc, width = 560 }: LineChartPr
     <ChartFrame width={width} height={height} title={title} desc={desc}>
       {() => (
         <>
-          <g className="stats-grid">
+          <g className={chartsStyles.grid}>
             {ticks.map((t) => (
               <g key={t}>
                 <line x1={plotLeft} x2={plotLeft + plotWidth} y1={y(t)} y2={y(t)} />
@@ -74,7 +76,13 @@ export function LineChart({ rows, years, title, desc, width = 560 }: LineChartPr
               </text>
             ))}
           </g>
-          <line className="stats-axis" x1={plotLeft} x2={plotLeft + plotWidth} y1={baseline} y2={baseline} />
+          <line
+            className={chartsStyles.axis}
+            x1={plotLeft}
+            x2={plotLeft + plotWidth}
+            y1={baseline}
+            y2={baseline}
+          />
           {rows.map((row, r) => {
             const color = lineColors[r % lineColors.length] ?? '#1d4f8f';
             const segments = row.cells
@@ -90,7 +98,7 @@ export function LineChart({ rows, years, title, desc, width = 560 }: LineChartPr
               .filter((s) => s.length > 1);
             const end = ends.find((e) => e.index === r);
             return (
-              <g key={row.label} className="stats-line" data-row={row.label}>
+              <g key={row.label} data-row={row.label} data-part="line">
                 {segments.map((s) => (
                   <polyline
                     key={s.join(' ')}
@@ -105,14 +113,15 @@ export function LineChart({ rows, years, title, desc, width = 560 }: LineChartPr
                   return (
                     <g
                       key={fy}
-                      className="stats-mark"
+                      className={chartsStyles.mark}
                       data-cell={isSuppressed(cell) ? 'suppressed' : 'value'}
                       data-year={fy}
                     >
                       <title>{cellTitle(row.label, fy, cell)}</title>
                       {isSuppressed(cell) ? (
                         <text
-                          className="stats-value stats-value-hidden"
+                          className={cx(chartsStyles.value, chartsStyles.valueHidden)}
+                          data-part="value"
                           x={x(i)}
                           y={baseline - 6}
                           textAnchor="middle"
@@ -126,7 +135,7 @@ export function LineChart({ rows, years, title, desc, width = 560 }: LineChartPr
                   );
                 })}
                 {end && (
-                  <g className="stats-line-label">
+                  <g>
                     <line x1={endX + 7} x2={endX + 13} y1={end.y} y2={endY.get(r) ?? end.y} stroke={color} />
                     <text
                       x={endX + 16}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Notice } from '../../ui/Notice';
+import styles from './ExportBar.module.css';
 import { ExportForm, type ExportRequest } from './ExportForm';
 import { type ExportFormat, exportFormats, formatLabel } from './formats';
 
@@ -29,9 +30,9 @@ export function ExportBar({ shown }: ExportBarProps) {
   }
 
   return (
-    <div className="stats-export">
-      <div className="stats-export-buttons">
-        <span className="stats-export-label">書き出し</span>
+    <div className={styles.export}>
+      <div className={styles.exportButtons}>
+        <span className={styles.exportLabel}>書き出し</span>
         {exportFormats.map((f) => (
           <Button key={f.format} disabled={!shown} onClick={() => open(f.format)}>
             {f.button}
@@ -39,12 +40,12 @@ export function ExportBar({ shown }: ExportBarProps) {
         ))}
       </div>
       {outcome?.kind === 'saved' && (
-        <Notice tone="success" className="stats-export-outcome">
+        <Notice tone="success" className={styles.exportOutcome}>
           保存しました: {outcome.fileNames.join('、')}
         </Notice>
       )}
       {outcome?.kind === 'notSaved' && (
-        <Notice tone="info" className="stats-export-outcome">
+        <Notice tone="info" className={styles.exportOutcome}>
           保存しませんでした
         </Notice>
       )}

@@ -9,10 +9,12 @@ import { call, errorMessage } from '../../api';
 import { ConfidentialityFields, purposeChosen } from '../../documents/ConfidentialityFields';
 import { read } from '../../queries';
 import { Button } from '../../ui/Button';
+import { cx } from '../../ui/cx';
 import { DialogActions } from '../../ui/Dialog';
 import { Form } from '../../ui/Form';
 import { applyCallError } from '../../ui/formErrors';
 import { Notice } from '../../ui/Notice';
+import styles from './ExportForm.module.css';
 import { type ExportFormat, formatLabel } from './formats';
 
 type ExportValues = z.input<typeof statisticsExportInputSchema>;
@@ -68,14 +70,13 @@ export function ExportForm({ request, onCancel, onDone, onBusyChange }: ExportFo
 
   return (
     <Form
-      className="stats-export-form"
       aria-label="守秘義務の確認と使用目的"
       onSubmit={handleSubmit((values) => {
         setFormError(null);
         save.mutate(values);
       })}
     >
-      <dl className="stats-export-facts">
+      <dl className={styles.exportFacts}>
         <dt>形式</dt>
         <dd>{formatLabel(request.format)}</dd>
         <dt>年度</dt>
@@ -96,7 +97,7 @@ export function ExportForm({ request, onCancel, onDone, onBusyChange }: ExportFo
         testId="export-warning"
       />
       {formError && <Notice tone="error">{formError}</Notice>}
-      <p className="muted small stats-export-ready" aria-live="polite">
+      <p className={cx('muted', 'small', styles.exportReady)} aria-live="polite">
         {ready
           ? '保存すると、形式・年度・目的が監査ログに記録されます。'
           : '使用目的を選び、確認欄にチェックすると保存できます。'}
