@@ -25,8 +25,8 @@ test('初期設定からロック、解除、守秘義務の確認、監査ロ�
   const strength = page.getByText(/^強さ：/).first();
   await pass.fill('password12345');
   await expect(strength).toHaveText('強さ：弱い');
-  await expect(page.getByText('よく使われる語')).toBeVisible();
-  await pass.fill('hanako-yamada1');
+  await expect(page.getByText('よく使われるパスワードに似ています。')).toBeVisible();
+  await pass.fill('sakura2024sakura');
   await expect(strength).toHaveText('強さ：ふつう');
   await expect(page.getByText('単語を4つ以上つなげると覚えやすく強いパスフレーズになります。')).toBeVisible();
   await pass.fill(passphrase);

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { contract } from '../../../electron/ipc/contract';
 import { call } from '../api';
@@ -11,8 +11,9 @@ import { TextField } from '../ui/Field';
 import { Form } from '../ui/Form';
 import { applyCallError } from '../ui/formErrors';
 import layoutStyles from '../ui/layout.module.css';
+import { NewPassphraseFields } from '../ui/NewPassphraseFields';
 import { Notice } from '../ui/Notice';
-import { PasswordStrength } from '../ui/PasswordStrength';
+import { minPassphraseLength } from '../ui/passphraseStrength';
 
 const schema = contract['vault.setup'].input;
 type Values = z.input<typeof schema>;
@@ -24,7 +25,6 @@ export function CreateVaultStep({ onCreated }: { onCreated: (recoveryCode: strin
     resolver: zodResolver(schema),
     defaultValues: { userName: '', passphrase: '', passphraseConfirm: '' },
   });
-  const passphrase = useWatch({ control, name: 'passphrase' });
   const { errors } = formState;
 
   useEffect(() => setFocus('userName'), [setFocus]);
@@ -64,26 +64,14 @@ export function CreateVaultStep({ onCreated }: { onCreated: (recoveryCode: strin
         readOnly={setup.isPending}
         {...register('userName')}
       />
-      <TextField
+      <NewPassphraseFields
+        control={control}
+        register={register}
+        names={{ passphrase: 'passphrase', confirm: 'passphraseConfirm' }}
+        errors={{ passphrase: errors.passphrase?.message, confirm: errors.passphraseConfirm?.message }}
         label="パスフレーズ"
-        type="password"
-        required
-        autoComplete="new-password"
-        hint="12文字以上。ほかで使っていない、あなただけが知っている文にしてください。"
-        error={errors.passphrase?.message}
+        hint={`${minPassphraseLength}文字以上。ほかで使っていない、あなただけが知っている文にしてください。`}
         readOnly={setup.isPending}
-        after={<PasswordStrength value={passphrase} />}
-        {...register('passphrase')}
-      />
-      <TextField
-        label="パスフレーズ（確認）"
-        type="password"
-        required
-        autoComplete="new-password"
-        hint="確認のため、もう一度入力してください。"
-        error={errors.passphraseConfirm?.message}
-        readOnly={setup.isPending}
-        {...register('passphraseConfirm')}
       />
       {formError && <Notice tone="error">{formError}</Notice>}
       <div className={layoutStyles.actions}>

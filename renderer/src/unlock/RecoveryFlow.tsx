@@ -1,21 +1,21 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { contract, type VaultStatus } from '../../../electron/ipc/contract';
 import { call } from '../api';
 import { RecoveryCodeSheet } from '../setup/RecoveryCodeSheet';
 import { useSession, useSetStatus } from '../shell/session';
 import { Button } from '../ui/Button';
-import { describedBy, TextField } from '../ui/Field';
+import { describedBy } from '../ui/Field';
 import fieldStyles from '../ui/Field.module.css';
 import { Form } from '../ui/Form';
 import { applyCallError } from '../ui/formErrors';
 import layoutStyles from '../ui/layout.module.css';
+import { NewPassphraseFields } from '../ui/NewPassphraseFields';
 import { Notice } from '../ui/Notice';
 import { PageBrand } from '../ui/PageBrand';
-import { PasswordStrength } from '../ui/PasswordStrength';
 import { Stepper } from '../ui/Stepper';
 import styles from './RecoveryFlow.module.css';
 
@@ -82,7 +82,6 @@ function NewPassphraseForm({
       newPassphraseConfirm: '',
     },
   });
-  const newPassphrase = useWatch({ control, name: 'newPassphrase' });
   const { errors } = formState;
 
   useEffect(() => setFocus(users.length === 1 ? 'newPassphrase' : 'userId'), [setFocus, users.length]);
@@ -130,23 +129,12 @@ function NewPassphraseForm({
           </p>
         )}
       </fieldset>
-      <TextField
+      <NewPassphraseFields
+        control={control}
+        register={register}
+        names={{ passphrase: 'newPassphrase', confirm: 'newPassphraseConfirm' }}
+        errors={{ passphrase: errors.newPassphrase?.message, confirm: errors.newPassphraseConfirm?.message }}
         label="新しいパスフレーズ"
-        type="password"
-        required
-        autoComplete="new-password"
-        hint="12文字以上。"
-        error={errors.newPassphrase?.message}
-        after={<PasswordStrength value={newPassphrase} />}
-        {...register('newPassphrase')}
-      />
-      <TextField
-        label="新しいパスフレーズ（確認）"
-        type="password"
-        required
-        autoComplete="new-password"
-        error={errors.newPassphraseConfirm?.message}
-        {...register('newPassphraseConfirm')}
       />
       {formError && <Notice tone="error">{formError}</Notice>}
       <div className={layoutStyles.actions}>

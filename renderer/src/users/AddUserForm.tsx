@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { contract } from '../../../electron/ipc/contract';
 import { call } from '../api';
@@ -13,8 +13,8 @@ import fieldStyles from '../ui/Field.module.css';
 import { Form } from '../ui/Form';
 import { applyCallError } from '../ui/formErrors';
 import layoutStyles from '../ui/layout.module.css';
+import { NewPassphraseFields } from '../ui/NewPassphraseFields';
 import { Notice } from '../ui/Notice';
-import { PasswordStrength } from '../ui/PasswordStrength';
 import styles from './AddUserForm.module.css';
 
 const schema = contract['users.add'].input;
@@ -29,7 +29,6 @@ export function AddUserForm() {
     resolver: zodResolver(schema),
     defaultValues: empty,
   });
-  const passphrase = useWatch({ control, name: 'passphrase' });
   const { errors } = formState;
 
   const add = useMutation({
@@ -71,23 +70,12 @@ export function AddUserForm() {
           error={errors.name?.message}
           {...register('name')}
         />
-        <TextField
+        <NewPassphraseFields
+          control={control}
+          register={register}
+          names={{ passphrase: 'passphrase', confirm: 'passphraseConfirm' }}
+          errors={{ passphrase: errors.passphrase?.message, confirm: errors.passphraseConfirm?.message }}
           label="パスフレーズ"
-          type="password"
-          required
-          autoComplete="new-password"
-          hint="12文字以上。"
-          error={errors.passphrase?.message}
-          after={<PasswordStrength value={passphrase} />}
-          {...register('passphrase')}
-        />
-        <TextField
-          label="パスフレーズ（確認）"
-          type="password"
-          required
-          autoComplete="new-password"
-          error={errors.passphraseConfirm?.message}
-          {...register('passphraseConfirm')}
         />
         {formError && <Notice tone="error">{formError}</Notice>}
         {added && (

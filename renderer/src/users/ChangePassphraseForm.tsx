@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { contract } from '../../../electron/ipc/contract';
 import { call } from '../api';
@@ -10,8 +10,8 @@ import { TextField } from '../ui/Field';
 import { Form } from '../ui/Form';
 import { applyCallError } from '../ui/formErrors';
 import layoutStyles from '../ui/layout.module.css';
+import { NewPassphraseFields } from '../ui/NewPassphraseFields';
 import { Notice } from '../ui/Notice';
-import { PasswordStrength } from '../ui/PasswordStrength';
 
 const schema = contract['users.changePassphrase'].input;
 type Values = z.input<typeof schema>;
@@ -24,7 +24,6 @@ export function ChangePassphraseForm() {
     resolver: zodResolver(schema),
     defaultValues: empty,
   });
-  const newPassphrase = useWatch({ control, name: 'newPassphrase' });
   const { errors } = formState;
 
   const change = useMutation({
@@ -63,23 +62,15 @@ export function ChangePassphraseForm() {
           error={errors.currentPassphrase?.message}
           {...register('currentPassphrase')}
         />
-        <TextField
+        <NewPassphraseFields
+          control={control}
+          register={register}
+          names={{ passphrase: 'newPassphrase', confirm: 'newPassphraseConfirm' }}
+          errors={{
+            passphrase: errors.newPassphrase?.message,
+            confirm: errors.newPassphraseConfirm?.message,
+          }}
           label="新しいパスフレーズ"
-          type="password"
-          required
-          autoComplete="new-password"
-          hint="12文字以上。"
-          error={errors.newPassphrase?.message}
-          after={<PasswordStrength value={newPassphrase} />}
-          {...register('newPassphrase')}
-        />
-        <TextField
-          label="新しいパスフレーズ（確認）"
-          type="password"
-          required
-          autoComplete="new-password"
-          error={errors.newPassphraseConfirm?.message}
-          {...register('newPassphraseConfirm')}
         />
         {formError && <Notice tone="error">{formError}</Notice>}
         {changed && (
