@@ -1,10 +1,11 @@
+import { scaleBand } from 'd3-scale';
 import { cx } from '../../ui/cx';
 import { type CountRow, cellKind, cellText } from '../cells';
 import { ChartFrame } from './ChartFrame';
 import { cellTitle } from './cellTitle';
 import chartsStyles from './charts.module.css';
 import { EmptyNote } from './EmptyNote';
-import { largestCount, niceAxis, seriesFill, textWidth } from './scale';
+import { countAxis, seriesFill, textWidth } from './scale';
 
 interface ColumnChartProps {
   rows: readonly CountRow[];
@@ -59,17 +60,20 @@ function CategoryLabel({ text, x, y, band }: { text: string; x: number; y: numbe
 export function ColumnChart({ rows, years, title, desc, width = 560 }: ColumnChartProps) {
   const series = years.length;
   const plotWidth = width - plotLeft - 8;
-  const band = plotWidth / Math.max(1, rows.length);
-  const groupWidth = band * (series === 1 ? 0.56 : 0.8);
-  const gap = series > 1 && groupWidth / series > 6 ? 1 : 0;
-  const barWidth = Math.max(2, (groupWidth - gap * (series - 1)) / series);
+  const categories = scaleBand<string>()
+    .domain(rows.map((r) => r.label))
+    .range([plotLeft, plotLeft + plotWidth])
+    .paddingInner(series === 1 ? 0.44 : 0.2)
+    .paddingOuter(series === 1 ? 0.22 : 0.1);
+  const band = categories.step();
+  const columns = scaleBand<number>()
+    .domain(years)
+    .range([0, categories.bandwidth()])
+    .paddingInner(series > 1 ? 0.08 : 0);
+  const barWidth = columns.bandwidth();
   const baseline = plotTop + plotHeight;
   const height = baseline + 40;
-  const empty = largestCount(rows) === 0;
-  const axis = niceAxis(largestCount(rows));
-  const top = axis.top;
-  const ticks = empty ? [0] : axis.ticks;
-  const y = (n: number) => baseline - (n / top) * plotHeight;
+  const { scale: y, ticks, empty } = countAxis(rows, [baseline, plotTop]);
   const valueFont = Math.min(10.5, barWidth + 2);
   const showValues = barWidth >= 10;
 
@@ -87,16 +91,16 @@ export function ColumnChart({ rows, years, title, desc, width = 560 }: ColumnCha
               </g>
             ))}
           </g>
-          {rows.map((row, r) => {
-            const center = plotLeft + band * r + band / 2;
-            const groupLeft = center - groupWidth / 2;
+          {rows.map((row) => {
+            const groupLeft = categories(row.label) ?? plotLeft;
+            const center = groupLeft + categories.bandwidth() / 2;
             return (
               <g key={row.label} data-row={row.label}>
                 <CategoryLabel text={row.label} x={center} y={baseline + 15} band={band} />
                 {years.map((fy, i) => {
                   const cell = row.cells[i];
                   const kind = cellKind(cell);
-                  const left = groupLeft + i * (barWidth + gap);
+                  const left = groupLeft + (columns(fy) ?? 0);
                   const mid = left + barWidth / 2;
                   return (
                     <g key={fy} className={chartsStyles.mark} data-cell={kind} data-year={fy}>

@@ -5,7 +5,7 @@ import { cellTitle } from './cellTitle';
 import chartsStyles from './charts.module.css';
 import { EmptyNote } from './EmptyNote';
 import styles from './HBarChart.module.css';
-import { fitLabel, largestCount, niceAxis, seriesFill, textWidth } from './scale';
+import { bands, countAxis, fitLabel, seriesFill, textWidth } from './scale';
 
 interface HBarChartProps {
   rows: readonly CountRow[];
@@ -56,18 +56,21 @@ export function HBarChart({ rows, years, title, desc, width = 560 }: HBarChartPr
   const bar = barThickness(series);
   const gap = series <= 3 ? 2 : 1;
   const groupHeight = series * bar + (series - 1) * gap;
-  const rowHeight = groupHeight + 12;
   const labelWidth = Math.min(188, Math.max(56, ...rows.map((r) => textWidth(r.label, labelFont) + 12)));
   const plotLeft = labelWidth;
   const plotWidth = width - labelWidth - 40;
   const plotTop = 4;
-  const plotBottom = plotTop + rows.length * rowHeight;
+  const groups = bands(
+    rows.map((r) => r.label),
+    plotTop,
+    groupHeight,
+    12,
+    6,
+  );
+  const barsInGroup = bands(years, 0, bar, gap);
+  const plotBottom = groups.range()[1];
   const height = plotBottom + 24;
-  const empty = largestCount(rows) === 0;
-  const axis = niceAxis(largestCount(rows));
-  const top = axis.top;
-  const ticks = empty ? [0] : axis.ticks;
-  const x = (n: number) => plotLeft + (n / top) * plotWidth;
+  const { scale: x, ticks, empty } = countAxis(rows, [plotLeft, plotLeft + plotWidth]);
   const showValues = bar >= 9;
 
   return (
@@ -84,8 +87,8 @@ export function HBarChart({ rows, years, title, desc, width = 560 }: HBarChartPr
               </g>
             ))}
           </g>
-          {rows.map((row, r) => {
-            const rowTop = plotTop + r * rowHeight + 6;
+          {rows.map((row) => {
+            const rowTop = groups(row.label) ?? plotTop;
             return (
               <g key={row.label} data-row={row.label}>
                 <CategoryLabel
@@ -97,7 +100,7 @@ export function HBarChart({ rows, years, title, desc, width = 560 }: HBarChartPr
                 {years.map((fy, i) => {
                   const cell = row.cells[i];
                   const kind = cellKind(cell);
-                  const y = rowTop + i * (bar + gap);
+                  const y = rowTop + (barsInGroup(fy) ?? 0);
                   const mid = y + bar / 2;
                   const font = Math.min(valueFont, bar + 3);
                   return (

@@ -1,3 +1,4 @@
+import { scalePoint } from 'd3-scale';
 import { fiscalYearLabel, shortFiscalYearLabel } from '../../../../electron/domain/fiscal-year';
 import { cx } from '../../ui/cx';
 import { type CountRow, cellText, isSuppressed } from '../cells';
@@ -5,7 +6,7 @@ import { ChartFrame } from './ChartFrame';
 import { cellTitle } from './cellTitle';
 import chartsStyles from './charts.module.css';
 import { lineColors, Marker } from './markers';
-import { fitLabel, largestCount, niceAxis, textWidth } from './scale';
+import { countAxis, fitLabel, textWidth } from './scale';
 
 interface LineChartProps {
   rows: readonly CountRow[];
@@ -43,10 +44,12 @@ export function LineChart({ rows, years, title, desc, width = 560 }: LineChartPr
   const inset = 16;
   const baseline = plotTop + plotHeight;
   const height = baseline + 28;
-  const { top, ticks } = niceAxis(largestCount(rows));
-  const step = (plotWidth - inset) / Math.max(1, years.length - 1);
-  const x = (i: number) => plotLeft + inset + i * step;
-  const y = (n: number) => baseline - (n / top) * plotHeight;
+  const { scale: y, ticks } = countAxis(rows, [baseline, plotTop]);
+  const points = scalePoint<number>()
+    .domain(years.map((_, i) => i))
+    .range([plotLeft + inset, plotLeft + plotWidth]);
+  const step = points.step();
+  const x = (i: number) => points(i) ?? plotLeft + inset;
   const yearLabel = step >= 64 ? fiscalYearLabel : shortFiscalYearLabel;
 
   const ends = rows.flatMap((row, index) => {
