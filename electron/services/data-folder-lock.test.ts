@@ -81,7 +81,7 @@ describe('データフォルダの持ち主は一つだけ（kasane.lock）', ()
       code: 'DATA_FOLDER_IN_USE',
     });
     const { utimes } = await import('node:fs/promises');
-    const old = new Date(Date.now() - 60_000);
+    const old = new Date(Date.now() - 5_000);
     await utimes(join(dir, lockFileName), old, old);
     const lock = await claimDataFolder(dir, 'cli', { create: false });
     await lock.release();

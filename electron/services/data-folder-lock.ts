@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { link, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -101,7 +101,34 @@ async function readLock(path: string): Promise<LockContent | 'unreadable' | 'mis
   }
 }
 
+/**
+ * Creates the lock with its content in one step: the content is written to a temporary file, which
+ * is then hard-linked to the lock's name (link fails if the name exists). A crash therefore never
+ * leaves an empty lock. Where links are not supported, the lock is created exclusively instead.
+ */
 async function createLock(path: string, content: LockContent): Promise<boolean> {
+  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  const handle = await open(tmp, 'wx', 0o600);
+  try {
+    await handle.writeFile(JSON.stringify(content));
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await link(tmp, path);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw err;
+    return createExclusively(path, content);
+  } finally {
+    await rm(tmp, { force: true });
+  }
+}
+
+async function createExclusively(path: string, content: LockContent): Promise<boolean> {
   let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(path, 'wx', 0o600);
@@ -162,9 +189,10 @@ export async function claimDataFolder(
     const existing = await readLock(path);
     if (existing === 'missing') continue;
     if (existing === 'unreadable') {
-      // A lock is written in microseconds: an unreadable one older than that was cut short by a crash.
+      // Written whole by a link, a lock is unreadable only if cut short (a crash where links are not
+      // supported, or a damaged disk). A brand-new one may still be being written: wait for that.
       const age = Date.now() - (await stat(path)).mtimeMs;
-      if (age < 10_000) throw inUse(null);
+      if (age < 2_000) throw inUse(null);
     } else if (ownerAlive(existing)) {
       throw inUse(existing);
     }
