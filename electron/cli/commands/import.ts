@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ImportReport } from '../../ipc/schemas/imports.js';
 import { type ImportFile, previewImport, runImport } from '../../services/import/index.js';
+import { fileTooLarge } from '../../services/import/limits.js';
 import { CliError } from '../cli-error.js';
 import { exitCodes } from '../exit-codes.js';
 import { cliContext, serviceContext, withCliVault } from '../open-vault.js';
@@ -26,6 +27,11 @@ async function collectFiles(paths: readonly string[]): Promise<ImportFile[]> {
       throw new CliError(exitCodes.usage, `フォルダに .xlsx も .csv もありません: ${path}`);
     }
     files.push(...inside);
+  }
+  // A file past the size bound is refused before it is read (the services check the bytes again).
+  for (const path of files) {
+    const tooLarge = fileTooLarge(basename(path), (await stat(path)).size);
+    if (tooLarge) throw new CliError(exitCodes.importFailed, `${tooLarge}\n何も登録していません。`);
   }
   return Promise.all(
     files.map(async (path) => ({ name: basename(path), base64: (await readFile(path)).toString('base64') })),

@@ -11,13 +11,25 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+/** A UTF-8 BOM followed by bytes that are not UTF-8. */
+export class CsvEncodingError extends Error {
+  constructor() {
+    super('BOM followed by invalid UTF-8');
+  }
+}
+
 /**
  * CSV bytes as Excel saves them: UTF-8 with or without BOM, otherwise Shift_JIS (CP932, Excel's
  * default on Japanese Windows). Valid UTF-8 is almost never valid CP932 text by accident.
  */
 export function decodeCsvBytes(bytes: Uint8Array): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return new TextDecoder('utf-8').decode(bytes.subarray(3));
+    // A BOM says UTF-8: bytes that are not (Shift_JIS saved behind a BOM) would import garbled.
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3));
+    } catch {
+      throw new CsvEncodingError();
+    }
   }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
@@ -33,13 +45,16 @@ export function hasUtf16Bom(bytes: Uint8Array): boolean {
 /**
  * RFC 4180 as Excel writes it: quoted fields, doubled quotes, CRLF, LF or CR (even mixed), line
  * breaks inside quotes kept. Rows may differ in length; a stray quote inside a bare value is kept.
+ * With `maxRecords`, parsing stops one record past it.
  */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, maxRecords?: number): string[][] {
   try {
     return parse(text, {
       record_delimiter: ['\r\n', '\n', '\r'],
       relax_column_count: true,
       relax_quotes: true,
+      // One record past the bound is enough to refuse: the rest is never parsed.
+      ...(maxRecords !== undefined ? { to: maxRecords + 1 } : {}),
     });
   } catch (err) {
     if (!(err instanceof CsvError)) throw err;

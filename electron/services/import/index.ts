@@ -19,6 +19,17 @@ export type { ImportFile } from './read-files.js';
 /** The report's counts with the meeting sheets' (the contract's ImportCounts gains these fields). */
 type ImportTally = ImportCounts & MeetingCounts;
 
+const nothingCounted: ImportTally = {
+  households: 0,
+  members: 0,
+  relations: 0,
+  consents: 0,
+  agenciesAdded: 0,
+  meetings: 0,
+  attendees: 0,
+  planRows: 0,
+};
+
 /** Carries the report out of a transaction that must not commit. */
 class RollBack extends Error {
   constructor(readonly report: ImportReport) {
@@ -38,6 +49,7 @@ async function importFiles(
   commitAs: { userId: string } | null,
 ): Promise<ImportReport> {
   const read = await readImportFiles(files);
+  if (read.refused) return { ok: false, counts: nothingCounted, errors: read.errors };
   try {
     return await db.transaction().execute(async (trx) => {
       const valid = validate(read, await knownInDatabase(trx, officeDate(now)));
