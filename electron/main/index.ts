@@ -51,7 +51,7 @@ function start(): void {
   registerIpcHandlers({
     app: createApp(
       vault,
-      electronPlatform(() => win),
+      electronPlatform(() => win, log),
     ),
     mainWindow: () => win,
     log,

@@ -1,4 +1,4 @@
-import { access, mkdir, readdir, readFile } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { tempDataDir } from '../services/testing/temp-data-dir.js';
@@ -51,12 +51,33 @@ describe('ファイルの保存（保存ダイアログ）', () => {
 
 describe('Word で開く（一時ファイル）', () => {
   it('一時フォルダに書いて既定のアプリで開き、破棄すると消える', async () => {
-    const platform = electronPlatform(() => null);
+    const platform = electronPlatform(
+      () => null,
+      () => {},
+      dir,
+    );
     await platform.openTemporarily([file('様式1.docx')]);
     const opened = shell.openPath.mock.calls[0]?.[0] ?? '';
-    expect(opened).toMatch(/kasane-.*様式1\.docx$/);
+    expect(opened.startsWith(dir)).toBe(true);
+    expect(opened).toMatch(/様式1\.docx$/);
     expect(await readFile(opened)).toEqual(file('様式1.docx').bytes);
     await platform.discardTemporaryFiles();
     await expect(access(opened)).rejects.toThrow();
+  });
+
+  it('起動時に、クラッシュした前回の実行が残した一時フォルダを消す（動いている実行のものは残す）', async () => {
+    await mkdir(join(dir, '999999999-1700000000000', 'open-x'), { recursive: true });
+    await writeFile(join(dir, '999999999-1700000000000', 'open-x', '様式1.docx'), 'PK');
+    const lines: string[] = [];
+    const platform = electronPlatform(
+      () => null,
+      (line) => lines.push(line),
+      dir,
+    );
+    await platform.openTemporarily([file('様式2.docx')]);
+    const left = await readdir(dir);
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(new RegExp(`^${process.pid}-\\d+$`));
+    expect(lines).toEqual(['removed 1 temporary document folder(s) of earlier runs']);
   });
 });

@@ -1,12 +1,29 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { type BrowserWindow, dialog, type SaveDialogOptions, shell } from 'electron';
 import type { Platform } from '../services/platform.js';
+import {
+  sweepTemporaryDocuments,
+  temporaryDocumentFolder,
+  temporaryDocumentsRoot,
+} from '../services/temporary-documents.js';
 
-/** What the services get from the desktop in the app: the OS save dialog and Word, modal to our window. */
-export function electronPlatform(mainWindow: () => BrowserWindow | null): Platform {
+/**
+ * What the services get from the desktop in the app: the OS save dialog and Word, modal to our
+ * window. Created once at start, when it removes documents a crashed run left in the temp folder.
+ */
+export function electronPlatform(
+  mainWindow: () => BrowserWindow | null,
+  log: (line: string) => void = () => {},
+  temporaryRoot: string = temporaryDocumentsRoot(),
+): Platform {
   const temporaryDirs = new Set<string>();
+  const swept = sweepTemporaryDocuments(temporaryRoot).then(
+    (removed) => {
+      if (removed.length > 0) log(`removed ${removed.length} temporary document folder(s) of earlier runs`);
+    },
+    (err: unknown) => log(`temporary documents sweep failed: ${(err as Error)?.name ?? 'unknown'}`),
+  );
   return {
     async saveFiles({ files, filters }) {
       const [first, ...rest] = files;
@@ -23,7 +40,8 @@ export function electronPlatform(mainWindow: () => BrowserWindow | null): Platfo
       return { saved: true, fileNames: [basename(filePath), ...rest.map((f) => basename(f.name))] };
     },
     async openTemporarily(files) {
-      const dir = await mkdtemp(join(tmpdir(), 'kasane-'));
+      await swept;
+      const dir = await temporaryDocumentFolder(temporaryRoot);
       temporaryDirs.add(dir);
       for (const f of files) await writeFile(join(dir, basename(f.name)), f.bytes, { mode: 0o600 });
       const first = files[0];

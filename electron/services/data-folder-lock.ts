@@ -52,20 +52,28 @@ function processStartOnLinux(pid: number): number | null {
   }
 }
 
-/** Whether the process that wrote this lock is still running. */
-export function ownerAlive(lock: LockContent): boolean {
-  if (lock.host !== thisHost) return true;
-  if (lock.pid === process.pid) return lock.startedAt === thisStart;
+/** This process as others see it: its id and start time (epoch ms). */
+export const thisProcess = { pid: process.pid, startedAt: thisStart } as const;
+
+/** Whether a process of this computer that started at `startedAt` is still running. */
+export function processAlive(pid: number, startedAt: number): boolean {
+  if (pid === process.pid) return startedAt === thisStart;
   try {
-    process.kill(lock.pid, 0);
+    process.kill(pid, 0);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ESRCH') return false;
   }
   if (process.platform === 'linux') {
-    const started = processStartOnLinux(lock.pid);
-    if (started !== null && Math.abs(started - lock.startedAt) > 10_000) return false;
+    const started = processStartOnLinux(pid);
+    if (started !== null && Math.abs(started - startedAt) > 10_000) return false;
   }
   return true;
+}
+
+/** Whether the process that wrote this lock is still running. */
+export function ownerAlive(lock: LockContent): boolean {
+  if (lock.host !== thisHost) return true;
+  return processAlive(lock.pid, lock.startedAt);
 }
 
 function inUse(lock: LockContent | null): KasaneError {
