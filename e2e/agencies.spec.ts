@@ -98,6 +98,7 @@ test.describe('関係機関', () => {
     await form.getByLabel('部署').press('Enter');
     await expect(form.getByText('同じ機関名・部署の機関がすでに登録されています。')).toBeVisible();
     await expect(form.getByLabel('機関名')).toBeFocused();
+    await expect(form.getByLabel('機関名')).toHaveAttribute('aria-invalid', 'true');
     await form.getByRole('button', { name: '取消' }).click();
     await expect(form).toBeHidden();
     expect((await listAgencies(page)).filter((a) => a.name === name)).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Channel } from './channels.js';
+import type { ErrorCode } from './errors.js';
 import { agencyInputSchema, agencySchema } from './schemas/agencies.js';
 import { dateInputSchema, idSchema, trimmed as trimmedText } from './schemas/common.js';
 import { distributedCopySchema, listCopiesInputSchema, markCopyInputSchema } from './schemas/copies.js';
@@ -590,7 +591,7 @@ export type IpcResult<T> =
   | { ok: true; value: T }
   | {
       ok: false;
-      code: string;
+      code: ErrorCode;
       message: string;
       fieldErrors?: Record<string, string>;
       details?: Record<string, unknown>;

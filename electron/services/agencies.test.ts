@@ -56,7 +56,9 @@ describe('関係機関マスタ', () => {
   it('使われていない機関は削除でき、同じ機関名・部署は二重に登録できない', async () => {
     const { id } = await saveAgency(serviceCtx(vault.db, vault.userId, now), agency);
     await expect(saveAgency(serviceCtx(vault.db, vault.userId, now), agency)).rejects.toMatchObject({
-      code: 'VALIDATION',
+      code: 'DUPLICATE_AGENCY',
+      message: '同じ機関名・部署の機関がすでに登録されています。',
+      details: { field: 'name' },
     });
     await saveAgency(serviceCtx(vault.db, vault.userId, now), { ...agency, id, phone: '111-111-1111' });
     await deleteAgency(serviceCtx(vault.db, vault.userId, now), { id: id });

@@ -77,7 +77,7 @@ export async function saveAgency(ctx: Context, input: ParsedInput<'agencies.save
       .where('department', '=', input.department)
       .$if(Boolean(input.id), (q) => q.where('id', '!=', input.id ?? ''))
       .executeTakeFirst();
-    if (clash) throw new KasaneError('VALIDATION', '同じ機関名・部署の機関がすでに登録されています。');
+    if (clash) throw new KasaneError('DUPLICATE_AGENCY', undefined, { field: 'name' });
     const values = {
       field: input.field,
       name: input.name,

@@ -97,12 +97,9 @@ export async function createBackup(
   const target = join(outDir, `kasane-backup-${stamp(now)}`);
   await mkdir(outDir, { recursive: true });
   await mkdir(target, { mode: 0o700 }).catch((err: NodeJS.ErrnoException) => {
-    throw new KasaneError(
-      'VALIDATION',
-      err.code === 'EEXIST'
-        ? '同じ名前のバックアップがすでにあります。'
-        : 'バックアップ先のフォルダを作成できません。',
-    );
+    throw err.code === 'EEXIST'
+      ? new KasaneError('BACKUP_EXISTS')
+      : new KasaneError('FILE_OPERATION_FAILED', 'バックアップ先のフォルダを作成できません。');
   });
   await appendAuditEvent(
     vault.store.db,
@@ -173,7 +170,7 @@ async function openBackup(backupDir: string, passphrase: string, userName?: stri
   try {
     manifest = manifestSchema.parse(JSON.parse(await readFile(join(backupDir, 'manifest.json'), 'utf8')));
   } catch {
-    throw new KasaneError('VALIDATION', 'バックアップフォルダではないか、manifest.json が壊れています。');
+    throw new KasaneError('NOT_A_BACKUP');
   }
   for (const [name, expected] of Object.entries(manifest.files)) {
     const actual = await fileSha256(join(backupDir, name)).catch(() => null);

@@ -125,6 +125,9 @@ describe('本人同意の記録は取消・訂正できる（規則18）', () =>
         withdrawnOn: today,
         reason: 'x',
       }),
-    ).rejects.toThrow('この同意の記録は取り消されています。');
+    ).rejects.toMatchObject({
+      code: 'RECORD_VOIDED',
+      message: expect.stringMatching(/^この同意の記録は取り消されています。/),
+    });
   });
 });

@@ -183,7 +183,10 @@ async function activeConsent(
   const row = await trx.selectFrom('consents').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new KasaneError('NOT_FOUND');
   if (row.voided_at)
-    throw new KasaneError('VALIDATION', 'この同意の記録は取り消されています。取り消した記録は直せません。');
+    throw new KasaneError(
+      'RECORD_VOIDED',
+      'この同意の記録は取り消されています。取り消した記録は直せません。',
+    );
   return { ...toRecord(row, await scopesOf(trx, [id])), householdId: row.household_id };
 }
 
@@ -206,7 +209,7 @@ async function assertMeetingsStillLawful(trx: Kysely<Database>, householdId: str
   for (const m of meetings) {
     if (consentedMeetingRefusal(consents, m.held_on, labels.unconsented) === null) continue;
     throw new KasaneError(
-      'VALIDATION',
+      'CONSENT_IN_USE',
       `この同意の記録に基づいて${w(m.held_on)}の${labels.consented}（会議番号 ${m.meeting_no}）が開かれています。このまま直すと、その会議に有効な同意がなくなります。先に会議の種別を見直してください。`,
     );
   }
@@ -218,8 +221,7 @@ export async function withdrawConsent(
 ): Promise<{ consentId: string }> {
   return ctx.transaction(async ({ db: trx, now, audit }) => {
     const consent = await activeConsent(trx, input.consentId);
-    if (consent.withdrawnOn !== null)
-      throw new KasaneError('VALIDATION', 'この同意はすでに撤回されています。');
+    if (consent.withdrawnOn !== null) throw new KasaneError('ALREADY_WITHDRAWN');
     assertConsentDates(consent.obtainedOn, input.withdrawnOn, officeDate(now));
     await trx
       .updateTable('consents')

@@ -84,6 +84,34 @@ describe('IPC の入口（契約に基づく検証と権限）', () => {
     expect(await call('vault.status', { extra: 1 })).toMatchObject({ ok: false, code: 'VALIDATION' });
   });
 
+  it('記録による拒否は固有のコードで返り、一つの項目についての拒否はその項目を名指しする', async () => {
+    await call('vault.setup', { userName: '花子', passphrase: phrase, passphraseConfirm: phrase });
+    await call('acknowledgement.acknowledge', { textVersion: '2025-06-01' });
+    const agency = {
+      field: '高齢',
+      name: 'かのや相談室',
+      department: '',
+      phone: '',
+      email: '',
+      address: '',
+      contactPerson: '',
+    };
+    expect(await call('agencies.save', agency)).toMatchObject({ ok: true });
+    expect(await call('agencies.save', agency)).toEqual({
+      ok: false,
+      code: 'DUPLICATE_AGENCY',
+      message: '同じ機関名・部署の機関がすでに登録されています。',
+      details: { field: 'name' },
+      fieldErrors: { name: '同じ機関名・部署の機関がすでに登録されています。' },
+    });
+    expect(await call('issueTags.add', { name: '多頭飼育' })).toMatchObject({ ok: true });
+    expect(await call('issueTags.add', { name: '多頭飼育' })).toMatchObject({
+      ok: false,
+      code: 'DUPLICATE_ISSUE_TAG',
+      fieldErrors: { name: 'その課題はすでに登録されています。' },
+    });
+  });
+
   it('想定外の例外はスタックトレースを出さず、個人情報を含まない一般的なメッセージになる', async () => {
     const logged: string[] = [];
     vi.spyOn(handlers, 'vault.status').mockRejectedValueOnce(new Error('secret 山田太郎 at /home/x'));

@@ -88,7 +88,7 @@ function assertNoNewProblem(
 ): void {
   const known = new Set(problemTexts(receivedOn, before, today));
   const added = problemTexts(receivedOn, after, today).filter((m) => !known.has(m));
-  if (added[0]) throw new KasaneError('VALIDATION', added[0], { field: 'on' });
+  if (added[0]) throw new KasaneError('STATUS_HISTORY_CONFLICT', added[0], { field: 'on' });
 }
 
 async function householdOf(trx: Kysely<Database>, id: string) {
@@ -114,7 +114,10 @@ export async function changeHouseholdStatus(
     const current = orderedHistory(changes).at(-1)?.status ?? 'received';
     const status = statusAfter[input.action];
     if (statusAction(current, status) !== input.action)
-      throw new KasaneError('VALIDATION', `「${statusLabels[current]}」の世帯にはこの操作はできません。`);
+      throw new KasaneError(
+        'STATUS_NOT_ALLOWED',
+        `「${statusLabels[current]}」の世帯にはこの操作はできません。`,
+      );
     const next = { seq: Number.MAX_SAFE_INTEGER, status, on: input.on };
     assertNoNewProblem(household.received_on, changes, [...changes, next], today);
     const { id } = await trx
@@ -144,7 +147,10 @@ async function changeOf(trx: Kysely<Database>, id: number) {
   const row = await trx.selectFrom('status_changes').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new KasaneError('NOT_FOUND');
   if (row.voided_at)
-    throw new KasaneError('VALIDATION', 'この状態の変更は取り消されています。取り消した記録は直せません。');
+    throw new KasaneError(
+      'RECORD_VOIDED',
+      'この状態の変更は取り消されています。取り消した記録は直せません。',
+    );
   return row;
 }
 
@@ -165,7 +171,7 @@ export async function voidStatusChange(
     const row = await changeOf(trx, input.id);
     if (row.status === 'received')
       throw new KasaneError(
-        'VALIDATION',
+        'STATUS_NOT_ALLOWED',
         '受付の記録は取り消せません。受付日が違うときは、世帯の基本情報で受付日を直してください。',
       );
     const household = await householdOf(trx, row.household_id);
@@ -180,7 +186,7 @@ export async function voidStatusChange(
           statusAction(prevStatus(changes, row.id), row.status as HouseholdStatus) ?? 'close'
         ];
       throw new KasaneError(
-        'VALIDATION',
+        'STATUS_HISTORY_CONFLICT',
         `この${label}を取り消すと、状態の記録が続かなくなります（${added[0]}）。後の変更から順に取り消してください。`,
       );
     }
@@ -223,7 +229,7 @@ export async function correctStatusChange(
   return ctx.transaction(async ({ db: trx, now, user }) => {
     const row = await changeOf(trx, input.id);
     if (row.status === 'received')
-      throw new KasaneError('VALIDATION', '受付日は世帯の基本情報で直してください。');
+      throw new KasaneError('STATUS_NOT_ALLOWED', '受付日は世帯の基本情報で直してください。');
     const household = await householdOf(trx, row.household_id);
     const changes = (await activeStatusChanges(trx, [household.id])).get(household.id) ?? [];
     const corrected = changes.map((c) => (c.id === row.id ? { ...c, on: input.on } : c));
@@ -278,7 +284,7 @@ export async function moveReceivedOn(
   const moved = changes.map((c) => (c.id === first.id ? { ...c, on: receivedOn } : c));
   const known = new Set(problemTexts(household.received_on, changes, today));
   const added = problemTexts(receivedOn, moved, today).filter((m) => !known.has(m));
-  if (added[0]) throw new KasaneError('VALIDATION', added[0], { field: 'receivedOn' });
+  if (added[0]) throw new KasaneError('STATUS_HISTORY_CONFLICT', added[0], { field: 'receivedOn' });
   await trx
     .updateTable('status_changes')
     .set({ changed_on: receivedOn })

@@ -270,7 +270,7 @@ describe('世帯の登録・一覧・検索', () => {
         householdId: id,
         members: [member('a', '', { isPrincipal: true }), member('b', '', { isPrincipal: true })],
       }),
-    ).rejects.toMatchObject({ code: 'VALIDATION' });
+    ).rejects.toMatchObject({ code: 'PRINCIPAL_TWICE' });
     expect((await listMembers(vault.db, id)).map((x) => x.name)).toEqual(['子', '父', '祖母']);
   });
 
@@ -394,7 +394,7 @@ describe('状態と終結（受付 → 支援中 → 終結、再開）', () => 
         action: 'reopen',
         on: '2026-05-01',
       }),
-    ).rejects.toMatchObject({ code: 'VALIDATION' });
+    ).rejects.toMatchObject({ code: 'STATUS_NOT_ALLOWED' });
     await changeHouseholdStatus(serviceCtx(vault.db, vault.userId, now), {
       householdId: id,
       action: 'start',
@@ -415,7 +415,7 @@ describe('状態と終結（受付 → 支援中 → 終結、再開）', () => 
         on: '2026-10-01',
         reason: 'その他',
       }),
-    ).rejects.toMatchObject({ code: 'VALIDATION' });
+    ).rejects.toMatchObject({ code: 'STATUS_NOT_ALLOWED' });
     await changeHouseholdStatus(serviceCtx(vault.db, vault.userId, now), {
       householdId: id,
       action: 'reopen',
@@ -432,7 +432,7 @@ describe('状態と終結（受付 → 支援中 → 終結、再開）', () => 
         on: '2026-01-01',
         reason: 'その他',
       }),
-    ).rejects.toMatchObject({ code: 'VALIDATION' });
+    ).rejects.toMatchObject({ code: 'STATUS_HISTORY_CONFLICT' });
   });
 });
 

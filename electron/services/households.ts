@@ -133,7 +133,7 @@ export async function insertHousehold(
     history.map((c, seq) => ({ ...c, seq })),
     today,
   )[0];
-  if (problem) throw new KasaneError('VALIDATION', problem.message, { field: 'receivedOn' });
+  if (problem) throw new KasaneError('STATUS_HISTORY_CONFLICT', problem.message, { field: 'receivedOn' });
   for (const change of history)
     await trx
       .insertInto('status_changes')
@@ -195,8 +195,7 @@ function memberVersion(m: MemberRow) {
 export function nextMemberLabel(used: Iterable<string>): string {
   let max = -1;
   for (const label of used) if (/^[A-Z]$/.test(label)) max = Math.max(max, label.charCodeAt(0) - 65);
-  if (max >= 25)
-    throw new KasaneError('VALIDATION', '世帯員の記号（A〜Z）を使い切りました。世帯員は26人までです。');
+  if (max >= 25) throw new KasaneError('MEMBER_LIMIT');
   return memberLabel(max + 1);
 }
 
@@ -219,8 +218,7 @@ export async function replaceMembers(
   members: readonly (MemberInput & { label?: string })[],
   change: MemberChange,
 ): Promise<void> {
-  if (members.filter((m) => m.isPrincipal).length > 1)
-    throw new KasaneError('VALIDATION', '本人は世帯に1人だけです。');
+  if (members.filter((m) => m.isPrincipal).length > 1) throw new KasaneError('PRINCIPAL_TWICE');
   const today = officeDate(change.now);
   const all = await trx.selectFrom('members').selectAll().where('household_id', '=', householdId).execute();
   const active = all.filter((m) => m.voided_at === null);
@@ -228,7 +226,7 @@ export async function replaceMembers(
   const left = active.filter((m) => !sent.has(m.id));
   if (left[0])
     throw new KasaneError(
-      'VALIDATION',
+      'MEMBER_NOT_REMOVABLE',
       `登録済みの世帯員（${left[0].label}）は削除できません。間違って登録した世帯員は、世帯の詳細で「取消」（理由を記録）にしてください。`,
     );
   const used = new Set(all.map((m) => m.label));
@@ -317,7 +315,7 @@ export async function voidMember(
   return ctx.transaction(async ({ db: trx, now, user }) => {
     const member = await trx.selectFrom('members').selectAll().where('id', '=', input.id).executeTakeFirst();
     if (!member) throw new KasaneError('NOT_FOUND');
-    if (member.voided_at) throw new KasaneError('VALIDATION', 'この世帯員はすでに取り消されています。');
+    if (member.voided_at) throw new KasaneError('RECORD_VOIDED', 'この世帯員はすでに取り消されています。');
     await trx
       .updateTable('members')
       .set({ voided_at: now.toISOString(), is_principal: 0, is_key_person: 0 })

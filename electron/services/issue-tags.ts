@@ -19,7 +19,7 @@ export async function addIssueTag(
       .where('name', '=', name)
       .executeTakeFirst();
     if (existing && existing.retired_at === null)
-      throw new KasaneError('VALIDATION', 'その課題はすでに登録されています。');
+      throw new KasaneError('DUPLICATE_ISSUE_TAG', undefined, { field: 'name' });
     if (existing)
       await tx.db.updateTable('issue_tags').set({ retired_at: null }).where('name', '=', name).execute();
     else {

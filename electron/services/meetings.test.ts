@@ -211,6 +211,9 @@ describe('会議一覧とプラン', () => {
     );
     await expect(
       savePlan(serviceCtx(vault.db, vault.userId, meetingNow), { meetingId: id, status: 'final', rows: [] }),
-    ).rejects.toMatchObject({ message: '目標か検討内容が1行もないプランは確定できません。' });
+    ).rejects.toMatchObject({
+      code: 'PLAN_EMPTY',
+      message: '目標か検討内容が1行もないプランは確定できません。',
+    });
   });
 });

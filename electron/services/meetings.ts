@@ -281,12 +281,11 @@ export async function updateMeeting(
       .where('id', '=', id)
       .executeTakeFirst();
     if (!before) throw new KasaneError('NOT_FOUND');
-    if (before.cancelled_at) throw new KasaneError('VALIDATION', '中止した会議は変更できません。');
-    if (before.household_id !== input.householdId)
-      throw new KasaneError('VALIDATION', '会議の世帯は変更できません。');
+    if (before.cancelled_at) throw new KasaneError('MEETING_CANCELLED', '中止した会議は変更できません。');
+    if (before.household_id !== input.householdId) throw new KasaneError('MEETING_HOUSEHOLD_FIXED');
     if (before.plan_status === 'final' && input.heldOn > officeDate(now))
       throw new KasaneError(
-        'VALIDATION',
+        'PLAN_FINAL',
         '支援プランが確定しているため、開催日を今日より後にはできません。先に「確定を取り消す」で理由を記録してください。',
         { field: 'heldOn' },
       );
@@ -370,22 +369,21 @@ export async function savePlan(
       .executeTakeFirst();
     if (!meeting) throw new KasaneError('NOT_FOUND');
     if (meeting.cancelled_at)
-      throw new KasaneError('VALIDATION', '中止した会議の支援プランは変更できません。');
+      throw new KasaneError('MEETING_CANCELLED', '中止した会議の支援プランは変更できません。');
     if (meeting.plan_status === 'final')
       throw new KasaneError(
-        'VALIDATION',
+        'PLAN_FINAL',
         '確定した支援プランは変更できません。直すときは「確定を取り消す」で理由を記録してから変更してください。',
       );
     if (input.status === 'final') assertPlanCanBeFinal(meeting.held_on, now);
     if (input.status === 'final' && input.rows.every((r) => !r.goal && !r.discussion)) {
-      throw new KasaneError('VALIDATION', '目標か検討内容が1行もないプランは確定できません。');
+      throw new KasaneError('PLAN_EMPTY');
     }
     const members = await listMembers(trx, meeting.household_id);
     await trx.deleteFrom('plan_rows').where('meeting_id', '=', input.meetingId).execute();
     for (const [position, r] of input.rows.entries()) {
       const member = r.target === 'member' ? members.find((m) => m.id === r.memberId) : undefined;
-      if (r.target === 'member' && !member)
-        throw new KasaneError('VALIDATION', 'プランの行にこの世帯の世帯員でない人が含まれています。');
+      if (r.target === 'member' && !member) throw new KasaneError('NOT_A_MEMBER');
       await trx
         .insertInto('plan_rows')
         .values({
@@ -460,8 +458,7 @@ export async function unfinalizePlan(
       .where('id', '=', input.meetingId)
       .executeTakeFirst();
     if (!meeting) throw new KasaneError('NOT_FOUND');
-    if (meeting.plan_status !== 'final')
-      throw new KasaneError('VALIDATION', 'この支援プランは確定していません。');
+    if (meeting.plan_status !== 'final') throw new KasaneError('PLAN_NOT_FINAL');
     await trx
       .updateTable('meetings')
       .set({ plan_status: 'draft', updated_at: now.toISOString() })
@@ -498,7 +495,8 @@ export async function cancelMeeting(
       .where('id', '=', input.meetingId)
       .executeTakeFirst();
     if (!meeting) throw new KasaneError('NOT_FOUND');
-    if (meeting.cancelled_at) throw new KasaneError('VALIDATION', 'この会議はすでに中止になっています。');
+    if (meeting.cancelled_at)
+      throw new KasaneError('MEETING_CANCELLED', 'この会議はすでに中止になっています。');
     await trx
       .updateTable('meetings')
       .set({ cancelled_at: now.toISOString(), cancel_reason: reason, updated_at: now.toISOString() })
@@ -524,7 +522,7 @@ export async function deleteMeeting(
     const issued = await issuedFor(trx, input.meetingId);
     if (issued > 0)
       throw new KasaneError(
-        'VALIDATION',
+        'MEETING_HAS_DOCUMENTS',
         `この会議では文書を${issued}回発行しています。発行の記録を残すため削除はできません。開かなかった会議は「中止」にしてください。`,
       );
     await trx.deleteFrom('meetings').where('id', '=', input.meetingId).execute();
@@ -547,7 +545,7 @@ export async function completeMigratedMeeting(
       .executeTakeFirst();
     if (result.numUpdatedRows === 0n)
       throw new KasaneError(
-        'VALIDATION',
+        'NOT_MIGRATED_DATA',
         'この会議は移行データではないか、すでに完成させる対象になっています。',
       );
     await audit({ kind: 'meeting.updated', target: { type: 'meeting', id: input.meetingId } });

@@ -101,7 +101,10 @@ describe('支援経過', () => {
         id,
         reason: '再訂正',
       }),
-    ).rejects.toThrow('この支援経過は取り消されています。');
+    ).rejects.toMatchObject({
+      code: 'RECORD_VOIDED',
+      message: expect.stringMatching(/^この支援経過は取り消されています。/),
+    });
     expect(await listAuditEvents(vault.db, { kind: 'record.voided', limit: 10 })).toHaveLength(1);
   });
 

@@ -66,7 +66,7 @@ async function activeNote(trx: Kysely<Database>, id: string, householdId?: strin
   const note = await q.executeTakeFirst();
   if (!note) throw new KasaneError('NOT_FOUND');
   if (note.voided_at)
-    throw new KasaneError('VALIDATION', 'この支援経過は取り消されています。取り消した記録は直せません。');
+    throw new KasaneError('RECORD_VOIDED', 'この支援経過は取り消されています。取り消した記録は直せません。');
   return note;
 }
 

@@ -212,7 +212,7 @@ export class VaultSession {
   async acceptRecordsLoss(): Promise<VaultStatus> {
     const vault = this.#vault;
     if (!vault) throw new KasaneError('LOCKED');
-    if (!vault.recordsLost) throw new KasaneError('VALIDATION', '失われた記録はありません。');
+    if (!vault.recordsLost) throw new KasaneError('NO_RECORDS_LOST');
     await acceptRecordsLoss(this.ctx, vault, this.#method);
     await this.refreshSettings();
     return this.status();
@@ -226,7 +226,7 @@ export class VaultSession {
     const vault = this.#vault;
     if (!vault) throw new KasaneError('LOCKED');
     if (vault.recordsLost) throw new KasaneError('RECORDS_LOST');
-    if (vault.user) throw new KasaneError('VALIDATION', '回復の手続き中ではありません。');
+    if (vault.user) throw new KasaneError('NOT_RECOVERING');
     const user = (await listUsers(vault.store.db)).find((u) => u.id === input.userId);
     if (!user) throw new KasaneError('USER_NOT_FOUND');
     const recoveryCode = await completeRecoveryKeys(this.ctx, vault, user.id, input.newPassphrase);

@@ -447,7 +447,7 @@ export async function acceptRecordsLoss(
   method: 'passphrase' | 'recovery',
 ): Promise<void> {
   const lost = vault.recordsLost;
-  if (!lost) throw new KasaneError('VALIDATION', '失われた記録はありません。');
+  if (!lost) throw new KasaneError('NO_RECORDS_LOST');
   const paths = dataDirPaths(ctx.dataDir);
   const anchorKey = deriveKey(vault.dataKey, 'anchor');
   vault.store.sqlite.pragma('query_only = 0');

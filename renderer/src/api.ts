@@ -1,5 +1,6 @@
 import type { Channel } from '../../electron/ipc/channels';
 import type { ChannelInput, ChannelOutput, IpcResult, KasaneApi } from '../../electron/ipc/contract';
+import type { ErrorCode } from '../../electron/ipc/errors';
 
 declare global {
   interface Window {
@@ -12,7 +13,7 @@ declare global {
 export class KasaneCallError extends Error {
   override name = 'KasaneCallError';
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly fieldErrors: Record<string, string> = {},
     readonly details: Record<string, unknown> = {},
@@ -37,7 +38,7 @@ export async function call<C extends Channel>(channel: C, input: ChannelInput<C>
   throw new KasaneCallError(result.code, result.message, result.fieldErrors ?? {}, result.details ?? {});
 }
 
-export function isCallError(error: unknown, code?: string): error is KasaneCallError {
+export function isCallError(error: unknown, code?: ErrorCode): error is KasaneCallError {
   return error instanceof KasaneCallError && (code === undefined || error.code === code);
 }
 

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { type Path, useForm } from 'react-hook-form';
 import { type AgencyField, agencyFields } from '../../../electron/domain/agency';
 import { type Agency, type AgencyInput, agencyInputSchema } from '../../../electron/ipc/schemas/agencies';
-import { call, isCallError } from '../api';
+import { call } from '../api';
 import { refresh } from '../queries';
 import { useUnsavedChanges } from '../shell/unsavedChanges';
 import { Button } from '../ui/Button';
@@ -71,15 +71,7 @@ export function AgencyForm({ agency, defaultField, onSaved, onCancel, onDirtyCha
       void refresh(queryClient, ['agencies.list']);
       onSaved(values.name);
     },
-    onError: (error) => {
-      // The same 機関名 and 部署 twice: the server says so without a field, but it is about 機関名.
-      if (isCallError(error, 'VALIDATION') && Object.keys(error.fieldErrors).length === 0) {
-        setError('name', { type: 'server', message: error.message }, { shouldFocus: true });
-        setFormError(null);
-        return;
-      }
-      setFormError(applyCallError(error, setError, { fields }));
-    },
+    onError: (error) => setFormError(applyCallError(error, setError, { fields })),
   });
 
   const titleId = agency ? 'agency-edit-title' : 'agency-add-title';

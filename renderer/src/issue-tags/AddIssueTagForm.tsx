@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { contract } from '../../../electron/ipc/contract';
-import { call, isCallError } from '../api';
+import { call } from '../api';
 import { refresh } from '../queries';
 import { useUnsavedChanges } from '../shell/unsavedChanges';
 import { Button } from '../ui/Button';
@@ -37,14 +37,7 @@ export function AddIssueTagForm({ onAdded }: { onAdded: (name: string) => void }
       onAdded(result.name);
       void refresh(queryClient, ['issueTags.list']);
     },
-    onError: (error) => {
-      // 「すでに登録されています」 comes without a field: it is about the name all the same.
-      if (isCallError(error, 'VALIDATION') && Object.keys(error.fieldErrors).length === 0) {
-        setError('name', { type: 'server', message: error.message }, { shouldFocus: true });
-        return;
-      }
-      setFormError(applyCallError(error, setError, { fields: ['name'] }));
-    },
+    onError: (error) => setFormError(applyCallError(error, setError, { fields: ['name'] })),
   });
 
   return (

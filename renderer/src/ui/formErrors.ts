@@ -1,11 +1,12 @@
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import type { ErrorCode } from '../../../electron/ipc/errors';
 import { errorMessage, isCallError } from '../api';
 
 interface Placement<T extends FieldValues> {
   /** Every field of the form: the contract's error paths match these names (`meetingLabels.consented`). */
   fields: readonly Path<T>[];
   /** Error codes that belong to one field, e.g. WRONG_PASSPHRASE → the current passphrase. */
-  codes?: Partial<Record<string, Path<T>>>;
+  codes?: Partial<Record<ErrorCode, Path<T>>>;
 }
 
 /**
