@@ -1,5 +1,5 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/harness.js';
+import { setUpMeeting } from './support/meeting.js';
 import { screenshot } from './support/screens.js';
 import { openSignedIn } from './support/vault.js';
 
@@ -7,71 +7,6 @@ import { openSignedIn } from './support/vault.js';
  * Rule 8 through the real screens: numbered copies issued through the 159条 gate are listed on the
  * meeting, and marking one 回収 takes it off the outstanding list (and is audited).
  */
-
-/** A 支援会議 next year for a household of two, attended by three agencies of the default list. */
-async function setUpMeeting(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const must = async <T>(
-      result: Promise<{ ok: true; value: T } | { ok: false; message: string; code: string }>,
-    ): Promise<T> => {
-      const r = await result;
-      if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
-      return r.value;
-    };
-    const k = window.kasane;
-    const agencies = await must(k['agencies.list']({}));
-    const id = (name: string) => agencies.find((a) => a.name === name)?.id ?? '';
-    const { id: householdId } = await must(
-      k['households.create']({
-        caseNo: 'R8-050',
-        receivedOn: '令和7年4月1日',
-        label: '𠮷田世帯',
-        referralAgencyId: null,
-        issues: [],
-        note: '',
-      }),
-    );
-    await must(
-      k['households.saveMembers']({
-        householdId,
-        members: [
-          {
-            name: '𠮷田 ハナ',
-            kana: 'よしだ はな',
-            relationship: '本人',
-            birthDate: '昭和19年5月1日',
-            sex: 'female',
-            isPrincipal: true,
-          },
-        ],
-      }),
-    );
-    await must(
-      k['meetings.create']({
-        householdId,
-        kind: 'unconsented',
-        meetingNo: 'R8-050-1',
-        heldOn: '令和10年6月14日',
-        startTime: '14:00',
-        endTime: '15:00',
-        place: '第2会議室',
-        agenda: [],
-        handouts: [],
-        attendees: ['地域包括支援センター', '障がい者基幹相談支援センター', '社会福祉協議会'].map(
-          (name, i) => ({
-            agencyId: id(name),
-            title: '相談員',
-            personName: `担当 ${i + 1}`,
-            scopeReason: '',
-          }),
-        ),
-        noticeNumber: null,
-        issuedOn: '令和10年6月1日',
-        replyBy: '',
-      }),
-    );
-  });
-}
 
 test('配布番号つきで作成した資料は会議に未回収として並び、「回収」を記録すると一覧から外れる', async ({
   page,
@@ -123,57 +58,6 @@ test('配布番号つきで作成した資料は会議に未回収として並�
     return r.value.events.map((e) => e.detail.copyNo);
   });
   expect(kinds).toEqual([2]);
-});
-
-test('様式1 は事務所の設定が仮のままなら作れず、直すと宛先ごとの通知になり、プレビューは各通知を「1 / 1」と数える', async ({
-  page,
-  harness,
-}) => {
-  await openSignedIn(page, harness);
-  await setUpMeeting(page);
-  await page
-    .getByRole('navigation', { name: 'メニュー' })
-    .getByRole('button', { name: '会議', exact: true })
-    .click();
-  await page.getByTestId('meeting-row').filter({ hasText: 'R8-050' }).getByRole('button').click();
-  await page.getByRole('tab', { name: '様式' }).click();
-
-  await page.getByRole('button', { name: /様式1/ }).click();
-  const gate = page.getByRole('dialog', { name: /様式1/ });
-  await expect(gate.getByLabel('部数', { exact: true })).toHaveCount(0);
-  await gate.getByRole('button', { name: 'プレビュー' }).click();
-  await expect(gate.getByText('事務所の設定「自治体名」が仮の値（〇〇市）のままです。')).toBeVisible();
-  await page.keyboard.press('Escape');
-
-  await page.evaluate(async () => {
-    const k = window.kasane;
-    const current = await k['settings.get']({});
-    if (!current.ok) throw new Error(current.message);
-    const saved = await k['settings.save']({
-      ...current.value,
-      municipalityName: '鹿屋市',
-      senderTitle: '鹿屋市保健福祉部福祉政策課長',
-      phone: '0994-31-1113',
-      documentNumberPrefix: '鹿福政',
-    });
-    if (!saved.ok) throw new Error(saved.message);
-  });
-
-  await page.getByRole('button', { name: /様式1/ }).click();
-  await gate.getByLabel('文書番号（第N号の N）').fill('88');
-  await gate.getByLabel('発信日').fill('令和10年6月1日');
-  await expect(gate.getByText('令和10年6月1日（木）')).toBeVisible();
-  await gate.getByLabel('宛先の機関ごとに別のファイルにする').check();
-  await screenshot(page, 'gate-options-notice');
-  await gate.getByRole('button', { name: 'プレビュー' }).click();
-  const files = gate.getByRole('listitem').filter({ hasText: /^様式1_開催通知_R8-050-1_.*\.docx$/ });
-  await expect(files).toHaveCount(3);
-  const preview = gate.getByTestId('docx-preview');
-  await expect(preview.getByText('鹿福政第88号')).toBeVisible();
-  await expect(preview.getByText('令和10年6月1日', { exact: true })).toBeVisible();
-  await expect(preview.getByText('1 / 1', { exact: true })).toBeVisible();
-  await expect(gate.getByText(/印刷すると1ページです/)).toBeVisible();
-  await screenshot(page, 'gate-preview-notice');
 });
 
 test('様式2 と様式3 を一緒に作ると、機関ごとに同じ配布番号の2つの様式と1枚の回収チェック表になる', async ({

@@ -75,16 +75,17 @@ export function pageCountText(pages: number | null): string {
 /**
  * docx-preview draws no field results, so a footer shows 「 / 」 where Word prints 「2 / 7」. When
  * the preview has as many pages as the service laid out, each footer gets the number it will print;
- * otherwise the line is left as it is rather than numbered wrongly.
+ * otherwise (a long table drawn as one page) it says that the number comes with printing, rather
+ * than showing a bare 「/」 or a wrong number.
  */
 function fillPageNumbers(host: HTMLElement, numbers: readonly string[] | null): void {
   const pages = [...(host.shadowRoot?.querySelectorAll<HTMLElement>('section.docx') ?? [])];
-  if (!numbers || pages.length !== numbers.length) return;
+  const matched = numbers !== null && pages.length === numbers.length;
   pages.forEach((page, i) => {
     const line = [...page.querySelectorAll<HTMLElement>('footer p')].find(
       (p) => p.textContent?.trim() === '/',
     );
-    if (line) line.textContent = numbers[i] ?? '';
+    if (line) line.textContent = matched ? (numbers[i] ?? '') : '（ページ番号は印刷時に入ります）';
   });
 }
 
