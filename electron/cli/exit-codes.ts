@@ -91,6 +91,7 @@ export const exitCodeOfError: Readonly<Record<ErrorCode, number>> = {
   BACKUP_EXISTS: exitCodes.refusedByRecords,
   STALE_TEXT: exitCodes.refusedByRecords,
   PREVIEW_EXPIRED: exitCodes.refusedByRecords,
+  COPIES_NEED_MEETING: exitCodes.refusedByRecords,
   DRAWING_FONTS_MISSING: exitCodes.missingTool,
   // The app's session states: the CLI never meets them, so seeing one is a fault.
   LOCKED: exitCodes.unexpected,

@@ -56,3 +56,27 @@ export function formTitle(key: FormKey, meetingLabel: string): string {
 export function formHeaderLabel(number: FormNumber): string {
   return `（重層会議様式${number}）`;
 }
+
+/**
+ * 別添資料 issued through the same gate as the 様式: the household's 家族構成図・エコマップ (forms.md).
+ * It belongs to a household, and to a meeting when handed out at one.
+ */
+export const familySheet = {
+  key: 'genogram',
+  title: '家族構成図・エコマップ',
+  headerLabel: '（別添資料）',
+} as const;
+
+export const documentKeys = [...formKeys, familySheet.key] as [
+  FormKey | 'genogram',
+  ...(FormKey | 'genogram')[],
+];
+export const documentKeySchema = z.enum(documentKeys);
+export type DocumentKey = z.infer<typeof documentKeySchema>;
+
+export const isFormKey = (key: DocumentKey): key is FormKey => key !== familySheet.key;
+
+/** As the screens name a document: 「様式2 会次第」, 「別添資料 家族構成図・エコマップ」. */
+export function documentHeading(key: DocumentKey): string {
+  return isFormKey(key) ? `様式${formOf(key).number} ${formOf(key).title}` : `別添資料 ${familySheet.title}`;
+}

@@ -50,6 +50,8 @@ export const errorMessages = {
   NO_ADDRESSEES:
     '通知を送る出席機関がありません（事務所自身の課には送りません）。出席機関を登録してください。',
   INVALID_RELATIONS: '家族関係に誤りがあります。',
+  COPIES_NEED_MEETING:
+    '配布番号を付けた複数部は、会議の資料として出すときに作れます（会議の画面の「様式」から出してください）。',
   DRAWING_FONTS_MISSING:
     '家族構成図を画像にするためのフォント（BIZ UDゴシック）が見つかりません。BIZ UDゴシックをインストールしてから、もう一度お試しください。',
   COPY_DATE_OUT_OF_RANGE: '回収日・廃棄日は、配布した日から今日までの日付にしてください。',

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { formOf } from '../domain/forms.js';
+import { formOf, isFormKey } from '../domain/forms.js';
 import { officeDate } from '../domain/office-day.js';
 import type { OfficeSettings, ParsedInput } from '../ipc/contract.js';
 import { appendAuditEvent } from './audit.js';
 import type { Context } from './context.js';
 import { recordPacketCopies } from './distributed-copies.js';
-import { type RenderedPacket, renderPacket } from './document-packet.js';
+import { type PacketFile, type RenderedPacket, renderPacket } from './document-packet.js';
+import type { DrawingFonts } from './drawings/raster.js';
 import { KasaneError } from './errors.js';
+import { renderFamilyDocument } from './family-document.js';
 import { type LayoutFonts, systemLayoutFonts } from './forms/index.js';
 import { confidentialityWarning } from './legal.js';
 import type { OutgoingFile, Platform } from './platform.js';
@@ -26,6 +28,7 @@ interface Preview {
   userId: string;
 }
 
+/** A 様式 of a meeting, or the 別添資料 of a household (for one of its meetings, or on its own). */
 type PreviewRequest = ParsedInput<'documents.preview'>;
 type IssueRequest = ParsedInput<'documents.issue'>;
 
@@ -36,6 +39,8 @@ export class DocumentGate {
     private readonly platform: Platform,
     /** The BIZ UD font files to lay pages out with; null when this machine has none. */
     private readonly layoutFonts: () => Promise<LayoutFonts | null> = systemLayoutFonts,
+    /** The fonts the drawings are rasterised with; this machine's when not given. */
+    private readonly drawingFonts?: () => DrawingFonts,
   ) {}
 
   /** Drops every preview and temporary file: case data must not outlive the unlocked session. */
@@ -59,51 +64,78 @@ export class DocumentGate {
     notices: string[];
     warning: { title: string; body: string };
   }> {
-    const meeting = await db
-      .selectFrom('meetings')
-      .select('kind')
-      .where('id', '=', request.meetingId)
-      .executeTakeFirst();
-    if (!meeting) throw new KasaneError('NOT_FOUND');
     const namesReason = request.namesReason.trim() || null;
-    if (meeting.kind === 'unconsented' && request.names === 'real' && !namesReason)
-      throw new KasaneError('NAMES_REASON_REQUIRED');
-
-    const forms = [...new Set([request.document, ...request.together])].map((key) => formOf(key).number);
-    const { number, issuedOn, replyBy } = request.notice;
-    const packet = await renderPacket(
-      db,
-      user,
-      office,
-      {
-        meetingId: request.meetingId,
-        forms,
-        names: request.names,
-        copies: request.copies,
-        perAgency: request.perAgency,
-        notice: {
-          ...(number ? { number } : {}),
-          ...(issuedOn ? { issuedOn } : {}),
-          ...(replyBy ? { replyBy } : {}),
+    const layout = await this.layoutFonts();
+    let rendered: Pick<RenderedPacket, 'files' | 'warnings'>;
+    let shown: PacketFile | undefined;
+    let issued: IssuedPacket;
+    const { document } = request;
+    if (isFormKey(document)) {
+      const { meetingId } = request;
+      const meeting = meetingId
+        ? await db.selectFrom('meetings').select('kind').where('id', '=', meetingId).executeTakeFirst()
+        : undefined;
+      if (!meeting || !meetingId) throw new KasaneError('NOT_FOUND');
+      if (meeting.kind === 'unconsented' && request.names === 'real' && !namesReason)
+        throw new KasaneError('NAMES_REASON_REQUIRED');
+      const documents = [...new Set([document, ...request.together])];
+      const { number, issuedOn, replyBy } = request.notice;
+      const packet = await renderPacket(
+        db,
+        user,
+        office,
+        {
+          meetingId,
+          forms: documents.map((key) => formOf(key).number),
+          names: request.names,
+          copies: request.copies,
+          perAgency: request.perAgency,
+          notice: {
+            ...(number ? { number } : {}),
+            ...(issuedOn ? { issuedOn } : {}),
+            ...(replyBy ? { replyBy } : {}),
+          },
         },
-      },
-      now,
-      await this.layoutFonts(),
-    );
-    const files = packet.files.map(({ name, bytes }) => ({ name, bytes }));
-    // The preview shows the 様式 the coordinator opened the gate for (its first copy).
-    const shown =
-      packet.files.find((f) => f.name.startsWith(`様式${formOf(request.document).number}_`)) ??
-      packet.files[0];
+        now,
+        layout,
+      );
+      rendered = packet;
+      // The preview shows the 様式 the coordinator opened the gate for (its first copy).
+      shown =
+        packet.files.find((f) => f.name.startsWith(`様式${formOf(document).number}_`)) ?? packet.files[0];
+      issued = {
+        meetingId,
+        householdId: null,
+        documents,
+        copies: request.copies,
+        names: request.names,
+        namesReason,
+        numbered: packet.packet,
+      };
+    } else {
+      const sheet = await renderFamilyDocument(
+        db,
+        user,
+        office,
+        { ...request, namesReason },
+        now,
+        layout,
+        this.drawingFonts?.(),
+      );
+      rendered = { files: sheet.files, warnings: [] };
+      [shown] = sheet.files;
+      issued = {
+        meetingId: sheet.meetingId,
+        householdId: sheet.householdId,
+        documents: [request.document],
+        numbered: sheet.packet,
+        copies: request.copies,
+        names: request.names,
+        namesReason,
+      };
+    }
+    const files = rendered.files.map(({ name, bytes }) => ({ name, bytes }));
     const previewId = randomUUID();
-    const issued: IssuedPacket = {
-      meetingId: request.meetingId,
-      documents: [...new Set([request.document, ...request.together])],
-      copies: request.copies,
-      names: request.names,
-      namesReason,
-      numbered: packet.packet,
-    };
     this.#previews.set(previewId, { issued, files, userId: user.id });
     const warning = confidentialityWarning(officeDate(now));
     return {
@@ -112,7 +144,7 @@ export class DocumentGate {
       base64: (shown?.bytes ?? Buffer.alloc(0)).toString('base64'),
       pages: shown?.pages ?? null,
       pageNumbers: shown?.pageNumbers ?? null,
-      notices: packet.warnings,
+      notices: rendered.warnings,
       warning: { title: warning.title, body: warning.body },
     };
   }
@@ -140,9 +172,11 @@ export class DocumentGate {
   }
 }
 
-/** What left through the gate: a meeting's 様式 or an anonymous statistics export (no meeting, no names). */
+/** What left through the gate: a meeting's 様式, a household's 別添資料, or anonymous statistics. */
 export interface IssuedDocument {
   meetingId: string | null;
+  /** The household a 別添資料 is about (also when it was issued for one of its meetings). */
+  householdId?: string | null;
   document: string;
   copies: number;
   names: 'real' | 'masked' | 'none';
@@ -165,6 +199,7 @@ async function insertIssue(
     .values({
       id,
       meeting_id: issued.meetingId,
+      household_id: issued.householdId ?? null,
       document: issued.document,
       copies: issued.copies,
       purpose: why.purpose,
@@ -181,7 +216,11 @@ async function insertIssue(
     {
       userId,
       kind: 'document.issued',
-      ...(issued.meetingId ? { target: { type: 'meeting', id: issued.meetingId } } : {}),
+      ...(issued.meetingId
+        ? { target: { type: 'meeting', id: issued.meetingId } }
+        : issued.householdId
+          ? { target: { type: 'household', id: issued.householdId } }
+          : {}),
       detail: {
         issueId: id,
         document: issued.document,
@@ -206,9 +245,10 @@ export async function recordIssue(
   await db.transaction().execute((trx) => insertIssue(trx, userId, issued, why, now));
 }
 
-/** What one issue of a meeting's 様式 put out: each document, and its numbered copies (rule 8). */
+/** What one issue put out: each document, and its numbered copies (rule 8, a meeting's only). */
 export interface IssuedPacket {
-  meetingId: string;
+  meetingId: string | null;
+  householdId: string | null;
   documents: string[];
   copies: number;
   names: 'real' | 'masked';
@@ -226,10 +266,16 @@ export async function recordPacketIssue(
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const document of issued.documents) {
-      const { meetingId, copies, names, namesReason } = issued;
-      await insertIssue(trx, userId, { meetingId, document, copies, names, namesReason }, why, now);
+      const { meetingId, householdId, copies, names, namesReason } = issued;
+      await insertIssue(
+        trx,
+        userId,
+        { meetingId, householdId, document, copies, names, namesReason },
+        why,
+        now,
+      );
     }
-    if (issued.numbered)
+    if (issued.numbered && issued.meetingId)
       await recordPacketCopies(trx, { meetingId: issued.meetingId, ...issued.numbered }, now);
   });
 }

@@ -71,10 +71,11 @@ function assertCanIssue(request: PacketRequest, office: OfficeSettings, data: Om
  * One 配布番号 per recipient for the whole meeting: numbers already given keep their recipient, new
  * numbers go to the attending agencies not yet holding one, in attendance order, then to spares.
  */
-async function numberedCopies(
+/** 配布番号 for `copies` copies: numbers already given at the meeting keep their recipients. */
+export async function numberedCopies(
   db: Kysely<Database>,
-  request: PacketRequest,
-  data: Omit<FormData, 'copy'>,
+  request: Pick<PacketRequest, 'meetingId' | 'copies'>,
+  data: Pick<FormData, 'attendees'>,
 ): Promise<PacketCopy[]> {
   const given = await packetRecipients(db, request.meetingId);
   const unnumbered = attendingAgencies(data.attendees)

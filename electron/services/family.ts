@@ -12,6 +12,7 @@ import { drawEcoMap } from './drawings/eco-map.js';
 import { drawGenogram, type GenogramInput } from './drawings/genogram.js';
 import { KasaneError } from './errors.js';
 import { listMembers } from './households.js';
+import { householdTitleOf } from './meetings.js';
 
 /**
  * 家族関係 and the エコマップ of one household, and both drawn as SVG. The same drawing functions
@@ -262,12 +263,6 @@ export function genogramInput(
   };
 }
 
-/** 「A氏世帯」: always by label, whatever the names setting. */
-export function householdTitle(members: readonly Member[]): string {
-  const principal = members.find((m) => m.isPrincipal) ?? members[0];
-  return principal ? `${principal.label}氏世帯` : '世帯';
-}
-
 export interface FamilyDrawings {
   genogramSvg: string;
   ecoMapSvg: string;
@@ -280,7 +275,7 @@ export function drawFamily(
   ties: readonly EcoMapTie[],
   options: { names: DrawingNames; asOf: string; deceasedMark: OfficeSettings['deceasedMark'] },
 ): FamilyDrawings {
-  const title = householdTitle(members);
+  const title = householdTitleOf([...members]);
   const living = members.filter((m) => m.livesInHousehold).length;
   return {
     genogramSvg: drawGenogram(

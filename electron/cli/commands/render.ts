@@ -148,6 +148,7 @@ export async function renderCommand(opts: RenderOptions): Promise<number> {
       vault.user.id,
       {
         meetingId: meeting.id,
+        householdId: null,
         documents: forms.map((f) => `form${f}`),
         copies,
         names,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { consentStateSchema } from '../../domain/consent.js';
-import { formKeySchema } from '../../domain/forms.js';
+import { documentKeySchema, formKeySchema } from '../../domain/forms.js';
 import { meetingKindSchema, planStatusSchema } from '../../domain/meeting.js';
 import { dateInputSchema, idSchema, isoDateSchema, optionalDateInputSchema, trimmed } from './common.js';
 
@@ -173,19 +173,30 @@ export const noticeChoicesInputSchema = z.object({
   replyBy: optionalDateInputSchema,
 });
 
-export const documentPreviewInputSchema = z.object({
-  meetingId: idSchema,
-  document: formKeySchema,
-  /** Other 様式 printed with it: numbered copies of all of them share one 配布番号 per recipient. */
-  together: z.array(formKeySchema).max(4),
-  names: z.enum(['real', 'masked']),
-  /** Rule 4: real names in a 支援会議 document need a reason. */
-  namesReason: trimmed(500),
-  copies: z.number().int().min(1, '部数は1以上にしてください').max(60, '部数は60部までです'),
-  /** 様式1 as one file per addressee. */
-  perAgency: z.boolean(),
-  notice: noticeChoicesInputSchema,
-});
+export const documentPreviewInputSchema = z
+  .object({
+    /** The meeting the document is for; the 別添資料 may name only its household instead. */
+    meetingId: idSchema.optional(),
+    householdId: idSchema.optional(),
+    document: documentKeySchema,
+    /** Other 様式 printed with it: numbered copies of all of them share one 配布番号 per recipient. */
+    together: z.array(formKeySchema).max(4),
+    names: z.enum(['real', 'masked']),
+    /** Rule 4: real names in a 支援会議 document need a reason. */
+    namesReason: trimmed(500),
+    copies: z.number().int().min(1, '部数は1以上にしてください').max(60, '部数は60部までです'),
+    /** 様式1 as one file per addressee. */
+    perAgency: z.boolean(),
+    notice: noticeChoicesInputSchema,
+  })
+  .refine((v) => v.meetingId !== undefined || (v.document === 'genogram' && v.householdId !== undefined), {
+    message: '会議を選んでください',
+    path: ['meetingId'],
+  })
+  .refine((v) => v.document !== 'genogram' || v.together.length === 0, {
+    message: '家族構成図は様式と一緒には出せません',
+    path: ['together'],
+  });
 
 export const documentIssueInputSchema = z
   .object({

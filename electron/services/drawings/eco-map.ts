@@ -28,10 +28,10 @@ export interface EcoMapInput {
 
 const ink = '#1a1a1a';
 const centreRadius = 62;
-const nodeRx = 72;
+const nodeRx = 80;
 const nodeRy = 32;
 const margin = 24;
-const nameFontSize = 11;
+const nameFontSize = 12;
 const nameMaxEm = 11;
 
 export const tieStrokeWidth: Record<TieStrength, number> = {
@@ -50,7 +50,7 @@ function zigzag(from: Point, to: Point): string {
   const length = Math.hypot(to.x - from.x, to.y - from.y);
   const u = { x: (to.x - from.x) / length, y: (to.y - from.y) / length };
   const n = { x: -u.y, y: u.x };
-  const step = 8;
+  const step = 6;
   const count = Math.max(2, Math.floor(length / step));
   const points = Array.from({ length: count + 1 }, (_, i) => {
     const t = (i / count) * length;
@@ -204,14 +204,14 @@ function legend(top: number): { svg: string; height: number } {
 /** The エコマップ of one household as an SVG document. */
 export function drawEcoMap(input: EcoMapInput): string {
   const n = input.agencies.length;
-  const ring = n === 0 ? 0 : Math.max(200, (n * (2 * nodeRx + 16)) / (2 * Math.PI) + 30);
+  const ring = n === 0 ? 0 : Math.max(190, (n * (2 * nodeRx + 16)) / (2 * Math.PI) + 30);
   const width = Math.max(2 * (ring + nodeRx + margin), 2 * (centreRadius + margin), 460);
-  const drawingHeight = 2 * (ring * 0.78 + nodeRy + margin + 8) + (n === 0 ? 2 * centreRadius : 0);
+  const drawingHeight = 2 * (ring * 0.85 + nodeRy + margin + 8) + (n === 0 ? 2 * centreRadius : 0);
   const centre = { x: width / 2, y: drawingHeight / 2 };
   // An ellipse of agencies rather than a circle: the page is wider than it is tall.
   const positions = input.agencies.map((_, i) => {
     const angle = -Math.PI / 2 + (2 * Math.PI * i) / n;
-    return { x: centre.x + ring * Math.cos(angle), y: centre.y + ring * 0.78 * Math.sin(angle) };
+    return { x: centre.x + ring * Math.cos(angle), y: centre.y + ring * 0.85 * Math.sin(angle) };
   });
   const household = input.household.map((line, i) =>
     text(fitText(line, 9), {

@@ -159,9 +159,9 @@ function slashes(at: Point, count: number): string {
       el('line', {
         class: 'slash',
         x1: at.x + o - 4,
-        y1: at.y + 8,
+        y1: at.y + 6,
         x2: at.x + o + 4,
-        y2: at.y - 8,
+        y2: at.y - 6,
         stroke: ink,
         'stroke-width': 1.6,
       }),
@@ -226,7 +226,7 @@ function partnerLine(
       text(yearText, {
         class: 'partner-note',
         x: mid.x,
-        y: mid.y - 6,
+        y: mid.y - 9,
         'text-anchor': 'middle',
         'font-size': 9,
         fill: ink,

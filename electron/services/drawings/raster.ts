@@ -50,14 +50,21 @@ function filesIn(directory: string): string[] {
   }
 }
 
-/** The first family of the preference list found in `directories`, with all its files; null if none. */
+/**
+ * The first family of the preference list found in `directories`, with the others found after it:
+ * resvg falls back to them for characters the first lacks (BIZ UD Gothic has no 𠮷; Noto Sans CJK
+ * has). Null when none is installed.
+ */
 export function findDrawingFonts(directories: string[] = fontDirectories()): DrawingFonts | null {
   const files = directories.flatMap(filesIn);
-  for (const preference of preferences) {
-    const found = files.filter((path) => preference.file.test(path.split(/[\\/]/).at(-1) ?? ''));
-    if (found.length) return { files: found, family: preference.family };
-  }
-  return null;
+  const found = preferences
+    .map((preference) => ({
+      family: preference.family,
+      files: files.filter((path) => preference.file.test(path.split(/[\\/]/).at(-1) ?? '')),
+    }))
+    .filter((f) => f.files.length > 0);
+  const [first] = found;
+  return first ? { files: found.flatMap((f) => f.files), family: first.family } : null;
 }
 
 let cached: DrawingFonts | null | undefined;

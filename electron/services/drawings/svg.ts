@@ -4,7 +4,8 @@
  */
 
 /** Fonts named in the drawings: BIZ UD as Windows and Debian name it, then Noto CJK, then any sans. */
-export const drawingFontFamily = "'BIZ UDGothic', 'BIZ UDゴシック', 'Noto Sans CJK JP', sans-serif";
+export const drawingFontFamily =
+  "'BIZ UDGothic', 'BIZ UDゴシック', 'Noto Sans CJK JP', 'Yu Gothic', 'Meiryo', sans-serif";
 
 /** 0.1 px is finer than any printer; `-0` prints as `0`. */
 export function num(value: number): string {

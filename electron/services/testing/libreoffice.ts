@@ -11,6 +11,7 @@ const packages: Record<string, string> = {
   pdffonts: 'poppler-utils',
   pdfinfo: 'poppler-utils',
   pdftoppm: 'poppler-utils',
+  pdfimages: 'poppler-utils',
 };
 
 /** Maps the Windows font names the documents ask for to Debian's BIZ UD files (see fonts.conf). */
@@ -203,6 +204,26 @@ export async function pdfPages(
     height: Number(m[2]),
   }));
   return { pages, sizes };
+}
+
+/** The raster images on each page (pdfimages -list): size in pixels and resolution as placed. */
+export async function pdfImages(
+  path: string,
+): Promise<{ page: number; type: string; width: number; height: number; xPpi: number; yPpi: number }[]> {
+  const { stdout } = await run('pdfimages', ['-list', path]);
+  return stdout
+    .split('\n')
+    .slice(2)
+    .map((line) => line.trim().split(/\s+/))
+    .filter((cols) => cols.length >= 14)
+    .map((cols) => ({
+      page: Number(cols[0]),
+      type: cols[2] ?? '',
+      width: Number(cols[3]),
+      height: Number(cols[4]),
+      xPpi: Number(cols[12]),
+      yPpi: Number(cols[13]),
+    }));
 }
 
 /** Renders pages to PNG at 80 dpi (pdftoppm), all or `pages` only; returns the files written. */

@@ -1,5 +1,5 @@
 import { type Control, type FieldErrors, type UseFormRegister, useWatch } from 'react-hook-form';
-import { type FormKey, formCatalogue } from '../../../electron/domain/forms';
+import { type DocumentKey, type FormKey, formCatalogue, isFormKey } from '../../../electron/domain/forms';
 import { TextField } from '../ui/Field';
 import fieldStyles from '../ui/Field.module.css';
 import { Notice } from '../ui/Notice';
@@ -7,7 +7,7 @@ import type { PreviewOptions } from './gateTypes';
 import styles from './PacketOptions.module.css';
 
 interface PacketOptionsProps {
-  document: FormKey;
+  document: DocumentKey;
   register: UseFormRegister<PreviewOptions>;
   control: Control<PreviewOptions>;
   errors: FieldErrors<PreviewOptions>;
@@ -18,25 +18,30 @@ interface PacketOptionsProps {
 /** 部数 (rule 8) and the other 様式 printed with this one, under the same 配布番号 per recipient. */
 export function PacketOptions({ document, register, control, errors, titleOf }: PacketOptionsProps) {
   const [copies, together] = useWatch({ control, name: ['copies', 'together'] });
-  const others = formCatalogue.filter((f) => f.key !== document && f.key !== 'form1');
+  // The 別添資料 is issued on its own: 様式 printed together are chosen from a 様式's gate.
+  const others = isFormKey(document)
+    ? formCatalogue.filter((f) => f.key !== document && f.key !== 'form1')
+    : [];
   const copiesError =
     errors.copies &&
     (errors.copies.type === 'invalid_type' ? '部数は数字で入力してください' : errors.copies.message);
   const count = 1 + (together?.length ?? 0);
   return (
     <>
-      <fieldset className={fieldStyles.group}>
-        <legend>一緒に作成する様式</legend>
-        <p className={fieldStyles.hint}>
-          会議で一緒に配る様式を選ぶと、機関ごとに同じ配布番号で作り、回収チェック表も1枚にまとめます。
-        </p>
-        {others.map((form) => (
-          <label key={form.key} className={fieldStyles.choice}>
-            <input type="checkbox" value={form.key} {...register('together')} />
-            様式{form.number} {titleOf(form.key)}
-          </label>
-        ))}
-      </fieldset>
+      {others.length > 0 && (
+        <fieldset className={fieldStyles.group}>
+          <legend>一緒に作成する様式</legend>
+          <p className={fieldStyles.hint}>
+            会議で一緒に配る様式を選ぶと、機関ごとに同じ配布番号で作り、回収チェック表も1枚にまとめます。
+          </p>
+          {others.map((form) => (
+            <label key={form.key} className={fieldStyles.choice}>
+              <input type="checkbox" value={form.key} {...register('together')} />
+              様式{form.number} {titleOf(form.key)}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <TextField
         label="部数"
         type="number"

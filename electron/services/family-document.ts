@@ -1,0 +1,193 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { consentState } from '../domain/consent.js';
+import { formatWareki } from '../domain/dates.js';
+import { familySheet } from '../domain/forms.js';
+import type { MeetingKind } from '../domain/meeting.js';
+import { officeDate } from '../domain/office-day.js';
+import type { OfficeSettings } from '../ipc/contract.js';
+import { listConsents } from './consent.js';
+import { packetDocumentTitle } from './distributed-copies.js';
+import { numberedCopies, type PacketFile, type RenderedPacket } from './document-packet.js';
+import { familySheetImages, renderFamilySheet } from './drawings/family-sheet.js';
+import type { DrawingFonts } from './drawings/raster.js';
+import { KasaneError } from './errors.js';
+import { drawFamily, type FamilyDrawings, listEcoMapTies, listRelations } from './family.js';
+import { type LayoutFonts, renderCollectionChecklist } from './forms/index.js';
+import { listMembers } from './households.js';
+import { confidentialityWarning } from './legal.js';
+import { meetingFormData } from './meeting-form-data.js';
+import { householdTitleOf } from './meetings.js';
+
+/**
+ * The 別添資料「家族構成図・エコマップ」 of a household, for the 159条 gate and the CLI. Issued for a
+ * meeting, it takes the meeting's kind (and 配布番号 per attending agency with a 回収チェック表);
+ * issued from the household, the kind its consent has today. In a 支援会議's document members
+ * appear by 記号 unless real names were chosen with a reason (rule 4).
+ */
+
+export interface FamilyDocumentRequest {
+  /** The household; taken from the meeting when a meeting is given. */
+  householdId?: string;
+  meetingId?: string;
+  names: 'real' | 'masked';
+  namesReason: string | null;
+  copies: number;
+}
+
+export interface FamilyDocument {
+  householdId: string;
+  meetingId: string | null;
+  kind: MeetingKind;
+  caseNo: string;
+  drawings: FamilyDrawings;
+  files: PacketFile[];
+  /** The numbered copies (rule 8), when issued for a meeting in several copies. */
+  packet: RenderedPacket['packet'];
+}
+
+interface Subject {
+  householdId: string;
+  caseNo: string;
+  kind: MeetingKind;
+  meeting: { id: string; meetingNo: string; heldOn: string } | null;
+}
+
+async function subjectOf(
+  db: Kysely<Database>,
+  request: FamilyDocumentRequest,
+  today: string,
+): Promise<Subject> {
+  if (request.meetingId) {
+    const meeting = await db
+      .selectFrom('meetings as m')
+      .innerJoin('households as h', 'h.id', 'm.household_id')
+      .select(['m.id', 'm.kind', 'm.meeting_no', 'm.held_on', 'h.id as household_id', 'h.case_no'])
+      .where('m.id', '=', request.meetingId)
+      .executeTakeFirst();
+    if (!meeting || (request.householdId && request.householdId !== meeting.household_id))
+      throw new KasaneError('NOT_FOUND');
+    return {
+      householdId: meeting.household_id,
+      caseNo: meeting.case_no,
+      kind: meeting.kind,
+      meeting: { id: meeting.id, meetingNo: meeting.meeting_no, heldOn: meeting.held_on },
+    };
+  }
+  const household = await db
+    .selectFrom('households')
+    .select(['id', 'case_no'])
+    .where('id', '=', request.householdId ?? '')
+    .executeTakeFirst();
+  if (!household) throw new KasaneError('NOT_FOUND');
+  const state = consentState(await listConsents(db, household.id), today);
+  return {
+    householdId: household.id,
+    caseNo: household.case_no,
+    kind: state === 'granted' ? 'consented' : 'unconsented',
+    meeting: null,
+  };
+}
+
+const fileName = (stem: string) => `${stem.replace(/[\\/:*?"<>|]/g, '_')}.docx`;
+
+export async function renderFamilyDocument(
+  db: Kysely<Database>,
+  issuer: { name: string },
+  office: OfficeSettings,
+  request: FamilyDocumentRequest,
+  now: Date,
+  layout: LayoutFonts | null,
+  fonts?: DrawingFonts,
+): Promise<FamilyDocument> {
+  const today = officeDate(now);
+  const subject = await subjectOf(db, request, today);
+  if (subject.kind === 'unconsented' && request.names === 'real' && !request.namesReason?.trim())
+    throw new KasaneError('NAMES_REASON_REQUIRED');
+  if (request.copies > 1 && !subject.meeting) throw new KasaneError('COPIES_NEED_MEETING');
+  // For a meeting: its own rules (consent on its date, rule 2), labels and attendees, as its 様式 have them.
+  const meetingData = subject.meeting
+    ? {
+        meetingId: subject.meeting.id,
+        ...(await meetingFormData(db, subject.meeting.id, {
+          names: request.names,
+          office,
+          issuer,
+          now,
+          packet: [familySheet.key],
+        })),
+      }
+    : null;
+  const [members, relations, ties] = await Promise.all([
+    listMembers(db, subject.householdId),
+    listRelations(db, subject.householdId),
+    listEcoMapTies(db, subject.householdId),
+  ]);
+  const drawings = drawFamily(members, relations, ties, {
+    names: request.names,
+    asOf: today,
+    deceasedMark: office.deceasedMark,
+  });
+  const warning = confidentialityWarning(today);
+  const sheet = {
+    office,
+    warningFooter: subject.kind === 'consented' ? warning.footer : warning.footerUnconsented,
+    householdTitle: householdTitleOf(members),
+    asOf: today,
+    meetingLine:
+      subject.meeting && meetingData
+        ? `${formatWareki(subject.meeting.heldOn)} ${meetingData.meetingLabel}`
+        : null,
+    ...drawings,
+    createdAt: now,
+  };
+  const stem = `別添資料_${familySheet.title}_${subject.meeting?.meetingNo ?? subject.caseNo}`;
+  const images = await familySheetImages(drawings, fonts);
+  const files: PacketFile[] = [];
+  let packet: RenderedPacket['packet'] = null;
+  const add = (
+    name: string,
+    document: { bytes: Buffer; pages: { total: number; numbers: string[] } | null },
+  ) =>
+    files.push({
+      name: fileName(name),
+      bytes: document.bytes,
+      pages: document.pages?.total ?? null,
+      pageNumbers: document.pages?.numbers ?? null,
+    });
+  if (request.copies === 1 || !meetingData) {
+    add(stem, await renderFamilySheet({ ...sheet, copy: null }, layout, images));
+  } else {
+    const copies = await numberedCopies(
+      db,
+      { meetingId: meetingData.meetingId, copies: request.copies },
+      meetingData,
+    );
+    for (const copy of copies) {
+      const document = await renderFamilySheet(
+        { ...sheet, copy: { number: copy.number, total: copies.length } },
+        layout,
+        images,
+      );
+      add(`${stem}_配布${String(copy.number).padStart(2, '0')}`, document);
+    }
+    add(
+      `資料回収チェック表_${familySheet.title}_${subject.meeting?.meetingNo}`,
+      await renderCollectionChecklist(
+        { ...meetingData, copy: null },
+        { documents: [packetDocumentTitle(familySheet.key)], copies },
+        layout,
+      ),
+    );
+    packet = { documents: [familySheet.key], copies };
+  }
+  return {
+    householdId: subject.householdId,
+    meetingId: subject.meeting?.id ?? null,
+    kind: subject.kind,
+    caseNo: subject.caseNo,
+    drawings,
+    files,
+    packet,
+  };
+}
