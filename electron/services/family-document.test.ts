@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from './audit.js';
+import { listCopies } from './distributed-copies.js';
 import { DocumentGate } from './document-gate.js';
+import { renderPacket } from './document-packet.js';
 import { renderFamilyDocument } from './family-document.js';
 import { defaultOfficeSettings } from './office-settings.js';
 import type { OutgoingFile, Platform } from './platform.js';
@@ -246,5 +248,45 @@ describe('159条の確認（gate）を通して出す', () => {
       meeting_id: null,
       purpose: '会議資料として配布',
     });
+  });
+
+  it('会議の資料として出すと、その会議の様式4 と 様式2 が家族構成図に触れ、番号付きの部は回収の対象になる', async () => {
+    const meetingId = households.unconsentedMeeting;
+    const form = async (n: 2 | 4) => {
+      const packet = await renderPacket(
+        vault.db,
+        issuer,
+        office,
+        { meetingId, forms: [n], names: 'masked', copies: 1, perAgency: false },
+        now,
+        null,
+      );
+      const zip = await JSZip.loadAsync(packet.files[0]?.bytes ?? Buffer.alloc(0));
+      return ((await zip.file('word/document.xml')?.async('string')) ?? '').replace(/<[^>]+>/g, '');
+    };
+    expect(await form(4)).not.toContain('家族構成図');
+    expect(await form(2)).not.toContain('家族構成図');
+    const gate = new DocumentGate(platform, async () => null);
+    const preview = await gate.preview(
+      vault.db,
+      { id: vault.userId, name: issuer.name },
+      office,
+      { meetingId, document: 'genogram', names: 'masked', namesReason: '', copies: 3 },
+      now,
+    );
+    await gate.issue(
+      vault.db,
+      vault.userId,
+      { previewId: preview.previewId, action: 'save', purpose: '会議資料として配布', purposeNote: '' },
+      now,
+    );
+    expect(await form(4)).toContain('（別添資料「A氏世帯家族構成図」参照）');
+    expect(await form(2)).toContain('家族構成図');
+    const copies = await listCopies(vault.db, meetingId);
+    expect(copies.map((c) => [c.copyNo, c.recipient, c.documents, c.status])).toEqual([
+      [1, '鹿屋市地域包括支援センター', ['家族構成図'], 'outstanding'],
+      [2, '肝属地区障がい者基幹相談支援センター', ['家族構成図'], 'outstanding'],
+      [3, '鹿屋市社会福祉協議会', ['家族構成図'], 'outstanding'],
+    ]);
   });
 });

@@ -102,7 +102,7 @@ export async function meetingFormData(
       nextReviewOn: meeting.next_review_on,
       handouts: handouts({
         hasPlan: texts.hasPlan,
-        packet,
+        packet: texts.genogramIssued && !packet.includes('genogram') ? [...packet, 'genogram'] : packet,
         extra: z.array(z.string()).parse(JSON.parse(meeting.handouts_json)),
       }),
     },

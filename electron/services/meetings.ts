@@ -81,6 +81,8 @@ export async function meetingTexts(
   return {
     kind: meeting.kind,
     hasPlan,
+    /** A 家族構成図 is issued for this meeting (now or before): 様式2 lists it among the 配布資料. */
+    genogramIssued: genogramInPacket || genogram !== undefined,
     householdTitle,
     members,
     planRows,
