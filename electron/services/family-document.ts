@@ -6,6 +6,7 @@ import { familySheet } from '../domain/forms.js';
 import type { MeetingKind } from '../domain/meeting.js';
 import { officeDate } from '../domain/office-day.js';
 import type { OfficeSettings } from '../ipc/contract.js';
+import type { Member } from '../ipc/schemas/households.js';
 import { listConsents } from './consent.js';
 import { packetDocumentTitle } from './distributed-copies.js';
 import { numberedCopies, type PacketFile, type RenderedPacket } from './document-packet.js';
@@ -30,7 +31,8 @@ export interface FamilyDocumentRequest {
   /** The household; taken from the meeting when a meeting is given. */
   householdId?: string;
   meetingId?: string;
-  names: 'real' | 'masked';
+  /** Absent: real names in a 重層的支援会議's document, labels in a 支援会議's (rule 4). */
+  names?: 'real' | 'masked';
   namesReason: string | null;
   copies: number;
 }
@@ -40,13 +42,14 @@ export interface FamilyDocument {
   meetingId: string | null;
   kind: MeetingKind;
   caseNo: string;
+  names: 'real' | 'masked';
   drawings: FamilyDrawings;
   files: PacketFile[];
   /** The numbered copies (rule 8), when issued for a meeting in several copies. */
   packet: RenderedPacket['packet'];
 }
 
-interface Subject {
+export interface Subject {
   householdId: string;
   caseNo: string;
   kind: MeetingKind;
@@ -91,18 +94,30 @@ async function subjectOf(
 
 const fileName = (stem: string) => `${stem.replace(/[\\/:*?"<>|]/g, '_')}.docx`;
 
-export async function renderFamilyDocument(
+/** What a 別添資料 shows, before any page is laid out: whose, of which kind, and both drawings. */
+export interface FamilyDrawingsFor {
+  subject: Subject;
+  names: 'real' | 'masked';
+  drawings: FamilyDrawings;
+  members: Member[];
+  meetingData: (Awaited<ReturnType<typeof meetingFormData>> & { meetingId: string }) | null;
+}
+
+/**
+ * The household (or meeting) a 別添資料 is for and its drawings, members named as rule 4 allows.
+ * The CLI writes the 家族構成図 alone from this (`--out FILE.svg`).
+ */
+export async function familyDrawingsFor(
   db: Kysely<Database>,
   issuer: { name: string },
   office: OfficeSettings,
   request: FamilyDocumentRequest,
   now: Date,
-  layout: LayoutFonts | null,
-  fonts?: DrawingFonts,
-): Promise<FamilyDocument> {
+): Promise<FamilyDrawingsFor> {
   const today = officeDate(now);
   const subject = await subjectOf(db, request, today);
-  if (subject.kind === 'unconsented' && request.names === 'real' && !request.namesReason?.trim())
+  const names = request.names ?? (subject.kind === 'unconsented' ? 'masked' : 'real');
+  if (subject.kind === 'unconsented' && names === 'real' && !request.namesReason?.trim())
     throw new KasaneError('NAMES_REASON_REQUIRED');
   if (request.copies > 1 && !subject.meeting) throw new KasaneError('COPIES_NEED_MEETING');
   // For a meeting: its own rules (consent on its date, rule 2), labels and attendees, as its 様式 have them.
@@ -110,7 +125,7 @@ export async function renderFamilyDocument(
     ? {
         meetingId: subject.meeting.id,
         ...(await meetingFormData(db, subject.meeting.id, {
-          names: request.names,
+          names,
           office,
           issuer,
           now,
@@ -124,10 +139,30 @@ export async function renderFamilyDocument(
     listEcoMapTies(db, subject.householdId),
   ]);
   const drawings = drawFamily(members, relations, ties, {
-    names: request.names,
+    names,
     asOf: today,
     deceasedMark: office.deceasedMark,
   });
+  return { subject, names, drawings, members, meetingData };
+}
+
+export async function renderFamilyDocument(
+  db: Kysely<Database>,
+  issuer: { name: string },
+  office: OfficeSettings,
+  request: FamilyDocumentRequest,
+  now: Date,
+  layout: LayoutFonts | null,
+  fonts?: DrawingFonts,
+): Promise<FamilyDocument> {
+  const today = officeDate(now);
+  const { subject, names, drawings, members, meetingData } = await familyDrawingsFor(
+    db,
+    issuer,
+    office,
+    request,
+    now,
+  );
   const warning = confidentialityWarning(today);
   const sheet = {
     office,
@@ -186,6 +221,7 @@ export async function renderFamilyDocument(
     meetingId: subject.meeting?.id ?? null,
     kind: subject.kind,
     caseNo: subject.caseNo,
+    names,
     drawings,
     files,
     packet,

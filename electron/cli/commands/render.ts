@@ -14,8 +14,10 @@ import { cliContext, withCliVault } from '../open-vault.js';
 export interface RenderOptions {
   dataDir: string;
   user?: string;
-  meeting: string;
-  form: string;
+  meeting?: string;
+  form?: string;
+  document?: string;
+  case?: string;
   out: string;
   purpose?: string;
   names?: string;
@@ -27,7 +29,7 @@ export interface RenderOptions {
   perAgency?: true;
 }
 
-const usage = (message: string) => new CliError(exitCodes.usage, message);
+export const usage = (message: string) => new CliError(exitCodes.usage, message);
 
 /** 「3」, 「1,2,4」, 「1-5」 → the 様式 numbers in order, each once. */
 export function parseForms(list: string): FormNumber[] {
@@ -78,7 +80,7 @@ function noticeChoices(opts: RenderOptions, forms: FormNumber[]): NoticeChoices 
 }
 
 /** Where each file goes: exactly --out for a single .docx; otherwise beside it, or into the folder --out names. */
-async function destinations(out: string, names: string[]): Promise<string[]> {
+export async function destinations(out: string, names: string[]): Promise<string[]> {
   const isFile = out.toLowerCase().endsWith('.docx');
   if (names.length === 1 && isFile) return [out];
   const folder = isFile ? dirname(out) : out;
@@ -86,13 +88,8 @@ async function destinations(out: string, names: string[]): Promise<string[]> {
   return names.map((name) => join(folder, name));
 }
 
-/**
- * The 159条 gate without the dialog: a purpose is required and audited, names default by the
- * meeting's kind (rule 4), several 様式 are written with one unlock, and numbered copies share one
- * 配布番号 per recipient with one 回収チェック表 (rule 8).
- */
-export async function renderCommand(opts: RenderOptions): Promise<number> {
-  const forms = parseForms(opts.form);
+/** What every document through the gate needs from the command line: a purpose, names, copies. */
+export function gateOptions(opts: RenderOptions): { purpose: string; copies: number } {
   const purpose = opts.purpose?.trim() ?? '';
   if (!purpose)
     throw usage(
@@ -102,6 +99,29 @@ export async function renderCommand(opts: RenderOptions): Promise<number> {
   const copies = opts.copies ? Number(opts.copies) : 1;
   if (!Number.isInteger(copies) || copies < 1 || copies > 60)
     throw usage('--copies は 1〜60 の整数にしてください。');
+  return { purpose, copies };
+}
+
+export const handleWithCare =
+  '取扱注意: 会議で知り得た秘密を含みます。目的外に使わず、使い終えたら回収・廃棄してください。';
+
+/**
+ * The 159条 gate without the dialog: a purpose is required and audited, names default by the
+ * meeting's kind (rule 4), several 様式 are written with one unlock, and numbered copies share one
+ * 配布番号 per recipient with one 回収チェック表 (rule 8).
+ */
+export async function renderCommand(opts: RenderOptions): Promise<number> {
+  if (opts.document !== undefined) {
+    const { renderGenogramCommand } = await import('./render-genogram.js');
+    return renderGenogramCommand(opts);
+  }
+  if (opts.case !== undefined) throw usage('--case は --document genogram と一緒に使います。');
+  if (opts.meeting === undefined || opts.form === undefined)
+    throw usage(
+      '様式を書き出すには --meeting（会議番号）と --form（様式の番号）を指定してください。家族構成図は --document genogram --case 受付番号 です。',
+    );
+  const forms = parseForms(opts.form);
+  const { purpose, copies } = gateOptions(opts);
   const notice = noticeChoices(opts, forms);
 
   const ctx = cliContext(opts.dataDir, opts.user);
@@ -110,7 +130,7 @@ export async function renderCommand(opts: RenderOptions): Promise<number> {
     const meeting = await db
       .selectFrom('meetings')
       .select(['id', 'kind'])
-      .where('meeting_no', '=', opts.meeting)
+      .where('meeting_no', '=', opts.meeting ?? '')
       .executeTakeFirst();
     if (!meeting) throw usage(`会議番号「${opts.meeting}」の会議はありません。`);
     const namesReason = opts.namesReason?.trim() ?? '';
@@ -158,9 +178,7 @@ export async function renderCommand(opts: RenderOptions): Promise<number> {
       { action: 'cli', purpose: '管理コマンド', purposeNote: purpose },
       now,
     );
-    process.stdout.write(
-      `${written.map((p) => `書き出しました: ${p}`).join('\n')}\n取扱注意: 会議で知り得た秘密を含みます。目的外に使わず、使い終えたら回収・廃棄してください。\n`,
-    );
+    process.stdout.write(`${written.map((p) => `書き出しました: ${p}`).join('\n')}\n${handleWithCare}\n`);
     return exitCodes.ok;
   });
 }
