@@ -227,7 +227,13 @@ describe('159条の確認（gate）を通して出す', () => {
     const result = await gate.issue(
       vault.db,
       vault.userId,
-      { previewId: preview.previewId, action: 'save', purpose: '会議資料として配布', purposeNote: '' },
+      {
+        previewId: preview.previewId,
+        action: 'save',
+        purpose: '会議資料として配布',
+        purposeNote: '',
+        warningAcknowledged: true,
+      },
       now,
     );
     expect(result.done).toBe(true);
@@ -277,12 +283,18 @@ describe('159条の確認（gate）を通して出す', () => {
     await gate.issue(
       vault.db,
       vault.userId,
-      { previewId: preview.previewId, action: 'save', purpose: '会議資料として配布', purposeNote: '' },
+      {
+        previewId: preview.previewId,
+        action: 'save',
+        purpose: '会議資料として配布',
+        purposeNote: '',
+        warningAcknowledged: true,
+      },
       now,
     );
     expect(await form(4)).toContain('（別添資料「A氏世帯家族構成図」参照）');
     expect(await form(2)).toContain('家族構成図');
-    const copies = await listCopies(vault.db, meetingId);
+    const copies = await listCopies({ db: vault.db }, { meetingId });
     expect(copies.map((c) => [c.copyNo, c.recipient, c.documents, c.status])).toEqual([
       [1, '鹿屋市地域包括支援センター', ['家族構成図'], 'outstanding'],
       [2, '肝属地区障がい者基幹相談支援センター', ['家族構成図'], 'outstanding'],

@@ -7,6 +7,7 @@ import { addConsent } from '../consent.js';
 import { saveEcoMapTie, saveRelations } from '../family.js';
 import { createHousehold, listMembers, saveMembers } from '../households.js';
 import { createMeeting } from '../meetings.js';
+import { serviceCtx } from './service-context.js';
 
 /**
  * Households for the 家族構成図 tests, built through the services as the screens build them. Names
@@ -89,25 +90,18 @@ export async function familyHousehold(
     now: Date;
   },
 ) {
-  const { now } = options;
-  const { id: householdId } = await createHousehold(
-    db,
-    userId,
-    {
-      caseNo: options.caseNo,
-      receivedOn: '2026-04-10',
-      label: '髙橋',
-      referralAgencyId: null,
-      issues: [],
-      note: '',
-    },
-    now,
-  );
-  await saveMembers(
-    db,
-    userId,
+  const ctx = serviceCtx(db, userId, options.now);
+  const { id: householdId } = await createHousehold(ctx, {
+    caseNo: options.caseNo,
+    receivedOn: '2026-04-10',
+    label: '髙橋',
+    referralAgencyId: null,
+    issues: [],
+    note: '',
+  });
+  await saveMembers(ctx, {
     householdId,
-    options.people.map((p) =>
+    members: options.people.map((p) =>
       memberInputSchema.parse({
         name: p.name,
         kana: '',
@@ -121,37 +115,26 @@ export async function familyHousehold(
         isKeyPerson: p.key ?? false,
       }),
     ),
-    now,
-  );
+  });
   const idOf = new Map((await listMembers(db, householdId)).map((m) => [m.label, m.id]));
-  await saveRelations(
-    db,
-    userId,
-    {
-      householdId,
-      relations: options.relations.map(([a, b, kind, year]) => ({
-        kind,
-        memberId: idOf.get(a) ?? '',
-        otherMemberId: idOf.get(b) ?? '',
-        year,
-      })),
-    },
-    now,
-  );
+  await saveRelations(ctx, {
+    householdId,
+    relations: options.relations.map(([a, b, kind, year]) => ({
+      kind,
+      memberId: idOf.get(a) ?? '',
+      otherMemberId: idOf.get(b) ?? '',
+      year,
+    })),
+  });
   if (options.consentOn)
-    await addConsent(
-      db,
-      userId,
-      {
-        householdId,
-        obtainedOn: options.consentOn,
-        method: 'written',
-        obtainedBy: '相談 花子',
-        allAgencies: true,
-        agencyIds: [],
-      },
-      now,
-    );
+    await addConsent(ctx, {
+      householdId,
+      obtainedOn: options.consentOn,
+      method: 'written',
+      obtainedBy: '相談 花子',
+      allAgencies: true,
+      agencyIds: [],
+    });
   const agencies = [];
   for (const [name, field] of [
     ['鹿屋市地域包括支援センター', '高齢'],
@@ -161,47 +144,44 @@ export async function familyHousehold(
     const known = await db.selectFrom('agencies').select('id').where('name', '=', name).executeTakeFirst();
     agencies.push(
       known ??
-        (await saveAgency(
-          db,
-          userId,
-          { field, name, department: '', phone: '', email: '', address: '', contactPerson: '' },
-          now,
-        )),
+        (await saveAgency(ctx, {
+          field,
+          name,
+          department: '',
+          phone: '',
+          email: '',
+          address: '',
+          contactPerson: '',
+        })),
     );
   }
-  const { id: meetingId } = await createMeeting(
-    db,
-    userId,
-    {
-      householdId,
-      kind: options.consentOn ? 'consented' : 'unconsented',
-      meetingNo: `${options.caseNo}-1`,
-      heldOn: '2026-11-24',
-      startTime: '14:00',
-      endTime: '15:30',
-      place: '市役所 第2会議室',
-      agenda: ['開会', '閉会'],
-      handouts: [],
-      attendees: agencies.map((a, i) => ({
-        agencyId: a.id,
-        title: '相談員',
-        personName: `担当 ${i + 1}`,
-        scopeReason: '',
-      })),
-      noticeNumber: null,
-      issuedOn: '2026-11-16',
-      replyBy: '2026-11-20',
-    },
-    { consented: '重層的支援会議', unconsented: '支援会議' },
-    now,
-  );
+  const { id: meetingId } = await createMeeting(ctx, {
+    householdId,
+    kind: options.consentOn ? 'consented' : 'unconsented',
+    meetingNo: `${options.caseNo}-1`,
+    heldOn: '2026-11-24',
+    startTime: '14:00',
+    endTime: '15:30',
+    place: '市役所 第2会議室',
+    agenda: ['開会', '閉会'],
+    handouts: [],
+    attendees: agencies.map((a, i) => ({
+      agencyId: a.id,
+      title: '相談員',
+      personName: `担当 ${i + 1}`,
+      scopeReason: '',
+    })),
+    noticeNumber: null,
+    issuedOn: '2026-11-16',
+    replyBy: '2026-11-20',
+  });
   const [first] = agencies;
   if (first)
-    await saveEcoMapTie(
-      db,
-      userId,
-      { householdId, agencyId: first.id, strength: 'strong', direction: 'toHousehold' },
-      now,
-    );
+    await saveEcoMapTie(ctx, {
+      householdId,
+      agencyId: first.id,
+      strength: 'strong',
+      direction: 'toHousehold',
+    });
   return { householdId, meetingId, agencies };
 }
