@@ -197,6 +197,9 @@ describe('別添資料「家族構成図・エコマップ」', () => {
   });
 });
 
+/** What the gate's form sends for a 様式 and leaves empty for the 別添資料. */
+const formOnly = { together: [], perAgency: false, notice: { number: '', issuedOn: '', replyBy: '' } };
+
 describe('159条の確認（gate）を通して出す', () => {
   const saved: OutgoingFile[][] = [];
   const platform: Platform = {
@@ -220,6 +223,7 @@ describe('159条の確認（gate）を通して出す', () => {
         names: 'masked',
         namesReason: '',
         copies: 1,
+        ...formOnly,
       },
       now,
     );
@@ -277,7 +281,7 @@ describe('159条の確認（gate）を通して出す', () => {
       vault.db,
       { id: vault.userId, name: issuer.name },
       office,
-      { meetingId, document: 'genogram', names: 'masked', namesReason: '', copies: 3 },
+      { meetingId, document: 'genogram', names: 'masked', namesReason: '', copies: 3, ...formOnly },
       now,
     );
     await gate.issue(
