@@ -12,6 +12,28 @@ const inUse = sql<number>`(EXISTS (SELECT 1 FROM households WHERE referral_agenc
   OR EXISTS (SELECT 1 FROM consent_agencies WHERE agency_id = agencies.id)
   OR EXISTS (SELECT 1 FROM progress_notes WHERE agency_id = agencies.id))`;
 
+/**
+ * Refuses, before anything is written, an id that names no registered agency (a stale screen, a
+ * hand-made request): NOT_FOUND on the field, never a constraint failure reported as INTERNAL.
+ */
+export async function assertAgenciesRegistered(
+  db: Kysely<Database>,
+  ids: readonly (string | null | undefined)[],
+  field: string,
+): Promise<void> {
+  const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
+  if (wanted.length === 0) return;
+  const found = await db.selectFrom('agencies').select('id').where('id', 'in', wanted).execute();
+  if (found.length < wanted.length)
+    throw new KasaneError(
+      'NOT_FOUND',
+      '指定された機関が登録されていません。機関の一覧から選び直してください。',
+      {
+        field,
+      },
+    );
+}
+
 export async function listAgencies(
   ctx: Pick<Context, 'db'>,
   input: { includeRetired?: boolean } = {},

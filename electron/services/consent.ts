@@ -6,6 +6,7 @@ import { formatWareki } from '../domain/dates.js';
 import { officeDate } from '../domain/office-day.js';
 import type { ParsedInput } from '../ipc/contract.js';
 import { type ConsentHistory, type ConsentRecord, consentVersionSchema } from '../ipc/schemas/households.js';
+import { assertAgenciesRegistered } from './agencies.js';
 import type { Context } from './context.js';
 import { correctionsOf, recordCorrection, requireReason } from './corrections.js';
 import { KasaneError } from './errors.js';
@@ -124,6 +125,7 @@ function assertScope(input: { allAgencies: boolean; agencyIds: readonly string[]
 async function writeScope(trx: Kysely<Database>, consentId: string, input: ConsentToAdd): Promise<void> {
   await trx.deleteFrom('consent_agencies').where('consent_id', '=', consentId).execute();
   const agencyIds = input.allAgencies ? [] : [...new Set(input.agencyIds)];
+  await assertAgenciesRegistered(trx, agencyIds, 'agencyIds');
   if (agencyIds.length)
     await trx
       .insertInto('consent_agencies')

@@ -23,6 +23,7 @@ import {
   type MemberInput,
   memberVersionSchema,
 } from '../ipc/schemas/households.js';
+import { assertAgenciesRegistered } from './agencies.js';
 import { consentHistory } from './consent.js';
 import type { Context } from './context.js';
 import { correctionsOf, recordCorrection, requireReason } from './corrections.js';
@@ -95,6 +96,7 @@ export async function insertHousehold(
 ): Promise<string> {
   await assertCaseNoFree(trx, input.caseNo);
   await assertKnownIssues(trx, input.issues);
+  await assertAgenciesRegistered(trx, [input.referralAgencyId], 'referralAgencyId');
   const id = randomUUID();
   const status = input.status ?? 'received';
   await trx
@@ -369,6 +371,7 @@ export async function updateHousehold(
       input.issues,
       current.map((c) => c.issue),
     );
+    await assertAgenciesRegistered(trx, [input.referralAgencyId], 'referralAgencyId');
     await trx
       .updateTable('households')
       .set({

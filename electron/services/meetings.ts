@@ -9,6 +9,7 @@ import { meetingDateProblems } from '../domain/meeting-dates.js';
 import { officeDate } from '../domain/office-day.js';
 import type { OfficeSettings, ParsedInput } from '../ipc/contract.js';
 import type { MeetingDetail, MeetingInput, MeetingSummary } from '../ipc/schemas/meetings.js';
+import { assertAgenciesRegistered } from './agencies.js';
 import { appendAuditEvent } from './audit.js';
 import { listConsents } from './consent.js';
 import type { Context } from './context.js';
@@ -123,6 +124,11 @@ function assertPlanCanBeFinal(heldOn: string, now: Date): void {
 
 /** Rules 2 and 3, checked on every save: the kind the law allows, and attendees inside the 範囲. */
 async function assertLawful(trx: Kysely<Database>, input: MeetingInput, labels: Labels): Promise<void> {
+  await assertAgenciesRegistered(
+    trx,
+    input.attendees.map((a) => a.agencyId),
+    'attendees',
+  );
   const consents = await listConsents(trx, input.householdId);
   if (input.kind === 'consented') {
     const refusal = consentedMeetingRefusal(consents, input.heldOn, labels.unconsented);

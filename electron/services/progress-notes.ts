@@ -7,6 +7,7 @@ import {
   type ProgressNoteCorrection,
   progressNoteVersionSchema,
 } from '../ipc/schemas/households.js';
+import { assertAgenciesRegistered } from './agencies.js';
 import type { Context } from './context.js';
 import { correctionsOf, recordCorrection, requireReason } from './corrections.js';
 import { KasaneError } from './errors.js';
@@ -81,6 +82,7 @@ export async function saveProgressNote(
       .where('id', '=', input.householdId)
       .executeTakeFirst();
     if (!household) throw new KasaneError('NOT_FOUND');
+    await assertAgenciesRegistered(trx, [input.agencyId], 'agencyId');
     const values = {
       noted_on: input.notedOn,
       agency_id: input.agencyId,
