@@ -1,0 +1,48 @@
+/**
+ * `npm run soak`: the reliability suite's long versions (the CI runs the short ones under vitest).
+ * Prints one summary and exits non-zero if anything committed was lost unnamed, any restart raised a
+ * false alarm, or any IPC call answered INTERNAL, leaked internals or went above its level.
+ *
+ *   KASANE_SOAK_KILLS (default 500) · KASANE_SOAK_FUZZ (cases per vault state, default 5000)
+ *   KASANE_SEED (repeat a run)
+ */
+import { runIpcFuzz, vaultStates } from './reliability/ipc-fuzz.js';
+import { runKillSuite } from './reliability/kill-suite.js';
+
+const kills = Number(process.env.KASANE_SOAK_KILLS ?? 500);
+const fuzzPerState = Number(process.env.KASANE_SOAK_FUZZ ?? 5000);
+const seed = process.env.KASANE_SEED ? Number(process.env.KASANE_SEED) : undefined;
+const log = (line: string) => console.log(`  ${line}`);
+
+const started = Date.now();
+console.log(`kill -9 during writes: ${kills} kills`);
+const kill = await runKillSuite({ kills, log, ...(seed !== undefined ? { seed } : {}) });
+console.log(`IPC fuzz: ${fuzzPerState} cases in each of ${vaultStates.length} vault states`);
+const fuzz = await runIpcFuzz({ casesPerState: fuzzPerState, log, ...(seed !== undefined ? { seed } : {}) });
+const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+
+const failures = [
+  ...kill.errors,
+  ...kill.lost.map((id) => `lost committed household ${id}`),
+  ...(kill.recordsLost > 0 ? [`${kill.recordsLost} restart(s) found the database behind its anchor`] : []),
+  ...(kill.auditOk ? [] : ['the audit chain does not verify']),
+  ...(kill.integrity === 'ok' ? [] : [`integrity_check: ${kill.integrity}`]),
+  ...fuzz.internal.map((c) => `INTERNAL: ${c}`),
+  ...fuzz.stacks.map((c) => `leak: ${c}`),
+  ...fuzz.aboveLevel.map((c) => `above level: ${c}`),
+];
+console.log(`
+soak summary (${minutes} min; seeds: kill ${kill.seed}, fuzz ${fuzz.seed})
+  kills:            ${kill.kills}
+  committed:        ${kill.committed}
+  lost rows:        ${kill.lost.length}
+  false alarms:     ${kill.recordsLost}
+  audit events:     ${kill.auditEvents} (${kill.auditOk ? 'chain verifies' : 'CHAIN BROKEN'}), integrity_check ${kill.integrity}
+  fuzz cases:       ${fuzz.cases} (${fuzz.succeeded} succeeded; ${Object.entries(fuzz.codes)
+    .map(([code, n]) => `${code} ${n}`)
+    .join(', ')})
+  internal errors:  ${fuzz.internal.length}
+  leaks:            ${fuzz.stacks.length}
+  above level:      ${fuzz.aboveLevel.length}
+${failures.length === 0 ? 'soak: ok' : `soak: FAILED\n${failures.map((f) => `  - ${f}`).join('\n')}`}`);
+process.exitCode = failures.length === 0 ? 0 : 1;
