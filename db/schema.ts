@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** Table types of the encrypted store. Columns are snake_case as in SQL. */
 export interface UserTable {
@@ -189,9 +189,16 @@ export interface RecordCorrectionTable {
   created_at: string;
 }
 
+/** One row per household: what search checks a match against, and its entries in the index (db/search-index.ts). */
 export interface HouseholdSearchTermsTable {
+  /** The household's key in the low bits of its index entries. */
+  key: number;
   household_id: string;
+  /** 受付番号, 表示名, 氏名, ふりがな, each folded, joined by U+0001. */
   text: string;
+  /** Entry ids in household_search_received / _kana: 63-bit, so written as bigint and never read into JS. */
+  received_rowid: ColumnType<never, bigint, never>;
+  kana_rowid: ColumnType<never, bigint, never>;
 }
 
 export interface MeetingTable {

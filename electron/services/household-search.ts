@@ -1,41 +1,104 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { foldForSearch, householdSearchText, searchTextSeparator } from '../../db/search-fold.js';
+import { foldForSearch, searchTextSeparator } from '../../db/search-fold.js';
+import {
+  keyBits,
+  queryPieces,
+  type SearchOrder,
+  searchTables,
+  searchToken,
+  writeSearchEntries,
+} from '../../db/search-index.js';
 
-/** Rewrites one household's search row (inside the caller's transaction); triggers update the index. */
+/** Rewrites one household's search row and index entries (inside the caller's transaction). */
 export async function reindexHousehold(trx: Kysely<Database>, householdId: string): Promise<void> {
-  const household = await trx
-    .selectFrom('households')
-    .select(['case_no', 'label'])
-    .where('id', '=', householdId)
-    .executeTakeFirst();
-  await trx.deleteFrom('household_search_terms').where('household_id', '=', householdId).execute();
-  if (!household) return;
-  const members = await trx
-    .selectFrom('members')
-    .select(['name', 'kana'])
-    .where('household_id', '=', householdId)
-    .execute();
-  const text = householdSearchText([
-    household.case_no,
-    household.label,
-    ...members.flatMap((m) => [m.name, m.kana]),
-  ]);
-  await trx.insertInto('household_search_terms').values({ household_id: householdId, text }).execute();
+  await writeSearchEntries(trx, householdId);
+}
+
+/** What narrows the list besides the query; each is a condition on `h` (households). */
+export interface SearchFilters {
+  status?: 'received' | 'active' | 'closed' | undefined;
+  issue?: string | undefined;
+  receivedFrom?: string | undefined;
+  receivedTo?: string | undefined;
+}
+
+function filterConditions(f: SearchFilters): RawBuilder<unknown>[] {
+  const conditions: RawBuilder<unknown>[] = [];
+  if (f.status) conditions.push(sql`h.status = ${f.status}`);
+  if (f.issue)
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM household_issues hi WHERE hi.household_id = h.id AND hi.issue = ${f.issue})`,
+    );
+  if (f.receivedFrom) conditions.push(sql`h.received_on >= ${f.receivedFrom}`);
+  if (f.receivedTo) conditions.push(sql`h.received_on <= ${f.receivedTo}`);
+  return conditions;
+}
+
+/** Of the pieces, the two with the fewest households (counted up to `cap`), or none when one has none. */
+async function rarestPieces(db: Kysely<Database>, table: string, pieces: string[]): Promise<string[]> {
+  if (pieces.length <= 2) return pieces;
+  const cap = 2000;
+  const counted = await Promise.all(
+    pieces.map(async (piece) => {
+      const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM ${sql.table(table)}
+        WHERE ${sql.table(table)} MATCH ${searchToken(piece)} LIMIT ${cap})`.execute(db);
+      return { piece, n: rows[0]?.n ?? 0 };
+    }),
+  );
+  if (counted.some((c) => c.n === 0)) return [];
+  return counted
+    .sort((a, b) => a.n - b.n)
+    .slice(0, 2)
+    .map((c) => c.piece);
 }
 
 /**
- * Household ids whose 受付番号, 表示名, 氏名 or ふりがな contain the query. Three characters or more
- * go through the FTS5 trigram index as a phrase (a substring match); shorter ones (most surnames are
- * two kanji) scan the one row per household with instr(), fast enough at the budget's 10,000
- * households (see npm run bench). Neither path treats % or _ as wildcards.
+ * Household ids whose 受付番号, 表示名, 氏名 or ふりがな contain the query (folded, rule 16), in the
+ * list's order, at most `limit` (all when null). The index gives the first matches in order by place
+ * (db/search-index.ts); every match sharing the last one's place is read too, and only those are
+ * sorted by the households' own columns. Neither % nor _ is a wildcard.
  */
-export function matchingHouseholdIds(query: string) {
-  const key = foldForSearch(query).replaceAll(searchTextSeparator, '');
-  if ([...key].length >= 3) {
-    const phrase = `"${key.replaceAll('"', '""')}"`;
-    return sql<string>`(SELECT household_id FROM household_search_terms WHERE rowid IN
-      (SELECT rowid FROM household_search WHERE household_search MATCH ${phrase}))`;
+export async function searchHouseholdIds(
+  db: Kysely<Database>,
+  input: { query: string; sort: 'receivedOn' | 'kana'; limit: number | null; filters?: SearchFilters },
+): Promise<string[]> {
+  const key = foldForSearch(input.query).replaceAll(searchTextSeparator, '');
+  if (key === '') return [];
+  const order: SearchOrder = input.sort === 'kana' ? 'kana' : 'received';
+  const table = searchTables[order];
+  const pieces = await rarestPieces(db, table, queryPieces(key));
+  if (pieces.length === 0) return [];
+  const match = pieces.map(searchToken).join(' AND ');
+  // Up to three characters the token is the query itself; longer ones are checked whole.
+  const conditions = [
+    ...([...key].length > 3 ? [sql`instr(t.text, ${key}) > 0`] : []),
+    ...filterConditions(input.filters ?? {}),
+  ];
+  const matches = (extra: RawBuilder<unknown>[]) =>
+    sql`${sql.table(table)} s CROSS JOIN household_search_terms t CROSS JOIN households h
+      WHERE s.${sql.table(table)} MATCH ${match} AND t.key = (s.rowid & ${(1n << keyBits) - 1n})
+        AND h.id = t.household_id${sql.join(
+          [...conditions, ...extra].map((c) => sql` AND ${c}`),
+          sql``,
+        )}`;
+  const listOrder = order === 'kana' ? sql`h.sort_kana, h.case_no` : sql`h.received_on DESC, h.case_no DESC`;
+  if (input.limit === null) {
+    const { rows } = await sql<{ id: string }>`SELECT h.id FROM ${matches([])} ORDER BY ${listOrder}`.execute(
+      db,
+    );
+    return rows.map((r) => r.id);
   }
-  return sql<string>`(SELECT household_id FROM household_search_terms WHERE instr(text, ${key}) > 0)`;
+  // The first `limit` matches by place, then every match up to the end of the last one's place.
+  const { rows } =
+    order === 'kana'
+      ? await sql<{ id: string }>`WITH first AS (SELECT s.rowid AS entry FROM ${matches([])}
+            ORDER BY s.rowid LIMIT ${input.limit})
+          SELECT h.id FROM ${matches([sql`s.rowid < (((SELECT max(entry) FROM first) >> ${keyBits}) + 1) << ${keyBits}`])}
+          ORDER BY ${listOrder} LIMIT ${input.limit}`.execute(db)
+      : await sql<{ id: string }>`WITH first AS (SELECT s.rowid AS entry FROM ${matches([])}
+            ORDER BY s.rowid DESC LIMIT ${input.limit})
+          SELECT h.id FROM ${matches([sql`s.rowid >= ((SELECT min(entry) FROM first) >> ${keyBits}) << ${keyBits}`])}
+          ORDER BY ${listOrder} LIMIT ${input.limit}`.execute(db);
+  return rows.map((r) => r.id);
 }

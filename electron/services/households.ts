@@ -28,7 +28,7 @@ import { consentHistory } from './consent.js';
 import type { Context } from './context.js';
 import { correctionsOf, recordCorrection, requireReason } from './corrections.js';
 import { KasaneError } from './errors.js';
-import { matchingHouseholdIds, reindexHousehold } from './household-search.js';
+import { reindexHousehold, searchHouseholdIds } from './household-search.js';
 import { activeStatusChanges, moveReceivedOn, statusHistory } from './household-status.js';
 
 /** 課題 must be on the list and in use; `kept` (tags the household already has) may have been retired since. */
@@ -567,32 +567,42 @@ export async function listHouseholds(
   input: ParsedInput<'households.list'>,
 ): Promise<HouseholdSummary[]> {
   const { db, today } = ctx;
-  let page = db.selectFrom('households as h').select('h.id');
-  if (input.query.trim()) page = page.where('h.id', 'in', matchingHouseholdIds(input.query));
-  if (input.status) page = page.where('h.status', '=', input.status);
-  if (input.issue)
-    page = page.where(
-      'h.id',
-      'in',
-      db.selectFrom('household_issues').select('household_id').where('issue', '=', input.issue),
-    );
-  if (input.fiscalYear) {
-    const { start, end } = fiscalYearRange(input.fiscalYear);
-    page = page.where('h.received_on', '>=', start).where('h.received_on', '<=', end);
-  }
-  page =
-    input.sort === 'kana'
-      ? page.orderBy('h.sort_kana').orderBy('h.case_no')
-      : page.orderBy('h.received_on', 'desc').orderBy('h.case_no', 'desc');
+  const fiscalYear = input.fiscalYear ? fiscalYearRange(input.fiscalYear) : undefined;
+  const filters = {
+    status: input.status,
+    issue: input.issue,
+    receivedFrom: fiscalYear?.start,
+    receivedTo: fiscalYear?.end,
+  };
+  // The track is today's consent state, which the domain decides: it filters the ordered ids here.
+  const consented = input.track ? await householdsWithValidConsent(db, today) : null;
+  const onTrack = (id: string) => consented === null || consented.has(id) === (input.track === 'consented');
   let ids: string[];
-  if (input.track) {
-    // The track is today's consent state, which the domain decides: filter the ordered ids here.
-    const consented = await householdsWithValidConsent(db, today);
-    ids = (await page.execute())
-      .map((r) => r.id)
-      .filter((id) => consented.has(id) === (input.track === 'consented'))
-      .slice(0, input.limit);
-  } else ids = (await page.limit(input.limit).execute()).map((r) => r.id);
+  if (input.query.trim()) {
+    ids = await searchHouseholdIds(db, {
+      query: input.query,
+      sort: input.sort,
+      limit: consented ? null : input.limit,
+      filters,
+    });
+  } else {
+    let page = db.selectFrom('households as h').select('h.id');
+    if (filters.status) page = page.where('h.status', '=', filters.status);
+    if (filters.issue)
+      page = page.where(
+        'h.id',
+        'in',
+        db.selectFrom('household_issues').select('household_id').where('issue', '=', filters.issue),
+      );
+    if (fiscalYear)
+      page = page.where('h.received_on', '>=', fiscalYear.start).where('h.received_on', '<=', fiscalYear.end);
+    page =
+      input.sort === 'kana'
+        ? page.orderBy('h.sort_kana').orderBy('h.case_no')
+        : page.orderBy('h.received_on', 'desc').orderBy('h.case_no', 'desc');
+    ids = (await (consented ? page : page.limit(input.limit)).execute()).map((r) => r.id);
+  }
+  ids = ids.filter(onTrack).slice(0, input.limit);
   if (ids.length === 0) return [];
   const rows = await summaryQuery(db).where('h.id', 'in', ids).execute();
   const statusOf = await statusesOn(db, ids, today);

@@ -1,0 +1,144 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from './schema.js';
+import { householdSearchText, searchTextSeparator } from './search-fold.js';
+
+/**
+ * The household search index (rule 16; design.md: an index for every query length).
+ *
+ * Every 1-, 2- and 3-character piece of a household's folded search text is one token of two FTS5
+ * tables, one per order of 世帯一覧. The id of a household's entry is its place in that order
+ * (`received`: the 受付日; `kana`: the first letters of the principal's ふりがな and the 受付番号)
+ * above a key of its own in the low `keyBits` bits. So the first page of matches, in order, is the
+ * first entries of one token's list: a search reads about as many entries as it shows, whatever
+ * the query's length and however many households match.
+ */
+export const keyBits = 21n;
+/** Households an index can hold (the key's width): two million, far above any office. */
+export const maxSearchKey = 2 ** Number(keyBits) - 1;
+
+export const searchTables = { received: 'household_search_received', kana: 'household_search_kana' } as const;
+export type SearchOrder = keyof typeof searchTables;
+
+/** A piece of folded text as one FTS5 token: each code point as six hex digits (no tokenizer can split it). */
+export function searchToken(piece: string): string {
+  let token = '';
+  for (const ch of piece) token += (ch.codePointAt(0) ?? 0).toString(16).padStart(6, '0');
+  return token;
+}
+
+/** The tokens a household is found by: every piece of one to three characters inside one text. */
+export function searchTokens(text: string): string[] {
+  const tokens = new Set<string>();
+  for (const segment of text.split(searchTextSeparator)) {
+    const chars = [...segment];
+    for (let n = 1; n <= 3; n++)
+      for (let i = 0; i + n <= chars.length; i++) tokens.add(searchToken(chars.slice(i, i + n).join('')));
+  }
+  return [...tokens];
+}
+
+/**
+ * The pieces a folded query is looked up by: the query itself up to three characters; above that, the
+ * three-character pieces that cover it (every third one and the last). Each household found by all of
+ * them is then checked against the whole query.
+ */
+export function queryPieces(key: string): string[] {
+  const chars = [...key];
+  if (chars.length <= 3) return [key];
+  const pieces = new Set<string>();
+  for (let i = 0; i + 3 <= chars.length; i += 3) pieces.add(chars.slice(i, i + 3).join(''));
+  pieces.add(chars.slice(-3).join(''));
+  return [...pieces];
+}
+
+/** 受付日 as YYYYMMDD: its order is the date's. The list's ties on one day (受付番号) are sorted after. */
+export function receivedPlace(receivedOn: string): bigint {
+  const digits = receivedOn.replace(/\D/g, '').slice(0, 8).padEnd(8, '0');
+  return BigInt(digits);
+}
+
+/**
+ * One symbol (7 bits) per character, never against the characters' own order: hiragana, digits and
+ * a–z one each (exact), every other range shared by many characters (`shared`). 0 ends the ふりがな.
+ */
+function kanaSymbol(ch: string): { symbol: number; shared: boolean } {
+  const c = ch.codePointAt(0) ?? 0;
+  if (c >= 0x30 && c <= 0x39) return { symbol: 2 + (c - 0x30), shared: false };
+  if (c >= 0x61 && c <= 0x7a) return { symbol: 13 + (c - 0x61), shared: false };
+  if (c >= 0x3041 && c <= 0x3096) return { symbol: 40 + (c - 0x3041), shared: false };
+  const symbol = c < 0x30 ? 1 : c < 0x61 ? 12 : c < 0x3041 ? 39 : c <= 0x30ff ? 126 : 127;
+  return { symbol, shared: true };
+}
+const kanaSymbols = 6;
+
+/**
+ * The first six symbols of (ふりがな, 受付番号), never out of the list's kana order: after a shared
+ * symbol the characters that follow cannot be compared, so the place stops there. Households with the
+ * same place are the only ones the list sorts after the index.
+ */
+export function kanaPlace(sortKana: string, caseNo: string): bigint {
+  const symbols: number[] = [];
+  for (const s of [
+    ...[...sortKana].map(kanaSymbol),
+    { symbol: 0, shared: false },
+    ...[...caseNo].map(kanaSymbol),
+  ]) {
+    if (symbols.length === kanaSymbols) break;
+    symbols.push(s.symbol);
+    if (s.shared) break;
+  }
+  while (symbols.length < kanaSymbols) symbols.push(0);
+  return symbols.reduce((place, s) => (place << 7n) | BigInt(s), 0n);
+}
+
+export const entryId = (place: bigint, key: number): bigint => (place << keyBits) | BigInt(key);
+
+/**
+ * Writes one household's search row and index entries again (inside the caller's transaction), from
+ * its 受付番号, 表示名, members' 氏名 and ふりがな, 受付日 and sort ふりがな. The key is kept; the old
+ * entries go with the old row (trigger household_search_terms_ad).
+ */
+export async function writeSearchEntries(db: Kysely<Database>, householdId: string): Promise<void> {
+  const household = await db
+    .selectFrom('households')
+    .select(['case_no', 'label', 'received_on', 'sort_kana'])
+    .where('id', '=', householdId)
+    .executeTakeFirst();
+  const existing = await db
+    .selectFrom('household_search_terms')
+    .select('key')
+    .where('household_id', '=', householdId)
+    .executeTakeFirst();
+  if (existing) await db.deleteFrom('household_search_terms').where('key', '=', existing.key).execute();
+  if (!household) return;
+  const members = await db
+    .selectFrom('members')
+    .select(['name', 'kana'])
+    .where('household_id', '=', householdId)
+    .execute();
+  const text = householdSearchText([
+    household.case_no,
+    household.label,
+    ...members.flatMap((m) => [m.name, m.kana]),
+  ]);
+  const key =
+    existing?.key ??
+    ((
+      await db
+        .selectFrom('household_search_terms')
+        .select(({ fn }) => fn.max('key').as('last'))
+        .executeTakeFirst()
+    )?.last ?? 0) + 1;
+  if (key > maxSearchKey) throw new Error(`the search index holds at most ${maxSearchKey} households`);
+  const received = entryId(receivedPlace(household.received_on), key);
+  const kana = entryId(kanaPlace(household.sort_kana, household.case_no), key);
+  await db
+    .insertInto('household_search_terms')
+    .values({ key, household_id: householdId, text, received_rowid: received, kana_rowid: kana })
+    .execute();
+  const tokens = searchTokens(text).join(' ');
+  await sql`INSERT INTO household_search_received (rowid, tokens) VALUES (${received}, ${tokens})`.execute(
+    db,
+  );
+  await sql`INSERT INTO household_search_kana (rowid, tokens) VALUES (${kana}, ${tokens})`.execute(db);
+}

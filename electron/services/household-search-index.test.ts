@@ -1,0 +1,255 @@
+import fc from 'fast-check';
+import { type CompiledQuery, Kysely, SqliteDialect } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/schema.js';
+import { foldForSearch, householdSearchText } from '../../db/search-fold.js';
+import { searchHouseholdIds } from './household-search.js';
+import { insertHousehold, listHouseholds, replaceMembers } from './households.js';
+import { livingMember } from './testing/members.js';
+import { dayCtx } from './testing/service-context.js';
+import { signedInVault } from './testing/signed-in-vault.js';
+
+const now = new Date('2026-11-22T01:00:00Z');
+const today = '2026-11-22';
+let vault: Awaited<ReturnType<typeof signedInVault>>;
+beforeAll(async () => {
+  vault = await signedInVault();
+});
+afterAll(async () => vault.close());
+
+interface Person {
+  name: string;
+  kana: string;
+}
+interface Household {
+  caseNo: string;
+  receivedOn: string;
+  label: string;
+  members: Person[];
+}
+
+async function insertAll(db: Kysely<Database>, households: readonly Household[]): Promise<void> {
+  for (const h of households) {
+    const id = await insertHousehold(
+      db,
+      null,
+      {
+        caseNo: h.caseNo,
+        receivedOn: h.receivedOn,
+        label: h.label,
+        referralAgencyId: null,
+        issues: [],
+        note: '',
+      },
+      now,
+    );
+    await replaceMembers(
+      db,
+      id,
+      h.members.map((m, i) => ({
+        ...m,
+        relationship: i === 0 ? '本人' : '家族',
+        birthDate: null,
+        sex: 'unknown' as const,
+        isPrincipal: i === 0,
+        ...livingMember,
+      })),
+      { userId: null, now },
+    );
+  }
+}
+
+/** Runs `use` on the households inside a transaction that is then rolled back. */
+async function withHouseholds(
+  on: Kysely<Database>,
+  households: readonly Household[],
+  use: (db: Kysely<Database>) => Promise<void>,
+) {
+  const rollback = new Error('rollback');
+  await on
+    .transaction()
+    .execute(async (trx) => {
+      await insertAll(trx, households);
+      await use(trx);
+      throw rollback;
+    })
+    .catch((err) => {
+      if (err !== rollback) throw err;
+    });
+}
+
+/** SQLite's BINARY order (UTF-8 bytes, so code points), not JavaScript's UTF-16 units. */
+function byCodePoints(a: string, b: string): number {
+  const x = [...a].map((c) => c.codePointAt(0) ?? 0);
+  const y = [...b].map((c) => c.codePointAt(0) ?? 0);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
+
+describe('検索はどの長さでも索引を引く（design.md の予算）', () => {
+  const people = ['山田 太郎', '𠮷田 花子', '髙橋 一郎', '山﨑 美咲', '佐藤 健', '田中 由美'];
+  const kana = [
+    'やまだ たろう',
+    'よしだ はなこ',
+    'たかはし いちろう',
+    'やまざき みさき',
+    'さとう けん',
+    'たなか ゆみ',
+  ];
+  const ledger: Household[] = Array.from({ length: 300 }, (_, i) => ({
+    caseNo: `R6-${String(i).padStart(4, '0')}`,
+    receivedOn: `2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+    label: `${people[i % people.length]?.slice(0, 2)}氏世帯`,
+    members: [0, 1, 2].map((m) => ({
+      name: people[(i + m) % people.length] ?? '',
+      kana: kana[(i + m) % kana.length] ?? '',
+    })),
+  }));
+
+  /** Every statement listHouseholds runs, as SQLite plans it. */
+  async function plansOf(
+    input: Parameters<typeof listHouseholds>[1],
+  ): Promise<{ sql: string; plan: string[] }[]> {
+    const { sqlite } = vault.session.signedIn().store;
+    const ran: CompiledQuery[] = [];
+    const logged = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: sqlite }),
+      log: (event) => {
+        if (event.level === 'query') ran.push(event.query);
+      },
+    });
+    const found = await listHouseholds(dayCtx(logged, today), input);
+    expect(found.length).toBeGreaterThan(0);
+    return ran.map((q) => ({
+      sql: q.sql,
+      plan: (
+        sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.parameters as unknown[])) as {
+          detail: string;
+        }[]
+      ).map((r) => r.detail),
+    }));
+  }
+
+  /** The names households and members go by in a statement (the tables and their aliases). */
+  function namesOf(sql: string): Set<string> {
+    const names = new Set(['households', 'members']);
+    for (const m of sql.matchAll(/"?\b(households|members)\b"?(?:\s+as)?\s+"?([a-z_]+)"?/gi))
+      if (m[2] && !/^(where|on|join|cross|left|inner|order|group|limit|select|set)$/i.test(m[2]))
+        names.add(m[2]);
+    return names;
+  }
+
+  beforeAll(async () => {
+    await vault.db.transaction().execute((trx) => insertAll(trx, ledger));
+  });
+
+  for (const query of ['田', '山田', 'やまだ', 'たかはしいち', 'R6-0123', '𠮷', '髙橋一郎']) {
+    for (const sort of ['receivedOn', 'kana'] as const) {
+      it(`「${query}」（${[...query].length}文字・${sort}順）: 世帯も世帯員も全件は読まない`, async () => {
+        for (const { sql, plan } of await plansOf({ query, sort, limit: 50 })) {
+          const names = namesOf(sql);
+          const scans = plan.filter((line) => {
+            const scanned = line.match(/^SCAN (\S+)/)?.[1];
+            return scanned !== undefined && names.has(scanned);
+          });
+          expect(scans, `${sql}\n${plan.join('\n')}`).toEqual([]);
+        }
+      });
+    }
+  }
+
+  it('絞り込み（状態・課題・年度）と一緒でも、索引から引く', async () => {
+    for (const { sql, plan } of await plansOf({
+      query: '山',
+      sort: 'receivedOn',
+      limit: 20,
+      status: 'received',
+      fiscalYear: 2024,
+    })) {
+      const names = namesOf(sql);
+      expect(
+        plan.filter((line) => names.has(line.match(/^SCAN (\S+)/)?.[1] ?? '')),
+        plan.join('\n'),
+      ).toEqual([]);
+    }
+  });
+
+  it('検索語の文字はどれも索引の表から引かれる（MATCH）', async () => {
+    const plans = await plansOf({ query: '山田', sort: 'receivedOn', limit: 50 });
+    expect(plans.some((p) => p.plan.some((line) => /VIRTUAL TABLE INDEX \d+:M/.test(line)))).toBe(true);
+  });
+});
+
+describe('索引で探した結果は、全件を調べた結果と同じ（並び順・件数とも）', () => {
+  const chars = ['山', '田', '吉', '𠮷', '髙', '高', 'あ', 'い', 'ア', 'a', '1', '-', '%', '_', '"'];
+  const text = (min: number, max: number) =>
+    fc.array(fc.constantFrom(...chars), { minLength: min, maxLength: max }).map((c) => c.join(''));
+  const household = fc.record({
+    receivedOn: fc.constantFrom('2024-04-01', '2024-04-02', '2025-01-31', '2025-02-01'),
+    prefix: fc.constantFrom('R6-', 'R7-', 'B', 'あ', ''),
+    label: text(0, 4),
+    members: fc.array(fc.record({ name: text(0, 5), kana: text(0, 6) }), { maxLength: 3 }),
+  });
+
+  let own: Awaited<ReturnType<typeof signedInVault>>;
+  beforeAll(async () => {
+    own = await signedInVault();
+  });
+  afterAll(async () => own.close());
+
+  it('受付日順・ふりがな順、1ページが小さくても', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(household, { minLength: 1, maxLength: 25 }),
+        fc.array(text(1, 7), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 6 }),
+        async (drawn, queries, limit) => {
+          const households = drawn.map((h, i) => ({ ...h, caseNo: `${h.prefix}${i}` }));
+          await withHouseholds(own.db, households, async (db) => {
+            const rows = await db
+              .selectFrom('households')
+              .select(['id', 'case_no', 'received_on', 'sort_kana'])
+              .execute();
+            const byCaseNo = new Map(households.map((h) => [h.caseNo, h]));
+            for (const query of queries) {
+              const key = foldForSearch(query);
+              const found = rows.filter((r) => {
+                const h = byCaseNo.get(r.case_no);
+                const texts = [
+                  r.case_no,
+                  h?.label ?? '',
+                  ...(h?.members ?? []).flatMap((m) => [m.name, m.kana]),
+                ];
+                return (
+                  key !== '' &&
+                  householdSearchText(texts)
+                    .split('\u0001')
+                    .some((t) => t.includes(key))
+                );
+              });
+              const received = [...found]
+                .sort(
+                  (a, b) => byCodePoints(b.received_on, a.received_on) || byCodePoints(b.case_no, a.case_no),
+                )
+                .map((r) => r.id);
+              const kana = [...found]
+                .sort((a, b) => byCodePoints(a.sort_kana, b.sort_kana) || byCodePoints(a.case_no, b.case_no))
+                .map((r) => r.id);
+              expect(await searchHouseholdIds(db, { query, sort: 'receivedOn', limit }), query).toEqual(
+                received.slice(0, limit),
+              );
+              expect(await searchHouseholdIds(db, { query, sort: 'kana', limit }), query).toEqual(
+                kana.slice(0, limit),
+              );
+              expect(await searchHouseholdIds(db, { query, sort: 'kana', limit: null }), query).toEqual(kana);
+            }
+          });
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
