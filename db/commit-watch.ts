@@ -26,16 +26,47 @@ export class CommitWatch {
   watcher: CommitWatcher | null = null;
 }
 
-const totalChanges = (sqlite: Sqlite) => sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+const changeCounters = new WeakMap<Sqlite, BetterSqlite3.Statement>();
+function totalChanges(sqlite: Sqlite): number {
+  let stmt = changeCounters.get(sqlite);
+  if (!stmt) {
+    stmt = sqlite.prepare('SELECT total_changes()').pluck();
+    changeCounters.set(sqlite, stmt);
+  }
+  return stmt.get() as number;
+}
+
+/** Prepared statements kept per connection, least recently used dropped first. */
+const statementCacheSize = 500;
 
 class WatchedConnection implements DatabaseConnection {
+  // Preparing costs about as much as running a small query (more on an encrypted file's schema):
+  // the same SQL text is prepared once. SQLite re-prepares a statement itself after a schema change.
+  readonly #statements = new Map<string, BetterSqlite3.Statement>();
+
   constructor(
     private readonly sqlite: Sqlite,
     private readonly watch: CommitWatch,
   ) {}
 
+  #prepare(text: string): BetterSqlite3.Statement {
+    const cached = this.#statements.get(text);
+    if (cached) {
+      this.#statements.delete(text);
+      this.#statements.set(text, cached);
+      return cached;
+    }
+    const stmt = this.sqlite.prepare(text);
+    this.#statements.set(text, stmt);
+    if (this.#statements.size > statementCacheSize) {
+      const oldest = this.#statements.keys().next();
+      if (!oldest.done) this.#statements.delete(oldest.value);
+    }
+    return stmt;
+  }
+
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const stmt = this.sqlite.prepare(compiled.sql);
+    const stmt = this.#prepare(compiled.sql);
     const params = compiled.parameters as unknown[];
     const run = () => {
       if (stmt.reader) return { rows: stmt.all(params) as R[] };
