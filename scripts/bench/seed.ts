@@ -39,17 +39,22 @@ const given = ['太郎', '花子', '一郎', '美咲', '健', '由美', '翔', '
 const givenKana = ['たろう', 'はなこ', 'いちろう', 'みさき', 'けん', 'ゆみ', 'しょう', 'かずこ'];
 const issues = ['8050', 'ダブルケア', '社会的孤立・ひきこもり', 'ヤングケアラー', '生活困窮'];
 
-/** The budget's data set: households with four members each, consent on half, notes spread over them. */
+/**
+ * The budget's data set: households with four members each, consent on half, notes spread over them.
+ * `from` continues an earlier seeding (the growth runs add households to the same file); 受付日 fall
+ * in 2019–2024, never after today.
+ */
 export async function seedBenchData(
   db: Kysely<Database>,
-  counts: { households: number; notesPerHousehold: number },
+  counts: { households: number; notesPerHousehold: number; from?: number },
 ): Promise<string[]> {
   const now = new Date();
   const ids: string[] = [];
+  const from = counts.from ?? 0;
   await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < counts.households; i++) {
+    for (let i = from; i < from + counts.households; i++) {
       const s = i % surnames.length;
-      const receivedOn = `${2021 + (i % 6)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`;
+      const receivedOn = `${2019 + (i % 6)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`;
       const id = await insertHousehold(
         trx,
         null,
@@ -90,49 +95,54 @@ export async function seedBenchData(
           },
           now,
         );
-      for (let n = 0; n < counts.notesPerHousehold; n++) {
+      if (counts.notesPerHousehold > 0)
         await trx
           .insertInto('progress_notes')
-          .values({
-            id: randomUUID(),
-            household_id: id,
-            noted_on: receivedOn,
-            agency_id: null,
-            staff: 'bench',
-            content: `経過記録 ${n}`,
-            next_plan: '',
-            revision: 1,
-            created_at: now.toISOString(),
-            updated_at: now.toISOString(),
-          })
+          .values(
+            Array.from({ length: counts.notesPerHousehold }, (_, n) => ({
+              id: randomUUID(),
+              household_id: id,
+              noted_on: receivedOn,
+              agency_id: null,
+              staff: 'bench',
+              content: `経過記録 ${n}`,
+              next_plan: '',
+              revision: 1,
+              created_at: now.toISOString(),
+              updated_at: now.toISOString(),
+            })),
+          )
           .execute();
-      }
       ids.push(id);
     }
   });
   return ids;
 }
 
-/** Meetings for the budget: `count` 重層的支援会議 with three agencies and a plan each, plus one with 14 agencies. */
+/**
+ * Meetings for the budget: `count` 重層的支援会議 with three agencies and a plan each, plus (unless
+ * `large` is false) one with 14 agencies, the one the 様式 are rendered for.
+ */
 export async function seedBenchMeetings(
   db: Kysely<Database>,
   householdIds: string[],
   count: number,
+  large = true,
 ): Promise<{ largeMeetingId: string }> {
   const now = new Date();
   const labels = { consented: '重層的支援会議', unconsented: '支援会議' };
   const agencies = (await db.selectFrom('agencies').select('id').orderBy('name').execute()).map((a) => a.id);
   let largeMeetingId = '';
   await db.transaction().execute(async (trx) => {
-    for (let i = 0; i <= count; i++) {
+    for (let i = 0; i < (large ? count + 1 : count); i++) {
       const householdId = householdIds[(i * 2) % householdIds.length] ?? '';
       const household = await trx
         .selectFrom('households')
         .select(['received_on', 'case_no'])
         .where('id', '=', householdId)
         .executeTakeFirstOrThrow();
-      const large = i === count;
-      const attendees = (large ? agencies.slice(0, 14) : agencies.slice(i % 10, (i % 10) + 3)).map(
+      const isLarge = i === count;
+      const attendees = (isLarge ? agencies.slice(0, 14) : agencies.slice(i % 10, (i % 10) + 3)).map(
         (agencyId, n) => ({
           agencyId,
           title: '相談員',
@@ -173,10 +183,10 @@ export async function seedBenchMeetings(
         { target: 'crisis' as const, member_id: null, member_label: null },
         { target: 'other' as const, member_id: null, member_label: null },
       ];
-      for (const [position, t] of targets.entries()) {
-        await trx
-          .insertInto('plan_rows')
-          .values({
+      await trx
+        .insertInto('plan_rows')
+        .values(
+          targets.map((t, position) => ({
             id: randomUUID(),
             meeting_id: id,
             position,
@@ -185,10 +195,10 @@ export async function seedBenchMeetings(
             discussion: '見守り体制を確認した',
             next_actions: '週1回の訪問',
             roles: '地域包括支援センター',
-          })
-          .execute();
-      }
-      if (large) largeMeetingId = id;
+          })),
+        )
+        .execute();
+      if (isLarge) largeMeetingId = id;
     }
   });
   return { largeMeetingId };
