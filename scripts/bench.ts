@@ -449,7 +449,7 @@ try {
       const r = ratios(key);
       rows.push([
         `${budget.ratio.measure}: ${label}`,
-        `${times(r.median)} (spread ${times(r.min)}–${times(r.max)}, ${rounds} rounds)`,
+        `${times(r.median)} (spread ${times(r.min)}–${times(r.max)}, ${rounds} round(s))`,
         `≤ ${budget.ratio.limit}×`,
         `plain ${ms(of(plain, key))}`,
       ]);
@@ -502,7 +502,7 @@ const print = (table: string[][]) => {
     );
 };
 console.log(
-  `Budget at ${households.toLocaleString('en')} households (encrypted; figures are medians of ${rounds} rounds)`,
+  `Budget at ${households.toLocaleString('en')} households (encrypted; figures are the median of ${rounds} alternating round(s))`,
 );
 print(rows);
 
