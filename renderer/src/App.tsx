@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { VaultStatus } from '../../electron/ipc/contract';
 import { AcknowledgementScreen } from './acknowledgement/AcknowledgementScreen';
 import { call, errorMessage, isCallError } from './api';
+import { freshness } from './queries';
 import { SetupWizard } from './setup/SetupWizard';
 import { Shell } from './shell/Shell';
 import { SessionContext, statusQuery, useSession } from './shell/session';
@@ -26,11 +27,7 @@ export function App() {
     const client: QueryClient = new QueryClient({
       queryCache: new QueryCache({ onError }),
       mutationCache: new MutationCache({ onError }),
-      // The one freshness rule (queries.ts): read on opening and after a change, never on a timer.
-      defaultOptions: {
-        queries: { staleTime: 0, retry: false, refetchOnWindowFocus: false, refetchOnReconnect: false },
-        mutations: { retry: false },
-      },
+      defaultOptions: freshness,
     });
     return client;
   });

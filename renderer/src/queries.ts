@@ -1,4 +1,9 @@
-import { infiniteQueryOptions, type QueryClient, queryOptions } from '@tanstack/react-query';
+import {
+  type DefaultOptions,
+  infiniteQueryOptions,
+  type QueryClient,
+  queryOptions,
+} from '@tanstack/react-query';
 import type { Channel } from '../../electron/ipc/channels';
 import type { ChannelInput, ChannelOutput } from '../../electron/ipc/contract';
 import { call } from './api';
@@ -7,11 +12,17 @@ import { call } from './api';
  * How the screens read: one definition for every channel, keyed `[channel, input]`, so two screens
  * asking the same thing share one cache entry and one freshness rule.
  *
- * The freshness rule is the QueryClient's (App.tsx), never a screen's: a screen reads what it shows
+ * The freshness rule (`freshness`, the QueryClient's defaults in App.tsx) is never a screen's: a screen reads what it shows
  * when it opens, and again after a change it made (`refresh`); never on a timer, window focus or
  * reconnect. `households.get` and `meetings.get` are audited views (rule 10), so each is read by one
  * component per screen (the household's and the meeting's layout routes): one opening, one event.
  */
+export const freshness = {
+  queries: { staleTime: 0, retry: false, refetchOnWindowFocus: false, refetchOnReconnect: false },
+  mutations: { retry: false },
+} as const satisfies DefaultOptions;
+
+/** The one query definition of a reading channel. */
 export function read<C extends ReadChannel>(channel: C, input: ChannelInput<C>) {
   return queryOptions({
     queryKey: [channel, input] as const,

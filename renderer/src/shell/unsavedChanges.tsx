@@ -1,9 +1,7 @@
 import { useBlocker } from '@tanstack/react-router';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-
-/** Registers one form with unsaved changes; the returned function takes it off again. */
-type Register = () => () => void;
+import { createDirtyForms, type Register } from './dirtyForms';
 
 const UnsavedChangesContext = createContext<Register>(() => () => {});
 
@@ -12,20 +10,15 @@ const UnsavedChangesContext = createContext<Register>(() => () => {});
  * (menu, breadcrumb, tab, link) asks first. Saving moves on with `ignoreBlocker`; a lock never asks.
  */
 export function UnsavedChangesGuard({ children }: { children: ReactNode }) {
-  const dirtyForms = useRef(new Set<symbol>());
-  const register = useCallback<Register>(() => {
-    const form = Symbol('form');
-    dirtyForms.current.add(form);
-    return () => dirtyForms.current.delete(form);
-  }, []);
+  const [dirtyForms] = useState(createDirtyForms);
   const blocker = useBlocker({
-    shouldBlockFn: () => dirtyForms.current.size > 0,
+    shouldBlockFn: dirtyForms.any,
     enableBeforeUnload: false,
     withResolver: true,
   });
 
   return (
-    <UnsavedChangesContext value={register}>
+    <UnsavedChangesContext value={dirtyForms.register}>
       {children}
       <ConfirmDialog
         open={blocker.status === 'blocked'}
