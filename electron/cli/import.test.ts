@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvBytes, type SheetData, xlsxBytes } from '../services/import/fixtures.js';
@@ -192,5 +192,20 @@ describe('管理コマンド import / cases', () => {
     const missing = kasane(['import', '--data-dir', dir, join(root, 'no-such.xlsx')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('見つかりません');
+  });
+
+  it('20MB を超えるファイルは読み込む前に終了コード 6 で断り、何も登録しない', async () => {
+    const dir = await copyOfVault();
+    const big = join(root, '大きな台帳.csv');
+    // A sparse file: its size is what counts, and the command must refuse it without reading it.
+    await writeFile(big, '');
+    await truncate(big, 50 * 1024 * 1024);
+    const result = kasane(['import', '--data-dir', dir, big]);
+    expect(result.code).toBe(6);
+    expect(result.stderr).toContain(
+      'ファイル「大きな台帳.csv」: ファイルが大きすぎます（50MB。取り込めるのは1ファイル20MBまでです）',
+    );
+    expect(result.stderr).toContain('何も登録していません。');
+    expect(cases(dir)).toEqual([]);
   });
 });
