@@ -232,9 +232,16 @@ test.describe('会議', () => {
       .fill('介護保険サービスの利用と、長男への関わり方');
     await plan.getByLabel('A氏 𠮷田 ハナ（本人） の当面の取組事項').fill('要介護認定の申請を支援する');
     await plan.getByLabel('A氏 𠮷田 ハナ（本人） の役割分担').fill('地域包括：申請同行／社協：週1回の見守り');
+    // Rule 18: the meeting is not held yet, so the plan cannot be 確定; it is saved as a draft.
     await plan.getByRole('button', { name: '確定', exact: true }).click();
-    await expect(page.getByText('支援プランを確定しました。')).toBeVisible();
-    await expect(plan.getByTestId('plan-status')).toHaveText('確定');
+    await expect(
+      plan.getByText(
+        /^支援プランは会議の開催日（令和10年6月14日）以降に確定します。今日（令和\d+年\d+月\d+日）はまだ確定できません。$/,
+      ),
+    ).toBeVisible();
+    await plan.getByRole('button', { name: '保存', exact: true }).click();
+    await expect(page.getByText('支援プランを保存しました。')).toBeVisible();
+    await expect(plan.getByTestId('plan-status')).toHaveText('作成中');
     await screenshot(page, 'meeting-detail');
 
     // 様式5 through the gate.
@@ -454,5 +461,151 @@ test.describe('会議', () => {
     });
     expect(issued).toBe(0);
     expect(violations).toEqual([]);
+  });
+
+  test('記録が矛盾しない会議（issue 9）: 日付を動かしても種別は黙って変わらず範囲外の理由は残り、確定は理由付きで取り消し、中止と削除ができる', async ({
+    page,
+    harness,
+  }) => {
+    await openSignedIn(page, harness);
+    const office = await setUpOffice(page);
+    await page.evaluate(
+      async ({ householdId, unconsented, elderly, council }) => {
+        const base = {
+          startTime: '10:00',
+          endTime: '11:00',
+          place: '市役所 3階 第1会議室',
+          agenda: ['開会'],
+          handouts: [],
+          noticeNumber: null,
+          replyBy: '',
+        };
+        for (const meeting of [
+          {
+            ...base,
+            householdId,
+            kind: 'consented' as const,
+            meetingNo: 'R8-001-5',
+            heldOn: '令和7年6月2日',
+            issuedOn: '令和7年5月20日',
+            attendees: [
+              { agencyId: elderly, title: '', personName: '佐藤 花子', scopeReason: '' },
+              { agencyId: council, title: '', personName: '﨑山 次郎', scopeReason: '見守り訪問を担うため' },
+            ],
+          },
+          {
+            ...base,
+            householdId: unconsented,
+            kind: 'unconsented' as const,
+            meetingNo: 'R8-002-9',
+            heldOn: '令和10年7月3日',
+            issuedOn: '令和10年6月20日',
+            attendees: [],
+          },
+        ]) {
+          const r = await window.kasane['meetings.create'](meeting);
+          if (!r.ok) throw new Error(r.message);
+        }
+      },
+      {
+        householdId: office.consented,
+        unconsented: office.unconsented,
+        elderly: office.elderly,
+        council: office.council,
+      },
+    );
+    await openMenu(page, '会議');
+    await page.getByRole('button', { name: '令和7年6月2日（月）' }).click();
+    await page.getByRole('button', { name: '内容を変更' }).click();
+    const form = page.getByRole('form', { name: '会議の準備' });
+
+    // 発信日 after the 開催日: refused next to the field, naming both dates.
+    await form.getByLabel('発信日').fill('令和7年6月10日');
+    await form.getByRole('button', { name: '保存' }).click();
+    await expect(
+      form.getByText(
+        '発信日（令和7年6月10日）が開催日（令和7年6月2日）より後です。通知は開催日までに出す日付にしてください。',
+      ),
+    ).toBeVisible();
+    await expect(form.getByLabel('発信日')).toHaveAttribute('aria-invalid', 'true');
+
+    // A date before the consent: the kind is not switched behind the coordinator's back.
+    await form.getByLabel('日付').fill('令和6年3月1日');
+    await form.getByLabel('発信日').fill('令和6年2月20日');
+    const refusal =
+      'この日付では重層的支援会議を開けません。種別を「支援会議」に変えるか、日付を戻してください。';
+    await expect(form.getByText(refusal)).toBeVisible();
+    await expect(form.getByRole('radio', { name: '重層的支援会議', exact: true })).toBeChecked();
+    await screenshot(page, 'meeting-edit-kind-refused');
+    await form.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByText(refusal).first()).toBeVisible();
+    await form.getByRole('radio', { name: '支援会議', exact: true }).check();
+    await form.getByRole('button', { name: '保存' }).click();
+    for (const line of [
+      '会議の内容を保存しました。',
+      '開催日を令和7年6月2日から令和6年3月1日に変えました。',
+      '種別を「重層的支援会議」から「支援会議」に変えました。',
+      '社会福祉協議会：支援会議には同意の範囲がないため範囲外の理由は使いませんが、記録は残してあります。',
+    ])
+      await expect(page.getByText(line, { exact: true })).toBeVisible();
+    await screenshot(page, 'meeting-edit-changes');
+
+    // Back to the 重層的支援会議: the recorded reason is there without retyping.
+    await page.getByRole('button', { name: '内容を変更' }).click();
+    await form.getByLabel('日付').fill('令和7年6月2日');
+    await form.getByLabel('発信日').fill('令和7年5月20日');
+    await form.getByRole('radio', { name: '重層的支援会議', exact: true }).check();
+    await expect(form.getByLabel(/出席させる理由/)).toHaveValue('見守り訪問を担うため');
+    await form.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByText('種別を「支援会議」から「重層的支援会議」に変えました。')).toBeVisible();
+    await page.getByRole('tab', { name: /出席者/ }).click();
+    await expect(page.getByRole('tabpanel')).toContainText('理由：見守り訪問を担うため');
+
+    // 確定 makes the plan read-only until 「確定を取り消す」 with a reason.
+    await page.getByRole('tab', { name: /支援プラン/ }).click();
+    const plan = page.getByRole('form', { name: '世帯支援プラン' });
+    const goal = plan.getByLabel('A氏 𠮷田 ハナ（本人） の目標');
+    await goal.fill('住み慣れた自宅で暮らす');
+    await plan.getByRole('button', { name: '確定', exact: true }).click();
+    await expect(page.getByText('支援プランを確定しました。')).toBeVisible();
+    await expect(goal).not.toBeEditable();
+    await expect(plan.getByRole('button', { name: '保存', exact: true })).toHaveCount(0);
+    await plan.getByRole('button', { name: '確定を取り消す' }).click();
+    const undo = page.getByRole('dialog', { name: '支援プランの確定の取消' });
+    await undo.getByRole('button', { name: '確定を取り消す' }).click();
+    await expect(undo.getByText('確定を取り消す理由を入力してください（記録に残ります）')).toBeVisible();
+    await undo.getByLabel('確定を取り消す理由').fill('役割分担に誤記があったため');
+    await screenshot(page, 'plan-unfinalize');
+    await undo.getByRole('button', { name: '確定を取り消す' }).click();
+    await expect(undo).toBeHidden();
+    await expect(page.getByText('確定を取り消しました。支援プランを変更できます。')).toBeVisible();
+    await expect(goal).toBeEditable();
+    await expect(plan.getByTestId('plan-status')).toHaveText('作成中');
+    await plan.getByText('確定の取消の履歴（1件）').click();
+    await expect(plan.getByText('理由：役割分担に誤記があったため')).toBeVisible();
+
+    // 中止 with a reason: the meeting stays, marked, and is no longer changed.
+    await page.getByRole('button', { name: '中止にする' }).click();
+    const cancel = page.getByRole('dialog', { name: '会議の中止' });
+    await cancel.getByLabel('中止の理由').fill('本人が入院したため');
+    await cancel.getByRole('button', { name: '中止にする' }).click();
+    await expect(cancel).toBeHidden();
+    await expect(page.getByText('この会議は中止しました')).toBeVisible();
+    await expect(page.getByText('理由：本人が入院したため')).toBeVisible();
+    await expect(page.getByRole('button', { name: '内容を変更' })).toHaveCount(0);
+    await screenshot(page, 'meeting-cancelled');
+    await page.getByRole('button', { name: '会議一覧' }).click();
+    const past = page.getByRole('table', { name: '開催済みの会議' }).getByTestId('meeting-row');
+    await expect(past.filter({ hasText: '令和7年6月2日' })).toContainText('中止');
+
+    // A meeting with nothing issued can be deleted, after confirmation.
+    await page.getByRole('button', { name: '令和10年7月3日（月）' }).click();
+    await page.getByRole('button', { name: '削除' }).click();
+    const confirm = page.getByRole('dialog', { name: '会議の削除' });
+    await expect(confirm.getByRole('button', { name: '削除しない' })).toBeFocused();
+    await confirm.getByRole('button', { name: '削除する' }).click();
+    await expect(page.getByText('会議（会議番号 R8-002-9）を削除しました。')).toBeVisible();
+    await expect(page.getByRole('button', { name: '令和10年7月3日（月）' })).toHaveCount(0);
+    await screenshot(page, 'meeting-deleted');
   });
 });

@@ -7,7 +7,14 @@ import meetingsStyles from '../meetings.module.css';
 import styles from './AttendeesTab.module.css';
 
 /** 出席者名簿 in the order the 様式 print it, with each agency's place in the consent's 範囲 (rule 3). */
-export function AttendeesTab({ meeting: m, onEdit }: { meeting: MeetingDetail; onEdit: () => void }) {
+export function AttendeesTab({
+  meeting: m,
+  onEdit,
+}: {
+  meeting: MeetingDetail;
+  /** null for a 中止 meeting: it is no longer changed. */
+  onEdit: (() => void) | null;
+}) {
   const agencyCount = new Set(m.attendees.map((a) => a.agencyId)).size;
   return (
     <section className={layoutStyles.panel} aria-labelledby="mt-attendees-title">
@@ -18,7 +25,7 @@ export function AttendeesTab({ meeting: m, onEdit }: { meeting: MeetingDetail; o
             {agencyCount}機関 {m.attendees.length}人
           </span>
         </h2>
-        <Button onClick={onEdit}>出席者を変更</Button>
+        {onEdit && <Button onClick={onEdit}>出席者を変更</Button>}
       </div>
       {m.attendees.length === 0 ? (
         <p className="muted">出席者はまだ登録されていません。「出席者を変更」から機関と出席者を加えます。</p>
@@ -48,7 +55,10 @@ export function AttendeesTab({ meeting: m, onEdit }: { meeting: MeetingDetail; o
                   {m.kind === 'consented' && (
                     <td>
                       {a.inScope ? (
-                        <span className="muted">範囲内</span>
+                        <span className="muted">
+                          範囲内
+                          {a.scopeReason && `（以前に記録した範囲外の理由：${a.scopeReason}）`}
+                        </span>
                       ) : (
                         <>
                           <span className={meetingsStyles.scopeMark}>範囲外</span>

@@ -7,9 +7,9 @@ import { UnconsentedBanner } from '../../households/UnconsentedBanner';
 import { Button } from '../../ui/Button';
 import { cx } from '../../ui/cx';
 import layoutStyles from '../../ui/layout.module.css';
-import { Notice } from '../../ui/Notice';
 import { Breadcrumb } from '../Breadcrumb';
 import { KindBadge } from '../KindBadge';
+import { MeetingLifecycleActions, MeetingStateNotice, SavedFlash } from '../lifecycle/MeetingLifecycle';
 import meetingsStyles from '../meetings.module.css';
 import { PlanEditor } from '../plan/PlanEditor';
 import { ReportEditor } from '../report/ReportEditor';
@@ -81,17 +81,14 @@ export function MeetingDetail() {
             )}
           </p>
         </div>
-        <Button onClick={toEdit}>内容を変更</Button>
+        <MeetingLifecycleActions meeting={m} onEdit={toEdit} />
       </header>
-      {flash && (
-        <Notice tone="success" className={styles.flash}>
-          {flash}
-        </Notice>
-      )}
+      <MeetingStateNotice meeting={m} />
+      {flash && <SavedFlash text={flash} className={styles.flash} />}
       <MeetingTabs tabs={tabs} current={tab} onSelect={select} idPrefix={idPrefix} />
       <div role="tabpanel" id={`${idPrefix}-panel`} aria-labelledby={`${idPrefix}-tab-${tab}`}>
         {tab === 'overview' && <OverviewTab meeting={m} />}
-        {tab === 'attendees' && <AttendeesTab meeting={m} onEdit={toEdit} />}
+        {tab === 'attendees' && <AttendeesTab meeting={m} onEdit={m.cancelled ? null : toEdit} />}
         {tab === 'plan' && <PlanEditor meeting={m} />}
         {tab === 'report' && <ReportEditor meeting={m} />}
         {tab === 'forms' && <FormsTab meeting={m} />}

@@ -53,8 +53,9 @@ export function MeetingEditPage() {
           submitLabel="保存"
           onCancel={toMeeting}
           save={async (values) => {
+            let changes: string[];
             try {
-              await call('meetings.update', { id, meeting: values });
+              ({ changes } = await call('meetings.update', { id, meeting: values }));
             } catch (error) {
               throw relativeToForm(error);
             }
@@ -62,7 +63,7 @@ export function MeetingEditPage() {
             await navigate({
               to: '/meetings/$meetingId',
               params: { meetingId: id },
-              state: { flash: '会議の内容を保存しました。' },
+              state: { flash: ['会議の内容を保存しました。', ...changes].join('\n') },
               ignoreBlocker: true,
             });
           }}

@@ -91,14 +91,18 @@ export function MeetingForm({
 
   useEffect(() => setFocus('heldOn'), [setFocus]);
 
-  // Rule 2: when the date rules a 重層的支援会議 out, the meeting is a 支援会議; until the person
-  // chooses, a new meeting takes the kind the date allows.
+  // Rule 2: until the person chooses, a new meeting takes the kind the date allows. A kind chosen (or
+  // saved) is never switched behind their back: the field says why it cannot stay (rule 18).
   useEffect(() => {
-    if (!allowed) return;
+    if (!allowed || kindChosen.current) return;
     const consentedAllowed = allowed.includes('consented');
     if (kind === 'consented' && !consentedAllowed) setValue('kind', 'unconsented', { shouldDirty: true });
-    else if (!kindChosen.current && kind === 'unconsented' && consentedAllowed) setValue('kind', 'consented');
+    else if (kind === 'unconsented' && consentedAllowed) setValue('kind', 'consented');
   }, [allowed, kind, setValue]);
+  const kindRefused = allowed !== null && kind === 'consented' && !allowed.includes('consented');
+  const kindRefusal = kindRefused
+    ? `この日付では${labels.consented}を開けません。種別を「${labels.unconsented}」に変えるか、日付を戻してください。`
+    : undefined;
 
   // A 会次第 still at the other kind's default follows the kind: a 支援会議 has no 役割分担 item.
   useEffect(() => {
@@ -164,6 +168,11 @@ export function MeetingForm({
       onSubmit={handleSubmit(
         (values) => {
           setFormError(null);
+          if (kindRefusal) {
+            setError('kind', { type: 'required', message: kindRefusal });
+            setFormError(kindRefusal);
+            return;
+          }
           if (missingScopeReasons(values)) {
             setFormError('本人同意の範囲に含まれない機関があります。出席させる理由を記録してください。');
             return;
@@ -231,7 +240,7 @@ export function MeetingForm({
             field={register('kind')}
             allowed={allowed}
             reason={check.data?.reason ?? null}
-            error={errors.kind?.message}
+            error={kindRefusal ?? errors.kind?.message}
             onChosen={() => {
               kindChosen.current = true;
             }}

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
+import { useNavigate, useRouterState } from '@tanstack/react-router';
 import { officeDate } from '../../../../electron/domain/office-day';
 import { errorMessage } from '../../api';
 import { read } from '../../queries';
@@ -8,6 +8,7 @@ import { Button } from '../../ui/Button';
 import { cx } from '../../ui/cx';
 import layoutStyles from '../../ui/layout.module.css';
 import { Notice } from '../../ui/Notice';
+import { SavedFlash } from '../lifecycle/MeetingLifecycle';
 import meetingsStyles from '../meetings.module.css';
 import styles from './MeetingList.module.css';
 import { MeetingTable } from './MeetingTable';
@@ -18,6 +19,7 @@ export function MeetingList() {
   const onOpen = (meetingId: string) => void navigate({ to: '/meetings/$meetingId', params: { meetingId } });
   const onNew = () => void navigate({ to: '/meetings/new' });
   const list = useQuery(read('meetings.list', {}));
+  const flash = useRouterState({ select: (s) => s.location.state.flash });
   const today = officeDate(new Date());
   const rows = list.data ?? [];
   const upcoming = rows.filter((m) => m.heldOn >= today);
@@ -33,6 +35,7 @@ export function MeetingList() {
           会議を準備
         </Button>
       </div>
+      {flash && <SavedFlash text={flash} />}
       {list.isError && <Notice tone="error">{errorMessage(list.error)}</Notice>}
       {list.isPending && <p className="muted">読み込んでいます…</p>}
 

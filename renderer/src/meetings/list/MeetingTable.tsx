@@ -6,6 +6,7 @@ import type { MeetingSummary } from '../../../../electron/ipc/schemas/meetings';
 import { cx } from '../../ui/cx';
 import tableStyles from '../../ui/table.module.css';
 import { KindBadge } from '../KindBadge';
+import { MeetingStateTag } from '../lifecycle/MeetingLifecycle';
 import meetingsStyles from '../meetings.module.css';
 import styles from './MeetingTable.module.css';
 
@@ -75,7 +76,9 @@ export function MeetingTable({ rows, label, showMissing = false, onOpen }: Meeti
               <td>{m.place || <span className="muted">—</span>}</td>
               <td className={cx(tableStyles.num, 'nowrap')}>{m.attendeeCount}人</td>
               <td>
-                {showMissing ? (
+                {m.cancelled || m.migrated === 'pastRecord' ? (
+                  <MeetingStateTag meeting={m} />
+                ) : showMissing ? (
                   m.missing.length === 0 ? (
                     <span className={styles.done}>完了</span>
                   ) : (
