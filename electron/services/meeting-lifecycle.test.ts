@@ -257,7 +257,7 @@ describe('移行データ（ルール21）', () => {
       missing: ['支援プランが未確定', '会議結果（当面の取組事項）が未入力', '会議報告（様式4）が未作成'],
     });
     await expect(completeMigratedMeeting(c(), { meetingId: id })).rejects.toMatchObject({
-      code: 'VALIDATION',
+      code: 'NOT_MIGRATED_DATA',
     });
   });
 });
