@@ -495,7 +495,7 @@ function summaryQuery(db: Kysely<Database>) {
       'member_count',
     ),
     sql<string>`max(h.received_on,
-        coalesce((SELECT max(noted_on) FROM progress_notes p WHERE p.household_id = h.id AND p.voided_at IS NULL), ''),
+        coalesce((SELECT noted_on FROM progress_notes p WHERE p.household_id = h.id AND p.voided_at IS NULL ORDER BY noted_on DESC LIMIT 1), ''),
         coalesce((SELECT max(max(obtained_on, coalesce(withdrawn_on, ''))) FROM consents c WHERE c.household_id = h.id AND c.voided_at IS NULL), ''),
         coalesce((SELECT max(changed_on) FROM status_changes s WHERE s.household_id = h.id AND s.voided_at IS NULL), ''))`.as(
       'last_activity_on',

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAuditEvents } from './audit.js';
-import { createHousehold, getHousehold } from './households.js';
+import { createHousehold, getHousehold, listHouseholds } from './households.js';
 import {
   listProgressNotes,
   progressNoteHistory,
   saveProgressNote,
   voidProgressNote,
 } from './progress-notes.js';
-import { serviceCtx } from './testing/service-context.js';
+import { dayCtx, serviceCtx } from './testing/service-context.js';
 import { signedInVault } from './testing/signed-in-vault.js';
 
 const now = new Date('2026-11-22T01:00:00Z');
@@ -42,6 +42,21 @@ describe('支援経過', () => {
     expect(
       (await listProgressNotes({ db: vault.db }, { householdId: householdId })).map((n) => n.content),
     ).toEqual(['家庭訪問', '初回面談']);
+  });
+
+  it('一覧の「最終活動日」は取り消していない支援経過のうち最も新しい日付', async () => {
+    const lastActivity = async () =>
+      (await listHouseholds(dayCtx(vault.db, '2026-11-22'), { query: '', sort: 'receivedOn', limit: 10 }))[0]
+        ?.lastActivityOn;
+    await saveProgressNote(serviceCtx(vault.db, vault.userId, now), note('2026-05-01', '初回面談'));
+    const { id } = await saveProgressNote(
+      serviceCtx(vault.db, vault.userId, now),
+      note('2026-06-01', '家庭訪問'),
+    );
+    await saveProgressNote(serviceCtx(vault.db, vault.userId, now), note('2026-04-15', '電話'));
+    expect(await lastActivity()).toBe('2026-06-01');
+    await voidProgressNote(serviceCtx(vault.db, vault.userId, now), { id, reason: '別の世帯の記録' });
+    expect(await lastActivity()).toBe('2026-05-01');
   });
 
   it('訂正には理由が要り、以前の内容は理由とともに履歴に残り、監査ログに残る（規則18）', async () => {
