@@ -20,7 +20,6 @@ import styles from './StatusSection.module.css';
 
 type Action = 'start' | 'close' | 'reopen';
 
-const titles: Record<Action, string> = { start: '支援開始', close: '終結', reopen: '再開' };
 const doneMessages: Record<Action, string> = {
   start: '支援を開始しました。',
   close: '終結しました。',
@@ -132,7 +131,7 @@ export function StatusSection({ household }: { household: HouseholdDetail }) {
           </VoidForm>
         )}
       </Dialog>
-      <Dialog open={open !== null} title={open ? titles[open] : ''} onClose={() => setOpen(null)}>
+      <Dialog open={open !== null} title={open ? statusActionLabels[open] : ''} onClose={() => setOpen(null)}>
         {open === 'close' && (
           <CloseForm
             householdId={household.id}

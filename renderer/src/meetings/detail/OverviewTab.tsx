@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { consentLabels } from '../../../../electron/domain/consent';
 import { formatWarekiDate } from '../../../../electron/domain/office-day';
 import { timeRange } from '../../../../electron/domain/time-range';
 import type { MeetingDetail } from '../../../../electron/ipc/schemas/meetings';
@@ -8,8 +9,6 @@ import { Notice } from '../../ui/Notice';
 import { useKindLabels } from '../labels';
 import meetingsStyles from '../meetings.module.css';
 import styles from './OverviewTab.module.css';
-
-const consentWords = { granted: '有効', none: 'なし', withdrawn: '撤回済み' } as const;
 
 /** 日時・場所・通知の項目、会次第、配布資料、and what is still to be done after the meeting. */
 export function OverviewTab({ meeting: m }: { meeting: MeetingDetail }) {
@@ -51,7 +50,7 @@ export function OverviewTab({ meeting: m }: { meeting: MeetingDetail }) {
             <dt>場所</dt>
             <dd>{m.place || <span className="muted">未定</span>}</dd>
             <dt>本人同意</dt>
-            <dd>{consentWords[m.consentOnDate]}（会議の日）</dd>
+            <dd>{consentLabels[m.consentOnDate]}（会議の日）</dd>
             <dt>文書番号</dt>
             <dd>{printedNumber}</dd>
             <dt>発信日</dt>

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
+import { consentLabels } from '../../../../electron/domain/consent';
 import { errorMessage } from '../../api';
 import { read } from '../../queries';
 import { cx } from '../../ui/cx';
@@ -9,8 +10,6 @@ import { Notice } from '../../ui/Notice';
 import { useFocusOnMount } from '../../ui/useFocusOnMount';
 import meetingsStyles from '../meetings.module.css';
 import styles from './HouseholdPicker.module.css';
-
-const consentWords = { granted: '同意あり', none: '同意なし', withdrawn: '同意撤回' } as const;
 
 /**
  * Which household the meeting is for: search by 受付番号 or 表示名; Enter takes the first match,
@@ -93,7 +92,7 @@ export function HouseholdPicker({ onPick }: { onPick: (householdId: string) => v
                   row.consent === 'granted' ? styles.consentGranted : styles.consentMissing,
                 )}
               >
-                {consentWords[row.consent]}
+                {consentLabels[row.consent]}
               </span>
             </button>
           </li>
