@@ -1,4 +1,5 @@
 import { type InputHTMLAttributes, type ReactNode, type Ref, useId } from 'react';
+import { cx } from './cx';
 import styles from './Field.module.css';
 
 interface FieldFrameProps {
@@ -16,10 +17,27 @@ export function describedBy(id: string, hint: unknown, error: unknown): string |
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
+/**
+ * The id a labelled control gets, and the attributes that tie it to its FieldFrame's hint and error
+ * (read aloud with the control) and mark it invalid or required.
+ */
+export function useFieldControl(
+  name: string | undefined,
+  { hint, error, required }: { hint?: ReactNode; error?: string | undefined; required?: boolean | undefined },
+) {
+  const id = `${useId()}-${name ?? 'field'}`;
+  return {
+    id,
+    'aria-invalid': error ? true : undefined,
+    'aria-required': required || undefined,
+    'aria-describedby': describedBy(id, hint, error),
+  } as const;
+}
+
 /** Label above, hint below the label, the control, then the error in red right under it. */
 export function FieldFrame({ id, label, error, hint, required, children, className }: FieldFrameProps) {
   return (
-    <div className={[styles.field, error ? styles.invalid : '', className].filter(Boolean).join(' ')}>
+    <div className={cx(styles.field, error && styles.invalid, className)}>
       <div className={styles.labelRow}>
         <label className={styles.label} htmlFor={id}>
           {label}
@@ -67,24 +85,17 @@ export function TextField({
   fieldClassName,
   ...input
 }: TextFieldProps) {
-  const id = `${useId()}-${input.name ?? 'field'}`;
+  const control = useFieldControl(input.name, { hint, error, required });
   return (
     <FieldFrame
-      id={id}
+      id={control.id}
       label={label}
       error={error}
       hint={hint}
       required={required}
       className={fieldClassName}
     >
-      <input
-        id={id}
-        className={[styles.input, inputClassName].filter(Boolean).join(' ')}
-        aria-invalid={error ? true : undefined}
-        aria-required={required || undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...input}
-      />
+      <input {...control} className={cx(styles.input, inputClassName)} {...input} />
       {after}
     </FieldFrame>
   );

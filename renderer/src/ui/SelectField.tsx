@@ -1,5 +1,5 @@
-import { type ReactNode, type Ref, type SelectHTMLAttributes, useId } from 'react';
-import { describedBy, FieldFrame } from './Field';
+import type { ReactNode, Ref, SelectHTMLAttributes } from 'react';
+import { FieldFrame, useFieldControl } from './Field';
 import fieldStyles from './Field.module.css';
 
 interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> {
@@ -20,24 +20,17 @@ export function SelectField({
   children,
   ...select
 }: SelectFieldProps) {
-  const id = `${useId()}-${select.name ?? 'select'}`;
+  const control = useFieldControl(select.name, { hint, error, required });
   return (
     <FieldFrame
-      id={id}
+      id={control.id}
       label={label}
       error={error}
       hint={hint}
       required={required}
       className={fieldClassName}
     >
-      <select
-        id={id}
-        className={fieldStyles.select}
-        aria-invalid={error ? true : undefined}
-        aria-required={required || undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...select}
-      >
+      <select {...control} className={fieldStyles.select} {...select}>
         {children}
       </select>
     </FieldFrame>

@@ -1,6 +1,6 @@
-import { type ReactNode, type Ref, type TextareaHTMLAttributes, useId } from 'react';
+import type { ReactNode, Ref, TextareaHTMLAttributes } from 'react';
 import { cx } from './cx';
-import { describedBy, FieldFrame } from './Field';
+import { FieldFrame, useFieldControl } from './Field';
 import fieldStyles from './Field.module.css';
 
 interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> {
@@ -20,24 +20,17 @@ export function TextAreaField({
   fieldClassName,
   ...textarea
 }: TextAreaFieldProps) {
-  const id = `${useId()}-${textarea.name ?? 'field'}`;
+  const control = useFieldControl(textarea.name, { hint, error, required });
   return (
     <FieldFrame
-      id={id}
+      id={control.id}
       label={label}
       error={error}
       hint={hint}
       required={required}
       className={fieldClassName}
     >
-      <textarea
-        id={id}
-        className={cx(fieldStyles.input, fieldStyles.textarea)}
-        aria-invalid={error ? true : undefined}
-        aria-required={required || undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...textarea}
-      />
+      <textarea {...control} className={cx(fieldStyles.input, fieldStyles.textarea)} {...textarea} />
     </FieldFrame>
   );
 }
