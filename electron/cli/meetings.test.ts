@@ -238,6 +238,13 @@ describe('管理コマンド import（会議入り）と meetings', () => {
         planRowCount: 4,
       },
     ]);
+    // Imported past meetings are 移行データ: marked, and never listed as unfinished (rule 21).
+    const lines = kasane(['meetings', '--data-dir', dir]).stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    for (const line of lines) {
+      expect(line).toMatch(/ {2}移行データ$/);
+      expect(line).not.toContain('未了');
+    }
   });
 });
 

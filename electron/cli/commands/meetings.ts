@@ -29,8 +29,10 @@ export async function meetingsCommand(opts: {
       for (const m of meetings) {
         const kind = statutoryMeetingLabels[m.kind];
         const missing = m.missing.length ? `  未了: ${m.missing.join('、')}` : '';
+        // The same marks as the screen (rules 21, 22): a 中止 or an imported past record lacks nothing.
+        const state = m.cancelled ? '  中止' : m.migrated === 'pastRecord' ? '  移行データ' : '';
         process.stdout.write(
-          `${m.meetingNo}  ${formatWareki(m.heldOn)}  ${kind}  受付番号 ${m.caseNo}  出席 ${m.attendeeCount}人${missing}\n`,
+          `${m.meetingNo}  ${formatWareki(m.heldOn)}  ${kind}  受付番号 ${m.caseNo}  出席 ${m.attendeeCount}人${state}${missing}\n`,
         );
       }
     }
