@@ -142,6 +142,8 @@ export interface ConsentTable {
   created_at: string;
   /** 取消 (rule 18): the record no longer counts. */
   voided_at: string | null;
+  /** A consent given 口頭: the day its 書面 came in (null while it has not). */
+  written_on: string | null;
 }
 
 export interface ConsentAgencyTable {
@@ -174,6 +176,23 @@ export interface ProgressNoteTable {
   updated_at: string;
   /** 取消 (rule 18): the entry no longer counts. */
   voided_at: string | null;
+  /** 手段 (訪問, 電話…); null for entries written before it was asked. */
+  means: string | null;
+  time_from: string | null;
+  time_to: string | null;
+  /** 次回予定日: when the next contact is planned (feeds ホーム). */
+  next_on: string | null;
+}
+
+/** The members a 支援経過 entry concerns. */
+export interface ProgressNoteMemberTable {
+  note_id: string;
+  member_id: string;
+}
+
+export interface ProgressNoteSearchTermsTable {
+  note_id: string;
+  text: string;
 }
 
 /** Rule 18: every 取消 and 訂正, with its reason and the version it replaced (JSON, parsed in one mapper). */
@@ -244,7 +263,11 @@ export interface MeetingAttendeeTable {
   person_name: string;
   position: number;
   scope_reason: string | null;
+  /** 出欠: unknown until the agency answers the notice. */
+  attendance: Generated<Attendance>;
 }
+
+export type Attendance = 'unknown' | 'attending' | 'absent';
 
 export interface PlanRowTable {
   id: string;
@@ -257,6 +280,43 @@ export interface PlanRowTable {
   discussion: string;
   next_actions: string;
   roles: string;
+}
+
+/** モニタリング (rule 19): a dated entry per plan row. */
+export interface PlanMonitoringTable {
+  id: string;
+  plan_row_id: string;
+  checked_on: string;
+  status: 'ongoing' | 'achieved' | 'partlyAchieved' | 'notDone' | 'needsReview';
+  note: string;
+  agency_id: string | null;
+  user_id: string | null;
+  created_at: string;
+}
+
+/** 評価 (rule 20): recorded with one 終結 of a household that had a plan. */
+export interface EvaluationTable {
+  id: string;
+  household_id: string;
+  status_change_id: number;
+  meeting_id: string | null;
+  closed_on: string;
+  close_reason: string;
+  handover_agency_id: string | null;
+  user_id: string | null;
+  created_at: string;
+}
+
+/** One plan row as evaluated: what it said and how far it came, copied so history never moves. */
+export interface EvaluationRowTable {
+  evaluation_id: string;
+  position: number;
+  plan_row_id: string | null;
+  heading: string;
+  goal: string;
+  progress: string;
+  achievement: 'achieved' | 'partlyAchieved' | 'notAchieved';
+  comment: string;
 }
 
 export interface MeetingMonitorTable {
@@ -311,12 +371,17 @@ export interface Database {
   consent_agencies: ConsentAgencyTable;
   status_changes: StatusChangeTable;
   progress_notes: ProgressNoteTable;
+  progress_note_members: ProgressNoteMemberTable;
+  progress_note_search_terms: ProgressNoteSearchTermsTable;
   record_corrections: RecordCorrectionTable;
   household_search_terms: HouseholdSearchTermsTable;
   meetings: MeetingTable;
   meeting_attendees: MeetingAttendeeTable;
   plan_rows: PlanRowTable;
   plan_unfinalizations: PlanUnfinalizationTable;
+  plan_monitoring: PlanMonitoringTable;
+  evaluations: EvaluationTable;
+  evaluation_rows: EvaluationRowTable;
   meeting_monitors: MeetingMonitorTable;
   document_issues: DocumentIssueTable;
   distributed_copies: DistributedCopyTable;

@@ -26,3 +26,8 @@ export function householdSearchText(texts: readonly string[]): string {
   const folded = texts.map((t) => foldForSearch(t).replaceAll(searchTextSeparator, '')).filter(Boolean);
   return [...new Set(folded)].join(searchTextSeparator);
 }
+
+/** The one row of search text a 支援経過 entry is found by: its content and its 次の予定, folded. */
+export function noteSearchText(content: string, nextPlan: string): string {
+  return householdSearchText([content, nextPlan]);
+}

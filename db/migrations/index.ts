@@ -11,6 +11,7 @@ import * as caseNumberKey from './0800-case-number-key.js';
 import * as searchFold from './0810-search-fold.js';
 import * as corrections from './0820-corrections.js';
 import * as meetingLifecycle from './0830-meeting-lifecycle.js';
+import * as desk from './0900-desk.js';
 import * as searchEveryLength from './1000-search-every-length.js';
 
 /**
@@ -30,6 +31,7 @@ export const migrations: ReadonlyArray<{ version: number; name: string; migratio
   { version: 810, name: '0810-search-fold', migration: searchFold },
   { version: 820, name: '0820-corrections', migration: corrections },
   { version: 830, name: '0830-meeting-lifecycle', migration: meetingLifecycle },
+  { version: 900, name: '0900-desk', migration: desk },
   { version: 1000, name: '1000-search-every-length', migration: searchEveryLength },
 ];
 
