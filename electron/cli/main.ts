@@ -2,6 +2,7 @@ import { Command, CommanderError } from '@commander-js/extra-typings';
 import { CliError } from './cli-error.js';
 import { backup } from './commands/backup.options.js';
 import { cases } from './commands/cases.options.js';
+import { due } from './commands/due.options.js';
 import { importFiles } from './commands/import.options.js';
 import { init } from './commands/init.options.js';
 import { meetings } from './commands/meetings.options.js';
@@ -29,6 +30,7 @@ const program = new Command('kasane')
   .addCommand(importFiles)
   .addCommand(cases)
   .addCommand(meetings)
+  .addCommand(due)
   .addCommand(render)
   .addCommand(stats)
   .addCommand(settings)

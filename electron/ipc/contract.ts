@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { attendanceSchema } from '../domain/desk.js';
+import { monitoringStatusSchema } from '../domain/monitoring.js';
 import type { Channel } from './channels.js';
 import type { ErrorCode } from './errors.js';
 import { agencyInputSchema, agencySchema } from './schemas/agencies.js';
-import { dateInputSchema, idSchema, trimmed as trimmedText } from './schemas/common.js';
+import { dateInputSchema, idSchema, isoDateSchema, trimmed as trimmedText } from './schemas/common.js';
 import { distributedCopySchema, listCopiesInputSchema, markCopyInputSchema } from './schemas/copies.js';
 import { voidRecordInputSchema } from './schemas/corrections.js';
+import { deskInputSchema, deskSchema } from './schemas/desk.js';
 import {
   ecoMapTieSchema,
   familySchema,
@@ -42,6 +45,7 @@ import {
   saveMeetingPlanInputSchema,
   saveReportInputSchema,
 } from './schemas/meetings.js';
+import { currentPlanSchema, evaluationSchema, monitoringInputSchema } from './schemas/monitoring.js';
 import {
   statisticsExportInputSchema,
   statisticsInputSchema,
@@ -136,6 +140,24 @@ export const officeSettingsSchema = z.object({
     .max(100, '100以下にしてください'),
   /** 家族構成図: the deceased crossed out (×) or filled in, as the office draws them. */
   deceasedMark: z.enum(['cross', 'filled']),
+  /** ホーム: meetings this many days ahead are listed with what they still lack. */
+  upcomingMeetingDays: z
+    .number({ message: '日数を入力してください' })
+    .int('整数で入力してください')
+    .min(1, '1日以上にしてください')
+    .max(90, '90日以下にしてください'),
+  /** ホーム: a household 支援中 with no 支援経過 and no meeting for this many days is listed. */
+  quietHouseholdDays: z
+    .number({ message: '日数を入力してください' })
+    .int('整数で入力してください')
+    .min(7, '7日以上にしてください')
+    .max(365, '365日以下にしてください'),
+  /** ホーム: reminds when the last backup is older than this many days. */
+  backupReminderDays: z
+    .number({ message: '日数を入力してください' })
+    .int('整数で入力してください')
+    .min(1, '1日以上にしてください')
+    .max(90, '90日以下にしてください'),
 });
 export type OfficeSettings = z.infer<typeof officeSettingsSchema>;
 
@@ -185,6 +207,9 @@ export const auditKinds = [
   'meeting.cancelled',
   'meeting.deleted',
   'plan.unfinalized',
+  'monitoring.added',
+  'attendance.recorded',
+  'consent.writtenNoted',
   'record.voided',
   'record.corrected',
   'copy.collected',
@@ -335,6 +360,61 @@ export const contract = {
     output: z.object({ version: z.string(), text: z.string() }),
     access: 'acknowledged',
   },
+  'desk.get': { input: deskInputSchema, output: deskSchema, access: 'acknowledged' },
+  'monitoring.currentPlan': {
+    input: z.object({ householdId: idSchema }),
+    output: currentPlanSchema,
+    access: 'acknowledged',
+  },
+  'monitoring.add': {
+    input: monitoringInputSchema,
+    output: z.object({ id: idSchema, householdId: idSchema }),
+    access: 'acknowledged',
+  },
+  'evaluations.draft': {
+    input: z.object({ householdId: idSchema }),
+    output: z.object({
+      meetingId: idSchema.nullable(),
+      meetingNo: z.string().nullable(),
+      rows: z.array(
+        z.object({
+          planRowId: idSchema,
+          heading: z.string(),
+          goal: z.string(),
+          progress: z.string(),
+          latestStatus: monitoringStatusSchema.nullable(),
+        }),
+      ),
+    }),
+    access: 'acknowledged',
+  },
+  'evaluations.list': {
+    input: z.object({ householdId: idSchema }),
+    output: z.array(evaluationSchema),
+    access: 'acknowledged',
+  },
+  'backup.create': {
+    input: noInput,
+    output: z.object({ saved: z.boolean(), name: z.string().nullable() }),
+    access: 'acknowledged',
+  },
+  'meetings.setAttendance': {
+    input: z.object({ meetingId: idSchema, attendeeId: idSchema, attendance: attendanceSchema }),
+    output: z.object({ id: idSchema }),
+    access: 'acknowledged',
+  },
+  'consents.noteWritten': {
+    input: z.object({ consentId: idSchema, writtenOn: dateInputSchema }),
+    output: z.object({ householdId: idSchema }),
+    access: 'acknowledged',
+  },
+  'backup.history': {
+    input: noInput,
+    output: z.array(
+      z.object({ at: z.string(), userName: z.string().nullable(), via: z.enum(['app', 'cli']) }),
+    ),
+    access: 'acknowledged',
+  },
   'households.list': {
     input: householdListInputSchema,
     output: z.array(householdSummarySchema),
@@ -428,6 +508,25 @@ export const contract = {
   'progressNotes.save': {
     input: progressNoteInputSchema,
     output: z.object({ id: idSchema }),
+    access: 'acknowledged',
+  },
+  'progressNotes.search': {
+    input: z.object({
+      query: z.string().max(100),
+      householdId: idSchema.optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: z.array(
+      z.object({
+        noteId: idSchema,
+        householdId: idSchema,
+        caseNo: z.string(),
+        householdLabel: z.string(),
+        notedOn: isoDateSchema,
+        content: z.string(),
+        nextPlan: z.string(),
+      }),
+    ),
     access: 'acknowledged',
   },
   'progressNotes.history': {

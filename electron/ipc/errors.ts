@@ -80,6 +80,11 @@ export const errorMessages = {
   NOT_RECOVERING: '回復の手続き中ではありません。',
   NOT_A_BACKUP: 'バックアップフォルダではないか、manifest.json が壊れています。',
   BACKUP_EXISTS: '同じ名前のバックアップがすでにあります。',
+  MONITORING_DATE_OUT_OF_RANGE: '確認した日は、プランを決めた会議の日から今日までの日付にしてください。',
+  PLAN_ROW_MONITORED:
+    'モニタリングの記録がある行は、プランから削除できません。行の内容を直すか、記録を残したまま次の会議で見直してください。',
+  EVALUATION_REQUIRED: '支援プランのある世帯を終結するには、プランの各行の達成状況を記録してください。',
+  HANDOVER_REQUIRED: '包括的相談支援事業へ戻すときは、引継ぎ先の機関を選んでください。',
   PREVIEW_EXPIRED: 'プレビューの有効期限が切れました。もう一度プレビューしてください。',
   FORBIDDEN_SENDER: 'この画面からは実行できない操作です。',
   INTERNAL: '予期しないエラーが発生しました。操作をやり直してください。続く場合は管理者に連絡してください。',

@@ -81,3 +81,17 @@ describe('Word で開く（一時ファイル）', () => {
     expect(lines).toEqual(['removed 1 temporary document folder(s) of earlier runs']);
   });
 });
+
+describe('フォルダを選ぶ（バックアップの保存先）', () => {
+  it('選ばれたフォルダを返し、キャンセルなら null', async () => {
+    const platform = electronPlatform(() => null);
+    dialog.answerFolder(join(dir, 'バックアップ'));
+    expect(await platform.chooseFolder({ title: 'バックアップの保存先' })).toBe(join(dir, 'バックアップ'));
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith({
+      title: 'バックアップの保存先',
+      properties: ['openDirectory', 'createDirectory'],
+    });
+    dialog.answerFolder(undefined);
+    expect(await platform.chooseFolder({ title: 'バックアップの保存先' })).toBeNull();
+  });
+});

@@ -1,6 +1,6 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { type BrowserWindow, dialog, type SaveDialogOptions, shell } from 'electron';
+import { type BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions, shell } from 'electron';
 import type { Platform } from '../services/platform.js';
 import {
   sweepTemporaryDocuments,
@@ -53,6 +53,14 @@ export function electronPlatform(
     async discardTemporaryFiles() {
       for (const dir of temporaryDirs) await rm(dir, { recursive: true, force: true });
       temporaryDirs.clear();
+    },
+    async chooseFolder({ title }) {
+      const options: OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory'] };
+      const win = mainWindow();
+      const { canceled, filePaths } = win
+        ? await dialog.showOpenDialog(win, options)
+        : await dialog.showOpenDialog(options);
+      return canceled ? null : (filePaths[0] ?? null);
     },
   };
 }

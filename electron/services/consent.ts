@@ -81,6 +81,7 @@ export async function consentHistory(db: Kysely<Database>, householdId: string):
         ? { at: r.voided_at, reason: history.findLast((c) => c.action === 'void')?.reason ?? '' }
         : null,
       corrections: history,
+      writtenOn: r.written_on,
     };
   });
 }
@@ -308,5 +309,40 @@ export async function correctConsent(
       now,
     );
     return { householdId };
+  });
+}
+
+/** A consent given 口頭: the day its 書面 came in, so ホーム stops asking for it. */
+export async function noteWrittenConsent(
+  ctx: Context,
+  input: ParsedInput<'consents.noteWritten'>,
+): Promise<{ householdId: string }> {
+  const { today } = ctx;
+  return ctx.transaction(async ({ db, audit }) => {
+    const consent = await db
+      .selectFrom('consents')
+      .select(['household_id', 'method', 'obtained_on', 'voided_at'])
+      .where('id', '=', input.consentId)
+      .executeTakeFirst();
+    if (!consent || consent.voided_at) throw new KasaneError('NOT_FOUND');
+    if (consent.method !== 'oral')
+      throw new KasaneError('VALIDATION', '書面の受領を記録できるのは、口頭で取得した同意だけです。');
+    if (input.writtenOn > today || input.writtenOn < consent.obtained_on)
+      throw new KasaneError(
+        'VALIDATION',
+        `書面を受け取った日は、同意を取得した${formatWareki(consent.obtained_on)}から今日までの日付にしてください。`,
+        { field: 'writtenOn' },
+      );
+    await db
+      .updateTable('consents')
+      .set({ written_on: input.writtenOn })
+      .where('id', '=', input.consentId)
+      .execute();
+    await audit({
+      kind: 'consent.writtenNoted',
+      target: { type: 'household', id: consent.household_id },
+      detail: { consentId: input.consentId },
+    });
+    return { householdId: consent.household_id };
   });
 }

@@ -208,6 +208,7 @@ describe('159条の確認（gate）を通して出す', () => {
       return { saved: true, fileNames: files.map((f) => f.name) };
     },
     openTemporarily: async () => {},
+    chooseFolder: async () => null,
     discardTemporaryFiles: async () => {},
   };
 

@@ -1,11 +1,14 @@
 import type { Channel } from '../ipc/channels.js';
 import type { ChannelOutput, Contract, ParsedInput } from '../ipc/contract.js';
 import { deleteAgency, listAgencies, saveAgency, setAgencyRetired } from './agencies.js';
+import { backUpFromApp, backupHistory } from './app-backup.js';
 import { auditLog } from './audit.js';
-import { addConsent, correctConsent, voidConsent, withdrawConsent } from './consent.js';
+import { addConsent, correctConsent, noteWrittenConsent, voidConsent, withdrawConsent } from './consent.js';
 import type { App, PublicContext, SignedInContext } from './context.js';
+import { deskOn } from './desk.js';
 import { listCopies, markCopy } from './distributed-copies.js';
 import { DocumentGate, issueDocument, previewDocument } from './document-gate.js';
+import { evaluationDraft, listEvaluations } from './evaluation.js';
 import { getFamily, saveEcoMapTie, saveRelations } from './family.js';
 import { changeHouseholdStatus, correctStatusChange, voidStatusChange } from './household-status.js';
 import {
@@ -31,14 +34,17 @@ import {
   savePlan,
   saveReport,
   unfinalizePlan,
+  setAttendance,
   updateMeeting,
 } from './meetings.js';
+import { addMonitoring, currentPlan } from './monitoring.js';
 import { officeSettings } from './office-settings.js';
 import type { Platform } from './platform.js';
 import {
   listProgressNotes,
   progressNoteHistory,
   saveProgressNote,
+  searchProgressNotes,
   voidProgressNote,
 } from './progress-notes.js';
 import {
@@ -92,6 +98,15 @@ export const handlers: Handlers = {
   'settings.save': saveSettings,
   'audit.list': auditLog,
   'legal.unconsentedBanner': unconsentedBanner,
+  'desk.get': deskOn,
+  'monitoring.currentPlan': currentPlan,
+  'monitoring.add': addMonitoring,
+  'evaluations.draft': evaluationDraft,
+  'evaluations.list': listEvaluations,
+  'backup.create': backUpFromApp,
+  'backup.history': backupHistory,
+  'meetings.setAttendance': setAttendance,
+  'consents.noteWritten': noteWrittenConsent,
   'households.list': listHouseholds,
   'households.get': getHousehold,
   'households.create': createHousehold,
@@ -112,6 +127,7 @@ export const handlers: Handlers = {
   'progressNotes.list': listProgressNotes,
   'progressNotes.save': saveProgressNote,
   'progressNotes.history': progressNoteHistory,
+  'progressNotes.search': searchProgressNotes,
   'progressNotes.void': voidProgressNote,
   'agencies.list': listAgencies,
   'agencies.save': saveAgency,

@@ -16,6 +16,7 @@ import { type StatusChangeRecord, statusChangeVersionSchema } from '../ipc/schem
 import type { Context } from './context.js';
 import { correctionsOf, recordCorrection, requireReason } from './corrections.js';
 import { KasaneError } from './errors.js';
+import { recordClosingEvaluation } from './evaluation.js';
 
 /**
  * 状態 (rule 17): the history of status changes is the truth; `households.status`, `closed_on` and
@@ -133,6 +134,19 @@ export async function changeHouseholdStatus(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    if (input.action === 'close')
+      await recordClosingEvaluation(
+        trx,
+        {
+          householdId: household.id,
+          statusChangeId: id,
+          on: input.on,
+          reason: input.reason ?? '',
+          evaluation: { handoverAgencyId: input.handoverAgencyId ?? null, rows: input.evaluation ?? [] },
+          userId: user.id,
+        },
+        now,
+      );
     await refreshStatus(trx, household.id, today, now);
     await audit({
       kind: 'household.statusChanged',

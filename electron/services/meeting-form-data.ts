@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
 import { officeDate } from '../domain/office-day.js';
+import { planRowHeading } from '../domain/plan.js';
 import type { OfficeSettings } from '../ipc/contract.js';
 import { listConsents } from './consent.js';
 import { KasaneError } from './errors.js';
@@ -11,7 +12,7 @@ import { confidentialityWarning } from './legal.js';
 import { businessDaysBefore } from './meeting-date.js';
 import { consentedMeetingRefusal } from './meeting-rules.js';
 import { handouts } from './meeting-texts.js';
-import { effectivePlanRows, meetingTexts, type PlanRowMember, planRowHeading } from './meetings.js';
+import { effectivePlanRows, meetingTexts, type PlanRowMember } from './meetings.js';
 import { isOwnOffice } from './office-settings.js';
 
 /** 様式1's fields for one issue; anything not given takes its default. */

@@ -7,6 +7,7 @@ import { formatWareki } from '../domain/dates.js';
 import { defaultAgenda, type MeetingKind } from '../domain/meeting.js';
 import { meetingDateProblems } from '../domain/meeting-dates.js';
 import { officeDate } from '../domain/office-day.js';
+import { planRowHeading } from '../domain/plan.js';
 import type { OfficeSettings, ParsedInput } from '../ipc/contract.js';
 import type { MeetingDetail, MeetingInput, MeetingSummary } from '../ipc/schemas/meetings.js';
 import { assertAgenciesRegistered } from './agencies.js';
@@ -19,6 +20,7 @@ import { listMembers } from './households.js';
 import { meetingDateWarning } from './meeting-date.js';
 import { consentedMeetingRefusal } from './meeting-rules.js';
 import { defaultReportSections } from './meeting-texts.js';
+import { planSeed } from './monitoring.js';
 
 type Labels = OfficeSettings['meetingLabels'];
 
@@ -56,13 +58,13 @@ export async function meetingTexts(
 ) {
   const meeting = await db
     .selectFrom('meetings')
-    .select(['kind', 'household_id', 'agenda_json', 'report_sections_json'])
+    .select(['kind', 'household_id', 'held_on', 'agenda_json', 'report_sections_json'])
     .where('id', '=', meetingId)
     .executeTakeFirst();
   if (!meeting) throw new KasaneError('NOT_FOUND');
   const [members, planRows, genogram] = await Promise.all([
     listMembers(db, meeting.household_id),
-    listPlanRows(db, meetingId),
+    savedOrSeededPlanRows(db, { id: meetingId, householdId: meeting.household_id, heldOn: meeting.held_on }),
     db
       .selectFrom('document_issues')
       .select('id')
@@ -163,6 +165,12 @@ async function writeAttendees(
   userId: string | null,
   now: Date,
 ): Promise<void> {
+  // 出欠 already recorded stays with the same agency and person when the list is edited.
+  const answered = await trx
+    .selectFrom('meeting_attendees')
+    .select(['agency_id', 'person_name', 'attendance'])
+    .where('meeting_id', '=', meetingId)
+    .execute();
   await trx.deleteFrom('meeting_attendees').where('meeting_id', '=', meetingId).execute();
   const consent = consentOn(await listConsents(trx, input.householdId), input.heldOn);
   for (const [position, a] of input.attendees.entries()) {
@@ -178,6 +186,9 @@ async function writeAttendees(
         position,
         // Kept even when the agency is inside the 範囲 on this date: a recorded reason is never lost (rule 18).
         scope_reason: a.scopeReason.trim() === '' ? null : a.scopeReason,
+        attendance:
+          answered.find((r) => r.agency_id === a.agencyId && r.person_name === a.personName)?.attendance ??
+          'unknown',
       })
       .execute();
     if (!inScope) {
@@ -388,25 +399,39 @@ export async function savePlan(
       throw new KasaneError('PLAN_EMPTY');
     }
     const members = await listMembers(trx, meeting.household_id);
-    await trx.deleteFrom('plan_rows').where('meeting_id', '=', input.meetingId).execute();
+    // Rows keep their ids across saves: モニタリング and 評価 refer to them (rule 19).
+    const existing = await listPlanRows(trx, input.meetingId);
+    const kept = new Set(input.rows.flatMap((r) => (r.id ? [r.id] : [])));
+    const removed = existing.filter((e) => !kept.has(e.id)).map((e) => e.id);
+    if (removed.length > 0) {
+      const monitored = await trx
+        .selectFrom('plan_monitoring')
+        .select('plan_row_id')
+        .where('plan_row_id', 'in', removed)
+        .executeTakeFirst();
+      if (monitored) throw new KasaneError('PLAN_ROW_MONITORED');
+      await trx.deleteFrom('plan_rows').where('id', 'in', removed).execute();
+    }
     for (const [position, r] of input.rows.entries()) {
       const member = r.target === 'member' ? members.find((m) => m.id === r.memberId) : undefined;
       if (r.target === 'member' && !member) throw new KasaneError('NOT_A_MEMBER');
-      await trx
-        .insertInto('plan_rows')
-        .values({
-          id: randomUUID(),
-          meeting_id: input.meetingId,
-          position,
-          target: r.target,
-          member_id: member?.id ?? null,
-          member_label: member?.label ?? null,
-          goal: r.goal,
-          discussion: r.discussion,
-          next_actions: r.nextActions,
-          roles: r.roles,
-        })
-        .execute();
+      const values = {
+        position,
+        target: r.target,
+        member_id: member?.id ?? null,
+        member_label: member?.label ?? null,
+        goal: r.goal,
+        discussion: r.discussion,
+        next_actions: r.nextActions,
+        roles: r.roles,
+      };
+      if (r.id && existing.some((e) => e.id === r.id))
+        await trx.updateTable('plan_rows').set(values).where('id', '=', r.id).execute();
+      else
+        await trx
+          .insertInto('plan_rows')
+          .values({ id: randomUUID(), meeting_id: input.meetingId, ...values })
+          .execute();
     }
     await trx
       .updateTable('meetings')
@@ -660,7 +685,16 @@ export async function getMeeting(ctx: Context, { id }: ParsedInput<'meetings.get
     db
       .selectFrom('meeting_attendees as a')
       .innerJoin('agencies as g', 'g.id', 'a.agency_id')
-      .select(['a.id', 'a.agency_id', 'g.name', 'g.field', 'a.title', 'a.person_name', 'a.scope_reason'])
+      .select([
+        'a.id',
+        'a.agency_id',
+        'g.name',
+        'g.field',
+        'a.title',
+        'a.person_name',
+        'a.scope_reason',
+        'a.attendance',
+      ])
       .where('a.meeting_id', '=', id)
       .orderBy('a.position')
       .execute(),
@@ -696,6 +730,7 @@ export async function getMeeting(ctx: Context, { id }: ParsedInput<'meetings.get
       personName: a.person_name,
       inScope: agencyInScope(consent, a.agency_id, row.kind),
       scopeReason: a.scope_reason,
+      attendance: a.attendance,
     })),
     planRows: effectivePlanRows(texts.planRows, texts.members).map((r) => ({
       id: r.id,
@@ -719,6 +754,15 @@ export async function getMeeting(ctx: Context, { id }: ParsedInput<'meetings.get
 
 type StoredPlanRow = Awaited<ReturnType<typeof listPlanRows>>[number];
 type Members = Awaited<ReturnType<typeof listMembers>>;
+
+/** The plan as saved; before anything is saved, the seed from the household's current plan (rule 19). */
+async function savedOrSeededPlanRows(
+  db: Kysely<Database>,
+  meeting: { id: string; householdId: string; heldOn: string },
+): Promise<StoredPlanRow[]> {
+  const saved = await listPlanRows(db, meeting.id);
+  return saved.length > 0 ? saved : planSeed(db, meeting);
+}
 
 export function listPlanRows(db: Kysely<Database>, meetingId: string) {
   return db
@@ -773,19 +817,6 @@ export function effectivePlanRows(saved: StoredPlanRow[], members: Members): Eff
 
 export type PlanRowMember = Members[number];
 
-/**
- * 危機介入, その他, or the member by label with 続柄: 「A氏（本人）」, and with the name when names are
- * shown: 「A氏 山田 太郎（本人）」. `name` gives the name to show, or null for the label alone (rule 4).
- */
-export function planRowHeading(row: EffectivePlanRow, name: (m: PlanRowMember) => string | null): string {
-  if (row.target === 'crisis') return '危機介入';
-  if (row.target === 'other') return 'その他';
-  if (!row.member) return `${row.memberLabel ?? ''}氏`;
-  const shown = name(row.member);
-  const relationship = row.member.relationship.trim();
-  return `${row.member.label}氏${shown ? ` ${shown}` : ''}${relationship ? `（${relationship}）` : ''}`;
-}
-
 /** What a new meeting form starts with: a suggested 会議番号 (the 会次第 follows the kind chosen). */
 export async function meetingDefaults(
   ctx: Pick<Context, 'db'>,
@@ -813,4 +844,26 @@ export async function meetingDefaults(
   )
     n += 1;
   return { meetingNo: `${household.case_no}-${n}` };
+}
+
+/** 出欠 of one attendee, as the agency answered the notice; the desk counts those still unknown. */
+export async function setAttendance(
+  ctx: Context,
+  input: ParsedInput<'meetings.setAttendance'>,
+): Promise<{ id: string }> {
+  return ctx.transaction(async ({ db, audit }) => {
+    const result = await db
+      .updateTable('meeting_attendees')
+      .set({ attendance: input.attendance })
+      .where('id', '=', input.attendeeId)
+      .where('meeting_id', '=', input.meetingId)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) throw new KasaneError('NOT_FOUND');
+    await audit({
+      kind: 'attendance.recorded',
+      target: { type: 'meeting', id: input.meetingId },
+      detail: { attendeeId: input.attendeeId, attendance: input.attendance },
+    });
+    return { id: input.attendeeId };
+  });
 }

@@ -20,6 +20,9 @@ export const defaultOfficeSettings: OfficeSettings = {
   autoLockMinutes: 10,
   statisticsThreshold: 10,
   deceasedMark: 'cross',
+  upcomingMeetingDays: 14,
+  quietHouseholdDays: 30,
+  backupReminderDays: 7,
 };
 
 export async function getOfficeSettings(db: Kysely<Database>): Promise<OfficeSettings> {

@@ -20,6 +20,8 @@ export interface Platform {
   openTemporarily(files: OutgoingFile[]): Promise<void>;
   /** Deletes every temporary file opened so far: called on lock and on exit. */
   discardTemporaryFiles(): Promise<void>;
+  /** Asks for a folder to write into (a backup); null when the person cancels. */
+  chooseFolder(request: { title: string }): Promise<string | null>;
 }
 
 /** Saves into one folder without asking: the test harness's "downloads" and unit tests use it. */
@@ -37,6 +39,9 @@ export function folderPlatform(folder: string): Platform {
     },
     async discardTemporaryFiles() {
       await rm(temporary, { recursive: true, force: true });
+    },
+    async chooseFolder() {
+      return join(folder, 'backups');
     },
   };
 }

@@ -1,12 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAuditEvents } from './audit.js';
-import { createHousehold, getHousehold, listHouseholds } from './households.js';
+import { createHousehold, getHousehold, listHouseholds, saveMembers } from './households.js';
 import {
   listProgressNotes,
   progressNoteHistory,
   saveProgressNote,
+  searchProgressNotes,
   voidProgressNote,
 } from './progress-notes.js';
+import { livingMember } from './testing/members.js';
+import { parse } from './testing/office-days.js';
 import { dayCtx, serviceCtx } from './testing/service-context.js';
 import { signedInVault } from './testing/signed-in-vault.js';
 
@@ -90,6 +93,11 @@ describe('支援経過', () => {
           staff: '相談員',
           content: '最初の記録 <&>"\'',
           nextPlan: '',
+          means: null,
+          timeFrom: null,
+          timeTo: null,
+          memberIds: [],
+          nextOn: null,
         },
       }),
     ]);
@@ -136,5 +144,120 @@ describe('支援経過', () => {
         householdId: '00000000-0000-4000-8000-000000000000',
       }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('支援経過の構造と検索', () => {
+  const structured = (over: Partial<Parameters<typeof parse<'progressNotes.save'>>[1]> = {}) =>
+    parse('progressNotes.save', {
+      householdId,
+      notedOn: '2026-06-01',
+      agencyId: null,
+      staff: '相談員',
+      means: 'visit',
+      timeFrom: '１０：００',
+      timeTo: '11:30',
+      memberIds: [],
+      content: '髙橋さん宅を訪問し、長男と面談した。',
+      nextPlan: '通院の同行を調整する',
+      nextOn: '令和8年6月15日',
+      ...over,
+    });
+
+  it('手段・時刻・対象の世帯員・次回予定日が記録され、世帯員はラベルの順で返る', async () => {
+    const members = await saveMembers(serviceCtx(vault.db, vault.userId, now), {
+      householdId,
+      members: [
+        {
+          name: '山田 一郎',
+          kana: 'やまだ いちろう',
+          relationship: '本人',
+          birthDate: '1950-01-01',
+          sex: 'male',
+          isPrincipal: true,
+          ...livingMember,
+        },
+        {
+          name: '山田 次郎',
+          kana: 'やまだ じろう',
+          relationship: '長男',
+          birthDate: '1980-01-01',
+          sex: 'male',
+          isPrincipal: false,
+          ...livingMember,
+        },
+      ],
+    });
+    const [a, b] = members;
+    await saveProgressNote(
+      serviceCtx(vault.db, vault.userId, now),
+      structured({ memberIds: [b?.id ?? '', a?.id ?? ''] }),
+    );
+    const [saved] = await listProgressNotes({ db: vault.db }, { householdId });
+    expect(saved).toMatchObject({
+      means: 'visit',
+      timeFrom: '10:00',
+      timeTo: '11:30',
+      nextOn: '2026-06-15',
+      members: [
+        { id: a?.id, label: 'A' },
+        { id: b?.id, label: 'B' },
+      ],
+    });
+  });
+
+  it('時刻の前後と次回予定日の日付を確かめ、他の世帯の世帯員は対象にできない', () => {
+    expect(() => structured({ timeFrom: '11:00', timeTo: '10:00' })).toThrow('終わりの時刻');
+    expect(() => structured({ nextOn: '2026-05-31' })).toThrow('次回予定日は');
+    return expect(
+      saveProgressNote(
+        serviceCtx(vault.db, vault.userId, now),
+        structured({ memberIds: ['00000000-0000-4000-8000-000000000000'] }),
+      ),
+    ).rejects.toMatchObject({ code: 'VALIDATION', details: { field: 'memberIds' } });
+  });
+
+  it('訂正しても、訂正前の手段・次回予定日は履歴に残る', async () => {
+    const { id } = await saveProgressNote(serviceCtx(vault.db, vault.userId, now), structured());
+    await saveProgressNote(
+      serviceCtx(vault.db, vault.userId, now),
+      structured({ id, means: 'phone', nextOn: '', reason: '手段の誤り' }),
+    );
+    const [history] = await progressNoteHistory({ db: vault.db }, { noteId: id });
+    expect(history?.before).toMatchObject({ means: 'visit', nextOn: '2026-06-15' });
+    expect((await listProgressNotes({ db: vault.db }, { householdId }))[0]).toMatchObject({
+      means: 'phone',
+      nextOn: null,
+    });
+  });
+
+  it('本文の検索は世帯の検索と同じく異体字と全角・半角を畳み、訂正後の文で探し、取り消した記録は出さない', async () => {
+    const { id } = await saveProgressNote(serviceCtx(vault.db, vault.userId, now), structured());
+    const search = (query: string) =>
+      searchProgressNotes({ db: vault.db }, { query, householdId, limit: 100 }).then((r) =>
+        r.map((n) => n.noteId),
+      );
+    expect(await search('高橋')).toEqual([id]);
+    expect(await search('通院の')).toEqual([id]);
+    expect(await search('タカハシ')).toEqual([]);
+    expect(await search('長男')).toEqual([id]);
+    await saveProgressNote(
+      serviceCtx(vault.db, vault.userId, now),
+      structured({ id, content: '電話で様子を聞いた。', reason: '別の記録と取り違え' }),
+    );
+    expect(await search('長男')).toEqual([]);
+    expect(await search('電話')).toEqual([id]);
+    await voidProgressNote(serviceCtx(vault.db, vault.userId, now), { id, reason: '重複' });
+    expect(await search('電話')).toEqual([]);
+  });
+
+  it('検索の索引はトリグラム（3文字以上）を使う', async () => {
+    const plan = vault.session
+      .signedIn()
+      .store.sqlite.prepare(
+        'EXPLAIN QUERY PLAN SELECT rowid FROM progress_note_search WHERE progress_note_search MATCH \'"通院の"\'',
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/VIRTUAL TABLE INDEX/);
   });
 });

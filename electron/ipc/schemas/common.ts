@@ -29,3 +29,10 @@ export const optionalDateInputSchema = z
 
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const idSchema = z.string().uuid();
+
+/** A time typed as 14:00 (full-width digits too); empty is no time. */
+export const timeInputSchema = z
+  .string()
+  .transform((t) => t.normalize('NFKC').trim())
+  .refine((t) => t === '' || /^([01]?\d|2[0-3]):[0-5]\d$/.test(t), '時刻は 14:00 のように入力してください')
+  .transform((t) => (t === '' ? null : t.padStart(5, '0')));

@@ -6,7 +6,16 @@ import {
 } from '../../domain/consent.js';
 import { parseJapaneseDate, parseJapaneseYear } from '../../domain/dates.js';
 import { householdStatusSchema, sexSchema, trackSchema } from '../../domain/household.js';
-import { dateInputSchema, idSchema, isoDateSchema, optionalDateInputSchema, trimmed } from './common.js';
+import { achievementSchema } from '../../domain/monitoring.js';
+import { contactMeansSchema } from '../../domain/progress-note.js';
+import {
+  dateInputSchema,
+  idSchema,
+  isoDateSchema,
+  optionalDateInputSchema,
+  timeInputSchema,
+  trimmed,
+} from './common.js';
 import { correctionSchemaOf, voidedSchema } from './corrections.js';
 
 export const closeReasons = ['課題解決', '包括的相談支援事業へ戻す', '転出', '死亡', 'その他'] as const;
@@ -165,6 +174,8 @@ export type ConsentRecord = z.infer<typeof consentRecordSchema>;
 export const consentHistorySchema = consentRecordSchema.extend({
   voided: voidedSchema,
   corrections: z.array(consentCorrectionSchema),
+  /** Given 口頭: the day its 書面 came in, or null while it has not. */
+  writtenOn: isoDateSchema.nullable(),
 });
 export type ConsentHistory = z.infer<typeof consentHistorySchema>;
 
@@ -193,6 +204,13 @@ export const statusChangeInputSchema = z.discriminatedUnion('action', [
     action: z.literal('close'),
     on: dateInputSchema,
     reason: closeReasonSchema,
+    /** 引継ぎ先 (rule 20): required when the case goes back to 包括的相談支援事業. */
+    handoverAgencyId: idSchema.nullable().optional(),
+    /** 評価 (rule 20): one per row of the current plan, when the household has one. */
+    evaluation: z
+      .array(z.object({ planRowId: idSchema, achievement: achievementSchema, comment: trimmed(2000) }))
+      .max(40)
+      .optional(),
   }),
   z.object({ householdId: idSchema, action: z.literal('reopen'), on: dateInputSchema }),
 ]);
@@ -285,18 +303,32 @@ export const progressNoteFieldsSchema = z.object({
   notedOn: dateInputSchema,
   agencyId: idSchema.nullable(),
   staff: trimmed(40),
+  /** 手段; null when not recorded (entries written before it was asked). */
+  means: contactMeansSchema.nullable().optional(),
+  timeFrom: timeInputSchema.optional(),
+  timeTo: timeInputSchema.optional(),
+  /** The members the entry is about. */
+  memberIds: z.array(idSchema).max(26).optional(),
   content: trimmed(5000).min(1, '内容を入力してください'),
   nextPlan: trimmed(1000),
+  /** 次回予定日: ホーム lists the household when it comes and nothing was recorded since. */
+  nextOn: optionalDateInputSchema.optional(),
   reason: trimmed(500).optional(),
 });
 export const noteReasonRequired = {
   message: '訂正の理由を入力してください（履歴に残ります）',
   path: ['reason'],
 };
-export const progressNoteInputSchema = progressNoteFieldsSchema.refine(
-  (n) => !n.id || (n.reason ?? '') !== '',
-  noteReasonRequired,
-);
+export const progressNoteInputSchema = progressNoteFieldsSchema
+  .refine((n) => !n.id || (n.reason ?? '') !== '', noteReasonRequired)
+  .refine((n) => !n.timeFrom || !n.timeTo || n.timeTo > n.timeFrom, {
+    message: '終わりの時刻は始まりの時刻より後にしてください',
+    path: ['timeTo'],
+  })
+  .refine((n) => !n.nextOn || n.nextOn >= n.notedOn, {
+    message: '次回予定日は、この記録の日付以降にしてください',
+    path: ['nextOn'],
+  });
 
 /** A 支援経過 entry as it was before a 訂正 or 取消 (rule 18). */
 export const progressNoteVersionSchema = z.object({
@@ -305,6 +337,12 @@ export const progressNoteVersionSchema = z.object({
   staff: z.string(),
   content: z.string(),
   nextPlan: z.string(),
+  // Versions saved before 支援経過 had structure have none of these.
+  means: contactMeansSchema.nullable().default(null),
+  timeFrom: z.string().nullable().default(null),
+  timeTo: z.string().nullable().default(null),
+  memberIds: z.array(idSchema).default([]),
+  nextOn: isoDateSchema.nullable().default(null),
 });
 export const progressNoteCorrectionSchema = correctionSchemaOf(progressNoteVersionSchema);
 export type ProgressNoteCorrection = z.infer<typeof progressNoteCorrectionSchema>;
@@ -315,8 +353,14 @@ export const progressNoteSchema = z.object({
   agencyId: idSchema.nullable(),
   agencyName: z.string().nullable(),
   staff: z.string(),
+  means: contactMeansSchema.nullable(),
+  timeFrom: z.string().nullable(),
+  timeTo: z.string().nullable(),
+  /** The members concerned, by label (A, B…) in the household's order. */
+  members: z.array(z.object({ id: idSchema, label: z.string() })),
   content: z.string(),
   nextPlan: z.string(),
+  nextOn: isoDateSchema.nullable(),
   revision: z.number().int(),
   updatedAt: z.string(),
   voided: voidedSchema,

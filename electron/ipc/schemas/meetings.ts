@@ -1,14 +1,18 @@
 import { z } from 'zod';
 import { consentStateSchema } from '../../domain/consent.js';
+import { attendanceSchema } from '../../domain/desk.js';
 import { documentKeySchema, formKeySchema } from '../../domain/forms.js';
 import { meetingKindSchema, planStatusSchema } from '../../domain/meeting.js';
-import { dateInputSchema, idSchema, isoDateSchema, optionalDateInputSchema, trimmed } from './common.js';
+import {
+  dateInputSchema,
+  idSchema,
+  isoDateSchema,
+  optionalDateInputSchema,
+  timeInputSchema,
+  trimmed,
+} from './common.js';
 
-const time = z
-  .string()
-  .transform((t) => t.normalize('NFKC').trim())
-  .refine((t) => t === '' || /^([01]?\d|2[0-3]):[0-5]\d$/.test(t), '時刻は 14:00 のように入力してください')
-  .transform((t) => (t === '' ? null : t.padStart(5, '0')));
+const time = timeInputSchema;
 
 export const attendeeInputSchema = z.object({
   agencyId: idSchema,
@@ -49,6 +53,8 @@ export const meetingInputSchema = z
 export type MeetingInput = z.infer<typeof meetingInputSchema>;
 
 export const planRowInputSchema = z.object({
+  /** A saved row keeps its id (its モニタリング refers to it); a new row has none. */
+  id: idSchema.optional(),
   target: z.enum(['member', 'crisis', 'other']),
   memberId: idSchema.nullable(),
   goal: trimmed(5000),
@@ -123,6 +129,7 @@ export const meetingDetailSchema = meetingSummarySchema.extend({
       personName: z.string(),
       inScope: z.boolean(),
       scopeReason: z.string().nullable(),
+      attendance: attendanceSchema,
     }),
   ),
   planRows: z.array(

@@ -201,6 +201,13 @@ export const dialog = {
       filePath === undefined ? { canceled: true, filePath: '' } : { canceled: false, filePath },
     );
   },
+  showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
+  /** Answers like the user picking `folder` in the folder dialog, or cancelling when it is undefined. */
+  answerFolder(folder: string | undefined): void {
+    this.showOpenDialog.mockResolvedValueOnce(
+      folder === undefined ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [folder] },
+    );
+  },
 };
 
 /** Opening a file with its default app (Word): records the path; '' means it opened. */
@@ -218,5 +225,6 @@ export function resetFakeElectron(): void {
   protocol.handlers.clear();
   Menu.setApplicationMenu.mockClear();
   dialog.showSaveDialog.mockClear();
+  dialog.showOpenDialog.mockClear();
   shell.openPath.mockClear();
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAgencies } from '../agencies.js';
 import { listAuditEvents } from '../audit.js';
 import { listConsents, withdrawConsent } from '../consent.js';
+import { deskOn } from '../desk.js';
 import { listHouseholds } from '../households.js';
 import { getMeeting, listMeetings } from '../meetings.js';
 import { dayCtx, serviceCtx } from '../testing/service-context.js';
@@ -247,6 +248,11 @@ describe('会議・出席者・プランの取り込み', () => {
       planRows: 5,
     });
     expect(events.some((e) => e.kind === 'meeting.scopeException')).toBe(false);
+
+    // 移行データ are past records: ホーム never asks for their 様式4 or their plan's 確定 (rule 21).
+    const desk = await deskOn(dayCtx(vault.db, today), {});
+    expect(desk.reportsMissing).toEqual([]);
+    expect(desk.plansUnconfirmed).toEqual([]);
   });
 
   it('登録済みの世帯の会議だけのブック（世帯シートなし）も取り込め、世帯員の記号は登録済みのもの、登録済みの機関の分野は変えない', async () => {

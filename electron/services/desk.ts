@@ -1,0 +1,430 @@
+import { type Kysely, type SqlBool, sql } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { addDays, daysBetween } from '../domain/calendar.js';
+import type { PreparationGap } from '../domain/desk.js';
+import type { HouseholdStatus } from '../domain/household.js';
+import type { MonitoringStatus } from '../domain/monitoring.js';
+import { officeDate } from '../domain/office-day.js';
+import { planRowHeading } from '../domain/plan.js';
+import { householdStatusOn } from '../domain/status-history.js';
+import type { OfficeSettings, ParsedInput } from '../ipc/contract.js';
+import type { Desk } from '../ipc/schemas/desk.js';
+
+/**
+ * ホーム「今日の仕事」(rule 21): everything due on one day, in one call, for the screen and for the
+ * CLI's `due` alike. Each list is in date order. Facts with a date count on their date (a meeting on
+ * its 開催日, a note on its date); events count on the day they happened (a document issued, a backup).
+ */
+export async function deskOn(
+  ctx: { db: Kysely<Database>; today: string; settings(): Promise<OfficeSettings> },
+  input: ParsedInput<'desk.get'>,
+): Promise<Desk> {
+  const { db } = ctx;
+  const asOf = input.asOf ?? ctx.today;
+  const settings = await ctx.settings();
+  const window = {
+    upcomingMeetingDays: settings.upcomingMeetingDays,
+    quietHouseholdDays: settings.quietHouseholdDays,
+    backupReminderDays: settings.backupReminderDays,
+  };
+  const active = await householdsActiveOn(db, asOf, ctx.today);
+  const [
+    upcomingMeetings,
+    afterMeetings,
+    reviewsDue,
+    quietHouseholds,
+    contactsDue,
+    copiesOutstanding,
+    oralConsents,
+    backup,
+  ] = await Promise.all([
+    upcoming(db, asOf, addDays(asOf, window.upcomingMeetingDays)),
+    unfinishedMeetings(db, asOf),
+    reviews(db, asOf, active),
+    quiet(db, asOf, window.quietHouseholdDays, active),
+    contacts(db, asOf, active),
+    uncollected(db, asOf),
+    oralOnly(db, asOf),
+    lastBackup(db, asOf, window.backupReminderDays),
+  ]);
+  return {
+    asOf,
+    window,
+    upcomingMeetings,
+    reportsMissing: afterMeetings.filter((m) => !m.reported),
+    plansUnconfirmed: afterMeetings.filter((m) => m.kind === 'consented' && m.planStatus !== 'final'),
+    reviewsDue,
+    quietHouseholds,
+    contactsDue,
+    copiesOutstanding,
+    oralConsents,
+    backup,
+  };
+}
+
+/** The day's end in UTC terms for timestamps (created_at, audit `at`): the office day is Japan time. */
+const endOfOfficeDay = (day: string) => new Date(Date.parse(`${day}T15:00:00Z`) - 1).toISOString();
+
+/**
+ * Households 支援中 at the end of `day`, by the one function over the status history (rule 17). From
+ * today on, that is the status the history keeps cached in `households.status` (no change is ever
+ * dated after today), read through its index.
+ */
+async function householdsActiveOn(db: Kysely<Database>, day: string, today: string): Promise<Set<string>> {
+  if (day >= today) {
+    const rows = await db.selectFrom('households').select('id').where('status', '=', 'active').execute();
+    return new Set(rows.map((r) => r.id));
+  }
+  const rows = await db
+    .selectFrom('status_changes')
+    .select(['household_id', 'id', 'status', 'changed_on'])
+    .where('voided_at', 'is', null)
+    .where('changed_on', '<=', day)
+    .execute();
+  const active = new Set<string>();
+  for (const [householdId, changes] of Map.groupBy(rows, (r) => r.household_id)) {
+    const facts = changes.map((c) => ({ seq: c.id, status: c.status as HouseholdStatus, on: c.changed_on }));
+    if (householdStatusOn(facts, day) === 'active') active.add(householdId);
+  }
+  return active;
+}
+
+async function upcoming(db: Kysely<Database>, from: string, to: string): Promise<Desk['upcomingMeetings']> {
+  const issuedBy = endOfOfficeDay(from);
+  const rows = await db
+    .selectFrom('meetings as m')
+    .innerJoin('households as h', 'h.id', 'm.household_id')
+    .select([
+      'm.id',
+      'm.meeting_no',
+      'm.household_id',
+      'h.case_no',
+      'h.label',
+      'm.kind',
+      'm.held_on',
+      'm.start_time',
+      'm.end_time',
+      'm.reply_by',
+      sql<number>`(SELECT count(*) FROM meeting_attendees a WHERE a.meeting_id = m.id)`.as('attendees'),
+      sql<number>`(SELECT count(*) FROM meeting_attendees a WHERE a.meeting_id = m.id AND a.attendance = 'unknown')`.as(
+        'unconfirmed',
+      ),
+      sql<number>`EXISTS (SELECT 1 FROM document_issues d WHERE d.meeting_id = m.id AND d.document = 'form1' AND d.created_at <= ${issuedBy})`.as(
+        'notice_issued',
+      ),
+    ])
+    .where('m.held_on', '>=', from)
+    .where('m.held_on', '<=', to)
+    .where('m.cancelled_at', 'is', null)
+    .orderBy('m.held_on')
+    .orderBy('m.start_time')
+    .orderBy('m.meeting_no')
+    .execute();
+  return rows.map((r) => {
+    const missing: PreparationGap[] = [];
+    if (r.attendees === 0) missing.push('noAttendees');
+    if (!r.notice_issued) missing.push('noticeNotIssued');
+    if (r.unconfirmed > 0)
+      missing.push(r.reply_by && r.reply_by < from ? 'replyOverdue' : 'attendanceUnconfirmed');
+    return {
+      householdId: r.household_id,
+      caseNo: r.case_no,
+      householdLabel: r.label,
+      meetingId: r.id,
+      meetingNo: r.meeting_no,
+      kind: r.kind,
+      date: r.held_on,
+      startTime: r.start_time,
+      endTime: r.end_time,
+      replyBy: r.reply_by,
+      attendees: r.attendees,
+      unconfirmed: r.unconfirmed,
+      missing,
+    };
+  });
+}
+
+/** Meetings held before the day whose 様式4 was not issued by then, or whose plan is not 確定. */
+async function unfinishedMeetings(db: Kysely<Database>, day: string) {
+  const issuedBy = endOfOfficeDay(day);
+  const reported = sql<SqlBool>`EXISTS (SELECT 1 FROM document_issues d WHERE d.meeting_id = m.id AND d.document = 'form4' AND d.created_at <= ${issuedBy})`;
+  const rows = await db
+    .selectFrom('meetings as m')
+    .innerJoin('households as h', 'h.id', 'm.household_id')
+    .select([
+      'm.id',
+      'm.meeting_no',
+      'm.household_id',
+      'h.case_no',
+      'h.label',
+      'm.kind',
+      'm.held_on',
+      'm.plan_status',
+      reported.as('reported'),
+    ])
+    .where('m.held_on', '<', day)
+    .where('m.migrated', '!=', 1)
+    .where('m.cancelled_at', 'is', null)
+    .where((eb) =>
+      eb.or([eb.not(reported), eb.and([eb('m.kind', '=', 'consented'), eb('m.plan_status', '!=', 'final')])]),
+    )
+    .orderBy('m.held_on')
+    .orderBy('m.meeting_no')
+    .execute();
+  return rows.map((r) => ({
+    householdId: r.household_id,
+    caseNo: r.case_no,
+    householdLabel: r.label,
+    meetingId: r.id,
+    meetingNo: r.meeting_no,
+    kind: r.kind,
+    date: r.held_on,
+    planStatus: r.plan_status,
+    reported: Boolean(r.reported),
+  }));
+}
+
+/**
+ * 見直し: a household 支援中 whose latest meeting held by the day set a 次回見直し予定日 that has come, or
+ * whose current plan has a row whose latest モニタリング says 見直しが必要. Holding or preparing the next
+ * meeting takes it off.
+ */
+async function reviews(db: Kysely<Database>, day: string, active: Set<string>): Promise<Desk['reviewsDue']> {
+  const noLaterMeeting = sql<boolean>`NOT EXISTS (SELECT 1 FROM meetings l WHERE l.household_id = m.household_id AND l.held_on > m.held_on AND l.cancelled_at IS NULL)`;
+  const scheduled = await db
+    .selectFrom('meetings as m')
+    .select(['m.id', 'm.household_id', 'm.next_review_on as due_on'])
+    .where('m.next_review_on', 'is not', null)
+    .where('m.next_review_on', '<=', day)
+    .where('m.held_on', '<=', day)
+    .where('m.cancelled_at', 'is', null)
+    .where(noLaterMeeting)
+    .execute();
+  const flagged = await db
+    .selectFrom('plan_monitoring as pm')
+    .innerJoin('plan_rows as r', 'r.id', 'pm.plan_row_id')
+    .innerJoin('meetings as m', 'm.id', 'r.meeting_id')
+    .select(['m.id', 'm.household_id', sql<string>`min(pm.checked_on)`.as('due_on')])
+    .where('pm.status', '=', 'needsReview')
+    .where('pm.checked_on', '<=', day)
+    .where(
+      sql<boolean>`NOT EXISTS (SELECT 1 FROM plan_monitoring later WHERE later.plan_row_id = pm.plan_row_id AND later.checked_on <= ${day} AND (later.checked_on > pm.checked_on OR (later.checked_on = pm.checked_on AND later.created_at > pm.created_at)))`,
+    )
+    .where(noLaterMeeting)
+    .groupBy(['m.id', 'm.household_id'])
+    .execute();
+  const due = new Map<
+    string,
+    { meetingId: string; householdId: string; dueOn: string; reason: 'scheduled' | 'monitoring' }
+  >();
+  for (const [list, reason] of [
+    [scheduled, 'scheduled'],
+    [flagged, 'monitoring'],
+  ] as const) {
+    for (const r of list) {
+      if (!active.has(r.household_id) || !r.due_on) continue;
+      const seen = due.get(r.id);
+      if (!seen || r.due_on < seen.dueOn)
+        due.set(r.id, { meetingId: r.id, householdId: r.household_id, dueOn: r.due_on, reason });
+    }
+  }
+  if (due.size === 0) return [];
+  const ids = [...due.keys()];
+  const [meetings, rows] = await Promise.all([
+    db
+      .selectFrom('meetings as m')
+      .innerJoin('households as h', 'h.id', 'm.household_id')
+      .select(['m.id', 'm.meeting_no', 'h.case_no', 'h.label'])
+      .where('m.id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('plan_rows as r')
+      .leftJoin('members as mb', 'mb.id', 'r.member_id')
+      .select([
+        'r.id',
+        'r.meeting_id',
+        'r.target',
+        'r.member_label',
+        'mb.label as current_label',
+        'mb.relationship',
+        sql<MonitoringStatus | null>`(SELECT pm.status FROM plan_monitoring pm WHERE pm.plan_row_id = r.id AND pm.checked_on <= ${day} ORDER BY pm.checked_on DESC, pm.created_at DESC LIMIT 1)`.as(
+          'status',
+        ),
+      ])
+      .where('r.meeting_id', 'in', ids)
+      .where((eb) =>
+        eb.or([eb('r.goal', '!=', ''), eb('r.discussion', '!=', ''), eb('r.next_actions', '!=', '')]),
+      )
+      .orderBy('r.meeting_id')
+      .orderBy('r.position')
+      .execute(),
+  ]);
+  const meetingById = new Map(meetings.map((m) => [m.id, m]));
+  const rowsByMeeting = Map.groupBy(rows, (r) => r.meeting_id);
+  return [...due.values()]
+    .flatMap((d) => {
+      const meeting = meetingById.get(d.meetingId);
+      if (!meeting) return [];
+      return [
+        {
+          householdId: d.householdId,
+          caseNo: meeting.case_no,
+          householdLabel: meeting.label,
+          meetingId: d.meetingId,
+          meetingNo: meeting.meeting_no,
+          dueOn: d.dueOn,
+          reason: d.reason,
+          rows: (rowsByMeeting.get(d.meetingId) ?? []).map((r) => ({
+            heading: planRowHeading(
+              {
+                target: r.target,
+                memberLabel: r.member_label,
+                member: r.current_label
+                  ? { label: r.current_label, relationship: r.relationship ?? '' }
+                  : null,
+              },
+              () => null,
+            ),
+            status: r.status,
+          })),
+        },
+      ];
+    })
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.caseNo.localeCompare(b.caseNo));
+}
+
+/**
+ * 支援中 with no 支援経過 and no meeting for `days` days or more: activity in the window rules a
+ * household out through the date indexes, and only those left get their last activity looked up.
+ */
+async function quiet(
+  db: Kysely<Database>,
+  day: string,
+  days: number,
+  active: Set<string>,
+): Promise<Desk['quietHouseholds']> {
+  const since = addDays(day, -days);
+  const recent = await sql<{ household_id: string }>`
+    SELECT household_id FROM progress_notes WHERE noted_on > ${since} AND noted_on <= ${day} AND voided_at IS NULL
+    UNION SELECT household_id FROM meetings WHERE held_on > ${since} AND held_on <= ${day} AND cancelled_at IS NULL
+    UNION SELECT household_id FROM status_changes WHERE changed_on > ${since} AND changed_on <= ${day} AND voided_at IS NULL`.execute(
+    db,
+  );
+  const busy = new Set(recent.rows.map((r) => r.household_id));
+  const candidates = [...active].filter((id) => !busy.has(id));
+  if (candidates.length === 0) return [];
+  const rows = await sql<{ id: string; case_no: string; label: string; last_on: string }>`
+    SELECT h.id, h.case_no, h.label, max(
+      coalesce((SELECT max(p.noted_on) FROM progress_notes p WHERE p.household_id = h.id AND p.noted_on <= ${day} AND p.voided_at IS NULL), ''),
+      coalesce((SELECT max(m.held_on) FROM meetings m WHERE m.household_id = h.id AND m.held_on <= ${day} AND m.cancelled_at IS NULL), ''),
+      coalesce((SELECT max(s.changed_on) FROM status_changes s WHERE s.household_id = h.id AND s.changed_on <= ${day} AND s.voided_at IS NULL), '')
+    ) AS last_on
+    FROM households h WHERE h.id IN (SELECT value FROM json_each(${JSON.stringify(candidates)}))`.execute(db);
+  return rows.rows
+    .map((r) => ({
+      householdId: r.id,
+      caseNo: r.case_no,
+      householdLabel: r.label,
+      lastActivityOn: r.last_on,
+      days: daysBetween(r.last_on, day),
+    }))
+    .sort((a, b) => a.lastActivityOn.localeCompare(b.lastActivityOn) || a.caseNo.localeCompare(b.caseNo));
+}
+
+/** The household's latest 支援経過 planned a next contact on or before the day, and nothing came after it. */
+async function contacts(
+  db: Kysely<Database>,
+  day: string,
+  active: Set<string>,
+): Promise<Desk['contactsDue']> {
+  const rows = await db
+    .selectFrom('progress_notes as n')
+    .innerJoin('households as h', 'h.id', 'n.household_id')
+    .select(['n.id', 'n.household_id', 'h.case_no', 'h.label', 'n.noted_on', 'n.next_on', 'n.next_plan'])
+    .where('n.next_on', 'is not', null)
+    .where('n.next_on', '<=', day)
+    .where('n.noted_on', '<=', day)
+    .where('n.voided_at', 'is', null)
+    .where(
+      sql<boolean>`NOT EXISTS (SELECT 1 FROM progress_notes l WHERE l.household_id = n.household_id AND l.voided_at IS NULL AND l.noted_on <= ${day} AND (l.noted_on > n.noted_on OR (l.noted_on = n.noted_on AND l.created_at > n.created_at)))`,
+    )
+    .where(
+      sql<boolean>`NOT EXISTS (SELECT 1 FROM meetings m WHERE m.household_id = n.household_id AND m.held_on >= n.next_on AND m.held_on <= ${day} AND m.cancelled_at IS NULL)`,
+    )
+    .execute();
+  return rows
+    .filter((r) => active.has(r.household_id))
+    .map((r) => ({
+      householdId: r.household_id,
+      caseNo: r.case_no,
+      householdLabel: r.label,
+      noteId: r.id,
+      notedOn: r.noted_on,
+      dueOn: r.next_on ?? r.noted_on,
+      nextPlan: r.next_plan,
+    }))
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.caseNo.localeCompare(b.caseNo));
+}
+
+/**
+ * Numbered copies of a meeting that is over (held before the day), neither 回収 nor 廃棄 by the day.
+ * A copy counts from the day it was issued, so a day before its issue never lists it.
+ */
+async function uncollected(db: Kysely<Database>, day: string): Promise<Desk['copiesOutstanding']> {
+  const rows = await db
+    .selectFrom('distributed_copies as c')
+    .innerJoin('meetings as m', 'm.id', 'c.meeting_id')
+    .select(['c.meeting_id', 'm.meeting_no', 'm.held_on', 'c.copy_no', 'c.recipient'])
+    .where('m.held_on', '<', day)
+    .where('c.issued_at', '<=', endOfOfficeDay(day))
+    .where((eb) => eb.or([eb('c.collected_on', 'is', null), eb('c.collected_on', '>', day)]))
+    .where((eb) => eb.or([eb('c.destroyed_on', 'is', null), eb('c.destroyed_on', '>', day)]))
+    .orderBy('m.held_on')
+    .orderBy('m.meeting_no')
+    .orderBy('c.copy_no')
+    .execute();
+  return rows.map((r) => ({
+    meetingId: r.meeting_id,
+    meetingNo: r.meeting_no,
+    date: r.held_on,
+    copyNo: r.copy_no,
+    recipient: r.recipient,
+  }));
+}
+
+/** Consent given 口頭 and in force on the day, whose 書面 had not come in by then. */
+async function oralOnly(db: Kysely<Database>, day: string): Promise<Desk['oralConsents']> {
+  const rows = await db
+    .selectFrom('consents as c')
+    .innerJoin('households as h', 'h.id', 'c.household_id')
+    .select(['c.id', 'c.household_id', 'h.case_no', 'h.label', 'c.obtained_on'])
+    .where('c.method', '=', 'oral')
+    .where('c.obtained_on', '<=', day)
+    .where('c.voided_at', 'is', null)
+    .where((eb) => eb.or([eb('c.withdrawn_on', 'is', null), eb('c.withdrawn_on', '>', day)]))
+    .where((eb) => eb.or([eb('c.written_on', 'is', null), eb('c.written_on', '>', day)]))
+    .orderBy('c.obtained_on')
+    .orderBy('h.case_no')
+    .execute();
+  return rows.map((r) => ({
+    householdId: r.household_id,
+    caseNo: r.case_no,
+    householdLabel: r.label,
+    consentId: r.id,
+    obtainedOn: r.obtained_on,
+  }));
+}
+
+/** The last backup made by the end of the day (app or CLI); due when there is none or it is older than N days. */
+async function lastBackup(db: Kysely<Database>, day: string, reminderDays: number): Promise<Desk['backup']> {
+  const row = await db
+    .selectFrom('audit_events')
+    .select('at')
+    .where('kind', '=', 'backup.created')
+    .where('at', '<=', endOfOfficeDay(day))
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const lastOn = row ? officeDate(new Date(row.at)) : null;
+  return { lastOn, due: lastOn === null || daysBetween(lastOn, day) > reminderDays };
+}
