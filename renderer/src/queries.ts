@@ -62,6 +62,12 @@ export type ReadChannel = Extract<
   | 'meetings.checkKind'
   | 'meetings.defaults'
   | 'copies.list'
+  | 'desk.get'
+  | 'monitoring.currentPlan'
+  | 'evaluations.draft'
+  | 'evaluations.list'
+  | 'backup.history'
+  | 'progressNotes.search'
   | 'statistics.years'
   | 'statistics.compute'
 >;

@@ -31,6 +31,9 @@ const fields: readonly Path<OfficeSettings>[] = [
   'meetingLabels.unconsented',
   'autoLockMinutes',
   'statisticsThreshold',
+  'upcomingMeetingDays',
+  'quietHouseholdDays',
+  'backupReminderDays',
 ];
 
 interface SettingsFormProps {
@@ -278,6 +281,51 @@ export function SettingsForm({
           inputClassName={fieldStyles.narrow}
           {...register('statisticsThreshold', { valueAsNumber: true })}
         />
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend className="form-section-title">ホーム（今日の仕事）</legend>
+        <div className="form-grid">
+          <TextField
+            label={label.upcomingMeetingDays}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={90}
+            step={1}
+            required
+            hint="今日からこの日数先までの会議を、準備の足りないものと一緒に表示します（既定14日）。"
+            error={errors.upcomingMeetingDays?.message}
+            inputClassName="input-narrow"
+            {...register('upcomingMeetingDays', { valueAsNumber: true })}
+          />
+          <TextField
+            label={label.quietHouseholdDays}
+            type="number"
+            inputMode="numeric"
+            min={7}
+            max={365}
+            step={1}
+            required
+            hint="支援中の世帯で、支援経過も会議もこの日数以上ないものを表示します（既定30日）。"
+            error={errors.quietHouseholdDays?.message}
+            inputClassName="input-narrow"
+            {...register('quietHouseholdDays', { valueAsNumber: true })}
+          />
+          <TextField
+            label={label.backupReminderDays}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={90}
+            step={1}
+            required
+            hint="最後のバックアップからこの日数を過ぎると、作成を促します（既定7日）。"
+            error={errors.backupReminderDays?.message}
+            inputClassName="input-narrow"
+            {...register('backupReminderDays', { valueAsNumber: true })}
+          />
+        </div>
       </fieldset>
 
       {formError && <Notice tone="error">{formError}</Notice>}

@@ -15,4 +15,7 @@ export const settingsFieldLabels: Record<keyof OfficeSettings, string> = {
   autoLockMinutes: '自動ロックまでの分数',
   statisticsThreshold: '統計の秘匿基準',
   deceasedMark: '家族構成図での死亡の表し方',
+  upcomingMeetingDays: 'ホームに載せる会議（何日先まで）',
+  quietHouseholdDays: '動きのない世帯（何日記録がないとき）',
+  backupReminderDays: 'バックアップの催促（何日たったら）',
 };

@@ -3,6 +3,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { formatWarekiDateTime } from '../../../electron/domain/office-day';
 import { errorMessage } from '../api';
 import { VerificationBanner } from '../audit/VerificationBanner';
+import { TodaysWork } from '../desk/TodaysWork';
 import { read } from '../queries';
 import { Button } from '../ui/Button';
 import { cx } from '../ui/cx';
@@ -16,7 +17,7 @@ interface HomePageProps {
   autoLockMinutes: number;
 }
 
-/** Who is signed in, when this account was last opened, and whether the audit chain is intact. */
+/** 今日の仕事 first; then who is signed in, when this account was last opened, and whether the audit chain is intact. */
 export function HomePage({ user, autoLockMinutes }: HomePageProps) {
   const navigate = useNavigate();
   const unlocks = useQuery(read('audit.list', { kind: 'unlock', userId: user.id, limit: 2 }));
@@ -29,6 +30,7 @@ export function HomePage({ user, autoLockMinutes }: HomePageProps) {
   return (
     <div className={layoutStyles.page}>
       <PageHeader title="ホーム" />
+      <TodaysWork />
       {unlocks.isError && <Notice tone="error">{errorMessage(unlocks.error)}</Notice>}
       <div className={styles.grid}>
         <section className={layoutStyles.panel} aria-labelledby="home-user">

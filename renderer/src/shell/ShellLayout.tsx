@@ -14,6 +14,7 @@ const menu = [
   { to: '/import', label: '取り込み' },
   { to: '/statistics', label: '統計' },
   { to: '/audit', label: '監査ログ' },
+  { to: '/backup', label: 'バックアップ' },
   { to: '/settings', label: '事務所の設定' },
   { to: '/users', label: '利用者' },
 ] as const;

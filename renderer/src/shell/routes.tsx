@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { AgenciesPage } from '../agencies/AgenciesPage';
 import { errorMessage } from '../api';
 import { AuditLogPage } from '../audit/AuditLogPage';
+import { BackupPage } from '../backup/BackupPage';
 import { HouseholdDetailView } from '../households/detail/HouseholdDetailView';
 import { HouseholdEditPage } from '../households/form/HouseholdEditPage';
 import { HouseholdFormPage } from '../households/form/HouseholdFormPage';
@@ -74,6 +75,8 @@ const householdRoute = createRoute({
 const householdDetailRoute = createRoute({
   getParentRoute: () => householdRoute,
   path: '/',
+  // ホーム links to the part of the household where the work is done.
+  validateSearch: z.object({ section: z.enum(['notes', 'monitoring', 'consent']).optional() }),
   component: HouseholdDetailView,
 });
 const householdEditRoute = createRoute({
@@ -148,6 +151,7 @@ const routeTree = rootRoute.addChildren([
   page('import', ImportPage),
   page('statistics', StatisticsPage),
   page('audit', AuditLogPage),
+  page('backup', BackupPage),
   page('settings', SettingsPage),
   usersRoute,
 ]);

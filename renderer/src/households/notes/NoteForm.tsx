@@ -59,7 +59,14 @@ export function NoteForm({ householdId, noteId, initial, agencies, onCancel, onS
 
   const save = useMutation({
     mutationFn: (values: Parsed) =>
-      call('progressNotes.save', { householdId, ...(noteId ? { id: noteId } : {}), ...values }),
+      call('progressNotes.save', {
+        householdId,
+        ...(noteId ? { id: noteId } : {}),
+        ...values,
+        timeFrom: values.timeFrom ?? '',
+        timeTo: values.timeTo ?? '',
+        nextOn: values.nextOn ?? '',
+      }),
     onSuccess: async () => {
       await refresh(queryClient, householdReads);
       onSaved();

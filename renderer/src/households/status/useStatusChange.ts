@@ -4,7 +4,7 @@ import type { statusChangeInputSchema } from '../../../../electron/ipc/schemas/h
 import { call } from '../../api';
 import { householdReads, refresh } from '../../queries';
 
-type StatusChange = z.output<typeof statusChangeInputSchema>;
+type StatusChange = z.input<typeof statusChangeInputSchema>;
 
 /** `households.changeStatus`, then everything about households is fetched again (badge, timeline). */
 export function useStatusChange(onDone: () => void, onError: (error: unknown) => void) {

@@ -36,6 +36,7 @@ function planValues(m: MeetingDetail): PlanValues {
     meetingId: m.id,
     status: m.planStatus,
     rows: m.planRows.map((r) => ({
+      id: r.id,
       target: r.target,
       memberId: r.memberId,
       goal: r.goal,

@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import styles from './SortableHeader.module.css';
+import { nextSort, type SortState, type SortValue, sortRows } from './sort';
+
+/**
+ * Sorting a table by its column headers, for every table: each header is a button (Enter or Space
+ * with the keyboard), the sorted column says so to screen readers (aria-sort) and shows ▲ or ▼.
+ */
+export function useSortedRows<T, K extends string>(
+  rows: readonly T[],
+  columns: Readonly<Record<K, (row: T) => SortValue>>,
+  initial: SortState<K> | null = null,
+) {
+  const [sort, setSort] = useState<SortState<K> | null>(initial);
+  return {
+    rows: sortRows(rows, columns, sort),
+    sort,
+    sortBy: (column: K) => setSort((current) => nextSort(current, column)),
+  };
+}
+
+interface SortableHeaderProps<K extends string> {
+  column: K;
+  sort: SortState<K> | null;
+  onSort: (column: K) => void;
+  className?: string | undefined;
+  children: string;
+}
+
+export function SortableHeader<K extends string>({
+  column,
+  sort,
+  onSort,
+  className,
+  children,
+}: SortableHeaderProps<K>) {
+  const direction = sort?.column === column ? sort.direction : undefined;
+  return (
+    <th scope="col" className={className} aria-sort={direction ?? 'none'}>
+      <button
+        type="button"
+        className={styles.button}
+        onClick={() => onSort(column)}
+        title={`${children}で並べ替え`}
+      >
+        {children}
+        <span className={direction ? styles.markActive : styles.mark} aria-hidden="true">
+          {direction === 'descending' ? '▼' : '▲'}
+        </span>
+      </button>
+    </th>
+  );
+}
