@@ -3,7 +3,7 @@ import { createBackup } from './backup.js';
 import { listConsents, noteWrittenConsent } from './consent.js';
 import { deskOn } from './desk.js';
 import { markCopy } from './distributed-copies.js';
-import { setAttendance } from './meetings.js';
+import { cancelMeeting, setAttendance } from './meetings.js';
 import { addMonitoring, currentPlan } from './monitoring.js';
 import { officeDays, parse } from './testing/office-days.js';
 import { signedInVault } from './testing/signed-in-vault.js';
@@ -92,6 +92,17 @@ describe('ホーム「今日の仕事」: 1年分の記録を日ごとに', () =
       unconfirmed: 2,
     });
     expect(m?.missing).toEqual(['noticeNotIssued', 'attendanceUnconfirmed']);
+  });
+
+  it('中止した会議は、予定にも会議の後の作業にも載らない（規則22）', async () => {
+    const cancelled = await office.meeting(
+      '2025-05-01',
+      meetingInput(h.yoshida, 'R7-001-9', '2025-05-12', '2025-05-01', '2025-05-08'),
+    );
+    expect(ids((await desk('2025-05-06')).upcomingMeetings)).toEqual(['R7-001-9', 'R7-001-1']);
+    await cancelMeeting(on('2025-05-06'), { meetingId: cancelled, reason: '本人の入院のため' });
+    expect(ids((await desk('2025-05-06')).upcomingMeetings)).toEqual(['R7-001-1']);
+    expect(ids((await desk('2025-05-13')).reportsMissing)).toEqual([]);
   });
 
   it('通知を出すと「未発行」が消え、回答期限を過ぎると出欠未確認が「期限切れ」になり、出欠がそろうと準備済みになる', async () => {

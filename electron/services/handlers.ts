@@ -33,8 +33,8 @@ import {
   meetingDefaults,
   savePlan,
   saveReport,
-  unfinalizePlan,
   setAttendance,
+  unfinalizePlan,
   updateMeeting,
 } from './meetings.js';
 import { addMonitoring, currentPlan } from './monitoring.js';

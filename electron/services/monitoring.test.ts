@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAuditEvents } from './audit.js';
 import { evaluationDraft, listEvaluations } from './evaluation.js';
+import { unfinalizePlan } from './meetings.js';
 import { addMonitoring, currentPlan } from './monitoring.js';
 import { officeDays, parse } from './testing/office-days.js';
 import { signedInVault } from './testing/signed-in-vault.js';
@@ -135,12 +136,14 @@ describe('モニタリング（ルール19）', () => {
       ...r,
       nextActions: r.nextActions && `${r.nextActions}（変更）`,
     }));
+    await unfinalizePlan(office.ctx('2025-06-01'), { meetingId, reason: '取組を書き足す' });
+    await office.savePlan('2025-06-01', { meetingId, status: 'draft', rows });
+    await expect(
+      office.savePlan('2025-06-01', { meetingId, status: 'draft', rows: rows.filter((r) => r.id !== a?.id) }),
+    ).rejects.toMatchObject({ code: 'PLAN_ROW_MONITORED' });
     await office.savePlan('2025-06-01', { meetingId, status: 'final', rows });
     expect((await rowsOf('2025-06-01')).map((r) => r.id)).toEqual([a?.id, crisis?.id]);
     expect((await rowsOf('2025-06-01'))[0]?.entries).toHaveLength(1);
-    await expect(
-      office.savePlan('2025-06-01', { meetingId, status: 'final', rows: rows.filter((r) => r.id !== a?.id) }),
-    ).rejects.toMatchObject({ code: 'PLAN_ROW_MONITORED' });
   });
 
   it('次の会議の検討シートは現在のプランから始まる: 目標を引き継ぎ、検討内容に最新の実施状況が入る', async () => {
