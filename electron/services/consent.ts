@@ -326,7 +326,9 @@ export async function noteWrittenConsent(
       .executeTakeFirst();
     if (!consent || consent.voided_at) throw new KasaneError('NOT_FOUND');
     if (consent.method !== 'oral')
-      throw new KasaneError('VALIDATION', '書面の受領を記録できるのは、口頭で取得した同意だけです。');
+      throw new KasaneError('VALIDATION', '書面の受領を記録できるのは、口頭で取得した同意だけです。', {
+        field: 'consentId',
+      });
     if (input.writtenOn > today || input.writtenOn < consent.obtained_on)
       throw new KasaneError(
         'VALIDATION',

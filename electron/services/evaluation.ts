@@ -83,6 +83,7 @@ export async function recordClosingEvaluation(
     throw new KasaneError(
       'VALIDATION',
       '評価の行がこの世帯の現在の支援プランの行と一致しません。画面を開き直してください。',
+      { field: 'evaluation' },
     );
   if (!meeting && !evaluation.handoverAgencyId) return null;
   const id = randomUUID();
