@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type FormKey, formOf, formTitle } from '../../../electron/domain/forms';
+import { type DocumentKey, type FormKey, formOf, formTitle, isFormKey } from '../../../electron/domain/forms';
 import type { MeetingKind } from '../../../electron/domain/meeting';
 import { refresh } from '../queries';
 import { Dialog } from '../ui/Dialog';
@@ -21,9 +21,12 @@ const stepIndex = { options: 0, preview: 1, confirm: 2, result: 3 } as const;
 
 interface DocumentGateProps {
   /** The document to issue; null keeps the gate closed. */
-  document: FormKey | null;
+  document: DocumentKey | null;
   title: string;
-  meetingId: string;
+  /** The meeting a 様式 (or a 別添資料 handed out there) belongs to. */
+  meetingId?: string;
+  /** The household a 別添資料 issued on its own is about (one copy; today's consent decides the kind). */
+  householdId?: string;
   kind: MeetingKind;
   kindLabel: string;
   /** The meeting's 通知番号, 様式1's 第N号 unless another is typed. */
@@ -39,22 +42,28 @@ export function DocumentGate({
   document,
   title,
   meetingId,
+  householdId,
   kind,
   kindLabel,
   noticeNumber,
   onClose,
 }: DocumentGateProps) {
   const [busy, setBusy] = useState(false);
-  const n = document ? formOf(document).number : 0;
+  const heading = !document
+    ? ''
+    : isFormKey(document)
+      ? `様式${formOf(document).number} ${title}`
+      : `別添資料 ${title}`;
   return (
-    <Dialog open={document !== null} title={`様式${n} ${title}`} onClose={onClose} busy={busy} size="full">
+    <Dialog open={document !== null} title={heading} onClose={onClose} busy={busy} size="full">
       {document && (
         <GateSteps
           key={document}
           onBusyChange={setBusy}
           document={document}
           title={title}
-          meetingId={meetingId}
+          {...(meetingId ? { meetingId } : {})}
+          {...(householdId ? { householdId } : {})}
           kind={kind}
           kindLabel={kindLabel}
           noticeNumber={noticeNumber}
@@ -69,17 +78,19 @@ function GateSteps({
   document,
   title,
   meetingId,
+  householdId,
   kind,
   kindLabel,
   noticeNumber,
   onClose,
   onBusyChange,
-}: Omit<DocumentGateProps, 'document'> & { document: FormKey; onBusyChange: (busy: boolean) => void }) {
+}: Omit<DocumentGateProps, 'document'> & { document: DocumentKey; onBusyChange: (busy: boolean) => void }) {
   const queryClient = useQueryClient();
   const [step, setStep] = useState<Step>({ name: 'options' });
   // Rule 4: a 支援会議's documents show members by label unless real names are chosen.
   const [options, setOptions] = useState<PreviewOptions>({
-    meetingId,
+    ...(meetingId ? { meetingId } : {}),
+    ...(householdId ? { householdId } : {}),
     document,
     together: [],
     names: kind === 'unconsented' ? 'masked' : 'real',
@@ -108,6 +119,7 @@ function GateSteps({
           titleOf={titleOf}
           kind={kind}
           kindLabel={kindLabel}
+          numberedCopies={meetingId !== undefined}
           onBusyChange={onBusyChange}
           onCancel={onClose}
           onPreview={(chosen, preview) => {

@@ -23,6 +23,8 @@ interface OptionsStepProps {
   initial: PreviewOptions;
   /** 様式 titles as the office names its meetings. */
   titleOf: (key: FormKey) => string;
+  /** False for a 別添資料 issued from its household: numbered copies belong to a meeting (rule 8). */
+  numberedCopies: boolean;
   kind: MeetingKind;
   kindLabel: string;
   onPreview: (options: PreviewOptions, preview: Preview) => void;
@@ -37,6 +39,7 @@ interface OptionsStepProps {
 export function OptionsStep({
   initial,
   titleOf,
+  numberedCopies,
   kind,
   kindLabel,
   onPreview,
@@ -139,6 +142,7 @@ export function OptionsStep({
           control={control}
           errors={errors}
           titleOf={titleOf}
+          numberedCopies={numberedCopies}
         />
       )}
       {formError && <Notice tone="error">{formError}</Notice>}

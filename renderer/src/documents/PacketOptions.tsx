@@ -13,10 +13,19 @@ interface PacketOptionsProps {
   errors: FieldErrors<PreviewOptions>;
   /** The 様式 titles as the office names its meetings. */
   titleOf: (key: FormKey) => string;
+  /** False for a 別添資料 issued from its household: numbered copies belong to a meeting (rule 8). */
+  numberedCopies: boolean;
 }
 
 /** 部数 (rule 8) and the other 様式 printed with this one, under the same 配布番号 per recipient. */
-export function PacketOptions({ document, register, control, errors, titleOf }: PacketOptionsProps) {
+export function PacketOptions({
+  document,
+  register,
+  control,
+  errors,
+  titleOf,
+  numberedCopies,
+}: PacketOptionsProps) {
   const [copies, together] = useWatch({ control, name: ['copies', 'together'] });
   // The 別添資料 is issued on its own: 様式 printed together are chosen from a 様式's gate.
   const others = isFormKey(document)
@@ -42,19 +51,25 @@ export function PacketOptions({ document, register, control, errors, titleOf }: 
           ))}
         </fieldset>
       )}
-      <TextField
-        label="部数"
-        type="number"
-        inputMode="numeric"
-        min={1}
-        max={60}
-        step={1}
-        required
-        inputClassName={fieldStyles.narrow}
-        hint="1〜60部"
-        error={copiesError}
-        {...register('copies', { valueAsNumber: true })}
-      />
+      {numberedCopies ? (
+        <TextField
+          label="部数"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={60}
+          step={1}
+          required
+          inputClassName={fieldStyles.narrow}
+          hint="1〜60部"
+          error={copiesError}
+          {...register('copies', { valueAsNumber: true })}
+        />
+      ) : (
+        <p className={fieldStyles.hint}>
+          部数: 1部。配布番号をつけて配る部数は、会議の画面の「様式」から、その会議の資料として作成します。
+        </p>
+      )}
       {Number.isInteger(copies) && copies > 1 && (
         <Notice tone="info" className={styles.copiesNote}>
           {copies}部それぞれの右上に配布番号（1〜{copies}

@@ -1,5 +1,11 @@
 import { useState } from 'react';
-import { type FormKey, formCatalogue, formTitle } from '../../../../electron/domain/forms';
+import {
+  type DocumentKey,
+  familySheet,
+  formCatalogue,
+  formTitle,
+  isFormKey,
+} from '../../../../electron/domain/forms';
 import type { MeetingDetail } from '../../../../electron/ipc/schemas/meetings';
 import { DocumentGate } from '../../documents/DocumentGate';
 import { cx } from '../../ui/cx';
@@ -12,7 +18,7 @@ import styles from './FormsTab.module.css';
 export function FormsTab({ meeting: m }: { meeting: MeetingDetail }) {
   const labels = useKindLabels();
   const label = labels[m.kind];
-  const [open, setOpen] = useState<FormKey | null>(null);
+  const [open, setOpen] = useState<DocumentKey | null>(null);
   return (
     <section className={layoutStyles.panel} aria-labelledby="mt-forms-title">
       <h2 id="mt-forms-title" className={layoutStyles.panelTitle}>
@@ -32,11 +38,18 @@ export function FormsTab({ meeting: m }: { meeting: MeetingDetail }) {
             </button>
           </li>
         ))}
+        <li>
+          <button type="button" className="mt-form-button" onClick={() => setOpen(familySheet.key)}>
+            <span className="mt-form-no">別添資料</span>
+            <span className="mt-form-name">{familySheet.title}</span>
+            <span className="mt-form-when">様式4の「別添資料」。世帯員の画面の家族関係から描きます</span>
+          </button>
+        </li>
       </ul>
       <CopiesPanel meetingId={m.id} />
       <DocumentGate
         document={open}
-        title={open ? formTitle(open, label) : ''}
+        title={open === null ? '' : isFormKey(open) ? formTitle(open, label) : familySheet.title}
         meetingId={m.id}
         kind={m.kind}
         kindLabel={label}
