@@ -52,6 +52,7 @@ export type ReadChannel = Extract<
   | 'audit.list'
   | 'households.list'
   | 'households.get'
+  | 'family.get'
   | 'households.suggestCaseNo'
   | 'progressNotes.list'
   | 'progressNotes.history'
@@ -76,6 +77,7 @@ export type ReadChannel = Extract<
 export const householdReads = [
   'households.list',
   'households.get',
+  'family.get',
   'households.suggestCaseNo',
   'progressNotes.list',
   'progressNotes.history',

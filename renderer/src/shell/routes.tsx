@@ -16,7 +16,7 @@ import { HouseholdFormPage } from '../households/form/HouseholdFormPage';
 import { HouseholdScreen } from '../households/HouseholdScreen';
 import { HouseholdsSection } from '../households/HouseholdsSection';
 import { HouseholdList } from '../households/list/HouseholdList';
-import { MembersEditor } from '../households/members/MembersEditor';
+import { MembersPage } from '../households/members/MembersPage';
 import { ImportPage } from '../import/ImportPage';
 import { IssueTagsPage } from '../issue-tags/IssueTagsPage';
 import { MeetingDetail } from '../meetings/detail/MeetingDetail';
@@ -87,7 +87,7 @@ const householdEditRoute = createRoute({
 const householdMembersRoute = createRoute({
   getParentRoute: () => householdRoute,
   path: 'members',
-  component: MembersEditor,
+  component: MembersPage,
 });
 
 const meetingsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'meetings' });

@@ -18,8 +18,11 @@ interface MemberRowProps {
   errors: FieldErrors<MembersFormValues>['members'];
   birthDateText: string | null | undefined;
   isPrincipal: boolean;
+  deceased: boolean;
   today: string;
   onPrincipal: () => void;
+  /** 死亡 checked: the member no longer lives in the household (the service refuses both). */
+  onDeceased: (deceased: boolean) => void;
   onMove: (direction: -1 | 1) => void;
   /** Only a row not saved yet can be removed here; a registered member is voided (取消) with a reason. */
   onRemove: (() => void) | null;
@@ -35,14 +38,20 @@ export function MemberRow({
   errors,
   birthDateText,
   isPrincipal,
+  deceased,
   today,
   onPrincipal,
+  onDeceased,
   onMove,
   onRemove,
 }: MemberRowProps) {
   const rowErrors = errors?.[index];
   const id = (field: string) => `member-${rowKey}-${field}`;
-  const input = (field: 'name' | 'kana' | 'relationship' | 'birthDate', caption: string, className = '') => {
+  const input = (
+    field: 'name' | 'kana' | 'relationship' | 'birthDate' | 'death',
+    caption: string,
+    className = '',
+  ) => {
     const error = rowErrors?.[field]?.message;
     return (
       <>
@@ -65,6 +74,27 @@ export function MemberRow({
     );
   };
   const birth = readDate(birthDateText);
+  const errorOf = (field: 'livesInHousehold' | 'isKeyPerson' | 'deceased') => {
+    const error = rowErrors?.[field]?.message;
+    return error ? (
+      <p className={cx(fieldStyles.error, styles.memberError)} id={id(`${field}-error`)}>
+        {error}
+      </p>
+    ) : null;
+  };
+  const check = (field: 'livesInHousehold' | 'isKeyPerson', caption: string) => (
+    <td className={styles.memberCheckCell}>
+      <input
+        type="checkbox"
+        aria-label={`${label}の${caption}`}
+        aria-invalid={rowErrors?.[field] ? true : undefined}
+        aria-describedby={rowErrors?.[field] ? id(`${field}-error`) : undefined}
+        {...register(`members.${index}.${field}`)}
+      />
+      {errorOf(field)}
+    </td>
+  );
+  const deceasedField = register(`members.${index}.deceased`);
 
   return (
     <tr data-row-key={rowKey} data-testid="member-edit-row">
@@ -106,6 +136,23 @@ export function MemberRow({
           checked={isPrincipal}
           onChange={onPrincipal}
         />
+      </td>
+      {check('livesInHousehold', '同居')}
+      {check('isKeyPerson', 'キーパーソン')}
+      <td className={styles.memberDeathCell}>
+        <input
+          type="checkbox"
+          aria-label={`${label}の死亡`}
+          aria-invalid={rowErrors?.deceased ? true : undefined}
+          aria-describedby={rowErrors?.deceased ? id('deceased-error') : undefined}
+          {...deceasedField}
+          onChange={(event) => {
+            void deceasedField.onChange(event);
+            onDeceased(event.target.checked);
+          }}
+        />
+        {errorOf('deceased')}
+        {deceased && input('death', '亡くなった日か年（令和2年5月1日、令和2年）', styles.memberDeath)}
       </td>
       <td className={styles.memberActions}>
         <Button

@@ -162,6 +162,9 @@ export function MembersEditor() {
                 <th scope="col">生年月日</th>
                 <th scope="col">性別</th>
                 <th scope="col">本人</th>
+                <th scope="col">同居</th>
+                <th scope="col">キーパーソン</th>
+                <th scope="col">死亡（日・年）</th>
                 <th scope="col">
                   <span className="visually-hidden">並べ替えと削除</span>
                 </th>
@@ -179,8 +182,12 @@ export function MembersEditor() {
                   errors={errors.members}
                   birthDateText={rows[index]?.birthDate}
                   isPrincipal={rows[index]?.isPrincipal ?? false}
+                  deceased={rows[index]?.deceased ?? false}
                   today={today}
                   onPrincipal={() => makePrincipal(index)}
+                  onDeceased={(deceased) => {
+                    if (deceased) setValue(`members.${index}.livesInHousehold`, false, { shouldDirty: true });
+                  }}
                   onMove={(direction) => {
                     move(index, index + direction);
                     setMoved({ key: field.key, direction: direction === -1 ? 'up' : 'down' });

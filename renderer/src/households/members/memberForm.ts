@@ -12,7 +12,17 @@ export type MembersFormValues = z.input<typeof membersFormSchema>;
 export type MembersFormParsed = z.output<typeof membersFormSchema>;
 export type MemberRowValues = MembersFormValues['members'][number];
 
-export const memberFieldNames = ['name', 'kana', 'relationship', 'birthDate', 'sex'] as const;
+export const memberFieldNames = [
+  'name',
+  'kana',
+  'relationship',
+  'birthDate',
+  'sex',
+  'livesInHousehold',
+  'deceased',
+  'death',
+  'isKeyPerson',
+] as const;
 
 export function blankMember(isPrincipal: boolean): MemberRowValues {
   return {
