@@ -176,7 +176,7 @@ export function TodaysWork() {
           keyOf={(h) => h.householdId}
         />
         <Card
-          title="次回予定日を過ぎた世帯"
+          title="次回予定日が来た世帯"
           testId="desk-contacts"
           items={d.contactsDue}
           empty="予定日を過ぎた支援経過はありません。"

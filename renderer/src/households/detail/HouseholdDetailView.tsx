@@ -3,6 +3,7 @@ import { HouseholdMeetingsSection } from '../../meetings/HouseholdMeetingsSectio
 import { Notice } from '../../ui/Notice';
 import { ConsentSection } from '../consent/ConsentSection';
 import { useOpenedHousehold } from '../HouseholdScreen';
+import { MonitoringSection } from '../monitoring/MonitoringSection';
 import { ProgressNotesSection } from '../notes/ProgressNotesSection';
 import { StatusSection } from '../status/StatusSection';
 import { BasicFacts } from './BasicFacts';
@@ -32,6 +33,7 @@ export function HouseholdDetailView() {
         />
         <ConsentSection household={household} />
         <HouseholdMeetingsSection householdId={household.id} />
+        <MonitoringSection householdId={household.id} />
         <ProgressNotesSection householdId={household.id} />
       </div>
       <div>

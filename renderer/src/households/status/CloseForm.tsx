@@ -1,28 +1,38 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { type Path, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { warekiInput } from '../../../../electron/domain/dates';
+import { achievementLabels, achievementSchema } from '../../../../electron/domain/monitoring';
 import { formatWarekiDate, officeDate } from '../../../../electron/domain/office-day';
 import { closeReasons, statusChangeInputSchema } from '../../../../electron/ipc/schemas/households';
+import { errorMessage } from '../../api';
+import { read } from '../../queries';
 import { Button } from '../../ui/Button';
 import { cx } from '../../ui/cx';
 import { DateField } from '../../ui/DateField';
-import { DialogActions } from '../../ui/Dialog';
+import { DialogActions, DialogBody } from '../../ui/Dialog';
 import { describedBy, FieldFrame } from '../../ui/Field';
 import fieldStyles from '../../ui/Field.module.css';
 import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
+import { Notice } from '../../ui/Notice';
 import { ConfirmStep, useTwoSteps } from '../ConfirmStep';
 import { FormErrorNotice } from '../FormErrorNotice';
 import styles from './CloseForm.module.css';
 import { useStatusChange } from './useStatusChange';
 
 const [, closeSchema] = statusChangeInputSchema.options;
-const schema = closeSchema.pick({ on: true, reason: true });
+const schema = closeSchema.pick({ on: true, reason: true, handoverAgencyId: true, evaluation: true });
 type Values = z.input<typeof schema>;
 type Parsed = z.output<typeof schema>;
-const fields: readonly Path<Values>[] = ['on', 'reason'];
+const fields: readonly Path<Values>[] = ['on', 'reason', 'handoverAgencyId'];
+const handBack = '包括的相談支援事業へ戻す';
+const achievements = achievementSchema.options;
+/** Blank until the coordinator chooses; the schema refuses it with 「達成状況を選んでください」. */
+const unchosen = '' as z.input<typeof achievementSchema>;
+type Draft = { planRowId: string; heading: string; goal: string; progress: string };
 
 interface CloseFormProps {
   householdId: string;
@@ -30,18 +40,53 @@ interface CloseFormProps {
   onDone: () => void;
 }
 
-/** 終結: 終結日 and 終結理由, then 「終結してよろしいですか」. */
-export function CloseForm({ householdId, onCancel, onDone }: CloseFormProps) {
+/**
+ * 終結 (rule 20): 終結日 and 終結理由; with a plan, how far each row's 目標 was reached (評価); the
+ * 引継ぎ先 when the case goes back to 包括的相談支援事業. Then 「終結してよろしいですか」.
+ */
+export function CloseForm(props: CloseFormProps) {
+  const draft = useQuery(read('evaluations.draft', { householdId: props.householdId }));
+  const agencies = useQuery(read('agencies.list', { includeRetired: false }));
+  if (draft.isError) return <Notice tone="error">{errorMessage(draft.error)}</Notice>;
+  if (!draft.data || !agencies.data) return <p className="muted">支援プランを確かめています…</p>;
+  return (
+    <CloseFormFields
+      {...props}
+      rows={draft.data.rows}
+      meetingNo={draft.data.meetingNo}
+      agencies={agencies.data.map((a) => ({ id: a.id, name: a.name }))}
+    />
+  );
+}
+
+function CloseFormFields({
+  householdId,
+  onCancel,
+  onDone,
+  rows,
+  meetingNo,
+  agencies,
+}: CloseFormProps & { rows: Draft[]; meetingNo: string | null; agencies: { id: string; name: string }[] }) {
   const reasonId = useId();
+  const handoverId = useId();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, setFocus, control, formState } = useForm<Values, unknown, Parsed>(
     {
       resolver: zodResolver(schema),
-      defaultValues: { on: warekiInput(officeDate(new Date())) },
+      defaultValues: {
+        on: warekiInput(officeDate(new Date())),
+        handoverAgencyId: null,
+        evaluation: rows.map((r) => ({
+          planRowId: r.planRowId,
+          achievement: unchosen,
+          comment: '',
+        })),
+      },
     },
   );
   const { errors } = formState;
   const on = useWatch({ control, name: 'on' });
+  const reason = useWatch({ control, name: 'reason' });
   const steps = useTwoSteps<Parsed, Path<Values>>(setFocus, 'on');
   const change = useStatusChange(onDone, (error) => {
     steps.back();
@@ -55,7 +100,14 @@ export function CloseForm({ householdId, onCancel, onDone }: CloseFormProps) {
         question="終結してよろしいですか"
         confirmLabel="終結する"
         busy={change.isPending}
-        onConfirm={() => change.mutate({ householdId, action: 'close', ...values })}
+        onConfirm={() =>
+          change.mutate({
+            householdId,
+            action: 'close',
+            ...values,
+            handoverAgencyId: values.reason === handBack ? (values.handoverAgencyId ?? null) : null,
+          })
+        }
         onBack={steps.back}
       >
         <dl className={styles.confirmFacts}>
@@ -63,6 +115,21 @@ export function CloseForm({ householdId, onCancel, onDone }: CloseFormProps) {
           <dd>{formatWarekiDate(values.on)}</dd>
           <dt>終結理由</dt>
           <dd>{values.reason}</dd>
+          {values.reason === handBack && (
+            <>
+              <dt>引継ぎ先</dt>
+              <dd>{agencies.find((a) => a.id === values.handoverAgencyId)?.name ?? ''}</dd>
+            </>
+          )}
+          {rows.map((r, i) => {
+            const achievement = values.evaluation?.[i]?.achievement;
+            return (
+              <div key={r.planRowId} className={styles.confirmRow}>
+                <dt>{r.heading}</dt>
+                <dd>{achievement ? achievementLabels[achievement] : ''}</dd>
+              </div>
+            );
+          })}
         </dl>
         <p className="muted small">終結した世帯は、あとから「再開」で支援中に戻せます。</p>
       </ConfirmStep>
@@ -104,6 +171,34 @@ export function CloseForm({ householdId, onCancel, onDone }: CloseFormProps) {
           ))}
         </select>
       </FieldFrame>
+      {reason === handBack && (
+        <FieldFrame id={handoverId} label="引継ぎ先" required error={errors.handoverAgencyId?.message}>
+          <select
+            id={handoverId}
+            className={cx(fieldStyles.select, styles.selectNarrow)}
+            aria-invalid={errors.handoverAgencyId ? true : undefined}
+            aria-describedby={describedBy(handoverId, false, errors.handoverAgencyId)}
+            {...register('handoverAgencyId', { setValueAs: (v: string) => (v === '' ? null : v) })}
+          >
+            <option value="">選んでください</option>
+            {agencies.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </FieldFrame>
+      )}
+      {rows.length > 0 && (
+        <DialogBody scroll>
+          <fieldset className={styles.evaluation}>
+            <legend>評価（{meetingNo}の支援プラン）</legend>
+            {rows.map((r, i) => (
+              <EvaluationRow key={r.planRowId} row={r} index={i} register={register} errors={errors} />
+            ))}
+          </fieldset>
+        </DialogBody>
+      )}
       <FormErrorNotice message={formError} errors={errors} />
       <DialogActions>
         <Button type="submit" variant="primary">
@@ -112,5 +207,51 @@ export function CloseForm({ householdId, onCancel, onDone }: CloseFormProps) {
         <Button onClick={onCancel}>キャンセル</Button>
       </DialogActions>
     </Form>
+  );
+}
+
+function EvaluationRow({
+  row,
+  index,
+  register,
+  errors,
+}: {
+  row: Draft;
+  index: number;
+  register: ReturnType<typeof useForm<Values, unknown, Parsed>>['register'];
+  errors: ReturnType<typeof useForm<Values, unknown, Parsed>>['formState']['errors'];
+}) {
+  const id = useId();
+  const error = errors.evaluation?.[index]?.achievement;
+  return (
+    <div className={styles.evaluationRow}>
+      <p className={styles.evaluationHeading}>{row.heading}</p>
+      <p className="small">目標：{row.goal || '（記載なし）'}</p>
+      {row.progress && <p className={cx('muted small', styles.evaluationProgress)}>{row.progress}</p>}
+      <FieldFrame id={`${id}-a`} label={`${row.heading} の達成状況`} required error={error?.message}>
+        <select
+          id={`${id}-a`}
+          className={cx(fieldStyles.select, styles.selectNarrow)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(`${id}-a`, false, error)}
+          {...register(`evaluation.${index}.achievement`)}
+        >
+          <option value="">選んでください</option>
+          {achievements.map((a) => (
+            <option key={a} value={a}>
+              {achievementLabels[a]}
+            </option>
+          ))}
+        </select>
+      </FieldFrame>
+      <FieldFrame id={`${id}-c`} label={`${row.heading} のコメント`}>
+        <textarea
+          id={`${id}-c`}
+          className={fieldStyles.textarea}
+          rows={2}
+          {...register(`evaluation.${index}.comment`)}
+        />
+      </FieldFrame>
+    </div>
   );
 }
