@@ -5,6 +5,7 @@ import { call, errorMessage } from '../api';
 import { read, refresh } from '../queries';
 import { PageHeader } from '../shell/PageHeader';
 import { Button } from '../ui/Button';
+import layoutStyles from '../ui/layout.module.css';
 import { Notice } from '../ui/Notice';
 import styles from './BackupPage.module.css';
 
@@ -25,7 +26,7 @@ export function BackupPage() {
   });
 
   return (
-    <div className="page">
+    <div className={layoutStyles.page}>
       <PageHeader
         title="バックアップ"
         note="データは暗号化されたまま保存されます。作成した時点のパスフレーズか回復コードで開けます。"

@@ -283,9 +283,9 @@ export function SettingsForm({
         />
       </fieldset>
 
-      <fieldset className="form-section">
-        <legend className="form-section-title">ホーム（今日の仕事）</legend>
-        <div className="form-grid">
+      <fieldset className={styles.formSection}>
+        <legend className={styles.formSectionTitle}>ホーム（今日の仕事）</legend>
+        <div className={styles.formGrid}>
           <TextField
             label={label.upcomingMeetingDays}
             type="number"
@@ -296,7 +296,7 @@ export function SettingsForm({
             required
             hint="今日からこの日数先までの会議を、準備の足りないものと一緒に表示します（既定14日）。"
             error={errors.upcomingMeetingDays?.message}
-            inputClassName="input-narrow"
+            inputClassName={fieldStyles.narrow}
             {...register('upcomingMeetingDays', { valueAsNumber: true })}
           />
           <TextField
@@ -309,7 +309,7 @@ export function SettingsForm({
             required
             hint="支援中の世帯で、支援経過も会議もこの日数以上ないものを表示します（既定30日）。"
             error={errors.quietHouseholdDays?.message}
-            inputClassName="input-narrow"
+            inputClassName={fieldStyles.narrow}
             {...register('quietHouseholdDays', { valueAsNumber: true })}
           />
           <TextField
@@ -322,7 +322,7 @@ export function SettingsForm({
             required
             hint="最後のバックアップからこの日数を過ぎると、作成を促します（既定7日）。"
             error={errors.backupReminderDays?.message}
-            inputClassName="input-narrow"
+            inputClassName={fieldStyles.narrow}
             {...register('backupReminderDays', { valueAsNumber: true })}
           />
         </div>

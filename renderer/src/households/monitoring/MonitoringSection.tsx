@@ -4,7 +4,11 @@ import { useId, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { warekiInput } from '../../../../electron/domain/dates';
-import { monitoringStatusLabels, monitoringStatusSchema } from '../../../../electron/domain/monitoring';
+import {
+  type MonitoringStatus,
+  monitoringStatusLabels,
+  monitoringStatusSchema,
+} from '../../../../electron/domain/monitoring';
 import { formatWarekiDate, officeDate } from '../../../../electron/domain/office-day';
 import type { CurrentPlan } from '../../../../electron/ipc/schemas/monitoring';
 import { monitoringInputSchema } from '../../../../electron/ipc/schemas/monitoring';
@@ -24,6 +28,15 @@ import { FormErrorNotice } from '../FormErrorNotice';
 import styles from './MonitoringSection.module.css';
 
 type Row = NonNullable<CurrentPlan>['rows'][number];
+
+/** Each 実施状況 with its own colour, named so the stylesheet checks can see every class in use. */
+const statusClass: Record<MonitoringStatus, string | undefined> = {
+  ongoing: styles.ongoing,
+  achieved: styles.achieved,
+  partlyAchieved: styles.partlyAchieved,
+  notDone: styles.notDone,
+  needsReview: styles.needsReview,
+};
 
 /**
  * モニタリング (rule 19) on the household's page: each row of the current (確定) plan with its latest
@@ -60,7 +73,7 @@ export function MonitoringSection({ householdId }: { householdId: string }) {
                   <div className={styles.head}>
                     <span className={styles.heading}>{row.heading}</span>
                     {latest ? (
-                      <span className={styles[latest.status]} data-testid="latest-status">
+                      <span className={statusClass[latest.status]} data-testid="latest-status">
                         {monitoringStatusLabels[latest.status]}
                       </span>
                     ) : (

@@ -39,10 +39,10 @@ export function FormsTab({ meeting: m }: { meeting: MeetingDetail }) {
           </li>
         ))}
         <li>
-          <button type="button" className="mt-form-button" onClick={() => setOpen(familySheet.key)}>
-            <span className="mt-form-no">別添資料</span>
-            <span className="mt-form-name">{familySheet.title}</span>
-            <span className="mt-form-when">様式4の「別添資料」。世帯員の画面の家族関係から描きます</span>
+          <button type="button" className={styles.formButton} onClick={() => setOpen(familySheet.key)}>
+            <span className={styles.formNo}>別添資料</span>
+            <span className={styles.formName}>{familySheet.title}</span>
+            <span className={styles.formWhen}>様式4の「別添資料」。世帯員の画面の家族関係から描きます</span>
           </button>
         </li>
       </ul>
