@@ -44,6 +44,14 @@ interface SettingsFormProps {
   focusFirst?: boolean;
 }
 
+type WholeNumberSetting =
+  | 'replyBusinessDays'
+  | 'autoLockMinutes'
+  | 'statisticsThreshold'
+  | 'upcomingMeetingDays'
+  | 'quietHouseholdDays'
+  | 'backupReminderDays';
+
 /** 事務所の設定: validated by the contract's schema here and again in main. */
 export function SettingsForm({
   initial,
@@ -63,6 +71,22 @@ export function SettingsForm({
     defaultValues: initial,
   });
   const { errors, isDirty } = formState;
+  /** The office's whole-number settings (days, minutes, a count): one narrow numeric field each. */
+  const wholeNumber = (name: WholeNumberSetting, min: number, max: number, hint: string) => (
+    <TextField
+      label={label[name]}
+      type="number"
+      inputMode="numeric"
+      min={min}
+      max={max}
+      step={1}
+      required
+      hint={hint}
+      error={errors[name]?.message}
+      inputClassName={fieldStyles.narrow}
+      {...register(name, { valueAsNumber: true })}
+    />
+  );
 
   useEffect(() => {
     if (focusFirst) setFocus('municipalityName');
@@ -176,19 +200,12 @@ export function SettingsForm({
             error={errors.documentNumberPrefix?.message}
             {...register('documentNumberPrefix')}
           />
-          <TextField
-            label={label.replyBusinessDays}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={20}
-            step={1}
-            required
-            hint="開催通知の回答期限を、開催日の何開庁日前にするか（土日・祝日・年末年始を除く）。"
-            error={errors.replyBusinessDays?.message}
-            inputClassName={fieldStyles.narrow}
-            {...register('replyBusinessDays', { valueAsNumber: true })}
-          />
+          {wholeNumber(
+            'replyBusinessDays',
+            1,
+            20,
+            '開催通知の回答期限を、開催日の何開庁日前にするか（土日・祝日・年末年始を除く）。',
+          )}
           <fieldset
             className={fieldStyles.group}
             aria-describedby={describedBy(honorificId, true, errors.addresseeHonorific)}
@@ -251,80 +268,45 @@ export function SettingsForm({
 
       <fieldset className={styles.formSection}>
         <legend className={styles.formSectionTitle}>ロック</legend>
-        <TextField
-          label={label.autoLockMinutes}
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={60}
-          step={1}
-          required
-          hint="操作のない状態がこの分数続くと、自動でロックします（1〜60分）。"
-          error={errors.autoLockMinutes?.message}
-          inputClassName={fieldStyles.narrow}
-          {...register('autoLockMinutes', { valueAsNumber: true })}
-        />
+        {wholeNumber(
+          'autoLockMinutes',
+          1,
+          60,
+          '操作のない状態がこの分数続くと、自動でロックします（1〜60分）。',
+        )}
       </fieldset>
 
       <fieldset className={styles.formSection}>
         <legend className={styles.formSectionTitle}>統計</legend>
-        <TextField
-          label={label.statisticsThreshold}
-          type="number"
-          inputMode="numeric"
-          min={3}
-          max={100}
-          step={1}
-          required
-          hint="匿名統計で、1件以上この数未満の件数を「＊」で隠します（既定10、3以上）。"
-          error={errors.statisticsThreshold?.message}
-          inputClassName={fieldStyles.narrow}
-          {...register('statisticsThreshold', { valueAsNumber: true })}
-        />
+        {wholeNumber(
+          'statisticsThreshold',
+          3,
+          100,
+          '匿名統計で、1件以上この数未満の件数を「＊」で隠します（既定10、3以上）。',
+        )}
       </fieldset>
 
       <fieldset className={styles.formSection}>
         <legend className={styles.formSectionTitle}>ホーム（今日の仕事）</legend>
         <div className={styles.formGrid}>
-          <TextField
-            label={label.upcomingMeetingDays}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={90}
-            step={1}
-            required
-            hint="今日からこの日数先までの会議を、準備の足りないものと一緒に表示します（既定14日）。"
-            error={errors.upcomingMeetingDays?.message}
-            inputClassName={fieldStyles.narrow}
-            {...register('upcomingMeetingDays', { valueAsNumber: true })}
-          />
-          <TextField
-            label={label.quietHouseholdDays}
-            type="number"
-            inputMode="numeric"
-            min={7}
-            max={365}
-            step={1}
-            required
-            hint="支援中の世帯で、支援経過も会議もこの日数以上ないものを表示します（既定30日）。"
-            error={errors.quietHouseholdDays?.message}
-            inputClassName={fieldStyles.narrow}
-            {...register('quietHouseholdDays', { valueAsNumber: true })}
-          />
-          <TextField
-            label={label.backupReminderDays}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={90}
-            step={1}
-            required
-            hint="最後のバックアップからこの日数を過ぎると、作成を促します（既定7日）。"
-            error={errors.backupReminderDays?.message}
-            inputClassName={fieldStyles.narrow}
-            {...register('backupReminderDays', { valueAsNumber: true })}
-          />
+          {wholeNumber(
+            'upcomingMeetingDays',
+            1,
+            90,
+            '今日からこの日数先までの会議を、準備の足りないものと一緒に表示します（既定14日）。',
+          )}
+          {wholeNumber(
+            'quietHouseholdDays',
+            7,
+            365,
+            '支援中の世帯で、支援経過も会議もこの日数以上ないものを表示します（既定30日）。',
+          )}
+          {wholeNumber(
+            'backupReminderDays',
+            1,
+            90,
+            '最後のバックアップからこの日数を過ぎると、作成を促します（既定7日）。',
+          )}
         </div>
       </fieldset>
 
