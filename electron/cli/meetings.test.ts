@@ -539,7 +539,7 @@ describe('管理コマンド render（第159条の関門）', () => {
     );
   });
 
-  it('読めない --form や、様式1なしの --issued-on は使い方の誤り（終了コード 2）で、何も書き出さない', async () => {
+  it('読めない --form や、様式1なしの --issued-on は使い方の誤り（終了コード 2）、ない会議は 13 で、何も書き出さない', async () => {
     const { dir, out } = await copyOfImported();
     const base = ['render', '--data-dir', dir, '--meeting', 'R8-001-1', '--out', out, '--purpose', '確認'];
     for (const [args, message] of [
@@ -553,6 +553,21 @@ describe('管理コマンド render（第159条の関門）', () => {
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toContain(message);
     }
+    const unknown = kasane([
+      'render',
+      '--data-dir',
+      dir,
+      '--meeting',
+      'R8-999-9',
+      '--form',
+      '2',
+      '--out',
+      out,
+      '--purpose',
+      '確認',
+    ]);
+    expect(unknown.code).toBe(13);
+    expect(unknown.stderr).toContain('会議番号「R8-999-9」の会議はありません');
     expect(await readdir(out)).toEqual([]);
     expect((await issuesIn(dir)).rows).toEqual([]);
   });

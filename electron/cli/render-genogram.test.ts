@@ -223,7 +223,6 @@ describe('管理コマンド render --document genogram（別添資料「家族�
     const file = join(out, 'x.svg');
     const cases: [string[], RegExp][] = [
       [['--out', file, '--purpose', '確認'], /--case（世帯の受付番号）/],
-      [['--case', 'R8-999', '--out', file, '--purpose', '確認'], /受付番号「R8-999」の世帯はありません/],
       [['--case', 'R8-001', '--out', file], /--purpose/],
       [['--case', 'R8-001', '--out', file, '--purpose', '確認', '--form', '2'], /--form は様式のときだけ/],
       [['--case', 'R8-001', '--out', file, '--purpose', '確認', '--copies', '3'], /Word 文書で書き出します/],
@@ -247,6 +246,23 @@ describe('管理コマンド render --document genogram（別添資料「家族�
     ]);
     expect(other.code).toBe(2);
     expect(other.stderr).toContain('genogram');
+    // A household or meeting that does not exist is "not found" (13), as everywhere in the CLI.
+    const unknownCase = render(dir, '--case', 'R8-999', '--out', file, '--purpose', '確認');
+    expect(unknownCase.code).toBe(13);
+    expect(unknownCase.stderr).toMatch(/受付番号「R8-999」の世帯はありません/);
+    const unknownMeeting = render(
+      dir,
+      '--case',
+      'R8-001',
+      '--meeting',
+      'M-999',
+      '--out',
+      file,
+      '--purpose',
+      '確認',
+    );
+    expect(unknownMeeting.code).toBe(13);
+    expect(unknownMeeting.stderr).toMatch(/会議番号「M-999」の会議はありません/);
     const noMeeting = kasane([
       'render',
       '--data-dir',

@@ -50,7 +50,7 @@ export async function renderGenogramCommand(opts: RenderOptions): Promise<number
       .select('id')
       .where('case_no', '=', caseNo)
       .executeTakeFirst();
-    if (!household) throw usage(`受付番号「${caseNo}」の世帯はありません。`);
+    if (!household) throw new CliError(exitCodes.notFound, `受付番号「${caseNo}」の世帯はありません。`);
     let meetingId: string | undefined;
     if (opts.meeting !== undefined) {
       const meeting = await db
@@ -58,7 +58,7 @@ export async function renderGenogramCommand(opts: RenderOptions): Promise<number
         .select(['id', 'household_id'])
         .where('meeting_no', '=', opts.meeting)
         .executeTakeFirst();
-      if (!meeting) throw usage(`会議番号「${opts.meeting}」の会議はありません。`);
+      if (!meeting) throw new CliError(exitCodes.notFound, `会議番号「${opts.meeting}」の会議はありません。`);
       if (meeting.household_id !== household.id)
         throw usage(`会議「${opts.meeting}」は受付番号「${caseNo}」の世帯の会議ではありません。`);
       meetingId = meeting.id;

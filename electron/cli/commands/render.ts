@@ -132,7 +132,7 @@ export async function renderCommand(opts: RenderOptions): Promise<number> {
       .select(['id', 'kind'])
       .where('meeting_no', '=', opts.meeting ?? '')
       .executeTakeFirst();
-    if (!meeting) throw usage(`会議番号「${opts.meeting}」の会議はありません。`);
+    if (!meeting) throw new CliError(exitCodes.notFound, `会議番号「${opts.meeting}」の会議はありません。`);
     const namesReason = opts.namesReason?.trim() ?? '';
     const names = (opts.names || (meeting.kind === 'unconsented' ? 'masked' : 'real')) as 'real' | 'masked';
     if (meeting.kind === 'unconsented' && names === 'real' && !namesReason) {
