@@ -42,6 +42,12 @@ async function setUpOffice(page: Page): Promise<Office> {
     const elderly = agency('地域包括支援センター');
     const disability = agency('障がい者基幹相談支援センター');
     const council = agency('社会福祉協議会');
+    // The council has a 既定の担当者: choosing it for an attendee fills the name.
+    const councilRecord = agencies.find((a) => a.id === council);
+    if (councilRecord) {
+      const { retired: _retired, inUse: _inUse, ...input } = councilRecord;
+      await must(k['agencies.save']({ ...input, contactPerson: '﨑山 次郎' }));
+    }
     const household = async (caseNo: string, label: string) =>
       (
         await must(
@@ -191,7 +197,8 @@ test.describe('会議', () => {
     await form.getByRole('button', { name: '出席者を追加' }).click();
     await form.getByLabel('出席者 2 の機関').selectOption({ label: '社会福祉協議会' });
     await form.getByLabel('出席者 2 の職名').fill('地域福祉コーディネーター');
-    await form.getByLabel('出席者 2 の氏名').fill('﨑山 次郎');
+    // The agency's 既定の担当者 filled the empty 氏名.
+    await expect(form.getByLabel('出席者 2 の氏名')).toHaveValue('﨑山 次郎');
     await expect(form.getByTestId('scope-reason')).toHaveCount(1);
     await expect(form.getByText('本人同意の範囲に含まれない機関が1件あります。')).toBeVisible();
     await form.getByLabel('文書番号').fill('123');

@@ -1,5 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { type FieldErrors, type UseFormRegister, useFieldArray, useWatch } from 'react-hook-form';
+import {
+  type FieldErrors,
+  type UseFormRegister,
+  type UseFormSetValue,
+  useFieldArray,
+  useWatch,
+} from 'react-hook-form';
 import type { Agency } from '../../../../electron/ipc/schemas/agencies';
 import { AgencyOptions } from '../../agencies/AgencyOptions';
 import { Button } from '../../ui/Button';
@@ -12,6 +18,7 @@ import { emptyAttendee, type MeetingFormControl, type MeetingFormValues } from '
 interface AttendeesEditorProps {
   control: MeetingFormControl;
   register: UseFormRegister<MeetingFormValues>;
+  setValue: UseFormSetValue<MeetingFormValues>;
   errors: FieldErrors<MeetingFormValues>['attendees'];
   agencies: readonly Agency[];
   /** Rule 3: is this agency outside the consent's 範囲 for this meeting? */
@@ -26,6 +33,7 @@ const maxAttendees = 60;
 export function AttendeesEditor({
   control,
   register,
+  setValue,
   errors,
   agencies,
   isOutside,
@@ -93,6 +101,13 @@ export function AttendeesEditor({
                       aria-label={`出席者 ${n} の機関`}
                       aria-invalid={rowErrors?.agencyId ? true : undefined}
                       {...agencyField}
+                      onChange={(event) => {
+                        void agencyField.onChange(event);
+                        // The agency's 既定の担当者 fills an empty 氏名; a name already typed is kept.
+                        const contact = agencies.find((a) => a.id === event.target.value)?.contactPerson;
+                        if (contact && !row.personName)
+                          setValue(`attendees.${index}.personName`, contact, { shouldDirty: true });
+                      }}
                       ref={(el) => {
                         agencyField.ref(el);
                         selects.current[index] = el;

@@ -289,6 +289,7 @@ export function MeetingForm({
         <AttendeesEditor
           control={control}
           register={register}
+          setValue={setValue}
           errors={errors.attendees}
           agencies={agencies}
           isOutside={isOutside}
