@@ -166,6 +166,13 @@ test.describe('会議', () => {
     await expect(form.getByLabel('会議番号')).toHaveValue('R8-001-2');
     await expect(form.getByRole('textbox', { name: '議事 1', exact: true })).toHaveValue('開会');
     await expect(form.getByRole('textbox', { name: /^議事 \d+$/ })).toHaveCount(6);
+    // A second meeting starts from the previous one: its time, place and attendees.
+    await expect(form.getByLabel('開始時刻')).toHaveValue('10:00');
+    await expect(form.getByLabel('場所')).toHaveValue('市役所 3階 第1会議室');
+    await expect(form.getByLabel('出席者 1 の氏名')).toHaveValue('佐藤 花子');
+    await expect(form.getByLabel('出席者 1 の職名')).toHaveValue('主任');
+    await form.getByRole('button', { name: '出席者 1 を削除' }).click();
+    await expect(form.getByTestId('attendee-row')).toHaveCount(0);
 
     // A Sunday: a warning, not a refusal.
     await form.getByLabel('日付').fill('2028/6/18');

@@ -593,7 +593,19 @@ export const contract = {
   },
   'meetings.defaults': {
     input: z.object({ householdId: idSchema }),
-    output: z.object({ meetingNo: z.string() }),
+    output: z.object({
+      meetingNo: z.string(),
+      /** The household's latest meeting not 中止: a second meeting starts from its time, place and attendees. */
+      previous: z
+        .object({
+          meetingNo: z.string(),
+          startTime: z.string().nullable(),
+          endTime: z.string().nullable(),
+          place: z.string(),
+          attendees: z.array(z.object({ agencyId: idSchema, title: z.string(), personName: z.string() })),
+        })
+        .nullable(),
+    }),
     access: 'acknowledged',
   },
   'meetings.create': {

@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listConsents, withdrawConsent } from './consent.js';
 import {
+  cancelMeeting,
   checkMeetingKind,
   createMeeting,
   getMeeting,
   listMeetings,
+  meetingDefaults,
   savePlan,
   updateMeeting,
 } from './meetings.js';
@@ -214,6 +216,38 @@ describe('会議一覧とプラン', () => {
     ).rejects.toMatchObject({
       code: 'PLAN_EMPTY',
       message: '目標か検討内容が1行もないプランは確定できません。',
+    });
+  });
+});
+
+describe('2回目の会議は前回から始まる（issue 13）', () => {
+  it('次の会議番号と、中止でない最新の会議の時刻・場所・出席者を返す。はじめての世帯には前回がない', async () => {
+    const { householdId, meeting } = await householdForMeetings(vault.db, vault.userId);
+    const ctx = serviceCtx(vault.db, vault.userId, meetingNow);
+    expect(await meetingDefaults(ctx, { householdId })).toEqual({ meetingNo: 'R8-001-1', previous: null });
+    const first = meeting({ kind: 'unconsented' });
+    await createMeeting(ctx, first);
+    const later = await createMeeting(ctx, {
+      ...first,
+      meetingNo: 'R8-001-2',
+      ...on('2026-11-26'),
+      place: '別の会場',
+    });
+    await cancelMeeting(ctx, { meetingId: later.id, reason: '本人の入院' });
+    const defaults = await meetingDefaults(ctx, { householdId });
+    expect(defaults).toEqual({
+      meetingNo: 'R8-001-3',
+      previous: {
+        meetingNo: 'R8-001-1',
+        startTime: first.startTime,
+        endTime: first.endTime,
+        place: first.place,
+        attendees: first.attendees.map(({ agencyId, title, personName }) => ({
+          agencyId,
+          title,
+          personName,
+        })),
+      },
     });
   });
 });

@@ -843,7 +843,39 @@ export async function meetingDefaults(
       .executeTakeFirst()
   )
     n += 1;
-  return { meetingNo: `${household.case_no}-${n}` };
+  const latest = await db
+    .selectFrom('meetings')
+    .select(['id', 'meeting_no', 'start_time', 'end_time', 'place'])
+    .where('household_id', '=', householdId)
+    .where('cancelled_at', 'is', null)
+    .orderBy('held_on', 'desc')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const attendees = latest
+    ? await db
+        .selectFrom('meeting_attendees')
+        .select(['agency_id', 'title', 'person_name'])
+        .where('meeting_id', '=', latest.id)
+        .orderBy('position')
+        .execute()
+    : [];
+  return {
+    meetingNo: `${household.case_no}-${n}`,
+    previous: latest
+      ? {
+          meetingNo: latest.meeting_no,
+          startTime: latest.start_time,
+          endTime: latest.end_time,
+          place: latest.place,
+          attendees: attendees.map((a) => ({
+            agencyId: a.agency_id,
+            title: a.title,
+            personName: a.person_name,
+          })),
+        }
+      : null,
+  };
 }
 
 /** 出欠 of one attendee, as the agency answered the notice; the desk counts those still unknown. */

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { warekiInput } from '../../../../electron/domain/dates';
 import { defaultAgenda, type MeetingKind } from '../../../../electron/domain/meeting';
 import { officeDate } from '../../../../electron/domain/office-day';
+import type { ChannelOutput } from '../../../../electron/ipc/contract';
 import type {
   MeetingDetail,
   MeetingInput,
@@ -15,23 +16,28 @@ export type AttendeeValues = MeetingFormValues['attendees'][number];
 
 export const emptyAttendee: AttendeeValues = { agencyId: '', title: '', personName: '', scopeReason: '' };
 
-/** A new meeting: the suggested 会議番号 and the 会次第 for its kind, issued today. */
+/**
+ * A new meeting: the suggested 会議番号 and the 会次第 for its kind, issued today. A second meeting
+ * starts from the previous one's time, place and attendees (範囲外の理由 are not carried: the new
+ * date decides them).
+ */
 export function newMeetingValues(
   householdId: string,
   kind: MeetingKind,
-  defaults: { meetingNo: string },
+  defaults: ChannelOutput<'meetings.defaults'>,
 ): MeetingFormValues {
+  const previous = defaults.previous;
   return {
     householdId,
     kind,
     meetingNo: defaults.meetingNo,
     heldOn: '',
-    startTime: '',
-    endTime: '',
-    place: '',
+    startTime: previous?.startTime ?? '',
+    endTime: previous?.endTime ?? '',
+    place: previous?.place ?? '',
     agenda: defaultAgenda(kind, false),
     handouts: [],
-    attendees: [],
+    attendees: (previous?.attendees ?? []).map((a) => ({ ...emptyAttendee, ...a })),
     noticeNumber: '',
     issuedOn: warekiInput(officeDate(new Date())),
     replyBy: '',
