@@ -23,6 +23,9 @@ import type { Database } from '../db/schema.js';
 import { appendAuditEvent, registerAuditKey, verifyAuditChain } from '../electron/services/audit.js';
 import { createContext } from '../electron/services/context.js';
 import { renderPacket } from '../electron/services/document-packet.js';
+import { drawEcoMap } from '../electron/services/drawings/eco-map.js';
+import { familySheetImages, renderFamilySheet } from '../electron/services/drawings/family-sheet.js';
+import { drawGenogram } from '../electron/services/drawings/genogram.js';
 import { renderForm } from '../electron/services/forms/index.js';
 import { getHousehold, listHouseholds } from '../electron/services/households.js';
 import { fileOf, xlsxBytes } from '../electron/services/import/fixtures.js';
@@ -31,6 +34,7 @@ import { openAnyKeyslot, readKeyslots, tuneKdf } from '../electron/services/keys
 import { meetingFormData } from '../electron/services/meeting-form-data.js';
 import { defaultOfficeSettings } from '../electron/services/office-settings.js';
 import { statisticsFor } from '../electron/services/statistics/index.js';
+import { twelvePeople } from '../electron/services/testing/genogram-fixtures.js';
 import { fastKdf } from '../electron/services/testing/temp-data-dir.js';
 import { deriveKey } from '../electron/services/vault-keys.js';
 import { VaultSession } from '../electron/services/vault-session.js';
@@ -496,6 +500,47 @@ try {
     '—',
   ]);
   rows.push(['audit chain verify', ms(json.audit_verify ?? Number.NaN), '—', '—']);
+
+  // 家族構成図・エコマップ (issue 12): the drawing is pure; the 別添資料 adds the 300 dpi PNGs and Word.
+  const ecoMap = {
+    title: 'A氏世帯のエコマップ',
+    household: ['A氏世帯', '同居 8人'],
+    agencies: ['高齢', '障がい', '子ども', '生活困窮', '保健・医療', '教育'].map((field, i) => ({
+      key: `g${i}`,
+      name: `〇〇市${field}の相談窓口`,
+      field,
+      strength: (['strong', 'normal', 'weak', 'stress'] as const)[i % 4] ?? 'normal',
+      direction: (['toHousehold', 'both', 'none', 'toAgency'] as const)[i % 4] ?? 'none',
+    })),
+  };
+  const drawing = percentile(await samples(50, () => [drawGenogram(twelvePeople), drawEcoMap(ecoMap)]), 95);
+  const sheetData = {
+    office: defaultOfficeSettings,
+    warningFooter: '取扱注意',
+    householdTitle: 'A氏世帯',
+    asOf: '2026-11-30',
+    meetingLine: null,
+    genogramSvg: drawGenogram(twelvePeople),
+    ecoMapSvg: drawEcoMap(ecoMap),
+    copy: null,
+    createdAt: new Date('2026-11-30T00:00:00Z'),
+  };
+  const pngs = median(await samples(5, () => familySheetImages(sheetData)));
+  const images = await familySheetImages(sheetData);
+  const sheet = median(await samples(5, () => renderFamilySheet(sheetData, null, images)));
+  Object.assign(json, { genogram_svg_p95: drawing, family_sheet_png: pngs, family_sheet_docx: sheet });
+  rows.push([
+    '家族構成図 + エコマップ SVG p95, 12-person household',
+    ms(drawing),
+    'a few ms (issue 12)',
+    '—',
+  ]);
+  rows.push([
+    '別添資料「家族構成図・エコマップ」: 300 dpi PNGs / Word from them',
+    `${ms(pngs)} / ${ms(sheet)}`,
+    'a few ms (issue 12)',
+    '—',
+  ]);
 } finally {
   await rm(dir, { recursive: true, force: true });
 }
