@@ -89,19 +89,18 @@ async function householdsActiveOn(db: Kysely<Database>, day: string, today: stri
   return active;
 }
 
-async function upcoming(db: Kysely<Database>, from: string, to: string): Promise<Desk['upcomingMeetings']> {
-  const issuedBy = endOfOfficeDay(from);
-  const rows = await db
+/** Meetings not 中止, with their household's 受付番号 and 表示名: where each of the desk's meeting lists starts. */
+const meetingsNotCancelled = (db: Kysely<Database>) =>
+  db
     .selectFrom('meetings as m')
     .innerJoin('households as h', 'h.id', 'm.household_id')
+    .select(['m.id', 'm.meeting_no', 'm.household_id', 'h.case_no', 'h.label', 'm.kind', 'm.held_on'])
+    .where('m.cancelled_at', 'is', null);
+
+async function upcoming(db: Kysely<Database>, from: string, to: string): Promise<Desk['upcomingMeetings']> {
+  const issuedBy = endOfOfficeDay(from);
+  const rows = await meetingsNotCancelled(db)
     .select([
-      'm.id',
-      'm.meeting_no',
-      'm.household_id',
-      'h.case_no',
-      'h.label',
-      'm.kind',
-      'm.held_on',
       'm.start_time',
       'm.end_time',
       'm.reply_by',
@@ -115,7 +114,6 @@ async function upcoming(db: Kysely<Database>, from: string, to: string): Promise
     ])
     .where('m.held_on', '>=', from)
     .where('m.held_on', '<=', to)
-    .where('m.cancelled_at', 'is', null)
     .orderBy('m.held_on')
     .orderBy('m.start_time')
     .orderBy('m.meeting_no')
@@ -148,23 +146,10 @@ async function upcoming(db: Kysely<Database>, from: string, to: string): Promise
 async function unfinishedMeetings(db: Kysely<Database>, day: string) {
   const issuedBy = endOfOfficeDay(day);
   const reported = sql<SqlBool>`EXISTS (SELECT 1 FROM document_issues d WHERE d.meeting_id = m.id AND d.document = 'form4' AND d.created_at <= ${issuedBy})`;
-  const rows = await db
-    .selectFrom('meetings as m')
-    .innerJoin('households as h', 'h.id', 'm.household_id')
-    .select([
-      'm.id',
-      'm.meeting_no',
-      'm.household_id',
-      'h.case_no',
-      'h.label',
-      'm.kind',
-      'm.held_on',
-      'm.plan_status',
-      reported.as('reported'),
-    ])
+  const rows = await meetingsNotCancelled(db)
+    .select(['m.plan_status', reported.as('reported')])
     .where('m.held_on', '<', day)
     .where('m.migrated', '!=', 1)
-    .where('m.cancelled_at', 'is', null)
     .where((eb) =>
       eb.or([eb.not(reported), eb.and([eb('m.kind', '=', 'consented'), eb('m.plan_status', '!=', 'final')])]),
     )
