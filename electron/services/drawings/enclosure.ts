@@ -24,6 +24,8 @@ class Grid {
   readonly rows: number;
   readonly inside: Uint8Array;
   readonly blocked: Uint8Array;
+  /** Summed-area table of `blocked`, made once the blocked boxes are marked. */
+  private blockedSums: Int32Array | null = null;
 
   constructor(width: number, height: number) {
     this.cols = Math.ceil(width / cell) + 2;
@@ -32,33 +34,87 @@ class Grid {
     this.blocked = new Uint8Array(this.cols * this.rows);
   }
 
-  /** Cells whose centre lies in the box. */
-  cells(box: Box): number[] {
-    const out: number[] = [];
-    const c0 = Math.max(0, Math.ceil(box.left / cell - 0.5));
-    const c1 = Math.min(this.cols - 1, Math.floor(box.right / cell - 0.5));
-    const r0 = Math.max(0, Math.ceil(box.top / cell - 0.5));
-    const r1 = Math.min(this.rows - 1, Math.floor(box.bottom / cell - 0.5));
-    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) out.push(r * this.cols + c);
-    return out;
+  /** Columns and rows whose cell centres lie in the box (empty when c0 > c1 or r0 > r1). */
+  span(box: Box) {
+    return {
+      c0: Math.max(0, Math.ceil(box.left / cell - 0.5)),
+      c1: Math.min(this.cols - 1, Math.floor(box.right / cell - 0.5)),
+      r0: Math.max(0, Math.ceil(box.top / cell - 0.5)),
+      r1: Math.min(this.rows - 1, Math.floor(box.bottom / cell - 0.5)),
+    };
   }
 
-  /** 4-connected regions of `mask`, as a region number per cell (0 = not in the mask). */
-  regions(mask: (i: number) => boolean): Int32Array {
-    const region = new Int32Array(this.cols * this.rows);
+  /** The first cell of the box, or 0 when it holds none. */
+  firstCell(box: Box): number {
+    const { c0, c1, r0, r1 } = this.span(box);
+    return c0 <= c1 && r0 <= r1 ? r0 * this.cols + c0 : 0;
+  }
+
+  /** Sets `value` in `layer` on the box's cells; `unlessBlocked` leaves blocked cells alone. */
+  mark(layer: Uint8Array, box: Box, unlessBlocked = false): void {
+    const { c0, c1, r0, r1 } = this.span(box);
+    for (let r = r0; r <= r1; r++)
+      for (let i = r * this.cols + c0, end = r * this.cols + c1; i <= end; i++)
+        if (!unlessBlocked || !this.blocked[i]) layer[i] = 1;
+  }
+
+  /** Whether any cell of the box is blocked. */
+  isBlocked(box: Box): boolean {
+    const { c0, c1, r0, r1 } = this.span(box);
+    if (c0 > c1 || r0 > r1) return false;
+    const w = this.cols + 1;
+    if (!this.blockedSums) {
+      const sums = new Int32Array(w * (this.rows + 1));
+      for (let r = 0; r < this.rows; r++) {
+        let row = 0;
+        for (let c = 0; c < this.cols; c++) {
+          row += this.blocked[r * this.cols + c] as number;
+          sums[(r + 1) * w + c + 1] = (sums[r * w + c + 1] as number) + row;
+        }
+      }
+      this.blockedSums = sums;
+    }
+    const t = this.blockedSums;
+    const sum =
+      (t[(r1 + 1) * w + c1 + 1] as number) -
+      (t[r0 * w + c1 + 1] as number) -
+      (t[(r1 + 1) * w + c0] as number) +
+      (t[r0 * w + c0] as number);
+    return sum > 0;
+  }
+
+  /** 4-connected regions of the cells where `layer` equals `value`, numbered from 1 (0 = not in them). */
+  regions(layer: Uint8Array, value: number): Int32Array {
+    const { cols } = this;
+    const n = cols * this.rows;
+    const region = new Int32Array(n);
+    const stack = new Int32Array(n);
     let next = 0;
-    for (let start = 0; start < region.length; start++) {
-      if (region[start] || !mask(start)) continue;
+    for (let start = 0; start < n; start++) {
+      if (region[start] || layer[start] !== value) continue;
       next++;
       region[start] = next;
-      const stack = [start];
-      while (stack.length) {
-        const i = stack.pop() as number;
-        const c = i % this.cols;
-        for (const j of [i - this.cols, i + this.cols, c > 0 ? i - 1 : -1, c < this.cols - 1 ? i + 1 : -1]) {
-          if (j < 0 || j >= region.length || region[j] || !mask(j)) continue;
-          region[j] = next;
-          stack.push(j);
+      let top = 0;
+      stack[top++] = start;
+      while (top > 0) {
+        const i = stack[--top] as number;
+        const c = i % cols;
+        // Up, down, left, right, as the region numbers do not depend on the order.
+        if (i >= cols && !region[i - cols] && layer[i - cols] === value) {
+          region[i - cols] = next;
+          stack[top++] = i - cols;
+        }
+        if (i + cols < n && !region[i + cols] && layer[i + cols] === value) {
+          region[i + cols] = next;
+          stack[top++] = i + cols;
+        }
+        if (c > 0 && !region[i - 1] && layer[i - 1] === value) {
+          region[i - 1] = next;
+          stack[top++] = i - 1;
+        }
+        if (c < cols - 1 && !region[i + 1] && layer[i + 1] === value) {
+          region[i + 1] = next;
+          stack[top++] = i + 1;
         }
       }
     }
@@ -89,25 +145,25 @@ function corridor(from: Point, to: Point, laneY: number): Box[] {
 function connect(grid: Grid, boxes: Box[], lanes: number[]): void {
   const centre = (b: Box): Point => ({ x: (b.left + b.right) / 2, y: (b.top + b.bottom) / 2 });
   for (let round = 0; round < boxes.length; round++) {
-    const region = grid.regions((i) => grid.inside[i] === 1);
-    const regionOf = boxes.map((b) => region[grid.cells(b)[0] ?? 0] ?? 0);
+    const region = grid.regions(grid.inside, 1);
+    const regionOf = boxes.map((b) => region[grid.firstCell(b)] ?? 0);
     const main = regionOf[0];
     const joined = boxes.filter((_, i) => regionOf[i] === main);
     const apart = boxes.filter((_, i) => regionOf[i] !== main);
     if (apart.length === 0) return;
-    let best: { cells: number[]; length: number } | null = null;
+    let best: { boxes: Box[]; length: number } | null = null;
     for (const a of joined)
       for (const b of apart)
         for (const laneY of lanes) {
           const [p, q] = [centre(a), centre(b)];
           const length = Math.abs(p.y - laneY) + Math.abs(p.x - q.x) + Math.abs(q.y - laneY);
           if (best && length >= best.length) continue;
-          const cells = corridor(p, q, laneY).flatMap((box) => grid.cells(box));
-          if (cells.some((i) => grid.blocked[i] === 1)) continue;
-          best = { cells, length };
+          const path = corridor(p, q, laneY);
+          if (path.some((box) => grid.isBlocked(box))) continue;
+          best = { boxes: path, length };
         }
     if (!best) return;
-    for (const i of best.cells) grid.inside[i] = 1;
+    for (const box of best.boxes) grid.mark(grid.inside, box);
   }
 }
 
@@ -115,16 +171,21 @@ function connect(grid: Grid, boxes: Box[], lanes: number[]): void {
 function sweep(grid: Grid, mask: Uint8Array, radius: number, horizontal: boolean, any: boolean): Uint8Array {
   const out = new Uint8Array(mask.length);
   const [lines, length] = horizontal ? [grid.rows, grid.cols] : [grid.cols, grid.rows];
-  const index = (line: number, i: number) => (horizontal ? line * grid.cols + i : i * grid.cols + line);
+  // Cell i of a line is at base + i * step.
+  const step = horizontal ? 1 : grid.cols;
+  const lineStep = horizontal ? grid.cols : 1;
   const prefix = new Int32Array(length + 1);
+  const full = 2 * radius + 1;
   for (let line = 0; line < lines; line++) {
-    for (let i = 0; i < length; i++) prefix[i + 1] = (prefix[i] ?? 0) + (mask[index(line, i)] ?? 0);
+    const base = line * lineStep;
+    for (let i = 0; i < length; i++)
+      prefix[i + 1] = (prefix[i] as number) + (mask[base + i * step] as number);
     for (let i = 0; i < length; i++) {
       const lo = i - radius;
       const hi = i + radius;
-      const count = (prefix[Math.min(length, hi + 1)] ?? 0) - (prefix[Math.max(0, lo)] ?? 0);
-      const inRange = lo >= 0 && hi < length;
-      out[index(line, i)] = any ? Number(count > 0) : Number(inRange && count === 2 * radius + 1);
+      const count =
+        (prefix[hi + 1 < length ? hi + 1 : length] as number) - (prefix[lo > 0 ? lo : 0] as number);
+      out[base + i * step] = any ? (count > 0 ? 1 : 0) : lo >= 0 && hi < length && count === full ? 1 : 0;
     }
   }
   return out;
@@ -141,65 +202,82 @@ function close(grid: Grid): void {
 
 /** Holes that hold nobody else are part of the enclosure; holes around another person stay holes. */
 function fillEmptyHoles(grid: Grid): void {
-  const outside = grid.regions((i) => grid.inside[i] === 0);
-  const touchesEdge = new Set<number>();
-  for (let c = 0; c < grid.cols; c++) {
-    touchesEdge.add(outside[c] ?? 0);
-    touchesEdge.add(outside[(grid.rows - 1) * grid.cols + c] ?? 0);
+  const outside = grid.regions(grid.inside, 0);
+  let count = 0;
+  for (let i = 0; i < outside.length; i++) if ((outside[i] as number) > count) count = outside[i] as number;
+  // Per region: 1 where it touches the edge of the grid or holds a blocked cell, so it stays outside.
+  const keep = new Uint8Array(count + 1);
+  const { cols, rows } = grid;
+  for (let c = 0; c < cols; c++) {
+    keep[outside[c] as number] = 1;
+    keep[outside[(rows - 1) * cols + c] as number] = 1;
   }
-  for (let r = 0; r < grid.rows; r++) {
-    touchesEdge.add(outside[r * grid.cols] ?? 0);
-    touchesEdge.add(outside[r * grid.cols + grid.cols - 1] ?? 0);
+  for (let r = 0; r < rows; r++) {
+    keep[outside[r * cols] as number] = 1;
+    keep[outside[r * cols + cols - 1] as number] = 1;
   }
-  const holding = new Set<number>();
-  outside.forEach((region, i) => {
-    if (region && grid.blocked[i]) holding.add(region);
-  });
-  outside.forEach((region, i) => {
-    if (region && !touchesEdge.has(region) && !holding.has(region)) grid.inside[i] = 1;
-  });
+  for (let i = 0; i < outside.length; i++) if (outside[i] && grid.blocked[i]) keep[outside[i] as number] = 1;
+  for (let i = 0; i < outside.length; i++) if (outside[i] && !keep[outside[i] as number]) grid.inside[i] = 1;
 }
 
 /** Outline loops of the marked cells, clockwise on screen, corners only. */
 function trace(grid: Grid): Point[][] {
-  const { cols } = grid;
+  const { cols, rows, inside } = grid;
   const isIn = (c: number, r: number) =>
-    c >= 0 && r >= 0 && c < cols && r < grid.rows && grid.inside[r * cols + c] === 1;
-  // Directed edges keyed by their start vertex; the inside is on the right of each.
-  const edges = new Map<number, { to: number; dir: number }[]>();
+    c >= 0 && r >= 0 && c < cols && r < rows && inside[r * cols + c] === 1;
+  // Directed edges by their start vertex (at most 4 each, in the order found); the inside is on the right.
+  const vertices = (cols + 1) * (rows + 1);
+  const count = new Uint8Array(vertices);
+  const to = new Int32Array(vertices * 4);
+  const dirs = new Uint8Array(vertices * 4);
   const vertex = (c: number, r: number) => r * (cols + 1) + c;
-  const add = (from: number, to: number, dir: number) => {
-    const list = edges.get(from) ?? [];
-    list.push({ to, dir });
-    edges.set(from, list);
+  const add = (from: number, end: number, dir: number) => {
+    const slot = from * 4 + (count[from] as number);
+    to[slot] = end;
+    dirs[slot] = dir;
+    count[from] = (count[from] as number) + 1;
   };
-  for (let r = 0; r < grid.rows; r++)
+  for (let r = 0; r < rows; r++)
     for (let c = 0; c < cols; c++) {
-      if (!isIn(c, r)) continue;
+      if (inside[r * cols + c] !== 1) continue;
       if (!isIn(c, r - 1)) add(vertex(c, r), vertex(c + 1, r), 0);
       if (!isIn(c + 1, r)) add(vertex(c + 1, r), vertex(c + 1, r + 1), 1);
       if (!isIn(c, r + 1)) add(vertex(c + 1, r + 1), vertex(c, r + 1), 2);
       if (!isIn(c - 1, r)) add(vertex(c, r + 1), vertex(c, r), 3);
     }
+  /** The slot of the first edge out of `at` going `dir`, or -1. */
+  const find = (at: number, dir: number) => {
+    for (let k = 0; k < (count[at] as number); k++) if (dirs[at * 4 + k] === dir) return k;
+    return -1;
+  };
   const loops: Point[][] = [];
-  const starts = [...edges.keys()].sort((a, b) => a - b);
-  for (const start of starts) {
-    while ((edges.get(start)?.length ?? 0) > 0) {
+  for (let start = 0; start < vertices; start++) {
+    while ((count[start] as number) > 0) {
       const points: Point[] = [];
       let at = start;
       let dir = -1;
       do {
-        const out = edges.get(at) ?? [];
+        const n = count[at] as number;
+        if (n === 0) break;
         // Where two loops touch at a corner, turn right: each loop keeps to its own cells.
-        const turns =
-          dir === -1 ? [0] : [1, 0, 3].map((turn) => out.findIndex((e) => e.dir === (dir + turn) % 4));
-        const pick = turns.find((i) => i >= 0) ?? 0;
-        const [edge] = out.splice(pick, 1);
-        if (!edge) break;
-        if (edge.dir !== dir)
+        let pick = 0;
+        if (dir !== -1) {
+          const right = find(at, (dir + 1) % 4);
+          const straight = right >= 0 ? right : find(at, dir);
+          const left = straight >= 0 ? straight : find(at, (dir + 3) % 4);
+          pick = left >= 0 ? left : 0;
+        }
+        const edgeTo = to[at * 4 + pick] as number;
+        const edgeDir = dirs[at * 4 + pick] as number;
+        for (let k = pick; k < n - 1; k++) {
+          to[at * 4 + k] = to[at * 4 + k + 1] as number;
+          dirs[at * 4 + k] = dirs[at * 4 + k + 1] as number;
+        }
+        count[at] = n - 1;
+        if (edgeDir !== dir)
           points.push({ x: (at % (cols + 1)) * cell, y: Math.floor(at / (cols + 1)) * cell });
-        dir = edge.dir;
-        at = edge.to;
+        dir = edgeDir;
+        at = edgeTo;
       } while (at !== start);
       if (points.length >= 4) loops.push(points);
     }
@@ -239,9 +317,9 @@ export function enclosurePath(
 ): string | null {
   if (inside.length === 0) return null;
   const grid = new Grid(size.width, size.height);
-  for (const box of blocked) for (const i of grid.cells(box)) grid.blocked[i] = 1;
-  for (const box of inside) for (const i of grid.cells(box)) grid.inside[i] = 1;
-  for (const box of bridges) for (const i of grid.cells(box)) if (!grid.blocked[i]) grid.inside[i] = 1;
+  for (const box of blocked) grid.mark(grid.blocked, box);
+  for (const box of inside) grid.mark(grid.inside, box);
+  for (const box of bridges) grid.mark(grid.inside, box, true);
   connect(grid, inside, lanes);
   close(grid);
   fillEmptyHoles(grid);
