@@ -4,6 +4,7 @@ import { channels } from '../ipc/channels.js';
 import { contract } from '../ipc/contract.js';
 import type { App } from './context.js';
 import { dispatch } from './dispatch.js';
+import { forgetRasters, keptRasters, rasterise } from './drawings/raster.js';
 import { createApp, handlers } from './handlers.js';
 import { folderPlatform } from './platform.js';
 import { fastKdf, tempDataDir } from './testing/temp-data-dir.js';
@@ -62,6 +63,18 @@ describe('IPC の入口（契約に基づく検証と権限）', () => {
       ok: false,
       fieldErrors: { passphraseConfirm: '確認用のパスフレーズが一致しません' },
     });
+  });
+
+  it('ロックすると、家族構成図の PNG もメモリから消える', async () => {
+    await call('vault.setup', { userName: '花子', passphrase: phrase, passphraseConfirm: phrase });
+    forgetRasters();
+    await rasterise(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><rect width="9" height="9"/></svg>',
+      40,
+    );
+    expect(keptRasters()).toBe(1);
+    await session.lock('user');
+    expect(keptRasters()).toBe(0);
   });
 
   it('ロック中は事件データの操作を受け付けない', async () => {

@@ -8,6 +8,7 @@ import type { App, PublicContext, SignedInContext } from './context.js';
 import { deskOn } from './desk.js';
 import { listCopies, markCopy } from './distributed-copies.js';
 import { DocumentGate, issueDocument, previewDocument } from './document-gate.js';
+import { forgetRasters } from './drawings/raster.js';
 import { evaluationDraft, listEvaluations } from './evaluation.js';
 import { getFamily, saveEcoMapTie, saveRelations } from './family.js';
 import { changeHouseholdStatus, correctStatusChange, voidStatusChange } from './household-status.js';
@@ -163,6 +164,9 @@ export const handlers: Handlers = {
 /** The running app: its session, its desktop, and the gate whose previews are dropped on lock. */
 export function createApp(session: VaultSession, platform: Platform): App {
   const gate = new DocumentGate(platform);
-  session.onLock(() => gate.discardAll());
+  session.onLock(() => {
+    forgetRasters();
+    return gate.discardAll();
+  });
   return { session, platform, gate };
 }

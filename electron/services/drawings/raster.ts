@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -82,18 +83,78 @@ export function pixelsFor(millimetres: number, dpi: number): number {
 }
 
 /**
- * The SVG drawn `widthPx` wide, as PNG bytes. Parsing and drawing run on libuv's thread pool, off the
- * main process's event loop; resvg reads the font file for each line of text, so keep lines few.
+ * PNGs already made, by the hash of what they were made from: the same drawing issued again (another
+ * copy, another purpose, the CLI after the screen) is not drawn again. In memory only, never on disk,
+ * a few drawings at most, and emptied on lock: the PNG shows names the way the SVG does.
  */
-export async function rasterise(
-  svg: string,
-  widthPx: number,
-  fonts: DrawingFonts = systemDrawingFonts(),
-): Promise<Buffer> {
+const cacheEntries = 16;
+const cacheBytes = 32 * 1024 * 1024;
+const made = new Map<string, Promise<Buffer>>();
+const sizes = new Map<string, number>();
+
+function remember(key: string, png: Promise<Buffer>): void {
+  made.set(key, png);
+  png.then(
+    (bytes) => {
+      if (made.get(key) !== png) return;
+      sizes.set(key, bytes.length);
+      let total = [...sizes.values()].reduce((sum, n) => sum + n, 0);
+      for (const oldest of made.keys()) {
+        if (made.size <= cacheEntries && total <= cacheBytes) break;
+        total -= sizes.get(oldest) ?? 0;
+        made.delete(oldest);
+        sizes.delete(oldest);
+      }
+    },
+    () => {
+      if (made.get(key) === png) made.delete(key);
+    },
+  );
+}
+
+/** Drops every PNG kept (on lock). */
+export function forgetRasters(): void {
+  made.clear();
+  sizes.clear();
+}
+
+/** How many PNGs are kept (for tests). */
+export function keptRasters(): number {
+  return made.size;
+}
+
+async function draw(svg: string, widthPx: number, fonts: DrawingFonts): Promise<Buffer> {
   const image = await renderAsync(svg, {
     fitTo: { mode: 'width', value: widthPx },
     background: '#ffffff',
     font: { loadSystemFonts: false, fontFiles: fonts.files, defaultFontFamily: fonts.family },
   });
   return image.asPng();
+}
+
+/**
+ * The SVG drawn `widthPx` wide, as PNG bytes. Parsing and drawing run on libuv's thread pool, off the
+ * main process's event loop. resvg reads the font file again for each line of text, which is most of
+ * the time a drawing takes, so each drawing is made once and kept (see `made`).
+ */
+export async function rasterise(
+  svg: string,
+  widthPx: number,
+  fonts: DrawingFonts = systemDrawingFonts(),
+): Promise<Buffer> {
+  const key = createHash('sha256')
+    .update(JSON.stringify([widthPx, fonts.family, fonts.files]))
+    .update('\0')
+    .update(svg)
+    .digest('hex');
+  let png = made.get(key);
+  if (png) {
+    made.delete(key);
+    made.set(key, png);
+  } else {
+    png = draw(svg, widthPx, fonts);
+    remember(key, png);
+  }
+  // A copy: whoever holds it cannot change what the next caller gets.
+  return Buffer.from(await png);
 }
