@@ -78,29 +78,41 @@ interface AuditRow {
   target_type: string | null;
   target_id: string | null;
   prev_hash: string;
+  hash: string;
 }
 
-/** Rewrites the newest event's detail and re-keys its hash exactly as the app computes it. */
-function rewriteNewestWithKey(sqlite: Sqlite): void {
+interface ChainedRow extends AuditRow {
+  detail_json: string;
+}
+
+/**
+ * Rewrites one event's detail, then re-keys its hash and every later event's link and hash exactly
+ * as the app computes them: the chain verifies by itself afterwards, only the anchor can tell.
+ */
+function rewriteWithKey(sqlite: Sqlite, which: 'newest' | 'middle'): void {
   sqlite.exec('DROP TRIGGER audit_events_no_update');
-  const row = sqlite.prepare('SELECT * FROM audit_events ORDER BY id DESC LIMIT 1').get() as AuditRow;
-  const detail = { via: 'forged' };
-  const body = canonicalJson({
-    id: row.id,
-    at: row.at,
-    userId: row.user_id,
-    kind: row.kind,
-    targetType: row.target_type,
-    targetId: row.target_id,
-    detail,
-  });
-  const hash = sqlite
-    .prepare('SELECT kasane_audit_mac(?)')
-    .pluck()
-    .get(`kasane-audit-v2\n${row.prev_hash}\n${body}`) as string;
-  sqlite
-    .prepare('UPDATE audit_events SET detail_json = ?, hash = ? WHERE id = ?')
-    .run(canonicalJson(detail), hash, row.id);
+  const rows = sqlite.prepare('SELECT * FROM audit_events ORDER BY id').all() as ChainedRow[];
+  const from = which === 'newest' ? rows.length - 1 : Math.floor(rows.length / 2);
+  const mac = sqlite.prepare('SELECT kasane_audit_mac(?)').pluck();
+  const update = sqlite.prepare(
+    'UPDATE audit_events SET detail_json = ?, prev_hash = ?, hash = ? WHERE id = ?',
+  );
+  let prevHash = rows[from - 1]?.hash ?? '';
+  for (const row of rows.slice(from)) {
+    const detail = row.id === rows[from]?.id ? { via: 'forged' } : JSON.parse(row.detail_json);
+    const body = canonicalJson({
+      id: row.id,
+      at: row.at,
+      userId: row.user_id,
+      kind: row.kind,
+      targetType: row.target_type,
+      targetId: row.target_id,
+      detail,
+    });
+    const hash = mac.get(`kasane-audit-v2\n${prevHash}\n${body}`) as string;
+    update.run(canonicalJson(detail), prevHash, hash, row.id);
+    prevHash = hash;
+  }
 }
 
 interface SlotJson {
@@ -129,6 +141,14 @@ export interface DamageCase {
   /** The exit code of `verify`, and what its output must say. */
   exitCode: number;
   says: string;
+  /**
+   * What unlocking in the app gives: the state it opens in (recordsLost: read-only until the
+   * coordinator restores or accepts the loss) or the error code it refuses with, and what it says.
+   */
+  opens: {
+    as: 'unlocked' | `recordsLost:${'behind' | 'diverged' | 'anchorMissing' | 'anchorDamaged'}` | string;
+    says: string;
+  };
 }
 
 const wal = (dir: string) => `${dataDirPaths(dir).database}-wal`;
@@ -139,12 +159,17 @@ export const damageCases: DamageCase[] = [
     damage: async () => {},
     exitCode: 0,
     says: '記録の到達点: 一致',
+    opens: { as: 'unlocked', says: '検証 花子' },
   },
   {
     name: 'WAL を削除（-shm は残す）',
     damage: (dir) => rm(wal(dir)),
     exitCode: 10,
     says: '最新の記録の一部が失われています（最後に確認できた記録: 監査ログ #',
+    opens: {
+      as: 'recordsLost:behind',
+      says: '最新の記録の一部が失われています（最後に確認できた記録: 監査ログ #',
+    },
   },
   {
     name: 'WAL の最初のフレームの1バイトを反転',
@@ -156,6 +181,7 @@ export const damageCases: DamageCase[] = [
     },
     exitCode: 10,
     says: '最新の記録の一部が失われています',
+    opens: { as: 'recordsLost:behind', says: '最新の記録の一部が失われています' },
   },
   {
     name: 'WAL を途中で切る',
@@ -165,6 +191,7 @@ export const damageCases: DamageCase[] = [
     },
     exitCode: 10,
     says: '最新の記録の一部が失われています',
+    opens: { as: 'recordsLost:behind', says: '最新の記録の一部が失われています' },
   },
   {
     name: '古い kasane.db を戻す（WAL なし）',
@@ -175,6 +202,7 @@ export const damageCases: DamageCase[] = [
     },
     exitCode: 10,
     says: '最新の記録の一部が失われています',
+    opens: { as: 'recordsLost:behind', says: '最新の記録の一部が失われています' },
   },
   ...(['ciphertext', 'tag', 'iv', 'salt', 'N', 'r', 'userId'] as const).map(
     (field): DamageCase => ({
@@ -190,6 +218,7 @@ export const damageCases: DamageCase[] = [
         }),
       exitCode: 9,
       says: '鍵ファイルが壊れています',
+      opens: { as: 'KEYSLOTS_DAMAGED', says: '鍵ファイルが壊れています' },
     }),
   ),
   {
@@ -197,12 +226,14 @@ export const damageCases: DamageCase[] = [
     damage: async (dir) => truncate(dataDirPaths(dir).keyslots, 100),
     exitCode: 9,
     says: '鍵ファイルが壊れています',
+    opens: { as: 'KEYSLOTS_DAMAGED', says: '鍵ファイルが壊れています' },
   },
   {
     name: 'keyslots.json がない（データベースはある）',
     damage: (dir) => rm(dataDirPaths(dir).keyslots),
     exitCode: 9,
     says: '鍵ファイル（keyslots.json）が見つかりません',
+    opens: { as: 'KEYSLOTS_DAMAGED', says: '鍵ファイル（keyslots.json）が見つかりません' },
   },
   {
     name: 'kasane.db が0バイト',
@@ -212,6 +243,7 @@ export const damageCases: DamageCase[] = [
     },
     exitCode: 4,
     says: 'データベースファイルが壊れているため開けません',
+    opens: { as: 'DATABASE_DAMAGED', says: 'データベースファイルが壊れているため開けません' },
   },
   {
     name: 'kasane.db が途中で切れている（ページの途中）',
@@ -222,6 +254,7 @@ export const damageCases: DamageCase[] = [
     },
     exitCode: 4,
     says: 'データベースファイルが壊れているため開けません',
+    opens: { as: 'DATABASE_DAMAGED', says: 'データベースファイルが壊れているため開けません' },
   },
   {
     name: 'kasane.db が途中で切れている（ページの境目）',
@@ -232,29 +265,44 @@ export const damageCases: DamageCase[] = [
     },
     exitCode: 4,
     says: 'データベースファイルが壊れているため開けません',
+    opens: { as: 'DATABASE_DAMAGED', says: 'データベースファイルが壊れているため開けません' },
   },
   {
     name: 'kasane.anchor がない',
     damage: (dir) => rm(dataDirPaths(dir).anchor),
     exitCode: 10,
     says: '到達点の記録（kasane.anchor）が見つからないため',
+    opens: { as: 'recordsLost:anchorMissing', says: '到達点の記録（kasane.anchor）が見つからないため' },
   },
   {
     name: 'kasane.anchor が壊れている',
     damage: (dir) => writeFile(dataDirPaths(dir).anchor, Buffer.alloc(1024, 0x41)),
     exitCode: 10,
     says: '到達点の記録（kasane.anchor）が壊れているため',
+    opens: { as: 'recordsLost:anchorDamaged', says: '到達点の記録（kasane.anchor）が壊れているため' },
   },
-  {
-    name: '監査ログの末尾5件を削除',
-    damage: (dir) =>
-      tamper(dir, (sqlite) => {
-        sqlite.exec('DROP TRIGGER audit_events_no_delete');
-        sqlite.exec('DELETE FROM audit_events WHERE id > (SELECT max(id) - 5 FROM audit_events)');
-      }),
-    exitCode: 10,
-    says: '最新の記録の一部が失われています',
-  },
+  ...(
+    [
+      ['最新の1件だけ', 'max(id) - 1'],
+      ['末尾5件', 'max(id) - 5'],
+      ['新しい方の半分', '(min(id) + max(id)) / 2'],
+    ] as const
+  ).map(
+    ([which, keepUpTo]): DamageCase => ({
+      name: `監査ログの${which}を削除`,
+      damage: (dir) =>
+        tamper(dir, (sqlite) => {
+          sqlite.exec('DROP TRIGGER audit_events_no_delete');
+          sqlite.exec(`DELETE FROM audit_events WHERE id > (SELECT ${keepUpTo} FROM audit_events)`);
+        }),
+      exitCode: 10,
+      says: '最新の記録の一部が失われています（最後に確認できた記録: 監査ログ #',
+      opens: {
+        as: 'recordsLost:behind',
+        says: '最新の記録の一部が失われています（最後に確認できた記録: 監査ログ #',
+      },
+    }),
+  ),
   {
     name: '監査ログをすべて削除',
     damage: (dir) =>
@@ -264,12 +312,21 @@ export const damageCases: DamageCase[] = [
       }),
     exitCode: 10,
     says: '最新の記録の一部が失われています',
+    opens: { as: 'recordsLost:behind', says: '最新の記録の一部が失われています' },
   },
   {
     name: '監査ログの最新の記録を書き換え、鍵でハッシュも作り直す',
-    damage: (dir) => tamper(dir, rewriteNewestWithKey),
+    damage: (dir) => tamper(dir, (sqlite) => rewriteWithKey(sqlite, 'newest')),
     exitCode: 10,
     says: '到達点の記録（kasane.anchor）と一致しません',
+    opens: { as: 'recordsLost:diverged', says: '到達点の記録（kasane.anchor）と一致しません' },
+  },
+  {
+    name: '監査ログの途中の記録を書き換え、それ以降のハッシュをすべて鍵で作り直す',
+    damage: (dir) => tamper(dir, (sqlite) => rewriteWithKey(sqlite, 'middle')),
+    exitCode: 10,
+    says: '到達点の記録（kasane.anchor）と一致しません',
+    opens: { as: 'recordsLost:diverged', says: '到達点の記録（kasane.anchor）と一致しません' },
   },
   {
     name: '監査ログの途中の記録を書き換える（ハッシュはそのまま）',
@@ -280,5 +337,7 @@ export const damageCases: DamageCase[] = [
       }),
     exitCode: 1,
     says: '監査ログ: 改ざんを検出しました。最初に壊れている記録: #2',
+    // The app compares the chain's head with the anchor when it opens; walking every link is verify's.
+    opens: { as: 'unlocked', says: '検証 花子' },
   },
 ];
