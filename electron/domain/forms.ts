@@ -67,16 +67,27 @@ export const familySheet = {
   headerLabel: '（別添資料）',
 } as const;
 
-export const documentKeys = [...formKeys, familySheet.key] as [
-  FormKey | 'genogram',
-  ...(FormKey | 'genogram')[],
+/**
+ * The 評価シート of a 終結 (rule 20, forms.md): the evaluated plan row by row, the 終結理由 and the
+ * 引継ぎ先. It belongs to a household; several copies are numbered for the meeting whose plan it evaluates.
+ */
+export const evaluationSheet = {
+  key: 'evaluation',
+  title: '支援評価シート',
+  headerLabel: '（支援評価シート）',
+} as const;
+
+export const documentKeys = [...formKeys, familySheet.key, evaluationSheet.key] as [
+  FormKey | 'genogram' | 'evaluation',
+  ...(FormKey | 'genogram' | 'evaluation')[],
 ];
 export const documentKeySchema = z.enum(documentKeys);
 export type DocumentKey = z.infer<typeof documentKeySchema>;
 
-export const isFormKey = (key: DocumentKey): key is FormKey => key !== familySheet.key;
+export const isFormKey = (key: DocumentKey): key is FormKey => (formKeys as string[]).includes(key);
 
-/** As the screens name a document: 「様式2 会次第」, 「別添資料 家族構成図・エコマップ」. */
+/** As the screens name a document: 「様式2 会次第」, 「別添資料 家族構成図・エコマップ」, 「支援評価シート」. */
 export function documentHeading(key: DocumentKey): string {
-  return isFormKey(key) ? `様式${formOf(key).number} ${formOf(key).title}` : `別添資料 ${familySheet.title}`;
+  if (isFormKey(key)) return `様式${formOf(key).number} ${formOf(key).title}`;
+  return key === evaluationSheet.key ? evaluationSheet.title : `別添資料 ${familySheet.title}`;
 }

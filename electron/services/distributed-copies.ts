@@ -19,6 +19,7 @@ import { KasaneError } from './errors.js';
 export function packetDocumentTitle(key: string): string {
   const form = formCatalogue.find((f) => f.key === key);
   if (form) return `${formHeaderLabel(form.number)} ${form.title}`;
+  if (key === 'evaluation') return '支援評価シート';
   return key === 'genogram' ? '家族構成図' : key;
 }
 

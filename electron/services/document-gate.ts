@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { formOf, isFormKey } from '../domain/forms.js';
+import { evaluationSheet, formOf, isFormKey } from '../domain/forms.js';
 import { officeDate } from '../domain/office-day.js';
 import type { OfficeSettings, ParsedInput } from '../ipc/contract.js';
 import { appendAuditEvent } from './audit.js';
@@ -10,6 +10,7 @@ import { recordPacketCopies } from './distributed-copies.js';
 import { type PacketFile, type RenderedPacket, renderPacket } from './document-packet.js';
 import type { DrawingFonts } from './drawings/raster.js';
 import { KasaneError } from './errors.js';
+import { renderEvaluationDocument } from './evaluation-document.js';
 import { renderFamilyDocument } from './family-document.js';
 import { type LayoutFonts, systemLayoutFonts } from './forms/index.js';
 import { confidentialityWarning } from './legal.js';
@@ -28,7 +29,7 @@ interface Preview {
   userId: string;
 }
 
-/** A 様式 of a meeting, or the 別添資料 of a household (for one of its meetings, or on its own). */
+/** A 様式 of a meeting, the 別添資料 of a household (for one of its meetings, or on its own), or its 評価シート. */
 type PreviewRequest = ParsedInput<'documents.preview'>;
 type IssueRequest = ParsedInput<'documents.issue'>;
 
@@ -111,6 +112,32 @@ export class DocumentGate {
         names: request.names,
         namesReason,
         numbered: packet.packet,
+      };
+    } else if (document === evaluationSheet.key) {
+      const sheet = await renderEvaluationDocument(
+        db,
+        user,
+        office,
+        {
+          householdId: request.householdId ?? '',
+          evaluationId: request.evaluationId,
+          names: request.names,
+          namesReason,
+          copies: request.copies,
+        },
+        now,
+        layout,
+      );
+      rendered = { files: sheet.files, warnings: [] };
+      [shown] = sheet.files;
+      issued = {
+        meetingId: sheet.meetingId,
+        householdId: sheet.householdId,
+        documents: [document],
+        numbered: sheet.packet,
+        copies: request.copies,
+        names: request.names,
+        namesReason,
       };
     } else {
       const sheet = await renderFamilyDocument(

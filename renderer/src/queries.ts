@@ -81,6 +81,7 @@ export const householdReads = [
   'households.suggestCaseNo',
   'progressNotes.list',
   'progressNotes.history',
+  'evaluations.list',
 ] as const satisfies readonly ReadChannel[];
 
 /** What a change to a meeting (its facts, attendees, plan, report) can put out of date. */

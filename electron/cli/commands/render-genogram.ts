@@ -26,7 +26,7 @@ const formOnly = [
 export async function renderGenogramCommand(opts: RenderOptions): Promise<number> {
   if (opts.document !== familySheet.key)
     throw usage(
-      `--document に指定できるのは genogram（別添資料「${familySheet.title}」）です（「${opts.document}」）。様式は --form で指定してください。`,
+      `--document に指定できるのは genogram（別添資料「${familySheet.title}」）か evaluation（支援評価シート）です（「${opts.document}」）。様式は --form で指定してください。`,
     );
   const stray = formOnly.filter(([, key]) => opts[key] !== undefined).map(([name]) => name);
   if (stray.length)

@@ -2,20 +2,24 @@ import { Command } from '@commander-js/extra-typings';
 import { dataDirOption, runLazily, userOption } from '../shared-options.js';
 
 export const render = new Command('render')
-  .summary('重層会議様式・家族構成図を Word 文書で書き出す（目的は監査ログに記録）')
+  .summary('重層会議様式・家族構成図・評価シートを Word 文書で書き出す（目的は監査ログに記録）')
   .description(
     '重層会議様式を Word 文書で書き出す（目的は監査ログに記録。支援会議は既定で記号表示、' +
       '実名には --names-reason が必要。いくつもの様式を1回の解錠で書き出せる。2部以上は、' +
       '一緒に書き出す様式に機関ごとに同じ配布番号をつけた各部と、回収チェック表1枚）。' +
       '--document genogram --case 受付番号 で、世帯の別添資料「家族構成図・エコマップ」を Word 文書' +
-      '（.docx）か家族構成図の SVG（.svg）で書き出す（同意のない世帯は既定で記号表示）',
+      '（.docx）か家族構成図の SVG（.svg）で書き出す（同意のない世帯は既定で記号表示）。' +
+      '--document evaluation --case 受付番号 で、世帯の最新の終結時の「支援評価シート」を書き出す',
   )
   .addOption(dataDirOption())
   .addOption(userOption())
   .option('--meeting <NO>', '会議番号（様式には必須。家族構成図ではその会議の配布資料として出す）')
   .option('--form <LIST>', '様式の番号（1〜5）。3、1,2,4、1-5 のように')
-  .option('--document <KIND>', '様式ではない資料: genogram（別添資料「家族構成図・エコマップ」）')
-  .option('--case <CASENO>', '家族構成図の世帯の受付番号（--document genogram のとき）')
+  .option(
+    '--document <KIND>',
+    '様式ではない資料: genogram（別添資料「家族構成図・エコマップ」）、evaluation（支援評価シート）',
+  )
+  .option('--case <CASENO>', '世帯の受付番号（--document genogram / evaluation のとき）')
   .requiredOption(
     '--out <FILE.docx|FILE.svg|DIR>',
     '書き出す Word 文書（家族構成図は .svg も可）。ファイルが2つ以上になるときは、その隣（またはフォルダー）に書き出す',

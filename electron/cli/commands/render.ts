@@ -111,14 +111,19 @@ export const handleWithCare =
  * 配布番号 per recipient with one 回収チェック表 (rule 8).
  */
 export async function renderCommand(opts: RenderOptions): Promise<number> {
+  if (opts.document === 'evaluation') {
+    const { renderEvaluationCommand } = await import('./render-evaluation.js');
+    return renderEvaluationCommand(opts);
+  }
   if (opts.document !== undefined) {
     const { renderGenogramCommand } = await import('./render-genogram.js');
     return renderGenogramCommand(opts);
   }
-  if (opts.case !== undefined) throw usage('--case は --document genogram と一緒に使います。');
+  if (opts.case !== undefined)
+    throw usage('--case は --document genogram か --document evaluation と一緒に使います。');
   if (opts.meeting === undefined || opts.form === undefined)
     throw usage(
-      '様式を書き出すには --meeting（会議番号）と --form（様式の番号）を指定してください。家族構成図は --document genogram --case 受付番号 です。',
+      '様式を書き出すには --meeting（会議番号）と --form（様式の番号）を指定してください。家族構成図は --document genogram --case 受付番号、評価シートは --document evaluation --case 受付番号 です。',
     );
   const forms = parseForms(opts.form);
   const { purpose, copies } = gateOptions(opts);

@@ -185,6 +185,8 @@ export const documentPreviewInputSchema = z
     /** The meeting the document is for; the 別添資料 may name only its household instead. */
     meetingId: idSchema.optional(),
     householdId: idSchema.optional(),
+    /** The 評価シート's 終結 (from the household's history); absent: its latest. */
+    evaluationId: idSchema.optional(),
     document: documentKeySchema,
     /** Other 様式 printed with it: numbered copies of all of them share one 配布番号 per recipient. */
     together: z.array(formKeySchema).max(4),
@@ -196,12 +198,19 @@ export const documentPreviewInputSchema = z
     perAgency: z.boolean(),
     notice: noticeChoicesInputSchema,
   })
-  .refine((v) => v.meetingId !== undefined || (v.document === 'genogram' && v.householdId !== undefined), {
-    message: '会議を選んでください',
-    path: ['meetingId'],
+  .refine(
+    (v) =>
+      v.document === 'evaluation' ||
+      v.meetingId !== undefined ||
+      (v.document === 'genogram' && v.householdId !== undefined),
+    { message: '会議を選んでください', path: ['meetingId'] },
+  )
+  .refine((v) => v.document !== 'evaluation' || (v.householdId !== undefined && v.meetingId === undefined), {
+    message: '評価シートは世帯から出します',
+    path: ['householdId'],
   })
-  .refine((v) => v.document !== 'genogram' || v.together.length === 0, {
-    message: '家族構成図は様式と一緒には出せません',
+  .refine((v) => (v.document !== 'genogram' && v.document !== 'evaluation') || v.together.length === 0, {
+    message: '家族構成図・評価シートは様式と一緒には出せません',
     path: ['together'],
   });
 

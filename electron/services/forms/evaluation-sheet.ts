@@ -18,18 +18,24 @@ export interface EvaluationSheetData {
   closeReason: string;
   handoverAgency: string | null;
   /** The meeting whose plan was evaluated. */
-  planMeeting: { meetingNo: string; heldOn: string } | null;
+  planMeeting: { meetingNo: string; heldOn: string; meetingLabel: string } | null;
   rows: { heading: string; goal: string; progress: string; achievement: string; comment: string }[];
   warningFooter: string;
+  /** The coordinator who made it, and the 課 it is made in. */
   author: string;
+  department: string;
   createdAt: Date;
+  /** 作成日: the office's day of createdAt. */
+  createdOn: string;
+  /** 配布番号 (rule 8) when issued in numbered copies. */
+  copy: { number: number; total: number } | null;
 }
 
 /** 「A氏世帯 支援評価シート」 as forms.md has it; the page header names it the same way the 様式 do. */
 export const evaluationSheetHeader = '（支援評価シート）';
 
 const facts = columnWidths(contentWidth('landscape'), [13, 37, 13, 37]);
-const table = columnWidths(contentWidth('landscape'), [13, 25, 29, 9, 24]);
+const table = columnWidths(contentWidth('landscape'), [15, 24, 28, 9, 24]);
 const closing = columnWidths(contentWidth('landscape'), [13, 87]);
 
 /**
@@ -47,7 +53,9 @@ export function renderEvaluationSheet(
   const [c0 = 0, c1 = 0] = closing;
   const children = [
     titleParagraph(title),
-    rightParagraph(`作成日 ${warekiDate(data.createdAt.toISOString().slice(0, 10))}`),
+    rightParagraph(
+      `作成日 ${issueDate(data.createdOn)}　作成者 ${cleanText([data.department, data.author].filter(Boolean).join(' '))}`,
+    ),
     fixedTable(facts, [
       bodyRow(
         [
@@ -65,7 +73,7 @@ export function renderEvaluationSheet(
           headCell('評価したプラン', f0),
           textCell(
             data.planMeeting
-              ? `${warekiDate(data.planMeeting.heldOn)}の会議（会議番号 ${data.planMeeting.meetingNo}）`
+              ? `${warekiDate(data.planMeeting.heldOn)}の${data.planMeeting.meetingLabel}で決めた支援プラン（会議番号 ${data.planMeeting.meetingNo}）`
               : '—',
             f1 + f2 + f3,
             { columnSpan: 3 },
@@ -118,7 +126,7 @@ export function renderEvaluationSheet(
         {
           orientation: 'landscape',
           headerLabel: evaluationSheetHeader,
-          copy: null,
+          copy: data.copy,
           warning: data.warningFooter,
           children,
         },

@@ -1,6 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type DocumentKey, type FormKey, formOf, formTitle, isFormKey } from '../../../electron/domain/forms';
+import {
+  type DocumentKey,
+  evaluationSheet,
+  type FormKey,
+  formOf,
+  formTitle,
+  isFormKey,
+} from '../../../electron/domain/forms';
 import type { MeetingKind } from '../../../electron/domain/meeting';
 import { refresh } from '../queries';
 import { Dialog } from '../ui/Dialog';
@@ -27,6 +34,10 @@ interface DocumentGateProps {
   meetingId?: string;
   /** The household a 別添資料 issued on its own is about (one copy; today's consent decides the kind). */
   householdId?: string;
+  /** The 終結 whose 評価シート is issued (from the household's history). */
+  evaluationId?: string;
+  /** Whether numbered copies can be made; by default only for a meeting's documents (rule 8). */
+  numberedCopies?: boolean;
   kind: MeetingKind;
   kindLabel: string;
   /** The meeting's 通知番号, 様式1's 第N号 unless another is typed. */
@@ -43,6 +54,8 @@ export function DocumentGate({
   title,
   meetingId,
   householdId,
+  evaluationId,
+  numberedCopies,
   kind,
   kindLabel,
   noticeNumber,
@@ -53,7 +66,9 @@ export function DocumentGate({
     ? ''
     : isFormKey(document)
       ? `様式${formOf(document).number} ${title}`
-      : `別添資料 ${title}`;
+      : document === evaluationSheet.key
+        ? title
+        : `別添資料 ${title}`;
   return (
     <Dialog open={document !== null} title={heading} onClose={onClose} busy={busy} size="full">
       {document && (
@@ -64,6 +79,8 @@ export function DocumentGate({
           title={title}
           {...(meetingId ? { meetingId } : {})}
           {...(householdId ? { householdId } : {})}
+          {...(evaluationId ? { evaluationId } : {})}
+          numberedCopies={numberedCopies ?? meetingId !== undefined}
           kind={kind}
           kindLabel={kindLabel}
           noticeNumber={noticeNumber}
@@ -79,18 +96,25 @@ function GateSteps({
   title,
   meetingId,
   householdId,
+  evaluationId,
+  numberedCopies,
   kind,
   kindLabel,
   noticeNumber,
   onClose,
   onBusyChange,
-}: Omit<DocumentGateProps, 'document'> & { document: DocumentKey; onBusyChange: (busy: boolean) => void }) {
+}: Omit<DocumentGateProps, 'document' | 'numberedCopies'> & {
+  document: DocumentKey;
+  numberedCopies: boolean;
+  onBusyChange: (busy: boolean) => void;
+}) {
   const queryClient = useQueryClient();
   const [step, setStep] = useState<Step>({ name: 'options' });
   // Rule 4: a 支援会議's documents show members by label unless real names are chosen.
   const [options, setOptions] = useState<PreviewOptions>({
     ...(meetingId ? { meetingId } : {}),
     ...(householdId ? { householdId } : {}),
+    ...(evaluationId ? { evaluationId } : {}),
     document,
     together: [],
     names: kind === 'unconsented' ? 'masked' : 'real',
@@ -119,7 +143,7 @@ function GateSteps({
           titleOf={titleOf}
           kind={kind}
           kindLabel={kindLabel}
-          numberedCopies={meetingId !== undefined}
+          numberedCopies={numberedCopies}
           onBusyChange={onBusyChange}
           onCancel={onClose}
           onPreview={(chosen, preview) => {
@@ -149,7 +173,7 @@ function GateSteps({
           onBusyChange={onBusyChange}
           onBack={() => setStep({ name: 'preview', preview: step.preview })}
           onIssued={(outcome) => {
-            if (outcome.done) void refresh(queryClient, ['meetings.list', 'copies.list']);
+            if (outcome.done) void refresh(queryClient, ['meetings.list', 'copies.list', 'desk.get']);
             setStep({ name: 'result', preview: step.preview, outcome });
           }}
         />

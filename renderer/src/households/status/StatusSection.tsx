@@ -15,6 +15,7 @@ import { AreaNotice, useNotices } from '../notices';
 import { CloseForm } from './CloseForm';
 import { CorrectStatusForm } from './CorrectStatusForm';
 import { DateOnlyStatusForm } from './DateOnlyStatusForm';
+import { EvaluationHistory } from './EvaluationHistory';
 import { StatusHistoryList } from './StatusHistoryList';
 import styles from './StatusSection.module.css';
 
@@ -94,6 +95,7 @@ export function StatusSection({ household }: { household: HouseholdDetail }) {
           setRecord({ kind: 'void', change });
         }}
       />
+      <EvaluationHistory household={household} />
       <Dialog
         open={record?.kind === 'correct'}
         title={record ? `${statusActionLabels[record.change.action]}を訂正` : ''}
