@@ -144,3 +144,37 @@ test('世帯員の画面で死亡と関係を選ぶと家族構成図がその�
   });
   expect(issued).toEqual([['household', 'genogram']]);
 });
+
+test('世帯員の編集は 1280×800 と 1366×768 の画面で横にスクロールせずに収まる', async ({ page, harness }) => {
+  test.setTimeout(120_000);
+  await openSignedIn(page, harness);
+  await setUpFamily(page);
+  await page
+    .getByRole('navigation', { name: 'メニュー' })
+    .getByRole('button', { name: '世帯', exact: true })
+    .click();
+  await page.getByRole('button', { name: '髙橋世帯' }).click();
+  await page
+    .getByRole('region', { name: /^世帯員/ })
+    .getByRole('button', { name: '編集' })
+    .click();
+  // The widest a row gets: a member ticked 死亡, with the date field under the box.
+  await page.getByLabel('Dの死亡').check();
+  const editor = page.getByRole('table').filter({ has: page.getByLabel('Aの氏名') });
+  for (const [width, height] of [
+    [1280, 800],
+    [1366, 768],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await expect(page.getByRole('button', { name: 'Dを下へ移動' })).toBeVisible();
+    const overflow = await editor.evaluate((table) => {
+      const wrap = table.parentElement as HTMLElement;
+      return {
+        table: wrap.scrollWidth - wrap.clientWidth,
+        page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      };
+    });
+    await screenshot(page, `family-members-editor-${width}`);
+    expect(overflow, `${width}×${height}`).toEqual({ table: 0, page: 0 });
+  }
+});

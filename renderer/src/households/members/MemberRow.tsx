@@ -154,30 +154,32 @@ export function MemberRow({
         {errorOf('deceased')}
         {deceased && input('death', '亡くなった日か年（令和2年5月1日、令和2年）', styles.memberDeath)}
       </td>
-      <td className={styles.memberActions}>
-        <Button
-          compact
-          data-move="up"
-          aria-label={`${label}を上へ移動`}
-          disabled={index === 0}
-          onClick={() => onMove(-1)}
-        >
-          上へ
-        </Button>
-        <Button
-          compact
-          data-move="down"
-          aria-label={`${label}を下へ移動`}
-          disabled={index === count - 1}
-          onClick={() => onMove(1)}
-        >
-          下へ
-        </Button>
-        {onRemove && (
-          <Button compact variant="link" aria-label={`${label}を削除`} onClick={onRemove}>
-            削除
+      <td>
+        <div className={styles.memberActions}>
+          <Button
+            compact
+            data-move="up"
+            aria-label={`${label}を上へ移動`}
+            disabled={index === 0}
+            onClick={() => onMove(-1)}
+          >
+            上へ
           </Button>
-        )}
+          <Button
+            compact
+            data-move="down"
+            aria-label={`${label}を下へ移動`}
+            disabled={index === count - 1}
+            onClick={() => onMove(1)}
+          >
+            下へ
+          </Button>
+          {onRemove && (
+            <Button compact variant="link" aria-label={`${label}を削除`} onClick={onRemove}>
+              削除
+            </Button>
+          )}
+        </div>
       </td>
     </tr>
   );

@@ -163,8 +163,16 @@ export function MembersEditor() {
                 <th scope="col">性別</th>
                 <th scope="col">本人</th>
                 <th scope="col">同居</th>
-                <th scope="col">キーパーソン</th>
-                <th scope="col">死亡（日・年）</th>
+                <th scope="col" className={styles.thWrap}>
+                  <span className="nowrap">キー</span>
+                  <wbr />
+                  <span className="nowrap">パーソン</span>
+                </th>
+                <th scope="col" className={styles.thWrap}>
+                  <span className="nowrap">死亡</span>
+                  <wbr />
+                  <span className="nowrap">（日・年）</span>
+                </th>
                 <th scope="col">
                   <span className="visually-hidden">並べ替えと削除</span>
                 </th>
