@@ -34,6 +34,12 @@ import {
 } from './schemas/households.js';
 import { importFilesSchema, importReportSchema } from './schemas/imports.js';
 import {
+  caseRecordExportInputSchema,
+  documentPreviewSchema,
+  householdListExportInputSchema,
+  meetingListExportInputSchema,
+} from './schemas/lists.js';
+import {
   documentIssueInputSchema,
   documentPreviewInputSchema,
   meetingDetailSchema,
@@ -650,18 +656,22 @@ export const contract = {
   },
   'documents.preview': {
     input: documentPreviewInputSchema,
-    output: z.object({
-      previewId: idSchema,
-      fileNames: z.array(z.string()),
-      base64: z.string(),
-      /** Pages of the previewed file as laid out with the fonts; null when they could not be counted. */
-      pages: z.number().int().nullable(),
-      /** Each of those pages' 「n / N」 as the footer prints it; null when not counted. */
-      pageNumbers: z.array(z.string()).nullable(),
-      /** What the coordinator should check before issuing (発信日, copies short of the agencies…). */
-      notices: z.array(z.string()),
-      warning: z.object({ title: z.string(), body: z.string() }),
-    }),
+    output: documentPreviewSchema,
+    access: 'acknowledged',
+  },
+  'documents.householdList': {
+    input: householdListExportInputSchema,
+    output: documentPreviewSchema,
+    access: 'acknowledged',
+  },
+  'documents.meetingList': {
+    input: meetingListExportInputSchema,
+    output: documentPreviewSchema,
+    access: 'acknowledged',
+  },
+  'documents.caseRecord': {
+    input: caseRecordExportInputSchema,
+    output: documentPreviewSchema,
     access: 'acknowledged',
   },
   'documents.issue': {

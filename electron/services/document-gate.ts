@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.js';
 import { evaluationSheet, formOf, isFormKey } from '../domain/forms.js';
 import { officeDate } from '../domain/office-day.js';
 import type { OfficeSettings, ParsedInput } from '../ipc/contract.js';
+import type { DocumentPreview } from '../ipc/schemas/lists.js';
 import { appendAuditEvent } from './audit.js';
 import type { Context } from './context.js';
 import { recordPacketCopies } from './distributed-copies.js';
@@ -44,6 +45,11 @@ export class DocumentGate {
     private readonly drawingFonts?: () => DrawingFonts,
   ) {}
 
+  /** The fonts pages are laid out with, for lists rendered outside the gate and held by it. */
+  layout(): Promise<LayoutFonts | null> {
+    return this.layoutFonts();
+  }
+
   /** Drops every preview and temporary file: case data must not outlive the unlocked session. */
   async discardAll(): Promise<void> {
     this.#previews.clear();
@@ -56,15 +62,7 @@ export class DocumentGate {
     office: OfficeSettings,
     request: PreviewRequest,
     now: Date,
-  ): Promise<{
-    previewId: string;
-    fileNames: string[];
-    base64: string;
-    pages: number | null;
-    pageNumbers: string[] | null;
-    notices: string[];
-    warning: { title: string; body: string };
-  }> {
+  ): Promise<DocumentPreview> {
     const namesReason = request.namesReason.trim() || null;
     const layout = await this.layoutFonts();
     let rendered: Pick<RenderedPacket, 'files' | 'warnings'>;
@@ -161,9 +159,31 @@ export class DocumentGate {
         namesReason,
       };
     }
-    const files = rendered.files.map(({ name, bytes }) => ({ name, bytes }));
+    return this.hold(
+      user.id,
+      issued,
+      rendered.files.map(({ name, bytes }) => ({ name, bytes })),
+      shown ?? null,
+      rendered.warnings,
+      now,
+    );
+  }
+
+  /**
+   * Keeps rendered files for the confirmation and returns what the preview shows. Lists (世帯一覧,
+   * 会議一覧, ケース記録) are rendered by their own services and held here, so they leave only through
+   * `issue` like every 様式.
+   */
+  hold(
+    userId: string,
+    issued: IssuedPacket,
+    files: OutgoingFile[],
+    shown: { bytes: Buffer; pages: number | null; pageNumbers: string[] | null } | null,
+    notices: string[],
+    now: Date,
+  ): DocumentPreview {
     const previewId = randomUUID();
-    this.#previews.set(previewId, { issued, files, userId: user.id });
+    this.#previews.set(previewId, { issued, files, userId });
     const warning = confidentialityWarning(officeDate(now));
     return {
       previewId,
@@ -171,7 +191,7 @@ export class DocumentGate {
       base64: (shown?.bytes ?? Buffer.alloc(0)).toString('base64'),
       pages: shown?.pages ?? null,
       pageNumbers: shown?.pageNumbers ?? null,
-      notices: rendered.warnings,
+      notices,
       warning: { title: warning.title, body: warning.body },
     };
   }
@@ -189,7 +209,9 @@ export class DocumentGate {
     if (request.action === 'save') {
       ({ saved: done, fileNames } = await this.platform.saveFiles({
         files: preview.files,
-        filters: [{ name: 'Word 文書', extensions: ['docx'] }],
+        filters: preview.files.some((f) => f.name.endsWith('.xlsx'))
+          ? [{ name: 'Excel ブック', extensions: ['xlsx'] }]
+          : [{ name: 'Word 文書', extensions: ['docx'] }],
       }));
     } else {
       await this.platform.openTemporarily(preview.files);
@@ -208,6 +230,14 @@ export interface IssuedDocument {
   copies: number;
   names: 'real' | 'masked' | 'none';
   namesReason: string | null;
+  /** A list: its file format and how many rows left (counts only, never the rows). */
+  listed?: Listed;
+}
+
+/** What the audit log says about a list that left: the format and the number of rows. */
+export interface Listed {
+  format: 'docx' | 'xlsx';
+  rows: number;
 }
 
 type Why = { action: 'save' | 'openInWord' | 'cli'; purpose: string; purposeNote: string };
@@ -255,6 +285,7 @@ async function insertIssue(
         names: issued.names,
         action: why.action,
         purpose: why.purpose,
+        ...(issued.listed ? { format: issued.listed.format, rows: issued.listed.rows } : {}),
       },
     },
     now,
@@ -281,6 +312,7 @@ export interface IssuedPacket {
   names: 'real' | 'masked';
   namesReason: string | null;
   numbered: RenderedPacket['packet'];
+  listed?: Listed;
 }
 
 /** Rules 7 and 8 in one transaction: an issue record per document, and the copies now in circulation. */
@@ -293,11 +325,11 @@ export async function recordPacketIssue(
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const document of issued.documents) {
-      const { meetingId, householdId, copies, names, namesReason } = issued;
+      const { meetingId, householdId, copies, names, namesReason, listed } = issued;
       await insertIssue(
         trx,
         userId,
-        { meetingId, householdId, document, copies, names, namesReason },
+        { meetingId, householdId, document, copies, names, namesReason, ...(listed ? { listed } : {}) },
         why,
         now,
       );
@@ -307,7 +339,7 @@ export async function recordPacketIssue(
   });
 }
 
-type GateContext = Context & { gate: DocumentGate };
+export type GateContext = Context & { gate: DocumentGate };
 
 /** documents.preview: render once and keep the bytes until they are issued or the vault locks. */
 export async function previewDocument(ctx: GateContext, input: PreviewRequest) {

@@ -23,6 +23,9 @@ import {
 } from './households.js';
 import { previewImport, runImport, saveImportTemplate } from './import/index.js';
 import { addIssueTag, listIssueTags, retireIssueTag } from './issue-tags.js';
+import { caseRecordDocument } from './lists/case-record.js';
+import { householdListDocument } from './lists/household-list.js';
+import { meetingListDocument } from './lists/meeting-list.js';
 import {
   cancelMeeting,
   checkMeetingKind,
@@ -153,6 +156,9 @@ export const handlers: Handlers = {
   'meetings.savePlan': savePlan,
   'meetings.saveReport': saveReport,
   'documents.preview': previewDocument,
+  'documents.householdList': householdListDocument,
+  'documents.meetingList': meetingListDocument,
+  'documents.caseRecord': caseRecordDocument,
   'documents.issue': issueDocument,
   'copies.list': listCopies,
   'copies.mark': markCopy,

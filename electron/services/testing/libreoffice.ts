@@ -118,6 +118,36 @@ export const csvToPdf = (bytes: Uint8Array, outDir: string) => openCsvInCalc(byt
 /** The same, saved as .xlsx: tests read back whether Calc took each cell as text, number or formula. */
 export const csvToXlsx = (bytes: Uint8Array, outDir: string) => openCsvInCalc(bytes, outDir, 'xlsx');
 
+/** Opens an .xlsx in LibreOffice Calc and prints it to PDF with the sheet's own page set-up. */
+export async function xlsxToPdf(bytes: Uint8Array, outDir: string): Promise<string> {
+  const work = await mkdtemp(join(tmpdir(), 'kasane-soffice-'));
+  try {
+    const input = join(work, 'sheet.xlsx');
+    await writeFile(input, bytes);
+    await mkdir(outDir, { recursive: true });
+    const profile = pathToFileURL(join(work, 'profile')).href;
+    const { stderr } = await run(
+      'soffice',
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=${profile}`,
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        outDir,
+        input,
+      ],
+      300_000,
+    );
+    const converted = join(outDir, 'sheet.pdf');
+    if (!(await exists(converted))) throw new Error(`LibreOffice did not open the .xlsx\n${stderr}`);
+    return converted;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
 async function openCsvInCalc(bytes: Uint8Array, outDir: string, to: 'pdf' | 'xlsx'): Promise<string> {
   const work = await mkdtemp(join(tmpdir(), 'kasane-soffice-'));
   try {
