@@ -429,10 +429,24 @@ test.describe('世帯', () => {
     await expect(listRows).toHaveCount(1);
     await expect(listRows.first()).toContainText('佐藤さん世帯');
     await page.getByLabel('年度（受付日）').selectOption({ label: 'すべて' });
-    await page.getByLabel('並び順').selectOption({ label: 'ふりがな順' });
+    // The headers sort the whole list at the service, with the keyboard too: Enter, then Space turns round.
+    const header = (name: string) => page.getByRole('columnheader', { name });
+    await expect(header('受付日')).toHaveAttribute('aria-sort', 'descending');
+    await header('表示名').getByRole('button').focus();
+    await page.keyboard.press('Enter');
+    await expect(header('表示名')).toHaveAttribute('aria-sort', 'ascending');
+    await expect(header('受付日')).toHaveAttribute('aria-sort', 'none');
     await expect(listRows).toHaveCount(4);
     await expect(listRows.first()).toContainText('佐藤さん世帯');
     await expect(listRows.last()).toContainText(householdLabel);
+    await page.keyboard.press('Space');
+    await expect(header('表示名')).toHaveAttribute('aria-sort', 'descending');
+    await expect(listRows.first()).toContainText(householdLabel);
+    await expect(listRows.last()).toContainText('佐藤さん世帯');
+    await header('受付番号').getByRole('button').click();
+    await expect(header('受付番号')).toHaveAttribute('aria-sort', 'ascending');
+    await expect(listRows.first()).toContainText('R5-014');
+    await header('表示名').getByRole('button').click();
 
     // Keyboard only: / → type → ↓ → Enter opens the household.
     await page.getByRole('heading', { level: 1, name: '世帯一覧' }).focus();

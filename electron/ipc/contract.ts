@@ -254,7 +254,11 @@ export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 export const auditListInputSchema = z.object({
   kind: auditKindSchema.optional(),
   userId: z.string().uuid().optional(),
+  /** 日時 order of the whole log (the chain's order): newest first (absent), or oldest first. */
+  order: z.enum(['newest', 'oldest']).optional(),
+  /** The next page: events before this one (newest first) or after it (oldest first). */
   beforeId: z.number().int().positive().optional(),
+  afterId: z.number().int().positive().optional(),
   limit: z.number().int().min(1).max(500).default(100),
 });
 export type AuditListInput = z.infer<typeof auditListInputSchema>;

@@ -85,5 +85,10 @@ describe('監査ログ（ハッシュチェーン）', () => {
       await listAuditEvents(store.db, { limit: 100, userId: '00000000-0000-4000-8000-000000000000' }),
     ).toEqual([]);
     expect((await listAuditEvents(store.db, { limit: 2, beforeId: 4 })).map((e) => e.id)).toEqual([3, 2]);
+    // 日時の見出しで古い順: the whole log from its first event, paged forward.
+    expect((await listAuditEvents(store.db, { limit: 2, order: 'oldest' })).map((e) => e.id)).toEqual([1, 2]);
+    expect(
+      (await listAuditEvents(store.db, { limit: 2, order: 'oldest', afterId: 2 })).map((e) => e.id),
+    ).toEqual([3, 4]);
   });
 });

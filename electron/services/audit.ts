@@ -174,11 +174,12 @@ export async function listAuditEvents(db: Kysely<Database>, filter: AuditListInp
       'audit_events.target_id',
       'audit_events.detail_json',
     ])
-    .orderBy('audit_events.id', 'desc')
+    .orderBy('audit_events.id', filter.order === 'oldest' ? 'asc' : 'desc')
     .limit(filter.limit);
   if (filter.kind) query = query.where('audit_events.kind', '=', filter.kind);
   if (filter.userId) query = query.where('audit_events.user_id', '=', filter.userId);
   if (filter.beforeId) query = query.where('audit_events.id', '<', filter.beforeId);
+  if (filter.afterId) query = query.where('audit_events.id', '>', filter.afterId);
   const rows = await query.execute();
   return rows.map((r) => ({
     id: r.id,
@@ -192,7 +193,7 @@ export async function listAuditEvents(db: Kysely<Database>, filter: AuditListInp
   }));
 }
 
-/** audit.list: the chain's verification with one page of events, newest first. */
+/** audit.list: the chain's verification with one page of events, newest (or oldest) first. */
 export async function auditLog(
   ctx: Pick<Context, 'db'>,
   input: ParsedInput<'audit.list'>,

@@ -147,9 +147,16 @@ describe('検索はどの長さでも索引を引く（design.md の予算）', 
   });
 
   for (const query of ['田', '山田', 'やまだ', 'たかはしいち', 'R6-0123', '𠮷', '髙橋一郎']) {
-    for (const sort of ['receivedOn', 'kana'] as const) {
-      it(`「${query}」（${[...query].length}文字・${sort}順）: 世帯も世帯員も全件は読まない`, async () => {
-        for (const { sql, plan } of await plansOf({ query, sort, limit: 50 })) {
+    for (const [sort, direction] of [
+      ['receivedOn', undefined],
+      ['receivedOn', 'ascending'],
+      ['kana', undefined],
+      ['kana', 'descending'],
+      ['caseNo', undefined],
+      ['caseNo', 'descending'],
+    ] as const) {
+      it(`「${query}」（${[...query].length}文字・${sort}順${direction === undefined ? '' : `・${direction}`}）: 世帯も世帯員も全件は読まない`, async () => {
+        for (const { sql, plan } of await plansOf({ query, sort, direction, limit: 50 })) {
           const names = namesOf(sql);
           const scans = plan.filter((line) => {
             const scanned = line.match(/^SCAN (\S+)/)?.[1];
@@ -200,7 +207,7 @@ describe('索引で探した結果は、全件を調べた結果と同じ（並�
   });
   afterAll(async () => own.close());
 
-  it('受付日順・ふりがな順、1ページが小さくても', async () => {
+  it('受付日順・ふりがな順・受付番号順（どちら向きでも）、1ページが小さくても', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(household, { minLength: 1, maxLength: 25 }),
@@ -245,6 +252,23 @@ describe('索引で探した結果は、全件を調べた結果と同じ（並�
                 kana.slice(0, limit),
               );
               expect(await searchHouseholdIds(db, { query, sort: 'kana', limit: null }), query).toEqual(kana);
+              // The other way round (the header pressed twice): the same lists reversed, ties included.
+              expect(
+                await searchHouseholdIds(db, { query, sort: 'receivedOn', direction: 'ascending', limit }),
+                query,
+              ).toEqual(received.toReversed().slice(0, limit));
+              expect(
+                await searchHouseholdIds(db, { query, sort: 'kana', direction: 'descending', limit }),
+                query,
+              ).toEqual(kana.toReversed().slice(0, limit));
+              const caseNos = [...found].sort((a, b) => byCodePoints(a.case_no, b.case_no)).map((r) => r.id);
+              expect(await searchHouseholdIds(db, { query, sort: 'caseNo', limit }), query).toEqual(
+                caseNos.slice(0, limit),
+              );
+              expect(
+                await searchHouseholdIds(db, { query, sort: 'caseNo', direction: 'descending', limit }),
+                query,
+              ).toEqual(caseNos.toReversed().slice(0, limit));
             }
           });
         },

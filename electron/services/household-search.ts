@@ -9,6 +9,7 @@ import {
   searchToken,
   writeSearchEntries,
 } from '../../db/search-index.js';
+import { type HouseholdListSort, type ListDirection, usualDirection } from '../ipc/schemas/households.js';
 
 /** Rewrites one household's search row and index entries (inside the caller's transaction). */
 export async function reindexHousehold(trx: Kysely<Database>, householdId: string): Promise<void> {
@@ -53,18 +54,35 @@ async function rarestPieces(db: Kysely<Database>, table: string, pieces: string[
     .map((c) => c.piece);
 }
 
+/** The households' own columns a list order sorts by; ties on the column go by 受付番号 the same way. */
+function listOrderBy(sort: HouseholdListSort, direction: ListDirection): RawBuilder<unknown> {
+  const dir = direction === 'ascending' ? sql`ASC` : sql`DESC`;
+  if (sort === 'caseNo') return sql`h.case_no ${dir}`;
+  return sort === 'kana'
+    ? sql`h.sort_kana ${dir}, h.case_no ${dir}`
+    : sql`h.received_on ${dir}, h.case_no ${dir}`;
+}
+
 /**
  * Household ids whose 受付番号, 表示名, 氏名 or ふりがな contain the query (folded, rule 16), in the
- * list's order, at most `limit` (all when null). The index gives the first matches in order by place
- * (db/search-index.ts); every match sharing the last one's place is read too, and only those are
- * sorted by the households' own columns. Neither % nor _ is a wildcard.
+ * list's order, at most `limit` (all when null). For 受付日 and ふりがな, either way, the index gives
+ * the first matches in order by place (db/search-index.ts); every match sharing the last one's place
+ * is read too, and only those are sorted by the households' own columns. 受付番号 has no place in the
+ * index: every match is read from the index and sorted. Neither % nor _ is a wildcard.
  */
 export async function searchHouseholdIds(
   db: Kysely<Database>,
-  input: { query: string; sort: 'receivedOn' | 'kana'; limit: number | null; filters?: SearchFilters },
+  input: {
+    query: string;
+    sort: HouseholdListSort;
+    direction?: ListDirection | undefined;
+    limit: number | null;
+    filters?: SearchFilters;
+  },
 ): Promise<string[]> {
   const key = foldForSearch(input.query).replaceAll(searchTextSeparator, '');
   if (key === '') return [];
+  const direction = input.direction ?? usualDirection[input.sort];
   const order: SearchOrder = input.sort === 'kana' ? 'kana' : 'received';
   const table = searchTables[order];
   const pieces = await rarestPieces(db, table, queryPieces(key));
@@ -82,16 +100,16 @@ export async function searchHouseholdIds(
           [...conditions, ...extra].map((c) => sql` AND ${c}`),
           sql``,
         )}`;
-  const listOrder = order === 'kana' ? sql`h.sort_kana, h.case_no` : sql`h.received_on DESC, h.case_no DESC`;
-  if (input.limit === null) {
-    const { rows } = await sql<{ id: string }>`SELECT h.id FROM ${matches([])} ORDER BY ${listOrder}`.execute(
-      db,
-    );
+  const listOrder = listOrderBy(input.sort, direction);
+  if (input.limit === null || input.sort === 'caseNo') {
+    const { rows } = await sql<{ id: string }>`SELECT h.id FROM ${matches([])} ORDER BY ${listOrder}${
+      input.limit === null ? sql`` : sql` LIMIT ${input.limit}`
+    }`.execute(db);
     return rows.map((r) => r.id);
   }
   // The first `limit` matches by place, then every match up to the end of the last one's place.
   const { rows } =
-    order === 'kana'
+    direction === 'ascending'
       ? await sql<{ id: string }>`WITH first AS (SELECT s.rowid AS entry FROM ${matches([])}
             ORDER BY s.rowid LIMIT ${input.limit})
           SELECT h.id FROM ${matches([sql`s.rowid < (((SELECT max(entry) FROM first) >> ${keyBits}) + 1) << ${keyBits}`])}

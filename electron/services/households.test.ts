@@ -235,6 +235,36 @@ describe('世帯の登録・一覧・検索', () => {
     });
   });
 
+  it('見出しの並べ替えは一覧全体の順で、表示中の1ページの中だけではない（受付番号・ふりがな・受付日、両方向）', async () => {
+    const ctx = serviceCtx(vault.db, vault.userId, now);
+    const rows = [
+      { caseNo: 'R8-003', receivedOn: '2026-06-01', kana: 'いのうえ' },
+      { caseNo: 'R8-001', receivedOn: '2026-08-01', kana: 'わだ' },
+      { caseNo: 'R8-005', receivedOn: '2026-04-01', kana: 'あべ' },
+      { caseNo: 'R8-002', receivedOn: '2026-09-01', kana: 'さとう' },
+      { caseNo: 'R8-004', receivedOn: '2026-05-01', kana: 'かとう' },
+    ];
+    for (const r of rows) {
+      const { id } = await createHousehold(
+        ctx,
+        household({ caseNo: r.caseNo, receivedOn: r.receivedOn, label: '山田', issues: [] }),
+      );
+      await saveMembers(ctx, { householdId: id, members: [member('山田', r.kana, { isPrincipal: true })] });
+    }
+    const page = async (input: Partial<Parameters<typeof listHouseholds>[1]>) =>
+      (
+        await listHouseholds(dayCtx(vault.db, today), { query: '', sort: 'receivedOn', limit: 2, ...input })
+      ).map((h) => h.caseNo);
+    for (const query of ['', '山田']) {
+      expect(await page({ query, sort: 'caseNo' })).toEqual(['R8-001', 'R8-002']);
+      expect(await page({ query, sort: 'caseNo', direction: 'descending' })).toEqual(['R8-005', 'R8-004']);
+      expect(await page({ query, sort: 'kana' })).toEqual(['R8-005', 'R8-003']);
+      expect(await page({ query, sort: 'kana', direction: 'descending' })).toEqual(['R8-001', 'R8-002']);
+      expect(await page({ query, sort: 'receivedOn' })).toEqual(['R8-002', 'R8-001']);
+      expect(await page({ query, sort: 'receivedOn', direction: 'ascending' })).toEqual(['R8-005', 'R8-004']);
+    }
+  });
+
   it('世帯員の記号は並べ替えても変わらず、新しい人には使っていない次の記号が付き、本人は1人だけ', async () => {
     const { id } = await createHousehold(serviceCtx(vault.db, vault.userId, now), household());
     const first = await saveMembers(serviceCtx(vault.db, vault.userId, now), {

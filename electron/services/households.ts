@@ -22,6 +22,7 @@ import {
   type Member,
   type MemberInput,
   memberVersionSchema,
+  usualDirection,
 } from '../ipc/schemas/households.js';
 import { assertAgenciesRegistered } from './agencies.js';
 import { consentHistory } from './consent.js';
@@ -582,6 +583,7 @@ export async function listHouseholds(
     ids = await searchHouseholdIds(db, {
       query: input.query,
       sort: input.sort,
+      direction: input.direction,
       limit: consented ? null : input.limit,
       filters,
     });
@@ -596,10 +598,13 @@ export async function listHouseholds(
       );
     if (fiscalYear)
       page = page.where('h.received_on', '>=', fiscalYear.start).where('h.received_on', '<=', fiscalYear.end);
+    const direction = (input.direction ?? usualDirection[input.sort]) === 'ascending' ? 'asc' : 'desc';
     page =
-      input.sort === 'kana'
-        ? page.orderBy('h.sort_kana').orderBy('h.case_no')
-        : page.orderBy('h.received_on', 'desc').orderBy('h.case_no', 'desc');
+      input.sort === 'caseNo'
+        ? page.orderBy('h.case_no', direction)
+        : page
+            .orderBy(input.sort === 'kana' ? 'h.sort_kana' : 'h.received_on', direction)
+            .orderBy('h.case_no', direction);
     ids = (await (consented ? page : page.limit(input.limit)).execute()).map((r) => r.id);
   }
   ids = ids.filter(onTrack).slice(0, input.limit);

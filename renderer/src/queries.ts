@@ -35,7 +35,11 @@ export function readPages<C extends 'audit.list'>(channel: C, input: ChannelInpu
   return infiniteQueryOptions({
     queryKey: [channel, input, 'pages'] as const,
     queryFn: ({ pageParam }) =>
-      call(channel, { ...input, limit: pageSize, ...(pageParam > 0 ? { beforeId: pageParam } : {}) }),
+      call(channel, {
+        ...input,
+        limit: pageSize,
+        ...(pageParam > 0 ? { [input.order === 'oldest' ? 'afterId' : 'beforeId']: pageParam } : {}),
+      }),
     initialPageParam: 0,
     getNextPageParam: (last) => (last.events.length === pageSize ? last.events.at(-1)?.id : undefined),
   });

@@ -247,13 +247,26 @@ export const statusChangeCorrectionInputSchema = z.object({
   reason: trimmed(500).min(1, '訂正の理由を入力してください（履歴に残ります）'),
 });
 
+export const householdListSortSchema = z.enum(['receivedOn', 'kana', 'caseNo']);
+export type HouseholdListSort = z.infer<typeof householdListSortSchema>;
+export type ListDirection = 'ascending' | 'descending';
+/** The way a column sorts when no direction is asked for: 受付日 newest first, the others from the start. */
+export const usualDirection: Readonly<Record<HouseholdListSort, ListDirection>> = {
+  receivedOn: 'descending',
+  kana: 'ascending',
+  caseNo: 'ascending',
+};
+
 export const householdListInputSchema = z.object({
   query: z.string().max(100).default(''),
   track: trackSchema.optional(),
   status: householdStatusSchema.optional(),
   issue: z.string().max(40).optional(),
   fiscalYear: z.number().int().min(2000).max(2100).optional(),
-  sort: z.enum(['receivedOn', 'kana']).default('receivedOn'),
+  /** The column the whole list is ordered by, before it is cut to `limit` (受付番号, ふりがな or 受付日). */
+  sort: householdListSortSchema.default('receivedOn'),
+  /** Absent: the column's usual way (受付日 newest first; ふりがな and 受付番号 from the start). */
+  direction: z.enum(['ascending', 'descending']).optional(),
   limit: z.number().int().min(1).max(1000).default(200),
 });
 export type HouseholdListInput = z.infer<typeof householdListInputSchema>;

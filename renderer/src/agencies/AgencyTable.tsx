@@ -1,8 +1,10 @@
-import type { MouseEvent } from 'react';
+import { type MouseEvent, useState } from 'react';
 import type { AgencyGroup } from '../../../electron/domain/agency';
 import type { Agency } from '../../../electron/ipc/schemas/agencies';
 import { Button } from '../ui/Button';
 import { cx } from '../ui/cx';
+import { SortableHeader } from '../ui/SortableHeader';
+import { nextSort, type SortState, sortRows } from '../ui/sort';
 import { Tag } from '../ui/Tag';
 import tableStyles from '../ui/table.module.css';
 import styles from './AgencyTable.module.css';
@@ -16,31 +18,43 @@ interface AgencyTableProps {
   onDelete: (agency: Agency) => void;
 }
 
-const columns = ['機関名', '部署', '電話', 'メール', '既定の担当者', '状態', '操作'] as const;
+const columns = {
+  機関名: (a: Agency) => a.name,
+  部署: (a: Agency) => a.department,
+  電話: (a: Agency) => a.phone,
+  メール: (a: Agency) => a.email,
+  既定の担当者: (a: Agency) => a.contactPerson,
+  状態: (a: Agency) => (a.retired ? '使用終了' : '使用中'),
+};
+type Column = keyof typeof columns;
+const columnCount = Object.keys(columns).length + 1;
 
-/** The agencies grouped under their 分野, with the actions each row allows. */
+/** The agencies grouped under their 分野, with the actions each row allows; a header sorts inside each group. */
 export function AgencyTable({ groups, busyId, onEdit, onSetRetired, onDelete }: AgencyTableProps) {
+  const [sort, setSort] = useState<SortState<Column> | null>(null);
+  const onSort = (column: Column) => setSort((current) => nextSort(current, column));
   return (
     <div className={tableStyles.wrap}>
       <table className={cx(tableStyles.table, styles.table)}>
         <thead>
           <tr>
-            {columns.map((c) => (
-              <th key={c} scope="col">
+            {(Object.keys(columns) as Column[]).map((c) => (
+              <SortableHeader key={c} column={c} sort={sort} onSort={onSort}>
                 {c}
-              </th>
+              </SortableHeader>
             ))}
+            <th scope="col">操作</th>
           </tr>
         </thead>
         {groups.map((group) => (
           <tbody key={group.field}>
             <tr className={styles.groupRow}>
-              <th scope="rowgroup" colSpan={columns.length}>
+              <th scope="rowgroup" colSpan={columnCount}>
                 {group.field}
                 <span className={styles.groupCount}>{group.agencies.length}件</span>
               </th>
             </tr>
-            {group.agencies.map((agency) => (
+            {sortRows(group.agencies, columns, sort).map((agency) => (
               <AgencyRow
                 key={agency.id}
                 agency={agency}

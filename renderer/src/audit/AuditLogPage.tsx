@@ -10,6 +10,8 @@ import { cx } from '../ui/cx';
 import fieldStyles from '../ui/Field.module.css';
 import layoutStyles from '../ui/layout.module.css';
 import { Notice } from '../ui/Notice';
+import { SortableHeader } from '../ui/SortableHeader';
+import type { SortDirection } from '../ui/sort';
 import { Tag } from '../ui/Tag';
 import tableStyles from '../ui/table.module.css';
 import styles from './AuditLogPage.module.css';
@@ -18,17 +20,27 @@ import { VerificationBanner } from './VerificationBanner';
 
 const pageSize = 50;
 
-/** The audit log, newest first, with the chain's verification on top (domain rule 10). */
+/** The audit log, newest first (or oldest, by its 日時 header), with the chain's verification on top (domain rule 10). */
 export function AuditLogPage() {
   const [kind, setKind] = useState<AuditKind | ''>('');
   const [userId, setUserId] = useState('');
+  // 日時 sorts the whole log at the service (the chain's order); 利用者 and 種類 are the filters.
+  const [direction, setDirection] = useState<SortDirection>('descending');
   const kindId = useId();
   const userFilterId = useId();
   const users = useQuery(read('users.list', {}));
   const userNames = useMemo(() => new Map((users.data ?? []).map((u) => [u.id, u.name])), [users.data]);
 
   const log = useInfiniteQuery(
-    readPages('audit.list', { ...(kind ? { kind } : {}), ...(userId ? { userId } : {}) }, pageSize),
+    readPages(
+      'audit.list',
+      {
+        ...(kind ? { kind } : {}),
+        ...(userId ? { userId } : {}),
+        ...(direction === 'ascending' ? { order: 'oldest' as const } : {}),
+      },
+      pageSize,
+    ),
   );
   const events = log.data?.pages.flatMap((p) => p.events) ?? [];
   const verification = log.data?.pages[0]?.verification;
@@ -77,7 +89,9 @@ export function AuditLogPage() {
           </select>
         </div>
         <p className={cx(styles.count, 'muted')} aria-live="polite">
-          {log.isPending ? '読み込んでいます…' : `${events.length}件を表示中（新しい順）`}
+          {log.isPending
+            ? '読み込んでいます…'
+            : `${events.length}件を表示中（${direction === 'ascending' ? '古い順' : '新しい順'}）`}
         </p>
       </div>
 
@@ -85,7 +99,13 @@ export function AuditLogPage() {
         <table className={cx(tableStyles.table, styles.table)}>
           <thead>
             <tr>
-              <th scope="col">日時</th>
+              <SortableHeader
+                column="at"
+                sort={{ column: 'at', direction }}
+                onSort={() => setDirection((d) => (d === 'ascending' ? 'descending' : 'ascending'))}
+              >
+                日時
+              </SortableHeader>
               <th scope="col">利用者</th>
               <th scope="col">種類</th>
               <th scope="col">対象</th>

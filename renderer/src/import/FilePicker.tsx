@@ -1,6 +1,7 @@
 import { type DragEvent, useId, useRef, useState } from 'react';
 import { Button } from '../ui/Button';
 import { cx } from '../ui/cx';
+import { SortableHeader, useSortedRows } from '../ui/SortableHeader';
 import tableStyles from '../ui/table.module.css';
 import styles from './FilePicker.module.css';
 import { formatSize, type PickedFile } from './pickedFiles';
@@ -13,7 +14,10 @@ interface FilePickerProps {
 }
 
 /** The picker button and a drop zone for the same files; the chosen files listed with their sizes. */
+const fileColumns = { name: (f: PickedFile) => f.name, size: (f: PickedFile) => f.size };
+
 export function FilePicker({ files, disabled, onPick, onClear }: FilePickerProps) {
+  const listed = useSortedRows(files, fileColumns);
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const hintId = useId();
@@ -71,14 +75,21 @@ export function FilePicker({ files, disabled, onPick, onClear }: FilePickerProps
             <caption className="visually-hidden">選んだファイル</caption>
             <thead>
               <tr>
-                <th scope="col">選んだファイル</th>
-                <th scope="col" className={styles.sizeCol}>
+                <SortableHeader column="name" sort={listed.sort} onSort={listed.sortBy}>
+                  選んだファイル
+                </SortableHeader>
+                <SortableHeader
+                  column="size"
+                  sort={listed.sort}
+                  onSort={listed.sortBy}
+                  className={styles.sizeCol}
+                >
                   大きさ
-                </th>
+                </SortableHeader>
               </tr>
             </thead>
             <tbody>
-              {files.map((file) => (
+              {listed.rows.map((file) => (
                 <tr key={file.id} data-testid="import-file">
                   <td>{file.name}</td>
                   <td className={cx('nowrap', styles.sizeCol)}>{formatSize(file.size)}</td>

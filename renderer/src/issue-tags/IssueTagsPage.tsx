@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { cx } from '../ui/cx';
 import layoutStyles from '../ui/layout.module.css';
 import { Notice } from '../ui/Notice';
+import { SortableHeader, useSortedRows } from '../ui/SortableHeader';
 import tableStyles from '../ui/table.module.css';
 import { AddIssueTagForm } from './AddIssueTagForm';
 import styles from './IssueTagsPage.module.css';
@@ -19,7 +20,10 @@ export function IssueTagsPage() {
   const [retiring, setRetiring] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const active = (tags.data ?? []).filter((t) => !t.retired);
+  const active = useSortedRows(
+    (tags.data ?? []).filter((t) => !t.retired),
+    { name: (t: { name: string }) => t.name },
+  );
   const retired = (tags.data ?? []).filter((t) => t.retired);
 
   const retire = useMutation({
@@ -73,21 +77,23 @@ export function IssueTagsPage() {
       <div className={styles.layout}>
         <section className={layoutStyles.panel} aria-labelledby="issue-tags-active-title">
           <h2 id="issue-tags-active-title" className={layoutStyles.panelTitle}>
-            使っている課題<span className={styles.count}>{active.length}件</span>
+            使っている課題<span className={styles.count}>{active.rows.length}件</span>
           </h2>
           {tags.isPending && <p className="muted">読み込んでいます…</p>}
           {tags.data && (
             <table className={cx(tableStyles.table, styles.table)}>
               <thead>
                 <tr>
-                  <th scope="col">課題</th>
+                  <SortableHeader column="name" sort={active.sort} onSort={active.sortBy}>
+                    課題
+                  </SortableHeader>
                   <th scope="col" className={styles.actionCol}>
                     操作
                   </th>
                 </tr>
               </thead>
               <tbody>
-                {active.map((tag) => (
+                {active.rows.map((tag) => (
                   <tr key={tag.name} data-testid="issue-tag-row">
                     <td>{tag.name}</td>
                     <td>

@@ -1,5 +1,6 @@
 import { fiscalYearLabel } from '../../../electron/domain/fiscal-year';
 import { cx } from '../ui/cx';
+import { SortableHeader, useSortedRows } from '../ui/SortableHeader';
 import tableStyles from '../ui/table.module.css';
 import styles from './CountTable.module.css';
 
@@ -21,22 +22,43 @@ const hiddenTitle = '件数を表示しません（少ない件数、または�
 
 /** Counts per 年度: ＊ stays ＊, 0 stays 0, the 合計 row is set apart. */
 export function CountTable({ caption, rowHeading, rows, years, currentYear }: CountTableProps) {
+  // The 合計 row stays at the foot whatever the order; a hidden count (＊) sorts last.
+  const body = rows.filter((r) => r.label !== '合計');
+  const totals = rows.filter((r) => r.label === '合計');
+  const columns: Record<string, (row: CountRow) => string | number | null> = {
+    label: (row) => row.label,
+  };
+  years.forEach((fy, i) => {
+    columns[String(fy)] = (row) => {
+      const cell = row.cells[i];
+      return typeof cell === 'number' ? cell : null;
+    };
+  });
+  const { rows: sorted, sort, sortBy } = useSortedRows(body, columns);
   return (
     <table className={cx(tableStyles.table, styles.table)}>
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">{rowHeading}</th>
+          <SortableHeader column="label" sort={sort} onSort={sortBy}>
+            {rowHeading}
+          </SortableHeader>
           {years.map((fy) => (
-            <th key={fy} scope="col" className={styles.num}>
+            <SortableHeader
+              key={fy}
+              column={String(fy)}
+              sort={sort}
+              onSort={sortBy}
+              className={styles.num}
+              note={fy === currentYear && <span className={styles.running}> 年度途中</span>}
+            >
               {fiscalYearLabel(fy)}
-              {fy === currentYear && <span className={styles.running}> 年度途中</span>}
-            </th>
+            </SortableHeader>
           ))}
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => (
+        {[...sorted, ...totals].map((row) => (
           <tr key={row.label} className={row.label === '合計' ? styles.total : undefined}>
             <th scope="row">{row.label}</th>
             {years.map((fy, i) => {

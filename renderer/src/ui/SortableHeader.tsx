@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import styles from './SortableHeader.module.css';
 import { nextSort, type SortState, type SortValue, sortRows } from './sort';
 
@@ -24,6 +24,10 @@ interface SortableHeaderProps<K extends string> {
   sort: SortState<K> | null;
   onSort: (column: K) => void;
   className?: string | undefined;
+  /** What the column sorts by, when it is not the heading itself (表示名 → 本人のふりがな). */
+  sortsBy?: string;
+  /** Shown under the heading, outside the button (「年度途中」). */
+  note?: ReactNode;
   children: string;
 }
 
@@ -32,6 +36,8 @@ export function SortableHeader<K extends string>({
   sort,
   onSort,
   className,
+  sortsBy,
+  note,
   children,
 }: SortableHeaderProps<K>) {
   const direction = sort?.column === column ? sort.direction : undefined;
@@ -41,13 +47,14 @@ export function SortableHeader<K extends string>({
         type="button"
         className={styles.button}
         onClick={() => onSort(column)}
-        title={`${children}で並べ替え`}
+        title={`${sortsBy ?? children}で並べ替え`}
       >
         {children}
         <span className={direction ? styles.markActive : styles.mark} aria-hidden="true">
           {direction === 'descending' ? '▼' : '▲'}
         </span>
       </button>
+      {note}
     </th>
   );
 }

@@ -1,20 +1,26 @@
 import { useQuery } from '@tanstack/react-query';
 import { formatWarekiDate } from '../../../electron/domain/office-day';
+import type { ChannelOutput } from '../../../electron/ipc/contract';
 import { errorMessage } from '../api';
 import { read } from '../queries';
 import { PageHeader } from '../shell/PageHeader';
 import { cx } from '../ui/cx';
 import layoutStyles from '../ui/layout.module.css';
 import { Notice } from '../ui/Notice';
+import { SortableHeader, useSortedRows } from '../ui/SortableHeader';
 import { Tag } from '../ui/Tag';
 import tableStyles from '../ui/table.module.css';
 import { AddUserForm } from './AddUserForm';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import styles from './UsersPage.module.css';
 
+type User = ChannelOutput<'users.list'>[number];
+const userColumns = { name: (u: User) => u.name, createdAt: (u: User) => u.createdAt };
+
 /** The coordinators who can unlock this vault, adding one, and changing one's own passphrase. */
 export function UsersPage({ currentUserId }: { currentUserId: string }) {
   const users = useQuery(read('users.list', {}));
+  const { rows, sort, sortBy } = useSortedRows(users.data ?? [], userColumns);
   return (
     <div className={layoutStyles.page}>
       <PageHeader title="利用者" note="利用者はそれぞれ自分のパスフレーズでロックを解除します。" />
@@ -28,12 +34,16 @@ export function UsersPage({ currentUserId }: { currentUserId: string }) {
           <table className={cx(tableStyles.table, styles.table)}>
             <thead>
               <tr>
-                <th scope="col">利用者名</th>
-                <th scope="col">登録日</th>
+                <SortableHeader column="name" sort={sort} onSort={sortBy}>
+                  利用者名
+                </SortableHeader>
+                <SortableHeader column="createdAt" sort={sort} onSort={sortBy}>
+                  登録日
+                </SortableHeader>
               </tr>
             </thead>
             <tbody>
-              {users.data.map((user) => (
+              {rows.map((user) => (
                 <tr key={user.id}>
                   <td>
                     {user.name}

@@ -8,6 +8,7 @@ import { Button } from '../../ui/Button';
 import { cx } from '../../ui/cx';
 import { Dialog } from '../../ui/Dialog';
 import layoutStyles from '../../ui/layout.module.css';
+import { SortableHeader, useSortedRows } from '../../ui/SortableHeader';
 import { Tag } from '../../ui/Tag';
 import tableStyles from '../../ui/table.module.css';
 import { CorrectionHistory, VoidedMark } from '../corrections/CorrectionHistory';
@@ -20,8 +21,16 @@ type Version = MemberDetail['corrections'][number]['before'];
 const describe = (m: Version) =>
   `${m.label} ${m.name}${m.relationship ? `（${m.relationship}）` : ''}${m.birthDate ? `・${formatWarekiDate(m.birthDate)}生` : ''}・${sexLabels[m.sex]}`;
 
+const memberColumns = {
+  label: (m: MemberDetail) => m.label,
+  kana: (m: MemberDetail) => m.kana || m.name,
+  relationship: (m: MemberDetail) => m.relationship,
+  birthDate: (m: MemberDetail) => m.birthDate,
+  sex: (m: MemberDetail) => sexLabels[m.sex],
+};
+
 /**
- * 世帯員 as read-only rows in the household's order, 本人 marked, each with its 訂正 history. A member
+ * 世帯員 as read-only rows in the household's order (the headers sort them), 本人 marked, each with its 訂正 history. A member
  * recorded by mistake is voided here (rule 18); voided members stay listed below, struck through.
  */
 export function MembersSummary({
@@ -36,6 +45,7 @@ export function MembersSummary({
   const today = officeDate(new Date());
   const notices = useNotices();
   const [voiding, setVoiding] = useState<MemberDetail | null>(null);
+  const { rows, sort, sortBy } = useSortedRows(members, memberColumns);
   return (
     <section className={cx(layoutStyles.panel, householdsStyles.section)} aria-labelledby="hh-members-title">
       <div className={householdsStyles.sectionHead}>
@@ -51,20 +61,33 @@ export function MembersSummary({
         <table className={cx(tableStyles.table, styles.membersTable)}>
           <thead>
             <tr>
-              <th scope="col" className={householdsStyles.colLabel}>
+              <SortableHeader
+                column="label"
+                sort={sort}
+                onSort={sortBy}
+                className={householdsStyles.colLabel}
+              >
                 記号
-              </th>
-              <th scope="col">氏名</th>
-              <th scope="col">続柄</th>
-              <th scope="col">生年月日（年齢）</th>
-              <th scope="col">性別</th>
+              </SortableHeader>
+              <SortableHeader column="kana" sort={sort} onSort={sortBy} sortsBy="ふりがな">
+                氏名
+              </SortableHeader>
+              <SortableHeader column="relationship" sort={sort} onSort={sortBy}>
+                続柄
+              </SortableHeader>
+              <SortableHeader column="birthDate" sort={sort} onSort={sortBy} sortsBy="生年月日">
+                生年月日（年齢）
+              </SortableHeader>
+              <SortableHeader column="sex" sort={sort} onSort={sortBy}>
+                性別
+              </SortableHeader>
               <th scope="col">
                 <span className="visually-hidden">取消</span>
               </th>
             </tr>
           </thead>
           <tbody>
-            {members.map((m) => (
+            {rows.map((m) => (
               <tr key={m.id} data-testid="member-row">
                 <td className={householdsStyles.colLabel}>
                   <span className={householdsStyles.memberLabel}>{m.label}</span>

@@ -9,6 +9,7 @@ import {
 } from '../../../../electron/domain/family';
 import type { EcoMapTie } from '../../../../electron/ipc/schemas/family';
 import fieldStyles from '../../ui/Field.module.css';
+import { SortableHeader, useSortedRows } from '../../ui/SortableHeader';
 import tableStyles from '../../ui/table.module.css';
 import styles from './Family.module.css';
 
@@ -19,7 +20,14 @@ interface EcoMapTiesProps {
 }
 
 /** The agencies on the エコマップ (from 相談経路, meetings, 支援経過 and 役割分担), each tie set here. */
+const tieColumns = {
+  agency: (t: EcoMapTie) => t.agencyName,
+  strength: (t: EcoMapTie) => tieStrengths.indexOf(t.strength),
+  direction: (t: EcoMapTie) => supportDirections.indexOf(t.direction),
+};
+
 export function EcoMapTies({ ties, busy, onChange }: EcoMapTiesProps) {
+  const { rows, sort, sortBy } = useSortedRows(ties, tieColumns);
   return (
     <div>
       <h3 className={styles.subTitle}>エコマップの関係機関</h3>
@@ -31,13 +39,19 @@ export function EcoMapTies({ ties, busy, onChange }: EcoMapTiesProps) {
         <table className={tableStyles.table} aria-label="エコマップの関係機関">
           <thead>
             <tr>
-              <th scope="col">機関</th>
-              <th scope="col">つながりの強さ</th>
-              <th scope="col">支援の向き</th>
+              <SortableHeader column="agency" sort={sort} onSort={sortBy}>
+                機関
+              </SortableHeader>
+              <SortableHeader column="strength" sort={sort} onSort={sortBy}>
+                つながりの強さ
+              </SortableHeader>
+              <SortableHeader column="direction" sort={sort} onSort={sortBy}>
+                支援の向き
+              </SortableHeader>
             </tr>
           </thead>
           <tbody>
-            {ties.map((t) => (
+            {rows.map((t) => (
               <tr key={t.agencyId}>
                 <td>
                   {t.agencyName}

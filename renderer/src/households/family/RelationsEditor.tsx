@@ -12,6 +12,7 @@ import type { MemberDetail } from '../../../../electron/ipc/schemas/households';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import fieldStyles from '../../ui/Field.module.css';
+import { SortableHeader, useSortedRows } from '../../ui/SortableHeader';
 import tableStyles from '../../ui/table.module.css';
 import styles from './Family.module.css';
 
@@ -54,6 +55,10 @@ export function RelationsEditor({ members, relations, busy, onSave }: RelationsE
   const [year, setYear] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [removing, setRemoving] = useState<Relation | null>(null);
+  const listed = useSortedRows(relations, {
+    kind: (r: Relation) => relationKindLabels[r.kind],
+    text: (r: Relation) => describeRelation(r, byId),
+  });
   const partner = isPartnerKind(kind);
 
   async function add() {
@@ -98,15 +103,19 @@ export function RelationsEditor({ members, relations, busy, onSave }: RelationsE
         <table className={tableStyles.table} aria-label="登録済みの家族関係">
           <thead>
             <tr>
-              <th scope="col">関係</th>
-              <th scope="col">内容</th>
+              <SortableHeader column="kind" sort={listed.sort} onSort={listed.sortBy}>
+                関係
+              </SortableHeader>
+              <SortableHeader column="text" sort={listed.sort} onSort={listed.sortBy}>
+                内容
+              </SortableHeader>
               <th scope="col">
                 <span className="visually-hidden">削除</span>
               </th>
             </tr>
           </thead>
           <tbody>
-            {relations.map((r) => (
+            {listed.rows.map((r) => (
               <tr key={r.id} data-testid="relation-row">
                 <td>{relationKindLabels[r.kind]}</td>
                 <td>{describeRelation(r, byId)}</td>

@@ -93,18 +93,6 @@ export function HouseholdFilters({ filters, onChange, receivedDates }: Household
           ))}
         </select>
       </div>
-      <div className={styles.filter}>
-        <label htmlFor={`${id}-sort`}>並び順</label>
-        <select
-          id={`${id}-sort`}
-          className={fieldStyles.select}
-          value={filters.sort}
-          onChange={(e) => set('sort', e.target.value as ListFilters['sort'])}
-        >
-          <option value="receivedOn">受付日（新しい順）</option>
-          <option value="kana">ふりがな順</option>
-        </select>
-      </div>
     </div>
   );
 }

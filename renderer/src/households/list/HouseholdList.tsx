@@ -14,7 +14,7 @@ import { useDebouncedValue } from '../useDebouncedValue';
 import { HouseholdFilters } from './HouseholdFilters';
 import styles from './HouseholdList.module.css';
 import { HouseholdTable } from './HouseholdTable';
-import { isFiltered, listLimit, noFilters, toListInput } from './listFilters';
+import { isFiltered, listLimit, listSortAfter, noFilters, toListInput } from './listFilters';
 import { useSlashToSearch } from './useSlashToSearch';
 
 /** 世帯一覧: search as you type, filters, and the keyboard path `/` → type → ↓ → Enter. */
@@ -136,13 +136,25 @@ export function HouseholdList() {
           <p className={styles.emptyTitle}>条件に合う世帯はありません。</p>
           <p className="muted">検索語や絞り込みを変えてください。</p>
           <div className={cx(layoutStyles.actions, styles.emptyActions)}>
-            <Button onClick={() => onFiltersChange({ ...noFilters, sort: filters.sort })}>
+            <Button
+              onClick={() =>
+                onFiltersChange({ ...noFilters, sort: filters.sort, direction: filters.direction })
+              }
+            >
               条件をすべて解除
             </Button>
           </div>
         </section>
       )}
-      {rows.length > 0 && <HouseholdTable rows={rows} highlightedId={highlightedId} onOpen={onOpen} />}
+      {rows.length > 0 && (
+        <HouseholdTable
+          rows={rows}
+          highlightedId={highlightedId}
+          onOpen={onOpen}
+          sort={{ column: filters.sort, direction: filters.direction }}
+          onSort={(column) => onFiltersChange({ ...filters, ...listSortAfter(filters, column) })}
+        />
+      )}
     </div>
   );
 }

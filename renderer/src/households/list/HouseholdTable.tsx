@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { formatWarekiDate } from '../../../../electron/domain/office-day';
-import type { HouseholdSummary } from '../../../../electron/ipc/schemas/households';
+import type { HouseholdListSort, HouseholdSummary } from '../../../../electron/ipc/schemas/households';
 import { cx } from '../../ui/cx';
+import { SortableHeader } from '../../ui/SortableHeader';
+import type { SortState } from '../../ui/sort';
 import { Tag } from '../../ui/Tag';
 import tableStyles from '../../ui/table.module.css';
 import { ConsentBadge, IssueTags, StatusBadge } from '../Badges';
@@ -11,13 +13,17 @@ interface HouseholdTableProps {
   rows: readonly HouseholdSummary[];
   highlightedId: string | null;
   onOpen: (id: string) => void;
+  /** The order of the whole list (the service sorts before the page is cut), not of these rows. */
+  sort: SortState<HouseholdListSort>;
+  onSort: (column: HouseholdListSort) => void;
 }
 
 /**
  * 世帯一覧 rows. The 表示名 button opens a household and covers its whole row for the mouse; the
- * highlighted row (arrow keys in the search box) stays scrolled into view.
+ * highlighted row (arrow keys in the search box) stays scrolled into view. 受付番号, 表示名 (by the
+ * principal's ふりがな) and 受付日 sort the whole list at the service; the other columns are filters.
  */
-export function HouseholdTable({ rows, highlightedId, onOpen }: HouseholdTableProps) {
+export function HouseholdTable({ rows, highlightedId, onOpen, sort, onSort }: HouseholdTableProps) {
   const body = useRef<HTMLTableSectionElement>(null);
   useEffect(() => {
     if (!highlightedId) return;
@@ -31,12 +37,18 @@ export function HouseholdTable({ rows, highlightedId, onOpen }: HouseholdTablePr
       <table className={cx(tableStyles.table, styles.table)}>
         <thead>
           <tr>
-            <th scope="col">受付番号</th>
-            <th scope="col">表示名</th>
+            <SortableHeader column="caseNo" sort={sort} onSort={onSort}>
+              受付番号
+            </SortableHeader>
+            <SortableHeader column="kana" sort={sort} onSort={onSort} sortsBy="本人のふりがな">
+              表示名
+            </SortableHeader>
             <th scope="col">同意</th>
             <th scope="col">状態</th>
             <th scope="col">課題</th>
-            <th scope="col">受付日</th>
+            <SortableHeader column="receivedOn" sort={sort} onSort={onSort}>
+              受付日
+            </SortableHeader>
             <th scope="col">最終更新</th>
             <th scope="col" className={tableStyles.num}>
               世帯員数

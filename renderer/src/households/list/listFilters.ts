@@ -1,5 +1,10 @@
 import type { HouseholdStatus } from '../../../../electron/domain/household';
-import type { HouseholdListInput } from '../../../../electron/ipc/schemas/households';
+import {
+  type HouseholdListInput,
+  type HouseholdListSort,
+  type ListDirection,
+  usualDirection,
+} from '../../../../electron/ipc/schemas/households';
 
 /** The list's search and filters as the selects hold them ('' = すべて). */
 export interface ListFilters {
@@ -8,7 +13,9 @@ export interface ListFilters {
   status: '' | HouseholdStatus;
   issue: string;
   fiscalYear: string;
-  sort: 'receivedOn' | 'kana';
+  /** The whole list's order, chosen by the table's headers and applied by the service. */
+  sort: HouseholdListSort;
+  direction: ListDirection;
 }
 
 export const noFilters: ListFilters = {
@@ -18,6 +25,7 @@ export const noFilters: ListFilters = {
   issue: '',
   fiscalYear: '',
   sort: 'receivedOn',
+  direction: 'descending',
 };
 
 export const listLimit = 200;
@@ -36,10 +44,20 @@ export function toListInput(filters: ListFilters): HouseholdListInput {
   return {
     query: filters.query.trim(),
     sort: filters.sort,
+    direction: filters.direction,
     limit: listLimit,
     ...(filters.track ? { track: filters.track } : {}),
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.issue ? { issue: filters.issue } : {}),
     ...(filters.fiscalYear ? { fiscalYear: Number(filters.fiscalYear) } : {}),
   };
+}
+
+/** A header pressed: a new column starts its usual way (受付日 newest first), the same column turns round. */
+export function listSortAfter(
+  filters: Pick<ListFilters, 'sort' | 'direction'>,
+  column: HouseholdListSort,
+): Pick<ListFilters, 'sort' | 'direction'> {
+  if (filters.sort !== column) return { sort: column, direction: usualDirection[column] };
+  return { sort: column, direction: filters.direction === 'ascending' ? 'descending' : 'ascending' };
 }

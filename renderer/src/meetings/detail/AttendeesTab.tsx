@@ -2,9 +2,20 @@ import type { MeetingDetail } from '../../../../electron/ipc/schemas/meetings';
 import { Button } from '../../ui/Button';
 import { cx } from '../../ui/cx';
 import layoutStyles from '../../ui/layout.module.css';
+import { SortableHeader, useSortedRows } from '../../ui/SortableHeader';
 import tableStyles from '../../ui/table.module.css';
 import meetingsStyles from '../meetings.module.css';
 import styles from './AttendeesTab.module.css';
+
+type NumberedAttendee = MeetingDetail['attendees'][number] & { no: number };
+const attendeeColumns = {
+  no: (a: NumberedAttendee) => a.no,
+  field: (a: NumberedAttendee) => a.field,
+  agency: (a: NumberedAttendee) => a.agencyName,
+  title: (a: NumberedAttendee) => a.title,
+  person: (a: NumberedAttendee) => a.personName,
+  scope: (a: NumberedAttendee) => (a.inScope ? '範囲内' : '範囲外'),
+};
 
 /** 出席者名簿 in the order the 様式 print it, with each agency's place in the consent's 範囲 (rule 3). */
 export function AttendeesTab({
@@ -16,6 +27,8 @@ export function AttendeesTab({
   onEdit: (() => void) | null;
 }) {
   const agencyCount = new Set(m.attendees.map((a) => a.agencyId)).size;
+  const numbered = m.attendees.map((a, index) => ({ ...a, no: index + 1 }));
+  const { rows, sort, sortBy } = useSortedRows(numbered, attendeeColumns);
   return (
     <section className={layoutStyles.panel} aria-labelledby="mt-attendees-title">
       <div className={meetingsStyles.sectionHead}>
@@ -34,20 +47,32 @@ export function AttendeesTab({
           <table className={cx(tableStyles.table, styles.attendeeTable)}>
             <thead>
               <tr>
-                <th scope="col" className={tableStyles.num}>
+                <SortableHeader column="no" sort={sort} onSort={sortBy} className={tableStyles.num}>
                   No.
-                </th>
-                <th scope="col">分野</th>
-                <th scope="col">機関名</th>
-                <th scope="col">職名</th>
-                <th scope="col">氏名</th>
-                {m.kind === 'consented' && <th scope="col">同意の範囲</th>}
+                </SortableHeader>
+                <SortableHeader column="field" sort={sort} onSort={sortBy}>
+                  分野
+                </SortableHeader>
+                <SortableHeader column="agency" sort={sort} onSort={sortBy}>
+                  機関名
+                </SortableHeader>
+                <SortableHeader column="title" sort={sort} onSort={sortBy}>
+                  職名
+                </SortableHeader>
+                <SortableHeader column="person" sort={sort} onSort={sortBy}>
+                  氏名
+                </SortableHeader>
+                {m.kind === 'consented' && (
+                  <SortableHeader column="scope" sort={sort} onSort={sortBy}>
+                    同意の範囲
+                  </SortableHeader>
+                )}
               </tr>
             </thead>
             <tbody>
-              {m.attendees.map((a, index) => (
+              {rows.map((a) => (
                 <tr key={a.id} className={a.inScope ? undefined : styles.isOutside}>
-                  <td className={tableStyles.num}>{index + 1}</td>
+                  <td className={tableStyles.num}>{a.no}</td>
                   <td className="nowrap">{a.field}</td>
                   <td>{a.agencyName}</td>
                   <td>{a.title || <span className="muted">—</span>}</td>

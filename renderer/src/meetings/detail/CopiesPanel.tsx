@@ -5,6 +5,7 @@ import { call, errorMessage } from '../../api';
 import { read, refresh } from '../../queries';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
+import { SortableHeader, useSortedRows } from '../../ui/SortableHeader';
 import tableStyles from '../../ui/table.module.css';
 import styles from './CopiesPanel.module.css';
 
@@ -14,6 +15,12 @@ function statusText(copy: DistributedCopy): string {
   if (copy.collectedOn) return `回収 ${formatWareki(copy.collectedOn)}${by}`;
   return '未回収';
 }
+
+const copyColumns = {
+  copyNo: (c: DistributedCopy) => c.copyNo,
+  recipient: (c: DistributedCopy) => c.recipient || '予備',
+  documents: (c: DistributedCopy) => c.documents.join('、'),
+};
 
 function copyLabel(copy: DistributedCopy): string {
   return `配布番号 ${copy.copyNo}／${copy.total}（${copy.recipient || '予備'}）`;
@@ -52,6 +59,7 @@ function CopyLists({ copies, meetingId }: { copies: DistributedCopy[]; meetingId
   });
 
   const outstanding = copies.filter((c) => c.status === 'outstanding');
+  const sorted = useSortedRows(outstanding, copyColumns);
   const settled = copies.filter((c) => c.status !== 'outstanding');
   const busyWith = mark.isPending ? mark.variables : null;
   const action = (copy: DistributedCopy, status: CopyStatus, label: string) => (
@@ -77,14 +85,20 @@ function CopyLists({ copies, meetingId }: { copies: DistributedCopy[]; meetingId
         <table className={tableStyles.table} aria-labelledby={`${meetingId}-outstanding`}>
           <thead>
             <tr>
-              <th scope="col">配布番号</th>
-              <th scope="col">配布先</th>
-              <th scope="col">資料</th>
+              <SortableHeader column="copyNo" sort={sorted.sort} onSort={sorted.sortBy}>
+                配布番号
+              </SortableHeader>
+              <SortableHeader column="recipient" sort={sorted.sort} onSort={sorted.sortBy}>
+                配布先
+              </SortableHeader>
+              <SortableHeader column="documents" sort={sorted.sort} onSort={sorted.sortBy}>
+                資料
+              </SortableHeader>
               <th scope="col">記録</th>
             </tr>
           </thead>
           <tbody>
-            {outstanding.map((copy) => (
+            {sorted.rows.map((copy) => (
               <tr key={copy.copyNo}>
                 <td className="nowrap">
                   {copy.copyNo}／{copy.total}

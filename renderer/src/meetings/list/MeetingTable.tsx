@@ -4,6 +4,7 @@ import { formatWarekiDate } from '../../../../electron/domain/office-day';
 import { timeRange } from '../../../../electron/domain/time-range';
 import type { MeetingSummary } from '../../../../electron/ipc/schemas/meetings';
 import { cx } from '../../ui/cx';
+import { SortableHeader, useSortedRows } from '../../ui/SortableHeader';
 import tableStyles from '../../ui/table.module.css';
 import { KindBadge } from '../KindBadge';
 import { MeetingStateTag } from '../lifecycle/MeetingLifecycle';
@@ -28,7 +29,24 @@ function moveBetweenRows(event: KeyboardEvent<HTMLTableSectionElement>) {
   buttons[Math.min(buttons.length - 1, Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1)))]?.focus();
 }
 
-export function MeetingTable({ rows, label, showMissing = false, onOpen }: MeetingTableProps) {
+const meetingColumns = {
+  date: (m: MeetingSummary) => `${m.heldOn} ${m.startTime ?? ''}`,
+  time: (m: MeetingSummary) => m.startTime,
+  kind: (m: MeetingSummary) => m.kind,
+  household: (m: MeetingSummary) => m.caseNo,
+  place: (m: MeetingSummary) => m.place,
+  attendees: (m: MeetingSummary) => m.attendeeCount,
+  plan: (m: MeetingSummary) => planStatusLabels[m.planStatus],
+  missing: (m: MeetingSummary) => m.missing.length,
+};
+
+export function MeetingTable({ rows: given, label, showMissing = false, onOpen }: MeetingTableProps) {
+  const { rows, sort, sortBy } = useSortedRows(given, meetingColumns);
+  const header = (column: keyof typeof meetingColumns, text: string, className?: string) => (
+    <SortableHeader column={column} sort={sort} onSort={sortBy} className={className}>
+      {text}
+    </SortableHeader>
+  );
   return (
     <div className={meetingsStyles.tableWrap}>
       <table className={cx(tableStyles.table, styles.table)} aria-label={label}>
@@ -44,15 +62,13 @@ export function MeetingTable({ rows, label, showMissing = false, onOpen }: Meeti
         </colgroup>
         <thead>
           <tr>
-            <th scope="col">日付</th>
-            <th scope="col">時刻</th>
-            <th scope="col">種別</th>
-            <th scope="col">世帯</th>
-            <th scope="col">場所</th>
-            <th scope="col" className={tableStyles.num}>
-              出席者
-            </th>
-            <th scope="col">{showMissing ? '未完了の作業' : '支援プラン'}</th>
+            {header('date', '日付')}
+            {header('time', '時刻')}
+            {header('kind', '種別')}
+            {header('household', '世帯')}
+            {header('place', '場所')}
+            {header('attendees', '出席者', tableStyles.num)}
+            {showMissing ? header('missing', '未完了の作業') : header('plan', '支援プラン')}
           </tr>
         </thead>
         <tbody onKeyDown={moveBetweenRows}>
