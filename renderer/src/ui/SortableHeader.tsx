@@ -19,6 +19,13 @@ export function useSortedRows<T, K extends string>(
   };
 }
 
+/** The ▲/▼ is drawn by the stylesheet, so the heading's text stays the heading alone. */
+const markStyles = {
+  none: styles.mark,
+  ascending: styles.markAscending,
+  descending: styles.markDescending,
+};
+
 interface SortableHeaderProps<K extends string> {
   column: K;
   sort: SortState<K> | null;
@@ -50,9 +57,7 @@ export function SortableHeader<K extends string>({
         title={`${sortsBy ?? children}で並べ替え`}
       >
         {children}
-        <span className={direction ? styles.markActive : styles.mark} aria-hidden="true">
-          {direction === 'descending' ? '▼' : '▲'}
-        </span>
+        <span className={markStyles[direction ?? 'none']} aria-hidden="true" />
       </button>
       {note}
     </th>
