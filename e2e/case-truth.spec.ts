@@ -1,24 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/harness.js';
+import { bridge, officeDay } from './support/bridge.js';
 import { screenshot } from './support/screens.js';
 import { openSignedIn } from './support/vault.js';
-
-/** The office's today in Japan, and a day `days` later, as YYYY-MM-DD. */
-const officeDay = (days = 0) =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', dateStyle: 'short' }).format(
-    new Date(Date.now() + days * 86_400_000),
-  );
-
-async function bridge<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([c, i]) =>
-      (window.kasane as unknown as Record<string, (x: unknown) => Promise<unknown>>)[c as string]?.(i),
-    [channel, input] as const,
-  );
-  const r = result as { ok: boolean; value?: T; message?: string };
-  if (!r.ok) throw new Error(r.message);
-  return r.value as T;
-}
 
 async function createHousehold(page: Page, caseNo: string, label: string, receivedOn = '2024-04-01') {
   return bridge<{ id: string }>(page, 'households.create', {

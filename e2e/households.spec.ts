@@ -343,6 +343,7 @@ test.describe('世帯', () => {
     await noteForm.getByLabel('日付').fill('R6.4.20');
     await noteForm.getByLabel('機関').selectOption({ label: '地域包括支援センター' });
     await noteForm.getByLabel('担当者').fill('佐藤');
+    await noteForm.getByRole('radio', { name: '訪問' }).check();
     await noteForm.getByLabel('内容').fill('自宅を訪問。\n本人は在宅、妻が対応。');
     await noteForm.getByLabel('次の予定').fill('5月に再訪問');
     await noteForm.getByLabel('内容').press('Control+Enter');

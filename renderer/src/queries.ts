@@ -86,6 +86,7 @@ export const householdReads = [
   'progressNotes.list',
   'progressNotes.history',
   'evaluations.list',
+  'progressNotes.search',
 ] as const satisfies readonly ReadChannel[];
 
 /** What a change to a meeting (its facts, attendees, plan, report) can put out of date. */

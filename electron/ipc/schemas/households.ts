@@ -332,16 +332,27 @@ export const noteReasonRequired = {
   message: '訂正の理由を入力してください（履歴に残ります）',
   path: ['reason'],
 };
-export const progressNoteInputSchema = progressNoteFieldsSchema
-  .refine((n) => !n.id || (n.reason ?? '') !== '', noteReasonRequired)
-  .refine((n) => !n.timeFrom || !n.timeTo || n.timeTo > n.timeFrom, {
-    message: '終わりの時刻は始まりの時刻より後にしてください',
-    path: ['timeTo'],
-  })
-  .refine((n) => !n.nextOn || n.nextOn >= n.notedOn, {
-    message: '次回予定日は、この記録の日付以降にしてください',
-    path: ['nextOn'],
-  });
+type NoteOrder = {
+  notedOn: string;
+  timeFrom?: string | null;
+  timeTo?: string | null;
+  nextOn?: string | null;
+};
+/** The checks between a note's fields, the same in the form and in main. */
+export const withNoteOrder = <S extends z.ZodType<NoteOrder>>(schema: S): S =>
+  schema
+    .refine((n) => !n.timeFrom || !n.timeTo || n.timeTo > n.timeFrom, {
+      message: '終わりの時刻は始まりの時刻より後にしてください',
+      path: ['timeTo'],
+    })
+    .refine((n) => !n.nextOn || n.nextOn >= n.notedOn, {
+      message: '次回予定日は、この記録の日付以降にしてください',
+      path: ['nextOn'],
+    });
+export const progressNoteInputSchema = withNoteOrder(progressNoteFieldsSchema).refine(
+  (n) => !n.id || (n.reason ?? '') !== '',
+  noteReasonRequired,
+);
 
 /** A 支援経過 entry as it was before a 訂正 or 取消 (rule 18). */
 export const progressNoteVersionSchema = z.object({

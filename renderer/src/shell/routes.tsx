@@ -17,6 +17,7 @@ import { HouseholdScreen } from '../households/HouseholdScreen';
 import { HouseholdsSection } from '../households/HouseholdsSection';
 import { HouseholdList } from '../households/list/HouseholdList';
 import { MembersPage } from '../households/members/MembersPage';
+import { NoteSearchPage } from '../households/notes/NoteSearchPage';
 import { ImportPage } from '../import/ImportPage';
 import { IssueTagsPage } from '../issue-tags/IssueTagsPage';
 import { MeetingDetail } from '../meetings/detail/MeetingDetail';
@@ -66,6 +67,12 @@ const newHouseholdRoute = createRoute({
   path: 'new',
   component: HouseholdFormPage,
 });
+/** 支援経過の検索 across every household. */
+const noteSearchRoute = createRoute({
+  getParentRoute: () => householdsRoute,
+  path: 'notes',
+  component: NoteSearchPage,
+});
 /** One household: read once when it is opened (rule 10), shared by its detail and editors. */
 const householdRoute = createRoute({
   getParentRoute: () => householdsRoute,
@@ -76,7 +83,11 @@ const householdDetailRoute = createRoute({
   getParentRoute: () => householdRoute,
   path: '/',
   // ホーム links to the part of the household where the work is done.
-  validateSearch: z.object({ section: z.enum(['notes', 'monitoring', 'consent']).optional() }),
+  validateSearch: z.object({
+    section: z.enum(['notes', 'monitoring', 'consent']).optional(),
+    /** One 支援経過 entry, from the search across households. */
+    note: z.string().optional(),
+  }),
   component: HouseholdDetailView,
 });
 const householdEditRoute = createRoute({
@@ -139,6 +150,7 @@ const routeTree = rootRoute.addChildren([
   householdsRoute.addChildren([
     householdListRoute,
     newHouseholdRoute,
+    noteSearchRoute,
     householdRoute.addChildren([householdDetailRoute, householdEditRoute, householdMembersRoute]),
   ]),
   meetingsRoute.addChildren([

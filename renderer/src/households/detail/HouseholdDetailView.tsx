@@ -34,7 +34,7 @@ export function HouseholdDetailView() {
         <ConsentSection household={household} />
         <HouseholdMeetingsSection householdId={household.id} />
         <MonitoringSection householdId={household.id} />
-        <ProgressNotesSection householdId={household.id} />
+        <ProgressNotesSection householdId={household.id} members={household.members} />
       </div>
       <div>
         <BasicFacts household={household} />

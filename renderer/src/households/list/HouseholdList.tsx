@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
 import { errorMessage } from '../../api';
 import { read } from '../../queries';
@@ -94,6 +94,9 @@ export function HouseholdList() {
           <p id={`${searchId}-hint`} className={cx(fieldStyles.hint, styles.searchHint)}>
             <kbd>/</kbd> で検索、<kbd>↑</kbd>
             <kbd>↓</kbd> で選び、<kbd>Enter</kbd> で開きます。
+            <Link to="/households/notes" className={styles.notesLink}>
+              支援経過の内容から探す
+            </Link>
           </p>
         </div>
         <span className={layoutStyles.actionsSpacer} />

@@ -1,10 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type KeyboardEvent, useEffect, useId, useState } from 'react';
-import { type Path, useForm, useWatch } from 'react-hook-form';
+import { Controller, type Path, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
+import { contactMeansLabels, contactMeansSchema } from '../../../../electron/domain/progress-note';
 import type { Agency } from '../../../../electron/ipc/schemas/agencies';
-import { noteReasonRequired, progressNoteFieldsSchema } from '../../../../electron/ipc/schemas/households';
+import {
+  noteReasonRequired,
+  progressNoteFieldsSchema,
+  withNoteOrder,
+} from '../../../../electron/ipc/schemas/households';
 import { AgencyOptions } from '../../agencies/AgencyOptions';
 import { call } from '../../api';
 import { householdReads, refresh } from '../../queries';
@@ -18,16 +23,38 @@ import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
 import layoutStyles from '../../ui/layout.module.css';
 import { TextAreaField } from '../../ui/TextAreaField';
+import consentStyles from '../consent/consent.module.css';
 import { FormErrorNotice } from '../FormErrorNotice';
 import householdsStyles from '../households.module.css';
+import { MembersConcerned, type NoteMember } from './MembersConcerned';
 import styles from './NoteForm.module.css';
 
-const fieldsSchema = progressNoteFieldsSchema.omit({ id: true, householdId: true });
-// A 訂正 needs its reason (rule 18), checked here as the service checks it.
+const fieldsSchema = withNoteOrder(progressNoteFieldsSchema.omit({ id: true, householdId: true }));
+/**
+ * A new entry says how the contact was made (手段); a 訂正 of an entry written before 手段 was asked
+ * may leave it unrecorded. A 訂正 needs its reason (rule 18), checked here as the service checks it.
+ */
+const newSchema = fieldsSchema.refine((n) => n.means != null, {
+  message: '手段を選んでください',
+  path: ['means'],
+  when: () => true,
+});
 const correctionSchema = fieldsSchema.refine((n) => (n.reason ?? '') !== '', noteReasonRequired);
 export type NoteValues = z.input<typeof fieldsSchema>;
 type Parsed = z.output<typeof fieldsSchema>;
-const fields: readonly Path<NoteValues>[] = ['notedOn', 'agencyId', 'staff', 'content', 'nextPlan', 'reason'];
+const fields: readonly Path<NoteValues>[] = [
+  'notedOn',
+  'means',
+  'timeFrom',
+  'timeTo',
+  'agencyId',
+  'staff',
+  'memberIds',
+  'content',
+  'nextPlan',
+  'nextOn',
+  'reason',
+];
 
 interface NoteFormProps {
   householdId: string;
@@ -35,25 +62,37 @@ interface NoteFormProps {
   noteId?: string;
   initial: NoteValues;
   agencies: readonly Agency[];
+  /** The household's members to choose from (and any the note already names). */
+  members: readonly NoteMember[];
   onCancel: () => void;
   onSaved: () => void;
 }
 
 /** One 支援経過 entry. Enter is a new line in the text areas; Ctrl+Enter saves. */
-export function NoteForm({ householdId, noteId, initial, agencies, onCancel, onSaved }: NoteFormProps) {
+export function NoteForm({
+  householdId,
+  noteId,
+  initial,
+  agencies,
+  members,
+  onCancel,
+  onSaved,
+}: NoteFormProps) {
   const queryClient = useQueryClient();
   const agencyId = useId();
+  const meansId = useId();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, setFocus, control, formState } = useForm<
     NoteValues,
     unknown,
     Parsed
   >({
-    resolver: zodResolver(noteId ? correctionSchema : fieldsSchema),
+    resolver: zodResolver(noteId ? correctionSchema : newSchema),
     defaultValues: initial,
   });
   const { errors, isDirty } = formState;
   const notedOn = useWatch({ control, name: 'notedOn' });
+  const nextOn = useWatch({ control, name: 'nextOn' });
   useUnsavedChanges(isDirty);
   useEffect(() => setFocus(noteId ? 'content' : 'notedOn'), [setFocus, noteId]);
 
@@ -93,7 +132,7 @@ export function NoteForm({ householdId, noteId, initial, agencies, onCancel, onS
         () => setFormError(invalidFormMessage),
       )}
     >
-      <div className={cx(householdsStyles.formGrid, styles.formGrid3)}>
+      <div className={cx(householdsStyles.formGrid, styles.whenRow)}>
         <DateField
           label="日付"
           required
@@ -101,6 +140,47 @@ export function NoteForm({ householdId, noteId, initial, agencies, onCancel, onS
           error={errors.notedOn?.message}
           {...register('notedOn')}
         />
+        <TextField
+          label="開始時刻"
+          hint="例：10:00"
+          autoComplete="off"
+          inputMode="numeric"
+          inputClassName={styles.inputTime}
+          error={errors.timeFrom?.message}
+          {...register('timeFrom')}
+        />
+        <TextField
+          label="終了時刻"
+          hint="例：10:30"
+          autoComplete="off"
+          inputMode="numeric"
+          inputClassName={styles.inputTime}
+          error={errors.timeTo?.message}
+          {...register('timeTo')}
+        />
+      </div>
+      <fieldset
+        className={fieldStyles.group}
+        aria-describedby={errors.means ? `${meansId}-error` : undefined}
+        aria-invalid={errors.means ? true : undefined}
+      >
+        <legend>
+          手段
+          {!noteId && <span className={cx(fieldStyles.required, consentStyles.legendRequired)}>必須</span>}
+        </legend>
+        {contactMeansSchema.options.map((m) => (
+          <label key={m} className={fieldStyles.choice}>
+            <input type="radio" value={m} {...register('means')} />
+            {contactMeansLabels[m]}
+          </label>
+        ))}
+        {errors.means && (
+          <p className={fieldStyles.error} id={`${meansId}-error`}>
+            {errors.means.message}
+          </p>
+        )}
+      </fieldset>
+      <div className={cx(householdsStyles.formGrid, styles.whoRow)}>
         <FieldFrame id={agencyId} label="機関" error={errors.agencyId?.message}>
           <select
             id={agencyId}
@@ -114,6 +194,20 @@ export function NoteForm({ householdId, noteId, initial, agencies, onCancel, onS
         </FieldFrame>
         <TextField label="担当者" autoComplete="off" error={errors.staff?.message} {...register('staff')} />
       </div>
+      {members.length > 0 && (
+        <Controller
+          control={control}
+          name="memberIds"
+          render={({ field }) => (
+            <MembersConcerned
+              members={members}
+              value={field.value ?? []}
+              onChange={field.onChange}
+              error={errors.memberIds?.message}
+            />
+          )}
+        />
+      )}
       <TextAreaField
         label="内容"
         required
@@ -122,7 +216,16 @@ export function NoteForm({ householdId, noteId, initial, agencies, onCancel, onS
         error={errors.content?.message}
         {...register('content')}
       />
-      <TextAreaField label="次の予定" rows={2} error={errors.nextPlan?.message} {...register('nextPlan')} />
+      <div className={cx(householdsStyles.formGrid, styles.nextRow)}>
+        <TextAreaField label="次の予定" rows={2} error={errors.nextPlan?.message} {...register('nextPlan')} />
+        <DateField
+          label="次回予定日"
+          typed={nextOn}
+          hint="この日が来るとホームの「今日の仕事」に出ます。"
+          error={errors.nextOn?.message}
+          {...register('nextOn')}
+        />
+      </div>
       {noteId && (
         <TextAreaField
           label="訂正の理由"

@@ -1,32 +1,74 @@
-import { useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useSearch } from '@tanstack/react-router';
+import { useEffect, useRef, useState } from 'react';
 import { warekiInput } from '../../../../electron/domain/dates';
 import { formatWarekiDate, officeDate } from '../../../../electron/domain/office-day';
+import { contactMeansLabels } from '../../../../electron/domain/progress-note';
 import type { ProgressNote } from '../../../../electron/ipc/schemas/households';
 import { call, errorMessage } from '../../api';
 import { read } from '../../queries';
 import { Button } from '../../ui/Button';
+import { CollapsibleText } from '../../ui/CollapsibleText';
 import { cx } from '../../ui/cx';
 import { Dialog } from '../../ui/Dialog';
 import layoutStyles from '../../ui/layout.module.css';
 import { Notice } from '../../ui/Notice';
+import { Tag } from '../../ui/Tag';
 import { VoidedMark } from '../corrections/CorrectionHistory';
 import { VoidForm } from '../corrections/VoidForm';
 import householdsStyles from '../households.module.css';
 import { AreaNotice, useNotices } from '../notices';
+import { useDebouncedValue } from '../useDebouncedValue';
+import { memberName, type NoteMember } from './MembersConcerned';
 import { NoteForm } from './NoteForm';
 import { NoteHistory } from './NoteHistory';
+import { NoteSearchField } from './NoteSearchField';
 import styles from './ProgressNotesSection.module.css';
 
-/** 支援経過: newest first; one form open at a time (a new entry, or an edit that keeps history). */
-export function ProgressNotesSection({ householdId }: { householdId: string }) {
+/**
+ * 支援経過: newest first; one form open at a time (a new entry, or an edit that keeps history). The
+ * search narrows the list to the entries whose text holds the words (folded as household search folds).
+ */
+export function ProgressNotesSection({
+  householdId,
+  members,
+}: {
+  householdId: string;
+  members: readonly NoteMember[];
+}) {
   const notes = useQuery(read('progressNotes.list', { householdId }));
   const agencies = useQuery(read('agencies.list', { includeRetired: true }));
   const [editing, setEditing] = useState<'new' | string | null>(null);
   const [historyOf, setHistoryOf] = useState<string | null>(null);
   const [voiding, setVoiding] = useState<ProgressNote | null>(null);
+  const [query, setQuery] = useState('');
+  const searched = useDebouncedValue(query.trim(), 150);
+  const found = useQuery({
+    ...read('progressNotes.search', { query: searched, householdId, limit: 500 }),
+    enabled: searched !== '',
+    placeholderData: keepPreviousData,
+  });
   const notices = useNotices();
   const heading = useRef<HTMLHeadingElement>(null);
+  const { section, note: linkedNote } = useSearch({ from: '/households/$householdId/' });
+
+  // ホーム and the search across households link here: the section (and the entry) comes into view.
+  const listed = notes.isSuccess;
+  useEffect(() => {
+    if (!listed || (section !== 'notes' && !linkedNote)) return;
+    // After the page's own focus on its title (a parent's effect, which runs after this one).
+    const frame = requestAnimationFrame(() => {
+      const target = linkedNote ? document.getElementById(noteAnchor(linkedNote)) : heading.current;
+      heading.current?.focus({ preventScroll: true });
+      target?.scrollIntoView({ block: linkedNote ? 'center' : 'start' });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [listed, section, linkedNote]);
+
+  const searching = searched !== '';
+  const matching = searching && found.data ? new Set(found.data.map((f) => f.noteId)) : null;
+  const shown = matching ? (notes.data ?? []).filter((n) => matching.has(n.id)) : notes.data;
+  const memberOf = new Map(members.map((m) => [m.id, m]));
 
   const formFor = (note?: ProgressNote) => (
     <NoteForm
@@ -38,18 +80,35 @@ export function ProgressNotesSection({ householdId }: { householdId: string }) {
               notedOn: warekiInput(note.notedOn),
               agencyId: note.agencyId,
               staff: note.staff,
+              means: note.means,
+              timeFrom: note.timeFrom ?? '',
+              timeTo: note.timeTo ?? '',
+              memberIds: note.members.map((m) => m.id),
               content: note.content,
               nextPlan: note.nextPlan,
+              nextOn: warekiInput(note.nextOn),
             }
           : {
               notedOn: warekiInput(officeDate(new Date())),
               agencyId: null,
               staff: '',
+              means: null,
+              timeFrom: '',
+              timeTo: '',
+              memberIds: [],
               content: '',
               nextPlan: '',
+              nextOn: '',
             }
       }
       agencies={agencies.data ?? []}
+      members={[
+        ...members,
+        // A member the entry names who has since left the list (取消) stays choosable for it.
+        ...(note?.members ?? [])
+          .filter((m) => !memberOf.has(m.id))
+          .map((m) => ({ ...m, name: '', relationship: '', deceased: false })),
+      ]}
       onCancel={() => setEditing(null)}
       onSaved={() => {
         setEditing(null);
@@ -84,18 +143,49 @@ export function ProgressNotesSection({ householdId }: { householdId: string }) {
         </Button>
       </div>
       <AreaNotice area="notes" className={householdsStyles.sectionNotice} />
+      {notes.data && notes.data.length > 0 && (
+        <NoteSearchField
+          value={query}
+          onChange={setQuery}
+          status={
+            !searching
+              ? ''
+              : found.isError
+                ? errorMessage(found.error)
+                : found.isPending || found.isPlaceholderData
+                  ? '検索しています…'
+                  : `「${searched}」を含む支援経過 ${shown?.length ?? 0}件`
+          }
+        />
+      )}
       {notes.isError && <Notice tone="error">{errorMessage(notes.error)}</Notice>}
       {editing === 'new' && <div className={cx(styles.note, styles.noteEditing)}>{formFor()}</div>}
       {notes.data?.length === 0 && editing !== 'new' && <p className="muted">支援経過はまだありません。</p>}
+      {matching && shown?.length === 0 && (
+        <p className="muted">
+          見つかりません。取り消した支援経過は検索しません。言葉を短くするか、別の言い方で探してください。
+        </p>
+      )}
       <ol className={styles.notes}>
-        {notes.data?.map((note) => (
-          <li key={note.id} className={styles.note} data-testid="progress-note">
+        {shown?.map((note) => (
+          <li
+            key={note.id}
+            id={noteAnchor(note.id)}
+            className={cx(styles.note, note.id === linkedNote && styles.noteLinked)}
+            data-testid="progress-note"
+          >
             {editing === note.id ? (
               formFor(note)
             ) : (
               <article aria-label={`${formatWarekiDate(note.notedOn)}の支援経過`}>
                 <div className={cx(styles.noteHead, note.voided && householdsStyles.struck)}>
                   <span className={styles.noteDate}>{formatWarekiDate(note.notedOn)}</span>
+                  {(note.timeFrom || note.timeTo) && (
+                    <span className={styles.noteTime}>
+                      {note.timeFrom ?? ''}〜{note.timeTo ?? ''}
+                    </span>
+                  )}
+                  {note.means && <Tag tone="muted">{contactMeansLabels[note.means]}</Tag>}
                   <span>{note.agencyName ?? 'コーディネーター'}</span>
                   {note.staff && <span className="muted">担当者 {note.staff}</span>}
                   <span className={layoutStyles.actionsSpacer} />
@@ -130,19 +220,31 @@ export function ProgressNotesSection({ householdId }: { householdId: string }) {
                   )}
                 </div>
                 <VoidedMark voided={note.voided} />
-                <p
-                  className={cx(
-                    householdsStyles.multiline,
-                    styles.noteContent,
-                    note.voided && householdsStyles.struck,
-                  )}
-                  data-testid="note-content"
+                {note.members.length > 0 && (
+                  <p className={styles.noteMembers} data-testid="note-members">
+                    <span className={styles.noteLabel}>対象</span>
+                    {note.members
+                      .map((m) => {
+                        const member = memberOf.get(m.id);
+                        return member ? memberName(member) : m.label;
+                      })
+                      .join('、')}
+                  </p>
+                )}
+                <CollapsibleText
+                  className={cx(styles.noteContent, note.voided && householdsStyles.struck)}
+                  testId="note-content"
                 >
                   {note.content}
-                </p>
-                {note.nextPlan && (
+                </CollapsibleText>
+                {(note.nextPlan || note.nextOn) && (
                   <p className={styles.noteNext}>
-                    <span className={styles.noteNextLabel}>次の予定</span>
+                    <span className={styles.noteLabel}>次の予定</span>
+                    {note.nextOn && (
+                      <span className={styles.noteNextOn} data-testid="note-next-on">
+                        {formatWarekiDate(note.nextOn)}
+                      </span>
+                    )}
                     <span className={householdsStyles.multiline}>{note.nextPlan}</span>
                   </p>
                 )}
@@ -178,3 +280,6 @@ export function ProgressNotesSection({ householdId }: { householdId: string }) {
     </section>
   );
 }
+
+/** The element id of one entry, for links from ホーム and from the search across households. */
+const noteAnchor = (noteId: string) => `note-${noteId}`;
