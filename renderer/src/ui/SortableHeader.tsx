@@ -21,7 +21,6 @@ export function useSortedRows<T, K extends string>(
 
 /** The ▲/▼ is drawn by the stylesheet, so the heading's text stays the heading alone. */
 const markStyles = {
-  none: styles.mark,
   ascending: styles.markAscending,
   descending: styles.markDescending,
 };
@@ -57,7 +56,7 @@ export function SortableHeader<K extends string>({
         title={`${sortsBy ?? children}で並べ替え`}
       >
         {children}
-        <span className={markStyles[direction ?? 'none']} aria-hidden="true" />
+        <span className={direction ? markStyles[direction] : styles.mark} aria-hidden="true" />
       </button>
       {note}
     </th>
