@@ -1,7 +1,12 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type Attendance, attendanceLabels, attendanceSchema } from '../../../../electron/domain/desk';
 import type { MeetingDetail } from '../../../../electron/ipc/schemas/meetings';
+import { call, errorMessage } from '../../api';
+import { meetingReads, refresh } from '../../queries';
 import { Button } from '../../ui/Button';
 import { cx } from '../../ui/cx';
 import layoutStyles from '../../ui/layout.module.css';
+import { Notice } from '../../ui/Notice';
 import { SortableHeader, useSortedRows } from '../../ui/SortableHeader';
 import tableStyles from '../../ui/table.module.css';
 import meetingsStyles from '../meetings.module.css';
@@ -14,10 +19,14 @@ const attendeeColumns = {
   agency: (a: NumberedAttendee) => a.agencyName,
   title: (a: NumberedAttendee) => a.title,
   person: (a: NumberedAttendee) => a.personName,
+  attendance: (a: NumberedAttendee) => attendanceLabels[a.attendance],
   scope: (a: NumberedAttendee) => (a.inScope ? '範囲内' : '範囲外'),
 };
 
-/** 出席者名簿 in the order the 様式 print it, with each agency's place in the consent's 範囲 (rule 3). */
+/**
+ * 出席者名簿 in the order the 様式 print it, with each agency's place in the consent's 範囲 (rule 3)
+ * and its 出欠 as the replies come in (the desk lists a meeting until every attendee is confirmed).
+ */
 export function AttendeesTab({
   meeting: m,
   onEdit,
@@ -29,6 +38,12 @@ export function AttendeesTab({
   const agencyCount = new Set(m.attendees.map((a) => a.agencyId)).size;
   const numbered = m.attendees.map((a, index) => ({ ...a, no: index + 1 }));
   const { rows, sort, sortBy } = useSortedRows(numbered, attendeeColumns);
+  const queryClient = useQueryClient();
+  const setAttendance = useMutation({
+    mutationFn: (change: { attendeeId: string; attendance: Attendance }) =>
+      call('meetings.setAttendance', { meetingId: m.id, ...change }),
+    onSuccess: () => refresh(queryClient, [...meetingReads, 'desk.get']),
+  });
   return (
     <section className={layoutStyles.panel} aria-labelledby="mt-attendees-title">
       <div className={meetingsStyles.sectionHead}>
@@ -40,6 +55,7 @@ export function AttendeesTab({
         </h2>
         {onEdit && <Button onClick={onEdit}>出席者を変更</Button>}
       </div>
+      {setAttendance.isError && <Notice tone="error">{errorMessage(setAttendance.error)}</Notice>}
       {m.attendees.length === 0 ? (
         <p className="muted">出席者はまだ登録されていません。「出席者を変更」から機関と出席者を加えます。</p>
       ) : (
@@ -62,6 +78,9 @@ export function AttendeesTab({
                 <SortableHeader column="person" sort={sort} onSort={sortBy}>
                   氏名
                 </SortableHeader>
+                <SortableHeader column="attendance" sort={sort} onSort={sortBy}>
+                  出欠
+                </SortableHeader>
                 {m.kind === 'consented' && (
                   <SortableHeader column="scope" sort={sort} onSort={sortBy}>
                     同意の範囲
@@ -77,6 +96,26 @@ export function AttendeesTab({
                   <td>{a.agencyName}</td>
                   <td>{a.title || <span className="muted">—</span>}</td>
                   <td>{a.personName || <span className="muted">—</span>}</td>
+                  <td>
+                    <select
+                      className={styles.attendance}
+                      aria-label={`${a.no} ${a.agencyName}の出欠`}
+                      value={a.attendance}
+                      disabled={onEdit === null || setAttendance.isPending}
+                      onChange={(e) =>
+                        setAttendance.mutate({
+                          attendeeId: a.id,
+                          attendance: attendanceSchema.parse(e.target.value),
+                        })
+                      }
+                    >
+                      {attendanceSchema.options.map((value) => (
+                        <option key={value} value={value}>
+                          {attendanceLabels[value]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
                   {m.kind === 'consented' && (
                     <td>
                       {a.inScope ? (
