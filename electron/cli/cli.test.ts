@@ -1,46 +1,30 @@
 import { spawnSync } from 'node:child_process';
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../db/open.js';
 import { dataDirPaths } from '../services/data-dir.js';
-import { openAnyKeyslot, readKeyslots } from '../services/keyslots.js';
+import { readKeyslots } from '../services/keyslots.js';
 import { filesContaining } from '../services/testing/scan-files.js';
 import { tempDataDir } from '../services/testing/temp-data-dir.js';
+import {
+  copyOfDataDir,
+  dataKeyOf,
+  testPassphrase as passphrase,
+  kasane as runKasane,
+} from './testing/cli-run.js';
 
-const passphrase = 'correct horse battery staple';
 let root: string;
 let cleanup: () => Promise<void>;
 let pristine: string;
 let recoveryLine: string;
 
-function kasane(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ['electron/cli/kasane.mjs', ...args], {
-    env: { ...process.env, KASANE_PASSPHRASE: '', KASANE_NEW_PASSPHRASE: '', ...env },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** Without a passphrase in the environment unless the test gives one. */
+const kasane = (args: string[], env: Record<string, string> = {}) =>
+  runKasane(args, { KASANE_PASSPHRASE: '', ...env });
 
 /** Each scenario works on its own copy of one initialised data directory. */
-let copies = 0;
-async function copyOfVault(): Promise<string> {
-  copies += 1;
-  const dir = join(root, `copy-${copies}`);
-  await cp(pristine, dir, { recursive: true });
-  return dir;
-}
-
-async function dataKeyOf(dir: string): Promise<Buffer> {
-  const file = await readKeyslots(dataDirPaths(dir).keyslots);
-  const opened = await openAnyKeyslot(
-    file.slots.filter((s) => s.kind === 'passphrase'),
-    passphrase,
-  );
-  if (!opened) throw new Error('test passphrase did not open the vault');
-  return opened.dataKey;
-}
+const copyOfVault = async () => (await copyOfDataDir(pristine, root)).dir;
 
 beforeAll(async () => {
   ({ dir: root, cleanup } = await tempDataDir());

@@ -1,21 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { officeDays } from '../services/testing/office-days.js';
 import { fastKdf, tempDataDir } from '../services/testing/temp-data-dir.js';
 import { VaultSession } from '../services/vault-session.js';
+import { kasane, testPassphrase } from './testing/cli-run.js';
 
-const passphrase = 'correct horse battery';
 let dir: string;
 let cleanup: () => Promise<void>;
-
-function kasane(args: string[]) {
-  const result = spawnSync(process.execPath, ['electron/cli/kasane.mjs', ...args], {
-    env: { ...process.env, KASANE_PASSPHRASE: passphrase },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 beforeAll(async () => {
   ({ dir, cleanup } = await tempDataDir());
@@ -25,7 +15,7 @@ beforeAll(async () => {
     kdf: fastKdf,
     clock: () => new Date('2025-04-01T01:00:00Z'),
   });
-  const { status } = await session.setup({ userName: '相談 花子', passphrase });
+  const { status } = await session.setup({ userName: '相談 花子', passphrase: testPassphrase });
   const office = officeDays(
     session.signedIn().store.db,
     { id: status.user?.id ?? '', name: '相談 花子' },

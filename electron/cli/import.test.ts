@@ -1,31 +1,16 @@
-import { spawnSync } from 'node:child_process';
-import { cp, mkdir, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvBytes, type SheetData, xlsxBytes } from '../services/import/fixtures.js';
 import { tempDataDir } from '../services/testing/temp-data-dir.js';
+import { copyOfDataDir, kasane } from './testing/cli-run.js';
 
-const passphrase = 'correct horse battery staple';
 let root: string;
 let cleanup: () => Promise<void>;
 let pristine: string;
 
-function kasane(args: string[]) {
-  const result = spawnSync(process.execPath, ['electron/cli/kasane.mjs', ...args], {
-    env: { ...process.env, KASANE_PASSPHRASE: passphrase, KASANE_NEW_PASSPHRASE: '' },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-let copies = 0;
-async function copyOfVault(): Promise<string> {
-  copies += 1;
-  const dir = join(root, `copy-${copies}`);
-  await cp(pristine, dir, { recursive: true });
-  return dir;
-}
+/** Each scenario works on its own copy of one initialised data directory. */
+const copyOfVault = async () => (await copyOfDataDir(pristine, root)).dir;
 
 const cases = (dir: string) => {
   const result = kasane(['cases', '--data-dir', dir, '--json']);

@@ -1,21 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OpenStore, openStore } from '../../db/open.js';
-import { listAuditEvents, registerAuditKey } from '../services/audit.js';
+import { listAuditEvents } from '../services/audit.js';
 import { listConsents, withdrawConsent } from '../services/consent.js';
-import { dataDirPaths } from '../services/data-dir.js';
 import { listHouseholds } from '../services/households.js';
 import { type SheetData, xlsxBytes } from '../services/import/fixtures.js';
-import { openAnyKeyslot, readKeyslots } from '../services/keyslots.js';
 import { saveOfficeSettings } from '../services/office-settings.js';
 import { finishedOffice } from '../services/testing/meeting-documents-fixture.js';
 import { dayCtx, serviceCtx } from '../services/testing/service-context.js';
 import { tempDataDir } from '../services/testing/temp-data-dir.js';
-import { deriveKey } from '../services/vault-keys.js';
+import { copyOfDataDir, issuedColumns, kasane, withStore } from './testing/cli-run.js';
 
-const passphrase = 'correct horse battery staple';
 let root: string;
 let cleanup: () => Promise<void>;
 let imported: string;
@@ -24,56 +20,15 @@ let importRun: ReturnType<typeof kasane>;
 // Each spawn unlocks with the tuned KDF; a test that renders five forms needs more than the default.
 const manyRenders = 300_000;
 
-function kasane(args: string[]) {
-  const result = spawnSync(process.execPath, ['electron/cli/kasane.mjs', ...args], {
-    env: { ...process.env, KASANE_PASSPHRASE: passphrase, KASANE_NEW_PASSPHRASE: '' },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
 /** Each scenario works on its own copy of the vault the workbook was imported into, and its own output folder. */
-let copies = 0;
-async function copyOfImported(): Promise<{ dir: string; out: string }> {
-  copies += 1;
-  const dir = join(root, `copy-${copies}`);
-  const out = join(root, `out-${copies}`);
-  await cp(imported, dir, { recursive: true });
-  await mkdir(out);
-  return { dir, out };
-}
-
-async function withStore<T>(dir: string, use: (store: OpenStore) => Promise<T>): Promise<T> {
-  const keyslots = await readKeyslots(dataDirPaths(dir).keyslots);
-  const opened = await openAnyKeyslot(
-    keyslots.slots.filter((s) => s.kind === 'passphrase'),
-    passphrase,
-  );
-  if (!opened) throw new Error('test passphrase did not open the vault');
-  const store = await openStore(dataDirPaths(dir).database, opened.dataKey);
-  registerAuditKey(store.sqlite, deriveKey(opened.dataKey, 'audit-chain'));
-  try {
-    return await use(store);
-  } finally {
-    await store.close();
-  }
-}
+const copyOfImported = () => copyOfDataDir(imported, root);
 
 const issuesIn = (dir: string) =>
   withStore(dir, async (store) => ({
     rows: await store.db
       .selectFrom('document_issues as d')
       .innerJoin('meetings as m', 'm.id', 'd.meeting_id')
-      .select([
-        'm.meeting_no',
-        'd.document',
-        'd.copies',
-        'd.purpose_note',
-        'd.names',
-        'd.names_reason',
-        'd.action',
-      ])
+      .select(['m.meeting_no', ...issuedColumns])
       .orderBy('d.created_at')
       .orderBy('d.document')
       .execute(),

@@ -1,54 +1,23 @@
-import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../db/open.js';
-import { listAuditEvents, registerAuditKey } from '../services/audit.js';
-import { dataDirPaths } from '../services/data-dir.js';
-import { openAnyKeyslot, readKeyslots } from '../services/keyslots.js';
+import { listAuditEvents } from '../services/audit.js';
 import { closedWithPlan } from '../services/testing/evaluation-fixture.js';
 import { officeDays } from '../services/testing/office-days.js';
 import { tempDataDir } from '../services/testing/temp-data-dir.js';
-import { deriveKey } from '../services/vault-keys.js';
 import { exitCodes } from './exit-codes.js';
+import { kasane, withStore } from './testing/cli-run.js';
 
-const passphrase = 'correct horse battery staple';
 let root: string;
 let dir: string;
 let cleanup: () => Promise<void>;
-
-function kasane(args: string[]) {
-  const result = spawnSync(process.execPath, ['electron/cli/kasane.mjs', ...args], {
-    env: { ...process.env, KASANE_PASSPHRASE: passphrase, KASANE_NEW_PASSPHRASE: '' },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** The vault the CLI made, opened as the app would, for the fixture and for reading the records. */
-async function withStore<T>(work: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
-  const keyslots = await readKeyslots(dataDirPaths(dir).keyslots);
-  const opened = await openAnyKeyslot(
-    keyslots.slots.filter((s) => s.kind === 'passphrase'),
-    passphrase,
-  );
-  if (!opened) throw new Error('test passphrase did not open the vault');
-  const store = await openStore(dataDirPaths(dir).database, opened.dataKey);
-  registerAuditKey(store.sqlite, deriveKey(opened.dataKey, 'audit-chain'));
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
-}
 
 beforeAll(async () => {
   ({ dir: root, cleanup } = await tempDataDir());
   dir = join(root, 'office');
   expect(kasane(['init', '--data-dir', dir, '--user', '相談 花子']).code).toBe(0);
-  await withStore(async ({ db }) => {
+  await withStore(dir, async ({ db }) => {
     const user = await db.selectFrom('users').select(['id', 'name']).executeTakeFirstOrThrow();
     const office = officeDays(db, user, dir);
     const agency = await office.agency('2025-04-01', '第一地域包括支援センター', '高齢');
@@ -85,7 +54,7 @@ describe('管理コマンド render --document evaluation（支援評価シー�
     expect(text).toContain('A氏世帯 支援評価シート');
     expect(text).toContain('A氏（本人）');
     expect(text).not.toContain('川辺');
-    const { issues, events } = await withStore(async ({ db }) => ({
+    const { issues, events } = await withStore(dir, async ({ db }) => ({
       issues: await db
         .selectFrom('document_issues')
         .select(['document', 'copies', 'names', 'purpose_note', 'action'])

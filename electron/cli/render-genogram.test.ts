@@ -1,71 +1,27 @@
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../db/open.js';
-import { listAuditEvents, registerAuditKey } from '../services/audit.js';
-import { dataDirPaths } from '../services/data-dir.js';
+import { listAuditEvents } from '../services/audit.js';
 import { type SheetData, xlsxBytes } from '../services/import/fixtures.js';
-import { openAnyKeyslot, readKeyslots } from '../services/keyslots.js';
 import { byClass, readSvg } from '../services/testing/svg-reader.js';
 import { tempDataDir } from '../services/testing/temp-data-dir.js';
-import { deriveKey } from '../services/vault-keys.js';
+import { copyOfDataDir, issuedColumns, kasane, withStore } from './testing/cli-run.js';
 
-const passphrase = 'correct horse battery staple';
 let root: string;
 let cleanup: () => Promise<void>;
 let imported: string;
 
-function kasane(args: string[]) {
-  const result = spawnSync(process.execPath, ['electron/cli/kasane.mjs', ...args], {
-    env: { ...process.env, KASANE_PASSPHRASE: passphrase, KASANE_NEW_PASSPHRASE: '' },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-let copies = 0;
-async function copyOfImported(): Promise<{ dir: string; out: string }> {
-  copies += 1;
-  const dir = join(root, `copy-${copies}`);
-  const out = join(root, `out-${copies}`);
-  await cp(imported, dir, { recursive: true });
-  await mkdir(out);
-  return { dir, out };
-}
-
-async function issuesIn(dir: string) {
-  const keyslots = await readKeyslots(dataDirPaths(dir).keyslots);
-  const opened = await openAnyKeyslot(
-    keyslots.slots.filter((s) => s.kind === 'passphrase'),
-    passphrase,
-  );
-  if (!opened) throw new Error('test passphrase did not open the vault');
-  const store = await openStore(dataDirPaths(dir).database, opened.dataKey);
-  registerAuditKey(store.sqlite, deriveKey(opened.dataKey, 'audit-chain'));
-  try {
-    return {
-      rows: await store.db
-        .selectFrom('document_issues as d')
-        .innerJoin('households as h', 'h.id', 'd.household_id')
-        .select([
-          'h.case_no',
-          'd.document',
-          'd.copies',
-          'd.purpose_note',
-          'd.names',
-          'd.names_reason',
-          'd.action',
-        ])
-        .orderBy('d.created_at')
-        .execute(),
-      events: await listAuditEvents(store.db, { kind: 'document.issued', limit: 100 }),
-    };
-  } finally {
-    await store.close();
-  }
-}
+const issuesIn = (dir: string) =>
+  withStore(dir, async (store) => ({
+    rows: await store.db
+      .selectFrom('document_issues as d')
+      .innerJoin('households as h', 'h.id', 'd.household_id')
+      .select(['h.case_no', ...issuedColumns])
+      .orderBy('d.created_at')
+      .execute(),
+    events: await listAuditEvents(store.db, { kind: 'document.issued', limit: 100 }),
+  }));
 
 /** Every part of a .docx as text (images too, as bytes read as text: a name must not hide there either). */
 async function docxText(file: string): Promise<string> {
@@ -124,6 +80,8 @@ const workbook: Record<string, SheetData> = {
     ],
   },
 };
+
+const copyOfImported = () => copyOfDataDir(imported, root);
 
 beforeAll(async () => {
   ({ dir: root, cleanup } = await tempDataDir());

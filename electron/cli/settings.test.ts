@@ -1,41 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../db/open.js';
 import { listAuditEvents } from '../services/audit.js';
-import { dataDirPaths } from '../services/data-dir.js';
-import { openAnyKeyslot, readKeyslots } from '../services/keyslots.js';
 import { defaultOfficeSettings } from '../services/office-settings.js';
 import { tempDataDir } from '../services/testing/temp-data-dir.js';
+import { kasane, withStore } from './testing/cli-run.js';
 
-const passphrase = 'correct horse battery staple';
 let root: string;
 let cleanup: () => Promise<void>;
 let dir: string;
 
-function kasane(args: string[]) {
-  const result = spawnSync(process.execPath, ['electron/cli/kasane.mjs', ...args], {
-    env: { ...process.env, KASANE_PASSPHRASE: passphrase, KASANE_NEW_PASSPHRASE: '' },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-async function settingsEvents() {
-  const slots = await readKeyslots(dataDirPaths(dir).keyslots);
-  const opened = await openAnyKeyslot(
-    slots.slots.filter((s) => s.kind === 'passphrase'),
-    passphrase,
-  );
-  if (!opened) throw new Error('test passphrase did not open the vault');
-  const store = await openStore(dataDirPaths(dir).database, opened.dataKey);
-  try {
-    return await listAuditEvents(store.db, { kind: 'settings.changed', limit: 100 });
-  } finally {
-    await store.close();
-  }
-}
+const settingsEvents = () =>
+  withStore(dir, (store) => listAuditEvents(store.db, { kind: 'settings.changed', limit: 100 }));
 
 beforeAll(async () => {
   ({ dir: root, cleanup } = await tempDataDir());

@@ -1,24 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { xlsxBytes } from '../services/import/fixtures.js';
 import { tempDataDir } from '../services/testing/temp-data-dir.js';
+import { kasane } from './testing/cli-run.js';
 
-const passphrase = 'correct horse battery staple';
 let root: string;
 let cleanup: () => Promise<void>;
 let vault: string;
-
-function kasane(args: string[]) {
-  const result = spawnSync(process.execPath, ['electron/cli/kasane.mjs', ...args], {
-    env: { ...process.env, KASANE_PASSPHRASE: passphrase },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 beforeAll(async () => {
   ({ dir: root, cleanup } = await tempDataDir());

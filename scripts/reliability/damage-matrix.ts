@@ -4,7 +4,7 @@ import { registerAuditKey } from '../../electron/services/audit.js';
 import { canonicalJson } from '../../electron/services/canonical-json.js';
 import { dataDirPaths } from '../../electron/services/data-dir.js';
 import { createHousehold } from '../../electron/services/households.js';
-import { openAnyKeyslot, readKeyslots } from '../../electron/services/keyslots.js';
+import { dataKeyOf } from '../../electron/services/testing/data-key.js';
 import { serviceCtx } from '../../electron/services/testing/service-context.js';
 import { fastKdf } from '../../electron/services/testing/temp-data-dir.js';
 import { deriveKey } from '../../electron/services/vault-keys.js';
@@ -47,19 +47,9 @@ export async function buildCrashedVault(dir: string): Promise<void> {
 
 const olderDatabase = (dir: string) => `${dir}-older-kasane.db`;
 
-async function dataKeyOf(dir: string): Promise<Buffer> {
-  const file = await readKeyslots(dataDirPaths(dir).keyslots);
-  const opened = await openAnyKeyslot(
-    file.slots.filter((s) => s.kind === 'passphrase'),
-    passphrase,
-  );
-  if (!opened) throw new Error('the test passphrase does not open the vault');
-  return opened.dataKey;
-}
-
 /** Someone with the key and an SQLite tool edits the closed database (no Kasane in between). */
 async function tamper(dir: string, change: (sqlite: Sqlite) => void): Promise<void> {
-  const dataKey = await dataKeyOf(dir);
+  const dataKey = await dataKeyOf(dir, passphrase);
   const store = await openStore(dataDirPaths(dir).database, dataKey, { migrate: false });
   registerAuditKey(store.sqlite, deriveKey(dataKey, 'audit-chain'));
   try {
