@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { cp, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { serviceCtx } from '../services/testing/service-context.js';
 import { tempDataDir } from '../services/testing/temp-data-dir.js';
 import { VaultSession } from '../services/vault-session.js';
 import { exitCodes } from './exit-codes.js';
+import { kasane as runKasane } from './testing/cli-run.js';
 
 /**
  * Issue 11, failures 3 and 9: a restore while the app is open lost what the app wrote next, and a
@@ -20,14 +20,8 @@ let cleanup: () => Promise<void>;
 let pristine: string;
 let otherOffice: string;
 
-function kasane(args: string[], passphrase: string, newPassphrase = '') {
-  const result = spawnSync(process.execPath, ['electron/cli/kasane.mjs', ...args], {
-    env: { ...process.env, KASANE_PASSPHRASE: passphrase, KASANE_NEW_PASSPHRASE: newPassphrase },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const kasane = (args: string[], passphrase: string, newPassphrase = '') =>
+  runKasane(args, { KASANE_PASSPHRASE: passphrase, KASANE_NEW_PASSPHRASE: newPassphrase });
 
 function backupOf(dir: string, passphrase: string, out: string): string {
   const made = kasane(['backup', '--data-dir', dir, '--out', out], passphrase);
