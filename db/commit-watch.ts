@@ -12,6 +12,31 @@ import {
 type Sqlite = BetterSqlite3.Database;
 
 /**
+ * A job in a worker thread (electron/services/jobs) writes through its own connection. Waiting for
+ * its write lock must never block this thread: the connection's busy_timeout is 0 and a write that
+ * meets SQLITE_BUSY is retried after a timer, so the window, the idle-lock and the job's progress
+ * keep running meanwhile.
+ */
+const busyRetryMs = 25;
+const busyGiveUpMs = 15 * 60_000;
+
+function isBusy(err: unknown): boolean {
+  return (err as { code?: string }).code === 'SQLITE_BUSY';
+}
+
+async function whenNotBusy<T>(sqlite: Sqlite, work: () => T): Promise<T> {
+  const giveUpAt = Date.now() + busyGiveUpMs;
+  for (;;) {
+    try {
+      return work();
+    } catch (err) {
+      if (!isBusy(err) || Date.now() > giveUpAt || !sqlite.open) throw err;
+    }
+    await new Promise((wake) => setTimeout(wake, busyRetryMs));
+  }
+}
+
+/**
  * Told about every committed transaction that changed a row. `beforeCommit` runs inside the
  * transaction (it may write, e.g. bump a commit counter); `afterCommit` runs once COMMIT has
  * returned, i.e. once the change is durable (WAL + synchronous=FULL).
@@ -82,17 +107,28 @@ class WatchedConnection implements DatabaseConnection {
     // sees it like any other commit.
     if (watcher && !stmt.readonly && !this.sqlite.inTransaction) {
       let changed = false;
-      const result = this.sqlite.transaction(() => {
-        const before = totalChanges(this.sqlite);
-        const out = run();
-        changed = totalChanges(this.sqlite) !== before;
-        if (changed) watcher.beforeCommit(this.sqlite);
-        return out;
-      })();
+      const result = await whenNotBusy(this.sqlite, () =>
+        this.sqlite
+          .transaction(() => {
+            const before = totalChanges(this.sqlite);
+            const out = run();
+            changed = totalChanges(this.sqlite) !== before;
+            if (changed) watcher.beforeCommit(this.sqlite);
+            return out;
+          })
+          .immediate(),
+      );
       if (changed) watcher.afterCommit(this.sqlite);
       return result;
     }
+    if (!stmt.readonly && !this.sqlite.inTransaction) return whenNotBusy(this.sqlite, run);
     return run();
+  }
+
+  /** BEGIN IMMEDIATE takes the write lock first, so a transaction never meets a writer half-way. */
+  async begin(immediate: boolean): Promise<void> {
+    const stmt = this.#prepare(immediate ? 'begin immediate' : 'begin');
+    await whenNotBusy(this.sqlite, () => stmt.run());
   }
 
   async *streamQuery<R>(compiled: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
@@ -105,6 +141,9 @@ class WatchedConnection implements DatabaseConnection {
 class WatchedDriver implements Driver {
   readonly #connection: WatchedConnection;
   #changesAtBegin = 0;
+  /** One transaction at a time on the one connection: the next waits for COMMIT or ROLLBACK. */
+  #transactionDone: Promise<void> = Promise.resolve();
+  #endTransaction: (() => void) | null = null;
 
   constructor(
     private readonly sqlite: Sqlite,
@@ -119,21 +158,47 @@ class WatchedDriver implements Driver {
     return this.#connection;
   }
 
-  async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin'));
+  async beginTransaction(): Promise<void> {
+    const previous = this.#transactionDone;
+    let end = () => {};
+    this.#transactionDone = new Promise<void>((done) => {
+      end = done;
+    });
+    await previous;
+    this.#endTransaction = end;
+    try {
+      // Anchored (a writable vault): take the write lock at BEGIN. Unanchored stores (migrations,
+      // a read-only vault whose records were lost) keep a deferred BEGIN, which query_only allows.
+      await this.#connection.begin(this.watch.watcher !== null);
+    } catch (err) {
+      this.#released();
+      throw err;
+    }
     this.#changesAtBegin = totalChanges(this.sqlite);
+  }
+
+  #released(): void {
+    const end = this.#endTransaction;
+    this.#endTransaction = null;
+    end?.();
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     const watcher = this.watch.watcher;
     const changed = watcher !== null && totalChanges(this.sqlite) !== this.#changesAtBegin;
+    // A failed COMMIT is followed by kysely's rollbackTransaction, which ends the turn.
     if (changed) watcher.beforeCommit(this.sqlite);
     await connection.executeQuery(CompiledQuery.raw('commit'));
+    this.#released();
     if (changed) watcher.afterCommit(this.sqlite);
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('rollback'));
+    try {
+      if (this.sqlite.inTransaction) await connection.executeQuery(CompiledQuery.raw('rollback'));
+    } finally {
+      this.#released();
+    }
   }
 
   async savepoint(connection: DatabaseConnection, name: string) {

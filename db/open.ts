@@ -60,6 +60,12 @@ export async function openStore(
     migrations?: typeof migrations;
     /** false: open without migrating (the vault first compares the file with its anchor). */
     migrate?: boolean;
+    /**
+     * How long SQLite itself may block this thread for another connection's write lock. 0 (the
+     * default): the driver waits on a timer instead (commit-watch.ts), so the main thread never
+     * stalls behind a worker's job; a worker's own connection may block its thread.
+     */
+    busyTimeoutMs?: number;
   } = {},
 ): Promise<OpenStore> {
   if (!options.create) assertWholeFile(path);
@@ -90,6 +96,7 @@ export async function openStore(
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 0))}`);
     // Sorts and temp indexes stay in memory, never in an unencrypted temp file.
     sqlite.pragma('temp_store = MEMORY');
     // Pages stay decrypted in SQLite's own cache (32 MB): encryption then costs only on first read.

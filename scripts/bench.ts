@@ -29,7 +29,7 @@ import { drawGenogram } from '../electron/services/drawings/genogram.js';
 import { forgetRasters } from '../electron/services/drawings/raster.js';
 import { renderForm } from '../electron/services/forms/index.js';
 import { getHousehold, listHouseholds } from '../electron/services/households.js';
-import { fileOf, xlsxBytes } from '../electron/services/import/fixtures.js';
+import { fileOf, largeLedger } from '../electron/services/import/fixtures.js';
 import { runImport } from '../electron/services/import/index.js';
 import { openAnyKeyslot, readKeyslots, tuneKdf } from '../electron/services/keyslots.js';
 import { meetingFormData } from '../electron/services/meeting-form-data.js';
@@ -204,31 +204,6 @@ async function bareDocx(pages: number): Promise<void> {
 }
 
 /** A migration ledger as an office would bring it: `n` households of four members, in one workbook. */
-async function largeLedger(n: number): Promise<Buffer> {
-  const householdRows = [];
-  const memberRows = [];
-  for (let i = 0; i < n; i++) {
-    const caseNo = `L-${String(i).padStart(5, '0')}`;
-    householdRows.push({
-      受付番号: caseNo,
-      受付日: `2023/${(i % 12) + 1}/${(i % 28) + 1}`,
-      世帯表示名: `取込${i}`,
-      本人同意: i % 2 === 0 ? 'あり' : 'なし',
-      同意取得日: i % 2 === 0 ? '2023/12/1' : null,
-    });
-    for (let m = 0; m < 4; m++)
-      memberRows.push({
-        受付番号: caseNo,
-        記号: String.fromCharCode(65 + m),
-        氏名: `取込 ${i}-${m}`,
-        ふりがな: 'とりこみ',
-        続柄: m === 0 ? '本人' : '長男',
-        本人: m === 0 ? '○' : null,
-      });
-  }
-  return xlsxBytes({ 世帯: { rows: householdRows }, 世帯員: { rows: memberRows } });
-}
-
 const passphrase = 'bench passphrase 123';
 const dir = await mkdtemp(join(tmpdir(), 'kasane-bench-'));
 const json: Record<string, number> = { households };

@@ -103,6 +103,8 @@ export const exitCodeOfError: Readonly<Record<ErrorCode, number>> = {
   RECOVERY_PENDING: exitCodes.unexpected,
   FORBIDDEN_SENDER: exitCodes.unexpected,
   INTERNAL: exitCodes.unexpected,
+  CANCELLED: exitCodes.unexpected,
+  JOB_RUNNING: exitCodes.unexpected,
 };
 
 export function exitCodeFor(code: ErrorCode): number {

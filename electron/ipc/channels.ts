@@ -82,11 +82,14 @@ export const channels = [
   'statistics.years',
   'statistics.compute',
   'statistics.export',
+  'jobs.cancel',
 ] as const;
 
 export type Channel = (typeof channels)[number];
 
 /** Events main sends to the renderer (not requests). */
 export const lockedEvent = 'kasane:locked';
+/** A long job's progress (jobProgressSchema in schemas/jobs.ts). */
+export const progressEvent = 'kasane:progress';
 
 export const ipcPrefix = 'kasane:';

@@ -33,6 +33,7 @@ import {
   statusChangeVoidInputSchema,
 } from './schemas/households.js';
 import { importFilesSchema, importReportSchema } from './schemas/imports.js';
+import { cancelJobInputSchema, type JobProgress } from './schemas/jobs.js';
 import {
   caseRecordExportInputSchema,
   documentPreviewSchema,
@@ -202,6 +203,7 @@ export const auditKinds = [
   'issueTag.added',
   'issueTag.retired',
   'import.completed',
+  'import.cancelled',
   'template.saved',
   'meeting.created',
   'meeting.updated',
@@ -704,6 +706,11 @@ export const contract = {
     output: z.object({ saved: z.boolean(), fileNames: z.array(z.string()) }),
     access: 'acknowledged',
   },
+  'jobs.cancel': {
+    input: cancelJobInputSchema,
+    output: z.object({ cancelled: z.boolean() }),
+    access: 'acknowledged',
+  },
 } as const satisfies Record<Channel, ChannelSpec>;
 
 export type Contract = typeof contract;
@@ -728,4 +735,7 @@ export type KasaneApi = {
 } & {
   /** Main tells the renderer the vault was locked (idle, suspend, screen lock, Ctrl+L elsewhere). */
   onLocked(listener: (reason: string) => void): () => void;
+  /** A long job's progress; the renderer parses each event with jobProgressSchema before using it. */
+  onProgress(listener: (progress: unknown) => void): () => void;
 };
+export type { JobProgress };

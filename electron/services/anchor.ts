@@ -207,6 +207,31 @@ export function checkAgainstAnchor(sqlite: Sqlite, anchor: AnchorRead): RecordsL
   return null;
 }
 
+/** Inside a changing transaction: one more commit on the database's counter (returned). */
+export function countCommit(sqlite: Sqlite): number {
+  const commits = sqlite
+    .prepare('UPDATE vault_head SET commits = commits + 1 WHERE id = 1 RETURNING commits')
+    .pluck()
+    .get() as number | undefined;
+  if (commits === undefined) throw new Error('vault_head is missing');
+  return commits;
+}
+
+/**
+ * A worker's connection (jobs/): it counts its own commits inside each transaction, and after
+ * COMMIT tells the thread that owns the anchor file, which records the head (`anchorNow`). One
+ * writer of kasane.anchor; a crash in between leaves the database ahead of its anchor, which is fine.
+ */
+export class CommitReporter implements CommitWatcher {
+  constructor(private readonly committed: () => void) {}
+  beforeCommit(sqlite: Sqlite): void {
+    countCommit(sqlite);
+  }
+  afterCommit(): void {
+    this.committed();
+  }
+}
+
 /**
  * The commit watcher of an unlocked vault: inside each changing transaction it bumps the commit
  * counter and notes the newest audit event; after COMMIT it writes them to the anchor.
@@ -226,12 +251,7 @@ export class AnchorKeeper implements CommitWatcher {
   }
 
   beforeCommit(sqlite: Sqlite): void {
-    const commits = sqlite
-      .prepare('UPDATE vault_head SET commits = commits + 1 WHERE id = 1 RETURNING commits')
-      .pluck()
-      .get() as number | undefined;
-    if (commits === undefined) throw new Error('vault_head is missing');
-    this.#pending = { commits, audit: readDatabaseHead(sqlite).audit };
+    this.#pending = { commits: countCommit(sqlite), audit: readDatabaseHead(sqlite).audit };
   }
 
   afterCommit(): void {

@@ -4,6 +4,7 @@ import { officeDate } from '../domain/office-day.js';
 import type { OfficeSettings } from '../ipc/contract.js';
 import { type AuditInput, appendAuditEvent } from './audit.js';
 import type { DocumentGate } from './document-gate.js';
+import type { JobRunner } from './jobs/job-runner.js';
 import { getOfficeSettings } from './office-settings.js';
 import type { Platform } from './platform.js';
 import type { VaultSession } from './vault-session.js';
@@ -50,6 +51,8 @@ export interface App {
   session: VaultSession;
   platform: Platform;
   gate: DocumentGate;
+  /** Heavy work off the main thread (import, several documents); absent where nobody waits on a window. */
+  jobs?: JobRunner;
 }
 
 /** What a public channel (before unlock) gets: the app and the moment of the call. */

@@ -14,6 +14,7 @@ import { KasaneError } from './errors.js';
 import { renderEvaluationDocument } from './evaluation-document.js';
 import { renderFamilyDocument } from './family-document.js';
 import { type LayoutFonts, systemLayoutFonts } from './forms/index.js';
+import type { JobRunner } from './jobs/job-runner.js';
 import { confidentialityWarning } from './legal.js';
 import type { OutgoingFile, Platform } from './platform.js';
 
@@ -62,6 +63,8 @@ export class DocumentGate {
     office: OfficeSettings,
     request: PreviewRequest,
     now: Date,
+    /** The app's worker: more than one file is rendered there, with progress and 「中止」. */
+    jobs?: JobRunner,
   ): Promise<DocumentPreview> {
     const namesReason = request.namesReason.trim() || null;
     const layout = await this.layoutFonts();
@@ -79,25 +82,26 @@ export class DocumentGate {
         throw new KasaneError('NAMES_REASON_REQUIRED');
       const documents = [...new Set([document, ...request.together])];
       const { number, issuedOn, replyBy } = request.notice;
-      const packet = await renderPacket(
-        db,
-        user,
-        office,
-        {
-          meetingId,
-          forms: documents.map((key) => formOf(key).number),
-          names: request.names,
-          copies: request.copies,
-          perAgency: request.perAgency,
-          notice: {
-            ...(number ? { number } : {}),
-            ...(issuedOn ? { issuedOn } : {}),
-            ...(replyBy ? { replyBy } : {}),
-          },
+      const packetRequest = {
+        meetingId,
+        forms: documents.map((key) => formOf(key).number),
+        names: request.names,
+        copies: request.copies,
+        perAgency: request.perAgency,
+        notice: {
+          ...(number ? { number } : {}),
+          ...(issuedOn ? { issuedOn } : {}),
+          ...(replyBy ? { replyBy } : {}),
         },
-        now,
-        layout,
-      );
+      };
+      const many = request.copies > 1 || documents.length > 1 || request.perAgency;
+      const packet =
+        jobs && many
+          ? await jobs.run(
+              { kind: 'render', office, request: packetRequest, fonts: layout !== null },
+              { now, user },
+            )
+          : await renderPacket(db, user, office, packetRequest, now, layout);
       rendered = packet;
       // The preview shows the 様式 the coordinator opened the gate for (its first copy).
       shown =
@@ -342,8 +346,8 @@ export async function recordPacketIssue(
 export type GateContext = Context & { gate: DocumentGate };
 
 /** documents.preview: render once and keep the bytes until they are issued or the vault locks. */
-export async function previewDocument(ctx: GateContext, input: PreviewRequest) {
-  return ctx.gate.preview(ctx.db, ctx.user, await ctx.settings(), input, ctx.now);
+export async function previewDocument(ctx: GateContext & { jobs?: JobRunner }, input: PreviewRequest) {
+  return ctx.gate.preview(ctx.db, ctx.user, await ctx.settings(), input, ctx.now, ctx.jobs);
 }
 
 /** documents.issue: save or open exactly the previewed bytes, after the 159条 confirmation. */

@@ -15,6 +15,7 @@ import {
   renderForm,
   renderMeetingNoticePerAgency,
 } from './forms/index.js';
+import { type Progress, unwatched } from './jobs/progress.js';
 import { meetingFormData, type NoticeChoices } from './meeting-form-data.js';
 import { letterSettingsProblems } from './office-settings.js';
 import type { OutgoingFile } from './platform.js';
@@ -124,6 +125,7 @@ export async function renderPacket(
   request: PacketRequest,
   now: Date,
   layout: LayoutFonts | null,
+  progress: Progress = unwatched,
 ): Promise<RenderedPacket> {
   const forms = [...new Set(request.forms)].sort((a, b) => a - b);
   const data = await meetingFormData(db, request.meetingId, {
@@ -139,8 +141,14 @@ export async function renderPacket(
   const files: PacketFile[] = [];
   const numbered = request.copies > 1 ? forms.filter((f): f is Exclude<FormNumber, 1> => f !== 1) : [];
   const single = forms.filter((f) => !(numbered as FormNumber[]).includes(f));
+  const copies = numbered.length > 0 ? await numberedCopies(db, request, data) : [];
+  // 様式1 per addressee counts as one step; the 回収チェック表 as the last.
+  const total = single.length + copies.length * numbered.length + (copies.length > 0 ? 1 : 0);
+  let done = 0;
+  const rendered = () => progress.report('rendering', done++, total, 'ファイル');
 
   for (const form of single) {
+    rendered();
     if (form === 1 && request.perAgency) {
       for (const letter of await renderMeetingNoticePerAgency({ ...data, copy: null }, layout))
         files.push(packetFile(`${stem(1)}_${letter.agencyName}`, letter.document));
@@ -149,9 +157,9 @@ export async function renderPacket(
     }
   }
 
-  const copies = numbered.length > 0 ? await numberedCopies(db, request, data) : [];
   for (const copy of copies) {
     for (const form of numbered) {
+      rendered();
       const document = await renderForm(
         form,
         { ...data, copy: { number: copy.number, total: copies.length } },
@@ -161,6 +169,7 @@ export async function renderPacket(
     }
   }
   if (copies.length > 0) {
+    rendered();
     const checklist = await renderCollectionChecklist(
       { ...data, copy: null },
       { documents: numbered.map((f) => packetDocumentTitle(`form${f}`)), copies },
@@ -168,6 +177,7 @@ export async function renderPacket(
     );
     files.push(packetFile(`資料回収チェック表_${data.meeting.meetingNo}`, checklist));
   }
+  rendered();
   return {
     files,
     packet: copies.length > 0 ? { documents: numbered.map((f) => `form${f}`), copies } : null,

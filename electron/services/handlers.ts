@@ -23,6 +23,8 @@ import {
 } from './households.js';
 import { previewImport, runImport, saveImportTemplate } from './import/index.js';
 import { addIssueTag, listIssueTags, retireIssueTag } from './issue-tags.js';
+import { cancelJob } from './jobs/cancel.js';
+import { JobRunner, type WorkerEntry } from './jobs/job-runner.js';
 import { caseRecordDocument } from './lists/case-record.js';
 import { householdListDocument } from './lists/household-list.js';
 import { meetingListDocument } from './lists/meeting-list.js';
@@ -165,14 +167,21 @@ export const handlers: Handlers = {
   'statistics.years': statisticsYears,
   'statistics.compute': statisticsFor,
   'statistics.export': exportStatistics,
+  'jobs.cancel': cancelJob,
 };
 
-/** The running app: its session, its desktop, and the gate whose previews are dropped on lock. */
-export function createApp(session: VaultSession, platform: Platform): App {
+/**
+ * The running app: its session, its desktop, the gate whose previews are dropped on lock, and —
+ * given a worker entry (the app, the harness) — the runner that keeps heavy work off this thread.
+ * A lock stops the running job first, so nothing holds the key or the write lock after it.
+ */
+export function createApp(session: VaultSession, platform: Platform, worker?: WorkerEntry): App {
   const gate = new DocumentGate(platform);
+  const jobs = worker ? new JobRunner(session, worker) : undefined;
+  if (jobs) session.onLock(() => jobs.stopAll());
   session.onLock(() => {
     forgetRasters();
     return gate.discardAll();
   });
-  return { session, platform, gate };
+  return { session, platform, gate, ...(jobs ? { jobs } : {}) };
 }

@@ -84,3 +84,32 @@ export function dumpDatabase(sqlite: Sqlite): Record<string, unknown[]> {
     tables.map(({ name }) => [name, sqlite.prepare(`SELECT * FROM "${name}"`).all()]),
   );
 }
+
+/**
+ * A migration ledger of `n` households with four members each, in the import template's columns:
+ * the bench, the worker tests and the Playwright import test import it.
+ */
+export async function largeLedger(n: number, prefix = 'L'): Promise<Buffer> {
+  const householdRows: Rows = [];
+  const memberRows: Rows = [];
+  for (let i = 0; i < n; i++) {
+    const caseNo = `${prefix}-${String(i).padStart(5, '0')}`;
+    householdRows.push({
+      受付番号: caseNo,
+      受付日: `2023/${(i % 12) + 1}/${(i % 28) + 1}`,
+      世帯表示名: `取込${i}`,
+      本人同意: i % 2 === 0 ? 'あり' : 'なし',
+      同意取得日: i % 2 === 0 ? '2023/12/1' : null,
+    });
+    for (let m = 0; m < 4; m++)
+      memberRows.push({
+        受付番号: caseNo,
+        記号: String.fromCharCode(65 + m),
+        氏名: `取込 ${i}-${m}`,
+        ふりがな: 'とりこみ',
+        続柄: m === 0 ? '本人' : '長男',
+        本人: m === 0 ? '○' : null,
+      });
+  }
+  return xlsxBytes({ 世帯: { rows: householdRows }, 世帯員: { rows: memberRows } });
+}

@@ -5,6 +5,8 @@ import type { ParsedInput } from '../../ipc/contract.js';
 import type { ImportCounts, ImportReport } from '../../ipc/schemas/imports.js';
 import { appendAuditEvent } from '../audit.js';
 import type { Context } from '../context.js';
+import { cancelledByUser, type JobRunner } from '../jobs/job-runner.js';
+import { type Progress, unwatched } from '../jobs/progress.js';
 import type { Platform } from '../platform.js';
 import { AgencyResolver } from './agency-resolver.js';
 import { knownInDatabase } from './known.js';
@@ -42,17 +44,22 @@ class RollBack extends Error {
  * new agencies are counted exactly; commits only when asked and nothing is wrong. With errors,
  * counts are what the valid rows alone would have added.
  */
-async function importFiles(
+export async function importFiles(
   db: Kysely<Database>,
   files: readonly ImportFile[],
   now: Date,
   commitAs: { userId: string } | null,
+  progress: Progress = unwatched,
 ): Promise<ImportReport> {
+  progress.report('reading', 0, files.length, 'ファイル');
   const read = await readImportFiles(files);
   if (read.refused) return { ok: false, counts: nothingCounted, errors: read.errors };
+  const rows = read.sheets.reduce((n, sheet) => n + sheet.rows.length, 0);
+  progress.report('checking', 0, rows, '行');
   try {
     return await db.transaction().execute(async (trx) => {
       const valid = validate(read, await knownInDatabase(trx, officeDate(now)));
+      progress.report('checking', rows, rows, '行');
       const agencies = new AgencyResolver(trx, valid.newAgencyFields, now);
       const userId = commitAs?.userId ?? null;
       const households = await writeHouseholds(
@@ -63,8 +70,17 @@ async function importFiles(
         valid.relations,
         agencies,
         now,
+        (done, total) => progress.report('writing', done, total, '世帯'),
       );
-      const meetings = await writeMeetings(trx, userId, valid.meetings, agencies, valid.meetingErrors, now);
+      const meetings = await writeMeetings(
+        trx,
+        userId,
+        valid.meetings,
+        agencies,
+        valid.meetingErrors,
+        now,
+        (done, total) => progress.report('writing', done, total, '会議'),
+      );
       const counts: ImportTally = { ...households, agenciesAdded: agencies.added, ...meetings };
       const errors = valid.errors();
       if (errors.length === 0 && counts.households === 0 && counts.meetings === 0) {
@@ -89,17 +105,33 @@ async function importFiles(
   }
 }
 
+/** The app runs imports in a worker (jobs/); the CLI and tests run them here. */
+type ImportContext = Context & { jobs?: JobRunner };
+
 /** What an import would do — counts and every error — without writing anything. */
 export function previewImport(
-  ctx: Context,
+  ctx: ImportContext,
   { files }: ParsedInput<'imports.preview'>,
 ): Promise<ImportReport> {
+  if (ctx.jobs) return ctx.jobs.run({ kind: 'import', files, commit: false }, ctx);
   return importFiles(ctx.db, files, ctx.now, null);
 }
 
-/** All or nothing: on any error nothing is written and every error comes back (not thrown). */
-export function runImport(ctx: Context, { files }: ParsedInput<'imports.run'>): Promise<ImportReport> {
-  return importFiles(ctx.db, files, ctx.now, { userId: ctx.user.id });
+/**
+ * All or nothing: on any error nothing is written and every error comes back (not thrown). In the
+ * app it runs off the main thread with progress; 「中止」 rolls it back (CANCELLED), audited.
+ */
+export async function runImport(
+  ctx: ImportContext,
+  { files }: ParsedInput<'imports.run'>,
+): Promise<ImportReport> {
+  if (!ctx.jobs) return importFiles(ctx.db, files, ctx.now, { userId: ctx.user.id });
+  try {
+    return await ctx.jobs.run({ kind: 'import', files, commit: true }, ctx);
+  } catch (err) {
+    if (cancelledByUser(err, 'import')) await ctx.audit({ kind: 'import.cancelled' });
+    throw err;
+  }
 }
 
 /** The blank 移行用テンプレート, saved where the coordinator chooses. */

@@ -23,10 +23,13 @@ export async function writeHouseholds(
   relations: ReadonlyMap<string, readonly RelationRow[]>,
   agencies: AgencyResolver,
   now: Date,
+  /** Told before each household (done, total) and at the end: progress, and where 「中止」 stops. */
+  written: (done: number, total: number) => void = () => {},
 ): Promise<HouseholdCounts> {
   const counts: HouseholdCounts = { households: 0, members: 0, relations: 0, consents: 0 };
 
-  for (const row of households) {
+  for (const [index, row] of households.entries()) {
+    written(index, households.length);
     const householdId = await insertHousehold(
       trx,
       userId,
@@ -82,5 +85,6 @@ export async function writeHouseholds(
       counts.consents += 1;
     }
   }
+  written(households.length, households.length);
   return counts;
 }

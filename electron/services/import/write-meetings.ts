@@ -112,12 +112,15 @@ export async function writeMeetings(
   agencies: AgencyResolver,
   errors: MeetingErrors,
   now: Date,
+  /** Told after each meeting row (done, total): the app's progress bar, and where 「中止」 stops. */
+  written: (done: number, total: number) => void = () => {},
 ): Promise<MeetingCounts> {
   const counts: MeetingCounts = { meetings: 0, attendees: 0, planRows: 0 };
   if (rows.meetings.length === 0) return counts;
   const labels = (await getOfficeSettings(trx)).meetingLabels;
   const households = await householdIds(trx, [...new Set(rows.meetings.map((m) => m.caseNo))]);
-  for (const meeting of rows.meetings) {
+  for (const [index, meeting] of rows.meetings.entries()) {
+    written(index, rows.meetings.length);
     // Missing only when its 世帯 row failed: that row carries the error.
     const householdId = households.get(meeting.caseNo);
     if (!householdId) continue;

@@ -40,6 +40,7 @@ export const auditKindLabels: Record<AuditKind, string> = {
   'issueTag.added': '課題の追加',
   'issueTag.retired': '課題の利用停止',
   'import.completed': 'データの取り込み',
+  'import.cancelled': 'データの取り込み（中止）',
   'template.saved': '取り込み用テンプレートの保存',
   'meeting.created': '会議の登録',
   'meeting.updated': '会議の変更',

@@ -1,0 +1,160 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { IpcResult } from '../../ipc/contract.js';
+import type { JobProgress } from '../../ipc/schemas/jobs.js';
+import { jobProgressSchema } from '../../ipc/schemas/jobs.js';
+import { readAnchor, readDatabaseHead } from '../anchor.js';
+import { verifyAuditChain } from '../audit.js';
+import type { App } from '../context.js';
+import { dataDirPaths } from '../data-dir.js';
+import { dispatch } from '../dispatch.js';
+import { createApp } from '../handlers.js';
+import { fileOf, largeLedger } from '../import/fixtures.js';
+import { folderPlatform } from '../platform.js';
+import { fastKdf, tempDataDir } from '../testing/temp-data-dir.js';
+import { deriveKey } from '../vault-keys.js';
+import { VaultSession } from '../vault-session.js';
+import { sourceWorkerEntry } from './job-runner.js';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+let session: VaultSession;
+let app: App;
+let seen: JobProgress[];
+const phrase = 'correct horse battery';
+const call = (channel: string, input: unknown) => dispatch(app, channel, input);
+
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDataDir());
+  session = new VaultSession({ dataDir: join(dir, 'vault'), via: 'app', kdf: fastKdf });
+  app = createApp(session, folderPlatform(join(dir, 'downloads')), sourceWorkerEntry);
+  seen = [];
+  app.jobs?.onProgress((p) => seen.push(jobProgressSchema.parse(p)));
+  await session.setup({ userName: '花子', passphrase: phrase });
+});
+afterEach(async () => {
+  await session.close();
+  await cleanup();
+});
+
+async function acknowledged(): Promise<void> {
+  const result = await call('acknowledgement.acknowledge', { textVersion: '2025-06-01' });
+  if (!result.ok) throw new Error(`acknowledge: ${result.code}`);
+}
+
+/** Resolves at the first report of a step while the job still runs. */
+function firstReport(step: JobProgress['step']): Promise<JobProgress> {
+  return new Promise((resolve) => {
+    const stop = app.jobs?.onProgress((p) => {
+      if (p.step === step && p.done < p.total) {
+        stop?.();
+        resolve(p);
+      }
+    });
+  });
+}
+
+const householdCount = async () =>
+  Number(
+    (
+      await session
+        .signedIn()
+        .store.db.selectFrom('households')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+async function reopen(): Promise<void> {
+  await session.lock('user');
+  const status = await session.unlock({ passphrase: phrase });
+  expect(status.state).toBe('unlocked');
+}
+
+describe('重い処理をワーカーで実行する（issue 14）', () => {
+  it('取り込みはワーカーの接続で書き込み、進捗を世帯数で伝え、本体の接続に見え、到達点と監査の鎖が続く', async () => {
+    await acknowledged();
+    const ledger = fileOf('台帳.xlsx', await largeLedger(300));
+    const result = (await call('imports.run', { files: [ledger] })) as IpcResult<{ ok: boolean }>;
+    expect(result).toMatchObject({
+      ok: true,
+      value: { ok: true, counts: { households: 300, members: 1200 } },
+    });
+    const writing = seen.filter((p) => p.job === 'import' && p.step === 'writing' && p.unit === '世帯');
+    expect(writing.length).toBeGreaterThan(1);
+    expect(writing.at(-1)).toMatchObject({ done: 300, total: 300 });
+    expect(writing.map((p) => p.done)).toEqual([...writing.map((p) => p.done)].sort((a, b) => a - b));
+    expect(await householdCount()).toBe(300);
+    expect((await verifyAuditChain(session.signedIn().store.db)).ok).toBe(true);
+    // The anchor recorded the worker's commit (its counter and its import.completed event).
+    const { vault } = session.signedIn();
+    const head = readDatabaseHead(vault.store.sqlite);
+    expect(head.audit?.kind).toBe('import.completed');
+    const anchor = readAnchor(dataDirPaths(join(dir, 'vault')).anchor, deriveKey(vault.dataKey, 'anchor'));
+    expect(anchor).toMatchObject({ state: 'ok', record: { commits: head.commits, audit: head.audit } });
+    await reopen();
+    expect(await householdCount()).toBe(300);
+  }, 180_000);
+
+  it('「中止」で取り込みを巻き戻し、何も登録せず、中止を監査に記録する', async () => {
+    await acknowledged();
+    const ledger = fileOf('台帳.xlsx', await largeLedger(1500));
+    const running = call('imports.run', { files: [ledger] });
+    await firstReport('writing');
+    expect(await call('jobs.cancel', { job: 'import' })).toEqual({ ok: true, value: { cancelled: true } });
+    const result = await running;
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'CANCELLED',
+      message: '取り込みを中止しました。何も登録していません。',
+    });
+    expect(await householdCount()).toBe(0);
+    const events = await session.signedIn().store.db.selectFrom('audit_events').select('kind').execute();
+    expect(events.map((e) => e.kind)).toContain('import.cancelled');
+    expect(events.map((e) => e.kind)).not.toContain('import.completed');
+    await reopen();
+    expect(await householdCount()).toBe(0);
+  }, 180_000);
+
+  it('取り込みの最中も本体は応え、放置ロックがかかる（取り込みは巻き戻り、鍵は閉じる）', async () => {
+    await acknowledged();
+    const ledger = fileOf('台帳.xlsx', await largeLedger(1500));
+    let finished = false;
+    const running = call('imports.run', { files: [ledger] }).finally(() => {
+      finished = true;
+    });
+    await firstReport('writing');
+    // A read and a write from the main thread answer while the worker holds its transaction.
+    expect(await call('households.list', {})).toMatchObject({ ok: true });
+    expect(await session.lockIfIdle(24 * 60 * 60)).toBe(true);
+    expect((await session.status()).state).toBe('locked');
+    const result = await running;
+    expect(finished).toBe(true);
+    expect(result).toMatchObject({ ok: false, code: 'CANCELLED' });
+    const status = await session.unlock({ passphrase: phrase });
+    expect(status.state).toBe('unlocked');
+    expect(await householdCount()).toBe(0);
+    const kinds = (await session.signedIn().store.db.selectFrom('audit_events').select('kind').execute()).map(
+      (e) => e.kind,
+    );
+    expect(kinds).toContain('lock');
+    // Cancelled by the lock, not by the person: no import event at all.
+    expect(kinds).not.toContain('import.cancelled');
+  }, 180_000);
+
+  it('ひとつ実行中に2つ目の重い処理は断る', async () => {
+    await acknowledged();
+    const ledger = fileOf('台帳.xlsx', await largeLedger(1500));
+    const running = call('imports.run', { files: [ledger] });
+    await firstReport('writing');
+    expect(await call('imports.preview', { files: [ledger] })).toMatchObject({
+      ok: false,
+      code: 'JOB_RUNNING',
+    });
+    // A write from the main thread waits for the worker's transaction (on a timer), then lands.
+    const write = call('issueTags.add', { name: '取り込み中に追加' });
+    await call('jobs.cancel', { job: 'import' });
+    expect(await running).toMatchObject({ ok: false, code: 'CANCELLED' });
+    expect(await write).toMatchObject({ ok: true });
+  }, 180_000);
+});

@@ -1,0 +1,60 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import type { OfficeSettings } from '../../ipc/contract.js';
+import type { ImportReport } from '../../ipc/schemas/imports.js';
+import type { JobKind } from '../../ipc/schemas/jobs.js';
+import { type PacketRequest, type RenderedPacket, renderPacket } from '../document-packet.js';
+import { systemLayoutFonts } from '../forms/index.js';
+import { type ImportFile, importFiles } from '../import/index.js';
+import type { Progress } from './progress.js';
+
+/** The work a job does, as sent to its worker (structured-clone data only). */
+export type JobTask =
+  | { kind: 'import'; files: ImportFile[]; commit: boolean }
+  | {
+      kind: 'render';
+      office: OfficeSettings;
+      request: PacketRequest;
+      /** false: lay pages out without fonts (the gate was told this machine has none). */
+      fonts: boolean;
+    };
+
+export type JobResult<T extends JobTask> = T extends { kind: 'import' }
+  ? ImportReport
+  : T extends { kind: 'render' }
+    ? RenderedPacket
+    : never;
+
+export const jobKindOf = (task: JobTask): JobKind => task.kind;
+
+/** What a task gets inside the worker: its own connection, the call's moment and user, a reporter. */
+export interface TaskEnv {
+  db: Kysely<Database>;
+  now: Date;
+  user: { id: string; name: string };
+  progress: Progress;
+}
+
+/** Runs a task with the same service functions the main thread (and the CLI) use. */
+export async function runTask(task: JobTask, env: TaskEnv): Promise<ImportReport | RenderedPacket> {
+  switch (task.kind) {
+    case 'import':
+      return importFiles(
+        env.db,
+        task.files,
+        env.now,
+        task.commit ? { userId: env.user.id } : null,
+        env.progress,
+      );
+    case 'render':
+      return renderPacket(
+        env.db,
+        env.user,
+        task.office,
+        task.request,
+        env.now,
+        task.fonts ? await systemLayoutFonts() : null,
+        env.progress,
+      );
+  }
+}

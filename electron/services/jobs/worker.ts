@@ -1,0 +1,67 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { openStore } from '../../../db/open.js';
+import { CommitReporter } from '../anchor.js';
+import { registerAuditKey } from '../audit.js';
+import { KasaneError } from '../errors.js';
+import { deriveKey } from '../vault-keys.js';
+import { JobCancelled, sharedProgress } from './progress.js';
+import type { FromWorker, WorkerStart } from './protocol.js';
+import { jobKindOf, runTask } from './tasks.js';
+
+/**
+ * The worker thread's entry (built as out/main/job-worker.js; tests and the harness load the
+ * source through tsx). It opens the vault's encrypted file with the data key it was handed in
+ * memory, runs one task, reports, and closes. It never touches the data-folder lock (the app owns
+ * the folder) nor the anchor file (the main thread records each commit this connection reports).
+ */
+const port = parentPort;
+if (!port) throw new Error('job-worker must run as a worker thread');
+const start = workerData as WorkerStart;
+const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+
+async function main(): Promise<void> {
+  const dataKey = Buffer.from(start.dataKey);
+  start.dataKey.fill(0);
+  const auditKey = deriveKey(dataKey, 'audit-chain');
+  // A worker may wait for the main thread's short write transactions: it blocks only itself.
+  const store = await openStore(start.databasePath, dataKey, {
+    integrity: 'none',
+    migrate: false,
+    busyTimeoutMs: 60_000,
+  }).finally(() => dataKey.fill(0));
+  try {
+    registerAuditKey(store.sqlite, auditKey);
+    auditKey.fill(0);
+    store.watch.watcher = new CommitReporter(() => post({ type: 'committed' }));
+    const progress = sharedProgress(jobKindOf(start.task), start.cancelFlag, (p) =>
+      post({ type: 'progress', progress: p }),
+    );
+    const result = await runTask(start.task, {
+      db: store.db,
+      now: new Date(start.now),
+      user: start.user,
+      progress,
+    });
+    post({ type: 'done', result }, transferablesOf(result));
+  } finally {
+    store.watch.watcher = null;
+    await store.close();
+  }
+}
+
+/** The rendered files' bytes move to the main thread instead of being copied. */
+function transferablesOf(result: unknown): ArrayBuffer[] {
+  const files = (result as { files?: { bytes: Buffer }[] }).files ?? [];
+  return files
+    .map((f) => f.bytes.buffer)
+    .filter((b): b is ArrayBuffer => b instanceof ArrayBuffer && b.byteLength > 0)
+    .filter((b, i, all) => all.indexOf(b) === i);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof JobCancelled) post({ type: 'cancelled' });
+  else if (err instanceof KasaneError)
+    post({ type: 'refused', code: err.code, message: err.message, details: err.details ?? null });
+  // The class only: messages may quote personal data.
+  else post({ type: 'failed', name: (err as Error)?.name ?? 'unknown' });
+});
