@@ -8,7 +8,13 @@ export default defineConfig({
       outDir: 'out/main',
       // The native store module stays a runtime require from node_modules (unpacked from asar).
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // The worker thread's entry sits beside index.js: main starts it as ./job-worker.js.
+      rollupOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          'job-worker': resolve('electron/services/jobs/worker.ts'),
+        },
+      },
     },
   },
   preload: {

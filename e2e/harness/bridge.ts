@@ -35,22 +35,34 @@ export function bridgeScript(channels: readonly Channel[]): string {
     return response.json();
   }
 
-  const listeners = new Set();
+  // One event stream for both kinds of event main sends (the preload's ipcRenderer.on).
+  const listeners = { locked: new Set(), progress: new Set() };
   let source = null;
-  function onLocked(listener) {
-    listeners.add(listener);
+  function subscribe(kind, listener) {
+    listeners[kind].add(listener);
     if (!source) {
       source = new EventSource('/__harness/events?token=' + encodeURIComponent(token));
       source.addEventListener('locked', (event) => {
-        for (const l of Array.from(listeners)) l(event.data);
+        for (const l of Array.from(listeners.locked)) l(event.data);
+      });
+      source.addEventListener('progress', (event) => {
+        let progress;
+        try {
+          progress = JSON.parse(event.data);
+        } catch {
+          return;
+        }
+        for (const l of Array.from(listeners.progress)) l(progress);
       });
     }
     return () => {
-      listeners.delete(listener);
+      listeners[kind].delete(listener);
     };
   }
+  const onLocked = (listener) => subscribe('locked', listener);
+  const onProgress = (listener) => subscribe('progress', listener);
 
-  const api = { onLocked };
+  const api = { onLocked, onProgress };
   for (const channel of channels) api[channel] = (input) => invoke(channel, input);
   Object.defineProperty(window, 'kasane', { value: Object.freeze(api), enumerable: true });
 })();

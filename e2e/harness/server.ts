@@ -4,8 +4,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
 import { channels } from '../../electron/ipc/channels.js';
+import { jobProgressSchema } from '../../electron/ipc/schemas/jobs.js';
 import { dispatch } from '../../electron/services/dispatch.js';
 import { createApp } from '../../electron/services/handlers.js';
+import { sourceWorkerEntry } from '../../electron/services/jobs/job-runner.js';
 import { folderPlatform } from '../../electron/services/platform.js';
 import { type LockReason, VaultSession } from '../../electron/services/vault-session.js';
 import { bridgeScript } from './bridge.js';
@@ -59,7 +61,12 @@ export async function startHarness({
       for (const stream of eventStreams) stream.write(`event: locked\ndata: ${reason}\n\n`);
     },
   });
-  const app = createApp(session, folderPlatform(downloadsDir));
+  // The same worker path as the app (its source through tsx), so the page sees real progress.
+  const app = createApp(session, folderPlatform(downloadsDir), sourceWorkerEntry);
+  app.jobs?.onProgress((progress) => {
+    const data = JSON.stringify(jobProgressSchema.parse(progress));
+    for (const stream of eventStreams) stream.write(`event: progress\ndata: ${data}\n\n`);
+  });
   const bridge = bridgeScript(channels);
 
   const server = createServer((req, res) => {

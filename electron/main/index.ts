@@ -4,7 +4,7 @@ import { lockedEvent } from '../ipc/channels.js';
 import { resolveAppDataDir } from '../services/data-dir.js';
 import { createApp } from '../services/handlers.js';
 import { VaultSession } from '../services/vault-session.js';
-import { registerIpcHandlers } from './ipc.js';
+import { registerIpcHandlers, relayProgress } from './ipc.js';
 import { lockOnSystemSignals } from './lock-triggers.js';
 import { electronPlatform } from './platform.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
@@ -48,14 +48,14 @@ function start(): void {
       if (win && !win.isDestroyed()) win.webContents.send(lockedEvent, reason);
     },
   });
-  registerIpcHandlers({
-    app: createApp(
-      vault,
-      electronPlatform(() => win, log),
-    ),
-    mainWindow: () => win,
-    log,
-  });
+  // Heavy work runs in out/main/job-worker.js (electron.vite.config.ts builds it beside this file).
+  const kasane = createApp(
+    vault,
+    electronPlatform(() => win, log),
+    { url: new URL('./job-worker.js', import.meta.url) },
+  );
+  registerIpcHandlers({ app: kasane, mainWindow: () => win, log });
+  relayProgress(kasane, () => win);
   const stopIdlePoll = lockOnSystemSignals(vault, log);
 
   win = createMainWindow(join(outDir, 'preload', 'index.cjs'));

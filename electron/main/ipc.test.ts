@@ -2,6 +2,8 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 import { channels } from '../ipc/channels.js';
+import type { JobProgress } from '../ipc/schemas/jobs.js';
+import type { App } from '../services/context.js';
 import { errorMessages } from '../services/errors.js';
 import { createApp, handlers } from '../services/handlers.js';
 import { folderPlatform } from '../services/platform.js';
@@ -11,7 +13,7 @@ import { type BrowserWindow, FakeFrame, ipcMain, resetFakeElectron } from './tes
 
 vi.mock('electron', () => import('./testing/fake-electron.js'));
 
-const { registerIpcHandlers } = await import('./ipc.js');
+const { registerIpcHandlers, relayProgress } = await import('./ipc.js');
 const { createMainWindow } = await import('./window.js');
 
 let dir: string;
@@ -99,5 +101,35 @@ describe('IPC の受け口', () => {
       expect(await invoke('vault.status', {}, win.webContents.mainFrame)).toEqual(forbidden);
       expect(access).not.toHaveBeenCalled();
     });
+  });
+});
+
+describe('長い処理の進捗の送り先', () => {
+  function relayed() {
+    let report: (p: JobProgress) => void = () => {};
+    const app = {
+      jobs: { onProgress: (l: (p: JobProgress) => void) => void (report = l) },
+    } as unknown as App;
+    relayProgress(app, () => (windowOpen ? (win as never) : null));
+    return (p: unknown) => report(p as JobProgress);
+  }
+  const progress = { job: 'import', step: 'writing', done: 12, total: 3000, unit: '世帯' };
+
+  it('自分のページを表示している自分のウィンドウにだけ、契約の形で送る', () => {
+    const report = relayed();
+    report(progress);
+    expect(win.webContents.send).toHaveBeenCalledExactlyOnceWith('kasane:progress', progress);
+    (win.webContents.mainFrame as { url: string }).url = 'https://example.com/';
+    report(progress);
+    windowOpen = false;
+    report(progress);
+    expect(win.webContents.send).toHaveBeenCalledOnce();
+  });
+
+  it('契約に合わない進捗は送らない', () => {
+    const report = relayed();
+    expect(() => report({ ...progress, done: 3001 })).toThrow();
+    expect(() => report({ ...progress, secret: '山田 太郎' })).toThrow();
+    expect(win.webContents.send).not.toHaveBeenCalled();
   });
 });

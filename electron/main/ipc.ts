@@ -1,6 +1,7 @@
 import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
-import { channels, ipcPrefix } from '../ipc/channels.js';
+import { channels, ipcPrefix, progressEvent } from '../ipc/channels.js';
 import type { IpcResult } from '../ipc/contract.js';
+import { jobProgressSchema } from '../ipc/schemas/jobs.js';
 import type { App } from '../services/context.js';
 import { dispatch } from '../services/dispatch.js';
 import { errorMessages } from '../services/errors.js';
@@ -37,4 +38,13 @@ export function registerIpcHandlers({ app, mainWindow, log }: IpcOptions): void 
       return dispatch(app, channel, input, log);
     });
   }
+}
+
+/** A job's progress goes to our own window only, while it shows our own page, in the contract's shape. */
+export function relayProgress(app: App, mainWindow: () => BrowserWindow | null): void {
+  app.jobs?.onProgress((progress) => {
+    const win = mainWindow();
+    if (!win || win.isDestroyed() || !isAppUrl(win.webContents.mainFrame.url)) return;
+    win.webContents.send(progressEvent, jobProgressSchema.parse(progress));
+  });
 }

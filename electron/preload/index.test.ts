@@ -33,8 +33,8 @@ beforeAll(async () => {
 });
 
 describe('preload（window.kasane）', () => {
-  it('契約のチャンネルごとに関数が一つと onLocked だけを出す（ipcRenderer そのものは出さない）', () => {
-    expect(Object.keys(api).sort()).toEqual([...channels, 'onLocked'].sort());
+  it('契約のチャンネルごとに関数が一つと onLocked・onProgress だけを出す（ipcRenderer そのものは出さない）', () => {
+    expect(Object.keys(api).sort()).toEqual([...channels, 'onLocked', 'onProgress'].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
 
@@ -54,5 +54,16 @@ describe('preload（window.kasane）', () => {
     expect(listener).toHaveBeenCalledExactlyOnceWith('idle');
     unsubscribe();
     expect(electron.listeners.get('kasane:locked')).toEqual([]);
+  });
+
+  it('onProgress は進捗だけを渡し、IPC のイベントは渡さない。解除もできる', () => {
+    const listener = vi.fn();
+    const unsubscribe = api.onProgress?.(listener) as () => void;
+    const relay = electron.listeners.get('kasane:progress')?.[0];
+    const progress = { job: 'import', step: 'writing', done: 1, total: 3, unit: '世帯' };
+    relay?.({ sender: 'the IPC event must not reach the page' }, progress);
+    expect(listener).toHaveBeenCalledExactlyOnceWith(progress);
+    unsubscribe();
+    expect(electron.listeners.get('kasane:progress')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
-import { channels, ipcPrefix, lockedEvent } from '../ipc/channels.js';
+import { channels, ipcPrefix, lockedEvent, progressEvent } from '../ipc/channels.js';
 import type { KasaneApi } from '../ipc/contract.js';
 
 // Names and invoke only: main validates every input, so the sandboxed bridge stays tiny.
@@ -15,6 +15,14 @@ const api = {
     ipcRenderer.on(lockedEvent, relay);
     return () => {
       ipcRenderer.removeListener(lockedEvent, relay);
+    };
+  },
+  onProgress(listener: (progress: unknown) => void): () => void {
+    // The renderer parses each event with the contract's jobProgressSchema before showing it.
+    const relay = (_event: IpcRendererEvent, progress: unknown) => listener(progress);
+    ipcRenderer.on(progressEvent, relay);
+    return () => {
+      ipcRenderer.removeListener(progressEvent, relay);
     };
   },
 } as unknown as KasaneApi;

@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { App } from '../context.js';
+import { dispatch } from '../dispatch.js';
+import { createApp } from '../handlers.js';
+import { fileOf, largeLedger } from '../import/fixtures.js';
+import { folderPlatform } from '../platform.js';
+import { fastKdf, tempDataDir } from '../testing/temp-data-dir.js';
+import { VaultSession } from '../vault-session.js';
+
+// What the packaged app starts: electron-vite builds it beside out/main/index.js (npm test builds first).
+const built = resolve('out/main/job-worker.js');
+
+let dir: string;
+let cleanup: () => Promise<void>;
+let session: VaultSession;
+let app: App;
+
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDataDir());
+  session = new VaultSession({ dataDir: join(dir, 'vault'), via: 'app', kdf: fastKdf });
+  app = createApp(session, folderPlatform(join(dir, 'downloads')), { url: pathToFileURL(built) });
+  await session.setup({ userName: '花子', passphrase: 'correct horse battery' });
+  await dispatch(app, 'acknowledgement.acknowledge', { textVersion: '2025-06-01' });
+});
+afterEach(async () => {
+  await session.close();
+  await cleanup();
+});
+
+describe('ビルドしたワーカー（out/main/job-worker.js）', () => {
+  it('ビルドに含まれ、TypeScript なしで取り込みを実行できる', async () => {
+    expect(existsSync(built), `${built} がありません。先に npm run build を実行してください`).toBe(true);
+    const ledger = fileOf('台帳.xlsx', await largeLedger(20));
+    const result = await dispatch(app, 'imports.run', { files: [ledger] });
+    expect(result).toMatchObject({ ok: true, value: { ok: true, counts: { households: 20 } } });
+  }, 120_000);
+});
