@@ -108,7 +108,11 @@ describe('長い処理の進捗の送り先', () => {
   function relayed() {
     let report: (p: JobProgress) => void = () => {};
     const app = {
-      jobs: { onProgress: (l: (p: JobProgress) => void) => void (report = l) },
+      jobs: {
+        onProgress: (l: (p: JobProgress) => void) => {
+          report = l;
+        },
+      },
     } as unknown as App;
     relayProgress(app, () => (windowOpen ? (win as never) : null));
     return (p: unknown) => report(p as JobProgress);
