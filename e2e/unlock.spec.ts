@@ -188,8 +188,8 @@ test.describe('ロック', () => {
     await expect(page.getByRole('navigation', { name: 'メニュー' })).toHaveCount(0);
     expect(await page.content()).not.toContain('無操作 確認');
     await unlockWith(page, passphrase);
-    // Today's acknowledgement is already on record: straight back in.
-    await expect(page.getByRole('heading', { name: 'ホーム' })).toBeVisible();
+    // Today's acknowledgement is already on record: straight back in, to the screen that was open.
+    await expect(page.getByRole('heading', { level: 1, name: '利用者' })).toBeVisible();
   });
 
   test('使っている途中で確認が必要になると（日付が変わったとき）、次の操作で守秘義務の確認に戻る', async ({

@@ -5,9 +5,11 @@ import { AcknowledgementScreen } from './acknowledgement/AcknowledgementScreen';
 import { call, errorMessage, isCallError } from './api';
 import { freshness } from './queries';
 import { SetupWizard } from './setup/SetupWizard';
+import { createLockShelf } from './shell/lockShelf';
 import { Shell } from './shell/Shell';
 import { SessionContext, statusQuery, useSession } from './shell/session';
 import { Button } from './ui/Button';
+import { ConfirmDialog } from './ui/ConfirmDialog';
 import { ErrorPanel } from './ui/ErrorPanel';
 import layoutStyles from './ui/layout.module.css';
 import { RecordsLostScreen } from './unlock/RecordsLostScreen';
@@ -31,12 +33,16 @@ export function App() {
     });
     return client;
   });
-  // Bumped on every lock: the whole signed-in tree unmounts, so no form or screen keeps its data.
+  // Bumped on every lock: the whole signed-in tree unmounts, so no form or screen keeps its data
+  // but what the shelf keeps for the same person's unlock (the route and restorable drafts, in memory).
   const [epoch, setEpoch] = useState(0);
+  const [shelf] = useState(createLockShelf);
+  const [askingLock, setAskingLock] = useState(false);
 
   onLocked.current = (statusAfter) => {
     const showing = queryClient.getQueryData(statusQuery.queryKey);
     if (!statusAfter && showing?.state === 'locked') return;
+    shelf.keep(showing?.state === 'unlocked' ? (showing.user?.id ?? null) : null);
     queryClient.clear();
     if (statusAfter) queryClient.setQueryData(statusQuery.queryKey, statusAfter);
     setEpoch((n) => n + 1);
@@ -44,24 +50,50 @@ export function App() {
 
   useEffect(() => window.kasane.onLocked(() => onLocked.current()), []);
 
+  const lockNow = useMemo(
+    () => async () => {
+      try {
+        onLocked.current(await call('vault.lock', {}));
+      } catch {
+        onLocked.current();
+      }
+    },
+    [],
+  );
+
   const session = useMemo(
     () => ({
+      shelf,
       locked: (statusAfter?: VaultStatus) => onLocked.current(statusAfter),
       lock: async () => {
-        try {
-          onLocked.current(await call('vault.lock', {}));
-        } catch {
-          onLocked.current();
-        }
+        // A form that cannot get its changes back after the unlock: ask before losing them.
+        if (shelf.anyLost()) setAskingLock(true);
+        else await lockNow();
       },
     }),
-    [],
+    [shelf, lockNow],
   );
 
   return (
     <QueryClientProvider client={queryClient}>
       <SessionContext value={session}>
         <Gate key={epoch} />
+        <ConfirmDialog
+          open={askingLock}
+          title="ロックすると失われる変更があります"
+          confirmLabel="変更を破棄してロック"
+          cancelLabel="この画面に戻る"
+          onConfirm={() => {
+            setAskingLock(false);
+            void lockNow();
+          }}
+          onCancel={() => setAskingLock(false)}
+        >
+          <p>
+            開いている入力欄（ダイアログや一覧の中の編集）の変更は、ロックを解除したあとに戻せません。保存してからロックしてください。
+          </p>
+          <p className="muted">ページの入力欄に書きかけの内容は、ロックを解除すると元に戻ります。</p>
+        </ConfirmDialog>
       </SessionContext>
     </QueryClientProvider>
   );

@@ -32,4 +32,17 @@ describe('保存していない変更の確認（画面移動の前）', () => {
     before.register();
     expect(createDirtyForms().any()).toBe(false);
   });
+
+  test('ロックで戻せないフォームに変更があるときだけ、ロックの前に確認する', () => {
+    const forms = createDirtyForms();
+    const kept = forms.register(true);
+    expect(forms.any()).toBe(true);
+    expect(forms.anyLost()).toBe(false);
+    const dialog = forms.register();
+    expect(forms.anyLost()).toBe(true);
+    dialog();
+    expect(forms.anyLost()).toBe(false);
+    kept();
+    expect(forms.any()).toBe(false);
+  });
 });

@@ -169,15 +169,15 @@ const routeTree = rootRoute.addChildren([
 ]);
 
 /**
- * One router per signed-in session: the shell makes a new one on every mount, so a lock (which
- * remounts the shell) forgets where the person was. Memory history: Electron has no address bar,
+ * One router per signed-in session: the shell makes a new one on every mount, at `initialHref` (the
+ * screen open at the lock, for the same person's unlock) or ホーム. Memory history: Electron has no address bar,
  * and nothing depends on file:// or hash URLs.
  */
-export function createAppRouter(context: ShellContext) {
+export function createAppRouter(context: ShellContext, initialHref = '/') {
   return createRouter({
     routeTree,
     context,
-    history: createMemoryHistory({ initialEntries: ['/'] }),
+    history: createMemoryHistory({ initialEntries: [initialHref] }),
     defaultErrorComponent: ({ error }) => (
       <div className={layoutStyles.page}>
         <ErrorPanel title="画面を表示できません" message={errorMessage(error)} />

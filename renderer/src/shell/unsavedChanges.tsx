@@ -2,15 +2,19 @@ import { useBlocker } from '@tanstack/react-router';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { createDirtyForms, type Register } from './dirtyForms';
+import { useSession } from './session';
 
 const UnsavedChangesContext = createContext<Register>(() => () => {});
 
 /**
  * The one unsaved-changes guard: while any form reports changes, every move the router makes
- * (menu, breadcrumb, tab, link) asks first. Saving moves on with `ignoreBlocker`; a lock never asks.
+ * (menu, breadcrumb, tab, link) asks first. Saving moves on with `ignoreBlocker`. A lock asks only for
+ * changes it cannot keep (see useDraftKeptOverLock).
  */
 export function UnsavedChangesGuard({ children }: { children: ReactNode }) {
   const [dirtyForms] = useState(createDirtyForms);
+  const { shelf } = useSession();
+  useEffect(() => shelf.watchLosses(dirtyForms.anyLost), [shelf, dirtyForms]);
   const blocker = useBlocker({
     shouldBlockFn: dirtyForms.any,
     enableBeforeUnload: false,
@@ -34,8 +38,11 @@ export function UnsavedChangesGuard({ children }: { children: ReactNode }) {
   );
 }
 
-/** A form tells the guard whether it holds changes that are not saved yet. */
-export function useUnsavedChanges(dirty: boolean): void {
+/**
+ * A form tells the guard whether it holds changes that are not saved yet; `keptOverLock` when the
+ * form gets them back after a lock (useDraftKeptOverLock), so a lock need not warn about them.
+ */
+export function useUnsavedChanges(dirty: boolean, keptOverLock = false): void {
   const register = useContext(UnsavedChangesContext);
-  useEffect(() => (dirty ? register() : undefined), [dirty, register]);
+  useEffect(() => (dirty ? register(keptOverLock) : undefined), [dirty, keptOverLock, register]);
 }

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Agency } from '../../../../electron/ipc/schemas/agencies';
 import { type HouseholdInput, householdInputSchema } from '../../../../electron/ipc/schemas/households';
 import { AgencyOptions } from '../../agencies/AgencyOptions';
-import { useUnsavedChanges } from '../../shell/unsavedChanges';
+import { useDraftKeptOverLock } from '../../shell/keptDraft';
 import { Button } from '../../ui/Button';
 import { cx } from '../../ui/cx';
 import { DateField } from '../../ui/DateField';
@@ -54,14 +54,14 @@ export function HouseholdForm({
 }: HouseholdFormProps) {
   const referralId = useId();
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, setFocus, control, formState } = useForm<
+  const { register, handleSubmit, getValues, reset, setError, setFocus, control, formState } = useForm<
     HouseholdFormValues,
     unknown,
     HouseholdInput
   >({ resolver: zodResolver(householdInputSchema), defaultValues: initial });
   const { errors, isDirty } = formState;
   const receivedOn = useWatch({ control, name: 'receivedOn' });
-  useUnsavedChanges(isDirty);
+  useDraftKeptOverLock('household', { isDirty, getValues, reset });
 
   useEffect(() => setFocus('caseNo'), [setFocus]);
 

@@ -7,7 +7,7 @@ import type { Agency } from '../../../../electron/ipc/schemas/agencies';
 import type { HouseholdDetail } from '../../../../electron/ipc/schemas/households';
 import { type MeetingInput, meetingInputSchema } from '../../../../electron/ipc/schemas/meetings';
 import { isCallError } from '../../api';
-import { useUnsavedChanges } from '../../shell/unsavedChanges';
+import { useDraftKeptOverLock } from '../../shell/keptDraft';
 import { Button } from '../../ui/Button';
 import { cx } from '../../ui/cx';
 import { DateField, readDate } from '../../ui/DateField';
@@ -73,13 +73,13 @@ export function MeetingForm({
   const [formError, setFormError] = useState<string | null>(null);
   const [refusedAgencies, setRefusedAgencies] = useState<ReadonlySet<string>>(new Set());
   const kindChosen = useRef(initiallyChosen);
-  const { register, handleSubmit, getValues, setError, setValue, setFocus, control, formState } = useForm<
-    MeetingFormValues,
-    unknown,
-    MeetingInput
-  >({ resolver: zodResolver(meetingInputSchema), defaultValues: initial });
+  const { register, handleSubmit, getValues, reset, setError, setValue, setFocus, control, formState } =
+    useForm<MeetingFormValues, unknown, MeetingInput>({
+      resolver: zodResolver(meetingInputSchema),
+      defaultValues: initial,
+    });
   const { errors, isDirty, isSubmitted } = formState;
-  useUnsavedChanges(isDirty);
+  useDraftKeptOverLock('meeting', { isDirty, getValues, reset });
 
   const [kind, heldOnText, issuedOn, replyBy, agenda, handouts, attendees] = useWatch({
     control,

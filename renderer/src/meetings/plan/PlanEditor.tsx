@@ -7,7 +7,7 @@ import { planStatusLabels } from '../../../../electron/domain/meeting';
 import { type MeetingDetail, saveMeetingPlanInputSchema } from '../../../../electron/ipc/schemas/meetings';
 import { call } from '../../api';
 import { meetingReads, refresh } from '../../queries';
-import { useUnsavedChanges } from '../../shell/unsavedChanges';
+import { useDraftKeptOverLock } from '../../shell/keptDraft';
 import { Button } from '../../ui/Button';
 import { cx } from '../../ui/cx';
 import fieldStyles from '../../ui/Field.module.css';
@@ -63,12 +63,12 @@ export function PlanEditor({ meeting }: { meeting: MeetingDetail }) {
   const labels = useKindLabels();
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const { register, handleSubmit, reset, setError, formState } = useForm<PlanValues>({
+  const { register, handleSubmit, getValues, reset, setError, formState } = useForm<PlanValues>({
     resolver: zodResolver(saveMeetingPlanInputSchema),
     defaultValues: planValues(meeting),
   });
   const { errors, isDirty } = formState;
-  useUnsavedChanges(isDirty);
+  useDraftKeptOverLock('plan', { isDirty, getValues, reset });
   const status = meeting.planStatus;
   // Rule 18: a 確定 plan (or a 中止 meeting's) is read-only; 「確定を取り消す」 with a reason reopens it.
   const locked = status === 'final' || meeting.cancelled !== null;

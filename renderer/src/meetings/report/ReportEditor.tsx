@@ -7,7 +7,7 @@ import { warekiInput } from '../../../../electron/domain/dates';
 import { type MeetingDetail, saveReportInputSchema } from '../../../../electron/ipc/schemas/meetings';
 import { call } from '../../api';
 import { meetingReads, read, refresh } from '../../queries';
-import { useUnsavedChanges } from '../../shell/unsavedChanges';
+import { useDraftKeptOverLock } from '../../shell/keptDraft';
 import { Button } from '../../ui/Button';
 import { DateField } from '../../ui/DateField';
 import { Form } from '../../ui/Form';
@@ -38,12 +38,12 @@ export function ReportEditor({ meeting }: { meeting: MeetingDetail }) {
   const agencies = useQuery(read('agencies.list', { includeRetired: true }));
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const { register, handleSubmit, reset, setError, control, formState } = useForm<ReportValues>({
+  const { register, handleSubmit, getValues, reset, setError, control, formState } = useForm<ReportValues>({
     resolver: zodResolver(saveReportInputSchema),
     defaultValues: reportValues(meeting),
   });
   const { errors, isDirty } = formState;
-  useUnsavedChanges(isDirty);
+  useDraftKeptOverLock('report', { isDirty, getValues, reset });
   const sections = useFieldArray({ control, name: 'reportSections' });
   const nextReviewOn = useWatch({ control, name: 'nextReviewOn' });
 
