@@ -121,10 +121,13 @@ test.describe('事務所の設定', () => {
     await expect(page.getByText('保存しました')).toBeVisible();
     await openPage(page, 'ホーム');
 
-    // A lock never waits for an answer: the unsaved change goes with everything else.
+    // The settings form cannot be put back after an unlock, so Ctrl+L asks first (issue 13); once
+    // the person agrees, the unsaved change goes with everything else.
     await openPage(page, '事務所の設定');
     await page.getByLabel('文書番号の頭書き').fill('未保存次郎');
     await page.keyboard.press('Control+L');
+    const ask = page.getByRole('dialog', { name: 'ロックすると失われる変更があります' });
+    await ask.getByRole('button', { name: '変更を破棄してロック' }).click();
     await expect(page.getByRole('heading', { name: 'ロックされています' })).toBeVisible();
     await expect(page.getByRole('dialog')).toHaveCount(0);
     expect(await page.content()).not.toContain('未保存次郎');

@@ -79,6 +79,7 @@ test.describe('利用者', () => {
     await unlockWith(page, passphrase);
     await expect(page.getByText('パスフレーズが違います')).toBeVisible();
     await unlockWith(page, next);
-    await expect(page.getByRole('heading', { name: 'ホーム' })).toBeVisible();
+    // Back on the screen that was open at the lock.
+    await expect(page.getByRole('heading', { level: 1, name: '利用者' })).toBeVisible();
   });
 });
