@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures/harness.js';
 import { setUpMeeting } from './support/meeting.js';
+import { screenshot } from './support/screens.js';
 import { openSignedIn } from './support/vault.js';
 
 /**
@@ -242,6 +243,25 @@ test('1366×768 の画面で、どのダイアログも画面に収まり、主�
     .getByRole('navigation', { name: 'メニュー' })
     .getByRole('button', { name: '関係機関', exact: true })
     .click();
+  // The table sorts by a header with the keyboard, inside each 分野 (Intl.Collator('ja')).
+  const agencyHeader = page.getByRole('columnheader', { name: '機関名' });
+  await agencyHeader.getByRole('button').focus();
+  await page.keyboard.press('Enter');
+  await expect(agencyHeader).toHaveAttribute('aria-sort', 'ascending');
+  await page.keyboard.press(' ');
+  await expect(agencyHeader).toHaveAttribute('aria-sort', 'descending');
+  const names = await page.getByTestId('agency-row').evaluateAll((rows) =>
+    rows.map((r) => ({
+      group: r.closest('tbody')?.querySelector('th')?.firstChild?.textContent ?? '',
+      name: r.querySelector('td span')?.textContent ?? '',
+    })),
+  );
+  const collator = new Intl.Collator('ja', { numeric: true, sensitivity: 'base' });
+  for (const group of new Set(names.map((n) => n.group))) {
+    const inGroup = names.filter((n) => n.group === group).map((n) => n.name);
+    expect(inGroup, group).toEqual([...inGroup].sort((a, b) => collator.compare(b, a)));
+  }
+  await screenshot(page, 'agencies-sorted-1366x768');
   await page
     .getByRole('button', { name: /^削除 ：/ })
     .first()
