@@ -28,7 +28,7 @@ export function HomePage({ user, autoLockMinutes }: HomePageProps) {
     : (failures.data?.events.length ?? 0);
 
   return (
-    <div className={layoutStyles.page}>
+    <div className={styles.home}>
       <PageHeader title="ホーム" />
       <TodaysWork />
       {unlocks.isError && <Notice tone="error">{errorMessage(unlocks.error)}</Notice>}
