@@ -26,6 +26,8 @@ class Grid {
   readonly blocked: Uint8Array;
   /** Summed-area table of `blocked`, made once the blocked boxes are marked. */
   private blockedSums: Int32Array | null = null;
+  /** The flood fill's stack, shared by every call of `regions`. */
+  private stack: Int32Array | null = null;
 
   constructor(width: number, height: number) {
     this.cols = Math.ceil(width / cell) + 2;
@@ -88,7 +90,9 @@ class Grid {
     const { cols } = this;
     const n = cols * this.rows;
     const region = new Int32Array(n);
-    const stack = new Int32Array(n);
+    // Each cell is pushed once at most.
+    this.stack ??= new Int32Array(n);
+    const { stack } = this;
     let next = 0;
     for (let start = 0; start < n; start++) {
       if (region[start] || layer[start] !== value) continue;

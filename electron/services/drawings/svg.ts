@@ -37,10 +37,13 @@ export function escapeXml(text: string): string {
 type AttributeValue = string | number | null | undefined | false;
 
 function attributes(attrs: Record<string, AttributeValue>): string {
-  return Object.entries(attrs)
-    .filter(([, v]) => v !== null && v !== undefined && v !== false)
-    .map(([k, v]) => ` ${k}="${typeof v === 'number' ? num(v) : escapeXml(String(v))}"`)
-    .join('');
+  let out = '';
+  for (const k in attrs) {
+    const v = attrs[k];
+    if (v === null || v === undefined || v === false) continue;
+    out += ` ${k}="${typeof v === 'number' ? num(v) : escapeXml(String(v))}"`;
+  }
+  return out;
 }
 
 /** `<name …/>` or `<name …>children</name>`; children are already-escaped SVG text. */
