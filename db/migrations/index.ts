@@ -13,6 +13,7 @@ import * as corrections from './0820-corrections.js';
 import * as meetingLifecycle from './0830-meeting-lifecycle.js';
 import * as desk from './0900-desk.js';
 import * as searchEveryLength from './1000-search-every-length.js';
+import * as statisticsIndexes from './1020-statistics-indexes.js';
 
 /**
  * Every schema step, in order. The number is the schema version written to `user_version`;
@@ -33,6 +34,7 @@ export const migrations: ReadonlyArray<{ version: number; name: string; migratio
   { version: 830, name: '0830-meeting-lifecycle', migration: meetingLifecycle },
   { version: 900, name: '0900-desk', migration: desk },
   { version: 1000, name: '1000-search-every-length', migration: searchEveryLength },
+  { version: 1020, name: '1020-statistics-indexes', migration: statisticsIndexes },
 ];
 
 export function assertStrictlyIncreasing(list: ReadonlyArray<{ version: number }>): void {

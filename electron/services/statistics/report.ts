@@ -1,11 +1,7 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { consentValidDuring } from '../../domain/consent.js';
-import { ageOn } from '../../domain/dates.js';
 import { fiscalYearRange } from '../../domain/fiscal-year.js';
-import { householdStatusOn } from '../../domain/status-history.js';
 import type { Statistics, StatisticsRow } from '../../ipc/schemas/statistics.js';
-import { activeStatusChanges } from '../household-status.js';
 import { suppress } from './suppression.js';
 
 /** The items of the table the office reports every year (rule 14), in this order and wording. */
@@ -18,102 +14,97 @@ export const mainItems = [
   '年度末継続（件数）',
 ] as const;
 
-interface HouseholdFacts {
-  id: string;
-  receivedOn: string;
-  referralField: string | null;
-  issues: string[];
-  memberCount: number;
-  principalBirthDate: string | null;
-  consents: { obtainedOn: string; withdrawnOn: string | null }[];
-}
-
-/** Facts about the households received between `from` and `to` (the breakdowns' population). */
-async function loadFacts(db: Kysely<Database>, from: string, to: string): Promise<HouseholdFacts[]> {
-  const received = db
-    .selectFrom('households')
-    .select('id')
-    .where('received_on', '>=', from)
-    .where('received_on', '<=', to);
-  const [households, issues, members, consents] = await Promise.all([
-    db
-      .selectFrom('households as h')
-      .leftJoin('agencies as a', 'a.id', 'h.referral_agency_id')
-      .select(['h.id', 'h.received_on', 'a.field'])
-      .where('h.received_on', '>=', from)
-      .where('h.received_on', '<=', to)
-      .execute(),
-    db
-      .selectFrom('household_issues')
-      .select(['household_id', 'issue'])
-      .where('household_id', 'in', received)
-      .execute(),
-    db
-      .selectFrom('members')
-      .select(['household_id', 'birth_date', 'is_principal', 'position', 'lives_in_household'])
-      .where('household_id', 'in', received)
-      .where('voided_at', 'is', null)
-      .execute(),
-    db
-      .selectFrom('consents')
-      .select(['household_id', 'obtained_on', 'withdrawn_on'])
-      .where('household_id', 'in', received)
-      .where('voided_at', 'is', null)
-      .execute(),
-  ]);
-  const facts = new Map<string, HouseholdFacts>(
-    households.map((h) => [
-      h.id,
-      {
-        id: h.id,
-        receivedOn: h.received_on,
-        referralField: h.field,
-        issues: [],
-        memberCount: 0,
-        principalBirthDate: null,
-        consents: [],
-      },
-    ]),
-  );
-  for (const i of issues) facts.get(i.household_id)?.issues.push(i.issue);
-  for (const [householdId, list] of Map.groupBy(members, (m) => m.household_id)) {
-    const f = facts.get(householdId);
-    if (!f) continue;
-    // 世帯員数: only those who live in the household, not relatives drawn on the 家族構成図.
-    f.memberCount = list.filter((m) => m.lives_in_household === 1).length;
-    // The principal (本人), or the first member when nobody is marked.
-    const first = list.reduce((a, b) => (b.position < a.position ? b : a));
-    f.principalBirthDate = (list.find((m) => m.is_principal === 1) ?? first).birth_date;
-  }
-  for (const c of consents)
-    facts.get(c.household_id)?.consents.push({ obtainedOn: c.obtained_on, withdrawnOn: c.withdrawn_on });
-  return [...facts.values()];
-}
+/**
+ * The status on `day` as householdStatusOn decides it, in SQL: the last change recorded (by id) among
+ * those dated on or before the day, voided ones out. One probe of status_changes_history per household.
+ */
+const statusOn = (day: string) => sql<string | null>`(SELECT s.status FROM status_changes s
+  WHERE s.household_id = h.id AND s.voided_at IS NULL AND s.changed_on <= ${day}
+  ORDER BY s.id DESC LIMIT 1)`;
 
 /**
- * Households open at the end of `day`: received by then and not 終結 on that day by the one function
- * the screens use (a household closed on 31 March is closed, not continuing; voided changes are out).
+ * Households open at the end of `day`: received by then and not 終結 on that day (a household closed
+ * on 31 March is closed, not continuing; voided changes are out). A status that is null on the day
+ * (every change dated later) is not open either, as on the screens.
  */
 export async function openHouseholdsAt(db: Kysely<Database>, day: string): Promise<number> {
-  const ids = (await db.selectFrom('households').select('id').where('received_on', '<=', day).execute()).map(
-    (h) => h.id,
-  );
-  const changes = await activeStatusChanges(db, ids);
-  return ids.filter((id) => {
-    const status = householdStatusOn(changes.get(id) ?? [], day);
-    return status !== null && status !== 'closed';
-  }).length;
+  const { rows } = await sql<{ open: number }>`SELECT count(*) AS open FROM households h
+    WHERE h.received_on <= ${day} AND ${statusOn(day)} <> 'closed'`.execute(db);
+  return rows[0]?.open ?? 0;
 }
 
-/** Rule 13: a household enters the breakdowns for a year only if it had valid consent in that year. */
-function consentedDuring(f: HouseholdFacts, fy: number): boolean {
+/** The main table's six counts for one 年度 (three queries, each on an index). */
+async function mainCounts(db: Kysely<Database>, fy: number): Promise<number[]> {
   const { start, end } = fiscalYearRange(fy);
-  return f.consents.some((c) => consentValidDuring(c, start, end));
+  const previousEnd = fiscalYearRange(fy - 1).end;
+  const [households, meetings] = await Promise.all([
+    sql<{ received: number; before: number; continuing: number }>`SELECT
+        count(*) FILTER (WHERE h.received_on >= ${start}) AS received,
+        count(*) FILTER (WHERE h.received_on <= ${previousEnd} AND ${statusOn(previousEnd)} <> 'closed') AS before,
+        count(*) FILTER (WHERE ${statusOn(end)} <> 'closed') AS continuing
+      FROM households h WHERE h.received_on <= ${end}`.execute(db),
+    // A 中止 meeting was not held (rule 22): it counts in no 開催回数.
+    sql<{ consented: number; unconsented: number; plans: number }>`SELECT
+        count(*) FILTER (WHERE kind = 'consented') AS consented,
+        count(*) FILTER (WHERE kind = 'unconsented') AS unconsented,
+        count(*) FILTER (WHERE plan_status = 'final') AS plans
+      FROM meetings WHERE cancelled_at IS NULL AND held_on >= ${start} AND held_on <= ${end}`.execute(db),
+  ]);
+  const h = households.rows[0] ?? { received: 0, before: 0, continuing: 0 };
+  const m = meetings.rows[0] ?? { consented: 0, unconsented: 0, plans: 0 };
+  // Rule 14 by construction: 年度末継続 = 前年度末継続 + 受付 − 終結 (a 再開 counts against 終結).
+  return [
+    h.received,
+    m.consented,
+    m.unconsented,
+    m.plans,
+    h.before + h.received - h.continuing,
+    h.continuing,
+  ];
 }
 
-function ageBand(f: HouseholdFacts): string {
-  if (!f.principalBirthDate) return '不明';
-  const age = ageOn(f.principalBirthDate, f.receivedOn);
+type BreakdownName = '課題' | '相談経路の分野' | '本人の年代' | '世帯員数' | '受付月';
+
+/**
+ * Each breakdown's counts for one 年度 in one query. The population: households received in the year
+ * with valid consent on some day of it (rule 13, consentValidDuring in SQL). Each household is counted
+ * by its principal (本人, or the first member when nobody is marked), its 世帯員数 (only those who
+ * live in the household, not relatives drawn on the 家族構成図) and its referral's field.
+ */
+async function breakdownCounts(
+  db: Kysely<Database>,
+  fy: number,
+): Promise<{ breakdown: BreakdownName; key: string | number | null; n: number }[]> {
+  const { start, end } = fiscalYearRange(fy);
+  const { rows } = await sql<{ breakdown: BreakdownName; key: string | number | null; n: number }>`
+    WITH counted AS MATERIALIZED (
+      SELECT h.id, h.received_on, h.referral_agency_id,
+        (SELECT m.birth_date FROM members m WHERE m.household_id = h.id AND m.voided_at IS NULL
+          ORDER BY m.is_principal DESC, m.position LIMIT 1) AS birth_date,
+        (SELECT count(*) FROM members m WHERE m.household_id = h.id AND m.voided_at IS NULL
+          AND m.lives_in_household = 1) AS size
+      FROM households h
+      WHERE h.received_on >= ${start} AND h.received_on <= ${end}
+        AND EXISTS (SELECT 1 FROM consents c WHERE c.household_id = h.id AND c.voided_at IS NULL
+          AND max(c.obtained_on, ${start}) <= ${end}
+          AND (c.withdrawn_on IS NULL OR c.withdrawn_on > max(c.obtained_on, ${start}))))
+    SELECT '課題' AS breakdown, i.issue AS key, count(*) AS n
+      FROM counted JOIN household_issues i ON i.household_id = counted.id GROUP BY i.issue
+    UNION ALL SELECT '相談経路の分野', a.field, count(*)
+      FROM counted LEFT JOIN agencies a ON a.id = counted.referral_agency_id GROUP BY a.field
+    UNION ALL SELECT '本人の年代', CAST(substr(received_on, 1, 4) AS INTEGER) - CAST(substr(nullif(birth_date, ''), 1, 4) AS INTEGER)
+        - (substr(received_on, 6, 5) < substr(birth_date, 6, 5)), count(*)
+      FROM counted GROUP BY 2
+    UNION ALL SELECT '世帯員数', size, count(*) FROM counted GROUP BY size
+    UNION ALL SELECT '受付月', CAST(substr(received_on, 6, 2) AS INTEGER), count(*) FROM counted GROUP BY 2`.execute(
+    db,
+  );
+  return rows;
+}
+
+/** The age on the 受付日 (ageOn, in SQL above) as the report's band; null when no birth date. */
+function ageBand(age: number | null): string {
+  if (age === null) return '不明';
   if (age < 10) return '10歳未満';
   if (age >= 90) return '90歳以上';
   return `${Math.floor(age / 10) * 10}代`;
@@ -133,13 +124,12 @@ const ageOrder = [
 ];
 const sizeOrder = ['1人', '2人', '3人', '4人', '5人以上', '不明'];
 const monthOrder = ['4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月', '1月', '2月', '3月'];
-const householdSize = (f: HouseholdFacts) =>
-  f.memberCount === 0 ? '不明' : f.memberCount >= 5 ? '5人以上' : `${f.memberCount}人`;
+const householdSize = (size: number) => (size === 0 ? '不明' : size >= 5 ? '5人以上' : `${size}人`);
 
 interface Breakdown {
-  name: string;
-  /** Categories a household falls in (several for 課題). */
-  categorise: (f: HouseholdFacts) => string[];
+  name: BreakdownName;
+  /** The label of a row the query grouped by. */
+  label: (key: string | number | null) => string;
   /** Fixed order of labels; others follow in their own order. */
   order: readonly string[];
   /** Every household in exactly one category: a 合計 row is printed (and protected). */
@@ -148,21 +138,21 @@ interface Breakdown {
 
 function breakdowns(issueOrder: string[], fieldOrder: readonly string[]): Breakdown[] {
   return [
-    { name: '課題', categorise: (f) => f.issues, order: issueOrder, additive: false },
+    { name: '課題', label: (issue) => String(issue), order: issueOrder, additive: false },
     {
       name: '相談経路の分野',
-      categorise: (f) => [f.referralField ?? '不明・なし'],
+      label: (field) => (field === null ? '不明・なし' : String(field)),
       order: [...fieldOrder, '不明・なし'],
       additive: true,
     },
-    { name: '本人の年代', categorise: (f) => [ageBand(f)], order: ageOrder, additive: true },
-    { name: '世帯員数', categorise: (f) => [householdSize(f)], order: sizeOrder, additive: true },
     {
-      name: '受付月',
-      categorise: (f) => [`${Number(f.receivedOn.slice(5, 7))}月`],
-      order: monthOrder,
+      name: '本人の年代',
+      label: (age) => ageBand(age === null ? null : Number(age)),
+      order: ageOrder,
       additive: true,
     },
+    { name: '世帯員数', label: (size) => householdSize(Number(size)), order: sizeOrder, additive: true },
+    { name: '受付月', label: (month) => `${month}月`, order: monthOrder, additive: true },
   ];
 }
 
@@ -171,41 +161,16 @@ export async function computeStatistics(
   input: { fiscalYears: number[]; threshold: number; fieldOrder: readonly string[] },
 ): Promise<Statistics> {
   const years = input.fiscalYears;
-  const first = fiscalYearRange(Math.min(...years)).start;
-  const last = fiscalYearRange(Math.max(...years)).end;
-  const [facts, meetings, tags] = await Promise.all([
-    loadFacts(db, first, last),
-    db
-      .selectFrom('meetings')
-      .select(['kind', 'held_on', 'plan_status'])
-      // A 中止 meeting was not held (rule 22): it counts in no 開催回数.
-      .where('cancelled_at', 'is', null)
-      .where('held_on', '>=', first)
-      .where('held_on', '<=', last)
-      .execute(),
-    db.selectFrom('issue_tags').select('name').orderBy('sort_order').execute(),
-  ]);
-
+  const tags = await db.selectFrom('issue_tags').select('name').orderBy('sort_order').execute();
   const main = mainItems.map((item) => ({ item, values: {} as Record<string, number> }));
+  const counted: Awaited<ReturnType<typeof breakdownCounts>>[] = [];
   for (const fy of years) {
-    const { start, end } = fiscalYearRange(fy);
-    const held = meetings.filter((m) => m.held_on >= start && m.held_on <= end);
-    const received = facts.filter((f) => f.receivedOn >= start && f.receivedOn <= end).length;
-    const continuingBefore = await openHouseholdsAt(db, fiscalYearRange(fy - 1).end);
-    const continuing = await openHouseholdsAt(db, end);
-    // Rule 14 by construction: 年度末継続 = 前年度末継続 + 受付 − 終結 (a 再開 counts against 終結).
-    const counts = [
-      received,
-      held.filter((m) => m.kind === 'consented').length,
-      held.filter((m) => m.kind === 'unconsented').length,
-      held.filter((m) => m.plan_status === 'final').length,
-      continuingBefore + received - continuing,
-      continuing,
-    ];
+    const counts = await mainCounts(db, fy);
     counts.forEach((n, i) => {
       const row = main[i];
       if (row) row.values[String(fy)] = n;
     });
+    counted.push(await breakdownCounts(db, fy));
   }
 
   let primary = 0;
@@ -215,14 +180,14 @@ export async function computeStatistics(
     tags.map((t) => t.name),
     input.fieldOrder,
   )) {
-    const perYear = years.map((fy) => {
-      const { start, end } = fiscalYearRange(fy);
-      const counted = new Map<string, number>();
-      for (const f of facts) {
-        if (f.receivedOn < start || f.receivedOn > end || !consentedDuring(f, fy)) continue;
-        for (const label of b.categorise(f)) counted.set(label, (counted.get(label) ?? 0) + 1);
+    const perYear = counted.map((rows) => {
+      const byLabel = new Map<string, number>();
+      for (const row of rows) {
+        if (row.breakdown !== b.name) continue;
+        const label = b.label(row.key);
+        byLabel.set(label, (byLabel.get(label) ?? 0) + row.n);
       }
-      return counted;
+      return byLabel;
     });
     const seen = new Set(perYear.flatMap((m) => [...m.keys()]));
     const labels = b.additive

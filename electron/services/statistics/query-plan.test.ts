@@ -1,0 +1,70 @@
+import { type CompiledQuery, Kysely, SqliteDialect } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../db/schema.js';
+import { seedBenchData, seedBenchMeetings } from '../../../scripts/bench/seed.js';
+import { dayCtx } from '../testing/service-context.js';
+import { signedInVault } from '../testing/signed-in-vault.js';
+import { statisticsFor } from './index.js';
+
+let vault: Awaited<ReturnType<typeof signedInVault>>;
+beforeAll(async () => {
+  vault = await signedInVault();
+  const ids = await seedBenchData(vault.db, { households: 300, notesPerHousehold: 1 });
+  await seedBenchMeetings(vault.db, ids, 60, false);
+}, 120_000);
+afterAll(async () => vault.close());
+
+/** Every statement the statistics run, as SQLite plans it. */
+async function plans(fiscalYears: number[]): Promise<{ sql: string; plan: string[] }[]> {
+  const { sqlite } = vault.session.signedIn().store;
+  const ran: CompiledQuery[] = [];
+  const logged = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    log: (event) => {
+      if (event.level === 'query') ran.push(event.query);
+    },
+  });
+  const stats = await statisticsFor(dayCtx(logged, '2026-11-22'), { fiscalYears, threshold: 3 });
+  expect(stats.main[0]?.values[String(fiscalYears[0])]).toBeGreaterThan(0);
+  return ran.map((q) => ({
+    sql: q.sql,
+    plan: (
+      sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.parameters as unknown[])) as {
+        detail: string;
+      }[]
+    ).map((r) => r.detail),
+  }));
+}
+
+/** The tables that grow with the office; agencies and issue_tags are short lists. */
+const big = ['households', 'members', 'consents', 'status_changes', 'meetings', 'household_issues'];
+
+describe('年度の統計は索引を引く集計だけで数える（全件を読まない）', () => {
+  for (const years of [[2024], [2022, 2023, 2024]]) {
+    it(`${years.join('・')}年度: 大きな表の全件走査がなく、統計用の索引を使う`, async () => {
+      const ran = await plans(years);
+      const used = new Set<string>();
+      for (const { sql, plan } of ran) {
+        const aliases = new Set(big);
+        for (const m of sql.matchAll(
+          /\b(households|members|consents|status_changes|meetings|household_issues)\s+([a-z])\b/g,
+        ))
+          if (m[2]) aliases.add(m[2]);
+        // A SCAN of a big table (or of its alias) reads every row; a SEARCH reads a range of an index.
+        const scans = plan.filter((line) => aliases.has(line.match(/^SCAN (\S+)/)?.[1] ?? ''));
+        expect(scans, `${sql}\n${plan.join('\n')}`).toEqual([]);
+        for (const line of plan) for (const m of line.matchAll(/INDEX (\S+)/g)) if (m[1]) used.add(m[1]);
+      }
+      expect([...used].sort()).toEqual(
+        expect.arrayContaining([
+          'consents_period',
+          'households_received_referral',
+          'meetings_held_counts',
+          'members_principal',
+          'status_changes_history',
+        ]),
+      );
+      expect(ran.length).toBeLessThanOrEqual(1 + 3 * years.length);
+    }, 60_000);
+  }
+});
