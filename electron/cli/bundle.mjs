@@ -15,8 +15,24 @@ async function fingerprint(root, inputs) {
   return parts.join('\n');
 }
 
+const inlined = /^(kysely|zod|commander|@commander-js\/extra-typings|canonicalize)(\/|$)/;
+
+/** Every bare import (node: built-ins and packages) is external, except the inlined packages. */
+const externalUnlessInlined = {
+  name: 'external-unless-inlined',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) =>
+      inlined.test(args.path) ? undefined : { path: args.path, external: true },
+    );
+  },
+};
+
+/** commander is CommonJS: its require() of Node's built-ins needs a real require in an ES module. */
+const requireForBundledCommonJs =
+  "import { createRequire as kasaneCreateRequire } from 'node:module'; const require = kasaneCreateRequire(import.meta.url);";
+
 /**
- * The path of `entry` bundled by esbuild (node_modules stay external, dynamic imports stay lazy as
+ * The path of `entry` bundled by esbuild (most packages stay external, dynamic imports stay lazy as
  * chunks), rebuilt only when a file it was built from has changed since. Each build has its own
  * folder, so a command still running from an older build keeps loading its own chunks.
  */
@@ -49,12 +65,19 @@ export async function bundledEntry({ root, entry, cacheDir }) {
       format: 'esm',
       platform: 'node',
       target: 'node22',
-      packages: 'external',
+      // Pure-JavaScript packages every command loads go into the bundle: Node's ESM loader resolving
+      // and linking kysely's and zod's hundreds of files cost most of a command's start-up. The
+      // rest (the native store, exceljs, docx, …) stay external and load from node_modules.
+      plugins: [externalUnlessInlined],
+      banner: { js: requireForBundledCommonJs },
       metafile: true,
       logLevel: 'error',
     });
-    const inputs = Object.keys(result.metafile.inputs);
-    const built = await Promise.all(inputs.map((input) => stat(join(root, input))));
+    const sources = Object.keys(result.metafile.inputs).filter((input) => !input.startsWith('node_modules/'));
+    // A package's files change with package-lock.json (fingerprinted instead of hundreds of files),
+    // and how the bundle is made changes it too.
+    const inputs = [...sources, 'package-lock.json', 'electron/cli/bundle.mjs'];
+    const built = await Promise.all(sources.map((input) => stat(join(root, input))));
     const settled = built.every((s) => s.mtimeMs < started);
     if (settled) {
       const temp = `${latestFile}.${process.pid}.tmp`;

@@ -1,6 +1,10 @@
 // `node --import ./package-trace.mjs …` prints, at exit, every npm package the process imported or
-// required: CLI tests use it to see that a command loads only what it needs.
+// required: CLI tests use it to see that a command loads only what it needs. Packages bundled into
+// the CLI's chunks (electron/cli/bundle.mjs) count when their chunk loads: esbuild marks each
+// bundled file with a `// node_modules/<package>/…` comment.
+import { readFileSync } from 'node:fs';
 import { isBuiltin, registerHooks } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const packages = new Set();
 registerHooks({
@@ -9,7 +13,13 @@ registerHooks({
       const parts = specifier.split('/');
       packages.add(specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]);
     }
-    return next(specifier, context);
+    const resolved = next(specifier, context);
+    if (/\/kasane-cli\/build-[^/]+\/[^/]+\.js$/.test(resolved.url ?? '')) {
+      const code = readFileSync(fileURLToPath(resolved.url), 'utf8');
+      for (const m of code.matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm))
+        if (m[1]) packages.add(m[1]);
+    }
+    return resolved;
   },
 });
 process.on('exit', () => process.stderr.write(`\npackages loaded: ${[...packages].sort().join(' ')}\n`));
