@@ -44,6 +44,12 @@ async function whenNotBusy<T>(sqlite: Sqlite, work: () => T): Promise<T> {
 export interface CommitWatcher {
   beforeCommit(sqlite: Sqlite): void;
   afterCommit(sqlite: Sqlite): void;
+  /**
+   * Whether a transaction that changed `changes` rows may stay committed with its WAL frames written
+   * but not synced (begun under synchronous = NORMAL): only when the watcher's own record, synced in
+   * afterCommit, vouches for it, so that its loss in a power cut is found, not silent.
+   */
+  commitsWithoutWalSync?(sqlite: Sqlite, changes: number): boolean;
 }
 
 /** The one watcher of a store; null while migrations run or when nothing is anchored. */
@@ -59,6 +65,17 @@ function totalChanges(sqlite: Sqlite): number {
     changeCounters.set(sqlite, stmt);
   }
   return stmt.get() as number;
+}
+
+const syncSettings = new WeakMap<Sqlite, BetterSqlite3.Statement>();
+/** True when this transaction began under synchronous below FULL (2): its COMMIT did not sync the WAL. */
+function walSyncDeferred(sqlite: Sqlite): boolean {
+  let stmt = syncSettings.get(sqlite);
+  if (!stmt) {
+    stmt = sqlite.prepare('PRAGMA synchronous').pluck();
+    syncSettings.set(sqlite, stmt);
+  }
+  return (stmt.get() as number) < 2;
 }
 
 /** Prepared statements kept per connection, least recently used dropped first. */
@@ -185,11 +202,19 @@ class WatchedDriver implements Driver {
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     const watcher = this.watch.watcher;
-    const changed = watcher !== null && totalChanges(this.sqlite) !== this.#changesAtBegin;
+    const changes = totalChanges(this.sqlite) - this.#changesAtBegin;
+    const changed = watcher !== null && changes !== 0;
+    // Begun with the WAL's sync deferred (a lone read event, audit.ts) but holding more than the
+    // watcher vouches for: synced (a checkpoint syncs the WAL) before the watcher records it.
+    const mustSync =
+      changed &&
+      walSyncDeferred(this.sqlite) &&
+      watcher.commitsWithoutWalSync?.(this.sqlite, changes) !== true;
     // A failed COMMIT is followed by kysely's rollbackTransaction, which ends the turn.
     if (changed) watcher.beforeCommit(this.sqlite);
     await connection.executeQuery(CompiledQuery.raw('commit'));
     this.#released();
+    if (mustSync) this.sqlite.pragma('wal_checkpoint(FULL)');
     if (changed) watcher.afterCommit(this.sqlite);
   }
 

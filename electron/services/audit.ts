@@ -26,6 +26,13 @@ import type { Context } from './context.js';
  * end, or rewritten as a whole, is caught too.
  */
 
+/**
+ * Events that record a read (rule 10: opening a case or a meeting). A transaction holding nothing
+ * but one of them is committed without waiting for the WAL's fsync; the anchor, fsync'd after it,
+ * vouches for the event, so a power cut that loses it is found at the next unlock (anchor.ts).
+ */
+export const readAuditKinds: ReadonlySet<AuditKind> = new Set(['household.viewed', 'meeting.viewed']);
+
 const genesisHash = '0'.repeat(64);
 export const currentChain = 2;
 const macFunction = 'kasane_audit_mac';
@@ -113,7 +120,16 @@ export async function appendAuditEvent(db: Kysely<Database>, input: AuditInput, 
       .execute();
   };
   if (db.isTransaction) await write(db);
-  else await db.transaction().execute(write);
+  else if (readAuditKinds.has(input.kind)) {
+    // SQLite fixes a transaction's sync level at BEGIN: set before it, restored after. The commit
+    // watcher syncs anyway if the transaction turns out to hold more (db/commit-watch.ts).
+    await sql`PRAGMA synchronous = NORMAL`.execute(db);
+    try {
+      await db.transaction().execute(write);
+    } finally {
+      await sql`PRAGMA synchronous = FULL`.execute(db);
+    }
+  } else await db.transaction().execute(write);
 }
 
 /** Walks the whole chain; names the first event whose link or content does not add up. */
