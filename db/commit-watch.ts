@@ -3,6 +3,7 @@ import {
   CompiledQuery,
   type DatabaseConnection,
   type Driver,
+  Kysely,
   type QueryResult,
   SelectQueryNode,
   SqliteAdapter,
@@ -175,7 +176,11 @@ class WatchedDriver implements Driver {
     return this.#connection;
   }
 
-  async beginTransaction(): Promise<void> {
+  async beginTransaction(
+    _connection?: DatabaseConnection,
+    _settings?: unknown,
+    walSync = true,
+  ): Promise<void> {
     const previous = this.#transactionDone;
     let end = () => {};
     this.#transactionDone = new Promise<void>((done) => {
@@ -184,6 +189,8 @@ class WatchedDriver implements Driver {
     await previous;
     this.#endTransaction = end;
     try {
+      // SQLite fixes a transaction's sync level at BEGIN; set here, in this transaction's turn.
+      if (!walSync) this.#deferWalSync();
       // Anchored (a writable vault): take the write lock at BEGIN. Unanchored stores (migrations,
       // a read-only vault whose records were lost) keep a deferred BEGIN, which query_only allows.
       await this.#connection.begin(this.watch.watcher !== null);
@@ -194,7 +201,35 @@ class WatchedDriver implements Driver {
     this.#changesAtBegin = totalChanges(this.sqlite);
   }
 
+  #deferredSync: number | null = null;
+
+  #deferWalSync(): void {
+    this.#deferredSync = this.sqlite.pragma('synchronous', { simple: true }) as number;
+    this.sqlite.pragma('synchronous = NORMAL');
+  }
+
+  /**
+   * Runs `work` (queries on this connection) as one transaction whose COMMIT writes the WAL without
+   * syncing it; the watcher decides at COMMIT whether that may stand (commitsWithoutWalSync).
+   */
+  async transactionWithoutWalSync<T>(work: () => Promise<T>): Promise<T> {
+    await this.beginTransaction(this.#connection, undefined, false);
+    let result: T;
+    try {
+      result = await work();
+      await this.commitTransaction(this.#connection);
+    } catch (err) {
+      if (this.#endTransaction) await this.rollbackTransaction(this.#connection);
+      throw err;
+    }
+    return result;
+  }
+
   #released(): void {
+    if (this.#deferredSync !== null && this.sqlite.open) {
+      this.sqlite.pragma(`synchronous = ${Number(this.#deferredSync)}`);
+      this.#deferredSync = null;
+    }
     const end = this.#endTransaction;
     this.#endTransaction = null;
     end?.();
@@ -268,4 +303,34 @@ export class WatchedSqliteDialect extends SqliteDialect {
   override createAdapter() {
     return new TransactionalSqliteAdapter();
   }
+}
+
+const drivers = new WeakMap<object, WatchedDriver>();
+
+/** A kysely instance on a watched connection (db/open.ts), known to transactionWithoutWalSync. */
+export function watchedKysely<DB>(sqlite: Sqlite, watch: CommitWatch): Kysely<DB> {
+  let driver: WatchedDriver | undefined;
+  const dialect = new (class extends WatchedSqliteDialect {
+    override createDriver(): Driver {
+      driver = new WatchedDriver(sqlite, watch);
+      return driver;
+    }
+  })(sqlite, watch);
+  const db = new Kysely<DB>({ dialect });
+  if (driver) drivers.set(db, driver);
+  return db;
+}
+
+/**
+ * `work` as one transaction whose WAL is not synced at COMMIT when the store's watcher vouches for
+ * what it wrote (a lone read event: electron/services/anchor.ts); an ordinary transaction on any
+ * other kysely instance.
+ */
+export async function transactionWithoutWalSync<DB, T>(
+  db: Kysely<DB>,
+  work: (db: Kysely<DB>) => Promise<T>,
+): Promise<T> {
+  const driver = drivers.get(db);
+  if (!driver) return db.transaction().execute(work);
+  return driver.transactionWithoutWalSync(() => work(db));
 }

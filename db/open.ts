@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { Kysely, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type Migration, Migrator } from 'kysely/migration';
-import { CommitWatch, WatchedSqliteDialect } from './commit-watch.js';
+import { CommitWatch, watchedKysely } from './commit-watch.js';
 import { DatabaseDamagedError, SchemaTooNewError } from './errors.js';
 import { assertStrictlyIncreasing, latestSchemaVersion, migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
@@ -102,7 +102,7 @@ export async function openStore(
     // Pages stay decrypted in SQLite's own cache (32 MB): encryption then costs only on first read.
     sqlite.pragma('cache_size = -32768');
     const watch = new CommitWatch();
-    const db = new Kysely<Database>({ dialect: new WatchedSqliteDialect(sqlite, watch) });
+    const db = watchedKysely<Database>(sqlite, watch);
     if (options.migrate ?? true) await migrate(db, options.migrations ?? migrations);
     return {
       sqlite,

@@ -322,6 +322,27 @@ describe('閲覧の記録（household.viewed）: WAL の fsync を待たず、�
     expect(settings.every((s) => s === 2)).toBe(true);
   });
 
+  it('書き込みの取引の途中で世帯を開いても、書き込みは同期してコミットされ、閲覧の記録はその後に続く', async () => {
+    const [id = ''] = await addHouseholds(1);
+    const { store, user } = session.signedIn();
+    let release = () => {};
+    const gate = new Promise<void>((done) => {
+      release = done;
+    });
+    const settings = await commitSettings(async () => {
+      const writing = store.db.transaction().execute(async (trx) => {
+        await appendAuditEvent(trx, { userId: user.id, kind: 'settings.changed' }, now);
+        await gate;
+      });
+      const opening = getHousehold(serviceCtx(store.db, user.id, now), { id });
+      await new Promise((wake) => setTimeout(wake, 20));
+      release();
+      await Promise.all([writing, opening]);
+    });
+    expect(settings).toEqual([2, 1]);
+    expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(2);
+  });
+
   it('同期を遅らせて始めた取引に閲覧の記録より多くが入っていたら、到達点を書く前に WAL を同期する', async () => {
     const { store, user } = session.signedIn();
     const pragmas: string[] = [];

@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
+import { transactionWithoutWalSync } from '../../db/commit-watch.js';
 import type { Sqlite } from '../../db/open.js';
 import type { Database } from '../../db/schema.js';
 import type {
@@ -120,16 +121,9 @@ export async function appendAuditEvent(db: Kysely<Database>, input: AuditInput, 
       .execute();
   };
   if (db.isTransaction) await write(db);
-  else if (readAuditKinds.has(input.kind)) {
-    // SQLite fixes a transaction's sync level at BEGIN: set before it, restored after. The commit
-    // watcher syncs anyway if the transaction turns out to hold more (db/commit-watch.ts).
-    await sql`PRAGMA synchronous = NORMAL`.execute(db);
-    try {
-      await db.transaction().execute(write);
-    } finally {
-      await sql`PRAGMA synchronous = FULL`.execute(db);
-    }
-  } else await db.transaction().execute(write);
+  // A lone read event: its WAL frames need no sync of their own (the anchor vouches for it).
+  else if (readAuditKinds.has(input.kind)) await transactionWithoutWalSync(db, write);
+  else await db.transaction().execute(write);
 }
 
 /** Walks the whole chain; names the first event whose link or content does not add up. */
