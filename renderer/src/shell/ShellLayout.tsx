@@ -6,9 +6,9 @@ import { useSession } from './session';
 import { UnsavedChangesGuard } from './unsavedChanges';
 
 const menu = [
+  { to: '/', label: 'ホーム' },
   { to: '/households', label: '世帯' },
   { to: '/meetings', label: '会議' },
-  { to: '/', label: 'ホーム' },
   { to: '/agencies', label: '関係機関' },
   { to: '/issue-tags', label: '課題の一覧' },
   { to: '/import', label: '取り込み' },
