@@ -220,7 +220,9 @@ describe('氏名の表示（ルール4）', () => {
       code: 'NAMES_REASON_REQUIRED',
     });
     const doc = await render(ids.unconsented, { names: 'real', namesReason: '引継ぎ先への説明のため' });
-    expect((await parts(doc.files[0]?.bytes)).get('word/document.xml')).toContain('A氏 海野 一郎（本人）');
+    const xml = (await parts(doc.files[0]?.bytes)).get('word/document.xml') ?? '';
+    expect(xml).toContain('A氏 海野 一郎');
+    expect(xml).toContain('（本人）');
   });
 
   it('同意のある世帯は既定で実名、記号を選べば氏名は出ない', async () => {

@@ -138,6 +138,7 @@ export async function listEvaluations(
       'e.status_change_id',
       's.voided_at',
       'm.meeting_no',
+      'm.kind as meeting_kind',
       'a.name as handover_name',
     ])
     .where('e.household_id', '=', householdId)
@@ -169,6 +170,7 @@ export async function listEvaluations(
   return evaluations.map((e) => ({
     id: e.id,
     meetingNo: e.meeting_no,
+    meetingKind: e.meeting_kind,
     closedOn: e.closed_on,
     closeReason: e.close_reason,
     handoverAgencyName: e.handover_name,

@@ -223,6 +223,7 @@ describe('評価と終結（ルール20）', () => {
     const [evaluation] = await listEvaluations({ db: vault.db }, { householdId });
     expect(evaluation).toMatchObject({
       meetingNo: 'R7-001-1',
+      meetingKind: 'consented',
       closedOn: '2025-09-01',
       closeReason: '包括的相談支援事業へ戻す',
       handoverAgencyName: '第一地域包括支援センター',

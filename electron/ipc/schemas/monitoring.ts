@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { meetingKindSchema } from '../../domain/meeting.js';
 import { achievementSchema, monitoringStatusSchema } from '../../domain/monitoring.js';
 import { dateInputSchema, idSchema, isoDateSchema, trimmed } from './common.js';
 
@@ -45,6 +46,8 @@ export type CurrentPlan = z.infer<typeof currentPlanSchema>;
 export const evaluationSchema = z.object({
   id: idSchema,
   meetingNo: z.string().nullable(),
+  /** The kind of the meeting whose plan was evaluated: a 支援会議's prints by label (rule 4). */
+  meetingKind: meetingKindSchema.nullable(),
   closedOn: isoDateSchema,
   closeReason: z.string(),
   handoverAgencyName: z.string().nullable(),

@@ -6,6 +6,7 @@ import { contentWidth } from './page.js';
 import { blankParagraph, rightParagraph, titleParagraph } from './paragraphs.js';
 import { bodyRow, columnWidths, fixedTable, headCell, headerRow, textCell } from './tables.js';
 import { cleanText } from './text.js';
+import { wrapLines } from './text-fit.js';
 
 /** Everything the 評価シート prints, already decided (labels, not names; the warning in force). */
 export interface EvaluationSheetData {
@@ -29,6 +30,17 @@ export interface EvaluationSheetData {
   createdOn: string;
   /** 配布番号 (rule 8) when issued in numbered copies. */
   copy: { number: number; total: number } | null;
+}
+
+/**
+ * 「A氏 山川 一郎（本人）」 breaks before the 続柄 rather than inside it. The estimate counts a Latin
+ * letter or space as a full cell (BIZ UD's proportional Latin is wider than half), so it errs on breaking.
+ */
+function headingLines(heading: string, width: number): string {
+  const cells = [...heading].length;
+  const perLine = wrapLines('〇'.repeat(cells), width).length;
+  if (perLine <= 1 && cells <= 9) return heading;
+  return heading.replace(/(（[^（]*）)$/, '\n$1');
 }
 
 /** 「A氏世帯 支援評価シート」 as forms.md has it; the page header names it the same way the 様式 do. */
@@ -89,7 +101,9 @@ export function renderEvaluationSheet(
         ? data.rows.map((row) =>
             bodyRow(
               [
-                textCell(row.heading, table[0] ?? 0, { align: AlignmentType.CENTER }),
+                textCell(headingLines(row.heading, table[0] ?? 0), table[0] ?? 0, {
+                  align: AlignmentType.CENTER,
+                }),
                 textCell(row.goal, table[1] ?? 0, { verticalAlign: VerticalAlignTable.TOP }),
                 textCell(row.progress, table[2] ?? 0, { verticalAlign: VerticalAlignTable.TOP }),
                 textCell(row.achievement, table[3] ?? 0, { align: AlignmentType.CENTER }),

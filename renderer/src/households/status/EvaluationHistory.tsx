@@ -24,7 +24,9 @@ export function EvaluationHistory({ household }: { household: HouseholdDetail })
   const evaluations = useQuery(read('evaluations.list', { householdId: household.id }));
   const labels = useKindLabels();
   const [issuing, setIssuing] = useState<Evaluation | null>(null);
-  const kind = household.consent === 'granted' ? 'consented' : 'unconsented';
+  // Rule 4 as the service decides it: labels unless consented today and the evaluated plan was not a 支援会議's.
+  const kind =
+    household.consent === 'granted' && issuing?.meetingKind !== 'unconsented' ? 'consented' : 'unconsented';
   if (evaluations.isError) return <Notice tone="error">{errorMessage(evaluations.error)}</Notice>;
   if (!evaluations.data || evaluations.data.length === 0) return null;
   return (
