@@ -45,7 +45,9 @@ export async function holdList(
     [file],
     { bytes: docx.bytes, pages: docx.pages?.total ?? null, pageNumbers: docx.pages?.numbers ?? null },
     request.format === 'xlsx'
-      ? ['プレビューは同じ行をWordの用紙に並べたものです。Excelファイルには同じ行がそのまま入ります。']
+      ? [
+          'Excelファイルには、このプレビューと同じ行がそのまま入ります。印刷の向きと用紙（A4）も設定済みです。',
+        ]
       : [],
     ctx.now,
   );

@@ -22,6 +22,8 @@ interface ConfirmStepProps {
   preview: Preview;
   /** What is about to leave: shown beside the confirmation. */
   summary: ReactNode;
+  /** The second button: 「Wordで開く」 unless the file is another kind (「Excelで開く」). */
+  openLabel?: string;
   onBack: () => void;
   onIssued: (outcome: IssueOutcome) => void;
   onBusyChange: (busy: boolean) => void;
@@ -31,7 +33,14 @@ interface ConfirmStepProps {
  * Rule 7: the warning in full (from main, never written here), the purpose, and the person's
  * acknowledgement; only then 「保存」 or 「Wordで開く」.
  */
-export function ConfirmStep({ preview, summary, onBack, onIssued, onBusyChange }: ConfirmStepProps) {
+export function ConfirmStep({
+  preview,
+  summary,
+  openLabel = 'Wordで開く',
+  onBack,
+  onIssued,
+  onBusyChange,
+}: ConfirmStepProps) {
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, setFocus, control, formState } = useForm<
     IssueValues,
@@ -89,7 +98,7 @@ export function ConfirmStep({ preview, summary, onBack, onIssued, onBusyChange }
             busy={issue.isPending && issue.variables?.action === 'openInWord'}
             onClick={submit('openInWord')}
           >
-            Wordで開く
+            {openLabel}
           </Button>
           <Button
             type="submit"

@@ -95,11 +95,14 @@ export function DocxPreview({
   label,
   pages,
   pageNumbers,
+  sameFile = true,
 }: {
   base64: string;
   label: string;
   pages: number | null;
   pageNumbers: readonly string[] | null;
+  /** False when another format is saved (an Excel list previews as its Word page). */
+  sameFile?: boolean;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<'rendering' | 'shown' | 'failed'>('rendering');
@@ -138,7 +141,7 @@ export function DocxPreview({
         <span className="muted small" aria-live="polite">
           {state === 'rendering' && 'プレビューを作成しています…'}
           {state === 'shown' &&
-            `保存されるファイルそのものです。${pageCountText(pages)}改ページの位置はWordと異なることがあります。`}
+            `${sameFile ? '保存されるファイルそのものです。' : '保存する表をWordの用紙に並べたものです。'}${pageCountText(pages)}改ページの位置はWordと異なることがあります。`}
         </span>
         <Button compact aria-pressed={!fit} disabled={state !== 'shown'} onClick={() => setFit(!fit)}>
           {fit ? '実寸で表示' : 'ページ幅に合わせる'}

@@ -36,6 +36,7 @@ export function PreviewStep({ preview, title, onBack, onNext }: PreviewStepProps
           label={`${title}のプレビュー`}
           pages={preview.pages}
           pageNumbers={preview.pageNumbers}
+          sameFile={preview.fileNames.every((name) => name.endsWith('.docx'))}
         />
         <aside aria-labelledby="doc-files-title">
           <h3 id="doc-files-title" className={documentsStyles.filesTitle}>

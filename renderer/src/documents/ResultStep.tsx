@@ -9,10 +9,13 @@ import styles from './ResultStep.module.css';
 /** What happened: saved (which files), opened in Word (temporary until lock), or nothing at all. */
 export function ResultStep({
   outcome,
+  appName = 'Word',
   onRetry,
   onClose,
 }: {
   outcome: IssueOutcome;
+  /** The program the file opens in: Word, or Excel for a list issued as a sheet. */
+  appName?: string;
   onRetry: () => void;
   onClose: () => void;
 }) {
@@ -33,7 +36,7 @@ export function ResultStep({
       )}
       {outcome.action === 'openInWord' && (
         <Notice tone="success">
-          <p>Wordで開きました。ロックすると一時ファイルは削除されます。</p>
+          <p>{appName}で開きました。ロックすると一時ファイルは削除されます。</p>
           <p className="small">
             残す必要がある場合は「保存」を使ってください。開いたことは監査ログに記録しました。
           </p>

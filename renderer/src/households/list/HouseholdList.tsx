@@ -1,7 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
-import { errorMessage } from '../../api';
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { call, errorMessage } from '../../api';
+import { ListGate } from '../../documents/ListGate';
 import { read } from '../../queries';
 import { PageHeader } from '../../shell/PageHeader';
 import { Button } from '../../ui/Button';
@@ -14,7 +15,15 @@ import { useDebouncedValue } from '../useDebouncedValue';
 import { HouseholdFilters } from './HouseholdFilters';
 import styles from './HouseholdList.module.css';
 import { HouseholdTable } from './HouseholdTable';
-import { isFiltered, listLimit, listSortAfter, noFilters, toListInput } from './listFilters';
+import {
+  describeFilters,
+  isFiltered,
+  listLimit,
+  listSortAfter,
+  noFilters,
+  toExportFilters,
+  toListInput,
+} from './listFilters';
 import { useSlashToSearch } from './useSlashToSearch';
 
 /** 世帯一覧: search as you type, filters, and the keyboard path `/` → type → ↓ → Enter. */
@@ -30,6 +39,7 @@ export function HouseholdList() {
     void navigate({ to: '/households/$householdId', params: { householdId } });
   const onNew = () => void navigate({ to: '/households/new' });
   const searchId = useId();
+  const [printing, setPrinting] = useState(false);
   const search = useRef<HTMLInputElement>(null);
   useSlashToSearch(search);
   // Only typing waits (150 ms); a changed select applies at once. The old rows stay while loading.
@@ -100,10 +110,21 @@ export function HouseholdList() {
           </p>
         </div>
         <span className={layoutStyles.actionsSpacer} />
+        <Button onClick={() => setPrinting(true)} disabled={!list.isSuccess}>
+          印刷・書き出し
+        </Button>
         <Button variant="primary" onClick={onNew}>
           新規登録
         </Button>
       </div>
+      <ListGate
+        open={printing}
+        title="世帯一覧"
+        formats={['docx', 'xlsx']}
+        conditions={describeFilters(filters)}
+        render={(choice) => call('documents.householdList', { ...toExportFilters(filters), ...choice })}
+        onClose={() => setPrinting(false)}
+      />
       <HouseholdFilters
         filters={filters}
         onChange={onFiltersChange}

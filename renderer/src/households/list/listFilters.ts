@@ -1,4 +1,4 @@
-import type { HouseholdStatus } from '../../../../electron/domain/household';
+import { type HouseholdStatus, statusLabels, trackLabels } from '../../../../electron/domain/household';
 import {
   type HouseholdListInput,
   type HouseholdListSort,
@@ -60,4 +60,22 @@ export function listSortAfter(
 ): Pick<ListFilters, 'sort' | 'direction'> {
   if (filters.sort !== column) return { sort: column, direction: usualDirection[column] };
   return { sort: column, direction: filters.direction === 'ascending' ? 'descending' : 'ascending' };
+}
+
+/** The filters in words, as the gate's summary says what the printed list was made with. */
+export function describeFilters(filters: ListFilters): string {
+  const parts = [
+    filters.query.trim() && `検索語「${filters.query.trim()}」`,
+    filters.track && trackLabels[filters.track],
+    filters.status && `状態: ${statusLabels[filters.status]}`,
+    filters.issue && `課題: ${filters.issue}`,
+    filters.fiscalYear && `受付年度: ${filters.fiscalYear}年度`,
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join('、') : 'なし（すべての世帯）';
+}
+
+/** The list's input for the printed list: every matching household, not the screen's first 200. */
+export function toExportFilters(filters: ListFilters): Omit<HouseholdListInput, 'limit'> {
+  const { limit: _shown, ...rest } = toListInput(filters);
+  return rest;
 }

@@ -6,6 +6,7 @@ import { formatWarekiDate, officeDate } from '../../../../electron/domain/office
 import { contactMeansLabels } from '../../../../electron/domain/progress-note';
 import type { ProgressNote } from '../../../../electron/ipc/schemas/households';
 import { call, errorMessage } from '../../api';
+import { ListGate } from '../../documents/ListGate';
 import { read } from '../../queries';
 import { Button } from '../../ui/Button';
 import { CollapsibleText } from '../../ui/CollapsibleText';
@@ -69,6 +70,7 @@ export function ProgressNotesSection({
   const matching = searching && found.data ? new Set(found.data.map((f) => f.noteId)) : null;
   const shown = matching ? (notes.data ?? []).filter((n) => matching.has(n.id)) : notes.data;
   const memberOf = new Map(members.map((m) => [m.id, m]));
+  const [printing, setPrinting] = useState(false);
 
   const formFor = (note?: ProgressNote) => (
     <NoteForm
@@ -132,6 +134,10 @@ export function ProgressNotesSection({
             </span>
           )}
         </h2>
+        <span className={layoutStyles.actionsSpacer} />
+        <Button disabled={!notes.data} onClick={() => setPrinting(true)}>
+          印刷・書き出し
+        </Button>
         <Button
           disabled={editing !== null || !agencies.data}
           onClick={() => {
@@ -142,6 +148,13 @@ export function ProgressNotesSection({
           支援経過を追加
         </Button>
       </div>
+      <ListGate
+        open={printing}
+        title="ケース記録（支援経過）"
+        formats={['docx']}
+        render={({ names, namesReason }) => call('documents.caseRecord', { householdId, names, namesReason })}
+        onClose={() => setPrinting(false)}
+      />
       <AreaNotice area="notes" className={householdsStyles.sectionNotice} />
       {notes.data && notes.data.length > 0 && (
         <NoteSearchField

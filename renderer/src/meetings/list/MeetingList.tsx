@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useRouterState } from '@tanstack/react-router';
+import { useState } from 'react';
 import { officeDate } from '../../../../electron/domain/office-day';
-import { errorMessage } from '../../api';
+import { call, errorMessage } from '../../api';
+import { ListGate } from '../../documents/ListGate';
 import { read } from '../../queries';
 import { PageHeader } from '../../shell/PageHeader';
 import { Button } from '../../ui/Button';
@@ -19,6 +21,7 @@ export function MeetingList() {
   const onOpen = (meetingId: string) => void navigate({ to: '/meetings/$meetingId', params: { meetingId } });
   const onNew = () => void navigate({ to: '/meetings/new' });
   const list = useQuery(read('meetings.list', {}));
+  const [printing, setPrinting] = useState(false);
   const flash = useRouterState({ select: (s) => s.location.state.flash });
   const today = officeDate(new Date());
   const rows = list.data ?? [];
@@ -31,10 +34,20 @@ export function MeetingList() {
       <div className={styles.toolbar}>
         <PageHeader title="会議" note="予定の会議と、開催後に残っている作業を表示します。" />
         <span className={layoutStyles.actionsSpacer} />
+        <Button onClick={() => setPrinting(true)} disabled={!list.isSuccess}>
+          印刷・書き出し
+        </Button>
         <Button variant="primary" onClick={onNew}>
           会議を準備
         </Button>
       </div>
+      <ListGate
+        open={printing}
+        title="会議一覧"
+        formats={['docx', 'xlsx']}
+        render={(choice) => call('documents.meetingList', choice)}
+        onClose={() => setPrinting(false)}
+      />
       {flash && <SavedFlash text={flash} />}
       {list.isError && <Notice tone="error">{errorMessage(list.error)}</Notice>}
       {list.isPending && <p className="muted">読み込んでいます…</p>}
