@@ -3,6 +3,7 @@ import { formatWareki } from '../../domain/dates.js';
 import { fiscalYearLabel } from '../../domain/fiscal-year.js';
 import { statusLabels, trackLabels } from '../../domain/household.js';
 import type { ParsedInput } from '../../ipc/contract.js';
+import { type HouseholdListSort, type ListDirection, usualDirection } from '../../ipc/schemas/households.js';
 import type { DocumentPreview } from '../../ipc/schemas/lists.js';
 import type { GateContext } from '../document-gate.js';
 import { listHouseholds } from '../households.js';
@@ -13,6 +14,18 @@ import { labelTitles, namesReasonFor } from './names.js';
 
 /** Every household the list's filters match: the screen shows the first 200, the document all of them. */
 const everyRow = 1_000_000;
+
+const sortNames: Record<HouseholdListSort, string> = {
+  receivedOn: '受付日',
+  kana: 'ふりがな',
+  caseNo: '受付番号',
+};
+
+/** 「受付日の新しい順」「ふりがなの順」: the order the screen showed, in words. */
+function orderText(sort: HouseholdListSort, direction: ListDirection): string {
+  if (sort === 'receivedOn') return direction === 'descending' ? '受付日の新しい順' : '受付日の古い順';
+  return `${sortNames[sort]}の${direction === 'ascending' ? '順' : '逆順'}`;
+}
 
 /**
  * documents.householdList: 世帯一覧 exactly as the coordinator filtered it (all rows, the same order),
@@ -49,7 +62,7 @@ export async function householdListDocument(
     orientation: 'landscape',
     facts: [
       `作成日 ${formatWareki(ctx.today)}`,
-      `条件: ${conditions.length > 0 ? conditions.join('、') : 'なし（すべての世帯）'}　並び順: ${filters.sort === 'kana' ? 'ふりがな順' : '受付日の新しい順'}`,
+      `条件: ${conditions.length > 0 ? conditions.join('、') : 'なし（すべての世帯）'}　並び順: ${orderText(filters.sort, filters.direction ?? usualDirection[filters.sort])}`,
       `${rows.length}件${masked.size > 0 ? `（本人同意のない世帯${masked.size}件は記号で表示）` : ''}`,
     ],
     columns: [
