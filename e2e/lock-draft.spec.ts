@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/harness.js';
+import { screenshot } from './support/screens.js';
 import { openSignedIn, passphrase, unlockWith } from './support/vault.js';
 
 /**
@@ -80,6 +81,10 @@ test.describe('ロック中の下書き', () => {
     await expect(page.getByLabel('受付番号')).toHaveValue('R8-900');
     await expect(page.getByLabel('表示名')).toHaveValue('下書き 確認世帯');
     await expect(page.getByLabel('備考')).toHaveValue(marker);
+    await expect(
+      page.getByText('ロックする前に入力していた内容を戻しました。まだ保存されていません。'),
+    ).toBeVisible();
+    await screenshot(page, 'lock-draft-restored');
 
     // Still unsaved: leaving asks, and 登録 saves what was typed before the lock.
     await page
@@ -96,6 +101,7 @@ test.describe('ロック中の下書き', () => {
     await page.keyboard.press('Control+l');
     await unlockWith(page, passphrase);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('下書き 確認世帯');
+    await expect(page.getByText('ロックする前に入力していた内容を戻しました。')).toHaveCount(0);
   });
 
   test('無操作でロックされても、解除すると同じ画面に書きかけの内容が戻る', async ({ page, harness }) => {

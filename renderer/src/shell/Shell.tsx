@@ -1,5 +1,6 @@
 import { RouterProvider } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
+import { ReopenedWithDraft } from './reopened';
 import { createAppRouter, type ShellContext } from './routes';
 import { useSession } from './session';
 
@@ -10,7 +11,18 @@ import { useSession } from './session';
  */
 export function Shell(context: ShellContext) {
   const { shelf } = useSession();
-  const [router] = useState(() => createAppRouter(context, shelf.reopen(context.user.id) ?? '/'));
+  const [{ router, withDraft }] = useState(() => {
+    const href = shelf.reopen(context.user.id);
+    const opened = createAppRouter(context, href ?? '/');
+    return {
+      router: opened,
+      withDraft: href !== null && shelf.waitingCount() > 0 ? opened.state.location.pathname : null,
+    };
+  });
   useEffect(() => shelf.locateWith(() => router.state.location.href), [shelf, router]);
-  return <RouterProvider router={router} context={context} />;
+  return (
+    <ReopenedWithDraft value={withDraft}>
+      <RouterProvider router={router} context={context} />
+    </ReopenedWithDraft>
+  );
 }

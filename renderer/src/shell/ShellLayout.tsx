@@ -1,6 +1,8 @@
 import { Outlet, useNavigate, useRouteContext, useRouterState } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
 import { Button } from '../ui/Button';
+import { Notice } from '../ui/Notice';
+import { useReopenedWithDraft } from './reopened';
 import styles from './ShellLayout.module.css';
 import { useSession } from './session';
 import { UnsavedChangesGuard } from './unsavedChanges';
@@ -35,6 +37,8 @@ export function ShellLayout() {
   // Choosing a menu entry starts its page over, even the one already shown (世帯 from a household
   // goes back to a fresh list): each choice is a new visit, and a new visit remounts the page.
   const visits = useRef(0);
+  // Back from a lock with a draft put back: said once, on that screen only.
+  const reopenedAt = useReopenedWithDraft();
   const [visit, setVisit] = useState(0);
   if (menuVisit !== undefined && menuVisit !== visit) setVisit(menuVisit);
 
@@ -71,6 +75,11 @@ export function ShellLayout() {
         </ul>
       </nav>
       <main className={styles.main}>
+        {reopenedAt !== null && reopenedAt === pathname && visit === 0 && (
+          <Notice className={styles.reopened}>
+            ロックする前に入力していた内容を戻しました。まだ保存されていません。
+          </Notice>
+        )}
         <UnsavedChangesGuard>
           <Outlet key={visit} />
         </UnsavedChangesGuard>

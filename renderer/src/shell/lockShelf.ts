@@ -22,8 +22,10 @@ export interface LockShelf {
   reopen(userId: string): string | null;
   /** A form on mount: its kept values, handed over once. */
   claim(key: string): unknown;
-  /** Drafts handed back since the last unlock (for the shell's one-line notice). */
+  /** Drafts handed back since the last unlock. */
   restoredCount(): number;
+  /** Drafts waiting to be claimed after `reopen` (the shell says so in one line). */
+  waitingCount(): number;
   clear(): void;
 }
 
@@ -99,6 +101,7 @@ export function createLockShelf(): LockShelf {
       return values;
     },
     restoredCount: () => restored,
+    waitingCount: () => pending.size,
     clear() {
       kept = null;
       reopened = null;
