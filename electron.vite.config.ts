@@ -37,6 +37,8 @@ export default defineConfig({
     css: { modules: { localsConvention: 'camelCaseOnly' } },
     build: {
       outDir: resolve('out/renderer'),
+      // electron-vite leaves the renderer unminified; esbuild minifies it (a third of the bytes to parse).
+      minify: true,
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },
   },

@@ -3,36 +3,44 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
+  type RouteComponent,
 } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { lazy, Suspense } from 'react';
 import { z } from 'zod';
-import { AgenciesPage } from '../agencies/AgenciesPage';
 import { errorMessage } from '../api';
-import { AuditLogPage } from '../audit/AuditLogPage';
-import { BackupPage } from '../backup/BackupPage';
 import { HouseholdDetailView } from '../households/detail/HouseholdDetailView';
 import { HouseholdEditPage } from '../households/form/HouseholdEditPage';
 import { HouseholdFormPage } from '../households/form/HouseholdFormPage';
 import { HouseholdScreen } from '../households/HouseholdScreen';
 import { HouseholdsSection } from '../households/HouseholdsSection';
 import { HouseholdList } from '../households/list/HouseholdList';
-import { MembersPage } from '../households/members/MembersPage';
 import { NoteSearchPage } from '../households/notes/NoteSearchPage';
-import { ImportPage } from '../import/ImportPage';
-import { IssueTagsPage } from '../issue-tags/IssueTagsPage';
-import { MeetingDetail } from '../meetings/detail/MeetingDetail';
 import { MeetingScreen } from '../meetings/detail/MeetingScreen';
 import { meetingTabs } from '../meetings/detail/MeetingTabs';
 import { MeetingEditPage } from '../meetings/form/MeetingEditPage';
 import { NewMeetingPage } from '../meetings/form/NewMeetingPage';
 import { MeetingList } from '../meetings/list/MeetingList';
-import { SettingsPage } from '../settings/SettingsPage';
-import { StatisticsPage } from '../statistics/StatisticsPage';
 import { ErrorPanel } from '../ui/ErrorPanel';
 import layoutStyles from '../ui/layout.module.css';
-import { UsersPage } from '../users/UsersPage';
 import { HomePage } from './HomePage';
 import { ShellLayout } from './ShellLayout';
+
+/**
+ * Screens opened now and then load on first use (their code, and the charts of 統計), so the
+ * window's first paint reads only the shell, ホーム and the 世帯 screens. docx-preview is loaded by
+ * the preview itself (documents/DocxPreview.tsx).
+ */
+const AgenciesPage = lazyRouteComponent(() => import('../agencies/AgenciesPage'), 'AgenciesPage');
+const AuditLogPage = lazyRouteComponent(() => import('../audit/AuditLogPage'), 'AuditLogPage');
+const BackupPage = lazyRouteComponent(() => import('../backup/BackupPage'), 'BackupPage');
+const MembersPage = lazyRouteComponent(() => import('../households/members/MembersPage'), 'MembersPage');
+const ImportPage = lazyRouteComponent(() => import('../import/ImportPage'), 'ImportPage');
+const IssueTagsPage = lazyRouteComponent(() => import('../issue-tags/IssueTagsPage'), 'IssueTagsPage');
+const MeetingDetail = lazyRouteComponent(() => import('../meetings/detail/MeetingDetail'), 'MeetingDetail');
+const SettingsPage = lazyRouteComponent(() => import('../settings/SettingsPage'), 'SettingsPage');
+const StatisticsPage = lazyRouteComponent(() => import('../statistics/StatisticsPage'), 'StatisticsPage');
+const UsersPage = lazy(() => import('../users/UsersPage').then((m) => ({ default: m.UsersPage })));
 
 /** What every signed-in screen may know about the session (never case data). */
 export interface ShellContext {
@@ -133,7 +141,7 @@ const meetingEditRoute = createRoute({
 });
 
 /** A page with no screens below it; the path stays a literal type, so links to it are checked. */
-const page = <P extends string>(path: P, component: () => ReactNode) =>
+const page = <P extends string>(path: P, component: RouteComponent) =>
   createRoute({ getParentRoute: () => rootRoute, path, component });
 
 const usersRoute = createRoute({
@@ -141,7 +149,11 @@ const usersRoute = createRoute({
   path: 'users',
   component: function Users() {
     const { user } = usersRoute.useRouteContext();
-    return <UsersPage currentUserId={user.id} />;
+    return (
+      <Suspense>
+        <UsersPage currentUserId={user.id} />
+      </Suspense>
+    );
   },
 });
 
