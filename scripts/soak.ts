@@ -4,8 +4,9 @@
  * false alarm, or any IPC call answered INTERNAL, leaked internals or went above its level.
  *
  *   KASANE_SOAK_KILLS (default 500) · KASANE_SOAK_FUZZ (cases per vault state, default 5000)
- *   KASANE_SEED (repeat a run)
+ *   KASANE_SEED (repeat a run). Then the largest ledger the import accepts, its peak memory measured.
  */
+import { importMemoryBudgetMb, largestLedger, measureImportMemory } from './reliability/import-memory.js';
 import { runIpcFuzz, vaultStates } from './reliability/ipc-fuzz.js';
 import { runKillSuite } from './reliability/kill-suite.js';
 
@@ -19,6 +20,11 @@ console.log(`kill -9 during writes: ${kills} kills`);
 const kill = await runKillSuite({ kills, log, ...(seed !== undefined ? { seed } : {}) });
 console.log(`IPC fuzz: ${fuzzPerState} cases in each of ${vaultStates.length} vault states`);
 const fuzz = await runIpcFuzz({ casesPerState: fuzzPerState, log, ...(seed !== undefined ? { seed } : {}) });
+const rows = largestLedger.households * (2 + 4 * largestLedger.perHousehold - 2);
+console.log(
+  `import memory: the largest accepted ledger (${rows.toLocaleString('en')} rows) through kasane import`,
+);
+const memory = await measureImportMemory(largestLedger);
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 
 const failures = [
@@ -30,6 +36,10 @@ const failures = [
   ...fuzz.internal.map((c) => `INTERNAL: ${c}`),
   ...fuzz.stacks.map((c) => `leak: ${c}`),
   ...fuzz.aboveLevel.map((c) => `above level: ${c}`),
+  ...(memory.code === 0 ? [] : [`import exited ${memory.code}: ${memory.stderr}`]),
+  ...(memory.peakMb < importMemoryBudgetMb
+    ? []
+    : [`import peaked at ${memory.peakMb} MB (budget ${importMemoryBudgetMb} MB)`]),
 ];
 console.log(`
 soak summary (${minutes} min; seeds: kill ${kill.seed}, fuzz ${fuzz.seed})
@@ -44,5 +54,6 @@ soak summary (${minutes} min; seeds: kill ${kill.seed}, fuzz ${fuzz.seed})
   internal errors:  ${fuzz.internal.length}
   leaks:            ${fuzz.stacks.length}
   above level:      ${fuzz.aboveLevel.length}
+  import memory:    ${memory.peakMb} MB peak for ${rows.toLocaleString('en')} rows (budget ${importMemoryBudgetMb} MB)
 ${failures.length === 0 ? 'soak: ok' : `soak: FAILED\n${failures.map((f) => `  - ${f}`).join('\n')}`}`);
 process.exitCode = failures.length === 0 ? 0 : 1;

@@ -1,11 +1,13 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { ImportReport } from '../../ipc/schemas/imports.js';
 import { type ImportFile, previewImport, runImport } from '../../services/import/index.js';
-import { fileTooLarge } from '../../services/import/limits.js';
+import { fileTooLarge, importThreadLimits } from '../../services/import/limits.js';
 import { CliError } from '../cli-error.js';
 import { exitCodes } from '../exit-codes.js';
-import { cliContext, serviceContext, withCliVault } from '../open-vault.js';
+import { asCliError, cliContext, serviceContext, withCliVault } from '../open-vault.js';
+import { readSecret } from '../secret-input.js';
 
 const importable = /\.(xlsx|csv)$/i;
 
@@ -46,14 +48,14 @@ const countsLine = ({ counts }: ImportReport) =>
       : ''
   }`;
 
-/** All or nothing, like the app: every error on stderr and exit 6, or the counts on stdout. */
-export async function importCommand(
-  paths: string[],
-  opts: { dataDir: string; user?: string; dryRun?: boolean },
-): Promise<number> {
-  if (paths.length === 0) {
-    throw new CliError(exitCodes.usage, '取り込むファイル（.xlsx か .csv）かフォルダを指定してください。');
-  }
+interface ImportOptions {
+  dataDir: string;
+  user?: string;
+  dryRun?: boolean;
+}
+
+/** Reads, checks and writes in this thread (the import thread). */
+async function importHere(paths: string[], opts: ImportOptions): Promise<number> {
   const files = await collectFiles(paths);
   const ctx = cliContext(opts.dataDir, opts.user);
   return withCliVault(ctx, async (vault) => {
@@ -72,4 +74,61 @@ export async function importCommand(
     process.stdout.write(`${done}: ${countsLine(report)}\n`);
     return exitCodes.ok;
   });
+}
+
+/** What the main thread hands the import thread (the passphrase travels in its environment). */
+interface ImportThreadStart {
+  kasaneImport: true;
+  paths: string[];
+  opts: ImportOptions;
+}
+/** How it ended: an exit code and a message for stderr, or the class of an unexpected error. */
+type ImportThreadEnd = { exitCode: number; message: string } | { unexpected: string };
+
+/**
+ * All or nothing, like the app: every error on stderr and exit 6, or the counts on stdout. The
+ * import runs in a thread of its own with a small young generation (importThreadLimits), so the
+ * largest ledger the limits accept stays well under 500 MB.
+ */
+export async function importCommand(paths: string[], opts: ImportOptions): Promise<number> {
+  if (paths.length === 0) {
+    throw new CliError(exitCodes.usage, '取り込むファイル（.xlsx か .csv）かフォルダを指定してください。');
+  }
+  // Asked here: only the main thread has the terminal.
+  const passphrase = await readSecret('KASANE_PASSPHRASE', 'パスフレーズ: ');
+  const end = await new Promise<ImportThreadEnd>((resolve, reject) => {
+    let ended: ImportThreadEnd | null = null;
+    const thread = new Worker(new URL(import.meta.url), {
+      workerData: { kasaneImport: true, paths, opts } satisfies ImportThreadStart,
+      env: { ...process.env, KASANE_PASSPHRASE: passphrase },
+      resourceLimits: importThreadLimits,
+    });
+    thread.on('message', (message: ImportThreadEnd) => {
+      ended = message;
+    });
+    thread.on('error', reject);
+    thread.on('exit', () =>
+      ended ? resolve(ended) : reject(new Error('import thread ended without a result')),
+    );
+  });
+  if ('unexpected' in end) throw Object.assign(new Error('import failed'), { name: end.unexpected });
+  if (end.message) throw new CliError(end.exitCode, end.message);
+  return end.exitCode;
+}
+
+if (!isMainThread && (workerData as Partial<ImportThreadStart> | null)?.kasaneImport) {
+  const { paths, opts } = workerData as ImportThreadStart;
+  const post = (end: ImportThreadEnd) => parentPort?.postMessage(end);
+  importHere(paths, opts).then(
+    (exitCode) => post({ exitCode, message: '' }),
+    (err: unknown) => {
+      try {
+        const { exitCode, message } = asCliError(err);
+        post({ exitCode, message });
+      } catch {
+        // The class only: a message may quote personal data.
+        post({ unexpected: (err as Error)?.name ?? 'unknown' });
+      }
+    },
+  );
 }
