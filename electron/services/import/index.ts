@@ -10,7 +10,7 @@ import { type Progress, unwatched } from '../jobs/progress.js';
 import type { Platform } from '../platform.js';
 import { AgencyResolver } from './agency-resolver.js';
 import { knownInDatabase } from './known.js';
-import { type ImportFile, readImportFiles } from './read-files.js';
+import { type ImportFile, type ReadFiles, readImportFiles } from './read-files.js';
 import { buildImportTemplate } from './template.js';
 import { validate } from './validate.js';
 import { writeHouseholds } from './write-households.js';
@@ -32,6 +32,8 @@ const nothingCounted: ImportTally = {
   planRows: 0,
 };
 
+const noFiles: ReadFiles = { format: 'csv', sheets: [], sha256: [], errors: [], refused: false };
+
 /** Carries the report out of a transaction that must not commit. */
 class RollBack extends Error {
   constructor(readonly report: ImportReport) {
@@ -52,13 +54,18 @@ export async function importFiles(
   progress: Progress = unwatched,
 ): Promise<ImportReport> {
   progress.report('reading', 0, files.length, 'ファイル');
-  const read = await readImportFiles(files);
+  let read: ReadFiles | null = await readImportFiles(files);
   if (read.refused) return { ok: false, counts: nothingCounted, errors: read.errors };
   const rows = read.sheets.reduce((n, sheet) => n + sheet.rows.length, 0);
+  const format = read.format;
+  const sha256 = read.sha256.length === 1 ? (read.sha256[0] ?? '') : read.sha256;
   progress.report('checking', 0, rows, '行');
   try {
     return await db.transaction().execute(async (trx) => {
-      const valid = validate(read, await knownInDatabase(trx, officeDate(now)));
+      const known = await knownInDatabase(trx, officeDate(now));
+      const valid = validate(read ?? noFiles, known);
+      // The raw cells are let go once checked, so they can be collected while the rows are written.
+      read = null;
       progress.report('checking', rows, rows, '行');
       const agencies = new AgencyResolver(trx, valid.newAgencyFields, now);
       const userId = commitAs?.userId ?? null;
@@ -87,13 +94,12 @@ export async function importFiles(
         errors.push('取り込む行がありません（「世帯」か「会議」のシートに1行以上入力してください）');
       }
       if (errors.length > 0 || !commitAs) throw new RollBack({ ok: errors.length === 0, counts, errors });
-      const sha256 = read.sha256.length === 1 ? (read.sha256[0] ?? '') : read.sha256;
       await appendAuditEvent(
         trx,
         {
           userId: commitAs.userId,
           kind: 'import.completed',
-          detail: { ...counts, format: read.format, sha256 },
+          detail: { ...counts, format, sha256 },
         },
         now,
       );

@@ -95,6 +95,8 @@ export function validate(read: ReadFiles, known: KnownInDatabase): Validated {
       })
     : noPlan();
   const toWrite = withFinalPlansFilled(meetings, plan.withContent);
+  // Copied out, so no closure below holds the raw sheets: they can be collected during the writes.
+  const fileErrors = [...read.errors, ...picked.errors];
   return {
     households: households.households,
     members: members.members,
@@ -103,8 +105,7 @@ export function validate(read: ReadFiles, known: KnownInDatabase): Validated {
     newAgencyFields: attendees.newAgencyFields,
     meetingErrors: { meetings: meetings.errors, attendees: attendees.errors },
     errors: () => [
-      ...read.errors,
-      ...picked.errors,
+      ...fileErrors,
       ...households.errors,
       ...members.errors,
       ...relations.errors.list(),

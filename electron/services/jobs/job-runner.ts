@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { JobKind, JobProgress } from '../../ipc/schemas/jobs.js';
 import { dataDirPaths } from '../data-dir.js';
 import { KasaneError } from '../errors.js';
+import { importThreadLimits } from '../import/limits.js';
 import type { VaultSession } from '../vault-session.js';
 import type { FromWorker, WorkerStart } from './protocol.js';
 import { type JobResult, type JobTask, jobKindOf } from './tasks.js';
@@ -79,6 +80,9 @@ export class JobRunner {
     const worker = new Worker(this.entry.url, {
       workerData: start,
       ...(this.entry.execArgv ? { execArgv: this.entry.execArgv } : {}),
+      // A long import's churn would grow V8's young generation to about 100 MB: kept small, the
+      // largest ledger the import accepts stays under 500 MB (scripts/reliability/import-memory.ts).
+      resourceLimits: importThreadLimits,
       // The worker's console and errors never reach a log with personal data in them.
       stdout: true,
       stderr: true,
