@@ -355,8 +355,8 @@ describe('ケース記録（支援経過）を159条のゲートから出す', (
     );
     const text = await packageText(bytesOf(preview));
     for (const name of realNames) expect(text).not.toContain(name);
-    expect(text).toContain('A氏さん宅を訪問');
-    expect(text).toContain('B氏さんは不在');
+    expect(text).toContain('A氏宅を訪問');
+    expect(text).toContain('B氏は不在');
     expect(text).toContain('【取消】');
     expect(text).toContain('別の世帯の記録だった');
     expect(preview.notices.join('')).toMatch(/氏名\d+か所を記号/);
@@ -433,5 +433,20 @@ describe('LibreOfficeで開いて印刷できる', () => {
     expect(text).toContain('R8-900');
     expect(text).toContain('1/1');
     await pdfToPng(pdf, join(outDir, 'household-list-xlsx'));
+    // 会議一覧 as a sheet: its two parts in one table with a 区分 column, printed on A4 landscape.
+    const meetingSheet = await meetingListDocument(
+      ctx(),
+      meetingListExportInputSchema.parse({ ...input, format: 'xlsx' }),
+    );
+    const meetingPdf = await xlsxToPdf(
+      (await issued(meetingSheet.previewId)).bytes,
+      join(outDir, 'xlsx-meetings'),
+    );
+    const meetingText = squash(await pdfText(meetingPdf));
+    expect(meetingText).toContain(squash(warning.footerUnconsented));
+    expect(meetingText).toContain('区分');
+    expect(meetingText).toContain('A氏世帯');
+    for (const real of realNames) expect(meetingText).not.toContain(real);
+    await pdfToPng(meetingPdf, join(outDir, 'meeting-list-xlsx'));
   }, 300_000);
 });

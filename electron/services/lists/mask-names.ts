@@ -66,7 +66,9 @@ export function maskNames(
   let replaced = 0;
   let out = text;
   for (const rule of rules) {
-    out = out.replace(new RegExp(rule.pattern, 'gu'), () => {
+    // 「𠮷田 花子さん」 becomes 「A氏」, not 「A氏さん」: the label already carries the honorific.
+    const honorific = rule.replacement.endsWith('氏') ? '(?:さん|様|氏|君|くん|ちゃん)?' : '';
+    out = out.replace(new RegExp(rule.pattern + honorific, 'gu'), () => {
       replaced++;
       return rule.replacement;
     });
