@@ -1,10 +1,9 @@
-import { useId } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { agencyDisplayName, groupByField } from '../../../../electron/domain/agency';
 import type { Agency } from '../../../../electron/ipc/schemas/agencies';
+import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { cx } from '../../ui/cx';
 import fieldStyles from '../../ui/Field.module.css';
-import consentStyles from './consent.module.css';
 import styles from './ScopePicker.module.css';
 
 interface ScopePickerProps {
@@ -25,16 +24,14 @@ export function ScopePicker({
   onChange,
   error,
 }: ScopePickerProps) {
-  const id = useId();
   const chosen = new Set(value);
   return (
-    <fieldset className={fieldStyles.group} aria-describedby={error ? `${id}-error` : `${id}-hint`}>
-      <legend>
-        範囲<span className={cx(fieldStyles.required, consentStyles.legendRequired)}>必須</span>
-      </legend>
-      <p className={fieldStyles.hint} id={`${id}-hint`}>
-        情報を共有してよい機関です。会議に出席する機関すべてに同意を得た場合は「出席する全機関」を選びます。
-      </p>
+    <ChoiceGroup
+      legend="範囲"
+      required
+      hint="情報を共有してよい機関です。会議に出席する機関すべてに同意を得た場合は「出席する全機関」を選びます。"
+      error={error}
+    >
       <label className={cx(fieldStyles.choice, styles.scopeAll)}>
         <input type="checkbox" {...allAgenciesField} />
         出席する全機関
@@ -60,11 +57,6 @@ export function ScopePicker({
           </fieldset>
         ))}
       </div>
-      {error && (
-        <p className={fieldStyles.error} id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </fieldset>
+    </ChoiceGroup>
   );
 }

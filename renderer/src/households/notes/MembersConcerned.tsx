@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import fieldStyles from '../../ui/Field.module.css';
 
 export interface NoteMember {
@@ -21,11 +21,9 @@ export function MembersConcerned({
   onChange: (next: string[]) => void;
   error?: string | undefined;
 }) {
-  const id = useId();
   const chosen = new Set(value);
   return (
-    <fieldset className={fieldStyles.group} aria-describedby={error ? `${id}-error` : undefined}>
-      <legend>対象の世帯員</legend>
+    <ChoiceGroup legend="対象の世帯員" error={error}>
       {members.map((m) => (
         <label key={m.id} className={fieldStyles.choice}>
           <input
@@ -40,12 +38,7 @@ export function MembersConcerned({
           {memberName(m)}
         </label>
       ))}
-      {error && (
-        <p className={fieldStyles.error} id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </fieldset>
+    </ChoiceGroup>
   );
 }
 

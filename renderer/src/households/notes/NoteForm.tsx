@@ -1,7 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type KeyboardEvent, useEffect, useId, useState } from 'react';
-import { Controller, type Path, useForm, useWatch } from 'react-hook-form';
+import { type KeyboardEvent, useEffect, useId } from 'react';
+import { Controller, type Path, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { contactMeansLabels, contactMeansSchema } from '../../../../electron/domain/progress-note';
 import type { Agency } from '../../../../electron/ipc/schemas/agencies';
@@ -12,20 +10,20 @@ import {
 } from '../../../../electron/ipc/schemas/households';
 import { AgencyOptions } from '../../agencies/AgencyOptions';
 import { call } from '../../api';
-import { householdReads, refresh } from '../../queries';
 import { useUnsavedChanges } from '../../shell/unsavedChanges';
 import { Button } from '../../ui/Button';
+import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { cx } from '../../ui/cx';
 import { DateField } from '../../ui/DateField';
 import { describedBy, FieldFrame, TextField } from '../../ui/Field';
 import fieldStyles from '../../ui/Field.module.css';
 import { Form } from '../../ui/Form';
-import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
 import layoutStyles from '../../ui/layout.module.css';
 import { TextAreaField } from '../../ui/TextAreaField';
-import consentStyles from '../consent/consent.module.css';
+import { TimeField } from '../../ui/TimeField';
 import { FormErrorNotice } from '../FormErrorNotice';
 import householdsStyles from '../households.module.css';
+import { useRecordForm } from '../recordForm';
 import { MembersConcerned, type NoteMember } from './MembersConcerned';
 import styles from './NoteForm.module.css';
 
@@ -41,8 +39,7 @@ const newSchema = fieldsSchema.refine((n) => n.means != null, {
 });
 const correctionSchema = fieldsSchema.refine((n) => (n.reason ?? '') !== '', noteReasonRequired);
 export type NoteValues = z.input<typeof fieldsSchema>;
-type Parsed = z.output<typeof fieldsSchema>;
-const fields: readonly Path<NoteValues>[] = [
+const fields: [Path<NoteValues>, ...Path<NoteValues>[]] = [
   'notedOn',
   'means',
   'timeFrom',
@@ -78,26 +75,12 @@ export function NoteForm({
   onCancel,
   onSaved,
 }: NoteFormProps) {
-  const queryClient = useQueryClient();
   const agencyId = useId();
-  const meansId = useId();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, setFocus, control, formState } = useForm<
-    NoteValues,
-    unknown,
-    Parsed
-  >({
-    resolver: zodResolver(noteId ? correctionSchema : newSchema),
+  const { form, formError, onSubmit, busy } = useRecordForm({
+    schema: noteId ? correctionSchema : newSchema,
     defaultValues: initial,
-  });
-  const { errors, isDirty } = formState;
-  const notedOn = useWatch({ control, name: 'notedOn' });
-  const nextOn = useWatch({ control, name: 'nextOn' });
-  useUnsavedChanges(isDirty);
-  useEffect(() => setFocus(noteId ? 'content' : 'notedOn'), [setFocus, noteId]);
-
-  const save = useMutation({
-    mutationFn: (values: Parsed) =>
+    fields,
+    save: (values) =>
       call('progressNotes.save', {
         householdId,
         ...(noteId ? { id: noteId } : {}),
@@ -106,12 +89,14 @@ export function NoteForm({
         timeTo: values.timeTo ?? '',
         nextOn: values.nextOn ?? '',
       }),
-    onSuccess: async () => {
-      await refresh(queryClient, householdReads);
-      onSaved();
-    },
-    onError: (error) => setFormError(applyCallError(error, setError, { fields })),
+    onSaved,
   });
+  const { register, setFocus, control, formState } = form;
+  const { errors, isDirty } = formState;
+  const notedOn = useWatch({ control, name: 'notedOn' });
+  const nextOn = useWatch({ control, name: 'nextOn' });
+  useUnsavedChanges(isDirty);
+  useEffect(() => setFocus(noteId ? 'content' : 'notedOn'), [setFocus, noteId]);
 
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
     if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
@@ -121,17 +106,7 @@ export function NoteForm({
   }
 
   return (
-    <Form
-      aria-label={noteId ? '支援経過の訂正' : '支援経過の追加'}
-      onKeyDown={onKeyDown}
-      onSubmit={handleSubmit(
-        (values) => {
-          setFormError(null);
-          save.mutate(values);
-        },
-        () => setFormError(invalidFormMessage),
-      )}
-    >
+    <Form aria-label={noteId ? '支援経過の訂正' : '支援経過の追加'} onKeyDown={onKeyDown} onSubmit={onSubmit}>
       <div className={cx(householdsStyles.formGrid, styles.whenRow)}>
         <DateField
           label="日付"
@@ -140,46 +115,22 @@ export function NoteForm({
           error={errors.notedOn?.message}
           {...register('notedOn')}
         />
-        <TextField
+        <TimeField
           label="開始時刻"
           hint="例：10:00"
-          autoComplete="off"
-          inputMode="numeric"
-          inputClassName={styles.inputTime}
           error={errors.timeFrom?.message}
           {...register('timeFrom')}
         />
-        <TextField
-          label="終了時刻"
-          hint="例：10:30"
-          autoComplete="off"
-          inputMode="numeric"
-          inputClassName={styles.inputTime}
-          error={errors.timeTo?.message}
-          {...register('timeTo')}
-        />
+        <TimeField label="終了時刻" hint="例：10:30" error={errors.timeTo?.message} {...register('timeTo')} />
       </div>
-      <fieldset
-        className={fieldStyles.group}
-        aria-describedby={errors.means ? `${meansId}-error` : undefined}
-        aria-invalid={errors.means ? true : undefined}
-      >
-        <legend>
-          手段
-          {!noteId && <span className={cx(fieldStyles.required, consentStyles.legendRequired)}>必須</span>}
-        </legend>
+      <ChoiceGroup legend="手段" required={!noteId} error={errors.means?.message}>
         {contactMeansSchema.options.map((m) => (
           <label key={m} className={fieldStyles.choice}>
             <input type="radio" value={m} {...register('means')} />
             {contactMeansLabels[m]}
           </label>
         ))}
-        {errors.means && (
-          <p className={fieldStyles.error} id={`${meansId}-error`}>
-            {errors.means.message}
-          </p>
-        )}
-      </fieldset>
+      </ChoiceGroup>
       <div className={cx(householdsStyles.formGrid, styles.whoRow)}>
         <FieldFrame id={agencyId} label="機関" error={errors.agencyId?.message}>
           <select
@@ -238,7 +189,7 @@ export function NoteForm({
       )}
       <FormErrorNotice message={formError} errors={errors} />
       <div className={layoutStyles.actions}>
-        <Button type="submit" variant="primary" busy={save.isPending}>
+        <Button type="submit" variant="primary" busy={busy}>
           保存
         </Button>
         <Button onClick={onCancel}>キャンセル</Button>

@@ -1,33 +1,27 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
-import { type Path, useForm, useWatch } from 'react-hook-form';
+import { useId } from 'react';
+import { type FieldErrors, type UseFormRegister, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { warekiInput } from '../../../../electron/domain/dates';
 import { achievementLabels, achievementSchema } from '../../../../electron/domain/monitoring';
 import { formatWarekiDate, officeDate } from '../../../../electron/domain/office-day';
 import { closeReasons, statusChangeInputSchema } from '../../../../electron/ipc/schemas/households';
-import { errorMessage } from '../../api';
+import { call, errorMessage } from '../../api';
 import { read } from '../../queries';
-import { Button } from '../../ui/Button';
 import { cx } from '../../ui/cx';
 import { DateField } from '../../ui/DateField';
-import { DialogActions, DialogBody } from '../../ui/Dialog';
+import { DialogBody } from '../../ui/Dialog';
 import { describedBy, FieldFrame } from '../../ui/Field';
 import fieldStyles from '../../ui/Field.module.css';
 import { Form } from '../../ui/Form';
-import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
 import { Notice } from '../../ui/Notice';
-import { ConfirmStep, useTwoSteps } from '../ConfirmStep';
-import { FormErrorNotice } from '../FormErrorNotice';
+import { ConfirmStep } from '../ConfirmStep';
+import { RecordFormActions, useRecordForm } from '../recordForm';
 import styles from './CloseForm.module.css';
-import { useStatusChange } from './useStatusChange';
 
 const [, closeSchema] = statusChangeInputSchema.options;
 const schema = closeSchema.pick({ on: true, reason: true, handoverAgencyId: true, evaluation: true });
 type Values = z.input<typeof schema>;
-type Parsed = z.output<typeof schema>;
-const fields: readonly Path<Values>[] = ['on', 'reason', 'handoverAgencyId'];
 const handBack = '包括的相談支援事業へ戻す';
 const achievements = achievementSchema.options;
 /** Blank until the coordinator chooses; the schema refuses it with 「達成状況を選んでください」. */
@@ -69,46 +63,42 @@ function CloseFormFields({
 }: CloseFormProps & { rows: Draft[]; meetingNo: string | null; agencies: { id: string; name: string }[] }) {
   const reasonId = useId();
   const handoverId = useId();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, setFocus, control, formState } = useForm<Values, unknown, Parsed>(
-    {
-      resolver: zodResolver(schema),
-      defaultValues: {
-        on: warekiInput(officeDate(new Date())),
-        handoverAgencyId: null,
-        evaluation: rows.map((r) => ({
-          planRowId: r.planRowId,
-          achievement: unchosen,
-          comment: '',
-        })),
-      },
+  const close = useRecordForm({
+    schema,
+    defaultValues: {
+      on: warekiInput(officeDate(new Date())),
+      handoverAgencyId: null,
+      evaluation: rows.map((r) => ({
+        planRowId: r.planRowId,
+        achievement: unchosen,
+        comment: '',
+      })),
     },
-  );
+    fields: ['on', 'reason', 'handoverAgencyId'],
+    save: (values) =>
+      call('households.changeStatus', {
+        householdId,
+        action: 'close',
+        ...values,
+        handoverAgencyId: values.reason === handBack ? (values.handoverAgencyId ?? null) : null,
+      }),
+    onSaved: onDone,
+    confirmFirst: () => true,
+  });
+  const { register, control, formState } = close.form;
   const { errors } = formState;
   const on = useWatch({ control, name: 'on' });
   const reason = useWatch({ control, name: 'reason' });
-  const steps = useTwoSteps<Parsed, Path<Values>>(setFocus, 'on');
-  const change = useStatusChange(onDone, (error) => {
-    steps.back();
-    setFormError(applyCallError(error, setError, { fields }));
-  });
 
-  if (steps.confirming) {
-    const values = steps.confirming;
+  if (close.confirming) {
+    const values = close.confirming;
     return (
       <ConfirmStep
         question="終結してよろしいですか"
         confirmLabel="終結する"
-        busy={change.isPending}
-        onConfirm={() =>
-          change.mutate({
-            householdId,
-            action: 'close',
-            ...values,
-            handoverAgencyId: values.reason === handBack ? (values.handoverAgencyId ?? null) : null,
-          })
-        }
-        onBack={steps.back}
+        busy={close.busy}
+        onConfirm={close.saveConfirmed}
+        onBack={close.back}
       >
         <dl className={styles.confirmFacts}>
           <dt>終結日</dt>
@@ -137,16 +127,7 @@ function CloseFormFields({
   }
 
   return (
-    <Form
-      aria-label="終結の記録"
-      onSubmit={handleSubmit(
-        (values) => {
-          setFormError(null);
-          steps.confirm(values);
-        },
-        () => setFormError(invalidFormMessage),
-      )}
-    >
+    <Form aria-label="終結の記録" onSubmit={close.onSubmit}>
       <DateField
         label="終結日"
         required
@@ -199,13 +180,7 @@ function CloseFormFields({
           </fieldset>
         </DialogBody>
       )}
-      <FormErrorNotice message={formError} errors={errors} />
-      <DialogActions>
-        <Button type="submit" variant="primary">
-          次へ
-        </Button>
-        <Button onClick={onCancel}>キャンセル</Button>
-      </DialogActions>
+      <RecordFormActions formError={close.formError} errors={errors} submitLabel="次へ" onCancel={onCancel} />
     </Form>
   );
 }
@@ -218,8 +193,8 @@ function EvaluationRow({
 }: {
   row: Draft;
   index: number;
-  register: ReturnType<typeof useForm<Values, unknown, Parsed>>['register'];
-  errors: ReturnType<typeof useForm<Values, unknown, Parsed>>['formState']['errors'];
+  register: UseFormRegister<Values>;
+  errors: FieldErrors<Values>;
 }) {
   const id = useId();
   const error = errors.evaluation?.[index]?.achievement;

@@ -1,8 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
-import { type Path, useForm, useWatch } from 'react-hook-form';
-import type { z } from 'zod';
+import { useId } from 'react';
+import { useWatch } from 'react-hook-form';
 import { warekiInput } from '../../../../electron/domain/dates';
 import { statusActionLabels } from '../../../../electron/domain/status-history';
 import {
@@ -11,21 +8,11 @@ import {
   statusChangeCorrectionInputSchema,
 } from '../../../../electron/ipc/schemas/households';
 import { call } from '../../api';
-import { householdReads, refresh } from '../../queries';
-import { Button } from '../../ui/Button';
 import { DateField } from '../../ui/DateField';
-import { DialogActions } from '../../ui/Dialog';
 import { describedBy, FieldFrame } from '../../ui/Field';
 import fieldStyles from '../../ui/Field.module.css';
 import { Form } from '../../ui/Form';
-import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
-import { TextAreaField } from '../../ui/TextAreaField';
-import { FormErrorNotice } from '../FormErrorNotice';
-
-const schema = statusChangeCorrectionInputSchema;
-type Values = z.input<typeof schema>;
-type Parsed = z.output<typeof schema>;
-const fields: readonly Path<Values>[] = ['on', 'closeReason', 'reason'];
+import { CorrectionActions, useRecordForm } from '../recordForm';
 
 /** 訂正 of a 支援開始, 終結 or 再開: its date (and 終結理由), with why; it keeps its place in the history. */
 export function CorrectStatusForm({
@@ -37,42 +24,27 @@ export function CorrectStatusForm({
   onCancel: () => void;
   onDone: () => void;
 }) {
-  const queryClient = useQueryClient();
   const closeReasonId = useId();
-  const [formError, setFormError] = useState<string | null>(null);
   const label = statusActionLabels[change.action];
-  const { register, handleSubmit, setError, control, formState } = useForm<Values, unknown, Parsed>({
-    resolver: zodResolver(schema),
+  const { form, formError, onSubmit, busy } = useRecordForm({
+    schema: statusChangeCorrectionInputSchema,
     defaultValues: {
       id: change.id,
       on: warekiInput(change.on),
       ...(change.action === 'close' && change.closeReason
-        ? { closeReason: change.closeReason as Values['closeReason'] }
+        ? { closeReason: change.closeReason as (typeof closeReasons)[number] }
         : {}),
       reason: '',
     },
+    fields: ['on', 'closeReason', 'reason'],
+    save: (values) => call('households.correctStatusChange', values),
+    onSaved: onDone,
   });
+  const { register, control, formState } = form;
   const { errors } = formState;
   const on = useWatch({ control, name: 'on' });
-  const save = useMutation({
-    mutationFn: (values: Parsed) => call('households.correctStatusChange', values),
-    onSuccess: async () => {
-      await refresh(queryClient, householdReads);
-      onDone();
-    },
-    onError: (error) => setFormError(applyCallError(error, setError, { fields })),
-  });
   return (
-    <Form
-      aria-label={`${label}の訂正`}
-      onSubmit={handleSubmit(
-        (values) => {
-          setFormError(null);
-          save.mutate(values);
-        },
-        () => setFormError(invalidFormMessage),
-      )}
-    >
+    <Form aria-label={`${label}の訂正`} onSubmit={onSubmit}>
       <DateField
         label={`${label}日`}
         required
@@ -97,21 +69,14 @@ export function CorrectStatusForm({
           </select>
         </FieldFrame>
       )}
-      <TextAreaField
-        label="訂正の理由"
-        required
-        rows={2}
+      <CorrectionActions
+        reasonField={register('reason')}
         hint="理由は履歴に残ります。"
-        error={errors.reason?.message}
-        {...register('reason')}
+        formError={formError}
+        errors={errors}
+        busy={busy}
+        onCancel={onCancel}
       />
-      <FormErrorNotice message={formError} errors={errors} />
-      <DialogActions>
-        <Button type="submit" variant="primary" busy={save.isPending}>
-          訂正を保存
-        </Button>
-        <Button onClick={onCancel}>キャンセル</Button>
-      </DialogActions>
     </Form>
   );
 }

@@ -1,23 +1,14 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
-import type { z } from 'zod';
+import { useWatch } from 'react-hook-form';
 import { warekiInput } from '../../../../electron/domain/dates';
 import { formatWarekiDate, officeDate } from '../../../../electron/domain/office-day';
 import { statusChangeInputSchema } from '../../../../electron/ipc/schemas/households';
-import { Button } from '../../ui/Button';
+import { call } from '../../api';
 import { DateField } from '../../ui/DateField';
-import { DialogActions } from '../../ui/Dialog';
 import { Form } from '../../ui/Form';
-import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
-import { ConfirmStep, useTwoSteps } from '../ConfirmStep';
-import { FormErrorNotice } from '../FormErrorNotice';
-import { useStatusChange } from './useStatusChange';
+import { ConfirmStep } from '../ConfirmStep';
+import { RecordFormActions, useRecordForm } from '../recordForm';
 
 const [startSchema] = statusChangeInputSchema.options;
-const schema = startSchema.pick({ on: true });
-type Values = z.input<typeof schema>;
-type Parsed = z.output<typeof schema>;
 
 const wording = {
   start: { form: '支援開始の記録', dateLabel: '支援開始日', submit: '支援を開始する', question: null },
@@ -38,48 +29,34 @@ interface DateOnlyStatusFormProps {
 
 /** 支援開始 (one step) and 再開 (asks once more): a date, nothing else. */
 export function DateOnlyStatusForm({ householdId, action, onCancel, onDone }: DateOnlyStatusFormProps) {
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, setFocus, control, formState } = useForm<Values, unknown, Parsed>(
-    {
-      resolver: zodResolver(schema),
-      defaultValues: { on: warekiInput(officeDate(new Date())) },
-    },
-  );
-  const on = useWatch({ control, name: 'on' });
-  const steps = useTwoSteps<Parsed, 'on'>(setFocus, 'on');
-  const change = useStatusChange(onDone, (error) => {
-    steps.back();
-    setFormError(applyCallError(error, setError, { fields: ['on'] }));
-  });
   const text = wording[action];
+  const change = useRecordForm({
+    schema: startSchema.pick({ on: true }),
+    defaultValues: { on: warekiInput(officeDate(new Date())) },
+    fields: ['on'],
+    save: ({ on }) => call('households.changeStatus', { householdId, action, on }),
+    onSaved: onDone,
+    confirmFirst: () => text.question !== null,
+  });
+  const { register, control, formState } = change.form;
+  const on = useWatch({ control, name: 'on' });
 
-  if (steps.confirming) {
-    const values = steps.confirming;
+  if (change.confirming) {
     return (
       <ConfirmStep
         question={text.question ?? ''}
         confirmLabel="再開する"
-        busy={change.isPending}
-        onConfirm={() => change.mutate({ householdId, action, on: values.on })}
-        onBack={steps.back}
+        busy={change.busy}
+        onConfirm={change.saveConfirmed}
+        onBack={change.back}
       >
-        <p>{formatWarekiDate(values.on)}から「支援中」に戻します。終結の記録は経過に残ります。</p>
+        <p>{formatWarekiDate(change.confirming.on)}から「支援中」に戻します。終結の記録は経過に残ります。</p>
       </ConfirmStep>
     );
   }
 
   return (
-    <Form
-      aria-label={text.form}
-      onSubmit={handleSubmit(
-        (values) => {
-          setFormError(null);
-          if (text.question) steps.confirm(values);
-          else change.mutate({ householdId, action, on: values.on });
-        },
-        () => setFormError(invalidFormMessage),
-      )}
-    >
+    <Form aria-label={text.form} onSubmit={change.onSubmit}>
       <DateField
         label={text.dateLabel}
         required
@@ -88,13 +65,13 @@ export function DateOnlyStatusForm({ householdId, action, onCancel, onDone }: Da
         data-autofocus
         {...register('on')}
       />
-      <FormErrorNotice message={formError} errors={formState.errors} />
-      <DialogActions>
-        <Button type="submit" variant="primary" busy={change.isPending}>
-          {text.submit}
-        </Button>
-        <Button onClick={onCancel}>キャンセル</Button>
-      </DialogActions>
+      <RecordFormActions
+        formError={change.formError}
+        errors={formState.errors}
+        submitLabel={text.submit}
+        busy={change.busy}
+        onCancel={onCancel}
+      />
     </Form>
   );
 }

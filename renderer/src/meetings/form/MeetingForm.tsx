@@ -17,6 +17,7 @@ import { Form } from '../../ui/Form';
 import { applyCallError, invalidFormMessage } from '../../ui/formErrors';
 import layoutStyles from '../../ui/layout.module.css';
 import { Notice } from '../../ui/Notice';
+import { TimeField } from '../../ui/TimeField';
 import { useKindLabels } from '../labels';
 import meetingsStyles from '../meetings.module.css';
 import { AttendeesEditor } from './AttendeesEditor';
@@ -217,21 +218,15 @@ export function MeetingForm({
             )}
           </div>
           <div className={styles.timeRow}>
-            <TextField
+            <TimeField
               label="開始時刻"
               hint="例：14:00"
-              autoComplete="off"
-              inputMode="numeric"
-              inputClassName={styles.inputTime}
               error={errors.startTime?.message}
               {...register('startTime')}
             />
-            <TextField
+            <TimeField
               label="終了時刻"
               hint="例：15:30"
-              autoComplete="off"
-              inputMode="numeric"
-              inputClassName={styles.inputTime}
               error={errors.endTime?.message}
               {...register('endTime')}
             />
