@@ -455,10 +455,11 @@ try {
   Object.assign(json, parts);
   for (const [label, key] of [
     ['open: reads only (no audit event)', 'open_read_only'],
-    ['open: whole (reads + household.viewed, WAL fsync, anchor fdatasync)', 'open_whole'],
-    ['  household.viewed append: WAL fsync + anchor fdatasync', 'open_audit_anchored'],
-    ['  household.viewed append: WAL fsync, no anchor', 'open_audit_wal_fsync'],
-    ['  household.viewed append: no fsync at all', 'open_audit_no_fsync'],
+    ['open: whole (reads + household.viewed: WAL not synced, anchor fdatasync)', 'open_whole'],
+    ['  household.viewed append as written: anchor fdatasync only', 'open_audit_anchored'],
+    ['  the same append with WAL fsync + anchor fdatasync (every write)', 'open_audit_wal_and_anchor_synced'],
+    ['  the same append with WAL fsync, no anchor', 'open_audit_wal_fsync'],
+    ['  the same append with no fsync at all', 'open_audit_no_fsync'],
     ['  512-byte write + fdatasync in the data folder', 'fdatasync_512'],
   ] as const)
     rows.push([
