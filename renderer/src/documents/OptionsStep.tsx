@@ -5,7 +5,8 @@ import { useForm, useWatch } from 'react-hook-form';
 import type { FormKey } from '../../../electron/domain/forms';
 import type { MeetingKind } from '../../../electron/domain/meeting';
 import { documentPreviewInputSchema } from '../../../electron/ipc/schemas/meetings';
-import { call } from '../api';
+import { call, isCallError } from '../api';
+import { JobProgressBar } from '../jobs/JobProgressBar';
 import { Button } from '../ui/Button';
 import { cx } from '../ui/cx';
 import { DialogActions } from '../ui/Dialog';
@@ -56,6 +57,9 @@ export function OptionsStep({
   const { errors } = formState;
   const names = useWatch({ control, name: 'names' });
   const realNamesNeedReason = kind === 'unconsented' && names === 'real';
+  // More than one file is rendered off the main thread, with a count and 「中止」.
+  const [copies, together, perAgency] = useWatch({ control, name: ['copies', 'together', 'perAgency'] });
+  const severalFiles = copies > 1 || together.length > 0 || perAgency;
 
   // The chosen option has the focus, as in any radio group (also when coming back from the preview).
   useEffect(() => namesGroup.current?.querySelector<HTMLInputElement>('input:checked')?.focus(), []);
@@ -67,10 +71,19 @@ export function OptionsStep({
     onSuccess: (result, options) => onPreview(options, result),
     onError: (error) =>
       setFormError(
-        applyCallError(error, setError, {
-          fields: ['names', 'namesReason', 'copies', 'notice.number', 'notice.issuedOn', 'notice.replyBy'],
-          codes: { NAMES_REASON_REQUIRED: 'namesReason' },
-        }),
+        isCallError(error, 'CANCELLED')
+          ? error.message
+          : applyCallError(error, setError, {
+              fields: [
+                'names',
+                'namesReason',
+                'copies',
+                'notice.number',
+                'notice.issuedOn',
+                'notice.replyBy',
+              ],
+              codes: { NAMES_REASON_REQUIRED: 'namesReason' },
+            }),
       ),
   });
 
@@ -145,7 +158,10 @@ export function OptionsStep({
           numberedCopies={numberedCopies}
         />
       )}
-      {formError && <Notice tone="error">{formError}</Notice>}
+      {preview.isPending && severalFiles && <JobProgressBar job="render" cancellable />}
+      {formError && (
+        <Notice tone={isCallError(preview.error, 'CANCELLED') ? 'info' : 'error'}>{formError}</Notice>
+      )}
       <DialogActions>
         <Button onClick={onCancel}>キャンセル</Button>
         <Button type="submit" variant="primary" busy={preview.isPending}>

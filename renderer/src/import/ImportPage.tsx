@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
 import type { ImportCounts } from '../../../electron/ipc/schemas/imports';
-import { call, errorMessage } from '../api';
+import { call, errorMessage, isCallError } from '../api';
+import { JobProgressBar } from '../jobs/JobProgressBar';
 import { PageHeader } from '../shell/PageHeader';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -110,13 +111,15 @@ export function ImportPage() {
               ファイルを読み込んでいます…
             </p>
           )}
-          {preview.isPending && (
-            <p className={layoutStyles.progressNote} role="status">
-              内容を確認しています…
-            </p>
-          )}
         </div>
-        {preview.isError && <Notice tone="error">{errorMessage(preview.error)}</Notice>}
+        {preview.isPending && <JobProgressBar job="import" cancellable />}
+        {preview.isError && (
+          <Notice tone={isCallError(preview.error, 'CANCELLED') ? 'info' : 'error'}>
+            {isCallError(preview.error, 'CANCELLED')
+              ? '内容の確認を中止しました。'
+              : errorMessage(preview.error)}
+          </Notice>
+        )}
         {preview.data && !preview.data.ok && (
           <ImportErrorList errors={preview.data.errors} afterRun={false} />
         )}
@@ -150,16 +153,16 @@ export function ImportPage() {
           >
             取り込む
           </Button>
-          {run.isPending ? (
-            <p className={layoutStyles.progressNote} role="status">
-              取り込んでいます…
-            </p>
-          ) : (
-            !clean &&
-            !imported && <p className="muted small">「内容を確認」で誤りがなかったときに取り込めます。</p>
+          {!run.isPending && !clean && !imported && (
+            <p className="muted small">「内容を確認」で誤りがなかったときに取り込めます。</p>
           )}
         </div>
-        {run.isError && <Notice tone="error">{errorMessage(run.error)}</Notice>}
+        {run.isPending && <JobProgressBar job="import" cancellable />}
+        {run.isError && (
+          <Notice tone={isCallError(run.error, 'CANCELLED') ? 'info' : 'error'}>
+            {errorMessage(run.error)}
+          </Notice>
+        )}
         {run.data && !run.data.ok && <ImportErrorList errors={run.data.errors} afterRun />}
         {imported && (
           <div ref={doneRef} tabIndex={-1} className={styles.done}>
