@@ -6,11 +6,13 @@ import { jobProgressSchema } from '../../ipc/schemas/jobs.js';
 import { readAnchor, readDatabaseHead } from '../anchor.js';
 import { verifyAuditChain } from '../audit.js';
 import type { App } from '../context.js';
+import { signedInContext } from '../context.js';
 import { dataDirPaths } from '../data-dir.js';
 import { dispatch } from '../dispatch.js';
 import { createApp } from '../handlers.js';
 import { fileOf, largeLedger } from '../import/fixtures.js';
 import { folderPlatform } from '../platform.js';
+import { statisticsFor } from '../statistics/index.js';
 import { fastKdf, tempDataDir } from '../testing/temp-data-dir.js';
 import { deriveKey } from '../vault-keys.js';
 import { VaultSession } from '../vault-session.js';
@@ -156,5 +158,17 @@ describe('重い処理をワーカーで実行する（issue 14）', () => {
     await call('jobs.cancel', { job: 'import' });
     expect(await running).toMatchObject({ ok: false, code: 'CANCELLED' });
     expect(await write).toMatchObject({ ok: true });
+  }, 180_000);
+
+  it('複数年度の統計はワーカーで数え、本体で数えた表と同じになる', async () => {
+    await acknowledged();
+    const ledger = fileOf('台帳.xlsx', await largeLedger(120));
+    expect(await call('imports.run', { files: [ledger] })).toMatchObject({ ok: true });
+    const input = { fiscalYears: [2022, 2023] };
+    const inWorker = await call('statistics.compute', input);
+    expect(seen.some((p) => p.job === 'statistics' && p.unit === '年度')).toBe(true);
+    const { jobs: _jobs, ...withoutWorker } = signedInContext(app);
+    const here = await statisticsFor(withoutWorker, input);
+    expect(inWorker).toEqual({ ok: true, value: here });
   }, 180_000);
 });

@@ -195,7 +195,11 @@ export class JobRunner {
 }
 
 function unitOf(task: JobTask) {
-  return task.kind === 'import' ? ('世帯' as const) : ('ファイル' as const);
+  return task.kind === 'import'
+    ? ('世帯' as const)
+    : task.kind === 'render'
+      ? ('ファイル' as const)
+      : ('年度' as const);
 }
 
 const cancelledMessages: Record<JobKind, string> = {

@@ -1,11 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
+import { agencyFields } from '../../domain/agency.js';
 import type { OfficeSettings } from '../../ipc/contract.js';
 import type { ImportReport } from '../../ipc/schemas/imports.js';
 import type { JobKind } from '../../ipc/schemas/jobs.js';
+import type { Statistics } from '../../ipc/schemas/statistics.js';
 import { type PacketRequest, type RenderedPacket, renderPacket } from '../document-packet.js';
 import { systemLayoutFonts } from '../forms/index.js';
 import { type ImportFile, importFiles } from '../import/index.js';
+import { computeStatistics } from '../statistics/report.js';
 import type { Progress } from './progress.js';
 
 /** The work a job does, as sent to its worker (structured-clone data only). */
@@ -17,13 +20,16 @@ export type JobTask =
       request: PacketRequest;
       /** false: lay pages out without fonts (the gate was told this machine has none). */
       fonts: boolean;
-    };
+    }
+  | { kind: 'statistics'; fiscalYears: number[]; threshold: number };
 
 export type JobResult<T extends JobTask> = T extends { kind: 'import' }
   ? ImportReport
   : T extends { kind: 'render' }
     ? RenderedPacket
-    : never;
+    : T extends { kind: 'statistics' }
+      ? Statistics
+      : never;
 
 export const jobKindOf = (task: JobTask): JobKind => task.kind;
 
@@ -36,7 +42,10 @@ export interface TaskEnv {
 }
 
 /** Runs a task with the same service functions the main thread (and the CLI) use. */
-export async function runTask(task: JobTask, env: TaskEnv): Promise<ImportReport | RenderedPacket> {
+export async function runTask(
+  task: JobTask,
+  env: TaskEnv,
+): Promise<ImportReport | RenderedPacket | Statistics> {
   switch (task.kind) {
     case 'import':
       return importFiles(
@@ -56,5 +65,12 @@ export async function runTask(task: JobTask, env: TaskEnv): Promise<ImportReport
         task.fonts ? await systemLayoutFonts() : null,
         env.progress,
       );
+    case 'statistics': {
+      env.progress.report('counting', 0, task.fiscalYears.length, '年度');
+      const { fiscalYears, threshold } = task;
+      const stats = await computeStatistics(env.db, { fiscalYears, threshold, fieldOrder: agencyFields });
+      env.progress.report('counting', fiscalYears.length, fiscalYears.length, '年度');
+      return stats;
+    }
   }
 }

@@ -4,6 +4,7 @@ import type { ParsedInput } from '../../ipc/contract.js';
 import type { Statistics } from '../../ipc/schemas/statistics.js';
 import type { Context } from '../context.js';
 import { recordIssue } from '../document-gate.js';
+import type { JobRunner } from '../jobs/job-runner.js';
 import type { Platform } from '../platform.js';
 import { statisticsCsv, statisticsXlsx } from './exports.js';
 import { computeStatistics } from './report.js';
@@ -11,12 +12,17 @@ import { statisticsWordReport } from './word-report.js';
 
 export type StatisticsFormat = 'csv' | 'xlsx' | 'docx' | 'json';
 
-/** The fiscal-year tables with the office's threshold unless one is given (never below 3: schema). */
+/**
+ * The fiscal-year tables with the office's threshold unless one is given (never below 3: schema).
+ * Several 年度 in the app are counted in the worker (jobs/), so the window keeps answering.
+ */
 export async function statisticsFor(
-  ctx: Pick<Context, 'db' | 'settings'>,
+  ctx: Pick<Context, 'db' | 'settings' | 'now' | 'user'> & { jobs?: JobRunner },
   input: ParsedInput<'statistics.compute'>,
 ): Promise<Statistics> {
   const threshold = input.threshold ?? (await ctx.settings()).statisticsThreshold;
+  if (ctx.jobs && input.fiscalYears.length > 1)
+    return ctx.jobs.run({ kind: 'statistics', fiscalYears: input.fiscalYears, threshold }, ctx);
   return computeStatistics(ctx.db, { fiscalYears: input.fiscalYears, threshold, fieldOrder: agencyFields });
 }
 
