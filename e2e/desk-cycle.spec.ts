@@ -175,7 +175,7 @@ test('会議・プランの確定・モニタリング・2回目の会議・評�
   let work = await desk(page);
   const after = work.getByTestId('desk-after');
   await expect(after).toContainText('R8-201-1');
-  await expect(after).toContainText('会議報告（様式4）が未作成');
+  await expect(after).toContainText('会議報告（様式4）が未発行');
   await expect(after).toContainText('支援プランが未確定');
   await expect(work.getByTestId('desk-reviews')).toContainText('見直しの時期が来たプランはありません。');
 

@@ -315,7 +315,7 @@ test.describe('会議', () => {
     await expect(upcoming.first()).toContainText('R8-001');
     await expect(upcoming.first()).toContainText('2人');
     await expect(past).toHaveCount(1);
-    await expect(past.first()).toContainText('会議報告（様式4）が未作成');
+    await expect(past.first()).toContainText('会議報告（様式4）が未発行');
     await expect(past.first()).toContainText('支援プランが未確定');
     await screenshot(page, 'meetings-list');
     // Keyboard: Enter on a row's button opens the meeting.
@@ -340,7 +340,7 @@ test.describe('会議', () => {
     await page.getByTestId('household-row').filter({ hasText: 'R8-001' }).getByRole('button').click();
     const section = page.getByRole('region', { name: /^会議/ });
     await expect(section.getByRole('button', { name: /^令和/ })).toHaveCount(2);
-    await expect(section).toContainText('会議報告（様式4）が未作成');
+    await expect(section).toContainText('会議報告（様式4）が未発行');
     await screenshot(page, 'household-meetings');
     await section.getByRole('button', { name: /令和10年6月14日/ }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('令和10年6月14日（水）');

@@ -73,7 +73,7 @@ it('due（JSONなし）は人が読む一覧を出し、日付の誤りは使い
   const run = kasane(['due', '--data-dir', dir, '--as-of', '2025-05-21']);
   expect(run.code).toBe(0);
   expect(run.stdout).toContain('令和7年5月21日（水）の時点');
-  expect(run.stdout).toContain('■ 会議報告（様式4）が未作成（1件）');
+  expect(run.stdout).toContain('■ 会議報告（様式4）が未発行（1件）');
   expect(run.stdout).toContain('R7-001-1');
   const wrong = kasane(['due', '--data-dir', dir, '--as-of', '2025-02-30', '--json']);
   expect(wrong.code).toBe(2);

@@ -254,7 +254,7 @@ describe('移行データ（ルール21）', () => {
     await completeMigratedMeeting(c(), { meetingId: id });
     expect(await detail(id)).toMatchObject({
       migrated: 'completing',
-      missing: ['支援プランが未確定', '会議結果（当面の取組事項）が未入力', '会議報告（様式4）が未作成'],
+      missing: ['支援プランが未確定', '会議結果（当面の取組事項）が未入力', '会議報告（様式4）が未発行'],
     });
     await expect(completeMigratedMeeting(c(), { meetingId: id })).rejects.toMatchObject({
       code: 'NOT_MIGRATED_DATA',

@@ -157,7 +157,7 @@ describe('会議一覧とプラン', () => {
     expect(list[2]?.missing).toEqual([
       '支援プランが未確定',
       '会議結果（当面の取組事項）が未入力',
-      '会議報告（様式4）が未作成',
+      '会議報告（様式4）が未発行',
     ]);
     const detail = await getMeeting(serviceCtx(vault.db, vault.userId, meetingNow), { id: past.id });
     expect(detail.planRows.map((r) => r.heading)).toEqual([
@@ -185,7 +185,7 @@ describe('会議一覧とプラン', () => {
     expect(after).toMatchObject({
       planStatus: 'final',
       planRowCount: 5,
-      missing: ['会議報告（様式4）が未作成'],
+      missing: ['会議報告（様式4）が未発行'],
     });
   });
 

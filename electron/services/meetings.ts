@@ -628,7 +628,7 @@ function missingAfter(r: SummaryRow, today: string): string[] {
   const missing: string[] = [];
   if (r.kind === 'consented' && r.plan_status !== 'final') missing.push('支援プランが未確定');
   if (r.kind === 'consented' && r.result_row_count === 0) missing.push('会議結果（当面の取組事項）が未入力');
-  if (!r.reported) missing.push('会議報告（様式4）が未作成');
+  if (!r.reported) missing.push('会議報告（様式4）が未発行');
   if (r.outstanding_copies > 0) missing.push(`配布資料が未回収（${r.outstanding_copies}部）`);
   return missing;
 }

@@ -44,7 +44,7 @@ function forPeople(desk: Desk): string {
           `${w(m.date)}  ${m.meetingNo}  受付番号 ${m.caseNo}${m.missing.length ? `  未了: ${m.missing.map((g) => preparationGapLabels[g]).join('、')}` : ''}`,
       ),
     ],
-    ['会議報告（様式4）が未作成', desk.reportsMissing.map((m) => `${w(m.date)}  ${m.meetingNo}`)],
+    ['会議報告（様式4）が未発行', desk.reportsMissing.map((m) => `${w(m.date)}  ${m.meetingNo}`)],
     ['支援プランが未確定', desk.plansUnconfirmed.map((m) => `${w(m.date)}  ${m.meetingNo}`)],
     [
       '見直しの時期',

@@ -100,7 +100,7 @@ export const meetingSummarySchema = z.object({
   attendeeCount: z.number().int(),
   planRowCount: z.number().int(),
   planStatus: planStatusSchema,
-  /** What is still missing after the meeting, in Japanese (e.g. 「報告が未作成」). */
+  /** What is still missing after the meeting, in Japanese (e.g. 「会議報告（様式4）が未発行」). */
   missing: z.array(z.string()),
   /** 中止 (rule 22): when and why, or null. */
   cancelled: z.object({ at: z.string(), reason: z.string() }).nullable(),

@@ -108,7 +108,7 @@ export function TodaysWork() {
                 </span>
               </Link>
               <ul className={styles.gaps}>
-                {m.reportMissing && <li className={styles.gap}>会議報告（様式4）が未作成</li>}
+                {m.reportMissing && <li className={styles.gap}>会議報告（様式4）が未発行</li>}
                 {m.planUnconfirmed && <li className={styles.gap}>支援プランが未確定</li>}
               </ul>
             </>

@@ -14,7 +14,7 @@ import styles from './MeetingTable.module.css';
 interface MeetingTableProps {
   rows: readonly MeetingSummary[];
   label: string;
-  /** Past meetings: what is still to be done (「会議報告（様式4）が未作成」…). */
+  /** Past meetings: what is still to be done (「会議報告（様式4）が未発行」…). */
   showMissing?: boolean;
   onOpen: (id: string) => void;
 }
