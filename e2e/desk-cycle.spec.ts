@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures/harness.js';
+import { bridge, officeDay } from './support/bridge.js';
 import { screenshot } from './support/screens.js';
 import { openPage, openSignedIn } from './support/vault.js';
 
@@ -11,22 +12,8 @@ import { openPage, openSignedIn } from './support/vault.js';
  * relative to the office's today (Japan time).
  */
 
-async function bridge<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([c, i]) =>
-      (window.kasane as unknown as Record<string, (x: unknown) => Promise<unknown>>)[c as string]?.(i),
-    [channel, input] as const,
-  );
-  const r = result as { ok: boolean; value?: T; message?: string };
-  if (!r.ok) throw new Error(`${channel}: ${r.message}`);
-  return r.value as T;
-}
-
-const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', dateStyle: 'short' }).format(
-  new Date(),
-);
-const day = (offset: number) =>
-  new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+/** The office's today (Japan time), as YYYY-MM-DD. */
+const today = officeDay();
 
 /** An office with its settings filled in, two agencies and one household 支援中 with written consent. */
 async function office(page: Page) {
@@ -58,7 +45,7 @@ async function office(page: Page) {
     );
   const { id: householdId } = await bridge<{ id: string }>(page, 'households.create', {
     caseNo: 'R8-201',
-    receivedOn: day(-70),
+    receivedOn: officeDay(-70),
     label: '森田氏世帯',
     referralAgencyId: null,
     issues: [],
@@ -88,10 +75,10 @@ async function office(page: Page) {
       },
     ],
   });
-  await bridge(page, 'households.changeStatus', { householdId, action: 'start', on: day(-60) });
+  await bridge(page, 'households.changeStatus', { householdId, action: 'start', on: officeDay(-60) });
   await bridge(page, 'consents.add', {
     householdId,
-    obtainedOn: day(-60),
+    obtainedOn: officeDay(-60),
     method: 'written',
     obtainedBy: '検証 太郎',
     allAgencies: true,
@@ -99,7 +86,7 @@ async function office(page: Page) {
   });
   await bridge(page, 'progressNotes.save', {
     householdId,
-    notedOn: day(-2),
+    notedOn: officeDay(-2),
     agencyId: null,
     staff: '相談員',
     content: '本人宅を訪問し、通院の様子を聞いた。',
@@ -171,7 +158,7 @@ test('会議・プランの確定・モニタリング・2回目の会議・評�
   const { householdId, meeting } = await office(page);
 
   // 1. A meeting held ten days ago, with neither 様式4 nor a 確定 plan.
-  await meeting(1, day(-10), day(-20));
+  await meeting(1, officeDay(-10), officeDay(-20));
   let work = await desk(page);
   const after = work.getByTestId('desk-after');
   await expect(after).toContainText('R8-201-1');
@@ -210,7 +197,7 @@ test('会議・プランの確定・モニタリング・2回目の会議・評�
   await monitoring.getByRole('button', { name: '記録する' }).click();
   const record = page.getByRole('dialog', { name: 'モニタリングの記録' });
   // Checked yesterday: the household is closed on that day too (below), so that 再開 can be today.
-  await record.getByLabel('確認した日').fill(day(-1));
+  await record.getByLabel('確認した日').fill(officeDay(-1));
   await record.getByLabel('実施状況').selectOption({ label: '見直しが必要' });
   await record.getByLabel('報告した機関').selectOption({ label: '第一地域包括支援センター' });
   await record.getByLabel('メモ').fill('通院が途切れがち。服薬の声かけを増やしたい');
@@ -259,7 +246,7 @@ test('会議・プランの確定・モニタリング・2回目の会議・評�
   await page.getByRole('button', { name: '終結', exact: true }).click();
   const close = page.getByRole('dialog', { name: '終結' });
   await expect(close.getByText('目標：通院を続け、服薬を自分で管理できる')).toBeVisible();
-  await close.getByLabel('終結日').fill(day(-1));
+  await close.getByLabel('終結日').fill(officeDay(-1));
   await close.getByLabel('終結理由').selectOption('課題解決');
   await close.getByRole('button', { name: '次へ' }).click();
   await close.getByLabel(/の達成状況$/).selectOption({ label: '一部達成' });
@@ -279,7 +266,7 @@ test('会議・プランの確定・モニタリング・2回目の会議・評�
   await expect(preview.getByText('A氏世帯 支援評価シート')).toBeVisible();
   await expect(preview.getByText(/【前回の実施状況】見直しが必要/)).toBeVisible();
   await expect(preview.getByText('通院は定着。服薬は家族の声かけで続いている')).toBeVisible();
-  const sheet = `支援評価シート_R8-201_${day(-1)}.docx`;
+  const sheet = `支援評価シート_R8-201_${officeDay(-1)}.docx`;
   await expect(gate.getByText(sheet)).toBeVisible();
   await screenshot(page, 'evaluation-sheet-preview');
   await gate.getByRole('button', { name: '確認へ進む' }).click();

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { Desk } from '../electron/ipc/schemas/desk.js';
 import { expect, test } from './fixtures/harness.js';
+import { bridge, officeDay } from './support/bridge.js';
 import { screenshot } from './support/screens.js';
 import { openSignedIn } from './support/vault.js';
 
@@ -11,22 +12,8 @@ import { openSignedIn } from './support/vault.js';
  * and the rest one click away, and that nothing scrolls sideways.
  */
 
-async function bridge<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([c, i]) =>
-      (window.kasane as unknown as Record<string, (x: unknown) => Promise<unknown>>)[c as string]?.(i),
-    [channel, input] as const,
-  );
-  const r = result as { ok: boolean; value?: T; message?: string };
-  if (!r.ok) throw new Error(`${channel}: ${r.message}`);
-  return r.value as T;
-}
-
-const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', dateStyle: 'short' }).format(
-  new Date(),
-);
-const day = (offset: number) =>
-  new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+/** The office's today (Japan time), as YYYY-MM-DD. */
+const today = officeDay();
 
 const surnames = [
   '𠮷田',
@@ -105,7 +92,7 @@ async function loadedOffice(page: Page) {
   for (const [i, surname] of surnames.entries()) {
     const { id } = await bridge<{ id: string }>(page, 'households.create', {
       caseNo: `R8-${String(i + 1).padStart(3, '0')}`,
-      receivedOn: day(-200 + i),
+      receivedOn: officeDay(-200 + i),
       label: `${surname}氏世帯`,
       referralAgencyId: null,
       issues: [],
@@ -128,10 +115,14 @@ async function loadedOffice(page: Page) {
         },
       ],
     });
-    await bridge(page, 'households.changeStatus', { householdId: id, action: 'start', on: day(-150 + i) });
+    await bridge(page, 'households.changeStatus', {
+      householdId: id,
+      action: 'start',
+      on: officeDay(-150 + i),
+    });
     await bridge(page, 'consents.add', {
       householdId: id,
-      obtainedOn: day(-140 + i),
+      obtainedOn: officeDay(-140 + i),
       method: i % 6 === 5 ? 'oral' : 'written',
       obtainedBy: '検証 太郎',
       allAgencies: true,
@@ -156,12 +147,12 @@ async function loadedOffice(page: Page) {
         scopeReason: '',
       })),
       noticeNumber: null,
-      issuedOn: heldOn < today ? day(-90) : today,
+      issuedOn: heldOn < today ? officeDay(-90) : today,
       replyBy: '',
     });
   // Held in the last three months: 18 meetings; 12 with a 確定 plan and a report, some due for review.
   for (let i = 0; i < 18; i++) {
-    const { id } = await meeting(i, 1, day(-80 + i * 4));
+    const { id } = await meeting(i, 1, officeDay(-80 + i * 4));
     if (i % 3 === 2) continue;
     const detail = await bridge<{
       planRows: { id: string | null; target: string; memberId: string | null }[];
@@ -182,18 +173,18 @@ async function loadedOffice(page: Page) {
     await bridge(page, 'meetings.saveReport', {
       meetingId: id,
       reportSections: [],
-      nextReviewOn: day(-30 + i * 3),
+      nextReviewOn: officeDay(-30 + i * 3),
       monitoringAgencyIds: [agencies[i % agencies.length]],
     });
   }
   // Ahead: 12 meetings over the next four weeks (those within 14 days show, each with what it lacks).
-  for (let k = 0; k < 12; k++) await meeting(18 + k, 1, day(1 + k * 2));
+  for (let k = 0; k < 12; k++) await meeting(18 + k, 1, officeDay(1 + k * 2));
   // 支援経過: recent for most; nothing for two months for eight; a 次回予定日 come for six.
   for (const [i, id] of households.entries()) {
     if (i >= 40) continue;
     await bridge(page, 'progressNotes.save', {
       householdId: id,
-      notedOn: i >= 32 ? day(-60 - i) : day(-(i % 12)),
+      notedOn: i >= 32 ? officeDay(-60 - i) : officeDay(-(i % 12)),
       agencyId: agencies[i % agencies.length],
       staff: '相談員',
       means: i % 2 === 0 ? 'visit' : 'phone',
@@ -202,7 +193,7 @@ async function loadedOffice(page: Page) {
       memberIds: [],
       content: '本人と面談し、生活の様子を聞いた。',
       nextPlan: i % 7 === 3 ? '電話で通院の様子を確かめる' : '',
-      nextOn: i % 7 === 3 ? day(Math.min(0, 2 - (i % 12))) : '',
+      nextOn: i % 7 === 3 ? officeDay(Math.min(0, 2 - (i % 12))) : '',
     });
   }
 }

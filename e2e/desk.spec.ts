@@ -1,25 +1,11 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/harness.js';
+import { bridge, officeDay } from './support/bridge.js';
 import { screenshot } from './support/screens.js';
 import { openPage, openSignedIn } from './support/vault.js';
 
-async function bridge<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([c, i]) =>
-      (window.kasane as unknown as Record<string, (x: unknown) => Promise<unknown>>)[c as string]?.(i),
-    [channel, input] as const,
-  );
-  const r = result as { ok: boolean; value?: T; message?: string };
-  if (!r.ok) throw new Error(`${channel}: ${r.message}`);
-  return r.value as T;
-}
-
-/** The office's today (Japan time) and a day relative to it, as ISO dates. */
-const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', dateStyle: 'short' }).format(
-  new Date(),
-);
-const day = (offset: number) =>
-  new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+/** The office's today (Japan time), as YYYY-MM-DD. */
+const today = officeDay();
 
 const names = [
   '𠮷田',
@@ -61,7 +47,7 @@ async function busyOffice(page: Page) {
   for (const [i, label] of names.entries()) {
     const { id } = await bridge<{ id: string }>(page, 'households.create', {
       caseNo: `R8-${String(i + 1).padStart(3, '0')}`,
-      receivedOn: day(-120),
+      receivedOn: officeDay(-120),
       label: `${label}氏世帯`,
       referralAgencyId: null,
       issues: [],
@@ -84,10 +70,10 @@ async function busyOffice(page: Page) {
         },
       ],
     });
-    await bridge(page, 'households.changeStatus', { householdId: id, action: 'start', on: day(-110) });
+    await bridge(page, 'households.changeStatus', { householdId: id, action: 'start', on: officeDay(-110) });
     await bridge(page, 'consents.add', {
       householdId: id,
-      obtainedOn: day(-100),
+      obtainedOn: officeDay(-100),
       method: i % 5 === 4 ? 'oral' : 'written',
       obtainedBy: '検証 太郎',
       allAgencies: true,
@@ -112,12 +98,12 @@ async function busyOffice(page: Page) {
         scopeReason: '',
       })),
       noticeNumber: null,
-      issuedOn: heldOn < today ? day(-60) : today,
+      issuedOn: heldOn < today ? officeDay(-60) : today,
       replyBy: '',
     });
   // Held: four meetings, two of them with a 確定 plan, one due for review today.
   for (const i of [0, 1, 2, 3]) {
-    const { id } = await meeting(i, 1, day(-40 + i));
+    const { id } = await meeting(i, 1, officeDay(-40 + i));
     if (i < 2) {
       const detail = await bridge<{
         planRows: { id: string | null; target: string; memberId: string | null }[];
@@ -138,19 +124,19 @@ async function busyOffice(page: Page) {
       await bridge(page, 'meetings.saveReport', {
         meetingId: id,
         reportSections: [],
-        nextReviewOn: i === 0 ? today : day(30),
+        nextReviewOn: i === 0 ? today : officeDay(30),
         monitoringAgencyIds: [agencies[0]],
       });
     }
   }
   // Ahead: today + 3, 7 and exactly 14 days (shown), 15 days (not shown).
-  for (const [k, offset] of [3, 7, 14, 15].entries()) await meeting(4 + k, 1, day(offset));
+  for (const [k, offset] of [3, 7, 14, 15].entries()) await meeting(4 + k, 1, officeDay(offset));
   // 支援経過: recent for most; 45 days ago for two (quiet); a 次回予定日 of today for one.
   for (const [i, id] of households.entries()) {
     if (i === 10 || i === 11) continue;
     await bridge(page, 'progressNotes.save', {
       householdId: id,
-      notedOn: i === 9 ? day(-45) : day(-5),
+      notedOn: i === 9 ? officeDay(-45) : officeDay(-5),
       agencyId: agencies[i % 3],
       staff: '相談員',
       means: i % 2 === 0 ? 'visit' : 'phone',

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures/harness.js';
+import { bridge } from './support/bridge.js';
 import { setUpMeeting } from './support/meeting.js';
 import { screenshot } from './support/screens.js';
 import { openSignedIn } from './support/vault.js';
@@ -11,17 +12,6 @@ import { openSignedIn } from './support/vault.js';
  * primary button is on screen without scrolling, however long the content (30 agencies in a
  * consent's 範囲). Each dialog is opened from the screen that opens it, measured, and closed.
  */
-
-async function bridge<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([c, i]) =>
-      (window.kasane as unknown as Record<string, (x: unknown) => Promise<unknown>>)[c as string]?.(i),
-    [channel, input] as const,
-  );
-  const r = result as { ok: boolean; value?: T; message?: string };
-  if (!r.ok) throw new Error(`${channel}: ${r.message}`);
-  return r.value as T;
-}
 
 const fields = ['高齢', '障がい', '子ども', '生活困窮', '地域', '保健・医療', '教育', 'その他'] as const;
 

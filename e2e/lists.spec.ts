@@ -3,19 +3,9 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { expect, test } from './fixtures/harness.js';
+import { bridge } from './support/bridge.js';
 import { screenshot } from './support/screens.js';
 import { openSignedIn } from './support/vault.js';
-
-async function bridge<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([c, i]) =>
-      (window.kasane as unknown as Record<string, (x: unknown) => Promise<unknown>>)[c as string]?.(i),
-    [channel, input] as const,
-  );
-  const r = result as { ok: boolean; value?: T; message?: string };
-  if (!r.ok) throw new Error(`${channel}: ${r.message}`);
-  return r.value as T;
-}
 
 /** Two 8050 households (one without consent, its members named) and one ダブルケア household. */
 async function households(page: Page): Promise<void> {
