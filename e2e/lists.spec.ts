@@ -76,6 +76,7 @@ test('世帯一覧を絞り込んだまま「印刷・書き出し」からExcel
   await screenshot(page, 'list-gate-preview');
   await gate.getByRole('button', { name: '確認へ進む' }).click();
   await expect(gate.getByText('課題: 8050')).toBeVisible();
+  await screenshot(page, 'list-gate-confirm');
   await gate.getByLabel('使用目的', { exact: true }).selectOption('上司への報告');
   await gate.getByLabel('上記の守秘義務を理解し、目的の範囲でのみ使用します').check();
   await expect(gate.getByRole('button', { name: 'Excelで開く' })).toBeEnabled();

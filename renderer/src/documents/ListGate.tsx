@@ -9,8 +9,8 @@ import { Notice } from '../ui/Notice';
 import { Stepper } from '../ui/Stepper';
 import { TextAreaField } from '../ui/TextAreaField';
 import { ConfirmStep } from './ConfirmStep';
-import documentsStyles from './documents.module.css';
 import type { IssueOutcome, Preview } from './gateTypes';
+import { LeavingSummary, namesDetail } from './IssueSummary';
 import styles from './ListGate.module.css';
 import { PreviewStep } from './PreviewStep';
 import { ResultStep } from './ResultStep';
@@ -261,34 +261,17 @@ function ListSummary({
   fileNames: readonly string[];
 }) {
   return (
-    <aside className={styles.summary} aria-labelledby="list-summary-title">
-      <h3 id="list-summary-title" className={documentsStyles.filesTitle}>
-        持ち出す内容
-      </h3>
-      <dl className={styles.summaryFacts}>
-        <dt>一覧</dt>
-        <dd>{title}</dd>
-        {conditions && (
-          <>
-            <dt>条件</dt>
-            <dd>{conditions}</dd>
-          </>
-        )}
-        <dt>形式</dt>
-        <dd>{formatNames[choice.format]}</dd>
-        <dt>氏名の表示</dt>
-        <dd>
-          {choice.names === 'real' ? '実名' : '同意のない世帯は記号'}
-          {choice.names === 'real' && (
-            <span className={styles.summaryReason}>理由：{choice.namesReason}</span>
-          )}
-        </dd>
-      </dl>
-      <ul className={documentsStyles.fileList}>
-        {fileNames.map((name) => (
-          <li key={name}>{name}</li>
-        ))}
-      </ul>
-    </aside>
+    <LeavingSummary
+      facts={[
+        { term: '一覧', detail: title },
+        ...(conditions ? [{ term: '条件', detail: conditions }] : []),
+        { term: '形式', detail: formatNames[choice.format] },
+        {
+          term: '氏名の表示',
+          detail: namesDetail(choice.names === 'real', choice.namesReason, '同意のない世帯は記号'),
+        },
+      ]}
+      fileNames={fileNames}
+    />
   );
 }
