@@ -14,6 +14,7 @@ import * as meetingLifecycle from './0830-meeting-lifecycle.js';
 import * as desk from './0900-desk.js';
 import * as searchEveryLength from './1000-search-every-length.js';
 import * as statisticsIndexes from './1020-statistics-indexes.js';
+import * as meetingsAfterCovering from './1030-meetings-after-covering.js';
 
 /**
  * Every schema step, in order. The number is the schema version written to `user_version`;
@@ -35,6 +36,7 @@ export const migrations: ReadonlyArray<{ version: number; name: string; migratio
   { version: 900, name: '0900-desk', migration: desk },
   { version: 1000, name: '1000-search-every-length', migration: searchEveryLength },
   { version: 1020, name: '1020-statistics-indexes', migration: statisticsIndexes },
+  { version: 1030, name: '1030-meetings-after-covering', migration: meetingsAfterCovering },
 ];
 
 export function assertStrictlyIncreasing(list: ReadonlyArray<{ version: number }>): void {
