@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useState } from 'react';
 import { type Path, useForm } from 'react-hook-form';
 import { type OfficeSettings, officeSettingsSchema } from '../../../electron/ipc/contract';
 import { call } from '../api';
@@ -92,7 +92,8 @@ export function SettingsForm({
     if (focusFirst) setFocus('municipalityName');
   }, [focusFirst, setFocus]);
 
-  useEffect(() => {
+  // In the same commit as the keystroke: a Ctrl+L pressed right after typing must already know.
+  useLayoutEffect(() => {
     onDirtyChange?.(isDirty);
     if (isDirty) setSaved(false);
   }, [isDirty, onDirtyChange]);

@@ -1,5 +1,5 @@
 import { useBlocker } from '@tanstack/react-router';
-import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useLayoutEffect, useState } from 'react';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { createDirtyForms, type Register } from './dirtyForms';
 import { useSession } from './session';
@@ -44,5 +44,7 @@ export function UnsavedChangesGuard({ children }: { children: ReactNode }) {
  */
 export function useUnsavedChanges(dirty: boolean, keptOverLock = false): void {
   const register = useContext(UnsavedChangesContext);
-  useEffect(() => (dirty ? register(keptOverLock) : undefined), [dirty, keptOverLock, register]);
+  // Registered in the commit that made the form dirty, not after paint: a lock or a menu click that
+  // follows the keystroke at once must already see it.
+  useLayoutEffect(() => (dirty ? register(keptOverLock) : undefined), [dirty, keptOverLock, register]);
 }
