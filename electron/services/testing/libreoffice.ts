@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { access, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The Debian package each tool comes from, named in the error when the tool is missing. */
@@ -113,45 +113,28 @@ export async function docxToPdf(
  * Opens a CSV in LibreOffice Calc as UTF-8 (what its import dialog offers for a file with a BOM; the
  * headless filter needs it named) and prints it to PDF, so tests can read what Calc shows.
  */
-export const csvToPdf = (bytes: Uint8Array, outDir: string) => openCsvInCalc(bytes, outDir, 'pdf');
+export const csvToPdf = (bytes: Uint8Array, outDir: string) => csvInCalc(bytes, outDir, 'pdf');
 
 /** The same, saved as .xlsx: tests read back whether Calc took each cell as text, number or formula. */
-export const csvToXlsx = (bytes: Uint8Array, outDir: string) => openCsvInCalc(bytes, outDir, 'xlsx');
+export const csvToXlsx = (bytes: Uint8Array, outDir: string) => csvInCalc(bytes, outDir, 'xlsx');
 
 /** Opens an .xlsx in LibreOffice Calc and prints it to PDF with the sheet's own page set-up. */
-export async function xlsxToPdf(bytes: Uint8Array, outDir: string): Promise<string> {
-  const work = await mkdtemp(join(tmpdir(), 'kasane-soffice-'));
-  try {
-    const input = join(work, 'sheet.xlsx');
-    await writeFile(input, bytes);
-    await mkdir(outDir, { recursive: true });
-    const profile = pathToFileURL(join(work, 'profile')).href;
-    const { stderr } = await run(
-      'soffice',
-      [
-        '--headless',
-        '--norestore',
-        `-env:UserInstallation=${profile}`,
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        outDir,
-        input,
-      ],
-      300_000,
-    );
-    const converted = join(outDir, 'sheet.pdf');
-    if (!(await exists(converted))) throw new Error(`LibreOffice did not open the .xlsx\n${stderr}`);
-    return converted;
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
+export const xlsxToPdf = (bytes: Uint8Array, outDir: string) =>
+  convertInCalc(bytes, outDir, { input: 'sheet.xlsx', to: 'pdf', what: 'the .xlsx' });
+
+function csvInCalc(bytes: Uint8Array, outDir: string, to: 'pdf' | 'xlsx'): Promise<string> {
+  return convertInCalc(bytes, outDir, { input: 'table.csv', to, what: 'the CSV', filter: 'CSV:44,34,76,1' });
 }
 
-async function openCsvInCalc(bytes: Uint8Array, outDir: string, to: 'pdf' | 'xlsx'): Promise<string> {
+/** Writes `bytes` as `input` in a private folder and has Calc convert it (own profile, no restore). */
+async function convertInCalc(
+  bytes: Uint8Array,
+  outDir: string,
+  how: { input: string; to: 'pdf' | 'xlsx'; what: string; filter?: string },
+): Promise<string> {
   const work = await mkdtemp(join(tmpdir(), 'kasane-soffice-'));
   try {
-    const input = join(work, 'table.csv');
+    const input = join(work, how.input);
     await writeFile(input, bytes);
     await mkdir(outDir, { recursive: true });
     const profile = pathToFileURL(join(work, 'profile')).href;
@@ -161,17 +144,17 @@ async function openCsvInCalc(bytes: Uint8Array, outDir: string, to: 'pdf' | 'xls
         '--headless',
         '--norestore',
         `-env:UserInstallation=${profile}`,
-        '--infilter=CSV:44,34,76,1',
+        ...(how.filter ? [`--infilter=${how.filter}`] : []),
         '--convert-to',
-        to,
+        how.to,
         '--outdir',
         outDir,
         input,
       ],
       300_000,
     );
-    const converted = join(outDir, `table.${to}`);
-    if (!(await exists(converted))) throw new Error(`LibreOffice did not open the CSV\n${stderr}`);
+    const converted = join(outDir, `${basename(how.input, extname(how.input))}.${how.to}`);
+    if (!(await exists(converted))) throw new Error(`LibreOffice did not open ${how.what}\n${stderr}`);
     return converted;
   } finally {
     await rm(work, { recursive: true, force: true });
