@@ -79,20 +79,44 @@ function coreProperties(title: string, author: string, createdAt: Date): string 
   ].join('');
 }
 
-function wordDocument(spec: DocumentSpec, counter: PageCounter | null): Document {
+/** Sections whose header (or footer) would be the same as the previous one's: they inherit it instead. */
+function sharedFurniture(spec: DocumentSpec, shareFooters: boolean): { header: boolean; footer: boolean }[] {
+  return spec.sections.map((section, i) => {
+    const before = spec.sections[i - 1];
+    return {
+      header:
+        before !== undefined &&
+        before.headerLabel === section.headerLabel &&
+        before.orientation === section.orientation &&
+        before.copy?.number === section.copy?.number &&
+        before.copy?.total === section.copy?.total,
+      footer: shareFooters && before !== undefined && before.warning === section.warning,
+    };
+  });
+}
+
+/**
+ * A section whose header or footer is the previous section's has none of its own: Word and LibreOffice
+ * lay it out with the previous one, so a 様式1 of 14 letters holds one header and one footer, not 14 of
+ * each (they were most of its XML, and of the time to write and zip it).
+ */
+function wordDocument(spec: DocumentSpec, counter: PageCounter | null, shareFooters: boolean): Document {
+  const shared = sharedFurniture(spec, shareFooters);
   return new Document({
     styles: { default: { ...builtInStyles, document: documentDefaults }, paragraphStyles },
     theme: { fonts: themeFonts },
     ...(counter ? { pageNumbers: counter.estimator } : {}),
-    sections: spec.sections.map((section) => ({
+    sections: spec.sections.map((section, i) => ({
       properties: {
         page: {
           ...pageProperties(section.orientation),
           ...(spec.numbering === 'section' ? { pageNumbers: { start: 1 } } : {}),
         },
       },
-      headers: { default: pageHeader(section.headerLabel, section.copy, section.orientation) },
-      footers: { default: pageFooter(section.warning, spec.numbering) },
+      ...(shared[i]?.header
+        ? {}
+        : { headers: { default: pageHeader(section.headerLabel, section.copy, section.orientation) } }),
+      ...(shared[i]?.footer ? {} : { footers: { default: pageFooter(section.warning, spec.numbering) } }),
       children: section.children,
     })),
   });
@@ -108,12 +132,19 @@ export async function packDocument(
   spec: DocumentSpec,
   layout: LayoutFonts | null = null,
 ): Promise<PackedDocument> {
-  const counter = layout ? await pageCounter(layout) : null;
-  const bytes = await Packer.toBuffer(wordDocument(spec, counter), false, [
-    { path: 'docProps/core.xml', data: coreProperties(spec.title, spec.author, spec.createdAt) },
-    { path: 'word/fontTable.xml', data: fontTableXml },
-  ]);
-  const counted = counter?.counted() ?? null;
+  const pack = async (shareFooters: boolean) => {
+    const counter = layout ? await pageCounter(layout) : null;
+    const bytes = await Packer.toBuffer(wordDocument(spec, counter, shareFooters), false, [
+      { path: 'docProps/core.xml', data: coreProperties(spec.title, spec.author, spec.createdAt) },
+      { path: 'word/fontTable.xml', data: fontTableXml },
+    ]);
+    return { bytes, counted: counter?.counted() ?? null };
+  };
+  let { bytes, counted } = await pack(true);
+  // A shared footer can print only one count of its section's pages (LibreOffice prints the count
+  // written in it): when letters differ in length, each gets its own footer again.
+  if (spec.numbering === 'section' && counted && new Set(counted.perSection).size > 1)
+    ({ bytes, counted } = await pack(false));
   return { bytes, pages: counted && { ...counted, numbers: pageNumbers(spec.numbering, counted) } };
 }
 

@@ -65,6 +65,19 @@ function packetOf(data: FormData): Packet {
   };
 }
 
+/** 様式1 whose second letter runs to two pages: that agency sends forty people. */
+function longLetterData(): FormData {
+  const data = consentedFormData();
+  const people = Array.from({ length: 40 }, (_, i) => ({ title: '相談員', personName: `職員${i + 1}` }));
+  return {
+    ...data,
+    notice: {
+      ...data.notice,
+      addressees: data.notice.addressees.map((a, i) => (i === 1 ? { ...a, people } : a)),
+    },
+  };
+}
+
 function get(name: string): Rendered {
   const doc = rendered.get(name);
   if (!doc) throw new Error(`not rendered: ${name}`);
@@ -146,6 +159,7 @@ beforeAll(async () => {
   await add('form2-copy', renderForm(2, { ...consentedFormData(), copy: { number: 2, total: 5 } }, layout));
   const data = consentedFormData();
   await add('checklist', renderCollectionChecklist(data, packetOf(data), layout));
+  await add('form1-long-letter', renderForm(1, longLetterData(), layout));
   for (const [i, notice] of (await renderMeetingNoticePerAgency(data, layout)).entries()) {
     await add(`form1-agency${i + 1}`, Promise.resolve(notice.document));
   }
@@ -331,6 +345,19 @@ describe('重層会議様式の個別の決まり', () => {
       expect(squash(page)).toContain(squash(`${office.municipalityName}${office.departmentName}`));
       expect(squash(page)).toContain('担当相談花子');
     }
+  });
+
+  it('様式1 の通知が2ページになる宛先は「1 / 2」「2 / 2」、ほかの通知は「1 / 1」で、どのページにもヘッダーと警告文がある', () => {
+    const doc = get('form1-long-letter');
+    const data = longLetterData();
+    expect(doc.counted).toBe(data.notice.addressees.length + 1);
+    const numbers = doc.pages.map((page) => {
+      const lines = page.split('\n').map(squash);
+      expect(lines.some((l) => l.startsWith('（重層会議様式1）') && l.endsWith('取扱注意'))).toBe(true);
+      expect(squash(page)).toContain(squash(data.warningFooter));
+      return lines.filter((l) => /^\d+\/\d+$/.test(l)).at(-1);
+    });
+    expect(numbers).toEqual(['1/1', '1/2', '2/2', ...data.notice.addressees.slice(2).map(() => '1/1')]);
   });
 
   it('様式1 を機関ごとのファイルにすると、それぞれ1ページでその機関だけに宛てる', async () => {
