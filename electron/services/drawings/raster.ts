@@ -4,6 +4,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { renderAsync } from '@resvg/resvg-js';
 import { KasaneError } from '../errors.js';
+import { drawingPng } from './png.js';
+import { drawingFace, forgetGlyphs, outlineText } from './text-outlines.js';
 
 /**
  * The PNG of a drawing, for readers that do not show SVG (the fallback Word 2016+ and LibreOffice
@@ -116,6 +118,7 @@ function remember(key: string, png: Promise<Buffer>): void {
 export function forgetRasters(): void {
   made.clear();
   sizes.clear();
+  forgetGlyphs();
 }
 
 /** How many PNGs are kept (for tests). */
@@ -124,18 +127,22 @@ export function keptRasters(): number {
 }
 
 async function draw(svg: string, widthPx: number, fonts: DrawingFonts): Promise<Buffer> {
-  const image = await renderAsync(svg, {
+  const face = drawingFace(fonts);
+  const outlined = face ? outlineText(svg, face) : svg;
+  // Font files only for a line left as text (a character the face lacks): resvg reads each file it is given.
+  const fontFiles = outlined.includes('<text') ? fonts.files : [];
+  const image = await renderAsync(outlined, {
     fitTo: { mode: 'width', value: widthPx },
     background: '#ffffff',
-    font: { loadSystemFonts: false, fontFiles: fonts.files, defaultFontFamily: fonts.family },
+    font: { loadSystemFonts: false, fontFiles, defaultFontFamily: fonts.family },
   });
-  return image.asPng();
+  return drawingPng(image);
 }
 
 /**
- * The SVG drawn `widthPx` wide, as PNG bytes. Parsing and drawing run on libuv's thread pool, off the
- * main process's event loop. resvg reads the font file again for each line of text, which is most of
- * the time a drawing takes, so each drawing is made once and kept (see `made`).
+ * The SVG drawn `widthPx` wide, as PNG bytes. Its text is drawn from glyph outlines (text-outlines.ts):
+ * resvg would read the font file again for each line. Parsing, drawing and deflating run on libuv's
+ * thread pool, off the main process's event loop. Each drawing is made once and kept (see `made`).
  */
 export async function rasterise(
   svg: string,
