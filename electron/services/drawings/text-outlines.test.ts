@@ -61,8 +61,16 @@ describe("the drawings' text as glyph outlines, for the PNG", () => {
   it('reads the regular face of the drawing family, once per process', () => {
     expect(face?.familyName).toBe('BIZ UDGothic');
     expect(face?.['OS/2'].usWeightClass).toBe(400);
-    expect(drawingFace(fonts)).toBe(face);
+    expect(drawingFace(fonts) === face).toBe(true);
     expect(drawingFace({ family: 'No Such Gothic', files: fonts.files })).toBeNull();
+  });
+
+  it('forgets the face it read, with the glyphs fontkit kept in it, on lock', () => {
+    const before = drawingFace(fonts);
+    forgetRasters();
+    const after = drawingFace(fonts);
+    expect(after === before).toBe(false);
+    expect(after?.familyName).toBe('BIZ UDGothic');
   });
 
   it('turns every line into outlines that resvg draws as it draws the text from the font file', () => {

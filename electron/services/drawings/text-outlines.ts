@@ -126,7 +126,11 @@ export function outlineText(svg: string, face: Font): string {
   );
 }
 
-/** Forgets the glyph outlines kept (on lock: which glyphs were drawn says which characters). */
+/**
+ * Forgets the faces read and the glyph outlines kept (on lock): which glyphs were drawn says which
+ * characters were, and fontkit keeps the glyphs it made inside the face. Read again on the next PNG.
+ */
 export function forgetGlyphs(): void {
   for (const face of faces.values()) if (face) glyphPaths.delete(face);
+  faces.clear();
 }
