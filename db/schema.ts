@@ -163,6 +163,15 @@ export interface StatusChangeTable {
   voided_at: string | null;
 }
 
+/** Rule 17's status as runs of days `[from_on, to_on)`, kept from the history (db/status-periods.ts). */
+export interface StatusPeriodTable {
+  household_id: string;
+  status: string;
+  from_on: string;
+  /** The first day after the period; `9999-12-31` while it lasts. */
+  to_on: string;
+}
+
 export interface ProgressNoteTable {
   id: string;
   household_id: string;
@@ -370,6 +379,7 @@ export interface Database {
   consents: ConsentTable;
   consent_agencies: ConsentAgencyTable;
   status_changes: StatusChangeTable;
+  status_periods: StatusPeriodTable;
   progress_notes: ProgressNoteTable;
   progress_note_members: ProgressNoteMemberTable;
   progress_note_search_terms: ProgressNoteSearchTermsTable;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { writeStatusPeriods } from '../../db/status-periods.js';
 import { formatWareki } from '../domain/dates.js';
 import { type HouseholdStatus, statusLabels } from '../domain/household.js';
 import { officeDate } from '../domain/office-day.js';
@@ -20,7 +21,9 @@ import { recordClosingEvaluation } from './evaluation.js';
 
 /**
  * 状態 (rule 17): the history of status changes is the truth; `households.status`, `closed_on` and
- * `close_reason` are a cache written from it (for the list's filter) by `refreshStatus` only.
+ * `close_reason` are a cache written from it (for the list's filter) by `refreshStatus` only, and
+ * `status_periods` (the status day by day, for the statistics) by `writeStatusPeriods`, in the same
+ * transaction as every change of the history or of the 受付日.
  */
 
 interface ChangeRow extends StatusChangeFact {
@@ -56,8 +59,9 @@ export async function activeStatusChanges(
   return byHousehold;
 }
 
-/** Writes the cached status from the history: the state on `today` by the one function. */
+/** Writes the cached status from the history: the state on `today` by the one function, and its periods. */
 async function refreshStatus(trx: Kysely<Database>, householdId: string, today: string, now: Date) {
+  await writeStatusPeriods(trx, householdId);
   const changes = (await activeStatusChanges(trx, [householdId])).get(householdId) ?? [];
   const status = householdStatusOn(changes, today) ?? 'received';
   const closing =

@@ -3,6 +3,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import { caseNoKey } from '../../db/case-number-key.js';
 import type { Database, MemberTable } from '../../db/schema.js';
 import { foldForSearch } from '../../db/search-fold.js';
+import { writeStatusPeriods } from '../../db/status-periods.js';
 import { type ConsentPeriod, consentState, consentValidOn, methodLabels } from '../domain/consent.js';
 import { formatWareki } from '../domain/dates.js';
 import {
@@ -150,6 +151,7 @@ export async function insertHousehold(
         voided_at: null,
       })
       .execute();
+  await writeStatusPeriods(trx, id);
   await reindexHousehold(trx, id);
   return id;
 }
@@ -387,6 +389,8 @@ export async function updateHousehold(
       })
       .where('id', '=', id)
       .execute();
+    // The periods start on the 受付日 (moveReceivedOn moved the history's first entry with it).
+    await writeStatusPeriods(trx, id);
     if (before.case_no_key !== caseNoKey(input.caseNo)) await settleCaseNoGroup(trx, before.case_no_key);
     await trx.deleteFrom('household_issues').where('household_id', '=', id).execute();
     if (input.issues.length)
