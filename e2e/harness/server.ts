@@ -12,6 +12,7 @@ import { folderPlatform } from '../../electron/services/platform.js';
 import { type LockReason, VaultSession } from '../../electron/services/vault-session.js';
 import { bridgeScript } from './bridge.js';
 import { contentTypes, resolveRendererFile, securityHeaders, withBridge } from './http.js';
+import { JobPace, pacedWorkerEntry } from './job-pace.js';
 
 // Imports send files as base64: the 20 MB file limit plus a third.
 const maxBodyBytes = 32 * 1024 * 1024;
@@ -22,6 +23,8 @@ export interface HarnessOptions {
   port?: number;
   /** Where "save as" puts files (the app asks with a dialog). Never inside the data folder. */
   downloadsDir?: string;
+  /** Job workers wait for the test before each progress report (`Harness.jobPace`). */
+  pacedJobs?: boolean;
 }
 
 export interface Harness {
@@ -30,6 +33,8 @@ export interface Harness {
   token: string;
   session: VaultSession;
   downloadsDir: string;
+  /** The test's hold on job progress when started with `pacedJobs`; null otherwise. */
+  jobPace: JobPace | null;
   /** Locks the vault (closing the database) and stops the server. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -43,6 +48,7 @@ export async function startHarness({
   rendererDir = 'out/renderer',
   port = 0,
   downloadsDir = resolve('.tmp/harness-downloads'),
+  pacedJobs = false,
 }: HarnessOptions): Promise<Harness> {
   const root = await realpath(resolve(rendererDir)).catch(() => resolve(rendererDir));
   const indexFile = resolve(root, 'index.html');
@@ -62,7 +68,12 @@ export async function startHarness({
     },
   });
   // The same worker path as the app (its source through tsx), so the page sees real progress.
-  const app = createApp(session, folderPlatform(downloadsDir), sourceWorkerEntry);
+  const jobPace = pacedJobs ? new JobPace() : null;
+  const app = createApp(
+    session,
+    folderPlatform(downloadsDir),
+    jobPace ? pacedWorkerEntry : sourceWorkerEntry,
+  );
   app.jobs?.onProgress((progress) => {
     const data = JSON.stringify(jobProgressSchema.parse(progress));
     for (const stream of eventStreams) stream.write(`event: progress\ndata: ${data}\n\n`);
@@ -174,7 +185,7 @@ export async function startHarness({
     return closing;
   };
 
-  return { url: `${origin}/`, token, session, downloadsDir, close };
+  return { url: `${origin}/`, token, session, downloadsDir, jobPace, close };
 }
 
 function send(res: ServerResponse, status: number, contentType: string, body: string | Buffer): void {

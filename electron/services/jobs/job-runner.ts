@@ -204,7 +204,7 @@ function unitOf(task: JobTask) {
 
 const cancelledMessages: Record<JobKind, string> = {
   import: '取り込みを中止しました。何も登録していません。',
-  render: '文書の作成を中止しました。',
+  render: '文書の作成を中止しました。何も発行していません（配布番号も使っていません）。',
   statistics: '統計の集計を中止しました。',
   backup: 'バックアップを中止しました。',
 };

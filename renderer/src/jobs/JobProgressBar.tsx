@@ -22,6 +22,15 @@ export function useJobProgress(job: JobKind, active: boolean): JobProgress | nul
 }
 
 /**
+ * What the person may do meanwhile: the import runs behind any screen; a render runs inside the
+ * 159条 gate (a modal), where 「中止」 is the choice to know about.
+ */
+const meanwhile = {
+  import: '処理中も、ほかの画面を開けます。',
+  render: '中止すると、作成途中のファイルは捨て、何も発行しません。',
+} as const;
+
+/**
  * 「登録しています 1,234 / 3,000 世帯」 with a bar, while a long job runs in the worker; 「中止」 where
  * the job can be cancelled (the import rolls back, the render stops). The window stays usable.
  */
@@ -64,7 +73,7 @@ export function JobProgressBar({
         aria-label={`${jobLabels[job]}の進み具合`}
         {...(counted ? { max: progress.total, value: progress.done } : {})}
       />
-      <p className="muted small">処理中も、ほかの画面を開けます。</p>
+      <p className="muted small">{meanwhile[job]}</p>
     </div>
   );
 }
