@@ -228,25 +228,30 @@ describe('管理コマンド（kasane CLI）', () => {
   });
 
   it('コマンドのモジュールはそのコマンドを実行するときだけ読み込まれる', () => {
-    const loaded = (args: string[]) => {
+    const traced = (args: string[]) => {
       const result = spawnSync(
         process.execPath,
         ['--import', './electron/cli/testing/package-trace.mjs', 'electron/cli/kasane.mjs', ...args],
         { env: { ...process.env, KASANE_PASSPHRASE: '' }, encoding: 'utf8' },
       );
-      return result.stderr.match(/packages loaded: (.*)/)?.[1]?.split(' ') ?? [];
+      const list = (what: string) =>
+        result.stderr.match(new RegExp(`${what} loaded: (.*)`))?.[1]?.split(' ') ?? [];
+      return { packages: list('packages'), modules: list('modules') };
     };
     for (const args of [['--help'], ['render', '--help'], ['verify']]) {
-      const packages = loaded(args);
+      const { packages } = traced(args);
       expect(packages).toContain('commander');
       for (const heavy of ['better-sqlite3-multiple-ciphers', 'kysely', 'zod', 'docx', 'exceljs'])
         expect(packages).not.toContain(heavy);
     }
     // cases opens the vault (and stops for want of a passphrase) without the document libraries.
-    const cases = loaded(['cases', '--data-dir', pristine]);
-    expect(cases).toContain('better-sqlite3-multiple-ciphers');
-    expect(cases).not.toContain('docx');
-    expect(cases).not.toContain('exceljs');
+    const cases = traced(['cases', '--data-dir', pristine]);
+    expect(cases.packages).toContain('better-sqlite3-multiple-ciphers');
+    expect(cases.packages).not.toContain('docx');
+    expect(cases.packages).not.toContain('exceljs');
+    // Nor the whole IPC contract: building all its schemas was about a third of a command's start.
+    expect(cases.modules).toContain('electron/services/households.ts');
+    expect(cases.modules).not.toContain('electron/ipc/contract.ts');
   });
 
   it('初期設定されていないフォルダは終了コード 4', () => {

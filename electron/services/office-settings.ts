@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { statutoryMeetingLabels } from '../domain/meeting.js';
-import { type OfficeSettings, officeSettingsSchema, type ParsedInput } from '../ipc/contract.js';
+import type { ParsedInput } from '../ipc/contract.js';
+import { type OfficeSettings, officeSettingsSchema } from '../ipc/schemas/settings.js';
 import type { Context } from './context.js';
 
 const key = 'office';

@@ -1,4 +1,4 @@
-import { type OfficeSettings, officeSettingsSchema } from '../../ipc/contract.js';
+import { type OfficeSettings, officeSettingsSchema } from '../../ipc/schemas/settings.js';
 import { getOfficeSettings, saveOfficeSettings } from '../../services/office-settings.js';
 import { CliError } from '../cli-error.js';
 import { exitCodes } from '../exit-codes.js';

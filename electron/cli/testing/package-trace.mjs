@@ -1,12 +1,14 @@
 // `node --import ./package-trace.mjs …` prints, at exit, every npm package the process imported or
-// required: CLI tests use it to see that a command loads only what it needs. Packages bundled into
-// the CLI's chunks (electron/cli/bundle.mjs) count when their chunk loads: esbuild marks each
-// bundled file with a `// node_modules/<package>/…` comment.
+// required, and every project module in the CLI's chunks it loaded: CLI tests use it to see that a
+// command loads only what it needs. Packages and modules bundled into the CLI's chunks
+// (electron/cli/bundle.mjs) count when their chunk loads: esbuild marks each bundled file with a
+// `// node_modules/<package>/…` or `// electron/…` comment.
 import { readFileSync } from 'node:fs';
 import { isBuiltin, registerHooks } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const packages = new Set();
+const modules = new Set();
 registerHooks({
   resolve(specifier, context, next) {
     if (!/^(\.|\/|file:|data:)/.test(specifier) && !isBuiltin(specifier) && !specifier.includes(':\\')) {
@@ -14,12 +16,17 @@ registerHooks({
       packages.add(specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]);
     }
     const resolved = next(specifier, context);
-    if (/\/kasane-cli\/build-[^/]+\/[^/]+\.js$/.test(resolved.url ?? '')) {
+    if (/\/kasane-cli\/build-[^/]+\/[^/]+\.m?js$/.test(resolved.url ?? '')) {
       const code = readFileSync(fileURLToPath(resolved.url), 'utf8');
       for (const m of code.matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm))
         if (m[1]) packages.add(m[1]);
+      for (const m of code.matchAll(/^\/\/ ((?:electron|db)\/\S+\.ts)$/gm)) if (m[1]) modules.add(m[1]);
     }
     return resolved;
   },
 });
-process.on('exit', () => process.stderr.write(`\npackages loaded: ${[...packages].sort().join(' ')}\n`));
+process.on('exit', () =>
+  process.stderr.write(
+    `\npackages loaded: ${[...packages].sort().join(' ')}\nmodules loaded: ${[...modules].sort().join(' ')}\n`,
+  ),
+);
