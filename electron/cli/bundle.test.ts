@@ -39,6 +39,6 @@ describe('管理コマンドの起動（esbuild のバンドル）', () => {
   it('動的 import したモジュールは入口とは別のファイル（チャンク）になる', async () => {
     const entry = await bundle();
     const chunks = await readdir(join(entry, '..'));
-    expect(chunks.filter((name) => name !== 'entry.js').length).toBeGreaterThan(0);
+    expect(chunks.filter((name) => name !== 'entry.mjs').length).toBeGreaterThan(0);
   });
 });
