@@ -39,11 +39,14 @@ function applyKey(sqlite: Sqlite, key: Buffer): void {
   sqlite.pragma(`key="x'${key.toString('hex')}'"`);
 }
 
+/** SQLite's answer to a page that cannot be read as written (SQLCipher: its MAC fails). */
+export function isDamagedPageError(err: unknown): boolean {
+  const code = (err as { code?: string } | null)?.code ?? '';
+  return code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT');
+}
+
 function isSqliteReadError(err: unknown): boolean {
-  const code = (err as { code?: string }).code ?? '';
-  return (
-    code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_IOERR')
-  );
+  return isDamagedPageError(err) || ((err as { code?: string }).code ?? '').startsWith('SQLITE_IOERR');
 }
 
 /**
@@ -128,6 +131,10 @@ export async function migrate(
 ): Promise<void> {
   assertStrictlyIncreasing(list);
   const version = list.at(-1)?.version ?? 0;
+  // user_version is written in the transaction of the steps it counts: equal means nothing is
+  // pending, and kysely's Migrator (which introspects every table) need not run.
+  const { rows } = await sql<{ user_version: number }>`PRAGMA user_version`.execute(db);
+  if (version > 0 && rows[0]?.user_version === version) return;
   await db.transaction().execute(async (trx) => {
     const migrator = new Migrator({
       db: trx,
