@@ -1,3 +1,4 @@
+import { isDamagedPageError } from '../../db/open.js';
 import { type Context, createContext } from '../services/context.js';
 import { prepareDataFolder } from '../services/data-folder.js';
 import { claimDataFolder } from '../services/data-folder-lock.js';
@@ -11,12 +12,20 @@ import { MissingSecretError, readSecret } from './secret-input.js';
 /** A command's vault context, with the user named by --user (absent: the only user). */
 export type CliContext = VaultContext & { userName?: string };
 
-export function cliContext(dataDir: string, user?: string): CliContext {
+/**
+ * `pageCheck: 'pagesRead'` for the commands that list and print (cases, meetings, due, stats, render,
+ * settings): their start-up then stays the same however large the database grows. Every other
+ * command reads every page at unlock, and verify and backup check every page again themselves.
+ */
+export function cliContext(
+  dataDir: string,
+  user?: string,
+  options: { pageCheck?: VaultContext['pageCheck'] } = {},
+): CliContext {
   const userName = user?.trim() ? user.trim() : undefined;
-  return { dataDir, via: 'cli', clock: () => new Date(), ...(userName ? { userName } : {}) };
+  return { dataDir, via: 'cli', clock: () => new Date(), ...(userName ? { userName } : {}), ...options };
 }
 
-/** Turns a service error into the CLI's exit code and message. */
 /** Errors of the file system itself (disk full, no permission, file in use) — never a verdict on the data. */
 const fileSystemCodes = new Set([
   'ENOSPC',
@@ -30,9 +39,13 @@ const fileSystemCodes = new Set([
   'EISDIR',
 ]);
 
+/** Turns a service error into the CLI's exit code and message. */
 export function asCliError(err: unknown): CliError {
   if (err instanceof CliError) return err;
   if (err instanceof KasaneError) return new CliError(exitCodeFor(err.code), err.message);
+  // A page the command read failed its check: the same refusal as damage found at unlock.
+  if (isDamagedPageError(err))
+    return new CliError(exitCodeFor('DATABASE_DAMAGED'), errorMessages.DATABASE_DAMAGED);
   if (err instanceof MissingSecretError) return new CliError(exitCodes.usage, err.message);
   const code = (err as NodeJS.ErrnoException | null)?.code;
   if (typeof code === 'string' && fileSystemCodes.has(code))

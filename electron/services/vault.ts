@@ -54,6 +54,13 @@ export interface VaultContext {
   clock: Clock;
   via: 'app' | 'cli' | 'harness';
   kdf?: KdfProfile;
+  /**
+   * 'everyPage' (the default): unlock reads every page (quick_check), so damage anywhere is refused
+   * before anything is shown. 'pagesRead': only the pages the work reads are checked, each by
+   * SQLCipher's page MAC as it is read — a damaged one still refuses (DATABASE_DAMAGED), never a
+   * partial answer; the cost no longer grows with the database (the admin CLI's listing commands).
+   */
+  pageCheck?: 'everyPage' | 'pagesRead';
 }
 
 export interface UnlockedVault {
@@ -91,7 +98,7 @@ export async function isVaultInitialized(dataDir: string): Promise<boolean> {
 async function openStoreOrExplain(
   path: string,
   dataKey: Buffer,
-  options: { create?: boolean; migrate?: boolean } = {},
+  options: { create?: boolean; migrate?: boolean; integrity?: 'quick' | 'none' } = {},
 ): Promise<OpenStore> {
   try {
     return await openStore(path, dataKey, options);
@@ -142,7 +149,10 @@ async function openUnlocked(
   opened: { slotId: string | null; userId: string | null },
 ): Promise<UnlockedVault> {
   const paths = dataDirPaths(ctx.dataDir);
-  const store = await openStoreOrExplain(paths.database, dataKey, { migrate: false });
+  const store = await openStoreOrExplain(paths.database, dataKey, {
+    migrate: false,
+    integrity: ctx.pageCheck === 'pagesRead' ? 'none' : 'quick',
+  });
   try {
     registerAuditKey(store.sqlite, deriveKey(dataKey, 'audit-chain'));
     const vaultId = vaultIdOf(dataKey);

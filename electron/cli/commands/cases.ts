@@ -47,7 +47,7 @@ export async function casesCommand(opts: {
   json?: boolean;
   search?: string;
 }): Promise<number> {
-  const ctx = cliContext(opts.dataDir, opts.user);
+  const ctx = cliContext(opts.dataDir, opts.user, { pageCheck: 'pagesRead' });
   return withCliVault(ctx, async (vault) => {
     const db = vault.store.db;
     const { total } = await db

@@ -91,7 +91,7 @@ export async function dueCommand(opts: { dataDir: string; asOf?: string; json?: 
       exitCodes.usage,
       `--as-of は存在する日付を YYYY-MM-DD で指定してください（${opts.asOf}）。`,
     );
-  const ctx = cliContext(opts.dataDir);
+  const ctx = cliContext(opts.dataDir, undefined, { pageCheck: 'pagesRead' });
   return withCliVault(ctx, async (vault) => {
     const db = vault.store.db;
     const today = officeDate(ctx.clock());

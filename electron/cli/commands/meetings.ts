@@ -10,7 +10,7 @@ export async function meetingsCommand(opts: {
   user?: string;
   json?: boolean;
 }): Promise<number> {
-  const ctx = cliContext(opts.dataDir, opts.user);
+  const ctx = cliContext(opts.dataDir, opts.user, { pageCheck: 'pagesRead' });
   return withCliVault(ctx, async (vault) => {
     const meetings = await listMeetings(serviceContext(vault, ctx.clock()), { limit: 1_000_000 });
     if (opts.json) {

@@ -33,7 +33,7 @@ export async function renderEvaluationCommand(opts: RenderOptions): Promise<numb
   if (copies === 1 && !opts.out.toLowerCase().endsWith('.docx'))
     throw usage(`--out は .docx のファイルにしてください（「${opts.out}」）。`);
 
-  const ctx = cliContext(opts.dataDir, opts.user);
+  const ctx = cliContext(opts.dataDir, opts.user, { pageCheck: 'pagesRead' });
   return withCliVault(ctx, async (vault) => {
     const { db } = vault.store;
     const household = await db

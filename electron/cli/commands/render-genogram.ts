@@ -42,7 +42,7 @@ export async function renderGenogramCommand(opts: RenderOptions): Promise<number
       '配布番号つきの複数部は Word 文書で書き出します（--out を .docx かフォルダーにしてください）。',
     );
 
-  const ctx = cliContext(opts.dataDir, opts.user);
+  const ctx = cliContext(opts.dataDir, opts.user, { pageCheck: 'pagesRead' });
   return withCliVault(ctx, async (vault) => {
     const { db } = vault.store;
     const household = await db

@@ -129,7 +129,7 @@ export async function renderCommand(opts: RenderOptions): Promise<number> {
   const { purpose, copies } = gateOptions(opts);
   const notice = noticeChoices(opts, forms);
 
-  const ctx = cliContext(opts.dataDir, opts.user);
+  const ctx = cliContext(opts.dataDir, opts.user, { pageCheck: 'pagesRead' });
   return withCliVault(ctx, async (vault) => {
     const { db } = vault.store;
     const meeting = await db

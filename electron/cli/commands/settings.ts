@@ -47,7 +47,7 @@ function applied(current: OfficeSettings, pairs: string[]): Record<string, unkno
  * service (and audit event) as the settings screen, so a new office can be set up unattended.
  */
 export async function settingsCommand(opts: SettingsOptions): Promise<number> {
-  const ctx = cliContext(opts.dataDir);
+  const ctx = cliContext(opts.dataDir, undefined, { pageCheck: 'pagesRead' });
   return withCliVault(ctx, async (vault) => {
     const { db } = vault.store;
     let settings = await getOfficeSettings(db);

@@ -44,7 +44,7 @@ export async function statsCommand(opts: StatsOptions): Promise<number> {
     threshold = parsed.data;
   }
 
-  const ctx = cliContext(opts.dataDir, opts.user);
+  const ctx = cliContext(opts.dataDir, opts.user, { pageCheck: 'pagesRead' });
   return withCliVault(ctx, async (vault) => {
     const { db } = vault.store;
     const now = ctx.clock();
