@@ -26,7 +26,7 @@ class Grid {
   readonly blocked: Uint8Array;
   /** Summed-area table of `blocked`, made once the blocked boxes are marked. */
   private blockedSums: Int32Array | null = null;
-  /** The flood fill's stack, shared by every call of `regions`. */
+  /** The flood fill's stack, shared by every call of `reach`. */
   private stack: Int32Array | null = null;
 
   constructor(width: number, height: number) {
@@ -85,44 +85,44 @@ class Grid {
     return sum > 0;
   }
 
-  /** 4-connected regions of the cells where `layer` equals `value`, numbered from 1 (0 = not in them). */
-  regions(layer: Uint8Array, value: number): Int32Array {
+  /**
+   * The cells where `layer` equals `value` that are 4-connected to one of `seeds` (1 = reached).
+   * Seeds where `layer` differs reach nothing.
+   */
+  reach(layer: Uint8Array, value: number, seeds: Iterable<number>): Uint8Array {
     const { cols } = this;
     const n = cols * this.rows;
-    const region = new Int32Array(n);
+    const reached = new Uint8Array(n);
     // Each cell is pushed once at most.
     this.stack ??= new Int32Array(n);
     const { stack } = this;
-    let next = 0;
-    for (let start = 0; start < n; start++) {
-      if (region[start] || layer[start] !== value) continue;
-      next++;
-      region[start] = next;
-      let top = 0;
-      stack[top++] = start;
-      while (top > 0) {
-        const i = stack[--top] as number;
-        const c = i % cols;
-        // Up, down, left, right, as the region numbers do not depend on the order.
-        if (i >= cols && !region[i - cols] && layer[i - cols] === value) {
-          region[i - cols] = next;
-          stack[top++] = i - cols;
-        }
-        if (i + cols < n && !region[i + cols] && layer[i + cols] === value) {
-          region[i + cols] = next;
-          stack[top++] = i + cols;
-        }
-        if (c > 0 && !region[i - 1] && layer[i - 1] === value) {
-          region[i - 1] = next;
-          stack[top++] = i - 1;
-        }
-        if (c < cols - 1 && !region[i + 1] && layer[i + 1] === value) {
-          region[i + 1] = next;
-          stack[top++] = i + 1;
-        }
+    let top = 0;
+    for (const seed of seeds)
+      if (!reached[seed] && layer[seed] === value) {
+        reached[seed] = 1;
+        stack[top++] = seed;
+      }
+    while (top > 0) {
+      const i = stack[--top] as number;
+      const c = i % cols;
+      if (i >= cols && !reached[i - cols] && layer[i - cols] === value) {
+        reached[i - cols] = 1;
+        stack[top++] = i - cols;
+      }
+      if (i + cols < n && !reached[i + cols] && layer[i + cols] === value) {
+        reached[i + cols] = 1;
+        stack[top++] = i + cols;
+      }
+      if (c > 0 && !reached[i - 1] && layer[i - 1] === value) {
+        reached[i - 1] = 1;
+        stack[top++] = i - 1;
+      }
+      if (c < cols - 1 && !reached[i + 1] && layer[i + 1] === value) {
+        reached[i + 1] = 1;
+        stack[top++] = i + 1;
       }
     }
-    return region;
+    return reached;
   }
 }
 
@@ -148,12 +148,14 @@ function corridor(from: Point, to: Point, laneY: number): Box[] {
 /** Joins every region to the first box's with the shortest corridor that touches no blocked cell. */
 function connect(grid: Grid, boxes: Box[], lanes: number[]): void {
   const centre = (b: Box): Point => ({ x: (b.left + b.right) / 2, y: (b.top + b.bottom) / 2 });
+  const firstCells = boxes.map((b) => grid.firstCell(b));
   for (let round = 0; round < boxes.length; round++) {
-    const region = grid.regions(grid.inside, 1);
-    const regionOf = boxes.map((b) => region[grid.firstCell(b)] ?? 0);
-    const main = regionOf[0];
-    const joined = boxes.filter((_, i) => regionOf[i] === main);
-    const apart = boxes.filter((_, i) => regionOf[i] !== main);
+    // Only the first box's region is needed: the boxes in it are joined, the others apart.
+    const main = grid.reach(grid.inside, 1, firstCells.slice(0, 1));
+    const region = (cell: number) => (grid.inside[cell] !== 1 ? 0 : main[cell] ? 1 : 2);
+    const mainRegion = region(firstCells[0] ?? 0);
+    const joined = boxes.filter((_, i) => region(firstCells[i] ?? 0) === mainRegion);
+    const apart = boxes.filter((_, i) => region(firstCells[i] ?? 0) !== mainRegion);
     if (apart.length === 0) return;
     let best: { boxes: Box[]; length: number } | null = null;
     for (const a of joined)
@@ -206,22 +208,14 @@ function close(grid: Grid): void {
 
 /** Holes that hold nobody else are part of the enclosure; holes around another person stay holes. */
 function fillEmptyHoles(grid: Grid): void {
-  const outside = grid.regions(grid.inside, 0);
-  let count = 0;
-  for (let i = 0; i < outside.length; i++) if ((outside[i] as number) > count) count = outside[i] as number;
-  // Per region: 1 where it touches the edge of the grid or holds a blocked cell, so it stays outside.
-  const keep = new Uint8Array(count + 1);
-  const { cols, rows } = grid;
-  for (let c = 0; c < cols; c++) {
-    keep[outside[c] as number] = 1;
-    keep[outside[(rows - 1) * cols + c] as number] = 1;
-  }
-  for (let r = 0; r < rows; r++) {
-    keep[outside[r * cols] as number] = 1;
-    keep[outside[r * cols + cols - 1] as number] = 1;
-  }
-  for (let i = 0; i < outside.length; i++) if (outside[i] && grid.blocked[i]) keep[outside[i] as number] = 1;
-  for (let i = 0; i < outside.length; i++) if (outside[i] && !keep[outside[i] as number]) grid.inside[i] = 1;
+  const { cols, rows, inside, blocked } = grid;
+  // What stays outside: every empty area that touches the edge of the grid or holds a blocked cell.
+  const seeds: number[] = [];
+  for (let c = 0; c < cols; c++) seeds.push(c, (rows - 1) * cols + c);
+  for (let r = 0; r < rows; r++) seeds.push(r * cols, r * cols + cols - 1);
+  for (let i = 0; i < blocked.length; i++) if (blocked[i]) seeds.push(i);
+  const outside = grid.reach(inside, 0, seeds);
+  for (let i = 0; i < inside.length; i++) if (!inside[i] && !outside[i]) inside[i] = 1;
 }
 
 /** Outline loops of the marked cells, clockwise on screen, corners only. */
