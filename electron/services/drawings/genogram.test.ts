@@ -263,6 +263,21 @@ describe('家族構成図: more shapes of family', () => {
       expect(insidePath(d, at.get(p.key) ?? { x: 0, y: 0 }), p.key).toBe(p.livesInHousehold);
   });
 
+  it('leaves a member who lives apart outside the line even when those who live together surround them', () => {
+    const apart = new Set(['D', 'G']);
+    const input = {
+      ...twelvePeople,
+      people: twelvePeople.people.map((p) => ({ ...p, livesInHousehold: !apart.has(p.key) })),
+    };
+    const root = readSvg(drawGenogram(input));
+    const d = byClass(root, 'enclosure')[0]?.attrs.d ?? '';
+    // The outline and the hole around them.
+    expect(d.match(/M/g)).toHaveLength(2);
+    const at = centres(root);
+    for (const p of input.people)
+      expect(insidePath(d, at.get(p.key) ?? { x: 0, y: 0 }), p.key).toBe(p.livesInHousehold);
+  });
+
   it('keeps every symbol apart, and every row inside the picture', () => {
     const root = readSvg(drawGenogram(twelvePeople));
     const at = [...centres(root).values()];
