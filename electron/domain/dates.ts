@@ -112,8 +112,9 @@ const warekiFormat = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
 export function formatWareki(iso: string, options: { weekday?: boolean } = {}): string {
   const date = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return iso;
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    warekiFormat.formatToParts(date).find((p) => p.type === type)?.value ?? '';
+  // One formatToParts per date: each call is costly, and a 様式1 of 14 letters prints dozens of dates.
+  const parts = warekiFormat.formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   // 改元の年は「元年」と書く（令和元年5月1日）; some ICU versions already say 元.
   const year = part('year') === '1' ? '元' : part('year');
   const text = `${part('era')}${year}年${part('month')}月${part('day')}日`;
