@@ -12,6 +12,7 @@ import {
 } from './page.js';
 import { builtInStyles, documentDefaults, paragraphStyles, themeFonts } from './styles.js';
 import { cleanText } from './text.js';
+import { type PackageParts, zipParts } from './zip-parts.js';
 
 /** One run of pages with the same furniture: a 様式, or one letter of a 様式1 file. */
 export interface DocumentSection {
@@ -46,6 +47,16 @@ export interface PackedDocument {
     numbers: string[];
   } | null;
 }
+
+/**
+ * docx's compiler: what Packer.toBuffer runs before zipping (docx is pinned to an exact version; the
+ * forms tests open every part this writes). Packer then zips in JavaScript; zipParts does it natively.
+ */
+const compiler: {
+  compile(file: Document, prettify: undefined, overrides: { path: string; data: string }[]): PackageParts;
+  // biome-ignore lint/complexity/useLiteralKeys: the member is private; TypeScript reads it only by index
+} = Packer['compiler'];
+if (typeof compiler?.compile !== 'function') throw new Error('docx: Packer has no compiler any more');
 
 function pageNumbers(numbering: PageNumbering, counted: { total: number; perSection: number[] }): string[] {
   const run = (n: number) => Array.from({ length: n }, (_, i) => `${i + 1} / ${n}`);
@@ -134,11 +145,11 @@ export async function packDocument(
 ): Promise<PackedDocument> {
   const pack = async (shareFooters: boolean) => {
     const counter = layout ? await pageCounter(layout) : null;
-    const bytes = await Packer.toBuffer(wordDocument(spec, counter, shareFooters), false, [
+    const parts = compiler.compile(wordDocument(spec, counter, shareFooters), undefined, [
       { path: 'docProps/core.xml', data: coreProperties(spec.title, spec.author, spec.createdAt) },
       { path: 'word/fontTable.xml', data: fontTableXml },
     ]);
-    return { bytes, counted: counter?.counted() ?? null };
+    return { bytes: zipParts(parts, spec.createdAt), counted: counter?.counted() ?? null };
   };
   let { bytes, counted } = await pack(true);
   // A shared footer can print only one count of its section's pages (LibreOffice prints the count

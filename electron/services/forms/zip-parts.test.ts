@@ -1,0 +1,45 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { zipParts } from './zip-parts.js';
+
+const parts = new Map<string, string | Uint8Array>([
+  ['[Content_Types].xml', '<?xml version="1.0"?><Types/>'],
+  ['word/document.xml', `<w:document>${'重層的支援会議の開催について（通知）'.repeat(200)}</w:document>`],
+  ['word/media/empty.bin', new Uint8Array()],
+  ['word/media/bytes.bin', Uint8Array.from({ length: 1000 }, (_, i) => (i * 7) % 256)],
+]);
+const modified = new Date(2026, 10, 26, 16, 30, 42);
+
+describe('zipParts', () => {
+  it('JSZip reads every part back with its CRC checked, in order, dated as given', async () => {
+    const zip = await JSZip.loadAsync(zipParts(parts, modified), { checkCRC32: true });
+    expect(Object.keys(zip.files)).toEqual([...parts.keys()]);
+    for (const [path, data] of parts) {
+      const file = zip.file(path);
+      if (typeof data === 'string') expect(await file?.async('string')).toBe(data);
+      else expect(await file?.async('uint8array')).toEqual(data);
+      // DOS time counts seconds in steps of two.
+      expect(file?.date.getTime()).toBe(new Date(2026, 10, 26, 16, 30, 42).getTime());
+    }
+  });
+
+  it('Info-ZIP finds no error in it, and the same parts give the same bytes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kasane-zip-'));
+    try {
+      const path = join(dir, 'parts.docx');
+      await writeFile(path, zipParts(parts, modified));
+      const { stdout } = await promisify(execFile)('unzip', ['-t', path]).catch((error: Error) => {
+        throw new Error(`unzip -t failed (Debian package unzip): ${error.message}`);
+      });
+      expect(stdout).toContain('No errors detected');
+      expect(zipParts(parts, modified).equals(zipParts(parts, modified))).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
