@@ -115,53 +115,36 @@ export class DocumentGate {
         namesReason,
         numbered: packet.packet,
       };
-    } else if (document === evaluationSheet.key) {
-      const sheet = await renderEvaluationDocument(
-        db,
-        user,
-        office,
-        {
-          householdId: request.householdId ?? '',
-          evaluationId: request.evaluationId,
-          names: request.names,
-          namesReason,
-          copies: request.copies,
-        },
-        now,
-        layout,
-      );
-      rendered = { files: sheet.files, warnings: [] };
-      [shown] = sheet.files;
-      issued = {
-        meetingId: sheet.meetingId,
-        householdId: sheet.householdId,
-        documents: [document],
-        numbered: sheet.packet,
-        copies: request.copies,
-        names: request.names,
-        namesReason,
-      };
     } else {
-      const sheet = await renderFamilyDocument(
-        db,
-        user,
-        office,
-        { ...request, namesReason },
-        now,
-        layout,
-        this.drawingFonts?.(),
-      );
+      // A household's own document (評価シート, 別添資料): one file, or numbered copies for a meeting.
+      const sheet =
+        document === evaluationSheet.key
+          ? await renderEvaluationDocument(
+              db,
+              user,
+              office,
+              {
+                householdId: request.householdId ?? '',
+                evaluationId: request.evaluationId,
+                names: request.names,
+                namesReason,
+                copies: request.copies,
+              },
+              now,
+              layout,
+            )
+          : await renderFamilyDocument(
+              db,
+              user,
+              office,
+              { ...request, namesReason },
+              now,
+              layout,
+              this.drawingFonts?.(),
+            );
       rendered = { files: sheet.files, warnings: [] };
       [shown] = sheet.files;
-      issued = {
-        meetingId: sheet.meetingId,
-        householdId: sheet.householdId,
-        documents: [request.document],
-        numbered: sheet.packet,
-        copies: request.copies,
-        names: request.names,
-        namesReason,
-      };
+      ({ issued } = sheet);
     }
     return this.hold(
       user.id,

@@ -4,6 +4,7 @@ import { formatWareki } from '../domain/dates.js';
 import { type FormNumber, formByNumber } from '../domain/forms.js';
 import type { OfficeSettings } from '../ipc/contract.js';
 import { packetDocumentTitle, packetRecipients } from './distributed-copies.js';
+import type { IssuedPacket } from './document-gate.js';
 import { KasaneError } from './errors.js';
 import { attendingAgencies } from './forms/attendance.js';
 import {
@@ -51,7 +52,7 @@ function fileName(stem: string): string {
   return `${stem.replace(/[\\/:*?"<>|]/g, '_')}.docx`;
 }
 
-function packetFile(name: string, document: PackedDocument): PacketFile {
+export function packetFile(name: string, document: PackedDocument): PacketFile {
   return {
     name: fileName(name),
     bytes: document.bytes,
@@ -72,7 +73,6 @@ function assertCanIssue(request: PacketRequest, office: OfficeSettings, data: Om
  * One 配布番号 per recipient for the whole meeting: numbers already given keep their recipient, new
  * numbers go to the attending agencies not yet holding one, in attendance order, then to spares.
  */
-/** 配布番号 for `copies` copies: numbers already given at the meeting keep their recipients. */
 export async function numberedCopies(
   db: Kysely<Database>,
   request: Pick<PacketRequest, 'meetingId' | 'copies'>,
@@ -182,5 +182,79 @@ export async function renderPacket(
     files,
     packet: copies.length > 0 ? { documents: numbered.map((f) => `form${f}`), copies } : null,
     warnings: warningsFor(request, data, copies),
+  };
+}
+
+/** A household's document that leaves on its own (評価シート, 別添資料): the document gives only its content. */
+export interface SingleDocumentRequest {
+  /** Its catalogue entry (domain/forms.ts): the key the issue records, the title the files carry. */
+  sheet: { key: string; title: string };
+  householdId: string;
+  /** The meeting it is issued for, with that meeting's form data; copies are numbered only for one. */
+  meeting: { id: string; data: Omit<FormData, 'copy'> } | null;
+  /** The file name without 配布番号 or extension. */
+  stem: string;
+  names: 'real' | 'masked';
+  namesReason: string | null;
+  copies: number;
+  /** One copy of the document: unnumbered (null) or with its 配布番号. */
+  render: (copy: FormData['copy']) => Promise<PackedDocument>;
+}
+
+/** The files of one such document and what their issue records (rules 7 and 8). */
+export interface SingleDocument {
+  files: PacketFile[];
+  /** The issue record, with the numbered copies when there are any. */
+  issued: IssuedPacket;
+}
+
+/**
+ * Renders one single document for the 159条 gate: one unnumbered file, or, for a meeting in several
+ * copies, one file per 配布番号 (numbers already given at the meeting keep their recipients) and the
+ * 資料回収チェック表 listing them. The issue record it returns is what the gate or the CLI audits
+ * under the purpose given at issue.
+ */
+export async function renderSingleDocument(
+  db: Kysely<Database>,
+  request: SingleDocumentRequest,
+  layout: LayoutFonts | null,
+): Promise<SingleDocument> {
+  const { sheet, meeting, stem } = request;
+  const files: PacketFile[] = [];
+  let packet: RenderedPacket['packet'] = null;
+  if (request.copies === 1 || !meeting) {
+    files.push(packetFile(stem, await request.render(null)));
+  } else {
+    const copies = await numberedCopies(db, { meetingId: meeting.id, copies: request.copies }, meeting.data);
+    for (const copy of copies) {
+      const document = await request.render({ number: copy.number, total: copies.length });
+      files.push(packetFile(`${stem}_配布${String(copy.number).padStart(2, '0')}`, document));
+    }
+    const checklist = await renderCollectionChecklist(
+      { ...meeting.data, copy: null },
+      { documents: [packetDocumentTitle(sheet.key)], copies },
+      layout,
+    );
+    files.push(packetFile(`資料回収チェック表_${sheet.title}_${meeting.data.meeting.meetingNo}`, checklist));
+    packet = { documents: [sheet.key], copies };
+  }
+  return { files, issued: singleIssue(request, packet) };
+}
+
+/** What the issue of one household document records: the document, its copies and the names choice. */
+export function singleIssue(
+  request: Pick<SingleDocumentRequest, 'sheet' | 'householdId' | 'names' | 'namesReason' | 'copies'> & {
+    meeting: { id: string } | null;
+  },
+  numbered: RenderedPacket['packet'],
+): IssuedPacket {
+  return {
+    meetingId: request.meeting?.id ?? null,
+    householdId: request.householdId,
+    documents: [request.sheet.key],
+    copies: request.copies,
+    names: request.names,
+    namesReason: request.namesReason,
+    numbered,
   };
 }

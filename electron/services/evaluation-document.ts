@@ -8,11 +8,11 @@ import { officeDate } from '../domain/office-day.js';
 import { planRowHeading } from '../domain/plan.js';
 import type { OfficeSettings } from '../ipc/contract.js';
 import { listConsents } from './consent.js';
-import { packetDocumentTitle } from './distributed-copies.js';
-import { numberedCopies, type PacketFile, type RenderedPacket } from './document-packet.js';
+import type { IssuedPacket } from './document-gate.js';
+import { type PacketFile, renderSingleDocument } from './document-packet.js';
 import { KasaneError } from './errors.js';
 import { type EvaluationSheetData, renderEvaluationSheet } from './forms/evaluation-sheet.js';
-import { type LayoutFonts, renderCollectionChecklist } from './forms/index.js';
+import type { LayoutFonts } from './forms/index.js';
 import { listMembers } from './households.js';
 import { confidentialityWarning } from './legal.js';
 import { meetingFormData } from './meeting-form-data.js';
@@ -39,16 +39,13 @@ export interface EvaluationDocumentRequest {
 export interface EvaluationDocument {
   householdId: string;
   evaluationId: string;
-  /** The meeting whose plan was evaluated, when the copies are numbered for it. */
-  meetingId: string | null;
   kind: MeetingKind;
   caseNo: string;
   names: 'real' | 'masked';
   files: PacketFile[];
-  packet: RenderedPacket['packet'];
+  /** What the gate or the CLI records when the files leave (with the evaluated plan's meeting when numbered). */
+  issued: IssuedPacket;
 }
-
-const fileName = (stem: string) => `${stem.replace(/[\\/:*?"<>|]/g, '_')}.docx`;
 
 async function evaluationOf(db: Kysely<Database>, householdId: string, evaluationId: string | undefined) {
   const evaluation = await db
@@ -192,56 +189,40 @@ export async function renderEvaluationDocument(
     createdOn: today,
   };
 
-  const stem = `${evaluationSheet.title}_${household.case_no}_${evaluation.closed_on}`;
-  const files: PacketFile[] = [];
-  const add = (
-    name: string,
-    document: { bytes: Buffer; pages: { total: number; numbers: string[] } | null },
-  ) =>
-    files.push({
-      name: fileName(name),
-      bytes: document.bytes,
-      pages: document.pages?.total ?? null,
-      pageNumbers: document.pages?.numbers ?? null,
-    });
-  let packet: RenderedPacket['packet'] = null;
+  // Numbered copies go to the meeting whose plan was evaluated; one copy is the household's alone.
   const meetingId = request.copies > 1 ? evaluation.meeting_id : null;
-  if (!meetingId) {
-    add(stem, await renderEvaluationSheet({ ...sheet, copy: null }, layout));
-  } else {
-    const meetingData = await meetingFormData(db, meetingId, {
+  const { files, issued } = await renderSingleDocument(
+    db,
+    {
+      sheet: evaluationSheet,
+      householdId: household.id,
+      meeting: meetingId
+        ? {
+            id: meetingId,
+            data: await meetingFormData(db, meetingId, {
+              names,
+              office,
+              issuer,
+              now,
+              packet: [evaluationSheet.key],
+            }),
+          }
+        : null,
+      stem: `${evaluationSheet.title}_${household.case_no}_${evaluation.closed_on}`,
       names,
-      office,
-      issuer,
-      now,
-      packet: [evaluationSheet.key],
-    });
-    const copies = await numberedCopies(db, { meetingId, copies: request.copies }, meetingData);
-    for (const copy of copies) {
-      const document = await renderEvaluationSheet(
-        { ...sheet, copy: { number: copy.number, total: copies.length } },
-        layout,
-      );
-      add(`${stem}_配布${String(copy.number).padStart(2, '0')}`, document);
-    }
-    add(
-      `資料回収チェック表_${evaluationSheet.title}_${evaluation.meeting_no}`,
-      await renderCollectionChecklist(
-        { ...meetingData, copy: null },
-        { documents: [packetDocumentTitle(evaluationSheet.key)], copies },
-        layout,
-      ),
-    );
-    packet = { documents: [evaluationSheet.key], copies };
-  }
+      namesReason: request.namesReason,
+      copies: request.copies,
+      render: (copy) => renderEvaluationSheet({ ...sheet, copy }, layout),
+    },
+    layout,
+  );
   return {
     householdId: household.id,
     evaluationId: evaluation.id,
-    meetingId,
     kind,
     caseNo: household.case_no,
     names,
     files,
-    packet,
+    issued,
   };
 }

@@ -8,13 +8,13 @@ import { officeDate } from '../domain/office-day.js';
 import type { OfficeSettings } from '../ipc/contract.js';
 import type { Member } from '../ipc/schemas/households.js';
 import { listConsents } from './consent.js';
-import { packetDocumentTitle } from './distributed-copies.js';
-import { numberedCopies, type PacketFile, type RenderedPacket } from './document-packet.js';
+import type { IssuedPacket } from './document-gate.js';
+import { type PacketFile, renderSingleDocument } from './document-packet.js';
 import { familySheetImages, renderFamilySheet } from './drawings/family-sheet.js';
 import type { DrawingFonts } from './drawings/raster.js';
 import { KasaneError } from './errors.js';
 import { drawFamily, type FamilyDrawings, listEcoMapTies, listRelations } from './family.js';
-import { type LayoutFonts, renderCollectionChecklist } from './forms/index.js';
+import type { LayoutFonts } from './forms/index.js';
 import { listMembers } from './households.js';
 import { confidentialityWarning } from './legal.js';
 import { meetingFormData } from './meeting-form-data.js';
@@ -39,14 +39,13 @@ export interface FamilyDocumentRequest {
 
 export interface FamilyDocument {
   householdId: string;
-  meetingId: string | null;
   kind: MeetingKind;
   caseNo: string;
   names: 'real' | 'masked';
   drawings: FamilyDrawings;
   files: PacketFile[];
-  /** The numbered copies (rule 8), when issued for a meeting in several copies. */
-  packet: RenderedPacket['packet'];
+  /** What the gate or the CLI records when the files leave: the meeting, the numbered copies (rule 8). */
+  issued: IssuedPacket;
 }
 
 export interface Subject {
@@ -91,8 +90,6 @@ async function subjectOf(
     meeting: null,
   };
 }
-
-const fileName = (stem: string) => `${stem.replace(/[\\/:*?"<>|]/g, '_')}.docx`;
 
 /** What a 別添資料 shows, before any page is laid out: whose, of which kind, and both drawings. */
 export interface FamilyDrawingsFor {
@@ -176,54 +173,28 @@ export async function renderFamilyDocument(
     ...drawings,
     createdAt: now,
   };
-  const stem = `別添資料_${familySheet.title}_${subject.meeting?.meetingNo ?? subject.caseNo}`;
   const images = await familySheetImages(drawings, fonts);
-  const files: PacketFile[] = [];
-  let packet: RenderedPacket['packet'] = null;
-  const add = (
-    name: string,
-    document: { bytes: Buffer; pages: { total: number; numbers: string[] } | null },
-  ) =>
-    files.push({
-      name: fileName(name),
-      bytes: document.bytes,
-      pages: document.pages?.total ?? null,
-      pageNumbers: document.pages?.numbers ?? null,
-    });
-  if (request.copies === 1 || !meetingData) {
-    add(stem, await renderFamilySheet({ ...sheet, copy: null }, layout, images));
-  } else {
-    const copies = await numberedCopies(
-      db,
-      { meetingId: meetingData.meetingId, copies: request.copies },
-      meetingData,
-    );
-    for (const copy of copies) {
-      const document = await renderFamilySheet(
-        { ...sheet, copy: { number: copy.number, total: copies.length } },
-        layout,
-        images,
-      );
-      add(`${stem}_配布${String(copy.number).padStart(2, '0')}`, document);
-    }
-    add(
-      `資料回収チェック表_${familySheet.title}_${subject.meeting?.meetingNo}`,
-      await renderCollectionChecklist(
-        { ...meetingData, copy: null },
-        { documents: [packetDocumentTitle(familySheet.key)], copies },
-        layout,
-      ),
-    );
-    packet = { documents: [familySheet.key], copies };
-  }
+  const { files, issued } = await renderSingleDocument(
+    db,
+    {
+      sheet: familySheet,
+      householdId: subject.householdId,
+      meeting: meetingData ? { id: meetingData.meetingId, data: meetingData } : null,
+      stem: `別添資料_${familySheet.title}_${subject.meeting?.meetingNo ?? subject.caseNo}`,
+      names,
+      namesReason: request.namesReason,
+      copies: request.copies,
+      render: (copy) => renderFamilySheet({ ...sheet, copy }, layout, images),
+    },
+    layout,
+  );
   return {
     householdId: subject.householdId,
-    meetingId: subject.meeting?.id ?? null,
     kind: subject.kind,
     caseNo: subject.caseNo,
     names,
     drawings,
     files,
-    packet,
+    issued,
   };
 }

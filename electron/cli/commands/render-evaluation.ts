@@ -1,13 +1,18 @@
-import { writeFile } from 'node:fs/promises';
-import { evaluationSheet } from '../../domain/forms.js';
-import { recordPacketIssue } from '../../services/document-gate.js';
 import { renderEvaluationDocument } from '../../services/evaluation-document.js';
 import { systemLayoutFonts } from '../../services/forms/index.js';
 import { getOfficeSettings } from '../../services/office-settings.js';
 import { CliError } from '../cli-error.js';
 import { exitCodes } from '../exit-codes.js';
 import { cliContext, withCliVault } from '../open-vault.js';
-import { destinations, gateOptions, handleWithCare, type RenderOptions, usage } from './render.js';
+import {
+  gateOptions,
+  householdNamesRefusal,
+  householdOfCase,
+  type RenderOptions,
+  recordCliIssue,
+  usage,
+  writeOut,
+} from './render.js';
 
 /** Options that belong to the 様式 or the 家族構成図 only; here they would silently do nothing. */
 const notHere = [
@@ -36,12 +41,7 @@ export async function renderEvaluationCommand(opts: RenderOptions): Promise<numb
   const ctx = cliContext(opts.dataDir, opts.user, { pageCheck: 'pagesRead' });
   return withCliVault(ctx, async (vault) => {
     const { db } = vault.store;
-    const household = await db
-      .selectFrom('households')
-      .select('id')
-      .where('case_no', '=', caseNo)
-      .executeTakeFirst();
-    if (!household) throw new CliError(exitCodes.notFound, `受付番号「${caseNo}」の世帯はありません。`);
+    const household = await householdOfCase(vault, caseNo);
     const namesReason = opts.namesReason?.trim() || null;
     const now = ctx.clock();
     let document: Awaited<ReturnType<typeof renderEvaluationDocument>>;
@@ -61,11 +61,7 @@ export async function renderEvaluationCommand(opts: RenderOptions): Promise<numb
       );
     } catch (err) {
       const code = (err as { code?: string }).code;
-      if (code === 'NAMES_REASON_REQUIRED')
-        throw new CliError(
-          exitCodes.lawForbids,
-          '同意のない世帯（支援会議）の資料に実名を載せるには、--names-reason で理由を記録してください（ドメインルール4）。',
-        );
+      if (code === 'NAMES_REASON_REQUIRED') throw householdNamesRefusal();
       if (code === 'NOT_FOUND')
         throw new CliError(
           exitCodes.notFound,
@@ -73,27 +69,7 @@ export async function renderEvaluationCommand(opts: RenderOptions): Promise<numb
         );
       throw err;
     }
-    const written = await destinations(
-      opts.out,
-      document.files.map((f) => f.name),
-    );
-    for (const [i, f] of document.files.entries()) await writeFile(written[i] ?? f.name, f.bytes);
-    await recordPacketIssue(
-      db,
-      vault.user.id,
-      {
-        meetingId: document.meetingId,
-        householdId: household.id,
-        documents: [evaluationSheet.key],
-        copies,
-        names: document.names,
-        namesReason,
-        numbered: document.packet,
-      },
-      { action: 'cli', purpose: '管理コマンド', purposeNote: purpose },
-      now,
-    );
-    process.stdout.write(`${written.map((p) => `書き出しました: ${p}`).join('\n')}\n${handleWithCare}\n`);
-    return exitCodes.ok;
+    const written = await writeOut(opts.out, document.files);
+    return recordCliIssue(vault, document.issued, purpose, now, written);
   });
 }

@@ -1,13 +1,22 @@
 import { writeFile } from 'node:fs/promises';
 import { familySheet } from '../../domain/forms.js';
-import { recordPacketIssue } from '../../services/document-gate.js';
+import type { IssuedPacket } from '../../services/document-gate.js';
+import { singleIssue } from '../../services/document-packet.js';
 import { familyDrawingsFor, renderFamilyDocument } from '../../services/family-document.js';
 import { systemLayoutFonts } from '../../services/forms/index.js';
 import { getOfficeSettings } from '../../services/office-settings.js';
 import { CliError } from '../cli-error.js';
 import { exitCodes } from '../exit-codes.js';
 import { cliContext, withCliVault } from '../open-vault.js';
-import { destinations, gateOptions, handleWithCare, type RenderOptions, usage } from './render.js';
+import {
+  gateOptions,
+  householdNamesRefusal,
+  householdOfCase,
+  type RenderOptions,
+  recordCliIssue,
+  usage,
+  writeOut,
+} from './render.js';
 
 /** Options that belong to the 様式 only; given with --document they would silently do nothing. */
 const formOnly = [
@@ -45,12 +54,7 @@ export async function renderGenogramCommand(opts: RenderOptions): Promise<number
   const ctx = cliContext(opts.dataDir, opts.user, { pageCheck: 'pagesRead' });
   return withCliVault(ctx, async (vault) => {
     const { db } = vault.store;
-    const household = await db
-      .selectFrom('households')
-      .select('id')
-      .where('case_no', '=', caseNo)
-      .executeTakeFirst();
-    if (!household) throw new CliError(exitCodes.notFound, `受付番号「${caseNo}」の世帯はありません。`);
+    const household = await householdOfCase(vault, caseNo);
     let meetingId: string | undefined;
     if (opts.meeting !== undefined) {
       const meeting = await db
@@ -73,17 +77,24 @@ export async function renderGenogramCommand(opts: RenderOptions): Promise<number
     };
     const office = await getOfficeSettings(db);
     const now = ctx.clock();
-    let issued: {
-      names: 'real' | 'masked';
-      numbered: Awaited<ReturnType<typeof renderFamilyDocument>>['packet'];
-    };
+    let issued: IssuedPacket;
     let written: string[];
     try {
       if (asSvg) {
         const svg = await familyDrawingsFor(db, vault.user, office, request, now);
         await writeFile(opts.out, svg.drawings.genogramSvg);
         written = [opts.out];
-        issued = { names: svg.names, numbered: null };
+        issued = singleIssue(
+          {
+            sheet: familySheet,
+            householdId: household.id,
+            meeting: svg.meetingData ? { id: svg.meetingData.meetingId } : null,
+            names: svg.names,
+            namesReason,
+            copies,
+          },
+          null,
+        );
       } else {
         const document = await renderFamilyDocument(
           db,
@@ -93,37 +104,13 @@ export async function renderGenogramCommand(opts: RenderOptions): Promise<number
           now,
           await systemLayoutFonts(),
         );
-        written = await destinations(
-          opts.out,
-          document.files.map((f) => f.name),
-        );
-        for (const [i, f] of document.files.entries()) await writeFile(written[i] ?? f.name, f.bytes);
-        issued = { names: document.names, numbered: document.packet };
+        written = await writeOut(opts.out, document.files);
+        ({ issued } = document);
       }
     } catch (err) {
-      if ((err as { code?: string }).code === 'NAMES_REASON_REQUIRED')
-        throw new CliError(
-          exitCodes.lawForbids,
-          '同意のない世帯（支援会議）の資料に実名を載せるには、--names-reason で理由を記録してください（ドメインルール4）。',
-        );
+      if ((err as { code?: string }).code === 'NAMES_REASON_REQUIRED') throw householdNamesRefusal();
       throw err;
     }
-    await recordPacketIssue(
-      db,
-      vault.user.id,
-      {
-        meetingId: meetingId ?? null,
-        householdId: household.id,
-        documents: [familySheet.key],
-        copies,
-        names: issued.names,
-        namesReason,
-        numbered: issued.numbered,
-      },
-      { action: 'cli', purpose: '管理コマンド', purposeNote: purpose },
-      now,
-    );
-    process.stdout.write(`${written.map((p) => `書き出しました: ${p}`).join('\n')}\n${handleWithCare}\n`);
-    return exitCodes.ok;
+    return recordCliIssue(vault, issued, purpose, now, written);
   });
 }

@@ -2,14 +2,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseJapaneseDate } from '../../domain/dates.js';
 import type { FormNumber } from '../../domain/forms.js';
-import { recordPacketIssue } from '../../services/document-gate.js';
+import { type IssuedPacket, recordPacketIssue } from '../../services/document-gate.js';
 import { renderPacket } from '../../services/document-packet.js';
 import { systemLayoutFonts } from '../../services/forms/index.js';
 import type { NoticeChoices } from '../../services/meeting-form-data.js';
 import { getOfficeSettings } from '../../services/office-settings.js';
 import { CliError } from '../cli-error.js';
 import { exitCodes } from '../exit-codes.js';
-import { cliContext, withCliVault } from '../open-vault.js';
+import { type CliVault, cliContext, withCliVault } from '../open-vault.js';
 
 export interface RenderOptions {
   dataDir: string;
@@ -105,6 +105,48 @@ export function gateOptions(opts: RenderOptions): { purpose: string; copies: num
 export const handleWithCare =
   '取扱注意: 会議で知り得た秘密を含みます。目的外に使わず、使い終えたら回収・廃棄してください。';
 
+/** Writes each file where `destinations` puts it; returns the paths written. */
+export async function writeOut(out: string, files: { name: string; bytes: Buffer }[]): Promise<string[]> {
+  const written = await destinations(
+    out,
+    files.map((f) => f.name),
+  );
+  for (const [i, f] of files.entries()) await writeFile(written[i] ?? f.name, f.bytes);
+  return written;
+}
+
+/** The gate's record without the dialog (rules 7, 8): the issue under the command's purpose, then where the files went. */
+export async function recordCliIssue(
+  vault: CliVault,
+  issued: IssuedPacket,
+  purpose: string,
+  now: Date,
+  written: string[],
+): Promise<number> {
+  const why = { action: 'cli', purpose: '管理コマンド', purposeNote: purpose } as const;
+  await recordPacketIssue(vault.store.db, vault.user.id, issued, why, now);
+  process.stdout.write(`${written.map((p) => `書き出しました: ${p}`).join('\n')}\n${handleWithCare}\n`);
+  return exitCodes.ok;
+}
+
+/** The household --case names by its 受付番号 (exit code 13 when there is none). */
+export async function householdOfCase(vault: CliVault, caseNo: string): Promise<{ id: string }> {
+  const household = await vault.store.db
+    .selectFrom('households')
+    .select('id')
+    .where('case_no', '=', caseNo)
+    .executeTakeFirst();
+  if (!household) throw new CliError(exitCodes.notFound, `受付番号「${caseNo}」の世帯はありません。`);
+  return household;
+}
+
+/** Rule 4 for a household's own document (評価シート, 別添資料), in the command line's words. */
+export const householdNamesRefusal = () =>
+  new CliError(
+    exitCodes.lawForbids,
+    '同意のない世帯（支援会議）の資料に実名を載せるには、--names-reason で理由を記録してください（ドメインルール4）。',
+  );
+
 /**
  * The 159条 gate without the dialog: a purpose is required and audited, names default by the
  * meeting's kind (rule 4), several 様式 are written with one unlock, and numbered copies share one
@@ -163,14 +205,9 @@ export async function renderCommand(opts: RenderOptions): Promise<number> {
       await systemLayoutFonts(),
     );
     for (const warning of packet.warnings) process.stderr.write(`注意: ${warning}\n`);
-    const written = await destinations(
-      opts.out,
-      packet.files.map((f) => f.name),
-    );
-    for (const [i, f] of packet.files.entries()) await writeFile(written[i] ?? f.name, f.bytes);
-    await recordPacketIssue(
-      db,
-      vault.user.id,
+    const written = await writeOut(opts.out, packet.files);
+    return recordCliIssue(
+      vault,
       {
         meetingId: meeting.id,
         householdId: null,
@@ -180,10 +217,9 @@ export async function renderCommand(opts: RenderOptions): Promise<number> {
         namesReason: namesReason || null,
         numbered: packet.packet,
       },
-      { action: 'cli', purpose: '管理コマンド', purposeNote: purpose },
+      purpose,
       now,
+      written,
     );
-    process.stdout.write(`${written.map((p) => `書き出しました: ${p}`).join('\n')}\n${handleWithCare}\n`);
-    return exitCodes.ok;
   });
 }
