@@ -2,6 +2,13 @@ import { readdir } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures/harness.js';
 import { bridge, officeDay } from './support/bridge.js';
+import {
+  addAgencies,
+  addHousehold,
+  addMeeting,
+  addProgressNote,
+  completeLetterSettings,
+} from './support/office.js';
 import { screenshot } from './support/screens.js';
 import { openPage, openSignedIn } from './support/vault.js';
 
@@ -17,43 +24,15 @@ const today = officeDay();
 
 /** An office with its settings filled in, two agencies and one household 支援中 with written consent. */
 async function office(page: Page) {
-  const settings = await bridge<Record<string, unknown>>(page, 'settings.get', {});
-  await bridge(page, 'settings.save', {
-    ...settings,
-    municipalityName: '鹿屋市',
-    senderTitle: '鹿屋市保健福祉部福祉政策課長',
-    phone: '0994-31-1113',
-    documentNumberPrefix: '鹿福政',
-  });
-  const agencies: string[] = [];
-  for (const [name, field] of [
+  await completeLetterSettings(page);
+  const agencies = await addAgencies(page, [
     ['第一地域包括支援センター', '高齢'],
     ['基幹相談支援センター', '障がい'],
-  ] as const)
-    agencies.push(
-      (
-        await bridge<{ id: string }>(page, 'agencies.save', {
-          field,
-          name,
-          department: '',
-          phone: '',
-          email: '',
-          address: '',
-          contactPerson: '',
-        })
-      ).id,
-    );
-  const { id: householdId } = await bridge<{ id: string }>(page, 'households.create', {
+  ]);
+  const householdId = await addHousehold(page, {
     caseNo: 'R8-201',
     receivedOn: officeDay(-70),
     label: '森田氏世帯',
-    referralAgencyId: null,
-    issues: [],
-    note: '',
-  });
-  const member = { livesInHousehold: true, deceased: false, keyPerson: false };
-  await bridge(page, 'households.saveMembers', {
-    householdId,
     members: [
       {
         name: '森田 一郎',
@@ -62,7 +41,6 @@ async function office(page: Page) {
         birthDate: '1952-04-01',
         sex: 'male',
         isPrincipal: true,
-        ...member,
       },
       {
         name: '森田 花',
@@ -71,48 +49,18 @@ async function office(page: Page) {
         birthDate: '1982-06-01',
         sex: 'female',
         isPrincipal: false,
-        ...member,
       },
     ],
+    startedOn: officeDay(-60),
+    consent: { obtainedOn: officeDay(-60), method: 'written' },
   });
-  await bridge(page, 'households.changeStatus', { householdId, action: 'start', on: officeDay(-60) });
-  await bridge(page, 'consents.add', {
-    householdId,
-    obtainedOn: officeDay(-60),
-    method: 'written',
-    obtainedBy: '検証 太郎',
-    allAgencies: true,
-    agencyIds: [],
-  });
-  await bridge(page, 'progressNotes.save', {
-    householdId,
+  await addProgressNote(page, householdId, {
     notedOn: officeDay(-2),
     agencyId: null,
-    staff: '相談員',
     content: '本人宅を訪問し、通院の様子を聞いた。',
-    nextPlan: '',
   });
   const meeting = (n: number, heldOn: string, issuedOn: string) =>
-    bridge<{ id: string }>(page, 'meetings.create', {
-      householdId,
-      kind: 'consented',
-      meetingNo: `R8-201-${n}`,
-      heldOn,
-      startTime: '14:00',
-      endTime: '15:30',
-      place: '市役所 第2会議室',
-      agenda: [],
-      handouts: [],
-      attendees: agencies.map((agencyId, k) => ({
-        agencyId,
-        title: '相談員',
-        personName: `担当 ${k + 1}`,
-        scopeReason: '',
-      })),
-      noticeNumber: null,
-      issuedOn,
-      replyBy: '',
-    });
+    addMeeting(page, { householdId, meetingNo: `R8-201-${n}`, heldOn, issuedOn, agencyIds: agencies });
   return { householdId, meeting };
 }
 

@@ -2,6 +2,14 @@ import type { Page } from '@playwright/test';
 import type { Desk } from '../electron/ipc/schemas/desk.js';
 import { expect, test } from './fixtures/harness.js';
 import { bridge, officeDay } from './support/bridge.js';
+import {
+  addAgencies,
+  addHousehold,
+  addMeeting,
+  addProgressNote,
+  finalizePlanAndReport,
+  principal,
+} from './support/office.js';
 import { screenshot } from './support/screens.js';
 import { openSignedIn } from './support/vault.js';
 
@@ -67,114 +75,45 @@ const surnames = [
 ];
 
 async function loadedOffice(page: Page) {
-  const agencies: string[] = [];
-  for (const [name, field] of [
+  const agencies = await addAgencies(page, [
     ['第一地域包括支援センター', '高齢'],
     ['第二地域包括支援センター', '高齢'],
     ['基幹相談支援センター', '障がい'],
     ['かさね市社会福祉協議会', '地域'],
     ['子ども家庭支援センター', '子ども'],
-  ] as const)
-    agencies.push(
-      (
-        await bridge<{ id: string }>(page, 'agencies.save', {
-          field,
-          name,
-          department: '',
-          phone: '',
-          email: '',
-          address: '',
-          contactPerson: '',
-        })
-      ).id,
-    );
+  ]);
   const households: string[] = [];
-  for (const [i, surname] of surnames.entries()) {
-    const { id } = await bridge<{ id: string }>(page, 'households.create', {
-      caseNo: `R8-${String(i + 1).padStart(3, '0')}`,
-      receivedOn: officeDay(-200 + i),
-      label: `${surname}氏世帯`,
-      referralAgencyId: null,
-      issues: [],
-      note: '',
-    });
-    households.push(id);
-    await bridge(page, 'households.saveMembers', {
-      householdId: id,
-      members: [
-        {
-          name: `${surname} 一郎`,
-          kana: 'いちろう',
-          relationship: '本人',
-          birthDate: '1955-04-01',
-          sex: 'male',
-          isPrincipal: true,
-          livesInHousehold: true,
-          deceased: false,
-          keyPerson: false,
-        },
-      ],
-    });
-    await bridge(page, 'households.changeStatus', {
-      householdId: id,
-      action: 'start',
-      on: officeDay(-150 + i),
-    });
-    await bridge(page, 'consents.add', {
-      householdId: id,
-      obtainedOn: officeDay(-140 + i),
-      method: i % 6 === 5 ? 'oral' : 'written',
-      obtainedBy: '検証 太郎',
-      allAgencies: true,
-      agencyIds: [],
-    });
-  }
+  for (const [i, surname] of surnames.entries())
+    households.push(
+      await addHousehold(page, {
+        caseNo: `R8-${String(i + 1).padStart(3, '0')}`,
+        receivedOn: officeDay(-200 + i),
+        label: `${surname}氏世帯`,
+        members: [principal(surname)],
+        startedOn: officeDay(-150 + i),
+        consent: { obtainedOn: officeDay(-140 + i), method: i % 6 === 5 ? 'oral' : 'written' },
+      }),
+    );
+  const agency = (i: number) => agencies[i % agencies.length] as string;
   const meeting = (i: number, n: number, heldOn: string) =>
-    bridge<{ id: string }>(page, 'meetings.create', {
-      householdId: households[i],
-      kind: 'consented',
+    addMeeting(page, {
+      householdId: households[i] as string,
       meetingNo: `R8-${String(i + 1).padStart(3, '0')}-${n}`,
       heldOn,
-      startTime: ['10:00', '13:30', '15:00'][i % 3],
-      endTime: ['11:00', '15:00', '16:30'][i % 3],
-      place: '市役所 第2会議室',
-      agenda: [],
-      handouts: [],
-      attendees: agencies.slice(0, 2 + (i % 3)).map((agencyId, k) => ({
-        agencyId,
-        title: '相談員',
-        personName: `担当 ${k + 1}`,
-        scopeReason: '',
-      })),
-      noticeNumber: null,
       issuedOn: heldOn < today ? officeDay(-90) : today,
-      replyBy: '',
+      agencyIds: agencies.slice(0, 2 + (i % 3)),
+      startTime: ['10:00', '13:30', '15:00'][i % 3] as string,
+      endTime: ['11:00', '15:00', '16:30'][i % 3] as string,
     });
   // Held in the last three months: 18 meetings; 12 with a 確定 plan and a report, some due for review.
   for (let i = 0; i < 18; i++) {
-    const { id } = await meeting(i, 1, officeDay(-80 + i * 4));
+    const id = await meeting(i, 1, officeDay(-80 + i * 4));
     if (i % 3 === 2) continue;
-    const detail = await bridge<{
-      planRows: { id: string | null; target: string; memberId: string | null }[];
-    }>(page, 'meetings.get', { id });
-    await bridge(page, 'meetings.savePlan', {
-      meetingId: id,
-      status: 'final',
-      rows: detail.planRows.map((r, k) => ({
-        ...(r.id ? { id: r.id } : {}),
-        target: r.target,
-        memberId: r.memberId,
-        goal: k === 0 ? '通院を続け、生活のリズムを整える' : '',
-        discussion: '',
-        nextActions: k === 0 ? '月1回の訪問' : '',
-        roles: '',
-      })),
-    });
-    await bridge(page, 'meetings.saveReport', {
-      meetingId: id,
-      reportSections: [],
+    await finalizePlanAndReport(page, id, {
+      goal: '通院を続け、生活のリズムを整える',
+      nextActions: '月1回の訪問',
       nextReviewOn: officeDay(-30 + i * 3),
-      monitoringAgencyIds: [agencies[i % agencies.length]],
+      monitoringAgencyIds: [agency(i)],
     });
   }
   // Ahead: 12 meetings over the next four weeks (those within 14 days show, each with what it lacks).
@@ -182,18 +121,13 @@ async function loadedOffice(page: Page) {
   // 支援経過: recent for most; nothing for two months for eight; a 次回予定日 come for six.
   for (const [i, id] of households.entries()) {
     if (i >= 40) continue;
-    await bridge(page, 'progressNotes.save', {
-      householdId: id,
+    await addProgressNote(page, id, {
       notedOn: i >= 32 ? officeDay(-60 - i) : officeDay(-(i % 12)),
-      agencyId: agencies[i % agencies.length],
-      staff: '相談員',
+      agencyId: agency(i),
       means: i % 2 === 0 ? 'visit' : 'phone',
-      timeFrom: '10:00',
-      timeTo: '10:30',
-      memberIds: [],
-      content: '本人と面談し、生活の様子を聞いた。',
-      nextPlan: i % 7 === 3 ? '電話で通院の様子を確かめる' : '',
-      nextOn: i % 7 === 3 ? officeDay(Math.min(0, 2 - (i % 12))) : '',
+      ...(i % 7 === 3
+        ? { next: { plan: '電話で通院の様子を確かめる', on: officeDay(Math.min(0, 2 - (i % 12))) } }
+        : {}),
     });
   }
 }

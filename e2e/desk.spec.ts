@@ -1,6 +1,14 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/harness.js';
 import { bridge, officeDay } from './support/bridge.js';
+import {
+  addAgencies,
+  addHousehold,
+  addMeeting,
+  addProgressNote,
+  finalizePlanAndReport,
+  principal,
+} from './support/office.js';
 import { screenshot } from './support/screens.js';
 import { openPage, openSignedIn } from './support/vault.js';
 
@@ -24,128 +32,53 @@ const names = [
 
 /** A realistic office: twelve households 支援中, meetings before and after today, notes and consents. */
 async function busyOffice(page: Page) {
-  const agencies: string[] = [];
-  for (const [name, field] of [
+  const agencies = await addAgencies(page, [
     ['第一地域包括支援センター', '高齢'],
     ['基幹相談支援センター', '障がい'],
     ['かさね市社会福祉協議会', '地域'],
-  ] as const)
-    agencies.push(
-      (
-        await bridge<{ id: string }>(page, 'agencies.save', {
-          field,
-          name,
-          department: '',
-          phone: '',
-          email: '',
-          address: '',
-          contactPerson: '',
-        })
-      ).id,
-    );
+  ]);
   const households: string[] = [];
-  for (const [i, label] of names.entries()) {
-    const { id } = await bridge<{ id: string }>(page, 'households.create', {
-      caseNo: `R8-${String(i + 1).padStart(3, '0')}`,
-      receivedOn: officeDay(-120),
-      label: `${label}氏世帯`,
-      referralAgencyId: null,
-      issues: [],
-      note: '',
-    });
-    households.push(id);
-    await bridge(page, 'households.saveMembers', {
-      householdId: id,
-      members: [
-        {
-          name: `${label} 一郎`,
-          kana: 'いちろう',
-          relationship: '本人',
-          birthDate: '1955-04-01',
-          sex: 'male',
-          isPrincipal: true,
-          livesInHousehold: true,
-          deceased: false,
-          keyPerson: false,
-        },
-      ],
-    });
-    await bridge(page, 'households.changeStatus', { householdId: id, action: 'start', on: officeDay(-110) });
-    await bridge(page, 'consents.add', {
-      householdId: id,
-      obtainedOn: officeDay(-100),
-      method: i % 5 === 4 ? 'oral' : 'written',
-      obtainedBy: '検証 太郎',
-      allAgencies: true,
-      agencyIds: [],
-    });
-  }
+  for (const [i, label] of names.entries())
+    households.push(
+      await addHousehold(page, {
+        caseNo: `R8-${String(i + 1).padStart(3, '0')}`,
+        receivedOn: officeDay(-120),
+        label: `${label}氏世帯`,
+        members: [principal(label)],
+        startedOn: officeDay(-110),
+        consent: { obtainedOn: officeDay(-100), method: i % 5 === 4 ? 'oral' : 'written' },
+      }),
+    );
   const meeting = (i: number, n: number, heldOn: string) =>
-    bridge<{ id: string }>(page, 'meetings.create', {
-      householdId: households[i],
-      kind: 'consented',
+    addMeeting(page, {
+      householdId: households[i] as string,
       meetingNo: `R8-${String(i + 1).padStart(3, '0')}-${n}`,
       heldOn,
-      startTime: '14:00',
-      endTime: '15:30',
-      place: '市役所 第2会議室',
-      agenda: ['開会', '閉会'],
-      handouts: [],
-      attendees: agencies.map((agencyId, k) => ({
-        agencyId,
-        title: '相談員',
-        personName: `担当 ${k + 1}`,
-        scopeReason: '',
-      })),
-      noticeNumber: null,
       issuedOn: heldOn < today ? officeDay(-60) : today,
-      replyBy: '',
+      agencyIds: agencies,
+      agenda: ['開会', '閉会'],
     });
   // Held: four meetings, two of them with a 確定 plan, one due for review today.
   for (const i of [0, 1, 2, 3]) {
-    const { id } = await meeting(i, 1, officeDay(-40 + i));
-    if (i < 2) {
-      const detail = await bridge<{
-        planRows: { id: string | null; target: string; memberId: string | null }[];
-      }>(page, 'meetings.get', { id });
-      await bridge(page, 'meetings.savePlan', {
-        meetingId: id,
-        status: 'final',
-        rows: detail.planRows.map((r, k) => ({
-          ...(r.id ? { id: r.id } : {}),
-          target: r.target,
-          memberId: r.memberId,
-          goal: k === 0 ? '通院を続ける' : '',
-          discussion: '',
-          nextActions: k === 0 ? '月1回の訪問' : '',
-          roles: '',
-        })),
-      });
-      await bridge(page, 'meetings.saveReport', {
-        meetingId: id,
-        reportSections: [],
+    const id = await meeting(i, 1, officeDay(-40 + i));
+    if (i < 2)
+      await finalizePlanAndReport(page, id, {
+        goal: '通院を続ける',
+        nextActions: '月1回の訪問',
         nextReviewOn: i === 0 ? today : officeDay(30),
-        monitoringAgencyIds: [agencies[0]],
+        monitoringAgencyIds: [agencies[0] as string],
       });
-    }
   }
   // Ahead: today + 3, 7 and exactly 14 days (shown), 15 days (not shown).
   for (const [k, offset] of [3, 7, 14, 15].entries()) await meeting(4 + k, 1, officeDay(offset));
   // 支援経過: recent for most; 45 days ago for two (quiet); a 次回予定日 of today for one.
   for (const [i, id] of households.entries()) {
     if (i === 10 || i === 11) continue;
-    await bridge(page, 'progressNotes.save', {
-      householdId: id,
+    await addProgressNote(page, id, {
       notedOn: i === 9 ? officeDay(-45) : officeDay(-5),
-      agencyId: agencies[i % 3],
-      staff: '相談員',
+      agencyId: agencies[i % 3] as string,
       means: i % 2 === 0 ? 'visit' : 'phone',
-      timeFrom: '10:00',
-      timeTo: '10:30',
-      memberIds: [],
-      content: '本人と面談し、生活の様子を聞いた。',
-      nextPlan: i === 8 ? '電話で通院の様子を確かめる' : '',
-      nextOn: i === 8 ? today : '',
+      ...(i === 8 ? { next: { plan: '電話で通院の様子を確かめる', on: today } } : {}),
     });
   }
   return { households, agencies };
@@ -185,13 +118,10 @@ test.describe('ホーム「今日の仕事」', () => {
       .getByRole('link', { name: /R8-009/ })
       .click();
     await expect(page.getByRole('heading', { name: /渡辺氏世帯/ })).toBeVisible();
-    await bridge(page, 'progressNotes.save', {
-      householdId: office.households[8],
+    await addProgressNote(page, office.households[8] as string, {
       notedOn: today,
       agencyId: null,
-      staff: '相談員',
       content: '電話で様子を聞いた。',
-      nextPlan: '',
     });
     await openPage(page, 'ホーム');
     await expect(page.getByTestId('desk-contacts')).not.toContainText('R8-009');
