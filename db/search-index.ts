@@ -93,10 +93,41 @@ export function kanaPlace(sortKana: string, caseNo: string): bigint {
 
 export const entryId = (place: bigint, key: number): bigint => (place << keyBits) | BigInt(key);
 
+/** What a household is indexed by: its search text, its two entries' ids and their tokens. */
+export interface SearchEntry {
+  text: string;
+  received: bigint;
+  kana: bigint;
+  tokens: string;
+}
+
 /**
- * Writes one household's search row and index entries again (inside the caller's transaction), from
- * its 受付番号, 表示名, members' 氏名 and ふりがな, 受付日 and sort ふりがな. The key is kept; the old
- * entries go with the old row (trigger household_search_terms_ad).
+ * One household's search row and index entries under `key`, from its 受付番号, 表示名, members' 氏名
+ * and ふりがな (in their order), 受付日 and sort ふりがな. Pure: writeSearchEntries and the bench's bulk
+ * seeding (scripts/bench/seed.ts) write the same entries.
+ */
+export function searchEntry(
+  household: { case_no: string; label: string; received_on: string; sort_kana: string },
+  members: readonly { name: string; kana: string }[],
+  key: number,
+): SearchEntry {
+  if (key > maxSearchKey) throw new Error(`the search index holds at most ${maxSearchKey} households`);
+  const text = householdSearchText([
+    household.case_no,
+    household.label,
+    ...members.flatMap((m) => [m.name, m.kana]),
+  ]);
+  return {
+    text,
+    received: entryId(receivedPlace(household.received_on), key),
+    kana: entryId(kanaPlace(household.sort_kana, household.case_no), key),
+    tokens: searchTokens(text).join(' '),
+  };
+}
+
+/**
+ * Writes one household's search row and index entries again (inside the caller's transaction). The
+ * key is kept; the old entries go with the old row (trigger household_search_terms_ad).
  */
 export async function writeSearchEntries(db: Kysely<Database>, householdId: string): Promise<void> {
   const household = await db
@@ -116,11 +147,6 @@ export async function writeSearchEntries(db: Kysely<Database>, householdId: stri
     .select(['name', 'kana'])
     .where('household_id', '=', householdId)
     .execute();
-  const text = householdSearchText([
-    household.case_no,
-    household.label,
-    ...members.flatMap((m) => [m.name, m.kana]),
-  ]);
   const key =
     existing?.key ??
     ((
@@ -129,14 +155,11 @@ export async function writeSearchEntries(db: Kysely<Database>, householdId: stri
         .select(({ fn }) => fn.max('key').as('last'))
         .executeTakeFirst()
     )?.last ?? 0) + 1;
-  if (key > maxSearchKey) throw new Error(`the search index holds at most ${maxSearchKey} households`);
-  const received = entryId(receivedPlace(household.received_on), key);
-  const kana = entryId(kanaPlace(household.sort_kana, household.case_no), key);
+  const { text, received, kana, tokens } = searchEntry(household, members, key);
   await db
     .insertInto('household_search_terms')
     .values({ key, household_id: householdId, text, received_rowid: received, kana_rowid: kana })
     .execute();
-  const tokens = searchTokens(text).join(' ');
   await sql`INSERT INTO household_search_received (rowid, tokens) VALUES (${received}, ${tokens})`.execute(
     db,
   );

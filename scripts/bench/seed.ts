@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
+import { caseNoKey } from '../../db/case-number-key.js';
 import type { Database } from '../../db/schema.js';
+import { foldForSearch } from '../../db/search-fold.js';
+import { searchEntry, searchTables } from '../../db/search-index.js';
+import { memberLabel } from '../../electron/domain/household.js';
 import { defaultAgenda } from '../../electron/domain/meeting.js';
-import { insertConsent } from '../../electron/services/consent.js';
-import { insertHousehold, replaceMembers } from '../../electron/services/households.js';
+import type { MeetingInput } from '../../electron/ipc/schemas/meetings.js';
 import { insertMeeting } from '../../electron/services/meetings.js';
-import { livingMember } from '../../electron/services/testing/members.js';
 
 const surnames = [
   '山田',
@@ -39,89 +41,321 @@ const given = ['太郎', '花子', '一郎', '美咲', '健', '由美', '翔', '
 const givenKana = ['たろう', 'はなこ', 'いちろう', 'みさき', 'けん', 'ゆみ', 'しょう', 'かずこ'];
 const issues = ['8050', 'ダブルケア', '社会的孤立・ひきこもり', 'ヤングケアラー', '生活困窮'];
 
+type Row = readonly unknown[];
+
+/**
+ * Rows gathered for multi-row INSERTs, written in the order the tables are listed (parents before the
+ * rows that refer to them). Seeding 100,000 households one service call at a time took minutes; the
+ * rows are the ones the services write (seed.test.ts compares them with a set seeded through them).
+ */
+class Rows {
+  readonly #rows = new Map<string, Row[]>();
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly columns: Readonly<Record<string, readonly string[]>>,
+  ) {
+    for (const table of Object.keys(columns)) this.#rows.set(table, []);
+  }
+
+  add(table: string, ...rows: Row[]): void {
+    this.#rows.get(table)?.push(...rows);
+  }
+
+  /** Under SQLite's 32,766 parameters per statement, with room to spare. */
+  static readonly #maxParameters = 16_000;
+
+  async flush(): Promise<void> {
+    for (const [table, rows] of this.#rows) {
+      const columns = this.columns[table] ?? [];
+      const perStatement = Math.max(1, Math.floor(Rows.#maxParameters / columns.length));
+      for (let at = 0; at < rows.length; at += perStatement) {
+        const chunk = rows.slice(at, at + perStatement);
+        const one = `(${columns.map(() => '?').join(', ')})`;
+        await this.db.executeQuery(
+          CompiledQuery.raw(
+            `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array(chunk.length).fill(one).join(', ')}`,
+            chunk.flat(),
+          ),
+        );
+      }
+      rows.length = 0;
+    }
+  }
+}
+
+const householdColumns = {
+  households: [
+    'id',
+    'case_no',
+    'case_no_key',
+    'received_on',
+    'label',
+    'referral_agency_id',
+    'status',
+    'closed_on',
+    'close_reason',
+    'note',
+    'sort_kana',
+    'created_at',
+    'updated_at',
+  ],
+  household_issues: ['household_id', 'issue'],
+  status_changes: ['household_id', 'status', 'changed_on', 'reason', 'user_id', 'created_at', 'voided_at'],
+  members: [
+    'id',
+    'household_id',
+    'label',
+    'voided_at',
+    'position',
+    'name',
+    'kana',
+    'relationship',
+    'birth_date',
+    'sex',
+    'is_principal',
+    'lives_in_household',
+    'deceased',
+    'death_date',
+    'death_year',
+    'is_key_person',
+  ],
+  consents: [
+    'id',
+    'household_id',
+    'obtained_on',
+    'method',
+    'obtained_by',
+    'all_agencies',
+    'withdrawn_on',
+    'withdraw_reason',
+    'created_at',
+    'voided_at',
+  ],
+  progress_notes: [
+    'id',
+    'household_id',
+    'noted_on',
+    'agency_id',
+    'staff',
+    'content',
+    'next_plan',
+    'revision',
+    'created_at',
+    'updated_at',
+  ],
+  household_search_terms: ['key', 'household_id', 'text', 'received_rowid', 'kana_rowid'],
+  [searchTables.received]: ['rowid', 'tokens'],
+  [searchTables.kana]: ['rowid', 'tokens'],
+} as const;
+
+/** Households written per round of INSERTs, and per transaction (so the WAL stays a few hundred MB). */
+const householdsPerFlush = 200;
+const householdsPerTransaction = 10_000;
+
+/**
+ * SQLite's page cache raised to 512 MB while seeding: the indexes on random ids (a million notes at
+ * 100,000 households) outgrow the store's 32 MB, and each page pushed out is encrypted, written and
+ * read back many times over. The store's own setting is put back after, so the measures see it.
+ */
+async function withLargeCache<T>(db: Kysely<Database>, work: () => Promise<T>): Promise<T> {
+  const [before] = await rawRows<{ cache_size: number }>(db, 'PRAGMA cache_size');
+  await rawRows(db, 'PRAGMA cache_size = -524288');
+  try {
+    return await work();
+  } finally {
+    await rawRows(db, `PRAGMA cache_size = ${Number(before?.cache_size ?? -2000)}`);
+  }
+}
+
+async function rawRows<R>(db: Kysely<Database>, text: string, parameters: unknown[] = []): Promise<R[]> {
+  return (await db.executeQuery<R>(CompiledQuery.raw(text, parameters))).rows;
+}
+
 /**
  * The budget's data set: households with four members each, consent on half, notes spread over them.
  * `from` continues an earlier seeding (the growth runs add households to the same file); 受付日 fall
- * in 2019–2024, never after today.
+ * in 2019–2024, never after today. The rows are those insertHousehold, replaceMembers and
+ * insertConsent write (受付 history, ふりがな order, search row and index entries), 10,000 households a transaction.
  */
 export async function seedBenchData(
   db: Kysely<Database>,
   counts: { households: number; notesPerHousehold: number; from?: number },
 ): Promise<string[]> {
-  const now = new Date();
+  const now = new Date().toISOString();
   const ids: string[] = [];
   const from = counts.from ?? 0;
-  await db.transaction().execute(async (trx) => {
-    for (let i = from; i < from + counts.households; i++) {
-      const s = i % surnames.length;
-      const receivedOn = `${2019 + (i % 6)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`;
-      const id = await insertHousehold(
-        trx,
-        null,
-        {
-          caseNo: `B-${String(i).padStart(6, '0')}`,
-          receivedOn,
-          label: `${surnames[s]}${i}`,
-          referralAgencyId: null,
-          issues: [issues[i % issues.length] ?? '8050'],
-          note: '',
-        },
-        now,
-      );
-      await replaceMembers(
-        trx,
-        id,
-        Array.from({ length: 4 }, (_, m) => ({
-          name: `${surnames[s]} ${given[(i + m) % given.length]}${i}`,
-          kana: `${surnameKana[s]} ${givenKana[(i + m) % givenKana.length]}`,
-          relationship: m === 0 ? '本人' : '家族',
-          birthDate: `${1940 + ((i + m * 17) % 70)}-01-15`,
-          sex: m % 2 === 0 ? ('male' as const) : ('female' as const),
-          isPrincipal: m === 0,
-          ...livingMember,
-        })),
-        { userId: null, now },
-      );
-      if (i % 2 === 0)
-        await insertConsent(
+  const end = from + counts.households;
+  await withLargeCache(db, async () => {
+    for (let start = from; start < end; start += householdsPerTransaction)
+      await db.transaction().execute(async (trx) => {
+        const rows = new Rows(trx, householdColumns);
+        const [last] = await rawRows<{ last: number | null }>(
           trx,
-          {
-            householdId: id,
-            obtainedOn: receivedOn,
-            method: 'written',
-            obtainedBy: 'bench',
-            allAgencies: true,
-            agencyIds: [],
-          },
-          now,
+          'SELECT max(key) AS last FROM household_search_terms',
         );
-      if (counts.notesPerHousehold > 0)
-        await trx
-          .insertInto('progress_notes')
-          .values(
-            Array.from({ length: counts.notesPerHousehold }, (_, n) => ({
-              id: randomUUID(),
-              household_id: id,
-              noted_on: receivedOn,
-              agency_id: null,
-              staff: 'bench',
-              content: `経過記録 ${n}`,
-              next_plan: '',
-              revision: 1,
-              created_at: now.toISOString(),
-              updated_at: now.toISOString(),
-            })),
-          )
-          .execute();
-      ids.push(id);
-    }
+        let key = last?.last ?? 0;
+        for (let i = start; i < Math.min(end, start + householdsPerTransaction); i++) {
+          const s = i % surnames.length;
+          const receivedOn = `${2019 + (i % 6)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`;
+          const id = randomUUID();
+          const caseNo = `B-${String(i).padStart(6, '0')}`;
+          const label = `${surnames[s]}${i}`;
+          const members = Array.from({ length: 4 }, (_, m) => ({
+            name: `${surnames[s]} ${given[(i + m) % given.length]}${i}`,
+            kana: `${surnameKana[s]} ${givenKana[(i + m) % givenKana.length]}`,
+          }));
+          const sortKana = foldForSearch(members[0]?.kana ?? '');
+          rows.add('households', [
+            id,
+            caseNo,
+            caseNoKey(caseNo),
+            receivedOn,
+            label,
+            null,
+            'received',
+            null,
+            null,
+            '',
+            sortKana,
+            now,
+            now,
+          ]);
+          rows.add('household_issues', [id, issues[i % issues.length] ?? '8050']);
+          rows.add('status_changes', [id, 'received', receivedOn, null, null, now, null]);
+          rows.add(
+            'members',
+            ...members.map((m, position) => [
+              randomUUID(),
+              id,
+              memberLabel(position),
+              null,
+              position,
+              m.name,
+              m.kana,
+              position === 0 ? '本人' : '家族',
+              `${1940 + ((i + position * 17) % 70)}-01-15`,
+              position % 2 === 0 ? 'male' : 'female',
+              position === 0 ? 1 : 0,
+              1,
+              0,
+              null,
+              null,
+              0,
+            ]),
+          );
+          if (i % 2 === 0)
+            rows.add('consents', [
+              randomUUID(),
+              id,
+              receivedOn,
+              'written',
+              'bench',
+              1,
+              null,
+              null,
+              now,
+              null,
+            ]);
+          rows.add(
+            'progress_notes',
+            ...Array.from({ length: counts.notesPerHousehold }, (_, n) => [
+              randomUUID(),
+              id,
+              receivedOn,
+              null,
+              'bench',
+              `経過記録 ${n}`,
+              '',
+              1,
+              now,
+              now,
+            ]),
+          );
+          // As writeSearchEntries (db/search-index.ts) indexes a household.
+          key += 1;
+          const { text, received, kana, tokens } = searchEntry(
+            { case_no: caseNo, label, received_on: receivedOn, sort_kana: sortKana },
+            members,
+            key,
+          );
+          rows.add('household_search_terms', [key, id, text, received, kana]);
+          rows.add(searchTables.received, [received, tokens]);
+          rows.add(searchTables.kana, [kana, tokens]);
+          ids.push(id);
+          if (ids.length % householdsPerFlush === 0) await rows.flush();
+        }
+        await rows.flush();
+      });
   });
   return ids;
 }
 
+const meetingColumns = {
+  meetings: [
+    'id',
+    'meeting_no',
+    'household_id',
+    'kind',
+    'held_on',
+    'start_time',
+    'end_time',
+    'place',
+    'agenda_json',
+    'report_sections_json',
+    'handouts_json',
+    'next_review_on',
+    'notice_number',
+    'issued_on',
+    'reply_by',
+    'plan_status',
+    'created_at',
+    'updated_at',
+    'cancelled_at',
+    'cancel_reason',
+    'migrated',
+  ],
+  meeting_attendees: [
+    'id',
+    'meeting_id',
+    'agency_id',
+    'title',
+    'person_name',
+    'position',
+    'scope_reason',
+    'attendance',
+  ],
+  document_issues: [
+    'id',
+    'meeting_id',
+    'household_id',
+    'document',
+    'copies',
+    'purpose',
+    'purpose_note',
+    'names',
+    'names_reason',
+    'action',
+    'user_id',
+    'created_at',
+  ],
+  plan_rows: [
+    'id',
+    'meeting_id',
+    'position',
+    'target',
+    'member_id',
+    'member_label',
+    'goal',
+    'discussion',
+    'next_actions',
+    'roles',
+  ],
+} as const;
+
 /**
  * Meetings for the budget: `count` 重層的支援会議 with three agencies and a plan each, plus (unless
- * `large` is false) one with 14 agencies, the one the 様式 are rendered for.
+ * `large` is false) one with 14 agencies, the one the 様式 are rendered for. The first meeting and the
+ * large one go through insertMeeting; the others repeat the first one's stored agenda and columns.
  */
 export async function seedBenchMeetings(
   db: Kysely<Database>,
@@ -134,30 +368,35 @@ export async function seedBenchMeetings(
   const agencies = (await db.selectFrom('agencies').select('id').orderBy('name').execute()).map((a) => a.id);
   let largeMeetingId = '';
   const userId = (await db.selectFrom('users').select('id').executeTakeFirstOrThrow()).id;
-  await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < (large ? count + 1 : count); i++) {
-      // As in a working office, a past meeting has its plan 確定 and its 様式4 issued; one in fifty is
-      // still open, so the desk's 会議の後の作業 holds about a hundred meetings, not all of them.
-      const open = i % 50 === 1;
-      const householdId = householdIds[(i * 2) % householdIds.length] ?? '';
-      const household = await trx
-        .selectFrom('households')
-        .select(['received_on', 'case_no'])
-        .where('id', '=', householdId)
-        .executeTakeFirstOrThrow();
-      const isLarge = i === count;
-      const attendees = (isLarge ? agencies.slice(0, 14) : agencies.slice(i % 10, (i % 10) + 3)).map(
-        (agencyId, n) => ({
-          agencyId,
-          title: '相談員',
-          personName: `担当者${n + 1}`,
-          scopeReason: '',
-        }),
-      );
-      const id = await insertMeeting(
-        trx,
-        null,
-        {
+  await withLargeCache(db, () =>
+    db.transaction().execute(async (trx) => {
+      const rows = new Rows(trx, meetingColumns);
+      let first: { agenda_json: string; report_sections_json: string; handouts_json: string } | undefined;
+      for (let i = 0; i < (large ? count + 1 : count); i++) {
+        // As in a working office, a past meeting has its plan 確定 and its 様式4 issued; one in fifty is
+        // still open, so the desk's 会議の後の作業 holds about a hundred meetings, not all of them.
+        const open = i % 50 === 1;
+        const householdId = householdIds[(i * 2) % householdIds.length] ?? '';
+        const [household] = await rawRows<{ received_on: string; case_no: string; consented: number }>(
+          trx,
+          `SELECT received_on, case_no,
+           EXISTS (SELECT 1 FROM consents c WHERE c.household_id = h.id AND c.voided_at IS NULL) AS consented
+         FROM households h WHERE id = ?`,
+          [householdId],
+        );
+        if (!household) throw new Error(`no household ${householdId}`);
+        // insertMeeting refuses a 重層的支援会議 without consent; the repeated rows must not hold one either.
+        if (!household.consented) throw new Error(`household ${household.case_no} has no consent`);
+        const isLarge = i === count;
+        const attendees = (isLarge ? agencies.slice(0, 14) : agencies.slice(i % 10, (i % 10) + 3)).map(
+          (agencyId, n) => ({
+            agencyId,
+            title: '相談員',
+            personName: `担当者${n + 1}`,
+            scopeReason: '',
+          }),
+        );
+        const input: MeetingInput = {
           householdId,
           kind: 'consented',
           meetingNo: `${household.case_no}-M${i}`,
@@ -171,57 +410,99 @@ export async function seedBenchMeetings(
           noticeNumber: null,
           issuedOn: household.received_on,
           replyBy: null,
-        },
-        labels,
-        now,
-        open ? 'draft' : 'final',
-      );
-      if (!open)
-        await trx
-          .insertInto('document_issues')
-          .values({
-            id: randomUUID(),
-            meeting_id: id,
-            household_id: householdId,
-            document: 'form4',
-            copies: 1,
-            purpose: 'meeting',
-            purpose_note: '',
-            names: 'real',
-            names_reason: null,
-            action: 'save',
-            user_id: userId,
-            created_at: `${household.received_on}T06:00:00.000Z`,
-          })
-          .execute();
-      const members = await trx
-        .selectFrom('members')
-        .select(['id', 'label'])
-        .where('household_id', '=', householdId)
-        .orderBy('position')
-        .execute();
-      const targets = [
-        ...members.map((m) => ({ target: 'member' as const, member_id: m.id, member_label: m.label })),
-        { target: 'crisis' as const, member_id: null, member_label: null },
-        { target: 'other' as const, member_id: null, member_label: null },
-      ];
-      await trx
-        .insertInto('plan_rows')
-        .values(
-          targets.map((t, position) => ({
-            id: randomUUID(),
-            meeting_id: id,
+        };
+        const planStatus = open ? 'draft' : 'final';
+        let id: string;
+        if (isLarge || !first) {
+          await rows.flush();
+          id = await insertMeeting(trx, null, input, labels, now, planStatus);
+          first ??= await trx
+            .selectFrom('meetings')
+            .select(['agenda_json', 'report_sections_json', 'handouts_json'])
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow();
+        } else {
+          id = randomUUID();
+          rows.add('meetings', [
+            id,
+            input.meetingNo,
+            householdId,
+            input.kind,
+            input.heldOn,
+            input.startTime,
+            input.endTime,
+            input.place,
+            first.agenda_json,
+            first.report_sections_json,
+            first.handouts_json,
+            null,
+            input.noticeNumber,
+            input.issuedOn,
+            input.replyBy,
+            planStatus,
+            now.toISOString(),
+            now.toISOString(),
+            null,
+            null,
+            0,
+          ]);
+          rows.add(
+            'meeting_attendees',
+            ...attendees.map((a, position) => [
+              randomUUID(),
+              id,
+              a.agencyId,
+              a.title,
+              a.personName,
+              position,
+              null,
+              'unknown',
+            ]),
+          );
+        }
+        if (!open)
+          rows.add('document_issues', [
+            randomUUID(),
+            id,
+            householdId,
+            'form4',
+            1,
+            'meeting',
+            '',
+            'real',
+            null,
+            'save',
+            userId,
+            `${household.received_on}T06:00:00.000Z`,
+          ]);
+        const members = await rawRows<{ id: string; label: string }>(
+          trx,
+          'SELECT id, label FROM members WHERE household_id = ? ORDER BY position',
+          [householdId],
+        );
+        const targets = [
+          ...members.map((m) => ['member', m.id, m.label]),
+          ['crisis', null, null],
+          ['other', null, null],
+        ];
+        rows.add(
+          'plan_rows',
+          ...targets.map((t, position) => [
+            randomUUID(),
+            id,
             position,
             ...t,
-            goal: '安定した生活を送る',
-            discussion: '見守り体制を確認した',
-            next_actions: '週1回の訪問',
-            roles: '地域包括支援センター',
-          })),
-        )
-        .execute();
-      if (isLarge) largeMeetingId = id;
-    }
-  });
+            '安定した生活を送る',
+            '見守り体制を確認した',
+            '週1回の訪問',
+            '地域包括支援センター',
+          ]),
+        );
+        if (isLarge) largeMeetingId = id;
+        if (i % householdsPerFlush === householdsPerFlush - 1) await rows.flush();
+      }
+      await rows.flush();
+    }),
+  );
   return { largeMeetingId };
 }
