@@ -153,17 +153,22 @@ const householdsPerFlush = 200;
 const householdsPerTransaction = 10_000;
 
 /**
- * SQLite's page cache raised to 512 MB while seeding: the indexes on random ids (a million notes at
- * 100,000 households) outgrow the store's 32 MB, and each page pushed out is encrypted, written and
- * read back many times over. The store's own setting is put back after, so the measures see it.
+ * While seeding, SQLite's page cache is 512 MB and commits do not wait for the disk. The indexes on
+ * random ids (a million notes at 100,000 households) outgrow the store's 32 MB, and each page pushed
+ * out is encrypted, written and read back many times over; and on a shared disk each commit's fsync of
+ * a few hundred MB of WAL waited minutes. This is a throwaway bench vault; the store's own settings
+ * are put back after, so every measure sees them.
  */
-async function withLargeCache<T>(db: Kysely<Database>, work: () => Promise<T>): Promise<T> {
-  const [before] = await rawRows<{ cache_size: number }>(db, 'PRAGMA cache_size');
+async function withSeedingPragmas<T>(db: Kysely<Database>, work: () => Promise<T>): Promise<T> {
+  const [cache] = await rawRows<{ cache_size: number }>(db, 'PRAGMA cache_size');
+  const [sync] = await rawRows<{ synchronous: number }>(db, 'PRAGMA synchronous');
   await rawRows(db, 'PRAGMA cache_size = -524288');
+  await rawRows(db, 'PRAGMA synchronous = OFF');
   try {
     return await work();
   } finally {
-    await rawRows(db, `PRAGMA cache_size = ${Number(before?.cache_size ?? -2000)}`);
+    await rawRows(db, `PRAGMA synchronous = ${Number(sync?.synchronous ?? 2)}`);
+    await rawRows(db, `PRAGMA cache_size = ${Number(cache?.cache_size ?? -2000)}`);
   }
 }
 
@@ -185,7 +190,7 @@ export async function seedBenchData(
   const ids: string[] = [];
   const from = counts.from ?? 0;
   const end = from + counts.households;
-  await withLargeCache(db, async () => {
+  await withSeedingPragmas(db, async () => {
     for (let start = from; start < end; start += householdsPerTransaction)
       await db.transaction().execute(async (trx) => {
         const rows = new Rows(trx, householdColumns);
@@ -368,7 +373,7 @@ export async function seedBenchMeetings(
   const agencies = (await db.selectFrom('agencies').select('id').orderBy('name').execute()).map((a) => a.id);
   let largeMeetingId = '';
   const userId = (await db.selectFrom('users').select('id').executeTakeFirstOrThrow()).id;
-  await withLargeCache(db, () =>
+  await withSeedingPragmas(db, () =>
     db.transaction().execute(async (trx) => {
       const rows = new Rows(trx, meetingColumns);
       let first: { agenda_json: string; report_sections_json: string; handouts_json: string } | undefined;
