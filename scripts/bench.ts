@@ -10,6 +10,7 @@
  *   npm run bench -- --json FILE         also one flat JSON object of numbers (ms unless named)
  */
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,9 +18,10 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
-import { Kysely } from 'kysely';
-import { CommitWatch, WatchedSqliteDialect } from '../db/commit-watch.js';
+import type { Kysely } from 'kysely';
+import { CommitWatch, watchedKysely } from '../db/commit-watch.js';
 import type { Database } from '../db/schema.js';
+import { keepAnchor } from '../electron/services/anchor.js';
 import { appendAuditEvent, registerAuditKey, verifyAuditChain } from '../electron/services/audit.js';
 import { createContext } from '../electron/services/context.js';
 import { deskOn } from '../electron/services/desk.js';
@@ -124,6 +126,9 @@ const queries = [
 ];
 const queryLength = (q: string) => [...q.replace(/\s+/g, '')].length;
 
+const measures = ['search', 'open', 'openReads', 'forms', 'stats', 'desk'] as const;
+type Measure = (typeof measures)[number];
+
 interface Figures {
   search: number;
   /** Medians beside the p95s: on a shared machine a p95 of a few ms measures the scheduler too. */
@@ -134,59 +139,110 @@ interface Figures {
   forms: number;
   stats: number;
   desk: number;
+  /** Each measure's median, what encrypted ÷ plain compares (openReads: a case's reads, no audit event). */
+  median: Record<Measure, number>;
 }
 
-/** The same service calls, timed on one store (encrypted or its plain copy). */
+/**
+ * `n` samples of `fn` on each of several stores, taken in turn (a, b, then b, a, …): whatever else the
+ * machine does at that moment lands on every store's samples alike. Samples in ms, one list per store.
+ */
+async function alternating(
+  n: number,
+  stores: number,
+  fn: (store: number, i: number) => unknown,
+): Promise<number[][]> {
+  const out = Array.from({ length: stores }, () => [] as number[]);
+  for (let i = 0; i < n; i++)
+    for (let k = 0; k < stores; k++) {
+      const store = (i + k) % stores;
+      const t = performance.now();
+      await fn(store, i);
+      out[store]?.push(performance.now() - t);
+    }
+  return out;
+}
+
+/**
+ * The same service calls, timed on each store (the encrypted one, and for the ratios its plain copy),
+ * one sample on each in turn. Every store is warmed first: its page cache holds what the calls read.
+ */
 async function measure(
-  db: Kysely<Database>,
+  dbs: Kysely<Database>[],
   ids: string[],
   userId: string,
   largeMeetingId: string,
   fiscalYear: number,
-): Promise<Figures> {
+): Promise<Figures[]> {
   // What a handler gets: built per call, as dispatch does.
-  const ctx = () => createContext({ db, user: { id: userId, name: 'bench' }, now: new Date() });
-  const list = (i: number) =>
-    listHouseholds(ctx(), {
+  const ctx = (store: number) =>
+    createContext({
+      db: dbs[store] as Kysely<Database>,
+      user: { id: userId, name: 'bench' },
+      now: new Date(),
+    });
+  const list = (store: number, i: number) =>
+    listHouseholds(ctx(store), {
       query: queries[i % queries.length] ?? '',
       sort: i % 2 === 0 ? 'receivedOn' : 'kana',
       limit: 50,
     });
-  // Steady state, as on a coordinator's PC after the first screen: one untimed pass warms the cache.
-  await statisticsFor(ctx(), { fiscalYears: [fiscalYear], threshold: 10 });
-  for (let i = 0; i < queries.length * 2; i++) await list(i);
-  const searchRuns = queries.length * 2 * 10;
-  let q = 0;
-  const search = await samples(searchRuns, () => list(q++));
-  const searchByLength = new Map<number, number[]>();
-  search.forEach((t, i) => {
-    const length = queryLength(queries[i % queries.length] ?? '');
-    searchByLength.set(length, [...(searchByLength.get(length) ?? []), t]);
-  });
-  let o = 0;
-  const open = await samples(100, () => getHousehold(ctx(), { id: ids[(o++ * 97) % ids.length] ?? '' }));
-  const forms = await samples(10, async () => {
-    const data = await meetingFormData(db, largeMeetingId, {
+  const household = (i: number) => ({ id: ids[(i * 97) % ids.length] ?? '' });
+  const forms = async (store: number) => {
+    const data = await meetingFormData(dbs[store] as Kysely<Database>, largeMeetingId, {
       names: 'real',
       office: defaultOfficeSettings,
       issuer: { name: 'bench' },
       now: new Date(),
     });
     for (const n of [1, 2, 3, 4, 5] as const) await renderForm(n, { ...data, copy: null }, null);
-  });
-  const stats = await samples(20, () => statisticsFor(ctx(), { fiscalYears: [fiscalYear], threshold: 10 }));
-  // ホーム as the renderer asks for it: desk.get through the service, on the day after the seeded years.
-  const desk = await samples(20, () => deskOn(ctx(), {}));
-  return {
-    search: percentile(search, 95),
-    searchMedian: median(search),
-    openMedian: median(open),
-    searchByLength: new Map([...searchByLength].map(([length, xs]) => [length, percentile(xs, 95)])),
-    open: percentile(open, 95),
-    forms: median(forms),
-    stats: percentile(stats, 95),
-    desk: percentile(desk, 95),
   };
+  const stats = (store: number) => statisticsFor(ctx(store), { fiscalYears: [fiscalYear], threshold: 10 });
+  // Steady state, as on a coordinator's PC after the first screen: one untimed pass of each call.
+  for (const store of dbs.keys()) {
+    await stats(store);
+    for (let i = 0; i < queries.length * 2; i++) await list(store, i);
+    for (let i = 0; i < 20; i++) await getHousehold(ctx(store), household(i));
+    await deskOn(ctx(store), {});
+    await forms(store);
+  }
+  const stores = dbs.length;
+  const search = await alternating(queries.length * 2 * 10, stores, list);
+  const open = await alternating(200, stores, (store, i) => getHousehold(ctx(store), household(i)));
+  // The same reads without the household.viewed event: what opening costs before its one flush.
+  const openReads = await alternating(200, stores, (store, i) =>
+    getHousehold({ ...ctx(store), audit: async () => {} }, household(i + 1)),
+  );
+  const form = await alternating(10, stores, forms);
+  const stat = await alternating(30, stores, stats);
+  // ホーム as the renderer asks for it: desk.get through the service, on the day after the seeded years.
+  const desk = await alternating(40, stores, (store) => deskOn(ctx(store), {}));
+  return dbs.map((_, store) => {
+    const of = (xs: number[][]) => xs[store] ?? [];
+    const byLength = new Map<number, number[]>();
+    of(search).forEach((t, i) => {
+      const length = queryLength(queries[i % queries.length] ?? '');
+      byLength.set(length, [...(byLength.get(length) ?? []), t]);
+    });
+    return {
+      search: percentile(of(search), 95),
+      searchMedian: median(of(search)),
+      openMedian: median(of(open)),
+      searchByLength: new Map([...byLength].map(([length, xs]) => [length, percentile(xs, 95)])),
+      open: percentile(of(open), 95),
+      forms: median(of(form)),
+      stats: percentile(of(stat), 95),
+      desk: percentile(of(desk), 95),
+      median: {
+        search: median(of(search)),
+        open: median(of(open)),
+        openReads: median(of(openReads)),
+        forms: median(of(form)),
+        stats: median(of(stat)),
+        desk: median(of(desk)),
+      },
+    };
+  });
 }
 
 async function bareDocx(pages: number): Promise<void> {
@@ -215,7 +271,12 @@ const passphrase = 'bench passphrase 123';
 const dir = await mkdtemp(join(tmpdir(), 'kasane-bench-'));
 const json: Record<string, number> = { households };
 const rows: string[][] = [['measure', 'result', 'budget (design.md)', 'floor (same run)']];
-const growth: { size: number; figures: Figures; seedSeconds: number }[] = [];
+const growth: { size: number; figures: Figures; seedSeconds: number; seedCpuSeconds: number }[] = [];
+/** CPU seconds this process used since `from`: on a shared machine, wall time says how busy the others were. */
+const cpuSeconds = (from?: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1e6;
+};
 const loadAtStart = load();
 const started = performance.now();
 try {
@@ -273,6 +334,7 @@ try {
   let largeMeetingId = '';
   for (const size of growthSizes) {
     const seedStarted = performance.now();
+    const seedCpu = process.cpuUsage();
     const added = await seedBenchData(store.db, {
       households: size - ids.length,
       notesPerHousehold: 10,
@@ -282,14 +344,16 @@ try {
     largeMeetingId ||= meetings.largeMeetingId;
     ids = [...ids, ...added];
     const seedSeconds = (performance.now() - seedStarted) / 1000;
+    const seedCpuSeconds = cpuSeconds(seedCpu);
     console.error(
-      `(${size.toLocaleString('en')} households seeded, ${added.length.toLocaleString('en')} of them in ${seedSeconds.toFixed(0)} s; load ${load().join(' ')})`,
+      `(${size.toLocaleString('en')} households seeded, ${added.length.toLocaleString('en')} of them in ${seedSeconds.toFixed(0)} s, CPU ${seedCpuSeconds.toFixed(0)} s; load ${load().join(' ')})`,
     );
     if (size !== households) {
       growth.push({
         size,
-        figures: await measure(store.db, ids, user.id, largeMeetingId, fiscalYear),
+        figures: (await measure([store.db], ids, user.id, largeMeetingId, fiscalYear))[0] as Figures,
         seedSeconds,
+        seedCpuSeconds,
       });
       continue;
     }
@@ -330,7 +394,8 @@ try {
     plainSqlite.pragma(`key="x'${opened?.dataKey.toString('hex')}'"`);
     plainSqlite.pragma(`rekey=''`);
     if (opened) registerAuditKey(plainSqlite, deriveKey(opened.dataKey, 'audit-chain'));
-    // The same settings openStore() gives the encrypted file, so only the encryption differs.
+    // The same settings openStore() gives the encrypted file (same 32 MB page cache), so only the
+    // encryption differs.
     for (const pragma of [
       'journal_mode = WAL',
       'synchronous = FULL',
@@ -340,24 +405,45 @@ try {
     ]) {
       plainSqlite.pragma(pragma);
     }
-    // The same driver too (its statement cache included), so only the encryption differs.
-    const plainDb = new Kysely<Database>({
-      dialect: new WatchedSqliteDialect(plainSqlite, new CommitWatch()),
-    });
+    // The same driver (its statement cache included) and the same commit path: an anchor of its own,
+    // so a view's audit event commits as the vault's does (WAL not synced, the anchor fdatasync'd).
+    // Before, the plain copy had no anchor and synced its WAL instead: open compared two different
+    // flushes, not the cipher.
+    const plainWatch = new CommitWatch();
+    const plainDb = watchedKysely<Database>(plainSqlite, plainWatch);
+    const plainAnchor = await keepAnchor(
+      { sqlite: plainSqlite, db: plainDb, watch: plainWatch, close: () => plainDb.destroy() },
+      join(dir, 'plain.anchor'),
+      randomBytes(32),
+      randomBytes(16).toString('hex'),
+      { state: 'missing' },
+    );
 
-    // Alternating runs: whatever else the machine is doing lands on both sides of each ratio.
+    // Alternating rounds, each alternating its samples between the two stores: whatever else the
+    // machine is doing lands on both sides of each ratio. A ratio compares medians, not p95s.
     const encrypted: Figures[] = [];
     const plain: Figures[] = [];
     for (let r = 0; r < rounds; r++) {
-      encrypted.push(await measure(store.db, ids, user.id, largeMeetingId, fiscalYear));
-      plain.push(await measure(plainDb, ids, user.id, largeMeetingId, fiscalYear));
+      const pair = await measure(
+        r % 2 === 0 ? [store.db, plainDb] : [plainDb, store.db],
+        ids,
+        user.id,
+        largeMeetingId,
+        fiscalYear,
+      );
+      const [e, p] = r % 2 === 0 ? pair : [...pair].reverse();
+      if (e && p) {
+        encrypted.push(e);
+        plain.push(p);
+      }
     }
     const of = (set: Figures[], key: 'search' | 'open' | 'forms' | 'stats' | 'desk') =>
       median(set.map((f) => f[key]));
-    const ratios = (key: 'search' | 'open' | 'forms' | 'stats' | 'desk') => {
-      const each = encrypted.map((e, i) => e[key] / (plain[i]?.[key] ?? Number.NaN));
+    const ratios = (key: Measure) => {
+      const each = encrypted.map((e, i) => e.median[key] / (plain[i]?.median[key] ?? Number.NaN));
       return { median: median(each), min: Math.min(...each), max: Math.max(...each) };
     };
+    const medianOf = (set: Figures[], key: Measure) => median(set.map((f) => f.median[key]));
     const figures: Figures = {
       search: of(encrypted, 'search'),
       searchMedian: median(encrypted.map((f) => f.searchMedian)),
@@ -372,8 +458,12 @@ try {
       forms: of(encrypted, 'forms'),
       stats: of(encrypted, 'stats'),
       desk: of(encrypted, 'desk'),
+      median: Object.fromEntries(measures.map((key) => [key, medianOf(encrypted, key)])) as Record<
+        Measure,
+        number
+      >,
     };
-    growth.push({ size, figures, seedSeconds });
+    growth.push({ size, figures, seedSeconds, seedCpuSeconds });
 
     // Floors, on the plain copy: a scan of every name, a trigram lookup, a fetch by key, a bare docx.
     const likeFloor = median(
@@ -396,6 +486,7 @@ try {
       await samples(100, () => plainSqlite.prepare('SELECT * FROM households WHERE id = ?').get(ids[7])),
     );
     const docx14 = median(await samples(5, () => bareDocx(14)));
+    plainAnchor.close();
     await plainDb.destroy();
 
     Object.assign(json, {
@@ -412,12 +503,21 @@ try {
       desk_p95: figures.desk,
     });
     for (const [length, p95] of figures.searchByLength) json[`search_p95_length${length}`] = p95;
-    for (const key of ['search', 'open', 'forms', 'stats', 'desk'] as const) {
+    for (const [key, name] of [
+      ['search', 'search'],
+      ['open', 'open'],
+      ['openReads', 'open_reads'],
+      ['forms', 'forms'],
+      ['stats', 'stats'],
+      ['desk', 'desk'],
+    ] as const) {
       const r = ratios(key);
       Object.assign(json, {
-        [`ratio_${key}`]: r.median,
-        [`ratio_${key}_min`]: r.min,
-        [`ratio_${key}_max`]: r.max,
+        [`ratio_${name}`]: r.median,
+        [`ratio_${name}_min`]: r.min,
+        [`ratio_${name}_max`]: r.max,
+        [`${name}_p50_encrypted`]: medianOf(encrypted, key),
+        [`${name}_p50_plain`]: medianOf(plain, key),
       });
     }
 
@@ -448,6 +548,7 @@ try {
     for (const [key, label] of [
       ['search', 'search'],
       ['open', 'open'],
+      ['openReads', 'open, reads only (no audit event)'],
       ['forms', '様式'],
       ['stats', 'statistics'],
       ['desk', 'desk'],
@@ -456,8 +557,8 @@ try {
       rows.push([
         `${budget.ratio.measure}: ${label}`,
         `${times(r.median)} (spread ${times(r.min)}–${times(r.max)}, ${rounds} round(s))`,
-        `≤ ${budget.ratio.limit}×`,
-        `plain ${ms(of(plain, key))}`,
+        key === 'openReads' ? '—' : `≤ ${budget.ratio.limit}×`,
+        `medians: encrypted ${ms(medianOf(encrypted, key))}, plain ${ms(medianOf(plain, key))}`,
       ]);
     }
   }
@@ -592,28 +693,34 @@ if (growth.length > 1) {
     size >= large.households ? large[key] : size <= households ? budget[key].limit : Number.NaN;
   console.log('\nGrowth (encrypted store; households / members / notes / meetings = n / 4n / 10n / n÷2)');
   print([
-    ['households', 'search p95', 'open p95', '5 様式', 'statistics p95', 'seeding'],
-    ...growth.map(({ size, figures, seedSeconds }) => [
+    ['households', 'search p95', 'open p95', '5 様式', 'statistics p95', 'desk p95', 'seeding'],
+    ...growth.map(({ size, figures, seedSeconds, seedCpuSeconds }) => [
       size.toLocaleString('en'),
       `${ms(figures.search)} (≤ ${limit(size, 'search')} ms)`,
       `${ms(figures.open)} (≤ ${limit(size, 'open')} ms)`,
       ms(figures.forms),
       ms(figures.stats),
-      `${seedSeconds.toFixed(0)} s`,
+      ms(figures.desk),
+      `${seedSeconds.toFixed(0)} s (CPU ${seedCpuSeconds.toFixed(0)} s)`,
     ]),
   ]);
-  for (const { size, figures } of growth)
+  for (const { size, figures, seedSeconds, seedCpuSeconds } of growth)
     Object.assign(json, {
       [`growth_search_p95_${size}`]: figures.search,
       [`growth_open_p95_${size}`]: figures.open,
       [`growth_forms5_${size}`]: figures.forms,
       [`growth_stats_p95_${size}`]: figures.stats,
+      [`growth_desk_p95_${size}`]: figures.desk,
+      [`growth_seed_s_${size}`]: seedSeconds,
+      [`growth_seed_cpu_s_${size}`]: seedCpuSeconds,
     });
 }
 const loadAtEnd = load();
 console.log(
-  `\nload average (1/5/15 min): ${loadAtStart.join(' ')} at start, ${loadAtEnd.join(' ')} at end; ${((performance.now() - started) / 1000).toFixed(0)} s in all`,
+  `\nload average (1/5/15 min): ${loadAtStart.join(' ')} at start, ${loadAtEnd.join(' ')} at end; ${((performance.now() - started) / 1000).toFixed(0)} s in all, CPU ${cpuSeconds().toFixed(0)} s on the main thread and its workers`,
 );
 json.load_1min_start = Number(loadAtStart[0]);
 json.load_1min_end = Number(loadAtEnd[0]);
+json.cpu_s = cpuSeconds();
+json.wall_s = (performance.now() - started) / 1000;
 if (args.json) await writeFile(args.json, `${JSON.stringify(json, null, 2)}\n`);
