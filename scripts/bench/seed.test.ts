@@ -240,9 +240,19 @@ function contents(vault: Vault): Record<string, unknown[]> {
   tables.sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b));
   const ids = new Map<string, string>();
   const out: Record<string, unknown[]> = {};
-  for (const table of tables)
-    out[table] = (
-      sqlite.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() as Record<string, unknown>[]
+  const withoutRowid = new Set(
+    sqlite
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%WITHOUT ROWID%'`)
+      .pluck()
+      .all() as string[],
+  );
+  for (const table of tables) {
+    // A table without rowids has no order of writing: its rows are compared as a set (their ids are
+    // those of rows already numbered, households first).
+    const rows = (
+      sqlite
+        .prepare(`SELECT * FROM "${table}"${withoutRowid.has(table) ? '' : ' ORDER BY rowid'}`)
+        .all() as Record<string, unknown>[]
     ).map((row) =>
       Object.fromEntries(
         Object.entries(row).map(([column, value]) => {
@@ -252,6 +262,10 @@ function contents(vault: Vault): Record<string, unknown[]> {
         }),
       ),
     );
+    out[table] = withoutRowid.has(table)
+      ? rows.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
+      : rows;
+  }
   return out;
 }
 
@@ -314,6 +328,7 @@ describe('ベンチのデータはサービスが書くものと同じ行にな�
     expect(seeded.members).toHaveLength(216);
     expect(seeded.meetings).toHaveLength(21);
     expect(seeded.household_search_terms).toHaveLength(54);
+    expect(seeded.status_periods).toHaveLength(54);
     expect(seeded).toEqual(contents(reference));
   });
 

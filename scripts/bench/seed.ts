@@ -4,6 +4,7 @@ import { caseNoKey } from '../../db/case-number-key.js';
 import type { Database } from '../../db/schema.js';
 import { foldForSearch } from '../../db/search-fold.js';
 import { searchEntry, searchTables } from '../../db/search-index.js';
+import { openEnded } from '../../db/status-periods.js';
 import { memberLabel } from '../../electron/domain/household.js';
 import { defaultAgenda } from '../../electron/domain/meeting.js';
 import type { MeetingInput } from '../../electron/ipc/schemas/meetings.js';
@@ -101,6 +102,7 @@ const householdColumns = {
   ],
   household_issues: ['household_id', 'issue'],
   status_changes: ['household_id', 'status', 'changed_on', 'reason', 'user_id', 'created_at', 'voided_at'],
+  status_periods: ['household_id', 'status', 'from_on', 'to_on'],
   members: [
     'id',
     'household_id',
@@ -180,7 +182,7 @@ async function rawRows<R>(db: Kysely<Database>, text: string, parameters: unknow
  * The budget's data set: households with four members each, consent on half, notes spread over them.
  * `from` continues an earlier seeding (the growth runs add households to the same file); 受付日 fall
  * in 2019–2024, never after today. The rows are those insertHousehold, replaceMembers and
- * insertConsent write (受付 history, ふりがな order, search row and index entries), 10,000 households a transaction.
+ * insertConsent write (受付 history and its status period, ふりがな order, search row and index entries), 10,000 households a transaction.
  */
 export async function seedBenchData(
   db: Kysely<Database>,
@@ -227,6 +229,8 @@ export async function seedBenchData(
           ]);
           rows.add('household_issues', [id, issues[i % issues.length] ?? '8050']);
           rows.add('status_changes', [id, 'received', receivedOn, null, null, now, null]);
+          // The one period writeStatusPeriods (db/status-periods.ts) makes of that history.
+          rows.add('status_periods', [id, 'received', receivedOn, openEnded]);
           rows.add(
             'members',
             ...members.map((m, position) => [
