@@ -10,7 +10,8 @@ import {
   pageHeader,
   pageProperties,
 } from './page.js';
-import { builtInStyles, documentDefaults, paragraphStyles, themeFonts } from './styles.js';
+import { themeFonts } from './styles.js';
+import { documentStyles } from './styles-part.js';
 import { cleanText } from './text.js';
 import { type PackageParts, zipParts } from './zip-parts.js';
 
@@ -114,7 +115,7 @@ function sharedFurniture(spec: DocumentSpec, shareFooters: boolean): { header: b
 function wordDocument(spec: DocumentSpec, counter: PageCounter | null, shareFooters: boolean): Document {
   const shared = sharedFurniture(spec, shareFooters);
   return new Document({
-    styles: { default: { ...builtInStyles, document: documentDefaults }, paragraphStyles },
+    styles: documentStyles(),
     theme: { fonts: themeFonts },
     ...(counter ? { pageNumbers: counter.estimator } : {}),
     sections: spec.sections.map((section, i) => ({
