@@ -91,6 +91,54 @@ export function kanaPlace(sortKana: string, caseNo: string): bigint {
   return symbols.reduce((place, s) => (place << 7n) | BigInt(s), 0n);
 }
 
+/** The characters each shared symbol stands for (kanaSymbol), lowest and highest code point. */
+const sharedRanges: Readonly<Record<number, readonly [number, number]>> = {
+  1: [0, 0x2f],
+  12: [0x3a, 0x60],
+  39: [0x7b, 0x3040],
+  126: [0x3097, 0x30ff],
+  127: [0x3100, 0x10ffff],
+};
+
+/** The character an exact symbol stands for (kanaSymbol). */
+function exactChar(symbol: number): string {
+  const code = symbol <= 11 ? 0x30 + symbol - 2 : symbol <= 38 ? 0x61 + symbol - 13 : 0x3041 + symbol - 40;
+  return String.fromCodePoint(code);
+}
+
+/** The string right after every string that starts with `prefix` (its last character raised by one). */
+function pastPrefix(prefix: string): string | null {
+  const chars = [...prefix];
+  const last = chars.pop();
+  if (last === undefined) return null;
+  return chars.join('') + String.fromCodePoint((last.codePointAt(0) ?? 0) + 1);
+}
+
+/**
+ * The ふりがな (sort_kana) every household of one kana place has, as a range in SQLite's BINARY order:
+ * at least `from`, and below `below` (or at most `upTo` when the place holds one ふりがな only; null:
+ * no upper bound). Households with the place are among those in the range, never outside it, so a
+ * walk of the ふりがな index over the range, kept to the place's entries, meets each of them in order.
+ */
+export function kanaPlaceRange(place: bigint): { from: string; below: string | null; upTo?: string } {
+  const symbols: number[] = [];
+  for (let i = 0; i < kanaSymbols; i++) symbols.unshift(Number((place >> BigInt(7 * i)) & 127n));
+  let prefix = '';
+  for (const symbol of symbols) {
+    if (symbol === 0) return { from: prefix, below: null, upTo: prefix };
+    const shared = sharedRanges[symbol];
+    if (shared) {
+      const [low, high] = shared;
+      return {
+        from: low === 0 ? prefix : prefix + String.fromCodePoint(low),
+        below: high === 0x10ffff ? pastPrefix(prefix) : prefix + String.fromCodePoint(high + 1),
+      };
+    }
+    prefix += exactChar(symbol);
+  }
+  return { from: prefix, below: pastPrefix(prefix) };
+}
+
 export const entryId = (place: bigint, key: number): bigint => (place << keyBits) | BigInt(key);
 
 /** What a household is indexed by: its search text, its two entries' ids and their tokens. */

@@ -277,3 +277,142 @@ describe('索引で探した結果は、全件を調べた結果と同じ（並�
     );
   });
 });
+
+describe('同じふりがなの世帯が多くても、索引の順に必要な件数だけ読んで、全件を調べた結果と同じ', () => {
+  // One place holds many households (one principal's ふりがな, or none): the page's last place is
+  // walked through the ふりがな index instead of sorting all its matches (household-search.ts).
+  const chars = ['山', '田', '吉', '𠮷', 'あ', 'ア', '1', '-'];
+  const text = (min: number, max: number) =>
+    fc.array(fc.constantFrom(...chars), { minLength: min, maxLength: max }).map((c) => c.join(''));
+  const household = fc.record({
+    principalKana: fc.constantFrom('やまだ', 'やまだ', 'やまだたろう', 'やまだたろうじ', '', 'ヤマダ1'),
+    caseNo: fc.constantFrom('R6-', 'R7-', 'B', 'あ'),
+    name: text(1, 4),
+    others: fc.array(text(1, 4), { maxLength: 2 }),
+  });
+
+  let own: Awaited<ReturnType<typeof signedInVault>>;
+  beforeAll(async () => {
+    own = await signedInVault();
+  });
+  afterAll(async () => own.close());
+
+  it('ふりがな順（どちら向きでも）、絞り込みがあっても', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(household, { minLength: 20, maxLength: 40 }),
+        fc.array(text(1, 2), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 1, max: 4 }),
+        async (drawn, queries, limit) => {
+          const households = drawn.map((h, i) => ({
+            caseNo: `${h.caseNo}${i % 7}${i}`,
+            receivedOn: i % 2 === 0 ? '2024-04-01' : '2025-04-01',
+            label: '',
+            members: [
+              { name: h.name, kana: h.principalKana },
+              ...h.others.map((name) => ({ name, kana: '' })),
+            ],
+          }));
+          await withHouseholds(own.db, households, async (db) => {
+            const rows = await db
+              .selectFrom('households')
+              .select(['id', 'case_no', 'received_on', 'sort_kana'])
+              .execute();
+            const byCaseNo = new Map(households.map((h) => [h.caseNo, h]));
+            for (const query of queries) {
+              const key = foldForSearch(query);
+              const found = rows
+                .filter((r) => {
+                  const h = byCaseNo.get(r.case_no);
+                  const texts = [r.case_no, ...(h?.members ?? []).flatMap((m) => [m.name, m.kana])];
+                  return householdSearchText(texts)
+                    .split('\u0001')
+                    .some((t) => t.includes(key));
+                })
+                .sort((a, b) => byCodePoints(a.sort_kana, b.sort_kana) || byCodePoints(a.case_no, b.case_no));
+              expect(await searchHouseholdIds(db, { query, sort: 'kana', limit }), query).toEqual(
+                found.slice(0, limit).map((r) => r.id),
+              );
+              expect(
+                await searchHouseholdIds(db, { query, sort: 'kana', direction: 'descending', limit }),
+                query,
+              ).toEqual(
+                found
+                  .toReversed()
+                  .slice(0, limit)
+                  .map((r) => r.id),
+              );
+              const in2024 = found.filter((r) => r.received_on < '2025-01-01');
+              expect(
+                await searchHouseholdIds(db, {
+                  query,
+                  sort: 'kana',
+                  limit,
+                  filters: { receivedFrom: '2024-04-01', receivedTo: '2024-12-31' },
+                }),
+                query,
+              ).toEqual(in2024.slice(0, limit).map((r) => r.id));
+            }
+          });
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe('同じふりがなの世帯が多いページも、索引から引く（EXPLAIN QUERY PLAN）', () => {
+  let own: Awaited<ReturnType<typeof signedInVault>>;
+  beforeAll(async () => {
+    own = await signedInVault();
+    // 400 households whose principals share one ふりがな: every page of them ends inside one place.
+    const ledger: Household[] = Array.from({ length: 400 }, (_, i) => ({
+      caseNo: `R6-${String(i).padStart(4, '0')}`,
+      receivedOn: `2024-${String((i % 12) + 1).padStart(2, '0')}-01`,
+      label: '',
+      members: [
+        { name: `山田 太郎${i}`, kana: 'やまだ たろう' },
+        { name: `山田 花子${i}`, kana: 'やまだ はなこ' },
+      ],
+    }));
+    await own.db.transaction().execute((trx) => insertAll(trx, ledger));
+  });
+  afterAll(async () => own.close());
+
+  for (const direction of ['ascending', 'descending'] as const) {
+    it(`ふりがな順（${direction}）: 世帯・世帯員・検索行のどれも全件は読まない`, async () => {
+      const { sqlite } = own.session.signedIn().store;
+      const ran: CompiledQuery[] = [];
+      const logged = new Kysely<Database>({
+        dialect: new SqliteDialect({ database: sqlite }),
+        log: (event) => {
+          if (event.level === 'query') ran.push(event.query);
+        },
+      });
+      const found = await listHouseholds(dayCtx(logged, today), {
+        query: '山田',
+        sort: 'kana',
+        direction,
+        limit: 50,
+      });
+      expect(found).toHaveLength(50);
+      // The place's households were walked through the ふりがな index, not sorted.
+      expect(ran.some((q) => q.sql.includes('instr(t.text'))).toBe(true);
+      for (const q of ran) {
+        const plan = (
+          sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.parameters as unknown[])) as {
+            detail: string;
+          }[]
+        ).map((r) => r.detail);
+        // A table read whole; the FTS tables, a JSON list of ids and subqueries' own rows are not tables.
+        const scans = plan.filter(
+          (line) => /^SCAN (?!CONSTANT ROW|\(subquery)/.test(line) && !/VIRTUAL TABLE|json_each/.test(line),
+        );
+        expect(scans, `${q.sql}\n${plan.join('\n')}`).toEqual([]);
+        if (q.sql.includes('instr(t.text'))
+          expect(plan.join('\n'), q.sql).toMatch(/SEARCH h USING INDEX households_sort_kana/);
+        if (q.sql.includes('kana_rowid >=')) expect(plan.join('\n'), q.sql).not.toMatch(/USE TEMP B-TREE/);
+      }
+    });
+  }
+});

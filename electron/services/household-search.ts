@@ -2,6 +2,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { foldForSearch, searchTextSeparator } from '../../db/search-fold.js';
 import {
+  kanaPlaceRange,
   keyBits,
   queryPieces,
   type SearchOrder,
@@ -107,16 +108,98 @@ export async function searchHouseholdIds(
     }`.execute(db);
     return rows.map((r) => r.id);
   }
-  // The first `limit` matches by place, then every match up to the end of the last one's place.
-  const { rows } =
-    direction === 'ascending'
-      ? await sql<{ id: string }>`WITH first AS (SELECT s.rowid AS entry FROM ${matches([])}
-            ORDER BY s.rowid LIMIT ${input.limit})
-          SELECT h.id FROM ${matches([sql`s.rowid < (((SELECT max(entry) FROM first) >> ${keyBits}) + 1) << ${keyBits}`])}
-          ORDER BY ${listOrder} LIMIT ${input.limit}`.execute(db)
-      : await sql<{ id: string }>`WITH first AS (SELECT s.rowid AS entry FROM ${matches([])}
-            ORDER BY s.rowid DESC LIMIT ${input.limit})
-          SELECT h.id FROM ${matches([sql`s.rowid >= ((SELECT min(entry) FROM first) >> ${keyBits}) << ${keyBits}`])}
-          ORDER BY ${listOrder} LIMIT ${input.limit}`.execute(db);
-  return rows.map((r) => r.id);
+  const ascending = direction === 'ascending';
+  // The first `limit` matches by place: every place before the last one's is whole among them.
+  const { rows: first } = await sql<{ id: string; place: number }>`SELECT h.id, s.rowid >> ${keyBits} AS place
+    FROM ${matches([])} ORDER BY s.rowid ${ascending ? sql`ASC` : sql`DESC`} LIMIT ${input.limit}`.execute(
+    db,
+  );
+  const last = first.at(-1);
+  if (!last || first.length < input.limit) return (await inListOrder(db, first, listOrder)).map((r) => r.id);
+  // The page ends inside the last one's place: its households go by the list's own columns.
+  const before = first.filter((r) => r.place !== last.place);
+  const need = input.limit - before.length;
+  const place = BigInt(last.place);
+  const [lo, hi] = [place << keyBits, (place + 1n) << keyBits];
+  const inPlace = [sql`s.rowid >= ${lo}`, sql`s.rowid < ${hi}`];
+  const rest =
+    order === 'kana' && (await walkIsShorter(db, table, match, place, need))
+      ? await walkKanaPlace(db, { place, key, need, ascending, filters: input.filters ?? {} })
+      : (
+          await sql<{
+            id: string;
+          }>`SELECT h.id FROM ${matches(inPlace)} ORDER BY ${listOrder} LIMIT ${need}`.execute(db)
+        ).rows;
+  return [...(await inListOrder(db, before, listOrder)), ...rest].map((r) => r.id);
+}
+
+/** A few households (a page at most) in the list's order. */
+async function inListOrder(
+  db: Kysely<Database>,
+  rows: readonly { id: string }[],
+  listOrder: RawBuilder<unknown>,
+): Promise<{ id: string }[]> {
+  if (rows.length <= 1) return [...rows];
+  const ids = JSON.stringify(rows.map((r) => r.id));
+  return (
+    await sql<{ id: string }>`SELECT h.id FROM households h
+      WHERE h.id IN (SELECT value FROM json_each(${ids})) ORDER BY ${listOrder}`.execute(db)
+  ).rows;
+}
+
+/** Counts stop here: past it, either way is long and the estimate no longer matters. */
+const countCap = 4096;
+
+/**
+ * Whether walking the ふりがな index through the place reads fewer rows than sorting the place's
+ * matches. Many households can share a kana place (one surname and given name, or no ふりがな at
+ * all); the walk reads about need × households ÷ matches of them, the sort every match.
+ */
+async function walkIsShorter(
+  db: Kysely<Database>,
+  table: string,
+  match: string,
+  place: bigint,
+  need: number,
+): Promise<boolean> {
+  const [lo, hi] = [place << keyBits, (place + 1n) << keyBits];
+  const { rows } = await sql<{ matches: number; households: number }>`SELECT
+    (SELECT count(*) FROM (SELECT 1 FROM ${sql.table(table)} s WHERE s.${sql.table(table)} MATCH ${match}
+      AND s.rowid >= ${lo} AND s.rowid < ${hi} LIMIT ${countCap})) AS matches,
+    (SELECT count(*) FROM (SELECT 1 FROM household_search_terms WHERE kana_rowid >= ${lo} AND kana_rowid < ${hi}
+      LIMIT ${countCap})) AS households`.execute(db);
+  const counted = rows[0];
+  return counted !== undefined && counted.matches > need && need * counted.households < counted.matches ** 2;
+}
+
+/**
+ * The first `need` households of one kana place that contain the key, in the list's order: the
+ * ふりがな index is walked over the place's range (db/search-index.ts kanaPlaceRange) and each
+ * household's search text is checked whole. `instr` finds exactly what the tokens find: the key
+ * holds no separator, so it is inside one text, as every token is.
+ */
+async function walkKanaPlace(
+  db: Kysely<Database>,
+  input: { place: bigint; key: string; need: number; ascending: boolean; filters: SearchFilters },
+): Promise<{ id: string }[]> {
+  const range = kanaPlaceRange(input.place);
+  const [lo, hi] = [input.place << keyBits, (input.place + 1n) << keyBits];
+  const conditions = [
+    sql`h.sort_kana >= ${range.from}`,
+    ...(range.upTo !== undefined
+      ? [sql`h.sort_kana <= ${range.upTo}`]
+      : range.below !== null
+        ? [sql`h.sort_kana < ${range.below}`]
+        : []),
+    sql`t.household_id = h.id`,
+    sql`t.kana_rowid >= ${lo}`,
+    sql`t.kana_rowid < ${hi}`,
+    sql`instr(t.text, ${input.key}) > 0`,
+    ...filterConditions(input.filters),
+  ];
+  const dir = input.ascending ? sql`ASC` : sql`DESC`;
+  const { rows } = await sql<{ id: string }>`SELECT h.id FROM households h CROSS JOIN household_search_terms t
+    WHERE ${sql.join(conditions, sql` AND `)}
+    ORDER BY h.sort_kana ${dir}, h.case_no ${dir} LIMIT ${input.need}`.execute(db);
+  return rows;
 }
