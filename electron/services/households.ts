@@ -4,7 +4,7 @@ import { caseNoKey } from '../../db/case-number-key.js';
 import type { Database, MemberTable } from '../../db/schema.js';
 import { foldForSearch } from '../../db/search-fold.js';
 import { writeStatusPeriods } from '../../db/status-periods.js';
-import { type ConsentPeriod, consentState, consentValidOn, methodLabels } from '../domain/consent.js';
+import { consentValidOn, methodLabels } from '../domain/consent.js';
 import { formatWareki } from '../domain/dates.js';
 import {
   fiscalYearLabel,
@@ -14,7 +14,7 @@ import {
 } from '../domain/fiscal-year.js';
 import { type HouseholdStatus, memberLabel } from '../domain/household.js';
 import { officeDate } from '../domain/office-day.js';
-import { householdStatusOn, statusActionLabels, statusHistoryProblems } from '../domain/status-history.js';
+import { statusActionLabels, statusHistoryProblems } from '../domain/status-history.js';
 import type { ParsedInput } from '../ipc/contract.js';
 import {
   type HouseholdDetail,
@@ -31,7 +31,8 @@ import type { Context } from './context.js';
 import { correctionsOf, recordCorrection, requireReason } from './corrections.js';
 import { KasaneError } from './errors.js';
 import { reindexHousehold, searchHouseholdIds } from './household-search.js';
-import { activeStatusChanges, moveReceivedOn, statusHistory } from './household-status.js';
+import { moveReceivedOn, statusHistory } from './household-status.js';
+import { detailRow, summaryRows, toSummary } from './household-summaries.js';
 
 /** 課題 must be on the list and in use; `kept` (tags the household already has) may have been retired since. */
 async function assertKnownIssues(
@@ -485,64 +486,6 @@ function toMember(r: MemberRow): Member {
   };
 }
 
-/** Summary columns shared by the list and the detail view. */
-function summaryQuery(db: Kysely<Database>) {
-  return db.selectFrom('households as h').select([
-    'h.id',
-    'h.case_no',
-    'h.label',
-    'h.status',
-    'h.received_on',
-    sql<string>`(SELECT group_concat(issue, char(31)) FROM (SELECT hi.issue FROM household_issues hi JOIN issue_tags t ON t.name = hi.issue WHERE hi.household_id = h.id ORDER BY t.sort_order))`.as(
-      'issues',
-    ),
-    sql<number>`(SELECT count(*) FROM members m WHERE m.household_id = h.id AND m.lives_in_household = 1 AND m.voided_at IS NULL)`.as(
-      'member_count',
-    ),
-    sql<string>`max(h.received_on,
-        coalesce((SELECT noted_on FROM progress_notes p WHERE p.household_id = h.id AND p.voided_at IS NULL ORDER BY noted_on DESC LIMIT 1), ''),
-        coalesce((SELECT max(max(obtained_on, coalesce(withdrawn_on, ''))) FROM consents c WHERE c.household_id = h.id AND c.voided_at IS NULL), ''),
-        coalesce((SELECT max(changed_on) FROM status_changes s WHERE s.household_id = h.id AND s.voided_at IS NULL), ''))`.as(
-      'last_activity_on',
-    ),
-    sql<
-      string | null
-    >`(SELECT group_concat(c.obtained_on || '~' || coalesce(c.withdrawn_on, ''), ',') FROM consents c WHERE c.household_id = h.id AND c.voided_at IS NULL)`.as(
-      'consent_periods',
-    ),
-    sql<number>`EXISTS (SELECT 1 FROM households d WHERE d.case_no_key = h.case_no_key AND d.id != h.id)`.as(
-      'case_no_duplicate',
-    ),
-  ]);
-}
-
-/** `2024-04-01~2024-10-01,2025-01-10~` (from summaryQuery) back into consent periods. */
-function consentPeriods(text: string | null): ConsentPeriod[] {
-  if (!text) return [];
-  return text.split(',').map((period) => {
-    const [obtainedOn = '', withdrawnOn = ''] = period.split('~');
-    return { obtainedOn, withdrawnOn: withdrawnOn || null };
-  });
-}
-
-type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['execute']>>[number];
-
-/** `status`: the state on the day asked, by the one function over the history (rule 17). */
-function toSummary(r: SummaryRow, today: string, status: HouseholdStatus): HouseholdSummary {
-  return {
-    id: r.id,
-    caseNo: r.case_no,
-    label: r.label,
-    consent: consentState(consentPeriods(r.consent_periods), today),
-    status,
-    issues: r.issues ? r.issues.split('\u001f') : [],
-    receivedOn: r.received_on,
-    lastActivityOn: r.last_activity_on,
-    memberCount: r.member_count,
-    caseNoDuplicate: r.case_no_duplicate === 1,
-  };
-}
-
 async function householdsWithValidConsent(db: Kysely<Database>, today: string): Promise<Set<string>> {
   const rows = await db
     .selectFrom('consents')
@@ -555,12 +498,6 @@ async function householdsWithValidConsent(db: Kysely<Database>, today: string): 
       .filter((r) => consentValidOn({ obtainedOn: r.obtained_on, withdrawnOn: r.withdrawn_on }, today))
       .map((r) => r.household_id),
   );
-}
-
-/** Each household's state on `today` from its history, for the rows about to be shown. */
-async function statusesOn(db: Kysely<Database>, ids: readonly string[], today: string) {
-  const changes = await activeStatusChanges(db, ids);
-  return (id: string): HouseholdStatus => householdStatusOn(changes.get(id) ?? [], today) ?? 'received';
 }
 
 /**
@@ -613,13 +550,7 @@ export async function listHouseholds(
   }
   ids = ids.filter(onTrack).slice(0, input.limit);
   if (ids.length === 0) return [];
-  const rows = await summaryQuery(db).where('h.id', 'in', ids).execute();
-  const statusOf = await statusesOn(db, ids, today);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => {
-    const row = byId.get(id);
-    return row ? [toSummary(row, today, statusOf(id))] : [];
-  });
+  return (await summaryRows(db, ids)).map((row) => toSummary(row, today));
 }
 
 export async function getHousehold(
@@ -627,12 +558,9 @@ export async function getHousehold(
   { id }: ParsedInput<'households.get'>,
 ): Promise<HouseholdDetail> {
   const { db, today } = ctx;
-  const row = await summaryQuery(db)
-    .select(['h.referral_agency_id', 'h.note'])
-    .where('h.id', '=', id)
-    .executeTakeFirst();
+  const row = await detailRow(db, id);
   if (!row) throw new KasaneError('NOT_FOUND');
-  const [{ members, voidedMembers }, consents, history, notes, statusOf] = await Promise.all([
+  const [{ members, voidedMembers }, consents, history, notes] = await Promise.all([
     membersWithHistory(db, id),
     consentHistory(db, id),
     statusHistory(db, id),
@@ -642,7 +570,6 @@ export async function getHousehold(
       .where('household_id', '=', id)
       .where('voided_at', 'is', null)
       .execute(),
-    statusesOn(db, [id], today),
   ]);
   const counted = consents.filter((c) => c.voided === null);
   const changes = history.filter((c) => c.voided === null);
@@ -670,7 +597,7 @@ export async function getHousehold(
     ...notes.map((n) => ({ on: n.noted_on, kind: 'progressNote' as const, text: n.content.slice(0, 60) })),
   ].sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : 0));
   await ctx.audit({ kind: 'household.viewed', target: { type: 'household', id } });
-  const summary = toSummary(row, today, statusOf(id));
+  const summary = toSummary(row, today);
   const closing = summary.status === 'closed' ? changes.findLast((c) => c.status === 'closed') : undefined;
   return {
     ...summary,

@@ -1,0 +1,111 @@
+import { CompiledQuery, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { type ConsentPeriod, consentState } from '../domain/consent.js';
+import type { HouseholdStatus } from '../domain/household.js';
+import { householdStatusOn } from '../domain/status-history.js';
+import type { HouseholdSummary } from '../ipc/schemas/households.js';
+
+/**
+ * 世帯一覧's row for each household: its own columns and one small indexed subquery per figure
+ * (課題, 世帯員数, 最終活動日, 同意の期間, 受付番号の重複, 状態の履歴). One statement for a whole
+ * page, whatever its length: the ids go in as one JSON list, so the text never changes and the
+ * prepared statement is kept (db/commit-watch.ts), with nothing for Kysely to compile per call.
+ * The order of each concatenated list is restored in JavaScript, not sorted per row in SQLite.
+ */
+const columns = `h.id, h.case_no, h.label, h.received_on,
+  (SELECT group_concat(t.sort_order || char(30) || hi.issue, char(31))
+    FROM household_issues hi JOIN issue_tags t ON t.name = hi.issue WHERE hi.household_id = h.id) AS issues,
+  (SELECT count(*) FROM members m
+    WHERE m.household_id = h.id AND m.lives_in_household = 1 AND m.voided_at IS NULL) AS member_count,
+  max(h.received_on,
+    coalesce((SELECT noted_on FROM progress_notes p
+      WHERE p.household_id = h.id AND p.voided_at IS NULL ORDER BY noted_on DESC LIMIT 1), ''),
+    coalesce((SELECT max(max(obtained_on, coalesce(withdrawn_on, ''))) FROM consents c
+      WHERE c.household_id = h.id AND c.voided_at IS NULL), ''),
+    coalesce((SELECT max(changed_on) FROM status_changes s
+      WHERE s.household_id = h.id AND s.voided_at IS NULL), '')) AS last_activity_on,
+  (SELECT group_concat(c.obtained_on || '~' || coalesce(c.withdrawn_on, ''), ',') FROM consents c
+    WHERE c.household_id = h.id AND c.voided_at IS NULL) AS consent_periods,
+  EXISTS (SELECT 1 FROM households d WHERE d.case_no_key = h.case_no_key AND d.id != h.id) AS case_no_duplicate,
+  (SELECT group_concat(s.id || char(30) || s.status || char(30) || s.changed_on, char(31)) FROM status_changes s
+    WHERE s.household_id = h.id AND s.voided_at IS NULL) AS status_changes`;
+const fromIds = 'FROM json_each(?) j CROSS JOIN households h ON h.id = j.value ORDER BY j.key';
+const pageStatement = `SELECT ${columns} ${fromIds}`;
+const detailStatement = `SELECT ${columns}, h.referral_agency_id, h.note ${fromIds}`;
+
+export interface SummaryRow {
+  id: string;
+  case_no: string;
+  label: string;
+  received_on: string;
+  issues: string | null;
+  member_count: number;
+  last_activity_on: string;
+  consent_periods: string | null;
+  case_no_duplicate: number;
+  status_changes: string | null;
+}
+
+/** The rows of these households, in the order given (a missing id has none). */
+export async function summaryRows(db: Kysely<Database>, ids: readonly string[]): Promise<SummaryRow[]> {
+  if (ids.length === 0) return [];
+  const page = CompiledQuery.raw(pageStatement, [JSON.stringify(ids)]);
+  return (await db.executeQuery<SummaryRow>(page)).rows;
+}
+
+/** One household's row with the columns only its detail shows. */
+export async function detailRow(
+  db: Kysely<Database>,
+  id: string,
+): Promise<(SummaryRow & { referral_agency_id: string | null; note: string }) | undefined> {
+  const { rows } = await db.executeQuery<SummaryRow & { referral_agency_id: string | null; note: string }>(
+    CompiledQuery.raw(detailStatement, [JSON.stringify([id])]),
+  );
+  return rows[0];
+}
+
+/** `2024-04-01~2024-10-01,2025-01-10~` back into consent periods. */
+function consentPeriods(text: string | null): ConsentPeriod[] {
+  if (!text) return [];
+  return text.split(',').map((period) => {
+    const [obtainedOn = '', withdrawnOn = ''] = period.split('~');
+    return { obtainedOn, withdrawnOn: withdrawnOn || null };
+  });
+}
+
+/** 課題 in the list's order (issue_tags.sort_order, then name), from `order␞name␟…`. */
+function issuesInOrder(text: string | null): string[] {
+  if (!text) return [];
+  return text
+    .split('\u001f')
+    .map((entry) => {
+      const cut = entry.indexOf('\u001e');
+      return { order: Number(entry.slice(0, cut)), name: entry.slice(cut + 1) };
+    })
+    .sort((a, b) => a.order - b.order || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((i) => i.name);
+}
+
+/** The status on `today`, by the one function over the history that counts (rule 17). */
+function statusOn(text: string | null, today: string): HouseholdStatus {
+  const changes = (text ? text.split('\u001f') : []).map((entry) => {
+    const [seq = '', status = '', on = ''] = entry.split('\u001e');
+    return { seq: Number(seq), status: status as HouseholdStatus, on };
+  });
+  return householdStatusOn(changes, today) ?? 'received';
+}
+
+export function toSummary(r: SummaryRow, today: string): HouseholdSummary {
+  return {
+    id: r.id,
+    caseNo: r.case_no,
+    label: r.label,
+    consent: consentState(consentPeriods(r.consent_periods), today),
+    status: statusOn(r.status_changes, today),
+    issues: issuesInOrder(r.issues),
+    receivedOn: r.received_on,
+    lastActivityOn: r.last_activity_on,
+    memberCount: r.member_count,
+    caseNoDuplicate: r.case_no_duplicate === 1,
+  };
+}
