@@ -12,7 +12,15 @@ const parts = new Map<string, string | Uint8Array>([
   ['word/document.xml', `<w:document>${'重層的支援会議の開催について（通知）'.repeat(200)}</w:document>`],
   ['word/media/empty.bin', new Uint8Array()],
   ['word/media/bytes.bin', Uint8Array.from({ length: 1000 }, (_, i) => (i * 7) % 256)],
+  ['word/media/drawing.png', Uint8Array.from({ length: 1000 }, (_, i) => (i * 13) % 256)],
 ]);
+
+/** The compression method in the local header of `path` (0 stored, 8 DEFLATE). */
+function methodOf(zip: Buffer, path: string): number {
+  const at = zip.indexOf(Buffer.from(path, 'utf8')) - 30;
+  expect(zip.readUInt32LE(at)).toBe(0x04034b50);
+  return zip.readUInt16LE(at + 8);
+}
 const modified = new Date(2026, 10, 26, 16, 30, 42);
 
 describe('zipParts', () => {
@@ -26,6 +34,13 @@ describe('zipParts', () => {
       // DOS time counts seconds in steps of two.
       expect(file?.date.getTime()).toBe(new Date(2026, 10, 26, 16, 30, 42).getTime());
     }
+  });
+
+  it('stores pictures as they are (compressed already) and deflates the rest', () => {
+    const zip = zipParts(parts, modified);
+    expect(methodOf(zip, 'word/media/drawing.png')).toBe(0);
+    expect(methodOf(zip, 'word/media/bytes.bin')).toBe(8);
+    expect(methodOf(zip, 'word/document.xml')).toBe(8);
   });
 
   it('Info-ZIP finds no error in it, and the same parts give the same bytes', async () => {

@@ -11,29 +11,33 @@ function dosDateTime(date: Date): { time: number; day: number } {
   };
 }
 
+const alreadyCompressed = /\.(png|jpe?g|gif)$/i;
+
 /**
- * The parts as a zip file, each compressed with DEFLATE by Node's zlib. docx zips with a DEFLATE
+ * The parts as a zip file, each compressed with DEFLATE by Node's zlib (pictures stored as they are). docx zips with a DEFLATE
  * written in JavaScript, which took a quarter of the time to write a 様式; zlib's is native code and
  * compresses smaller. The layout is the plain one docx writes too: sizes and CRC in each local header
  * (no data descriptors), no zip64 (a document is far below 4 GB), every part dated `modified`.
  */
 export function zipParts(parts: PackageParts, modified: Date): Buffer {
   const { time, day } = dosDateTime(modified);
-  const locals: Buffer[] = [];
+  const locals: Uint8Array[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const [path, data] of parts) {
     const name = Buffer.from(path, 'utf8');
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    const deflated = deflateRawSync(bytes);
+    // Pictures are compressed already (a drawing's PNG): deflating them again costs time and saves nothing.
+    const stored = alreadyCompressed.test(path);
+    const deflated = stored ? bytes : deflateRawSync(bytes);
     const crc = crc32(bytes);
     // Bit 11: the name is UTF-8 (every docx part name is ASCII, for which it changes nothing).
     const flags = name.length === path.length ? 0 : 0x0800;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: DEFLATE
+    local.writeUInt16LE(stored ? 10 : 20, 4); // version needed: stored 1.0, DEFLATE 2.0
     local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(8, 8); // DEFLATE
+    local.writeUInt16LE(stored ? 0 : 8, 8); // stored or DEFLATE
     local.writeUInt16LE(time, 10);
     local.writeUInt16LE(day, 12);
     local.writeUInt32LE(crc, 14);
