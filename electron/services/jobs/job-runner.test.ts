@@ -171,4 +171,89 @@ describe('重い処理をワーカーで実行する（issue 14）', () => {
     const here = await statisticsFor(withoutWorker, input);
     expect(inWorker).toEqual({ ok: true, value: here });
   }, 180_000);
+
+  it('様式2–5 の60部の作成は「中止」で止まり、何も発行せず配布番号も残さず、次の作成はできる', async () => {
+    await acknowledged();
+    const must = async <T>(result: Promise<IpcResult<T>>): Promise<T> => {
+      const r = await result;
+      if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
+      return r.value;
+    };
+    const agencies = (await must(call('agencies.list', {}) as Promise<IpcResult<{ id: string }[]>>)).slice(
+      0,
+      14,
+    );
+    const { id: householdId } = await must(
+      call('households.create', {
+        caseNo: 'R8-300',
+        receivedOn: '2026-04-01',
+        label: '大森氏世帯',
+        referralAgencyId: null,
+        issues: [],
+        note: '',
+      }) as Promise<IpcResult<{ id: string }>>,
+    );
+    const { id: meetingId } = await must(
+      call('meetings.create', {
+        householdId,
+        kind: 'unconsented',
+        meetingNo: 'R8-300-1',
+        heldOn: '2026-06-14',
+        startTime: '14:00',
+        endTime: '15:00',
+        place: '第2会議室',
+        agenda: [],
+        handouts: [],
+        attendees: agencies.map((a, i) => ({
+          agencyId: a.id,
+          title: '相談員',
+          personName: `担当 ${i + 1}`,
+          scopeReason: '',
+        })),
+        noticeNumber: null,
+        issuedOn: '2026-06-01',
+        replyBy: '',
+      }) as Promise<IpcResult<{ id: string }>>,
+    );
+    const request = {
+      meetingId,
+      document: 'form2',
+      together: ['form3', 'form4', 'form5'],
+      names: 'masked',
+      namesReason: '',
+      copies: 60,
+      perAgency: false,
+      notice: { number: '', issuedOn: '', replyBy: '' },
+    };
+    const running = call('documents.preview', request);
+    const report = await firstReport('rendering');
+    expect(report).toMatchObject({ job: 'render', total: 60 * 4 + 1, unit: 'ファイル' });
+    expect(await call('jobs.cancel', { job: 'render' })).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await running).toMatchObject({
+      ok: false,
+      code: 'CANCELLED',
+      message: '文書の作成を中止しました。何も発行していません（配布番号も使っていません）。',
+    });
+    const { db } = session.signedIn().store;
+    const count = async (table: 'document_issues' | 'distributed_copies') =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(await count('document_issues')).toBe(0);
+    expect(await count('distributed_copies')).toBe(0);
+    const kinds = (await db.selectFrom('audit_events').select('kind').execute()).map((e) => e.kind);
+    expect(kinds).not.toContain('document.issued');
+    expect(app.jobs?.running).toBeNull();
+    // The worker is free: the next packet renders.
+    const next = (await call('documents.preview', { ...request, copies: 2 })) as IpcResult<{
+      fileNames: string[];
+    }>;
+    expect(next).toMatchObject({ ok: true });
+    expect(next.ok && next.value.fileNames).toHaveLength(2 * 4 + 1);
+  }, 300_000);
 });

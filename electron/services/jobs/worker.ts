@@ -49,10 +49,15 @@ async function main(): Promise<void> {
   }
 }
 
-/** The rendered files' bytes move to the main thread instead of being copied. */
+/**
+ * The rendered files' bytes move to the main thread instead of being copied. Only a file that owns
+ * its whole memory moves: a small Buffer lives in Node's shared pool, which cannot be transferred
+ * (posting it in the list fails with DataCloneError), so it is copied like any other value.
+ */
 function transferablesOf(result: unknown): ArrayBuffer[] {
   const files = (result as { files?: { bytes: Buffer }[] }).files ?? [];
   return files
+    .filter((f) => f.bytes.byteOffset === 0 && f.bytes.byteLength === f.bytes.buffer.byteLength)
     .map((f) => f.bytes.buffer)
     .filter((b): b is ArrayBuffer => b instanceof ArrayBuffer && b.byteLength > 0)
     .filter((b, i, all) => all.indexOf(b) === i);
