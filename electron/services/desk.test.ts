@@ -6,6 +6,7 @@ import { markCopy } from './distributed-copies.js';
 import { cancelMeeting, setAttendance } from './meetings.js';
 import { addMonitoring, currentPlan } from './monitoring.js';
 import { officeDays, parse } from './testing/office-days.js';
+import { usualMeeting } from './testing/plan-fixture.js';
 import { signedInVault } from './testing/signed-in-vault.js';
 
 /**
@@ -30,26 +31,7 @@ const meetingInput = (
   heldOn: string,
   issuedOn: string,
   replyBy: string,
-) => ({
-  householdId,
-  kind: 'consented' as const,
-  meetingNo,
-  heldOn,
-  startTime: '14:00',
-  endTime: '15:30',
-  place: '市役所 第2会議室',
-  agenda: ['開会', '閉会'],
-  handouts: [],
-  attendees: agencies.map((agencyId, i) => ({
-    agencyId,
-    title: '相談員',
-    personName: `担当 ${i + 1}`,
-    scopeReason: '',
-  })),
-  noticeNumber: null,
-  issuedOn,
-  replyBy,
-});
+) => usualMeeting({ householdId, meetingNo, heldOn, issuedOn, replyBy, agencyIds: agencies });
 
 beforeAll(async () => {
   vault = await signedInVault(() => new Date('2025-04-01T01:00:00Z'));

@@ -4,6 +4,7 @@ import { evaluationDraft, listEvaluations } from './evaluation.js';
 import { unfinalizePlan } from './meetings.js';
 import { addMonitoring, currentPlan } from './monitoring.js';
 import { officeDays, parse } from './testing/office-days.js';
+import { householdWithFinalPlan, usualMeeting } from './testing/plan-fixture.js';
 import { signedInVault } from './testing/signed-in-vault.js';
 
 let vault: Awaited<ReturnType<typeof signedInVault>>;
@@ -12,50 +13,21 @@ let householdId: string;
 let agencyId: string;
 let meetingId: string;
 
-const meeting = (meetingNo: string, heldOn: string, issuedOn: string) => ({
-  householdId,
-  kind: 'consented' as const,
-  meetingNo,
-  heldOn,
-  startTime: '14:00',
-  endTime: '15:30',
-  place: '市役所 第2会議室',
-  agenda: ['開会', '閉会'],
-  handouts: [],
-  attendees: [{ agencyId, title: '相談員', personName: '担当 一', scopeReason: '' }],
-  noticeNumber: null,
-  issuedOn,
-  replyBy: '',
-});
+const meeting = (meetingNo: string, heldOn: string, issuedOn: string) =>
+  usualMeeting({ householdId, meetingNo, heldOn, issuedOn, agencyIds: [agencyId] });
 
 /** A household with a 確定 plan from the meeting of 2025-05-20: rows for A, B, 危機介入 (B's is blank). */
 beforeEach(async () => {
   vault = await signedInVault(() => new Date('2025-04-01T01:00:00Z'));
   office = officeDays(vault.db, { id: vault.userId, name: '相談 花子' }, vault.dir);
   agencyId = await office.agency('2025-04-01', '第一地域包括支援センター', '高齢');
-  householdId = await office.household('2025-04-10', 'R7-001', '𠮷田');
-  await office.status('2025-04-15', householdId, 'start');
-  await office.consent('2025-04-15', householdId, 'written');
-  meetingId = await office.meeting('2025-05-01', meeting('R7-001-1', '2025-05-20', '2025-05-01'));
-  const detail = await office.meetingDetail('2025-05-20', meetingId);
-  await office.savePlan('2025-05-20', {
-    meetingId,
-    status: 'final',
-    rows: detail.planRows.map((r) => ({
-      id: r.id,
-      target: r.target,
-      memberId: r.memberId,
-      goal:
-        r.target === 'member' && r.heading.startsWith('A')
-          ? '通院を続ける'
-          : r.target === 'crisis'
-            ? '急変時の連絡先を決める'
-            : '',
-      discussion: '',
-      nextActions: r.target === 'member' && r.heading.startsWith('A') ? '月1回訪問' : '',
-      roles: '',
-    })),
-  });
+  ({ householdId, meetingId } = await householdWithFinalPlan(office, {
+    caseNo: 'R7-001',
+    label: '𠮷田',
+    kind: 'consented',
+    agencyIds: [agencyId],
+    goals: { principal: '通院を続ける', crisis: '急変時の連絡先を決める' },
+  }));
 });
 afterEach(async () => vault.close());
 

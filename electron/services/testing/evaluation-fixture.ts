@@ -1,6 +1,7 @@
 import { evaluationDraft } from '../evaluation.js';
 import { addMonitoring } from '../monitoring.js';
 import { type officeDays, parse } from './office-days.js';
+import { householdWithFinalPlan } from './plan-fixture.js';
 
 /**
  * A household received 2025-04-10, supported from 04-15, with a 確定 plan from the meeting of 05-20
@@ -24,47 +25,15 @@ export async function closedWithPlan(
     agencyIds: [string, ...string[]];
   },
 ) {
-  const householdId = await office.household('2025-04-10', caseNo, label);
-  await office.status('2025-04-15', householdId, 'start');
-  if (kind === 'consented') await office.consent('2025-04-15', householdId, 'written');
-  const meetingId = await office.meeting('2025-05-01', {
-    householdId,
+  const { householdId, meetingId } = await householdWithFinalPlan(office, {
+    caseNo,
+    label,
     kind,
-    meetingNo: `${caseNo}-1`,
-    heldOn: '2025-05-20',
-    startTime: '14:00',
-    endTime: '15:30',
-    place: '市役所 第2会議室',
-    agenda: ['開会', '閉会'],
-    handouts: [],
-    attendees: agencyIds.map((agencyId, i) => ({
-      agencyId,
-      title: '相談員',
-      personName: `担当 ${'一二三四五'[i] ?? '六'}`,
-      scopeReason: '',
-    })),
-    noticeNumber: null,
-    issuedOn: '2025-05-01',
-    replyBy: '',
-  });
-  const detail = await office.meetingDetail('2025-05-20', meetingId);
-  await office.savePlan('2025-05-20', {
-    meetingId,
-    status: 'final',
-    rows: detail.planRows.map((r) => ({
-      id: r.id,
-      target: r.target,
-      memberId: r.memberId,
-      goal:
-        r.target === 'member' && r.heading.startsWith('A')
-          ? '月1回の通院を続け、服薬を自分で管理できるようになる'
-          : r.target === 'crisis'
-            ? '急変時の連絡先と駆け付ける機関を決めておく'
-            : '',
-      discussion: '',
-      nextActions: r.target === 'member' && r.heading.startsWith('A') ? '月1回訪問' : '',
-      roles: '',
-    })),
+    agencyIds,
+    goals: {
+      principal: '月1回の通院を続け、服薬を自分で管理できるようになる',
+      crisis: '急変時の連絡先と駆け付ける機関を決めておく',
+    },
   });
   const [first] = (await evaluationDraft(office.ctx('2025-08-01'), { householdId })).rows;
   await addMonitoring(
