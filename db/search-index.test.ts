@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { kanaPlace, kanaPlaceRange } from './search-index.js';
+import { kanaPlace, kanaPlaceRange, receivedPlace, receivedPlaceRange } from './search-index.js';
 
 /** SQLite's BINARY order on UTF-8: code points. */
 function byCodePoints(a: string, b: string): number {
@@ -73,5 +73,19 @@ describe('ふりがなの位置から、その位置の世帯のふりがなの�
     });
     expect(kanaPlaceRange(kanaPlace('やま田', 'R6-1'))).toEqual({ from: 'やま\u3100', below: 'やみ' });
     expect(kanaPlaceRange(kanaPlace('', 'R6-1'))).toEqual({ from: '', below: null, upTo: '' });
+  });
+});
+
+describe('受付日の位置から、その日がわかる', () => {
+  it('どの日付でも、その位置の受付日はその日だけ', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1990-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }),
+        (d) => {
+          const day = d.toISOString().slice(0, 10);
+          expect(receivedPlaceRange(receivedPlace(day))).toEqual({ from: day, below: null, upTo: day });
+        },
+      ),
+    );
   });
 });

@@ -58,6 +58,16 @@ export function receivedPlace(receivedOn: string): bigint {
 }
 
 /**
+ * The 受付日 of every household with this received place: 受付日 are ISO dates (YYYY-MM-DD) everywhere
+ * (the schemas, the import, and the 年度 ranges the lists and statistics compare them with).
+ */
+export function receivedPlaceRange(place: bigint): { from: string; below: null; upTo: string } {
+  const digits = place.toString().padStart(8, '0');
+  const day = `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`;
+  return { from: day, below: null, upTo: day };
+}
+
+/**
  * One symbol (7 bits) per character, never against the characters' own order: hiragana, digits and
  * a–z one each (exact), every other range shared by many characters (`shared`). 0 ends the ふりがな.
  */

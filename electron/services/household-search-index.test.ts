@@ -297,7 +297,7 @@ describe('同じふりがなの世帯が多くても、索引の順に必要な�
   });
   afterAll(async () => own.close());
 
-  it('ふりがな順（どちら向きでも）、絞り込みがあっても', async () => {
+  it('ふりがな順・受付日順（どちら向きでも）、絞り込みがあっても', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(household, { minLength: 20, maxLength: 40 }),
@@ -342,6 +342,22 @@ describe('同じふりがなの世帯が多くても、索引の順に必要な�
                   .slice(0, limit)
                   .map((r) => r.id),
               );
+              // 受付日 order: two days hold every household, so its places are walked too.
+              const received = [...found].sort(
+                (a, b) => byCodePoints(b.received_on, a.received_on) || byCodePoints(b.case_no, a.case_no),
+              );
+              expect(await searchHouseholdIds(db, { query, sort: 'receivedOn', limit }), query).toEqual(
+                received.slice(0, limit).map((r) => r.id),
+              );
+              expect(
+                await searchHouseholdIds(db, { query, sort: 'receivedOn', direction: 'ascending', limit }),
+                query,
+              ).toEqual(
+                received
+                  .toReversed()
+                  .slice(0, limit)
+                  .map((r) => r.id),
+              );
               const in2024 = found.filter((r) => r.received_on < '2025-01-01');
               expect(
                 await searchHouseholdIds(db, {
@@ -379,8 +395,13 @@ describe('同じふりがなの世帯が多いページも、索引から引く�
   });
   afterAll(async () => own.close());
 
-  for (const direction of ['ascending', 'descending'] as const) {
-    it(`ふりがな順（${direction}）: 世帯・世帯員・検索行のどれも全件は読まない`, async () => {
+  for (const [sort, direction] of [
+    ['kana', 'ascending'],
+    ['kana', 'descending'],
+    ['receivedOn', 'ascending'],
+    ['receivedOn', 'descending'],
+  ] as const) {
+    it(`${sort === 'kana' ? 'ふりがな' : '受付日'}順（${direction}）: 世帯・世帯員・検索行のどれも全件は読まない`, async () => {
       const { sqlite } = own.session.signedIn().store;
       const ran: CompiledQuery[] = [];
       const logged = new Kysely<Database>({
@@ -391,7 +412,7 @@ describe('同じふりがなの世帯が多いページも、索引から引く�
       });
       const found = await listHouseholds(dayCtx(logged, today), {
         query: '山田',
-        sort: 'kana',
+        sort,
         direction,
         limit: 50,
       });
@@ -410,8 +431,12 @@ describe('同じふりがなの世帯が多いページも、索引から引く�
         );
         expect(scans, `${q.sql}\n${plan.join('\n')}`).toEqual([]);
         if (q.sql.includes('instr(t.text'))
-          expect(plan.join('\n'), q.sql).toMatch(/SEARCH h USING INDEX households_sort_kana/);
-        if (q.sql.includes('kana_rowid >=')) expect(plan.join('\n'), q.sql).not.toMatch(/USE TEMP B-TREE/);
+          expect(plan.join('\n'), q.sql).toMatch(
+            sort === 'kana'
+              ? /SEARCH h USING INDEX households_sort_kana/
+              : /SEARCH h USING INDEX households_received_on/,
+          );
+        if (q.sql.includes('rowid" >=')) expect(plan.join('\n'), q.sql).not.toMatch(/USE TEMP B-TREE/);
       }
     });
   }

@@ -5,6 +5,7 @@ import {
   kanaPlaceRange,
   keyBits,
   queryPieces,
+  receivedPlaceRange,
   type SearchOrder,
   searchTables,
   searchToken,
@@ -122,14 +123,13 @@ export async function searchHouseholdIds(
   const place = BigInt(last.place);
   const [lo, hi] = [place << keyBits, (place + 1n) << keyBits];
   const inPlace = [sql`s.rowid >= ${lo}`, sql`s.rowid < ${hi}`];
-  const rest =
-    order === 'kana' && (await walkIsShorter(db, table, match, place, need))
-      ? await walkKanaPlace(db, { place, key, need, ascending, filters: input.filters ?? {} })
-      : (
-          await sql<{
-            id: string;
-          }>`SELECT h.id FROM ${matches(inPlace)} ORDER BY ${listOrder} LIMIT ${need}`.execute(db)
-        ).rows;
+  const rest = (await walkIsShorter(db, { order, table, match, place, need }))
+    ? await walkPlace(db, { order, place, key, need, ascending, filters: input.filters ?? {} })
+    : (
+        await sql<{
+          id: string;
+        }>`SELECT h.id FROM ${matches(inPlace)} ORDER BY ${listOrder} LIMIT ${need}`.execute(db)
+      ).rows;
   return [...(await inListOrder(db, before, listOrder)), ...rest].map((r) => r.id);
 }
 
@@ -150,56 +150,73 @@ async function inListOrder(
 /** Counts stop here: past it, either way is long and the estimate no longer matters. */
 const countCap = 4096;
 
+/** Per list order: the search row's entry column, and the households' columns the order sorts by. */
+const placeColumns = {
+  kana: { entry: sql.ref('kana_rowid'), column: sql.ref('h.sort_kana') },
+  received: { entry: sql.ref('received_rowid'), column: sql.ref('h.received_on') },
+} as const;
+
 /**
- * Whether walking the ふりがな index through the place reads fewer rows than sorting the place's
- * matches. Many households can share a kana place (one surname and given name, or no ふりがな at
- * all); the walk reads about need × households ÷ matches of them, the sort every match.
+ * Whether walking the order's index through the place reads fewer rows than sorting the place's
+ * matches. Many households can share a place (one 受付日; one principal's ふりがな, or none): the
+ * walk reads about need × households ÷ matches of them, the sort every match.
  */
 async function walkIsShorter(
   db: Kysely<Database>,
-  table: string,
-  match: string,
-  place: bigint,
-  need: number,
+  input: { order: SearchOrder; table: string; match: string; place: bigint; need: number },
 ): Promise<boolean> {
-  const [lo, hi] = [place << keyBits, (place + 1n) << keyBits];
+  const [lo, hi] = [input.place << keyBits, (input.place + 1n) << keyBits];
+  const table = sql.table(input.table);
+  const entry = placeColumns[input.order].entry;
   const { rows } = await sql<{ matches: number; households: number }>`SELECT
-    (SELECT count(*) FROM (SELECT 1 FROM ${sql.table(table)} s WHERE s.${sql.table(table)} MATCH ${match}
+    (SELECT count(*) FROM (SELECT 1 FROM ${table} s WHERE s.${table} MATCH ${input.match}
       AND s.rowid >= ${lo} AND s.rowid < ${hi} LIMIT ${countCap})) AS matches,
-    (SELECT count(*) FROM (SELECT 1 FROM household_search_terms WHERE kana_rowid >= ${lo} AND kana_rowid < ${hi}
+    (SELECT count(*) FROM (SELECT 1 FROM household_search_terms WHERE ${entry} >= ${lo} AND ${entry} < ${hi}
       LIMIT ${countCap})) AS households`.execute(db);
   const counted = rows[0];
-  return counted !== undefined && counted.matches > need && need * counted.households < counted.matches ** 2;
+  return (
+    counted !== undefined &&
+    counted.matches > input.need &&
+    input.need * counted.households < counted.matches ** 2
+  );
 }
 
 /**
- * The first `need` households of one kana place that contain the key, in the list's order: the
- * ふりがな index is walked over the place's range (db/search-index.ts kanaPlaceRange) and each
- * household's search text is checked whole. `instr` finds exactly what the tokens find: the key
- * holds no separator, so it is inside one text, as every token is.
+ * The first `need` households of one place that contain the key, in the list's order: the order's
+ * index (受付日 or ふりがな, then 受付番号) is walked over the place's range (db/search-index.ts) and
+ * each household's search text is checked whole. `instr` finds exactly what the tokens find: the
+ * key holds no separator, so it is inside one text, as every token is.
  */
-async function walkKanaPlace(
+async function walkPlace(
   db: Kysely<Database>,
-  input: { place: bigint; key: string; need: number; ascending: boolean; filters: SearchFilters },
+  input: {
+    order: SearchOrder;
+    place: bigint;
+    key: string;
+    need: number;
+    ascending: boolean;
+    filters: SearchFilters;
+  },
 ): Promise<{ id: string }[]> {
-  const range = kanaPlaceRange(input.place);
+  const range = input.order === 'kana' ? kanaPlaceRange(input.place) : receivedPlaceRange(input.place);
   const [lo, hi] = [input.place << keyBits, (input.place + 1n) << keyBits];
+  const { entry, column } = placeColumns[input.order];
   const conditions = [
-    sql`h.sort_kana >= ${range.from}`,
+    sql`${column} >= ${range.from}`,
     ...(range.upTo !== undefined
-      ? [sql`h.sort_kana <= ${range.upTo}`]
+      ? [sql`${column} <= ${range.upTo}`]
       : range.below !== null
-        ? [sql`h.sort_kana < ${range.below}`]
+        ? [sql`${column} < ${range.below}`]
         : []),
     sql`t.household_id = h.id`,
-    sql`t.kana_rowid >= ${lo}`,
-    sql`t.kana_rowid < ${hi}`,
+    sql`t.${entry} >= ${lo}`,
+    sql`t.${entry} < ${hi}`,
     sql`instr(t.text, ${input.key}) > 0`,
     ...filterConditions(input.filters),
   ];
   const dir = input.ascending ? sql`ASC` : sql`DESC`;
   const { rows } = await sql<{ id: string }>`SELECT h.id FROM households h CROSS JOIN household_search_terms t
     WHERE ${sql.join(conditions, sql` AND `)}
-    ORDER BY h.sort_kana ${dir}, h.case_no ${dir} LIMIT ${input.need}`.execute(db);
+    ORDER BY ${column} ${dir}, h.case_no ${dir} LIMIT ${input.need}`.execute(db);
   return rows;
 }
