@@ -4,22 +4,28 @@ import { threeGenerations, twelvePeople } from '../testing/genogram-fixtures.js'
 import { descendants, readSvg } from '../testing/svg-reader.js';
 import { drawEcoMap } from './eco-map.js';
 import { drawGenogram } from './genogram.js';
-import { forgetRasters, rasterise, systemDrawingFonts } from './raster.js';
+import {
+  type DrawingFonts,
+  findDrawingFonts,
+  forgetRasters,
+  rasterise,
+  systemDrawingFonts,
+} from './raster.js';
 import { drawingFace, outlineText } from './text-outlines.js';
 
 const fonts = systemDrawingFonts();
 
-function pixels(svg: string, fontFiles: string[]): Buffer {
+function pixels(svg: string, fontFiles: string[], family: string): Buffer {
   return new Resvg(svg, {
     fitTo: { mode: 'zoom', value: 1.5 },
     background: '#ffffff',
-    font: { loadSystemFonts: false, fontFiles, defaultFontFamily: fonts.family },
+    font: { loadSystemFonts: false, fontFiles, defaultFontFamily: family },
   }).render().pixels;
 }
 
 /** How far resvg's drawing of the outlines is from its drawing of the text, with the font files. */
-function difference(svg: string, outlined: string) {
-  const [text, outlines] = [pixels(svg, fonts.files), pixels(outlined, [])];
+function difference(svg: string, outlined: string, with_: DrawingFonts = fonts) {
+  const [text, outlines] = [pixels(svg, with_.files, with_.family), pixels(outlined, [], with_.family)];
   let differing = 0;
   let largest = 0;
   let ink = 0;
@@ -84,6 +90,22 @@ describe("the drawings' text as glyph outlines, for the PNG", () => {
       expect(largest).toBeLessThan(48);
       expect(differing).toBeLessThan(ink / 1000);
     }
+  });
+
+  it('reads a face out of a collection with PostScript outlines too (Noto Sans CJK, where BIZ UD is missing)', () => {
+    const noto = findDrawingFonts(['/usr/share/fonts/opentype/noto']);
+    if (!noto) throw new Error('Noto Sans CJK is not installed (Debian package fonts-noto-cjk)');
+    const notoFace = drawingFace(noto);
+    expect(notoFace?.familyName).toBe('Noto Sans CJK JP');
+    const svg = anchors.replace("'BIZ UDGothic'", "'Noto Sans CJK JP'");
+    const { differing, largest, ink } = difference(
+      svg,
+      outlineText(svg, notoFace as NonNullable<typeof notoFace>),
+      noto,
+    );
+    expect(ink).toBeGreaterThan(1000);
+    expect(largest).toBeLessThan(48);
+    expect(differing).toBeLessThan(ink / 1000);
   });
 
   it('gives the same bytes for the same drawing', () => {
