@@ -121,8 +121,14 @@ test('60部×4様式を作る間、進捗がファイル数で進み、本体は
   await gate.getByRole('button', { name: 'キャンセル' }).click();
   await expect(page.getByText('配布番号をつけて作成した資料はまだありません。')).toBeVisible();
 
-  // The worker is free again: the next render runs to its preview.
+  // 3. キャンセル mid-render stops the job before the gate closes: the next 様式 is not refused.
+  pace.allow(2);
+  gate = await renderPacket(page);
+  await expect.poll(() => shownCount(gate), { timeout: 600_000 }).toBeGreaterThan(0);
+  await gate.getByRole('button', { name: 'キャンセル' }).click();
+  await expect(gate).toHaveCount(0, { timeout: 120_000 });
   pace.release();
   gate = await renderPacket(page);
   await expect(gate.getByRole('button', { name: '確認へ進む' })).toBeVisible({ timeout: 600_000 });
+  expect(await bridge<unknown[]>(page, 'copies.list', { meetingId })).toEqual([]);
 });

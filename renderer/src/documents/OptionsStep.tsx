@@ -64,10 +64,16 @@ export function OptionsStep({
   // The chosen option has the focus, as in any radio group (also when coming back from the preview).
   useEffect(() => namesGroup.current?.querySelector<HTMLInputElement>('input:checked')?.focus(), []);
 
+  // キャンセル while the worker renders stops the job first and closes once it has stopped, so the
+  // next 様式 is not refused as JOB_RUNNING by a render nobody waits for.
+  const [closeWhenStopped, setCloseWhenStopped] = useState(false);
   const preview = useMutation({
     mutationFn: (options: PreviewOptions) => call('documents.preview', options),
     onMutate: () => onBusyChange(true),
-    onSettled: () => onBusyChange(false),
+    onSettled: () => {
+      onBusyChange(false);
+      if (closeWhenStopped) onCancel();
+    },
     onSuccess: (result, options) => onPreview(options, result),
     onError: (error) =>
       setFormError(
@@ -163,7 +169,16 @@ export function OptionsStep({
         <Notice tone={isCallError(preview.error, 'CANCELLED') ? 'info' : 'error'}>{formError}</Notice>
       )}
       <DialogActions>
-        <Button onClick={onCancel}>キャンセル</Button>
+        <Button
+          disabled={closeWhenStopped}
+          onClick={() => {
+            if (!(preview.isPending && severalFiles)) return onCancel();
+            setCloseWhenStopped(true);
+            void call('jobs.cancel', { job: 'render' }).catch(() => setCloseWhenStopped(false));
+          }}
+        >
+          キャンセル
+        </Button>
         <Button type="submit" variant="primary" busy={preview.isPending}>
           プレビュー
         </Button>
