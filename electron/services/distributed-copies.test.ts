@@ -7,6 +7,7 @@ import { KasaneError } from './errors.js';
 import { listMeetings } from './meetings.js';
 import { getOfficeSettings } from './office-settings.js';
 import { folderPlatform } from './platform.js';
+import { savedForMeeting } from './testing/gate-confirmation.js';
 import { issueNow, meetingsForDocuments, ownOfficeAgency } from './testing/meeting-documents-fixture.js';
 import { dayCtx, serviceCtx } from './testing/service-context.js';
 import { signedInVault } from './testing/signed-in-vault.js';
@@ -35,18 +36,7 @@ async function issue(document: 'form2' | 'form3' | 'form4', copies: number, now 
     { meetingId, document, names: 'real', namesReason: '', copies, ...alone },
     now,
   );
-  await gate.issue(
-    vault.db,
-    vault.userId,
-    {
-      previewId: preview.previewId,
-      action: 'save',
-      purpose: '会議資料として配布',
-      purposeNote: '',
-      warningAcknowledged: true,
-    },
-    now,
-  );
+  await gate.issue(vault.db, vault.userId, savedForMeeting(preview.previewId), now);
   return preview;
 }
 

@@ -6,6 +6,7 @@ import { listConsents, withdrawConsent } from './consent.js';
 import { DocumentGate } from './document-gate.js';
 import { createMeeting } from './meetings.js';
 import { folderPlatform } from './platform.js';
+import { savedForMeeting } from './testing/gate-confirmation.js';
 import { finishedOffice } from './testing/meeting-documents-fixture.js';
 import { householdForMeetings, meetingNow } from './testing/meeting-fixture.js';
 import { serviceCtx } from './testing/service-context.js';
@@ -132,18 +133,7 @@ describe('159条のゲート（ルール4・7・8）', () => {
       meetingNow,
     );
     expect(preview.fileNames).toHaveLength(5);
-    await gate.issue(
-      vault.db,
-      vault.userId,
-      {
-        previewId: preview.previewId,
-        action: 'save',
-        purpose: '会議資料として配布',
-        purposeNote: '',
-        warningAcknowledged: true,
-      },
-      meetingNow,
-    );
+    await gate.issue(vault.db, vault.userId, savedForMeeting(preview.previewId), meetingNow);
     const saved = (await readdir(downloads)).sort();
     expect(saved).toContain('様式2_会次第_R8-001-1_配布04.docx');
     expect(saved).toContain('資料回収チェック表_R8-001-1.docx');
@@ -206,18 +196,7 @@ describe('159条のゲート（ルール4・7・8）', () => {
     // The preview shows the 様式 the gate was opened for.
     expect(await docxText(Buffer.from(preview.base64, 'base64'))).toContain('次第');
     expect(preview.notices.join('\n')).toContain('市社会福祉協議会');
-    await gate.issue(
-      vault.db,
-      vault.userId,
-      {
-        previewId: preview.previewId,
-        action: 'save',
-        purpose: '会議資料として配布',
-        purposeNote: '',
-        warningAcknowledged: true,
-      },
-      meetingNow,
-    );
+    await gate.issue(vault.db, vault.userId, savedForMeeting(preview.previewId), meetingNow);
     const events = await vault.db
       .selectFrom('audit_events')
       .select('detail_json')

@@ -18,6 +18,7 @@ import {
   nineRelations,
   realNameParts,
 } from './testing/family-fixture.js';
+import { savedForMeeting } from './testing/gate-confirmation.js';
 import { docxToPdf, pdfImages, pdfPages, pdfText, pdfToPng } from './testing/libreoffice.js';
 import { signedInVault } from './testing/signed-in-vault.js';
 import { allText, byClass, readSvg } from './testing/svg-reader.js';
@@ -229,18 +230,7 @@ describe('159条の確認（gate）を通して出す', () => {
       now,
     );
     expect(preview.fileNames).toEqual(['別添資料_家族構成図・エコマップ_R8-302.docx']);
-    const result = await gate.issue(
-      vault.db,
-      vault.userId,
-      {
-        previewId: preview.previewId,
-        action: 'save',
-        purpose: '会議資料として配布',
-        purposeNote: '',
-        warningAcknowledged: true,
-      },
-      now,
-    );
+    const result = await gate.issue(vault.db, vault.userId, savedForMeeting(preview.previewId), now);
     expect(result.done).toBe(true);
     expect(saved.at(-1)?.[0]?.bytes.toString('base64')).toBe(preview.base64);
     const [event] = await listAuditEvents(vault.db, { kind: 'document.issued', limit: 1 });
@@ -285,18 +275,7 @@ describe('159条の確認（gate）を通して出す', () => {
       { meetingId, document: 'genogram', names: 'masked', namesReason: '', copies: 3, ...formOnly },
       now,
     );
-    await gate.issue(
-      vault.db,
-      vault.userId,
-      {
-        previewId: preview.previewId,
-        action: 'save',
-        purpose: '会議資料として配布',
-        purposeNote: '',
-        warningAcknowledged: true,
-      },
-      now,
-    );
+    await gate.issue(vault.db, vault.userId, savedForMeeting(preview.previewId), now);
     expect(await form(4)).toContain('（別添資料「A氏世帯家族構成図」参照）');
     expect(await form(2)).toContain('家族構成図');
     const copies = await listCopies({ db: vault.db }, { meetingId });

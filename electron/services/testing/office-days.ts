@@ -12,6 +12,7 @@ import { createMeeting, getMeeting, savePlan, saveReport } from '../meetings.js'
 import { getOfficeSettings, saveOfficeSettings } from '../office-settings.js';
 import { folderPlatform } from '../platform.js';
 import { saveProgressNote } from '../progress-notes.js';
+import { savedForMeeting } from './gate-confirmation.js';
 import { livingMember } from './members.js';
 
 /** A channel's input as the contract parses it (dates, times and defaults as the services get them). */
@@ -139,14 +140,7 @@ export function officeDays(db: Kysely<Database>, user: { id: string; name: strin
         notice: { number: '', issuedOn: null, replyBy: null },
       });
       const { previewId } = await gate.preview(db, user, await getOfficeSettings(db), request, at(day));
-      const why = parse('documents.issue', {
-        previewId,
-        action: 'save',
-        purpose: '会議資料として配布',
-        purposeNote: '',
-        warningAcknowledged: true,
-      });
-      await gate.issue(db, user.id, why, at(day));
+      await gate.issue(db, user.id, savedForMeeting(previewId), at(day));
     },
     async settings(day: string, change: Partial<Awaited<ReturnType<typeof getOfficeSettings>>>) {
       await saveOfficeSettings(ctx(day), { ...(await getOfficeSettings(db)), ...change });
