@@ -14,8 +14,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => vault.close());
 
-/** Every statement deskOn runs on the day, each with its plan as SQLite makes it. */
-async function deskPlans(day: string): Promise<{ sql: string; plan: string[] }[]> {
+/** Every statement deskOn runs on the day (as of an earlier one when given), each with its plan as SQLite makes it. */
+async function deskPlans(day: string, asOf?: string): Promise<{ sql: string; plan: string[] }[]> {
   const { sqlite } = vault.session.signedIn().store;
   const ran: CompiledQuery[] = [];
   const logged = new Kysely<Database>({
@@ -24,7 +24,7 @@ async function deskPlans(day: string): Promise<{ sql: string; plan: string[] }[]
       if (event.level === 'query') ran.push(event.query);
     },
   });
-  await deskOn(dayCtx(logged, day), {});
+  await deskOn(dayCtx(logged, day), asOf ? { asOf } : {});
   return ran.map((q) => ({
     sql: q.sql,
     plan: (
@@ -90,6 +90,18 @@ describe('ホームは会議の数だけ行を読まない（会議の後の作�
     expect(columns[0]).toBe('collected_on');
     expect(plan.filter((line) => /^(SEARCH|SCAN) m /.test(line))).toEqual([
       expect.stringMatching(/^SEARCH m USING INDEX sqlite_autoindex_meetings_1 \(id=\?\)/),
+    ]);
+  }, 60_000);
+});
+
+describe('過去の日のホームは、その日に支援中の世帯を状態の期間の索引から読む', () => {
+  it('状態の変更をすべて読まず、status_periods の索引の範囲だけを読む', async () => {
+    const ran = await deskPlans('2026-11-30', '2024-06-30');
+    expect(ran.some((q) => q.sql.includes('"status_changes"'))).toBe(false);
+    const active = ran.find((q) => q.sql.includes('"status_periods"'));
+    expect(active, ran.map((q) => q.sql).join('\n')).toBeDefined();
+    expect(active?.plan).toEqual([
+      expect.stringMatching(/^SEARCH status_periods USING COVERING INDEX status_periods_open/),
     ]);
   }, 60_000);
 });

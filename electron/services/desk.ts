@@ -2,11 +2,9 @@ import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { addDays, daysBetween } from '../domain/calendar.js';
 import type { PreparationGap } from '../domain/desk.js';
-import type { HouseholdStatus } from '../domain/household.js';
 import type { MonitoringStatus } from '../domain/monitoring.js';
 import { officeDate } from '../domain/office-day.js';
 import { planRowHeading } from '../domain/plan.js';
-import { householdStatusOn } from '../domain/status-history.js';
 import type { OfficeSettings, ParsedInput } from '../ipc/contract.js';
 import type { Desk } from '../ipc/schemas/desk.js';
 
@@ -68,25 +66,24 @@ const endOfOfficeDay = (day: string) => new Date(Date.parse(`${day}T15:00:00Z`) 
 /**
  * Households 支援中 at the end of `day`, by the one function over the status history (rule 17). From
  * today on, that is the status the history keeps cached in `households.status` (no change is ever
- * dated after today), read through its index.
+ * dated after today), read through its index; before today, the periods kept from the same history
+ * (db/status-periods.ts) that contain the day, one range of their index.
  */
 async function householdsActiveOn(db: Kysely<Database>, day: string, today: string): Promise<Set<string>> {
   if (day >= today) {
     const rows = await db.selectFrom('households').select('id').where('status', '=', 'active').execute();
     return new Set(rows.map((r) => r.id));
   }
+  // The first term is the partial index's own condition: SQLite uses the index only when it is stated.
   const rows = await db
-    .selectFrom('status_changes')
-    .select(['household_id', 'id', 'status', 'changed_on'])
-    .where('voided_at', 'is', null)
-    .where('changed_on', '<=', day)
+    .selectFrom('status_periods')
+    .select('household_id')
+    .where('status', '<>', 'closed')
+    .where('status', '=', 'active')
+    .where('to_on', '>', day)
+    .where('from_on', '<=', day)
     .execute();
-  const active = new Set<string>();
-  for (const [householdId, changes] of Map.groupBy(rows, (r) => r.household_id)) {
-    const facts = changes.map((c) => ({ seq: c.id, status: c.status as HouseholdStatus, on: c.changed_on }));
-    if (householdStatusOn(facts, day) === 'active') active.add(householdId);
-  }
-  return active;
+  return new Set(rows.map((r) => r.household_id));
 }
 
 /** Meetings not 中止, with their household's 受付番号 and 表示名: where each of the desk's meeting lists starts. */
