@@ -59,6 +59,13 @@ const compiler: {
 } = Packer['compiler'];
 if (typeof compiler?.compile !== 'function') throw new Error('docx: Packer has no compiler any more');
 
+/**
+ * The parts docx writes the same way whatever the document says (no one's data in them), whose
+ * compressed bytes may be kept for the next document. The body, headers, footers and properties are not.
+ */
+export const structuralPart =
+  /^(\[Content_Types\]\.xml|_rels\/\.rels|word\/_rels\/[\w.]+\.rels|word\/(styles|numbering|settings|fontTable)\.xml|word\/theme\/theme\d+\.xml|docProps\/(app|custom)\.xml)$/;
+
 function pageNumbers(numbering: PageNumbering, counted: { total: number; perSection: number[] }): string[] {
   const run = (n: number) => Array.from({ length: n }, (_, i) => `${i + 1} / ${n}`);
   return numbering === 'section' ? counted.perSection.flatMap(run) : run(counted.total);
@@ -150,7 +157,10 @@ export async function packDocument(
       { path: 'docProps/core.xml', data: coreProperties(spec.title, spec.author, spec.createdAt) },
       { path: 'word/fontTable.xml', data: fontTableXml },
     ]);
-    return { bytes: zipParts(parts, spec.createdAt), counted: counter?.counted() ?? null };
+    return {
+      bytes: zipParts(parts, spec.createdAt, (path) => structuralPart.test(path)),
+      counted: counter?.counted() ?? null,
+    };
   };
   let { bytes, counted } = await pack(true);
   // A shared footer can print only one count of its section's pages (LibreOffice prints the count

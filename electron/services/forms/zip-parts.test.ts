@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { structuralPart } from './document.js';
 import { zipParts } from './zip-parts.js';
 
 const parts = new Map<string, string | Uint8Array>([
@@ -56,5 +57,53 @@ describe('zipParts', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('parts compressed once and kept give the same file as parts compressed afresh', async () => {
+    const fresh = zipParts(parts, modified);
+    expect(zipParts(parts, modified, () => true).equals(fresh)).toBe(true);
+    const again = zipParts(parts, modified, () => true);
+    expect(again.equals(fresh)).toBe(true);
+    const zip = await JSZip.loadAsync(again, { checkCRC32: true });
+    expect(await zip.file('word/document.xml')?.async('string')).toBe(parts.get('word/document.xml'));
+    // Another document's parts under the same paths are its own, not the kept ones.
+    const other = new Map(
+      [...parts].map(([path, data]) => [path, typeof data === 'string' ? `${data} ` : data]),
+    );
+    const read = await JSZip.loadAsync(
+      zipParts(other, modified, () => true),
+      { checkCRC32: true },
+    );
+    for (const [path, data] of other)
+      if (typeof data === 'string') expect(await read.file(path)?.async('string')).toBe(data);
+  });
+});
+
+describe('structuralPart', () => {
+  it('keeps the parts docx writes the same way for every document, never the body, headers, footers or notes', () => {
+    for (const path of [
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'word/_rels/document.xml.rels',
+      'word/_rels/header1.xml.rels',
+      'word/styles.xml',
+      'word/theme/theme1.xml',
+      'word/numbering.xml',
+      'word/settings.xml',
+      'word/fontTable.xml',
+      'docProps/app.xml',
+    ])
+      expect(structuralPart.test(path), path).toBe(true);
+    for (const path of [
+      'word/document.xml',
+      'word/header1.xml',
+      'word/footer12.xml',
+      'word/footnotes.xml',
+      'word/comments.xml',
+      'docProps/core.xml',
+      'word/media/image1.png',
+      'xword/styles.xml',
+    ])
+      expect(structuralPart.test(path), path).toBe(false);
   });
 });
