@@ -2,6 +2,7 @@ import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { addDays, daysBetween } from '../domain/calendar.js';
 import type { PreparationGap } from '../domain/desk.js';
+import type { MeetingKind } from '../domain/meeting.js';
 import type { MonitoringStatus } from '../domain/monitoring.js';
 import { officeDate } from '../domain/office-day.js';
 import { planRowHeading } from '../domain/plan.js';
@@ -94,6 +95,25 @@ const meetingsNotCancelled = (db: Kysely<Database>) =>
     .select(['m.id', 'm.meeting_no', 'm.household_id', 'h.case_no', 'h.label', 'm.kind', 'm.held_on'])
     .where('m.cancelled_at', 'is', null);
 
+/** A row of meetingsNotCancelled as the desk names it. */
+const deskMeeting = (r: {
+  id: string;
+  meeting_no: string;
+  household_id: string;
+  case_no: string;
+  label: string;
+  kind: MeetingKind;
+  held_on: string;
+}) => ({
+  householdId: r.household_id,
+  caseNo: r.case_no,
+  householdLabel: r.label,
+  meetingId: r.id,
+  meetingNo: r.meeting_no,
+  kind: r.kind,
+  date: r.held_on,
+});
+
 async function upcoming(db: Kysely<Database>, from: string, to: string): Promise<Desk['upcomingMeetings']> {
   const issuedBy = endOfOfficeDay(from);
   const rows = await meetingsNotCancelled(db)
@@ -122,13 +142,7 @@ async function upcoming(db: Kysely<Database>, from: string, to: string): Promise
     if (r.unconfirmed > 0)
       missing.push(r.reply_by && r.reply_by < from ? 'replyOverdue' : 'attendanceUnconfirmed');
     return {
-      householdId: r.household_id,
-      caseNo: r.case_no,
-      householdLabel: r.label,
-      meetingId: r.id,
-      meetingNo: r.meeting_no,
-      kind: r.kind,
-      date: r.held_on,
+      ...deskMeeting(r),
       startTime: r.start_time,
       endTime: r.end_time,
       replyBy: r.reply_by,
@@ -154,13 +168,7 @@ async function unfinishedMeetings(db: Kysely<Database>, day: string) {
     .orderBy('m.meeting_no')
     .execute();
   return rows.map((r) => ({
-    householdId: r.household_id,
-    caseNo: r.case_no,
-    householdLabel: r.label,
-    meetingId: r.id,
-    meetingNo: r.meeting_no,
-    kind: r.kind,
-    date: r.held_on,
+    ...deskMeeting(r),
     planStatus: r.plan_status,
     reported: Boolean(r.reported),
   }));
