@@ -1,4 +1,5 @@
 import { setEnvironmentData } from 'node:worker_threads';
+import { type JobKind, jobKinds } from '../../electron/domain/jobs.js';
 import type { WorkerEntry } from '../../electron/services/jobs/job-runner.js';
 
 /** Where the paced worker finds the shared counters (worker_threads environment data). */
@@ -15,12 +16,28 @@ export const pacedWorkerEntry: WorkerEntry = {
  * counters live in shared memory, so the worker waits on them even while its own thread is busy.
  */
 export class JobPace {
-  /** [0]: how many reports may have been sent in all (-1: no limit); [1]: how many were sent. */
-  readonly #counters = new Int32Array(new SharedArrayBuffer(8));
+  /**
+   * [0]: how many reports may have been sent in all (-1: no limit); [1]: how many were sent;
+   * [2]: which kinds of job wait (bit i: jobKinds[i]).
+   */
+  readonly #counters = new Int32Array(new SharedArrayBuffer(12));
 
-  /** Shares the counters with every job worker started from now on in this process. */
+  /**
+   * Shares the counters with every job worker started from now on in this process. Every kind
+   * waits except the audit chain's verification, which ホーム starts by itself (see `only`).
+   */
   constructor() {
+    this.only(jobKinds.filter((kind) => kind !== 'verify'));
     setEnvironmentData(paceKey, this.#counters);
+  }
+
+  /** From now on only jobs of these kinds wait; the others report freely. */
+  only(kinds: readonly JobKind[]): void {
+    Atomics.store(
+      this.#counters,
+      2,
+      kinds.reduce((mask, kind) => mask | pacedBit(kind), 0),
+    );
   }
 
   /** The running or next job may send `n` more reports, then waits before the one after. */
@@ -35,3 +52,6 @@ export class JobPace {
     Atomics.notify(this.#counters, 0);
   }
 }
+
+/** The bit of `kind` in the counters' mask of paced kinds. */
+export const pacedBit = (kind: JobKind): number => 1 << jobKinds.indexOf(kind);

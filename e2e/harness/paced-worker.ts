@@ -1,6 +1,6 @@
 import { getEnvironmentData, parentPort, workerData } from 'node:worker_threads';
 import type { FromWorker, WorkerStart } from '../../electron/services/jobs/protocol.js';
-import { paceKey } from './job-pace.js';
+import { pacedBit, paceKey } from './job-pace.js';
 
 /**
  * The job worker with its progress reports paced by the test (a harness started with `pacedJobs`):
@@ -10,13 +10,14 @@ import { paceKey } from './job-pace.js';
  */
 
 const pace = getEnvironmentData(paceKey) as Int32Array;
-const { cancelFlag } = workerData as WorkerStart;
+const { cancelFlag, task } = workerData as WorkerStart;
+const paced = (Atomics.load(pace, 2) & pacedBit(task.kind)) !== 0;
 const port = parentPort;
 if (!port) throw new Error('paced-worker must run as a worker thread');
 
 const send = port.postMessage.bind(port);
 port.postMessage = (message: FromWorker, transfer?: readonly ArrayBuffer[]) => {
-  if (message.type === 'progress') {
+  if (message.type === 'progress' && paced) {
     for (;;) {
       const limit = Atomics.load(pace, 0);
       if (limit < 0 || Atomics.load(pace, 1) < limit || Atomics.load(cancelFlag, 0) !== 0) break;

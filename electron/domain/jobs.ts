@@ -1,5 +1,5 @@
 /** Long work that runs off the main thread (electron/services/jobs) and reports its progress. */
-export const jobKinds = ['import', 'render', 'statistics', 'backup'] as const;
+export const jobKinds = ['import', 'render', 'statistics', 'backup', 'verify'] as const;
 export type JobKind = (typeof jobKinds)[number];
 
 /** The stage a job is in. */
@@ -16,7 +16,7 @@ export const jobSteps = [
 export type JobStep = (typeof jobSteps)[number];
 
 /** What is counted: 世帯 while an import writes households, 会議, ファイル for documents… */
-export const jobUnits = ['世帯', '会議', '行', 'ファイル', '年度', 'ページ'] as const;
+export const jobUnits = ['世帯', '会議', '行', 'ファイル', '年度', 'ページ', '件'] as const;
 export type JobUnit = (typeof jobUnits)[number];
 
 /** What the progress bar says a job is doing. */
@@ -36,6 +36,7 @@ export const jobLabels: Record<JobKind, string> = {
   render: '文書の作成',
   statistics: '統計の集計',
   backup: 'バックアップ',
+  verify: '監査ログの検証',
 };
 
 /** 「1,234 / 3,000 世帯」 */

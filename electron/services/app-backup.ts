@@ -3,7 +3,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { ParsedInput } from '../ipc/contract.js';
 import { createBackup } from './backup.js';
+import type { JobRunner } from './jobs/job-runner.js';
 import type { Platform } from './platform.js';
+import { deriveKey } from './vault-keys.js';
 import type { VaultSession } from './vault-session.js';
 
 /**
@@ -12,13 +14,33 @@ import type { VaultSession } from './vault-session.js';
  * never the path. Restoring stays in the CLI.
  */
 export async function backUpFromApp(
-  ctx: { user: { id: string }; platform: Platform; session: VaultSession },
+  ctx: {
+    user: { id: string; name: string };
+    now: Date;
+    platform: Platform;
+    session: VaultSession;
+    jobs?: JobRunner;
+  },
   _input: ParsedInput<'backup.create'>,
 ): Promise<{ saved: boolean; name: string | null }> {
   const folder = await ctx.platform.chooseFolder({ title: 'バックアップの保存先を選ぶ' });
   if (!folder) return { saved: false, name: null };
   const { vault } = ctx.session.signedIn();
-  const { path } = await createBackup(ctx.session.ctx, vault, ctx.user.id, folder);
+  // In the app the copy runs in the job worker (its own connection), counting pages for the bar.
+  const { path } = ctx.jobs
+    ? await ctx.jobs.run(
+        {
+          kind: 'backup',
+          outDir: folder,
+          dataDir: ctx.session.ctx.dataDir,
+          via: ctx.session.ctx.via,
+          anchorKey: new Uint8Array(deriveKey(vault.dataKey, 'anchor')),
+          vaultId: vault.vaultId,
+          failuresSeq: vault.keeper?.failuresSeq ?? 0,
+        },
+        ctx,
+      )
+    : await createBackup(ctx.session.ctx, vault, ctx.user.id, folder);
   return { saved: true, name: basename(path) };
 }
 

@@ -13,6 +13,8 @@ import type {
 } from '../ipc/contract.js';
 import { canonicalJson } from './canonical-json.js';
 import type { Context } from './context.js';
+import type { JobRunner } from './jobs/job-runner.js';
+import { type Progress, unwatched } from './jobs/progress.js';
 
 /**
  * The audit log: append-only, each event's hash covers the previous hash and the event's canonical
@@ -85,9 +87,15 @@ function sha256Hash(row: HashedFields): string {
 const macMessage = (row: HashedFields) => `kasane-audit-v2\n${row.prev_hash}\n${eventBody(row)}`;
 
 /** Format-2 hashes of many events in one statement, through the connection's chain key. */
-async function macHashes(db: Kysely<Database>, messages: string[]): Promise<string[]> {
+async function macHashes(
+  db: Kysely<Database>,
+  messages: string[],
+  progress: Progress = unwatched,
+  total = messages.length,
+): Promise<string[]> {
   const out: string[] = [];
   for (let i = 0; i < messages.length; i += 500) {
+    progress.report('verifying', Math.min(i, total), total, '件');
     const batch = JSON.stringify(messages.slice(i, i + 500));
     const { rows } = await sql<{ mac: string }>`SELECT ${sql.raw(macFunction)}(value) AS mac
       FROM json_each(${batch}) ORDER BY key`.execute(db);
@@ -127,8 +135,12 @@ export async function appendAuditEvent(db: Kysely<Database>, input: AuditInput, 
 }
 
 /** Walks the whole chain; names the first event whose link or content does not add up. */
-export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerification> {
+export async function verifyAuditChain(
+  db: Kysely<Database>,
+  progress: Progress = unwatched,
+): Promise<AuditVerification> {
   const rows = await db.selectFrom('audit_events').selectAll().orderBy('id').execute();
+  progress.report('verifying', 0, rows.length, '件');
   const keyed = rows.filter((r) => r.chain === 2);
   const macs = new Map<number, string>();
   const messages: string[] = [];
@@ -141,7 +153,8 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerif
       // An unreadable body is reported in the walk below.
     }
   }
-  for (const [i, mac] of (await macHashes(db, messages)).entries()) macs.set(ids[i] as number, mac);
+  for (const [i, mac] of (await macHashes(db, messages, progress, rows.length)).entries())
+    macs.set(ids[i] as number, mac);
 
   let prev = genesisHash;
   let expectedId = 1;
@@ -167,6 +180,7 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerif
     prev = row.hash;
     expectedId += 1;
   }
+  progress.report('verifying', rows.length, rows.length, '件');
   return { ok: true, checked: rows.length, firstBroken: null };
 }
 
@@ -205,11 +219,12 @@ export async function listAuditEvents(db: Kysely<Database>, filter: AuditListInp
 
 /** audit.list: the chain's verification with one page of events, newest (or oldest) first. */
 export async function auditLog(
-  ctx: Pick<Context, 'db'>,
+  ctx: Pick<Context, 'db' | 'now' | 'user'> & { jobs?: JobRunner },
   input: ParsedInput<'audit.list'>,
 ): Promise<{ verification: AuditVerification; events: AuditEvent[] }> {
+  // In the app the chain is walked in a job worker (with a count for the bar), beside any other job.
   const [verification, events] = await Promise.all([
-    verifyAuditChain(ctx.db),
+    ctx.jobs ? ctx.jobs.run({ kind: 'verify' }, ctx) : verifyAuditChain(ctx.db),
     listAuditEvents(ctx.db, input),
   ]);
   return { verification, events };

@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { access, copyFile, mkdir, mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { access, copyFile, mkdir, mkdtemp, open, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { DatabaseDamagedError, SchemaTooNewError } from '../../db/errors.js';
-import { openStore } from '../../db/open.js';
+import { openStore, type Sqlite } from '../../db/open.js';
+import type { Database } from '../../db/schema.js';
 import {
   type AnchorRead,
   anchorFileBytes,
@@ -20,6 +22,7 @@ import { syncDirectory, writeFileDurably } from './durable-files.js';
 import { KasaneError } from './errors.js';
 import { failpoint } from './failpoint.js';
 import { applyJournal } from './file-journal.js';
+import { type Progress, unwatched } from './jobs/progress.js';
 import {
   type KeyslotsFile,
   keyslotsMacValid,
@@ -87,13 +90,86 @@ async function flush(path: string): Promise<void> {
   }
 }
 
+/** What writing a backup needs: one connection to the store, and what the anchor is made from. */
+export interface BackupSource {
+  db: Kysely<Database>;
+  sqlite: Sqlite;
+  dataDir: string;
+  anchorKey: Buffer;
+  vaultId: string;
+  failuresSeq: number;
+  via: VaultContext['via'];
+  actorId: string;
+  now: Date;
+}
+
 export async function createBackup(
   ctx: VaultContext,
   vault: UnlockedVault,
   actorId: string,
   outDir: string,
 ): Promise<{ path: string }> {
-  const now = ctx.clock();
+  return writeBackup(
+    {
+      db: vault.store.db,
+      sqlite: vault.store.sqlite,
+      dataDir: ctx.dataDir,
+      anchorKey: deriveKey(vault.dataKey, 'anchor'),
+      vaultId: vault.vaultId,
+      failuresSeq: vault.keeper?.failuresSeq ?? 0,
+      via: ctx.via,
+      actorId,
+      now: ctx.clock(),
+    },
+    outDir,
+  );
+}
+
+/** Copies of the database are made in pieces of this size, each counted as its pages. */
+const copyChunk = 1024 * 1024;
+const pageBytes = 4096;
+
+/**
+ * The database copied piece by piece while writers are held off, hashed as it is written, with a
+ * count of pages for the progress bar. Returns the copy's SHA-256.
+ */
+async function copyDatabase(from: string, to: string, progress: Progress): Promise<string> {
+  const source = await open(from, 'r');
+  const target = await open(to, 'wx', 0o600);
+  try {
+    const { size } = await source.stat();
+    const total = Math.ceil(size / pageBytes);
+    const hash = createHash('sha256');
+    const buffer = Buffer.alloc(copyChunk);
+    let copied = 0;
+    progress.report('copying', 0, total, 'ページ');
+    while (copied < size) {
+      const { bytesRead } = await source.read(buffer, 0, Math.min(copyChunk, size - copied), copied);
+      if (bytesRead === 0) break;
+      const piece = buffer.subarray(0, bytesRead);
+      hash.update(piece);
+      await target.write(piece, 0, bytesRead, copied);
+      copied += bytesRead;
+      progress.report('copying', Math.ceil(copied / pageBytes), total, 'ページ');
+    }
+    await target.sync();
+    return hash.digest('hex');
+  } finally {
+    await Promise.all([source.close(), target.close()]);
+  }
+}
+
+/**
+ * Writes a backup of the store `from` into a new folder under `outDir` (the app runs this in the job
+ * worker, with its own connection; the CLI in its process). A backup that fails or is stopped
+ * leaves no folder behind.
+ */
+export async function writeBackup(
+  from: BackupSource,
+  outDir: string,
+  progress: Progress = unwatched,
+): Promise<{ path: string }> {
+  const { now } = from;
   const target = join(outDir, `kasane-backup-${stamp(now)}`);
   await mkdir(outDir, { recursive: true });
   await mkdir(target, { mode: 0o700 }).catch((err: NodeJS.ErrnoException) => {
@@ -101,50 +177,74 @@ export async function createBackup(
       ? new KasaneError('BACKUP_EXISTS')
       : new KasaneError('FILE_OPERATION_FAILED', 'バックアップ先のフォルダを作成できません。');
   });
-  await appendAuditEvent(
-    vault.store.db,
-    { userId: actorId, kind: 'backup.created', detail: { via: ctx.via } },
-    now,
-  );
-  const paths = dataDirPaths(ctx.dataDir);
-  const { sqlite } = vault.store;
-  sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  sqlite.exec('BEGIN IMMEDIATE');
-  let head: ReturnType<typeof readDatabaseHead>;
   try {
-    head = readDatabaseHead(sqlite);
-    await copyFile(paths.database, join(target, 'kasane.db'));
-  } finally {
-    sqlite.exec('COMMIT');
+    await appendAuditEvent(
+      from.db,
+      { userId: from.actorId, kind: 'backup.created', detail: { via: from.via } },
+      now,
+    );
+    const paths = dataDirPaths(from.dataDir);
+    const { sqlite } = from;
+    let head: ReturnType<typeof readDatabaseHead>;
+    let databaseHash: string;
+    for (let attempt = 1; ; attempt++) {
+      sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      sqlite.exec('BEGIN IMMEDIATE');
+      try {
+        // Another connection (the app's, or a job's) may have committed between the checkpoint and
+        // the lock: then the file alone is not the head yet, so fold the WAL in again.
+        if ((await walBytes(paths.database)) > 0) {
+          if (attempt < 5) continue;
+          throw new KasaneError(
+            'FILE_OPERATION_FAILED',
+            'ほかの書き込みが続いたため、バックアップを作成できませんでした。もう一度実行してください。',
+          );
+        }
+        head = readDatabaseHead(sqlite);
+        databaseHash = await copyDatabase(paths.database, join(target, 'kasane.db'), progress);
+        break;
+      } finally {
+        sqlite.exec('COMMIT');
+      }
+    }
+    await copyFile(paths.keyslots, join(target, 'keyslots.json'));
+    await writeFileDurably(
+      join(target, 'kasane.anchor'),
+      anchorFileBytes(from.anchorKey, {
+        vaultId: from.vaultId,
+        seq: 1,
+        ...head,
+        failuresSeq: from.failuresSeq,
+      }),
+    );
+    await flush(join(target, 'keyslots.json'));
+    const files = {
+      'kasane.db': databaseHash,
+      'keyslots.json': await fileSha256(join(target, 'keyslots.json')),
+      'kasane.anchor': await fileSha256(join(target, 'kasane.anchor')),
+    };
+    const manifest: Manifest = {
+      format: 'kasane-backup',
+      version: 2,
+      createdAt: now.toISOString(),
+      vaultId: from.vaultId,
+      head,
+      files,
+    };
+    await writeFileDurably(join(target, 'manifest.json'), JSON.stringify(manifest, null, 2));
+    await syncDirectory(target);
+    return { path: target };
+  } catch (err) {
+    await rm(target, { recursive: true, force: true });
+    throw err;
   }
-  await copyFile(paths.keyslots, join(target, 'keyslots.json'));
-  await writeFileDurably(
-    join(target, 'kasane.anchor'),
-    anchorFileBytes(deriveKey(vault.dataKey, 'anchor'), {
-      vaultId: vault.vaultId,
-      seq: 1,
-      ...head,
-      failuresSeq: vault.keeper?.failuresSeq ?? 0,
-    }),
-  );
-  for (const name of ['kasane.db', 'keyslots.json']) await flush(join(target, name));
-  const files = {
-    'kasane.db': await fileSha256(join(target, 'kasane.db')),
-    'keyslots.json': await fileSha256(join(target, 'keyslots.json')),
-    'kasane.anchor': await fileSha256(join(target, 'kasane.anchor')),
-  };
-  const manifest: Manifest = {
-    format: 'kasane-backup',
-    version: 2,
-    createdAt: now.toISOString(),
-    vaultId: vault.vaultId,
-    head,
-    files,
-  };
-  await writeFileDurably(join(target, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  await syncDirectory(target);
-  return { path: target };
 }
+
+const walBytes = (database: string) =>
+  stat(`${database}-wal`).then(
+    (s) => s.size,
+    () => 0,
+  );
 
 /** What `verify --backup` reports and restore relies on. */
 export interface BackupCheck {

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { JobKind, JobProgress } from '../../ipc/schemas/jobs.js';
+import type { JobKind, JobProgress, JobUnit } from '../../ipc/schemas/jobs.js';
 import { dataDirPaths } from '../data-dir.js';
 import { KasaneError } from '../errors.js';
 import { importThreadLimits } from '../import/limits.js';
@@ -35,9 +35,12 @@ const stopGraceMs = 30_000;
  * Runs heavy work (import, multi-copy 様式, …) in a worker thread with its own connection to the
  * encrypted file, so the main thread keeps serving the window and its idle-lock timer. One job at
  * a time: a coordinator starts one long task and watches it; a second is refused (JOB_RUNNING).
+ * The audit chain's verification only reads: it runs beside them (ホーム and 監査ログ ask for it).
  */
 export class JobRunner {
   #running: Running | null = null;
+  /** Read-only jobs (the audit chain's verification) run beside the one job, never refused by it. */
+  readonly #alongside = new Set<Running>();
   readonly #listeners = new Set<(progress: JobProgress) => void>();
 
   constructor(
@@ -65,9 +68,10 @@ export class JobRunner {
     task: T,
     call: { now: Date; user: { id: string; name: string } },
   ): Promise<JobResult<T>> {
-    if (this.#running) throw new KasaneError('JOB_RUNNING');
-    const { vault } = this.session.signedIn();
     const kind = jobKindOf(task);
+    const readOnly = kind === 'verify';
+    if (this.#running && !readOnly) throw new KasaneError('JOB_RUNNING');
+    const { vault } = this.session.signedIn();
     const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
     const start: WorkerStart = {
       databasePath: dataDirPaths(this.session.ctx.dataDir).database,
@@ -98,7 +102,8 @@ export class JobRunner {
         ended = done;
       }),
     };
-    this.#running = running;
+    if (readOnly) this.#alongside.add(running);
+    else this.#running = running;
     this.#report({ job: kind, step: 'starting', done: 0, total: 0, unit: unitOf(task) });
     try {
       return await new Promise<JobResult<T>>((resolve, reject) => {
@@ -156,6 +161,7 @@ export class JobRunner {
       });
     } finally {
       await running.ended;
+      this.#alongside.delete(running);
       if (this.#running === running) this.#running = null;
     }
   }
@@ -171,16 +177,19 @@ export class JobRunner {
 
   /** On lock: cancel whatever runs and wait until its thread (and its connection) is gone. */
   async stopAll(): Promise<void> {
-    const running = this.#running;
-    if (!running) return;
-    running.cancelledBy ??= 'lock';
-    Atomics.store(running.cancelFlag, 0, 1);
-    const grace = setTimeout(() => void running.worker.terminate(), stopGraceMs);
-    try {
-      await running.ended;
-    } finally {
-      clearTimeout(grace);
-    }
+    const all = [...(this.#running ? [this.#running] : []), ...this.#alongside];
+    await Promise.all(
+      all.map(async (running) => {
+        running.cancelledBy ??= 'lock';
+        Atomics.store(running.cancelFlag, 0, 1);
+        const grace = setTimeout(() => void running.worker.terminate(), stopGraceMs);
+        try {
+          await running.ended;
+        } finally {
+          clearTimeout(grace);
+        }
+      }),
+    );
   }
 
   #report(progress: JobProgress): void {
@@ -194,19 +203,22 @@ export class JobRunner {
   }
 }
 
-function unitOf(task: JobTask) {
-  return task.kind === 'import'
-    ? ('世帯' as const)
-    : task.kind === 'render'
-      ? ('ファイル' as const)
-      : ('年度' as const);
-}
+const units = {
+  import: '世帯',
+  render: 'ファイル',
+  statistics: '年度',
+  backup: 'ページ',
+  verify: '件',
+} as const satisfies Record<JobKind, JobUnit>;
+
+const unitOf = (task: JobTask) => units[task.kind];
 
 const cancelledMessages: Record<JobKind, string> = {
   import: '取り込みを中止しました。何も登録していません。',
   render: '文書の作成を中止しました。何も発行していません（配布番号も使っていません）。',
   statistics: '統計の集計を中止しました。',
-  backup: 'バックアップを中止しました。',
+  backup: 'バックアップを中止しました。作りかけのフォルダは削除しました。',
+  verify: '監査ログの検証を中止しました。',
 };
 
 function cancelledError(kind: JobKind, by: 'user' | 'lock'): KasaneError {

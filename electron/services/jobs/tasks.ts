@@ -1,14 +1,18 @@
 import type { Kysely } from 'kysely';
+import type { Sqlite } from '../../../db/open.js';
 import type { Database } from '../../../db/schema.js';
 import { agencyFields } from '../../domain/agency.js';
-import type { OfficeSettings } from '../../ipc/contract.js';
+import type { AuditVerification, OfficeSettings } from '../../ipc/contract.js';
 import type { ImportReport } from '../../ipc/schemas/imports.js';
 import type { JobKind } from '../../ipc/schemas/jobs.js';
 import type { Statistics } from '../../ipc/schemas/statistics.js';
+import { verifyAuditChain } from '../audit.js';
+import { writeBackup } from '../backup.js';
 import { type PacketRequest, type RenderedPacket, renderPacket } from '../document-packet.js';
 import { systemLayoutFonts } from '../forms/index.js';
 import { type ImportFile, importFiles } from '../import/index.js';
 import { computeStatistics } from '../statistics/report.js';
+import type { VaultContext } from '../vault.js';
 import type { Progress } from './progress.js';
 
 /** The work a job does, as sent to its worker (structured-clone data only). */
@@ -21,7 +25,18 @@ export type JobTask =
       /** false: lay pages out without fonts (the gate was told this machine has none). */
       fonts: boolean;
     }
-  | { kind: 'statistics'; fiscalYears: number[]; threshold: number };
+  | { kind: 'statistics'; fiscalYears: number[]; threshold: number }
+  | {
+      kind: 'backup';
+      outDir: string;
+      dataDir: string;
+      via: VaultContext['via'];
+      /** A copy of the anchor key (memory only), wiped once the backup's anchor is written. */
+      anchorKey: Uint8Array;
+      vaultId: string;
+      failuresSeq: number;
+    }
+  | { kind: 'verify' };
 
 export type JobResult<T extends JobTask> = T extends { kind: 'import' }
   ? ImportReport
@@ -29,13 +44,18 @@ export type JobResult<T extends JobTask> = T extends { kind: 'import' }
     ? RenderedPacket
     : T extends { kind: 'statistics' }
       ? Statistics
-      : never;
+      : T extends { kind: 'backup' }
+        ? { path: string }
+        : T extends { kind: 'verify' }
+          ? AuditVerification
+          : never;
 
 export const jobKindOf = (task: JobTask): JobKind => task.kind;
 
 /** What a task gets inside the worker: its own connection, the call's moment and user, a reporter. */
 export interface TaskEnv {
   db: Kysely<Database>;
+  sqlite: Sqlite;
   now: Date;
   user: { id: string; name: string };
   progress: Progress;
@@ -45,7 +65,7 @@ export interface TaskEnv {
 export async function runTask(
   task: JobTask,
   env: TaskEnv,
-): Promise<ImportReport | RenderedPacket | Statistics> {
+): Promise<ImportReport | RenderedPacket | Statistics | { path: string } | AuditVerification> {
   switch (task.kind) {
     case 'import':
       return importFiles(
@@ -72,5 +92,30 @@ export async function runTask(
       env.progress.report('counting', fiscalYears.length, fiscalYears.length, '年度');
       return stats;
     }
+    case 'backup': {
+      const anchorKey = Buffer.from(task.anchorKey);
+      task.anchorKey.fill(0);
+      try {
+        return await writeBackup(
+          {
+            db: env.db,
+            sqlite: env.sqlite,
+            dataDir: task.dataDir,
+            anchorKey,
+            vaultId: task.vaultId,
+            failuresSeq: task.failuresSeq,
+            via: task.via,
+            actorId: env.user.id,
+            now: env.now,
+          },
+          task.outDir,
+          env.progress,
+        );
+      } finally {
+        anchorKey.fill(0);
+      }
+    }
+    case 'verify':
+      return verifyAuditChain(env.db, env.progress);
   }
 }

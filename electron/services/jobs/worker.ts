@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     );
     const result = await runTask(start.task, {
       db: store.db,
+      sqlite: store.sqlite,
       now: new Date(start.now),
       user: start.user,
       progress,

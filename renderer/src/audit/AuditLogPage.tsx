@@ -3,6 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { formatWarekiDateTime } from '../../../electron/domain/office-day';
 import { type AuditKind, auditKinds } from '../../../electron/ipc/contract';
 import { errorMessage } from '../api';
+import { JobProgressBar } from '../jobs/JobProgressBar';
 import { read, readPages } from '../queries';
 import { PageHeader } from '../shell/PageHeader';
 import { Button } from '../ui/Button';
@@ -52,6 +53,8 @@ export function AuditLogPage() {
         title="監査ログ"
         note="記録されるのは操作の種類と対象の番号だけで、相談内容や個人の情報は含みません。"
       />
+      {/* The chain is walked in the job worker before the first page arrives: its count meanwhile. */}
+      {log.isPending && <JobProgressBar job="verify" />}
       {verification && <VerificationBanner verification={verification} />}
       {log.isError && <Notice tone="error">{errorMessage(log.error)}</Notice>}
 

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatWarekiDateTime } from '../../../electron/domain/office-day';
 import { call, errorMessage } from '../api';
+import { JobProgressBar, useJobProgress } from '../jobs/JobProgressBar';
 import { read, refresh } from '../queries';
 import { PageHeader } from '../shell/PageHeader';
 import { Button } from '../ui/Button';
@@ -24,6 +25,8 @@ export function BackupPage() {
       if (result.saved) await refresh(queryClient, ['backup.history', 'desk.get']);
     },
   });
+  // The bar appears once the copy has started in the worker (not while the folder is being chosen).
+  const copying = useJobProgress('backup', create.isPending) !== null;
 
   return (
     <div className={layoutStyles.page}>
@@ -44,6 +47,7 @@ export function BackupPage() {
             保存先を選んでバックアップを作成
           </Button>
         </div>
+        {create.isPending && copying && <JobProgressBar job="backup" />}
         {create.isError && <Notice tone="error">{errorMessage(create.error)}</Notice>}
         {create.isSuccess && done && <Notice tone="success">バックアップ「{done}」を作成しました。</Notice>}
         {create.isSuccess && !done && (

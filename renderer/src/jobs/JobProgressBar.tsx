@@ -28,6 +28,8 @@ export function useJobProgress(job: JobKind, active: boolean): JobProgress | nul
 const meanwhile = {
   import: '処理中も、ほかの画面を開けます。',
   render: '中止すると、作成途中のファイルは捨て、何も発行しません。',
+  backup: '処理中も、ほかの画面を開けます。',
+  verify: '処理中も、ほかの画面を開けます。',
 } as const;
 
 /**
@@ -38,7 +40,8 @@ export function JobProgressBar({
   job,
   cancellable = false,
 }: {
-  job: 'import' | 'render';
+  job: keyof typeof meanwhile;
+  /** 「中止」: the import and the render only. */
   cancellable?: boolean;
 }) {
   const progress = useJobProgress(job, true);
@@ -56,7 +59,7 @@ export function JobProgressBar({
             </span>
           )}
         </p>
-        {cancellable && (
+        {cancellable && (job === 'import' || job === 'render') && (
           <Button
             disabled={cancelling}
             onClick={() => {

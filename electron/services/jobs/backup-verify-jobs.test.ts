@@ -1,0 +1,138 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AuditVerification } from '../../ipc/contract.js';
+import { type JobProgress, jobProgressSchema } from '../../ipc/schemas/jobs.js';
+import { readAnchor, readDatabaseHead } from '../anchor.js';
+import { appendAuditEvent, verifyAuditChain } from '../audit.js';
+import { verifyBackup } from '../backup.js';
+import type { App } from '../context.js';
+import { dataDirPaths } from '../data-dir.js';
+import { dispatch } from '../dispatch.js';
+import { createApp } from '../handlers.js';
+import { folderPlatform } from '../platform.js';
+import { fastKdf, tempDataDir } from '../testing/temp-data-dir.js';
+import { deriveKey } from '../vault-keys.js';
+import { VaultSession } from '../vault-session.js';
+import { sourceWorkerEntry } from './job-runner.js';
+
+/** Issue 14: the app's バックアップ and the audit chain's 検証 run in the job worker, with a count. */
+
+let dir: string;
+let cleanup: () => Promise<void>;
+let session: VaultSession;
+let app: App;
+let seen: JobProgress[];
+const phrase = 'correct horse battery';
+const call = (channel: string, input: unknown) => dispatch(app, channel, input);
+
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDataDir());
+  session = new VaultSession({ dataDir: join(dir, 'vault'), via: 'app', kdf: fastKdf });
+  app = createApp(session, folderPlatform(join(dir, 'downloads')), sourceWorkerEntry);
+  seen = [];
+  app.jobs?.onProgress((p) => seen.push(jobProgressSchema.parse(p)));
+  await session.setup({ userName: '花子', passphrase: phrase });
+  const acknowledged = await call('acknowledgement.acknowledge', { textVersion: '2025-06-01' });
+  if (!acknowledged.ok) throw new Error(`acknowledge: ${acknowledged.code}`);
+});
+afterEach(async () => {
+  await session.close();
+  await cleanup();
+});
+
+/** `n` more audit events (a long-used office's log), in one transaction. */
+async function longLog(n: number): Promise<void> {
+  await session
+    .signedIn()
+    .store.db.transaction()
+    .execute(async (trx) => {
+      for (let i = 0; i < n; i++)
+        await appendAuditEvent(trx, { userId: null, kind: 'lock', detail: {} }, new Date());
+    });
+}
+
+const ofJob = (job: JobProgress['job']) => seen.filter((p) => p.job === job && p.step !== 'starting');
+const ascending = (xs: number[]) => expect(xs).toEqual([...xs].sort((a, b) => a - b));
+
+describe('バックアップと監査ログの検証をワーカーで実行する（issue 14）', () => {
+  it('バックアップはワーカーの接続でページ数を数えながら写し、検査に通り、作成の記録は到達点に入る', async () => {
+    await longLog(2_000);
+    const result = await call('backup.create', {});
+    expect(result).toMatchObject({ ok: true, value: { saved: true } });
+    const name = (result as { value: { name: string } }).value.name;
+    const backupDir = join(dir, 'downloads', 'backups', name);
+
+    const copying = ofJob('backup');
+    expect(copying.length).toBeGreaterThan(1);
+    expect(copying.every((p) => p.step === 'copying' && p.unit === 'ページ')).toBe(true);
+    ascending(copying.map((p) => p.done));
+    expect(copying.at(-1)?.done).toBe(copying.at(-1)?.total);
+
+    // The copy opens with the passphrase, its chain verifies and it reaches the head it carries.
+    const check = await verifyBackup(backupDir, phrase);
+    expect(check.anchored).toBe(true);
+    expect(check.auditChecked).toBeGreaterThan(2_000);
+    // The worker's backup.created commit is in kasane.anchor (the main thread wrote it).
+    const { vault } = session.signedIn();
+    const head = readDatabaseHead(vault.store.sqlite);
+    expect(head.audit?.kind).toBe('backup.created');
+    const anchor = readAnchor(dataDirPaths(join(dir, 'vault')).anchor, deriveKey(vault.dataKey, 'anchor'));
+    expect(anchor).toMatchObject({ state: 'ok', record: { commits: head.commits, audit: head.audit } });
+  }, 180_000);
+
+  it('バックアップ中のロックでは作りかけのフォルダを残さない', async () => {
+    await longLog(200);
+    const running = call('backup.create', {});
+    await new Promise<void>((resolve) => {
+      const stop = app.jobs?.onProgress((p) => {
+        if (p.job === 'backup' && p.step === 'copying') {
+          stop?.();
+          resolve();
+        }
+      });
+    });
+    await session.lock('user');
+    const result = await running;
+    // Stopped at its next page count, or finished first on a fast machine: never half a folder.
+    if (result.ok) expect(await readdir(join(dir, 'downloads', 'backups'))).toHaveLength(1);
+    else {
+      expect(result).toMatchObject({ code: 'CANCELLED' });
+      expect(await readdir(join(dir, 'downloads', 'backups'))).toEqual([]);
+    }
+  }, 180_000);
+
+  it('監査ログの検証はワーカーで件数を数え、本体で調べた結果と同じになり、その間も本体は応える', async () => {
+    await longLog(10_000);
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    let finished = false;
+    const listing = call('audit.list', { limit: 50 }).finally(() => {
+      finished = true;
+    });
+    await new Promise<void>((resolve) => {
+      const stop = app.jobs?.onProgress((p) => {
+        if (p.job === 'verify' && p.step === 'verifying' && p.done > 0 && p.done < p.total) {
+          stop?.();
+          resolve();
+        }
+      });
+    });
+    // Mid-walk, the main thread answers a read.
+    expect(await call('households.list', {})).toMatchObject({ ok: true });
+    expect(finished).toBe(false);
+    const result = (await listing) as { ok: true; value: { verification: AuditVerification } };
+    delay.disable();
+    // The figure is the bench's (eventloop_max_verify); here it is only shown, never asserted.
+    console.info(`event loop max during verify: ${(delay.max / 1e6).toFixed(1)} ms`);
+
+    expect(result.ok).toBe(true);
+    const verifying = ofJob('verify');
+    expect(verifying.every((p) => p.unit === '件')).toBe(true);
+    ascending(verifying.map((p) => p.done));
+    expect(verifying.at(-1)).toMatchObject({ done: result.value.verification.checked });
+    expect(result.value.verification).toEqual(await verifyAuditChain(session.signedIn().store.db));
+    expect(result.value.verification).toMatchObject({ ok: true, firstBroken: null });
+  }, 300_000);
+});
