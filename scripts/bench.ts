@@ -378,6 +378,25 @@ try {
         { now: new Date(), user },
       ),
     );
+    // バックアップ and the audit chain's 検証 as the app runs them: in the job worker.
+    const { vault } = session.signedIn();
+    json.eventloop_max_backup = await worstEventLoopDelay(() =>
+      (renderApp.jobs as JobRunner).run(
+        {
+          kind: 'backup',
+          outDir: join(dir, 'backups'),
+          dataDir: join(dir, 'vault'),
+          via: 'app',
+          anchorKey: new Uint8Array(deriveKey(vault.dataKey, 'anchor')),
+          vaultId: vault.vaultId,
+          failuresSeq: vault.keeper?.failuresSeq ?? 0,
+        },
+        { now: new Date(), user },
+      ),
+    );
+    json.eventloop_max_verify = await worstEventLoopDelay(() =>
+      (renderApp.jobs as JobRunner).run({ kind: 'verify' }, { now: new Date(), user }),
+    );
 
     // A decrypted copy of the same file: the encryption overhead is the ratio of the two.
     store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -591,6 +610,18 @@ try {
   rows.push([
     `${budget.eventLoop.measure}: 様式2–5 × 14 numbered copies`,
     ms(json.eventloop_max_render ?? Number.NaN),
+    `≤ ${budget.eventLoop.limit} ms`,
+    'the work runs in the job worker',
+  ]);
+  rows.push([
+    `${budget.eventLoop.measure}: バックアップ of the whole vault`,
+    ms(json.eventloop_max_backup ?? Number.NaN),
+    `≤ ${budget.eventLoop.limit} ms`,
+    'the work runs in the job worker',
+  ]);
+  rows.push([
+    `${budget.eventLoop.measure}: 監査ログの検証 (the whole chain)`,
+    ms(json.eventloop_max_verify ?? Number.NaN),
     `≤ ${budget.eventLoop.limit} ms`,
     'the work runs in the job worker',
   ]);
