@@ -17,6 +17,7 @@ import * as statisticsIndexes from './1020-statistics-indexes.js';
 import * as meetingsAfterCovering from './1030-meetings-after-covering.js';
 import * as searchKanaPlace from './1040-search-kana-place.js';
 import * as searchReceivedPlace from './1041-search-received-place.js';
+import * as householdPageCovering from './1042-household-page-covering.js';
 import * as statusPeriods from './1060-status-periods.js';
 import * as deskCovering from './1061-desk-covering.js';
 
@@ -43,6 +44,7 @@ export const migrations: ReadonlyArray<{ version: number; name: string; migratio
   { version: 1030, name: '1030-meetings-after-covering', migration: meetingsAfterCovering },
   { version: 1040, name: '1040-search-kana-place', migration: searchKanaPlace },
   { version: 1041, name: '1041-search-received-place', migration: searchReceivedPlace },
+  { version: 1042, name: '1042-household-page-covering', migration: householdPageCovering },
   { version: 1060, name: '1060-status-periods', migration: statusPeriods },
   { version: 1061, name: '1061-desk-covering', migration: deskCovering },
 ];

@@ -1,0 +1,95 @@
+import { type CompiledQuery, Kysely, SqliteDialect } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/schema.js';
+import { insertHousehold, listHouseholds } from './households.js';
+import { dayCtx } from './testing/service-context.js';
+import { signedInVault } from './testing/signed-in-vault.js';
+
+const now = new Date('2026-11-22T01:00:00Z');
+const today = '2026-11-22';
+let vault: Awaited<ReturnType<typeof signedInVault>>;
+const ids: string[] = [];
+beforeAll(async () => {
+  vault = await signedInVault();
+  for (const [caseNo, receivedOn] of [
+    ['R8-001', '2026-04-10'],
+    ['R8-002', '2026-05-01'],
+  ] as const)
+    ids.push(
+      await insertHousehold(
+        vault.db,
+        null,
+        { caseNo, receivedOn, label: `${caseNo}世帯`, referralAgencyId: null, issues: [], note: '' },
+        now,
+      ),
+    );
+  const note = (id: string, householdId: string, notedOn: string, voidedAt: string | null) => ({
+    id,
+    household_id: householdId,
+    noted_on: notedOn,
+    agency_id: null,
+    staff: '相談 花子',
+    content: '訪問した',
+    next_plan: '',
+    revision: 1,
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
+    voided_at: voidedAt,
+  });
+  await vault.db
+    .insertInto('progress_notes')
+    .values([
+      note('n1', ids[0] ?? '', '2026-06-01', null),
+      // A voided note never counts as activity, however late.
+      note('n2', ids[0] ?? '', '2026-10-01', now.toISOString()),
+    ])
+    .execute();
+  // A round-1 number another household had after normalisation (0800): both are marked.
+  const { sqlite } = vault.session.signedIn().store;
+  sqlite
+    .prepare(`INSERT INTO households (id, case_no, case_no_key, case_no_duplicate, label, status, received_on,
+      sort_kana, note, created_at, updated_at)
+      SELECT 'dup', 'R8－001', case_no_key, 1, '重複', status, received_on, sort_kana, '', created_at, updated_at
+      FROM households WHERE id = ?`)
+    .run(ids[0]);
+});
+afterAll(async () => vault.close());
+
+describe('世帯一覧の1ページ', () => {
+  it('最終活動日は取り消した支援経過を数えず、受付番号の重複は両方に印がつく', async () => {
+    const rows = await listHouseholds(dayCtx(vault.db, today), { query: '', sort: 'caseNo', limit: 50 });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(ids[0] ?? '')).toMatchObject({ lastActivityOn: '2026-06-01', caseNoDuplicate: true });
+    expect(byId.get('dup')).toMatchObject({ caseNoDuplicate: true });
+    expect(byId.get(ids[1] ?? '')).toMatchObject({ lastActivityOn: '2026-05-01', caseNoDuplicate: false });
+  });
+
+  it('世帯の行のほかは索引だけを読む（EXPLAIN QUERY PLAN）', async () => {
+    const { sqlite } = vault.session.signedIn().store;
+    const ran: CompiledQuery[] = [];
+    const logged = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: sqlite }),
+      log: (event) => {
+        if (event.level === 'query') ran.push(event.query);
+      },
+    });
+    await listHouseholds(dayCtx(logged, today), { query: '', sort: 'receivedOn', limit: 50 });
+    const page = ran.find((q) => q.sql.includes('json_each(?) j'));
+    if (!page) throw new Error('the page statement did not run');
+    const plan = (
+      sqlite.prepare(`EXPLAIN QUERY PLAN ${page.sql}`).all(...(page.parameters as unknown[])) as {
+        detail: string;
+      }[]
+    ).map((r) => r.detail);
+    const reads = plan.filter((line) => /^(SEARCH|SCAN) /.test(line));
+    // Each household's own row, by its id, and the 課題 tags' order (a handful of rows); everything
+    // else from index entries.
+    expect(
+      reads.filter((line) => !/COVERING INDEX|VIRTUAL TABLE/.test(line)),
+      plan.join('\n'),
+    ).toEqual([
+      'SEARCH h USING INDEX sqlite_autoindex_households_1 (id=?)',
+      'SEARCH t USING INDEX sqlite_autoindex_issue_tags_1 (name=?)',
+    ]);
+  });
+});
