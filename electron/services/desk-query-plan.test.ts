@@ -1,8 +1,7 @@
-import { type CompiledQuery, Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/schema.js';
 import { seedBenchData, seedBenchMeetings } from '../../scripts/bench/seed.js';
 import { deskOn } from './desk.js';
+import { type PlannedStatement, withPlans } from './testing/query-plans.js';
 import { dayCtx } from './testing/service-context.js';
 import { signedInVault } from './testing/signed-in-vault.js';
 
@@ -15,46 +14,24 @@ beforeAll(async () => {
 afterAll(async () => vault.close());
 
 /** Every statement deskOn runs on the day (as of an earlier one when given), each with its plan as SQLite makes it. */
-async function deskPlans(day: string, asOf?: string): Promise<{ sql: string; plan: string[] }[]> {
-  const { sqlite } = vault.session.signedIn().store;
-  const ran: CompiledQuery[] = [];
-  const logged = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
-    log: (event) => {
-      if (event.level === 'query') ran.push(event.query);
-    },
-  });
-  await deskOn(dayCtx(logged, day), asOf ? { asOf } : {});
-  return ran.map((q) => ({
-    sql: q.sql,
-    plan: (
-      sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.parameters as unknown[])) as {
-        detail: string;
-      }[]
-    ).map((r) => r.detail),
-  }));
+async function deskPlans(day: string, asOf?: string): Promise<PlannedStatement[]> {
+  const { statements } = await withPlans(vault.session.signedIn().store.sqlite, (db) =>
+    deskOn(dayCtx(db, day), asOf ? { asOf } : {}),
+  );
+  return statements;
 }
 
 describe('ホームの「会議の後の作業」は索引の項目だけで会議を選ぶ', () => {
   it('開催済みの会議を held_on の索引で探し、その索引に migrated と id がある（行を読むのは載せる会議だけ）', async () => {
     const { sqlite } = vault.session.signedIn().store;
-    const ran: CompiledQuery[] = [];
-    const logged = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: sqlite }),
-      log: (event) => {
-        if (event.level === 'query') ran.push(event.query);
-      },
-    });
-    const desk = await deskOn(dayCtx(logged, '2026-11-30'), {});
+    const { result: desk, statements } = await withPlans(sqlite, (db) =>
+      deskOn(dayCtx(db, '2026-11-30'), {}),
+    );
     // One in fifty seeded meetings is still open (seed.ts): two of the hundred.
     expect(desk.plansUnconfirmed.length + desk.reportsMissing.length).toBeGreaterThan(0);
-    const after = ran.find((q) => q.sql.includes("'form4'") && q.sql.includes('"m"."migrated"'));
-    expect(after, ran.map((q) => q.sql).join('\n')).toBeDefined();
-    const plan = (
-      sqlite.prepare(`EXPLAIN QUERY PLAN ${after?.sql}`).all(...((after?.parameters ?? []) as unknown[])) as {
-        detail: string;
-      }[]
-    ).map((r) => r.detail);
+    const after = statements.find((q) => q.sql.includes("'form4'") && q.sql.includes('"m"."migrated"'));
+    expect(after, statements.map((q) => q.sql).join('\n')).toBeDefined();
+    const plan = after?.plan ?? [];
     const index = plan
       .map((line) => line.match(/^SEARCH m USING (?:COVERING )?INDEX (\S+)/)?.[1])
       .find(Boolean);

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
-import { type CompiledQuery, Kysely, SqliteDialect } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/schema.js';
 import { foldForSearch, householdSearchText } from '../../db/search-fold.js';
 import { searchHouseholdIds } from './household-search.js';
 import { insertHousehold, listHouseholds, replaceMembers } from './households.js';
 import { livingMember } from './testing/members.js';
+import { type PlannedStatement, withPlans } from './testing/query-plans.js';
 import { dayCtx } from './testing/service-context.js';
 import { signedInVault } from './testing/signed-in-vault.js';
 
@@ -110,27 +111,12 @@ describe('検索はどの長さでも索引を引く（design.md の予算）', 
   }));
 
   /** Every statement listHouseholds runs, as SQLite plans it. */
-  async function plansOf(
-    input: Parameters<typeof listHouseholds>[1],
-  ): Promise<{ sql: string; plan: string[] }[]> {
-    const { sqlite } = vault.session.signedIn().store;
-    const ran: CompiledQuery[] = [];
-    const logged = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: sqlite }),
-      log: (event) => {
-        if (event.level === 'query') ran.push(event.query);
-      },
-    });
-    const found = await listHouseholds(dayCtx(logged, today), input);
+  async function plansOf(input: Parameters<typeof listHouseholds>[1]): Promise<PlannedStatement[]> {
+    const { result: found, statements } = await withPlans(vault.session.signedIn().store.sqlite, (db) =>
+      listHouseholds(dayCtx(db, today), input),
+    );
     expect(found.length).toBeGreaterThan(0);
-    return ran.map((q) => ({
-      sql: q.sql,
-      plan: (
-        sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.parameters as unknown[])) as {
-          detail: string;
-        }[]
-      ).map((r) => r.detail),
-    }));
+    return statements;
   }
 
   /** The names households and members go by in a statement (the tables and their aliases). */
@@ -402,29 +388,14 @@ describe('同じふりがなの世帯が多いページも、索引から引く�
     ['receivedOn', 'descending'],
   ] as const) {
     it(`${sort === 'kana' ? 'ふりがな' : '受付日'}順（${direction}）: 世帯・世帯員・検索行のどれも全件は読まない`, async () => {
-      const { sqlite } = own.session.signedIn().store;
-      const ran: CompiledQuery[] = [];
-      const logged = new Kysely<Database>({
-        dialect: new SqliteDialect({ database: sqlite }),
-        log: (event) => {
-          if (event.level === 'query') ran.push(event.query);
-        },
-      });
-      const found = await listHouseholds(dayCtx(logged, today), {
-        query: '山田',
-        sort,
-        direction,
-        limit: 50,
-      });
+      const { result: found, statements } = await withPlans(own.session.signedIn().store.sqlite, (db) =>
+        listHouseholds(dayCtx(db, today), { query: '山田', sort, direction, limit: 50 }),
+      );
       expect(found).toHaveLength(50);
       // The place's households were walked through the ふりがな index, not sorted.
-      expect(ran.some((q) => q.sql.includes('instr(t.text'))).toBe(true);
-      for (const q of ran) {
-        const plan = (
-          sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.parameters as unknown[])) as {
-            detail: string;
-          }[]
-        ).map((r) => r.detail);
+      expect(statements.some((q) => q.sql.includes('instr(t.text'))).toBe(true);
+      for (const q of statements) {
+        const { plan } = q;
         // A table read whole; the FTS tables, a JSON list of ids and subqueries' own rows are not tables.
         const scans = plan.filter(
           (line) => /^SCAN (?!CONSTANT ROW|\(subquery)/.test(line) && !/VIRTUAL TABLE|json_each/.test(line),

@@ -1,7 +1,6 @@
-import { type CompiledQuery, Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/schema.js';
 import { insertHousehold, listHouseholds } from './households.js';
+import { withPlans } from './testing/query-plans.js';
 import { dayCtx } from './testing/service-context.js';
 import { signedInVault } from './testing/signed-in-vault.js';
 
@@ -65,22 +64,12 @@ describe('世帯一覧の1ページ', () => {
   });
 
   it('世帯の行のほかは索引だけを読む（EXPLAIN QUERY PLAN）', async () => {
-    const { sqlite } = vault.session.signedIn().store;
-    const ran: CompiledQuery[] = [];
-    const logged = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: sqlite }),
-      log: (event) => {
-        if (event.level === 'query') ran.push(event.query);
-      },
-    });
-    await listHouseholds(dayCtx(logged, today), { query: '', sort: 'receivedOn', limit: 50 });
-    const page = ran.find((q) => q.sql.includes('json_each(?) j'));
+    const { statements } = await withPlans(vault.session.signedIn().store.sqlite, (db) =>
+      listHouseholds(dayCtx(db, today), { query: '', sort: 'receivedOn', limit: 50 }),
+    );
+    const page = statements.find((q) => q.sql.includes('json_each(?) j'));
     if (!page) throw new Error('the page statement did not run');
-    const plan = (
-      sqlite.prepare(`EXPLAIN QUERY PLAN ${page.sql}`).all(...(page.parameters as unknown[])) as {
-        detail: string;
-      }[]
-    ).map((r) => r.detail);
+    const { plan } = page;
     const reads = plan.filter((line) => /^(SEARCH|SCAN) /.test(line));
     // Each household's own row, by its id, and the 課題 tags' order (a handful of rows); everything
     // else from index entries.

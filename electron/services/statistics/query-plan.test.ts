@@ -1,7 +1,6 @@
-import { type CompiledQuery, Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../db/schema.js';
 import { seedBenchData, seedBenchMeetings } from '../../../scripts/bench/seed.js';
+import { type PlannedStatement, withPlans } from '../testing/query-plans.js';
 import { dayCtx } from '../testing/service-context.js';
 import { signedInVault } from '../testing/signed-in-vault.js';
 import { statisticsFor } from './index.js';
@@ -15,25 +14,12 @@ beforeAll(async () => {
 afterAll(async () => vault.close());
 
 /** Every statement the statistics run, as SQLite plans it. */
-async function plans(fiscalYears: number[]): Promise<{ sql: string; plan: string[] }[]> {
-  const { sqlite } = vault.session.signedIn().store;
-  const ran: CompiledQuery[] = [];
-  const logged = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
-    log: (event) => {
-      if (event.level === 'query') ran.push(event.query);
-    },
-  });
-  const stats = await statisticsFor(dayCtx(logged, '2026-11-22'), { fiscalYears, threshold: 3 });
+async function plans(fiscalYears: number[]): Promise<PlannedStatement[]> {
+  const { result: stats, statements } = await withPlans(vault.session.signedIn().store.sqlite, (db) =>
+    statisticsFor(dayCtx(db, '2026-11-22'), { fiscalYears, threshold: 3 }),
+  );
   expect(stats.main[0]?.values[String(fiscalYears[0])]).toBeGreaterThan(0);
-  return ran.map((q) => ({
-    sql: q.sql,
-    plan: (
-      sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.parameters as unknown[])) as {
-        detail: string;
-      }[]
-    ).map((r) => r.detail),
-  }));
+  return statements;
 }
 
 /** The tables that grow with the office; agencies and issue_tags are short lists. */
