@@ -166,6 +166,8 @@ test.describe('回復コード', () => {
     await unlockWith(page, newPassphrase);
     await expect(page.getByRole('heading', { name: 'ホーム' })).toBeVisible();
     await openPage(page, '監査ログ');
+    // The list arrives once the job worker has walked the chain (issue 14): wait for it, then read.
+    await expect(page.getByTestId('audit-verification')).toContainText('改ざんは検出されませんでした');
     const kinds = await page.getByTestId('audit-row').locator('td:nth-child(3)').allInnerTexts();
     expect(kinds).toContain('回復コードでのロック解除');
     expect(kinds).toContain('回復コードの再発行');
