@@ -3,19 +3,16 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditVerification } from '../../ipc/contract.js';
-import { type JobProgress, jobProgressSchema } from '../../ipc/schemas/jobs.js';
+import type { JobProgress } from '../../ipc/schemas/jobs.js';
 import { readAnchor, readDatabaseHead } from '../anchor.js';
 import { appendAuditEvent, verifyAuditChain } from '../audit.js';
 import { verifyBackup } from '../backup.js';
 import type { App } from '../context.js';
 import { dataDirPaths } from '../data-dir.js';
 import { dispatch } from '../dispatch.js';
-import { createApp } from '../handlers.js';
-import { folderPlatform } from '../platform.js';
-import { fastKdf, tempDataDir } from '../testing/temp-data-dir.js';
+import { appWithJobWorker } from '../testing/job-app.js';
 import { deriveKey } from '../vault-keys.js';
-import { VaultSession } from '../vault-session.js';
-import { sourceWorkerEntry } from './job-runner.js';
+import type { VaultSession } from '../vault-session.js';
 
 /** Issue 14: the app's バックアップ and the audit chain's 検証 run in the job worker, with a count. */
 
@@ -28,12 +25,7 @@ const phrase = 'correct horse battery';
 const call = (channel: string, input: unknown) => dispatch(app, channel, input);
 
 beforeEach(async () => {
-  ({ dir, cleanup } = await tempDataDir());
-  session = new VaultSession({ dataDir: join(dir, 'vault'), via: 'app', kdf: fastKdf });
-  app = createApp(session, folderPlatform(join(dir, 'downloads')), sourceWorkerEntry);
-  seen = [];
-  app.jobs?.onProgress((p) => seen.push(jobProgressSchema.parse(p)));
-  await session.setup({ userName: '花子', passphrase: phrase });
+  ({ dir, cleanup, session, app, seen } = await appWithJobWorker(phrase));
   const acknowledged = await call('acknowledgement.acknowledge', { textVersion: '2025-06-01' });
   if (!acknowledged.ok) throw new Error(`acknowledge: ${acknowledged.code}`);
 });

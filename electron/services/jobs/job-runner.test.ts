@@ -2,21 +2,17 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IpcResult } from '../../ipc/contract.js';
 import type { JobProgress } from '../../ipc/schemas/jobs.js';
-import { jobProgressSchema } from '../../ipc/schemas/jobs.js';
 import { readAnchor, readDatabaseHead } from '../anchor.js';
 import { verifyAuditChain } from '../audit.js';
 import type { App } from '../context.js';
 import { signedInContext } from '../context.js';
 import { dataDirPaths } from '../data-dir.js';
 import { dispatch } from '../dispatch.js';
-import { createApp } from '../handlers.js';
 import { fileOf, largeLedger } from '../import/fixtures.js';
-import { folderPlatform } from '../platform.js';
 import { statisticsFor } from '../statistics/index.js';
-import { fastKdf, tempDataDir } from '../testing/temp-data-dir.js';
+import { appWithJobWorker } from '../testing/job-app.js';
 import { deriveKey } from '../vault-keys.js';
-import { VaultSession } from '../vault-session.js';
-import { sourceWorkerEntry } from './job-runner.js';
+import type { VaultSession } from '../vault-session.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -27,12 +23,7 @@ const phrase = 'correct horse battery';
 const call = (channel: string, input: unknown) => dispatch(app, channel, input);
 
 beforeEach(async () => {
-  ({ dir, cleanup } = await tempDataDir());
-  session = new VaultSession({ dataDir: join(dir, 'vault'), via: 'app', kdf: fastKdf });
-  app = createApp(session, folderPlatform(join(dir, 'downloads')), sourceWorkerEntry);
-  seen = [];
-  app.jobs?.onProgress((p) => seen.push(jobProgressSchema.parse(p)));
-  await session.setup({ userName: '花子', passphrase: phrase });
+  ({ dir, cleanup, session, app, seen } = await appWithJobWorker(phrase));
 });
 afterEach(async () => {
   await session.close();
