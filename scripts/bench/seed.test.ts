@@ -4,12 +4,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../../db/schema.js';
 import { searchTables, searchTokens } from '../../db/search-index.js';
 import { defaultAgenda } from '../../electron/domain/meeting.js';
+import { officeDate } from '../../electron/domain/office-day.js';
 import { insertConsent } from '../../electron/services/consent.js';
+import { changeHouseholdStatus } from '../../electron/services/household-status.js';
 import { insertHousehold, replaceMembers } from '../../electron/services/households.js';
 import { insertMeeting } from '../../electron/services/meetings.js';
 import { livingMember } from '../../electron/services/testing/members.js';
+import { serviceCtx } from '../../electron/services/testing/service-context.js';
 import { signedInVault } from '../../electron/services/testing/signed-in-vault.js';
-import { seedBenchData, seedBenchMeetings } from './seed.js';
+import { benchNoteOn, benchStory, seedBenchData, seedBenchMeetings } from './seed.js';
 
 type Vault = Awaited<ReturnType<typeof signedInVault>>;
 
@@ -54,6 +57,8 @@ async function householdsThroughServices(
   counts: { households: number; notesPerHousehold: number; from: number },
 ): Promise<string[]> {
   const now = new Date();
+  const today = officeDate(now);
+  const userId = (await db.selectFrom('users').select('id').executeTakeFirstOrThrow()).id;
   const ids: string[] = [];
   await db.transaction().execute(async (trx) => {
     for (let i = counts.from; i < counts.from + counts.households; i++) {
@@ -99,13 +104,22 @@ async function householdsThroughServices(
           },
           now,
         );
+      const story = benchStory(i, receivedOn, today);
+      // 支援開始・終結・再開 as the screen records them (the 終結 needs no 評価: no plan yet).
+      for (const change of story.changes)
+        await changeHouseholdStatus(serviceCtx(trx, userId, now), {
+          householdId: id,
+          ...(change.action === 'close'
+            ? { action: 'close', on: change.on, reason: change.reason ?? '課題解決' }
+            : { action: change.action, on: change.on }),
+        });
       for (let n = 0; n < counts.notesPerHousehold; n++)
         await trx
           .insertInto('progress_notes')
           .values({
             id: randomUUID(),
             household_id: id,
-            noted_on: receivedOn,
+            noted_on: benchNoteOn(receivedOn, story.notesUntil, n, counts.notesPerHousehold),
             agency_id: null,
             staff: 'bench',
             content: `経過記録 ${n}`,
@@ -328,7 +342,13 @@ describe('ベンチのデータはサービスが書くものと同じ行にな�
     expect(seeded.members).toHaveLength(216);
     expect(seeded.meetings).toHaveLength(21);
     expect(seeded.household_search_terms).toHaveLength(54);
-    expect(seeded.status_periods).toHaveLength(54);
+    // Every status over the years, and a 終結 undone by a 再開 (the status periods follow them).
+    const statuses = Map.groupBy(seeded.households as { status: string }[], (h) => h.status);
+    expect([...statuses.keys()].sort()).toEqual(['active', 'closed', 'received']);
+    expect(
+      seeded.status_changes?.filter((c) => (c as { reason: unknown }).reason !== null).length,
+    ).toBeGreaterThan((statuses.get('closed') ?? []).length);
+    expect(seeded.status_periods?.length).toBeGreaterThan(54 * 2);
     expect(seeded).toEqual(contents(reference));
   });
 

@@ -5,8 +5,10 @@ import type { Database } from '../../db/schema.js';
 import { foldForSearch } from '../../db/search-fold.js';
 import { searchEntry, searchTables } from '../../db/search-index.js';
 import { openEnded } from '../../db/status-periods.js';
-import { memberLabel } from '../../electron/domain/household.js';
+import { addDays, daysBetween } from '../../electron/domain/calendar.js';
+import { type HouseholdStatus, memberLabel } from '../../electron/domain/household.js';
 import { defaultAgenda } from '../../electron/domain/meeting.js';
+import { officeDate } from '../../electron/domain/office-day.js';
 import type { MeetingInput } from '../../electron/ipc/schemas/meetings.js';
 import { insertMeeting } from '../../electron/services/meetings.js';
 
@@ -43,6 +45,78 @@ const givenKana = ['たろう', 'はなこ', 'いちろう', 'みさき', 'け�
 const issues = ['8050', 'ダブルケア', '社会的孤立・ひきこもり', 'ヤングケアラー', '生活困窮'];
 
 type Row = readonly unknown[];
+
+/** A 32-bit mix of the household's number (lowbias32), so its story does not follow its 受付日 or consent. */
+function mix(n: number): number {
+  let x = Math.imul(n ^ (n >>> 16), 0x7feb352d);
+  x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+/** A 終結 the bench records: reasons that need no 引継ぎ先 (rule 20). */
+const closeReasons = ['課題解決', '転出', 'その他'] as const;
+
+export interface BenchStatusChange {
+  action: 'start' | 'close' | 'reopen';
+  on: string;
+  reason?: (typeof closeReasons)[number];
+}
+
+/**
+ * What happened to household `i` after its 受付, as in an office over the years: one in ten is still
+ * 受付, 45% are 支援中, 35% 終結 and one in ten 再開 after a 終結 (so 支援中 again). 支援開始 comes
+ * 1–9 weeks after the 受付, a 終結 3–19 months later, a 再開 1–8 months after it; nothing is dated after
+ * `today` (a change that would be is not made). The 支援経過 run from the 受付日 to the last day of
+ * work: the 終結, the 受付日 while still 受付, and for a household 支援中 a day in the last four weeks,
+ * or (one in ten) a day 31–330 days ago, so ホーム's 「長く動きのない世帯」 has a tenth of them.
+ * The bulk seeding and its reference in seed.test.ts (through the services) both follow it.
+ */
+export function benchStory(
+  i: number,
+  receivedOn: string,
+  today: string,
+): { changes: BenchStatusChange[]; notesUntil: string } {
+  const x = mix(i);
+  const kind = x % 20;
+  const start = addDays(receivedOn, 7 + ((x >>> 5) % 57));
+  const close = addDays(start, 90 + ((x >>> 11) % 480));
+  const reopen = addDays(close, 30 + ((x >>> 17) % 210));
+  const reason = closeReasons[(x >>> 25) % closeReasons.length] ?? '課題解決';
+  const planned: BenchStatusChange[] =
+    kind < 2
+      ? []
+      : kind < 11
+        ? [{ action: 'start', on: start }]
+        : kind < 18
+          ? [
+              { action: 'start', on: start },
+              { action: 'close', on: close, reason },
+            ]
+          : [
+              { action: 'start', on: start },
+              { action: 'close', on: close, reason },
+              { action: 'reopen', on: reopen },
+            ];
+  const cut = planned.findIndex((c) => c.on > today);
+  const changes = cut === -1 ? planned : planned.slice(0, cut);
+  const last = changes.at(-1);
+  const recent = addDays(today, -((x >>> 8) % 10 === 0 ? 31 + ((x >>> 12) % 300) : (x >>> 12) % 28));
+  const notesUntil =
+    last === undefined ? receivedOn : last.action === 'close' ? last.on : recent > last.on ? recent : last.on;
+  return { changes, notesUntil };
+}
+
+/** The day of note `n` of `count`: spread evenly from the 受付日 to the story's last day of work. */
+export function benchNoteOn(receivedOn: string, until: string, n: number, count: number): string {
+  return count <= 1
+    ? until
+    : addDays(receivedOn, Math.round((daysBetween(receivedOn, until) * n) / (count - 1)));
+}
+
+const statusAfter = { start: 'active', close: 'closed', reopen: 'active' } as const satisfies Record<
+  BenchStatusChange['action'],
+  HouseholdStatus
+>;
 
 /**
  * Rows gathered for multi-row INSERTs, written in the order the tables are listed (parents before the
@@ -181,16 +255,20 @@ async function rawRows<R>(db: Kysely<Database>, text: string, parameters: unknow
 /**
  * The budget's data set: households with four members each, consent on half, notes spread over them.
  * `from` continues an earlier seeding (the growth runs add households to the same file); 受付日 fall
- * in 2019–2024, never after today. The rows are those insertHousehold, replaceMembers and
- * insertConsent write (受付 history and its status period, ふりがな order, search row and index entries), 10,000 households a transaction.
+ * in 2019–2024, never after today, and each household's status then follows benchStory. The rows are
+ * those insertHousehold, replaceMembers, insertConsent and changeHouseholdStatus write (the history,
+ * its status periods and the cached status, ふりがな order, search row and index entries), 10,000
+ * households a transaction.
  */
 export async function seedBenchData(
   db: Kysely<Database>,
   counts: { households: number; notesPerHousehold: number; from?: number },
 ): Promise<string[]> {
   const now = new Date().toISOString();
+  const today = officeDate(new Date(now));
   const ids: string[] = [];
   const from = counts.from ?? 0;
+  const userId = (await db.selectFrom('users').select('id').executeTakeFirstOrThrow()).id;
   const end = from + counts.households;
   await withSeedingPragmas(db, async () => {
     for (let start = from; start < end; start += householdsPerTransaction)
@@ -212,6 +290,9 @@ export async function seedBenchData(
             kana: `${surnameKana[s]} ${givenKana[(i + m) % givenKana.length]}`,
           }));
           const sortKana = foldForSearch(members[0]?.kana ?? '');
+          const story = benchStory(i, receivedOn, today);
+          const last = story.changes.at(-1);
+          const closing = last?.action === 'close' ? last : undefined;
           rows.add('households', [
             id,
             caseNo,
@@ -219,9 +300,9 @@ export async function seedBenchData(
             receivedOn,
             label,
             null,
-            'received',
-            null,
-            null,
+            last ? statusAfter[last.action] : 'received',
+            closing?.on ?? null,
+            closing?.reason ?? null,
             '',
             sortKana,
             now,
@@ -229,8 +310,26 @@ export async function seedBenchData(
           ]);
           rows.add('household_issues', [id, issues[i % issues.length] ?? '8050']);
           rows.add('status_changes', [id, 'received', receivedOn, null, null, now, null]);
-          // The one period writeStatusPeriods (db/status-periods.ts) makes of that history.
-          rows.add('status_periods', [id, 'received', receivedOn, openEnded]);
+          for (const change of story.changes)
+            rows.add('status_changes', [
+              id,
+              statusAfter[change.action],
+              change.on,
+              change.reason ?? null,
+              userId,
+              now,
+              null,
+            ]);
+          // The periods writeStatusPeriods (db/status-periods.ts) makes of that history: the changes'
+          // days are strictly increasing and each changes the status, so each begins one.
+          const days = [
+            { status: 'received', on: receivedOn },
+            ...story.changes.map((c) => ({ status: statusAfter[c.action], on: c.on })),
+          ];
+          rows.add(
+            'status_periods',
+            ...days.map((d, n) => [id, d.status, d.on, days[n + 1]?.on ?? openEnded]),
+          );
           rows.add(
             'members',
             ...members.map((m, position) => [
@@ -270,7 +369,7 @@ export async function seedBenchData(
             ...Array.from({ length: counts.notesPerHousehold }, (_, n) => [
               randomUUID(),
               id,
-              receivedOn,
+              benchNoteOn(receivedOn, story.notesUntil, n, counts.notesPerHousehold),
               null,
               'bench',
               `経過記録 ${n}`,
