@@ -34,8 +34,12 @@ test.describe('監査ログ', () => {
     await expect(page.getByTestId('audit-verification')).toContainText(
       `改ざんは検出されませんでした（${total}件を検証）`,
     );
+    // The first page verified the chain in the job worker; 「さらに表示」 only reads the next page.
+    const verifies = harness.jobsStarted('verify');
+    expect(verifies).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'さらに表示' }).click();
     await expect(rows).toHaveCount(total);
+    expect(harness.jobsStarted('verify')).toBe(verifies);
     await expect(page.getByRole('button', { name: 'さらに表示' })).toHaveCount(0);
     // The oldest event is last.
     await expect(rows.last().locator('td').nth(2)).toHaveText('初期設定');

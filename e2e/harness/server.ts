@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
 import { channels } from '../../electron/ipc/channels.js';
-import { jobProgressSchema } from '../../electron/ipc/schemas/jobs.js';
+import { type JobKind, jobProgressSchema } from '../../electron/ipc/schemas/jobs.js';
 import { dispatch } from '../../electron/services/dispatch.js';
 import { createApp } from '../../electron/services/handlers.js';
 import { sourceWorkerEntry } from '../../electron/services/jobs/job-runner.js';
@@ -35,6 +35,8 @@ export interface Harness {
   downloadsDir: string;
   /** The test's hold on job progress when started with `pacedJobs`; null otherwise. */
   jobPace: JobPace | null;
+  /** How many jobs of `kind` have started since the harness did (a spec checks what a screen starts). */
+  jobsStarted(kind: JobKind): number;
   /** Locks the vault (closing the database) and stops the server. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -74,7 +76,9 @@ export async function startHarness({
     folderPlatform(downloadsDir),
     jobPace ? pacedWorkerEntry : sourceWorkerEntry,
   );
+  const started = new Map<JobKind, number>();
   app.jobs?.onProgress((progress) => {
+    if (progress.step === 'starting') started.set(progress.job, (started.get(progress.job) ?? 0) + 1);
     const data = JSON.stringify(jobProgressSchema.parse(progress));
     for (const stream of eventStreams) stream.write(`event: progress\ndata: ${data}\n\n`);
   });
@@ -185,7 +189,15 @@ export async function startHarness({
     return closing;
   };
 
-  return { url: `${origin}/`, token, session, downloadsDir, jobPace, close };
+  return {
+    url: `${origin}/`,
+    token,
+    session,
+    downloadsDir,
+    jobPace,
+    jobsStarted: (kind) => started.get(kind) ?? 0,
+    close,
+  };
 }
 
 function send(res: ServerResponse, status: number, contentType: string, body: string | Buffer): void {

@@ -308,7 +308,11 @@ export const contract = {
   'settings.save': { input: officeSettingsSchema, output: officeSettingsSchema, access: 'unlocked' },
   'audit.list': {
     input: auditListInputSchema,
-    output: z.object({ verification: auditVerificationSchema, events: z.array(auditEventSchema) }),
+    output: z.object({
+      /** The whole chain's verification, on the first page only: pages after it (beforeId, afterId) only read. */
+      verification: auditVerificationSchema.nullable(),
+      events: z.array(auditEventSchema),
+    }),
     access: 'acknowledged',
   },
   'legal.unconsentedBanner': {

@@ -127,4 +127,35 @@ describe('バックアップと監査ログの検証をワーカーで実行す�
     expect(result.value.verification).toEqual(await verifyAuditChain(session.signedIn().store.db));
     expect(result.value.verification).toMatchObject({ ok: true, firstBroken: null });
   }, 300_000);
+
+  it('「さらに表示」の続きのページは読むだけで、検証のジョブを始めない（検証は最初のページだけ）', async () => {
+    await longLog(120); // with the set-up and the acknowledgement: 122 events, three pages of 50
+    const verifyJobs = () => seen.filter((p) => p.job === 'verify' && p.step === 'starting').length;
+    const pages = async (order: 'newest' | 'oldest') => {
+      const before = verifyJobs();
+      const first = await call('audit.list', { order, limit: 50 });
+      if (!first.ok) throw new Error(first.code);
+      const { verification, events } = first.value as {
+        verification: AuditVerification;
+        events: { id: number }[];
+      };
+      expect(verification).toMatchObject({ ok: true, checked: 122 });
+      expect(verifyJobs()).toBe(before + 1);
+      const ids = events.map((e) => e.id);
+      for (;;) {
+        const cursor = order === 'oldest' ? { afterId: ids.at(-1) } : { beforeId: ids.at(-1) };
+        const next = await call('audit.list', { order, limit: 50, ...cursor });
+        if (!next.ok) throw new Error(next.code);
+        const page = next.value as { verification: AuditVerification | null; events: { id: number }[] };
+        expect(page.verification).toBeNull();
+        if (page.events.length === 0) break;
+        ids.push(...page.events.map((e) => e.id));
+      }
+      expect(verifyJobs()).toBe(before + 1);
+      return ids;
+    };
+    const all = Array.from({ length: 122 }, (_, i) => i + 1);
+    expect(await pages('newest')).toEqual([...all].reverse());
+    expect(await pages('oldest')).toEqual(all);
+  }, 180_000);
 });

@@ -44,6 +44,7 @@ export function AuditLogPage() {
     ),
   );
   const events = log.data?.pages.flatMap((p) => p.events) ?? [];
+  // The first page carries the chain's verification; 「さらに表示」's pages only read (null).
   const verification = log.data?.pages[0]?.verification;
   const brokenId = verification?.firstBroken?.id;
 

@@ -68,7 +68,7 @@ export function HomePage({ user, autoLockMinutes }: HomePageProps) {
           <h2 id="home-audit" className={styles.cardTitle}>
             監査ログの検証
           </h2>
-          {unlocks.data && <VerificationBanner verification={unlocks.data.verification} />}
+          {unlocks.data?.verification && <VerificationBanner verification={unlocks.data.verification} />}
           <div className={layoutStyles.actions}>
             <Button onClick={() => void navigate({ to: '/audit' })}>監査ログを開く</Button>
           </div>
