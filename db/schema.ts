@@ -172,6 +172,29 @@ export interface StatusPeriodTable {
   to_on: string;
 }
 
+/**
+ * 世帯一覧's row of each household, kept by triggers on the tables each figure comes from
+ * (migration 1070); the separators are those electron/services/household-summaries.ts reads.
+ */
+export interface HouseholdListRowTable {
+  household_id: string;
+  case_no: string;
+  label: string;
+  received_on: string;
+  /** `sort_order␞name` per 課題, joined by ␟. */
+  issues: string | null;
+  /** Members living in the household, not voided. */
+  member_count: number;
+  /** The latest of the 受付日, a 支援経過, a consent obtained or withdrawn, and a status change. */
+  last_activity_on: string;
+  /** `obtained~withdrawn` per consent not voided, joined by commas. */
+  consent_periods: string | null;
+  /** 1 when another household has the same normalised 受付番号. */
+  case_no_duplicate: number;
+  /** `id␞status␞changed_on` per status change not voided, joined by ␟. */
+  status_changes: string | null;
+}
+
 export interface ProgressNoteTable {
   id: string;
   household_id: string;
@@ -380,6 +403,7 @@ export interface Database {
   consent_agencies: ConsentAgencyTable;
   status_changes: StatusChangeTable;
   status_periods: StatusPeriodTable;
+  household_list_rows: HouseholdListRowTable;
   progress_notes: ProgressNoteTable;
   progress_note_members: ProgressNoteMemberTable;
   progress_note_search_terms: ProgressNoteSearchTermsTable;

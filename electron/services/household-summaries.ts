@@ -6,33 +6,18 @@ import { householdStatusOn } from '../domain/status-history.js';
 import type { HouseholdSummary } from '../ipc/schemas/households.js';
 
 /**
- * 世帯一覧's row for each household: its own columns and one small subquery per figure (課題,
- * 世帯員数, 最終活動日, 同意の期間, 受付番号の重複, 状態の履歴), each answered from index entries
- * alone (migration 1042; the test in household-summaries.test.ts). One statement for a whole
- * page, whatever its length: the ids go in as one JSON list, so the text never changes and the
- * prepared statement is kept (db/commit-watch.ts), with nothing for Kysely to compile per call.
- * The order of each concatenated list is restored in JavaScript, not sorted per row in SQLite.
+ * 世帯一覧's row for each household, kept whole by triggers (migration 1070): one read by its id
+ * each. One statement for a whole page, whatever its length: the ids go in as one JSON list, so the
+ * text never changes and the prepared statement is kept (db/commit-watch.ts), with nothing for
+ * Kysely to compile per call. The page's order and each concatenated list's are restored in
+ * JavaScript (SQLite would sort the page in a temporary B-tree).
  */
-const columns = `h.id, h.case_no, h.label, h.received_on,
-  (SELECT group_concat(t.sort_order || char(30) || hi.issue, char(31))
-    FROM household_issues hi JOIN issue_tags t ON t.name = hi.issue WHERE hi.household_id = h.id) AS issues,
-  (SELECT count(*) FROM members m
-    WHERE m.household_id = h.id AND m.lives_in_household = 1 AND m.voided_at IS NULL) AS member_count,
-  max(h.received_on,
-    coalesce((SELECT noted_on FROM progress_notes p
-      WHERE p.household_id = h.id AND p.voided_at IS NULL ORDER BY noted_on DESC LIMIT 1), ''),
-    coalesce((SELECT max(max(obtained_on, coalesce(withdrawn_on, ''))) FROM consents c
-      WHERE c.household_id = h.id AND c.voided_at IS NULL), ''),
-    coalesce((SELECT max(changed_on) FROM status_changes s
-      WHERE s.household_id = h.id AND s.voided_at IS NULL), '')) AS last_activity_on,
-  (SELECT group_concat(c.obtained_on || '~' || coalesce(c.withdrawn_on, ''), ',') FROM consents c
-    WHERE c.household_id = h.id AND c.voided_at IS NULL) AS consent_periods,
-  (SELECT count(*) FROM households d WHERE d.case_no_key = h.case_no_key) > 1 AS case_no_duplicate,
-  (SELECT group_concat(s.id || char(30) || s.status || char(30) || s.changed_on, char(31)) FROM status_changes s
-    WHERE s.household_id = h.id AND s.voided_at IS NULL) AS status_changes`;
-const fromIds = 'FROM json_each(?) j CROSS JOIN households h ON h.id = j.value ORDER BY j.key';
+const columns = `r.household_id AS id, r.case_no, r.label, r.received_on, r.issues, r.member_count,
+  r.last_activity_on, r.consent_periods, r.case_no_duplicate, r.status_changes`;
+const fromIds = 'FROM json_each(?) j CROSS JOIN household_list_rows r ON r.household_id = j.value';
 const pageStatement = `SELECT ${columns} ${fromIds}`;
-const detailStatement = `SELECT ${columns}, h.referral_agency_id, h.note ${fromIds}`;
+const detailStatement = `SELECT ${columns}, h.referral_agency_id, h.note ${fromIds}
+  CROSS JOIN households h ON h.id = r.household_id`;
 
 export interface SummaryRow {
   id: string;
@@ -51,7 +36,8 @@ export interface SummaryRow {
 export async function summaryRows(db: Kysely<Database>, ids: readonly string[]): Promise<SummaryRow[]> {
   if (ids.length === 0) return [];
   const page = CompiledQuery.raw(pageStatement, [JSON.stringify(ids)]);
-  return (await db.executeQuery<SummaryRow>(page)).rows;
+  const byId = new Map((await db.executeQuery<SummaryRow>(page)).rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** One household's row with the columns only its detail shows. */
