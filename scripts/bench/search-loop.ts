@@ -1,0 +1,97 @@
+/**
+ * Fast iteration on 世帯一覧's search (issue 14): seeds a vault once into DIR (reused after), then
+ * times households.list with the bench's queries, wall and CPU per call, p50 and p95.
+ *
+ *   node_modules/.bin/node --import tsx scripts/bench/search-loop.ts DIR [--households N] [--samples N]
+ *     [--breakdown]   also each statement's ms per list call
+ *
+ * On a shared machine compare CPU medians of old and new code run alternately, never single runs.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createContext } from '../../electron/services/context.js';
+import { listHouseholds } from '../../electron/services/households.js';
+import { fastKdf } from '../../electron/services/testing/temp-data-dir.js';
+import { VaultSession } from '../../electron/services/vault-session.js';
+import { seedBenchData } from './seed.js';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { households: { type: 'string' }, samples: { type: 'string' }, breakdown: { type: 'boolean' } },
+});
+const dir = positionals[0];
+if (!dir) throw new Error('usage: search-loop.ts DIR [--households N] [--samples N]');
+const households = Number(values.households ?? 10_000);
+const n = Number(values.samples ?? 480);
+const passphrase = 'bench passphrase 123';
+const queries = [
+  '𠮷',
+  '田',
+  '山田',
+  '吉田',
+  'よしだ',
+  '高橋美',
+  'たかはし',
+  'なかむら',
+  'やまざきみ',
+  '髙橋 美咲',
+  'たかはしけん',
+  'さとうはなこ',
+];
+
+const session = new VaultSession({ dataDir: join(dir, 'vault'), via: 'cli', kdf: fastKdf });
+if (!existsSync(join(dir, 'vault', 'kasane.db'))) {
+  await session.setup({ userName: 'bench', passphrase });
+  const t = performance.now();
+  await seedBenchData(session.signedIn().store.db, { households, notesPerHousehold: 10 });
+  console.error(`seeded ${households} in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+} else await session.unlock({ passphrase });
+const { store, user } = session.signedIn();
+const list = (i: number) =>
+  listHouseholds(createContext({ db: store.db, user, now: new Date() }), {
+    query: queries[i % queries.length] ?? '',
+    sort: i % 2 === 0 ? 'receivedOn' : 'kana',
+    limit: 50,
+  });
+for (let i = 0; i < queries.length * 4; i++) await list(i);
+const spent = new Map<string, { n: number; ms: number }>();
+if (values.breakdown) {
+  // Every statement's time, by its text: better-sqlite3's Statement.all, wrapped.
+  const stmtProto = Object.getPrototypeOf(store.sqlite.prepare('SELECT 1'));
+  const all = stmtProto.all;
+  stmtProto.all = function (this: { source: string }, ...a: unknown[]) {
+    const t = performance.now();
+    const out = all.apply(this, a);
+    const k = this.source.replace(/\s+/g, ' ').slice(0, 140);
+    const e = spent.get(k) ?? { n: 0, ms: 0 };
+    e.n++;
+    e.ms += performance.now() - t;
+    spent.set(k, e);
+    return out;
+  };
+}
+const wall: number[] = [];
+const cpu: number[] = [];
+for (let i = 0; i < n; i++) {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  await list(i);
+  wall.push(performance.now() - t);
+  const u = process.cpuUsage(c);
+  cpu.push((u.user + u.system) / 1000);
+}
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? Number.NaN;
+const f = (x: number) => x.toFixed(3);
+console.log(
+  JSON.stringify({
+    wall_p50: f(pct(wall, 50)),
+    wall_p95: f(pct(wall, 95)),
+    cpu_p50: f(pct(cpu, 50)),
+    cpu_p95: f(pct(cpu, 95)),
+  }),
+);
+for (const [k, e] of [...spent].sort((a, b) => b[1].ms - a[1].ms))
+  console.log(`${(e.ms / n).toFixed(3)} ms/call  ${(e.ms / e.n).toFixed(3)} ms/stmt  n=${e.n}  ${k}`);
+await session.close();
