@@ -40,17 +40,19 @@ async function whenNotBusy<T>(sqlite: Sqlite, work: () => T): Promise<T> {
 /**
  * Told about every committed transaction that changed a row. `beforeCommit` runs inside the
  * transaction (it may write, e.g. bump a commit counter); `afterCommit` runs once COMMIT has
- * returned, i.e. once the change is durable (WAL + synchronous=FULL).
+ * returned: with `walSynced` true the change is durable (WAL + synchronous=FULL); false only for a
+ * transaction begun without the WAL's sync (transactionWithoutWalSync), whose frames are written
+ * (a killed process loses nothing) but not yet flushed — the watcher then flushes them (db/wal-sync.ts)
+ * before recording anything that depends on them, now or later.
  */
 export interface CommitWatcher {
   beforeCommit(sqlite: Sqlite): void;
-  afterCommit(sqlite: Sqlite): void;
+  afterCommit(sqlite: Sqlite, walSynced: boolean): void;
   /**
-   * Whether a transaction that changed `changes` rows may stay committed with its WAL frames written
-   * but not synced (begun under synchronous = NORMAL): only when the watcher's own record, synced in
-   * afterCommit, vouches for it, so that its loss in a power cut is found, not silent.
+   * Present when the watcher takes care of transactions committed without the WAL's sync; only
+   * then does transactionWithoutWalSync begin one (without a watcher nobody would flush it).
    */
-  commitsWithoutWalSync?(sqlite: Sqlite, changes: number): boolean;
+  commitsWithoutWalSync?(sqlite: Sqlite, changes: number): void;
 }
 
 /** The one watcher of a store; null while migrations run or when nothing is anchored. */
@@ -68,15 +70,20 @@ function totalChanges(sqlite: Sqlite): number {
   return stmt.get() as number;
 }
 
-const syncSettings = new WeakMap<Sqlite, BetterSqlite3.Statement>();
-/** True when this transaction began under synchronous below FULL (2): its COMMIT did not sync the WAL. */
-function walSyncDeferred(sqlite: Sqlite): boolean {
-  let stmt = syncSettings.get(sqlite);
+const syncReads = new WeakMap<Sqlite, BetterSqlite3.Statement>();
+/** The connection's synchronous setting (a cached statement reads it afresh each time). */
+function syncSetting(sqlite: Sqlite): number {
+  let stmt = syncReads.get(sqlite);
   if (!stmt) {
     stmt = sqlite.prepare('PRAGMA synchronous').pluck();
-    syncSettings.set(sqlite, stmt);
+    syncReads.set(sqlite, stmt);
   }
-  return (stmt.get() as number) < 2;
+  return stmt.get() as number;
+}
+
+/** True when this transaction began under synchronous below FULL (2): its COMMIT did not sync the WAL. */
+function walSyncDeferred(sqlite: Sqlite): boolean {
+  return syncSetting(sqlite) < 2;
 }
 
 /** Prepared statements kept per connection, least recently used dropped first. */
@@ -136,7 +143,7 @@ class WatchedConnection implements DatabaseConnection {
           })
           .immediate(),
       );
-      if (changed) watcher.afterCommit(this.sqlite);
+      if (changed) watcher.afterCommit(this.sqlite, true);
       return result;
     }
     if (!stmt.readonly && !this.sqlite.inTransaction) return whenNotBusy(this.sqlite, run);
@@ -189,8 +196,9 @@ class WatchedDriver implements Driver {
     await previous;
     this.#endTransaction = end;
     try {
-      // SQLite fixes a transaction's sync level at BEGIN; set here, in this transaction's turn.
-      if (!walSync) this.#deferWalSync();
+      // SQLite fixes a transaction's sync level at BEGIN; set here, in this transaction's turn,
+      // and only for a watcher that flushes such commits itself.
+      if (!walSync && this.watch.watcher?.commitsWithoutWalSync) this.#deferWalSync();
       // Anchored (a writable vault): take the write lock at BEGIN. Unanchored stores (migrations,
       // a read-only vault whose records were lost) keep a deferred BEGIN, which query_only allows.
       await this.#connection.begin(this.watch.watcher !== null);
@@ -201,16 +209,20 @@ class WatchedDriver implements Driver {
     this.#changesAtBegin = totalChanges(this.sqlite);
   }
 
-  #deferredSync: number | null = null;
+  /** Set while a transaction runs under NORMAL: FULL is restored when it ends. */
+  #walSyncDeferred = false;
 
   #deferWalSync(): void {
-    this.#deferredSync = this.sqlite.pragma('synchronous', { simple: true }) as number;
-    this.sqlite.pragma('synchronous = NORMAL');
+    // Only from FULL (every anchored store's setting): a store already below it keeps its own.
+    // Set with exec: a prepared PRAGMA that sets a value is not applied again when re-run.
+    if (syncSetting(this.sqlite) !== 2) return;
+    this.sqlite.exec('PRAGMA synchronous = NORMAL');
+    this.#walSyncDeferred = true;
   }
 
   /**
    * Runs `work` (queries on this connection) as one transaction whose COMMIT writes the WAL without
-   * syncing it; the watcher decides at COMMIT whether that may stand (commitsWithoutWalSync).
+   * syncing it; the watcher flushes it after COMMIT, at once or later (commitsWithoutWalSync).
    */
   async transactionWithoutWalSync<T>(work: () => Promise<T>): Promise<T> {
     await this.beginTransaction(this.#connection, undefined, false);
@@ -226,10 +238,8 @@ class WatchedDriver implements Driver {
   }
 
   #released(): void {
-    if (this.#deferredSync !== null && this.sqlite.open) {
-      this.sqlite.pragma(`synchronous = ${Number(this.#deferredSync)}`);
-      this.#deferredSync = null;
-    }
+    if (this.#walSyncDeferred && this.sqlite.open) this.sqlite.exec('PRAGMA synchronous = FULL');
+    this.#walSyncDeferred = false;
     const end = this.#endTransaction;
     this.#endTransaction = null;
     end?.();
@@ -239,18 +249,15 @@ class WatchedDriver implements Driver {
     const watcher = this.watch.watcher;
     const changes = totalChanges(this.sqlite) - this.#changesAtBegin;
     const changed = watcher !== null && changes !== 0;
-    // Begun with the WAL's sync deferred (a lone read event, audit.ts) but holding more than the
-    // watcher vouches for: synced (a checkpoint syncs the WAL) before the watcher records it.
-    const mustSync =
-      changed &&
-      walSyncDeferred(this.sqlite) &&
-      watcher.commitsWithoutWalSync?.(this.sqlite, changes) !== true;
+    // Begun with the WAL's sync deferred (a lone read event, audit.ts): the watcher looks at what
+    // the transaction holds before it commits, and flushes the WAL after, now or later.
+    const walSynced = !(changed && walSyncDeferred(this.sqlite));
+    if (!walSynced) watcher?.commitsWithoutWalSync?.(this.sqlite, changes);
     // A failed COMMIT is followed by kysely's rollbackTransaction, which ends the turn.
     if (changed) watcher.beforeCommit(this.sqlite);
     await connection.executeQuery(CompiledQuery.raw('commit'));
     this.#released();
-    if (mustSync) this.sqlite.pragma('wal_checkpoint(FULL)');
-    if (changed) watcher.afterCommit(this.sqlite);
+    if (changed) watcher.afterCommit(this.sqlite, walSynced);
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
@@ -322,9 +329,9 @@ export function watchedKysely<DB>(sqlite: Sqlite, watch: CommitWatch): Kysely<DB
 }
 
 /**
- * `work` as one transaction whose WAL is not synced at COMMIT when the store's watcher vouches for
- * what it wrote (a lone read event: electron/services/anchor.ts); an ordinary transaction on any
- * other kysely instance.
+ * `work` as one transaction whose WAL is not synced at COMMIT; the store's watcher flushes it after,
+ * at once or (a lone read event: electron/services/anchor.ts) a moment later. An ordinary
+ * transaction on any other kysely instance, or on a store without such a watcher.
  */
 export async function transactionWithoutWalSync<DB, T>(
   db: Kysely<DB>,

@@ -21,7 +21,7 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import type { Kysely } from 'kysely';
 import { CommitWatch, watchedKysely } from '../db/commit-watch.js';
 import type { Database } from '../db/schema.js';
-import { keepAnchor } from '../electron/services/anchor.js';
+import { keepAnchor, viewFlushDelayMs } from '../electron/services/anchor.js';
 import { appendAuditEvent, registerAuditKey, verifyAuditChain } from '../electron/services/audit.js';
 import { createContext } from '../electron/services/context.js';
 import { deskOn } from '../electron/services/desk.js';
@@ -425,7 +425,7 @@ try {
       plainSqlite.pragma(pragma);
     }
     // The same driver (its statement cache included) and the same commit path: an anchor of its own,
-    // so a view's audit event commits as the vault's does (WAL not synced, the anchor fdatasync'd).
+    // so a view's audit event commits as the vault's does (WAL not synced, flushed with the next views).
     // Before, the plain copy had no anchor and synced its WAL instead: open compared two different
     // flushes, not the cipher.
     const plainWatch = new CommitWatch();
@@ -587,8 +587,12 @@ try {
   Object.assign(json, parts);
   for (const [label, key] of [
     ['open: reads only (no audit event)', 'open_read_only'],
-    ['open: whole (reads + household.viewed: WAL not synced, anchor fdatasync)', 'open_whole'],
-    ['  household.viewed append as written: anchor fdatasync only', 'open_audit_anchored'],
+    ['open: whole (reads + household.viewed: WAL written, flushed with the next views)', 'open_whole'],
+    [
+      `  household.viewed append as written: no fsync (the flush follows within ${viewFlushDelayMs} ms)`,
+      'open_audit_anchored',
+    ],
+    ['  the same append and its flush: WAL fdatasync + anchor fdatasync', 'open_audit_and_flush'],
     ['  the same append with WAL fsync + anchor fdatasync (every write)', 'open_audit_wal_and_anchor_synced'],
     ['  the same append with WAL fsync, no anchor', 'open_audit_wal_fsync'],
     ['  the same append with no fsync at all', 'open_audit_no_fsync'],

@@ -30,6 +30,7 @@ const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 const failures = [
   ...kill.errors,
   ...kill.lost.map((id) => `lost committed household ${id}`),
+  ...kill.viewsLost.map((id) => `lost the 閲覧 record of household ${id}`),
   ...(kill.recordsLost > 0 ? [`${kill.recordsLost} restart(s) found the database behind its anchor`] : []),
   ...(kill.auditOk ? [] : ['the audit chain does not verify']),
   ...(kill.integrity === 'ok' ? [] : [`integrity_check: ${kill.integrity}`]),
@@ -46,6 +47,7 @@ soak summary (${minutes} min; seeds: kill ${kill.seed}, fuzz ${fuzz.seed})
   kills:            ${kill.kills}
   committed:        ${kill.committed}
   lost rows:        ${kill.lost.length}
+  views / lost:     ${kill.viewed} / ${kill.viewsLost.length}
   false alarms:     ${kill.recordsLost}
   audit events:     ${kill.auditEvents} (${kill.auditOk ? 'chain verifies' : 'CHAIN BROKEN'}), integrity_check ${kill.integrity}
   fuzz cases:       ${fuzz.cases} (${fuzz.succeeded} succeeded; ${Object.entries(fuzz.codes)

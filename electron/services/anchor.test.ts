@@ -2,9 +2,9 @@ import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type OpenStore, openStore } from '../../db/open.js';
 import { anchorSlotBytes, readAnchor } from './anchor.js';
-import { appendAuditEvent, registerAuditKey, verifyAuditChain } from './audit.js';
+import { registerAuditKey, verifyAuditChain } from './audit.js';
 import { dataDirPaths } from './data-dir.js';
-import { createHousehold, getHousehold, updateHousehold } from './households.js';
+import { createHousehold } from './households.js';
 import { serviceCtx } from './testing/service-context.js';
 import { fastKdf, tempDataDir } from './testing/temp-data-dir.js';
 import { deriveKey } from './vault-keys.js';
@@ -264,135 +264,5 @@ describe('記録の到達点（kasane.anchor）', () => {
       (err: { code: string }) => err.code,
     );
     expect(['recordsLost', 'DATABASE_DAMAGED']).toContain(outcome);
-  });
-});
-
-describe('閲覧の記録（household.viewed）: WAL の fsync を待たず、到達点が保証する', () => {
-  /** The synchronous setting (2 = FULL, 1 = NORMAL) each changing transaction of `work` commits under. */
-  async function commitSettings(work: () => Promise<unknown>): Promise<number[]> {
-    const { store } = session.signedIn();
-    const watcher = store.watch.watcher;
-    if (!watcher) throw new Error('no anchor');
-    const settings: number[] = [];
-    const beforeCommit = watcher.beforeCommit.bind(watcher);
-    watcher.beforeCommit = (sqlite) => {
-      settings.push(sqlite.pragma('synchronous', { simple: true }) as number);
-      beforeCommit(sqlite);
-    };
-    try {
-      await work();
-    } finally {
-      watcher.beforeCommit = beforeCommit;
-    }
-    return settings;
-  }
-
-  it('世帯を開く記録だけのコミットは WAL を同期せず、直後に同期する到達点がその記録を名指す', async () => {
-    const [id = ''] = await addHouseholds(1);
-    const { store, user } = session.signedIn();
-    const settings = await commitSettings(() => getHousehold(serviceCtx(store.db, user.id, now), { id }));
-    expect(settings).toEqual([1]);
-    expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(2);
-    const viewed = store.sqlite
-      .prepare('SELECT id, hash, kind FROM audit_events ORDER BY id DESC LIMIT 1')
-      .get() as { id: number; hash: string; kind: string };
-    expect(viewed.kind).toBe('household.viewed');
-    expect(anchorRecord().audit).toMatchObject({ id: viewed.id, hash: viewed.hash });
-  });
-
-  it('書き込みは（閲覧の直後でも）これまでどおり WAL を同期してからコミットする', async () => {
-    const [id = ''] = await addHouseholds(1);
-    const { store, user } = session.signedIn();
-    const detail = await getHousehold(serviceCtx(store.db, user.id, now), { id });
-    const settings = await commitSettings(async () => {
-      await updateHousehold(serviceCtx(store.db, user.id, now), {
-        id,
-        household: {
-          caseNo: detail.caseNo,
-          receivedOn: detail.receivedOn,
-          label: '世帯の新しい名前',
-          referralAgencyId: null,
-          issues: [],
-          note: '',
-        },
-      });
-      await addHouseholds(1, 50);
-    });
-    expect(settings.length).toBeGreaterThan(0);
-    expect(settings.every((s) => s === 2)).toBe(true);
-  });
-
-  it('書き込みの取引の途中で世帯を開いても、書き込みは同期してコミットされ、閲覧の記録はその後に続く', async () => {
-    const [id = ''] = await addHouseholds(1);
-    const { store, user } = session.signedIn();
-    let release = () => {};
-    const gate = new Promise<void>((done) => {
-      release = done;
-    });
-    const settings = await commitSettings(async () => {
-      const writing = store.db.transaction().execute(async (trx) => {
-        await appendAuditEvent(trx, { userId: user.id, kind: 'settings.changed' }, now);
-        await gate;
-      });
-      const opening = getHousehold(serviceCtx(store.db, user.id, now), { id });
-      await new Promise((wake) => setTimeout(wake, 20));
-      release();
-      await Promise.all([writing, opening]);
-    });
-    expect(settings).toEqual([2, 1]);
-    expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(2);
-  });
-
-  it('同期を遅らせて始めた取引に閲覧の記録より多くが入っていたら、到達点を書く前に WAL を同期する', async () => {
-    const { store, user } = session.signedIn();
-    const pragmas: string[] = [];
-    const pragma = store.sqlite.pragma.bind(store.sqlite);
-    store.sqlite.pragma = ((text: string, options?: { simple?: boolean }) => {
-      pragmas.push(text);
-      return pragma(text, options);
-    }) as typeof store.sqlite.pragma;
-    try {
-      store.sqlite.pragma('synchronous = NORMAL');
-      await store.db.transaction().execute(async (trx) => {
-        await appendAuditEvent(trx, { userId: user.id, kind: 'household.viewed' }, now);
-        await appendAuditEvent(trx, { userId: user.id, kind: 'settings.changed' }, now);
-      });
-      expect(pragmas).toContain('wal_checkpoint(FULL)');
-      pragmas.length = 0;
-      await appendAuditEvent(store.db, { userId: user.id, kind: 'household.viewed' }, now);
-      expect(pragmas).not.toContain('wal_checkpoint(FULL)');
-    } finally {
-      store.sqlite.pragma = pragma;
-      store.sqlite.pragma('synchronous = FULL');
-    }
-  });
-
-  it('停電で WAL に書いた閲覧の記録が失われても、到達点より古いことで見つかる（黙って消えない）', async () => {
-    const [id = ''] = await addHouseholds(1);
-    const { store, user } = session.signedIn();
-    store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    store.sqlite.pragma('wal_autocheckpoint = 0');
-    const paths = dataDirPaths(dir);
-    // The database as a power cut could leave it: the views' WAL frames never reached the disk.
-    await copyFile(paths.database, `${paths.database}.copy`);
-    await getHousehold(serviceCtx(store.db, user.id, now), { id });
-    await getHousehold(serviceCtx(store.db, user.id, now), { id });
-    const dataKey = Buffer.from(session.signedIn().vault.dataKey);
-    const anchored = anchorRecord(dataKey);
-    expect(anchored.audit?.kind).toBe('household.viewed');
-    // The power cut comes now: the anchor as it is (synced), the database without the views.
-    const anchorBytes = await readFile(paths.anchor);
-    await session.close();
-    await writeFile(paths.anchor, anchorBytes);
-    await copyFile(`${paths.database}.copy`, paths.database);
-    await rm(`${paths.database}.copy`);
-    await rm(`${paths.database}-wal`, { force: true });
-    await rm(`${paths.database}-shm`, { force: true });
-
-    session = new VaultSession({ dataDir: dir, via: 'app', clock: () => now, kdf: fastKdf });
-    const status = await session.unlock({ passphrase });
-    expect(status.state).toBe('recordsLost');
-    expect(status.recordsLost?.reason).toBe('behind');
-    expect(status.recordsLost?.lastConfirmed?.id).toBe(anchored.audit?.id);
   });
 });

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
 import {
   closeSync,
   constants,
@@ -9,9 +9,11 @@ import {
   readFileSync,
   writeSync,
 } from 'node:fs';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import type { CommitWatcher } from '../../db/commit-watch.js';
 import type { OpenStore, Sqlite } from '../../db/open.js';
+import { syncWal } from '../../db/wal-sync.js';
 import type { AuditKind } from '../ipc/contract.js';
 import { readAuditKinds } from './audit.js';
 import { canonicalJson } from './canonical-json.js';
@@ -28,7 +30,8 @@ import { hmacHex } from './vault-keys.js';
  * The file holds two 512-byte records written in turn (A, B, A, …), each with its own sequence
  * number and MAC: a write torn by a crash spoils only the record being written, and the other one
  * is at most one commit older — the database is then ahead of its anchor, which is fine. The
- * anchor is written only after SQLite's COMMIT returned, so it is never ahead of what is durable.
+ * anchor is written only once what it names is on disk (after a COMMIT that synced the WAL, or
+ * after syncWal), so it is never ahead of what a power cut leaves (AnchorKeeper).
  */
 
 export const anchorSlotBytes = 512;
@@ -56,12 +59,12 @@ export type AnchorRecord = Omit<z.infer<typeof recordSchema>, 'format' | 'versio
 
 export type AnchorRead = { state: 'missing' } | { state: 'damaged' } | { state: 'ok'; record: AnchorRecord };
 
-function macOf(key: Buffer, record: AnchorRecord): string {
+function macOf(key: Buffer | KeyObject, record: AnchorRecord): string {
   const { vaultId, seq, commits, audit, failuresSeq } = record;
   return hmacHex(key, canonicalJson({ anchor: 1, vaultId, seq, commits, audit, failuresSeq }));
 }
 
-function encodeSlot(key: Buffer, record: AnchorRecord): Buffer {
+function encodeSlot(key: Buffer | KeyObject, record: AnchorRecord): Buffer {
   const text = JSON.stringify({
     format: 'kasane-anchor',
     version: 1,
@@ -117,17 +120,19 @@ export function anchorFileBytes(key: Buffer, record: AnchorRecord): Buffer {
  */
 export class AnchorWriter {
   #fd: number | null;
+  readonly #key: KeyObject;
   constructor(
     readonly path: string,
-    private readonly key: Buffer,
+    key: Buffer,
   ) {
+    this.#key = createSecretKey(key);
     this.#fd = openSync(path, constants.O_RDWR);
   }
 
   write(record: AnchorRecord): void {
     if (this.#fd === null) throw new Error('anchor file is closed');
     const slot = record.seq % 2;
-    const bytes = encodeSlot(this.key, record);
+    const bytes = encodeSlot(this.#key, record);
     const fd = this.#fd;
     if (fstatSync(fd).size < 2 * anchorSlotBytes) ftruncateSync(fd, 2 * anchorSlotBytes);
     let done = 0;
@@ -147,27 +152,49 @@ export interface DatabaseHead {
   audit: AuditHead | null;
 }
 
+const statements = new WeakMap<Sqlite, Map<string, BetterSqlite3.Statement>>();
+/** The connection's statement for this fixed text, prepared once (commits run these every time). */
+function prepared(sqlite: Sqlite, text: string): BetterSqlite3.Statement {
+  let byText = statements.get(sqlite);
+  if (!byText) {
+    byText = new Map();
+    statements.set(sqlite, byText);
+  }
+  let stmt = byText.get(text);
+  if (!stmt) {
+    stmt = sqlite.prepare(text);
+    byText.set(text, stmt);
+  }
+  return stmt;
+}
+
 function hasTable(sqlite: Sqlite, name: string): boolean {
   return (
-    sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined
+    prepared(sqlite, `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined
+  );
+}
+
+function newestAuditEvent(sqlite: Sqlite): AuditHead | null {
+  return (
+    (prepared(sqlite, 'SELECT id, hash, at, kind FROM audit_events ORDER BY id DESC LIMIT 1').get() as
+      | AuditHead
+      | undefined) ?? null
   );
 }
 
 /** How far the database has got: its commit counter (0 before it had one) and newest audit event. */
 export function readDatabaseHead(sqlite: Sqlite): DatabaseHead {
   const commits = hasTable(sqlite, 'vault_head')
-    ? ((sqlite.prepare('SELECT commits FROM vault_head WHERE id = 1').pluck().get() as number | undefined) ??
-      0)
+    ? ((prepared(sqlite, 'SELECT commits FROM vault_head WHERE id = 1').pluck().get() as
+        | number
+        | undefined) ?? 0)
     : 0;
-  const audit = sqlite
-    .prepare('SELECT id, hash, at, kind FROM audit_events ORDER BY id DESC LIMIT 1')
-    .get() as AuditHead | undefined;
-  return { commits, audit: audit ?? null };
+  return { commits, audit: newestAuditEvent(sqlite) };
 }
 
 function auditEventAt(sqlite: Sqlite, id: number): AuditHead | null {
   return (
-    (sqlite.prepare('SELECT id, hash, at, kind FROM audit_events WHERE id = ?').get(id) as
+    (prepared(sqlite, 'SELECT id, hash, at, kind FROM audit_events WHERE id = ?').get(id) as
       | AuditHead
       | undefined) ?? null
   );
@@ -211,8 +238,10 @@ export function checkAgainstAnchor(sqlite: Sqlite, anchor: AnchorRead): RecordsL
 
 /** Inside a changing transaction: one more commit on the database's counter (returned). */
 export function countCommit(sqlite: Sqlite): number {
-  const commits = sqlite
-    .prepare('UPDATE vault_head SET commits = commits + 1 WHERE id = 1 RETURNING commits')
+  const commits = prepared(
+    sqlite,
+    'UPDATE vault_head SET commits = commits + 1 WHERE id = 1 RETURNING commits',
+  )
     .pluck()
     .get() as number | undefined;
   if (commits === undefined) throw new Error('vault_head is missing');
@@ -229,19 +258,46 @@ export class CommitReporter implements CommitWatcher {
   beforeCommit(sqlite: Sqlite): void {
     countCommit(sqlite);
   }
-  afterCommit(): void {
+  afterCommit(sqlite: Sqlite, walSynced: boolean): void {
+    if (!walSynced) syncWal(sqlite);
     this.committed();
   }
 }
 
 /**
+ * How long a 閲覧 record may stay written but not flushed (rule 10 against a power cut; a killed
+ * process loses nothing) before the WAL is synced and the anchor names it. Views within it share
+ * one flush.
+ */
+export const viewFlushDelayMs = 500;
+
+/**
  * The commit watcher of an unlocked vault: inside each changing transaction it bumps the commit
- * counter and notes the newest audit event; after COMMIT it writes them to the anchor.
+ * counter and notes the newest audit event; after COMMIT it writes them to the anchor — only ever
+ * once they are on disk, so that the anchor is never ahead of what a power cut leaves.
+ *
+ * Opening a case (≤ 2 ms) commits its one read event (readAuditKinds) without the WAL's fsync, and
+ * the anchor is not written for it. It used to be: that anchor, fsync'd at once, named an event
+ * whose WAL frames might still be in the OS's cache, for as long as the coordinator only read
+ * cases. A power cut in that window left the database behind its anchor, and the next unlock
+ * opened read-only on the records-lost screen — an alarm for a power cut, not for lost data. Now
+ * the views are made durable and named together, whichever comes first:
+ *   - the next change: its COMMIT syncs the WAL, which holds the views' frames too, then the anchor;
+ *   - viewFlushDelayMs after the first unflushed view: syncWal, then the anchor (`flush`);
+ *   - a worker's commit, the lock and close: the same.
+ * A kill -9 loses nothing (the frames are written before COMMIT returns; the next unlock finds the
+ * database ahead of its anchor, which is fine). A power cut within the delay loses those views
+ * without a word — the one thing given up; it never loses a change, and it never raises a false
+ * alarm. A database found behind its anchor still always means records that were on disk are gone.
  */
 export class AnchorKeeper implements CommitWatcher {
-  #pending: { commits: number; audit: AuditHead | null } | null = null;
-  /** The audit head the anchor file holds now (null before the first write). */
-  #anchoredAudit: AuditHead | null = null;
+  #pending: DatabaseHead | null = null;
+  /** The newest audit event as of the last commit seen (anchored or not yet). */
+  #known: AuditHead | null = null;
+  /** The transaction being committed holds one read event and nothing else. */
+  #loneReadEvent = false;
+  /** Views committed but not flushed yet, and the timer that will flush them. */
+  #unflushed: { sqlite: Sqlite; timer: NodeJS.Timeout } | null = null;
   #seq: number;
   failuresSeq: number;
 
@@ -254,37 +310,76 @@ export class AnchorKeeper implements CommitWatcher {
     this.failuresSeq = start.failuresSeq;
   }
 
+  /** A transaction begun without the WAL's sync: may its flush wait (one read event, nothing else)? */
+  commitsWithoutWalSync(sqlite: Sqlite, changes: number): void {
+    const known = this.#known;
+    const newest = changes === 1 && known !== null ? newestAuditEvent(sqlite) : null;
+    this.#loneReadEvent =
+      newest !== null && newest.id === (known?.id ?? 0) + 1 && readAuditKinds.has(newest.kind as AuditKind);
+  }
+
   beforeCommit(sqlite: Sqlite): void {
-    this.#pending = { commits: countCommit(sqlite), audit: readDatabaseHead(sqlite).audit };
+    this.#pending = { commits: countCommit(sqlite), audit: newestAuditEvent(sqlite) };
+  }
+
+  afterCommit(sqlite: Sqlite, walSynced: boolean): void {
+    const pending = this.#pending;
+    const loneReadEvent = this.#loneReadEvent;
+    this.#pending = null;
+    this.#loneReadEvent = false;
+    if (!pending) return;
+    this.#known = pending.audit;
+    // Synced at COMMIT: every frame before it is on disk too, unflushed views included.
+    if (walSynced) this.#write(pending);
+    else if (loneReadEvent) this.#flushLater(sqlite);
+    else {
+      syncWal(sqlite);
+      this.#write(pending);
+    }
+  }
+
+  #flushLater(sqlite: Sqlite): void {
+    if (this.#unflushed) return;
+    const timer = setTimeout(() => {
+      try {
+        this.flush();
+      } catch {
+        // Nobody waits on this timer: a failed sync or anchor write leaves the views unnamed (the
+        // database ahead of its anchor, which is accepted) and is tried again; the next change's
+        // own COMMIT and anchor write report a failing disk to the coordinator.
+        this.#forgetUnflushed();
+        this.#flushLater(sqlite);
+      }
+    }, viewFlushDelayMs);
+    timer.unref();
+    this.#unflushed = { sqlite, timer };
+  }
+
+  /** Views committed but not yet on disk: flushes the WAL, then the anchor names them. */
+  flush(): void {
+    const unflushed = this.#unflushed;
+    if (unflushed?.sqlite.open) this.anchorNow(unflushed.sqlite);
+    else this.#forgetUnflushed();
   }
 
   /**
-   * Opening a case must stay fast (≤ 2 ms) and durably audited (rule 10). A transaction whose only
-   * change is one appended read event (readAuditKinds) commits without the WAL's fsync: the anchor
-   * written right after is fsync'd and names that event, so if a power cut loses it the database is
-   * behind its anchor at the next unlock and the loss is reported, never silent. A process crash
-   * loses nothing (the WAL is written). Every other commit still syncs the WAL before the anchor.
-   * The cost: one fsync of the small anchor file instead of two, and after a power cut in that
-   * window the office goes through the records-lost screen for a lost 閲覧 event.
+   * Records the database as it is now (after opening, after accepting a loss, after a worker's
+   * commit): its WAL is synced first, whoever wrote it. Inside a transaction of this connection
+   * the head would include what is not committed: the flush waits for it.
    */
-  commitsWithoutWalSync(sqlite: Sqlite, changes: number): boolean {
-    const anchored = this.#anchoredAudit;
-    if (changes !== 1 || anchored === null) return false;
-    const newest = sqlite.prepare('SELECT id, kind FROM audit_events ORDER BY id DESC LIMIT 1').get() as
-      | { id: number; kind: AuditKind }
-      | undefined;
-    return newest !== undefined && newest.id === anchored.id + 1 && readAuditKinds.has(newest.kind);
-  }
-
-  afterCommit(): void {
-    const pending = this.#pending;
-    this.#pending = null;
-    if (pending) this.#write(pending);
-  }
-
-  /** Records the database as it is now (after opening, after accepting a loss). */
   anchorNow(sqlite: Sqlite): void {
+    if (sqlite.inTransaction) {
+      this.#forgetUnflushed();
+      this.#flushLater(sqlite);
+      return;
+    }
+    syncWal(sqlite);
     this.#write(readDatabaseHead(sqlite));
+  }
+
+  #forgetUnflushed(): void {
+    if (this.#unflushed) clearTimeout(this.#unflushed.timer);
+    this.#unflushed = null;
   }
 
   #write(head: DatabaseHead): void {
@@ -296,10 +391,12 @@ export class AnchorKeeper implements CommitWatcher {
       audit: head.audit,
       failuresSeq: this.failuresSeq,
     });
-    this.#anchoredAudit = head.audit;
+    this.#known = head.audit;
+    this.#forgetUnflushed();
   }
 
   close(): void {
+    this.#forgetUnflushed();
     this.writer.close();
   }
 }

@@ -1,4 +1,4 @@
-import { createHmac, hkdfSync } from 'node:crypto';
+import { createHmac, hkdfSync, type KeyObject } from 'node:crypto';
 
 /**
  * Keys derived from the data key (HKDF-SHA256), one per purpose, so a key that authenticates one
@@ -19,6 +19,6 @@ export function vaultIdOf(dataKey: Buffer): string {
   return Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'kasane/vault-id/v1', 16)).toString('hex');
 }
 
-export function hmacHex(key: Buffer, message: string): string {
+export function hmacHex(key: Buffer | KeyObject, message: string): string {
   return createHmac('sha256', key).update(message, 'utf8').digest('hex');
 }

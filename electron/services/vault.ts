@@ -114,14 +114,18 @@ async function openStoreOrExplain(
   }
 }
 
-/** Closes the store, then the anchor, and wipes the key. */
+/** Names the views not yet flushed in the anchor, closes the store, then the anchor, and wipes the key. */
 export async function closeVault(vault: UnlockedVault): Promise<void> {
-  vault.store.watch.watcher = null;
   try {
-    await vault.store.close();
+    vault.keeper?.flush();
   } finally {
-    vault.keeper?.close();
-    vault.dataKey.fill(0);
+    vault.store.watch.watcher = null;
+    try {
+      await vault.store.close();
+    } finally {
+      vault.keeper?.close();
+      vault.dataKey.fill(0);
+    }
   }
 }
 

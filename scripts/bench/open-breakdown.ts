@@ -1,6 +1,7 @@
 import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OpenStore } from '../../db/open.js';
+import { AnchorKeeper } from '../../electron/services/anchor.js';
 import { appendAuditEvent } from '../../electron/services/audit.js';
 import { createContext } from '../../electron/services/context.js';
 import { getHousehold } from '../../electron/services/households.js';
@@ -20,10 +21,11 @@ const percentile = (xs: number[], p: number) =>
 
 /**
  * Where opening a case spends its time (issue 14, point 5): the reads alone; the household.viewed
- * event as the app writes it (WAL not synced, the anchor fdatasync'd after); the same event with the
- * WAL synced too (as every write, and as views were before); with the WAL synced and no anchor; with
- * neither; and a bare 512-byte write + fdatasync in the data folder (the anchor's floor). Medians
- * and p95s, in ms.
+ * event as the app writes it (WAL written, not synced; the anchor not written); the flush that
+ * follows views within viewFlushDelayMs (syncWal + the anchor's fdatasync), timed on its own as one
+ * view and its flush; the same event with the WAL synced at COMMIT and the anchor after (as every
+ * write); with the WAL synced and no anchor; with neither; and a bare 512-byte write + fdatasync in
+ * the data folder (the anchor's floor). Medians and p95s, in ms.
  */
 export async function openBreakdown(
   store: OpenStore,
@@ -39,12 +41,19 @@ export async function openBreakdown(
   const whole = await samples(n, () => getHousehold(ctx(), { id: next() }));
   const event = () =>
     ({ userId: user.id, kind: 'household.viewed', target: { type: 'household', id: next() } }) as const;
-  // As the app writes it: a lone read event, its WAL not synced, the anchor fdatasync'd after.
+  // As the app writes it: a lone read event, its WAL not synced, the anchor left for the flush.
   const append = () => appendAuditEvent(store.db, event(), new Date());
+  const keeper = store.watch.watcher instanceof AnchorKeeper ? store.watch.watcher : null;
+  // One view and the flush that makes it durable and names it (what views within the delay share).
+  const appendFlushed = async () => {
+    await append();
+    keeper?.flush();
+  };
   // As every other commit is written (and as views were before): WAL synced at COMMIT.
   const appendSynced = () =>
     store.db.transaction().execute((trx) => appendAuditEvent(trx, event(), new Date()));
   const appendAnchored = await samples(n, append);
+  const appendAndFlush = await samples(n, appendFlushed);
   const appendBothSynced = await samples(n, appendSynced);
   const watcher = store.watch.watcher;
   store.watch.watcher = null;
@@ -70,6 +79,7 @@ export async function openBreakdown(
     open_read_only: read,
     open_whole: whole,
     open_audit_anchored: appendAnchored,
+    open_audit_and_flush: appendAndFlush,
     open_audit_wal_and_anchor_synced: appendBothSynced,
     open_audit_wal_fsync: appendWal,
     open_audit_no_fsync: appendNoSync,

@@ -15,6 +15,10 @@ export interface KillReport {
   committed: number;
   /** Committed households missing afterwards: must be none. */
   lost: string[];
+  /** Households whose opening returned before the kill (rule 10: each view is an audit event). */
+  viewed: number;
+  /** Of those, views without their household.viewed record afterwards: must be none. */
+  viewsLost: string[];
   /** Restarts that found the database behind its anchor (a false alarm after a plain crash). */
   recordsLost: number;
   /** Writers that stopped with an error of their own (not the kill). */
@@ -28,8 +32,9 @@ export interface KillReport {
  * kill -9 during writes: a real writer process (scripts/reliability/writer.ts) on a real encrypted
  * vault is killed at a random moment — mostly while it writes, sometimes while it unlocks — then
  * the next one starts on the same folder (taking over the stale lock). At the end every household
- * a writer reported committed must be there, the chain must verify, and no restart may have found
- * the database behind its anchor.
+ * a writer reported committed must be there, and every view it reported must have its 閲覧 record
+ * (committed without the WAL's fsync, named by the anchor only later), the chain must verify, and
+ * no restart may have found the database behind its anchor.
  */
 export async function runKillSuite(options: {
   kills: number;
@@ -42,6 +47,7 @@ export async function runKillSuite(options: {
   const dataDir = join(root, 'data');
   const writer = await bundled('scripts/reliability/writer.ts');
   const committed = new Set<string>();
+  const viewed = new Set<string>();
   const errors: string[] = [];
   let recordsLost = 0;
   try {
@@ -60,6 +66,7 @@ export async function runKillSuite(options: {
         { KASANE_PASSPHRASE: passphrase },
         (line) => {
           if (line.startsWith('committed ')) committed.add(line.slice('committed '.length));
+          else if (line.startsWith('viewed ')) viewed.add(line.slice('viewed '.length));
           else if (line.startsWith('records-lost')) lostLine = true;
           else if (line.startsWith('error ')) errors.push(`run ${kill}: ${line}`);
           else if (line === 'ready' && !early)
@@ -86,6 +93,8 @@ export async function runKillSuite(options: {
           kills: options.kills,
           committed: committed.size,
           lost: [...committed],
+          viewed: viewed.size,
+          viewsLost: [...viewed],
           recordsLost: recordsLost + 1,
           errors,
           auditEvents: 0,
@@ -98,6 +107,15 @@ export async function runKillSuite(options: {
           c.startsWith('K'),
         ),
       );
+      const seen = new Set(
+        store.sqlite
+          .prepare(
+            `SELECT h.case_no FROM audit_events e JOIN households h ON h.id = e.target_id
+             WHERE e.kind = 'household.viewed'`,
+          )
+          .pluck()
+          .all() as string[],
+      );
       const chain = await verifyAuditChain(store.db);
       const integrity = String(store.sqlite.pragma('integrity_check', { simple: true }));
       return {
@@ -105,6 +123,8 @@ export async function runKillSuite(options: {
         kills: options.kills,
         committed: committed.size,
         lost: [...committed].filter((c) => !present.has(c)),
+        viewed: viewed.size,
+        viewsLost: [...viewed].filter((c) => !seen.has(c)),
         recordsLost,
         errors,
         auditEvents: chain.checked,

@@ -2,7 +2,9 @@
  * A process that writes to a vault until it is killed: the "app" of the kill -9 suite. It calls
  * the services the window's handlers call (kept to those, so it starts fast) and prints
  * `committed <受付番号>` only after the call that created that household returned — after COMMIT
- * and the anchor write. Lines: `ready`, `committed …`, `records-lost <reason>`, `error <code>`.
+ * and the anchor write — and `viewed <受付番号>` after opening it returned (its 閲覧 record
+ * committed, the WAL not yet flushed). Lines: `ready`, `committed …`, `viewed …`,
+ * `records-lost <reason>`, `error <code>`.
  *
  * Usage: node writer.js DATA_DIR RUN   (KASANE_PASSPHRASE in the environment)
  */
@@ -45,7 +47,11 @@ try {
       });
       say(`committed ${caseNo}`);
       // Other shapes of commit: an audit event alone, a note, a checkpoint, a lock and unlock.
-      if (n % 3 === 0) await getHousehold(ctx, { id });
+      if (n % 3 === 0) {
+        // Rule 10: a view's record is committed before the case is shown, its WAL flushed later.
+        await getHousehold(ctx, { id });
+        say(`viewed ${caseNo}`);
+      }
       if (n % 5 === 0)
         await saveProgressNote(ctx, {
           householdId: id,
