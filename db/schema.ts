@@ -81,6 +81,11 @@ export interface HouseholdTable {
   sort_kana: string;
   created_at: string;
   updated_at: string;
+  /**
+   * The latest 支援経過, meeting or status change, whatever its date ('' when none), kept by triggers
+   * (migration 1080) for ホーム's 「長く動きのない世帯」.
+   */
+  last_activity_on: Generated<string>;
 }
 
 export interface HouseholdIssueTable {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedBenchData, seedBenchMeetings } from '../../scripts/bench/seed.js';
+import { officeDate } from '../domain/office-day.js';
 import { deskOn } from './desk.js';
 import { type PlannedStatement, withPlans } from './testing/query-plans.js';
 import { dayCtx } from './testing/service-context.js';
@@ -80,5 +81,24 @@ describe('過去の日のホームは、その日に支援中の世帯を状態�
     expect(active?.plan).toEqual([
       expect.stringMatching(/^SEARCH status_periods USING COVERING INDEX status_periods_open/),
     ]);
+  }, 60_000);
+});
+
+describe('ホームの「長く動きのない世帯」は、支援中の世帯の最終活動日の索引の範囲を一度読む', () => {
+  it('households_quiet の範囲だけを読み、世帯ごとに経過・会議・状態の変更を探さない', async () => {
+    const today = officeDate(new Date());
+    const { sqlite } = vault.session.signedIn().store;
+    const { result: desk, statements } = await withPlans(sqlite, (db) => deskOn(dayCtx(db, today), {}));
+    // The bench's households as seeded today: a tenth of those 支援中 have been quiet for a month or more.
+    expect(desk.quietHouseholds.length).toBeGreaterThan(0);
+    const kept = statements.find((q) => q.sql.includes('"last_activity_on"'));
+    expect(kept, statements.map((q) => q.sql).join('\n')).toBeDefined();
+    expect(kept?.plan).toEqual([
+      expect.stringMatching(
+        /^SEARCH households USING COVERING INDEX households_quiet \(status=\? AND last_activity_on<\?\)/,
+      ),
+    ]);
+    // Nothing is dated after today, so no household's latest activity is looked up one by one.
+    expect(statements.filter((q) => q.sql.includes('json_each'))).toEqual([]);
   }, 60_000);
 });

@@ -284,8 +284,13 @@ async function reviews(db: Kysely<Database>, day: string, active: Set<string>): 
 }
 
 /**
- * 支援中 with no 支援経過 and no meeting for `days` days or more: activity in the window rules a
- * household out through the date indexes, and only those left get their last activity looked up.
+ * 支援中 with no 支援経過, meeting or status change for `days` days or more, by the day. A household's
+ * kept latest activity (households.last_activity_on, migration 1080) counts every date, so the 支援中
+ * households whose latest is on or before the window's start are quiet on the day: one range of the
+ * partial index. (Nothing of theirs is dated after that start, status changes included, so their
+ * status on any later day is the one kept for today.) Only a household with something dated after
+ * the day (a meeting still to come; on a past day, what came later) can be quiet by the day with a
+ * later latest activity: those few get their latest activity up to the day looked up.
  */
 async function quiet(
   db: Kysely<Database>,
@@ -294,23 +299,33 @@ async function quiet(
   active: Set<string>,
 ): Promise<Desk['quietHouseholds']> {
   const since = addDays(day, -days);
-  const recent = await sql<{ household_id: string }>`
-    SELECT household_id FROM progress_notes WHERE noted_on > ${since} AND noted_on <= ${day} AND voided_at IS NULL
-    UNION SELECT household_id FROM meetings WHERE held_on > ${since} AND held_on <= ${day} AND cancelled_at IS NULL
-    UNION SELECT household_id FROM status_changes WHERE changed_on > ${since} AND changed_on <= ${day} AND voided_at IS NULL`.execute(
+  const kept = await db
+    .selectFrom('households')
+    .select(['id', 'case_no', 'label', 'last_activity_on as last_on'])
+    .where('status', '=', 'active')
+    .where('last_activity_on', '<=', since)
+    .execute();
+  const later = await sql<{ household_id: string }>`
+    SELECT household_id FROM progress_notes WHERE noted_on > ${day} AND voided_at IS NULL
+    UNION SELECT household_id FROM meetings WHERE held_on > ${day} AND cancelled_at IS NULL
+    UNION SELECT household_id FROM status_changes WHERE changed_on > ${day} AND voided_at IS NULL`.execute(
     db,
   );
-  const busy = new Set(recent.rows.map((r) => r.household_id));
-  const candidates = [...active].filter((id) => !busy.has(id));
-  if (candidates.length === 0) return [];
-  const rows = await sql<{ id: string; case_no: string; label: string; last_on: string }>`
+  const keptIds = new Set(kept.map((r) => r.id));
+  const others = later.rows.map((r) => r.household_id).filter((id) => active.has(id) && !keptIds.has(id));
+  const looked =
+    others.length === 0
+      ? []
+      : (
+          await sql<{ id: string; case_no: string; label: string; last_on: string }>`
     SELECT h.id, h.case_no, h.label, max(
       coalesce((SELECT max(p.noted_on) FROM progress_notes p WHERE p.household_id = h.id AND p.noted_on <= ${day} AND p.voided_at IS NULL), ''),
       coalesce((SELECT max(m.held_on) FROM meetings m WHERE m.household_id = h.id AND m.held_on <= ${day} AND m.cancelled_at IS NULL), ''),
       coalesce((SELECT max(s.changed_on) FROM status_changes s WHERE s.household_id = h.id AND s.changed_on <= ${day} AND s.voided_at IS NULL), '')
     ) AS last_on
-    FROM households h WHERE h.id IN (SELECT value FROM json_each(${JSON.stringify(candidates)}))`.execute(db);
-  return rows.rows
+    FROM households h WHERE h.id IN (SELECT value FROM json_each(${JSON.stringify(others)}))`.execute(db)
+        ).rows.filter((r) => r.last_on <= since);
+  return [...kept.filter((r) => active.has(r.id)), ...looked]
     .map((r) => ({
       householdId: r.id,
       caseNo: r.case_no,
