@@ -1,4 +1,5 @@
-import { Document, type FileChild, Packer } from 'docx';
+import { Document, type FileChild } from 'docx';
+import { compileParts, type Keyed } from './compile.js';
 import { fontTableXml } from './fonts.js';
 import type { FormData } from './form-data.js';
 import { type LayoutFonts, type PageCounter, pageCounter } from './layout-fonts.js';
@@ -13,7 +14,7 @@ import {
 import { themeFonts } from './styles.js';
 import { documentStyles } from './styles-part.js';
 import { cleanText } from './text.js';
-import { type PackageParts, zipParts } from './zip-parts.js';
+import { zipParts } from './zip-parts.js';
 
 /** One run of pages with the same furniture: a 様式, or one letter of a 様式1 file. */
 export interface DocumentSection {
@@ -50,18 +51,9 @@ export interface PackedDocument {
 }
 
 /**
- * docx's compiler: what Packer.toBuffer runs before zipping (docx is pinned to an exact version; the
- * forms tests open every part this writes). Packer then zips in JavaScript; zipParts does it natively.
- */
-const compiler: {
-  compile(file: Document, prettify: undefined, overrides: { path: string; data: string }[]): PackageParts;
-  // biome-ignore lint/complexity/useLiteralKeys: the member is private; TypeScript reads it only by index
-} = Packer['compiler'];
-if (typeof compiler?.compile !== 'function') throw new Error('docx: Packer has no compiler any more');
-
-/**
  * The parts docx writes the same way whatever the document says (no one's data in them), whose
- * compressed bytes may be kept for the next document. The body, headers, footers and properties are not.
+ * compressed bytes may be kept for the next document, as may those compileParts made from keys (the
+ * furniture, the empty notes). The body and the properties are not.
  */
 export const structuralPart =
   /^(\[Content_Types\]\.xml|_rels\/\.rels|word\/_rels\/[\w.]+\.rels|word\/(styles|numbering|settings|fontTable)\.xml|word\/theme\/theme\d+\.xml|docProps\/(app|custom)\.xml)$/;
@@ -117,11 +109,16 @@ function sharedFurniture(spec: DocumentSpec, shareFooters: boolean): { header: b
 /**
  * A section whose header or footer is the previous section's has none of its own: Word and LibreOffice
  * lay it out with the previous one, so a 様式1 of 14 letters holds one header and one footer, not 14 of
- * each (they were most of its XML, and of the time to write and zip it).
+ * each (they were most of its XML, and of the time to write and zip it). `keyed`: the headers and
+ * footers compileParts may take from an earlier document with the same furniture.
  */
-function wordDocument(spec: DocumentSpec, counter: PageCounter | null, shareFooters: boolean): Document {
+export function wordDocument(
+  spec: DocumentSpec,
+  counter: PageCounter | null,
+  shareFooters: boolean,
+): { file: Document; keyed: Map<object, Keyed> } {
   const shared = sharedFurniture(spec, shareFooters);
-  return new Document({
+  const file = new Document({
     styles: documentStyles(),
     theme: { fonts: themeFonts },
     ...(counter ? { pageNumbers: counter.estimator } : {}),
@@ -139,6 +136,29 @@ function wordDocument(spec: DocumentSpec, counter: PageCounter | null, shareFoot
       children: section.children,
     })),
   });
+  // Headers and footers print only what they are made from (no one's data): each is written once per
+  // process. A footer laid out by the page counter prints its counts too, so it is written each time.
+  const ownHeaders = spec.sections.filter((_, i) => !shared[i]?.header);
+  const ownFooters = spec.sections.filter((_, i) => !shared[i]?.footer);
+  const keyed = new Map<object, Keyed>();
+  file.Headers.forEach((header, i) => {
+    const section = ownHeaders[i];
+    if (section)
+      keyed.set(header.View, {
+        path: `word/header${i + 1}.xml`,
+        key: JSON.stringify(['header', section.headerLabel, section.copy, section.orientation]),
+      });
+  });
+  if (!counter)
+    file.Footers.forEach((footer, i) => {
+      const section = ownFooters[i];
+      if (section)
+        keyed.set(footer.View, {
+          path: `word/footer${i + 1}.xml`,
+          key: JSON.stringify(['footer', section.warning, spec.numbering]),
+        });
+    });
+  return { file, keyed };
 }
 
 /**
@@ -153,12 +173,17 @@ export async function packDocument(
 ): Promise<PackedDocument> {
   const pack = async (shareFooters: boolean) => {
     const counter = layout ? await pageCounter(layout) : null;
-    const parts = compiler.compile(wordDocument(spec, counter, shareFooters), undefined, [
-      { path: 'docProps/core.xml', data: coreProperties(spec.title, spec.author, spec.createdAt) },
-      { path: 'word/fontTable.xml', data: fontTableXml },
-    ]);
+    const { file, keyed } = wordDocument(spec, counter, shareFooters);
+    const { parts, known } = compileParts(
+      file,
+      [
+        { path: 'docProps/core.xml', data: coreProperties(spec.title, spec.author, spec.createdAt) },
+        { path: 'word/fontTable.xml', data: fontTableXml },
+      ],
+      keyed,
+    );
     return {
-      bytes: zipParts(parts, spec.createdAt, (path) => structuralPart.test(path)),
+      bytes: zipParts(parts, spec.createdAt, (path) => known.has(path) || structuralPart.test(path)),
       counted: counter?.counted() ?? null,
     };
   };
