@@ -123,10 +123,15 @@ export async function appendAuditEvent(db: Kysely<Database>, input: AuditInput, 
       detail_json: canonicalJson(input.detail ?? {}),
       prev_hash: last?.hash ?? genesisHash,
     };
-    const [hash] = await macHashes(trx, [macMessage(fields)]);
+    // One call, one fixed statement (json_each and its sort are for verifying many at once).
+    const { rows } = await sql<{
+      mac: string;
+    }>`SELECT ${sql.raw(macFunction)}(${macMessage(fields)}) AS mac`.execute(trx);
+    const hash = rows[0]?.mac;
+    if (hash === undefined) throw new Error('the audit chain key gave no MAC');
     await trx
       .insertInto('audit_events')
-      .values({ ...fields, hash: hash as string, chain: currentChain })
+      .values({ ...fields, hash, chain: currentChain })
       .execute();
   };
   if (db.isTransaction) await write(db);
