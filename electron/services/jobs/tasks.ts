@@ -6,12 +6,8 @@ import type { AuditVerification, OfficeSettings } from '../../ipc/contract.js';
 import type { ImportReport } from '../../ipc/schemas/imports.js';
 import type { JobKind } from '../../ipc/schemas/jobs.js';
 import type { Statistics } from '../../ipc/schemas/statistics.js';
-import { verifyAuditChain } from '../audit.js';
-import { writeBackup } from '../backup.js';
-import { type PacketRequest, type RenderedPacket, renderPacket } from '../document-packet.js';
-import { systemLayoutFonts } from '../forms/index.js';
-import { type ImportFile, importFiles } from '../import/index.js';
-import { computeStatistics } from '../statistics/report.js';
+import type { PacketRequest, RenderedPacket } from '../document-packet.js';
+import type { ImportFile } from '../import/index.js';
 import type { VaultContext } from '../vault.js';
 import type { Progress } from './progress.js';
 
@@ -61,13 +57,17 @@ export interface TaskEnv {
   progress: Progress;
 }
 
-/** Runs a task with the same service functions the main thread (and the CLI) use. */
+/**
+ * Runs a task with the same service functions the main thread (and the CLI) use. Each kind imports
+ * its own: a worker that walks the audit chain never loads docx or exceljs.
+ */
 export async function runTask(
   task: JobTask,
   env: TaskEnv,
 ): Promise<ImportReport | RenderedPacket | Statistics | { path: string } | AuditVerification> {
   switch (task.kind) {
-    case 'import':
+    case 'import': {
+      const { importFiles } = await import('../import/index.js');
       return importFiles(
         env.db,
         task.files,
@@ -75,7 +75,12 @@ export async function runTask(
         task.commit ? { userId: env.user.id } : null,
         env.progress,
       );
-    case 'render':
+    }
+    case 'render': {
+      const [{ renderPacket }, { systemLayoutFonts }] = await Promise.all([
+        import('../document-packet.js'),
+        import('../forms/index.js'),
+      ]);
       return renderPacket(
         env.db,
         env.user,
@@ -85,7 +90,9 @@ export async function runTask(
         task.fonts ? await systemLayoutFonts() : null,
         env.progress,
       );
+    }
     case 'statistics': {
+      const { computeStatistics } = await import('../statistics/report.js');
       env.progress.report('counting', 0, task.fiscalYears.length, '年度');
       const { fiscalYears, threshold } = task;
       const stats = await computeStatistics(env.db, { fiscalYears, threshold, fieldOrder: agencyFields });
@@ -93,6 +100,7 @@ export async function runTask(
       return stats;
     }
     case 'backup': {
+      const { writeBackup } = await import('../backup.js');
       const anchorKey = Buffer.from(task.anchorKey);
       task.anchorKey.fill(0);
       try {
@@ -115,7 +123,9 @@ export async function runTask(
         anchorKey.fill(0);
       }
     }
-    case 'verify':
+    case 'verify': {
+      const { verifyAuditChain } = await import('../audit.js');
       return verifyAuditChain(env.db, env.progress);
+    }
   }
 }
