@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../services/audit.js';
 import { listConsents, withdrawConsent } from '../services/consent.js';
-import { listHouseholds } from '../services/households.js';
+import { listHouseholds } from '../services/household-page.js';
 import { type SheetData, xlsxBytes } from '../services/import/fixtures.js';
 import { saveOfficeSettings } from '../services/office-settings.js';
 import { finishedOffice } from '../services/testing/meeting-documents-fixture.js';

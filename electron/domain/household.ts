@@ -21,6 +21,17 @@ export const sexSchema = z.enum(['male', 'female', 'other', 'unknown']);
 export type Sex = z.infer<typeof sexSchema>;
 export const sexLabels: Record<Sex, string> = { male: '男', female: '女', other: 'その他', unknown: '不明' };
 
+/** The columns 世帯一覧 can be ordered by: 受付日, ふりがな, 受付番号. */
+export const householdListSorts = ['receivedOn', 'kana', 'caseNo'] as const;
+export type HouseholdListSort = (typeof householdListSorts)[number];
+export type ListDirection = 'ascending' | 'descending';
+/** The way a column sorts when no direction is asked for: 受付日 newest first, the others from the start. */
+export const usualDirection: Readonly<Record<HouseholdListSort, ListDirection>> = {
+  receivedOn: 'descending',
+  kana: 'ascending',
+  caseNo: 'ascending',
+};
+
 /** 世帯員 are labelled A, B, C… in their order (A氏, B氏 in 支援会議 documents). */
 export function memberLabel(index: number): string {
   return String.fromCharCode(65 + index);

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAgencies } from './agencies.js';
 import { listAuditEvents } from './audit.js';
 import { addConsent, correctConsent, listConsents, voidConsent, withdrawConsent } from './consent.js';
-import { createHousehold, getHousehold, listHouseholds } from './households.js';
+import { listHouseholds } from './household-page.js';
+import { createHousehold, getHousehold } from './households.js';
 import { dayCtx, serviceCtx } from './testing/service-context.js';
 import { signedInVault } from './testing/signed-in-vault.js';
 

@@ -4,14 +4,8 @@ import { saveAgency } from './agencies.js';
 import { listAuditEvents } from './audit.js';
 import { KasaneError } from './errors.js';
 import { getFamily, listEcoMapTies, saveEcoMapTie, saveRelations } from './family.js';
-import {
-  getHousehold,
-  listHouseholds,
-  listMembers,
-  saveMembers,
-  updateHousehold,
-  voidMember,
-} from './households.js';
+import { listHouseholds } from './household-page.js';
+import { getHousehold, listMembers, saveMembers, updateHousehold, voidMember } from './households.js';
 import { createMeeting, savePlan } from './meetings.js';
 import { defaultOfficeSettings } from './office-settings.js';
 import { saveProgressNote } from './progress-notes.js';

@@ -11,11 +11,11 @@ import { DocumentGate, issueDocument, previewDocument } from './document-gate.js
 import { forgetRasters } from './drawings/raster.js';
 import { evaluationDraft, listEvaluations } from './evaluation.js';
 import { getFamily, saveEcoMapTie, saveRelations } from './family.js';
+import { listHouseholds } from './household-page.js';
 import { changeHouseholdStatus, correctStatusChange, voidStatusChange } from './household-status.js';
 import {
   createHousehold,
   getHousehold,
-  listHouseholds,
   saveMembers,
   suggestCaseNo,
   updateHousehold,

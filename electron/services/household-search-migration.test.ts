@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { migrations } from '../../db/migrations/index.js';
 import { openStore } from '../../db/open.js';
-import { listHouseholds } from './households.js';
+import { listHouseholds } from './household-page.js';
 import { dayCtx } from './testing/service-context.js';
 import { tempDataDir } from './testing/temp-data-dir.js';
 

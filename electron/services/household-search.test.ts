@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HouseholdInput, MemberInput } from '../ipc/schemas/households.js';
-import { createHousehold, listHouseholds, saveMembers } from './households.js';
+import { listHouseholds } from './household-page.js';
+import { createHousehold, saveMembers } from './households.js';
 import { livingMember } from './testing/members.js';
 import { dayCtx, serviceCtx } from './testing/service-context.js';
 import { signedInVault } from './testing/signed-in-vault.js';

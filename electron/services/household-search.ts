@@ -11,7 +11,7 @@ import {
   searchToken,
   writeSearchEntries,
 } from '../../db/search-index.js';
-import { type HouseholdListSort, type ListDirection, usualDirection } from '../ipc/schemas/households.js';
+import { type HouseholdListSort, type ListDirection, usualDirection } from '../domain/household.js';
 
 /** Rewrites one household's search row and index entries (inside the caller's transaction). */
 export async function reindexHousehold(trx: Kysely<Database>, householdId: string): Promise<void> {

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAuditEvents } from './audit.js';
+import { listHouseholds } from './household-page.js';
 import { changeHouseholdStatus, correctStatusChange, voidStatusChange } from './household-status.js';
-import { createHousehold, getHousehold, listHouseholds, updateHousehold } from './households.js';
+import { createHousehold, getHousehold, updateHousehold } from './households.js';
 import { openHouseholdsAt } from './statistics/report.js';
 import { dayCtx, serviceCtx } from './testing/service-context.js';
 import { signedInVault } from './testing/signed-in-vault.js';

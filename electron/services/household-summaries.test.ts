@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertHousehold, listHouseholds } from './households.js';
+import { listHouseholds } from './household-page.js';
+import { insertHousehold } from './households.js';
 import { withPlans } from './testing/query-plans.js';
 import { dayCtx } from './testing/service-context.js';
 import { signedInVault } from './testing/signed-in-vault.js';

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HouseholdInput } from '../ipc/schemas/households.js';
-import { createHousehold, listHouseholds, updateHousehold } from './households.js';
+import { listHouseholds } from './household-page.js';
+import { createHousehold, updateHousehold } from './households.js';
 import { dayCtx, serviceCtx } from './testing/service-context.js';
 import { signedInVault } from './testing/signed-in-vault.js';
 

@@ -3,11 +3,11 @@ import { consentState } from '../domain/consent.js';
 import type { HouseholdInput, MemberInput } from '../ipc/schemas/households.js';
 import { listAgencies } from './agencies.js';
 import { addConsent, withdrawConsent } from './consent.js';
+import { listHouseholds } from './household-page.js';
 import { changeHouseholdStatus } from './household-status.js';
 import {
   createHousehold,
   getHousehold,
-  listHouseholds,
   listMembers,
   saveMembers,
   suggestCaseNo,

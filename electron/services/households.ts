@@ -4,7 +4,7 @@ import { caseNoKey } from '../../db/case-number-key.js';
 import type { Database, MemberTable } from '../../db/schema.js';
 import { foldForSearch } from '../../db/search-fold.js';
 import { writeStatusPeriods } from '../../db/status-periods.js';
-import { consentValidOn, methodLabels } from '../domain/consent.js';
+import { methodLabels } from '../domain/consent.js';
 import { formatWareki } from '../domain/dates.js';
 import {
   fiscalYearLabel,
@@ -19,20 +19,18 @@ import type { ParsedInput } from '../ipc/contract.js';
 import {
   type HouseholdDetail,
   type HouseholdInput,
-  type HouseholdSummary,
   type Member,
   type MemberInput,
   memberVersionSchema,
-  usualDirection,
 } from '../ipc/schemas/households.js';
 import { assertAgenciesRegistered } from './agencies.js';
 import { consentHistory } from './consent.js';
 import type { Context } from './context.js';
 import { correctionsOf, recordCorrection, requireReason } from './corrections.js';
 import { KasaneError } from './errors.js';
-import { reindexHousehold, searchHouseholdIds } from './household-search.js';
+import { reindexHousehold } from './household-search.js';
 import { moveReceivedOn, statusHistory } from './household-status.js';
-import { detailRow, summaryRows, toSummary } from './household-summaries.js';
+import { detailRow, toSummary } from './household-summaries.js';
 
 /** 課題 must be on the list and in use; `kept` (tags the household already has) may have been retired since. */
 async function assertKnownIssues(
@@ -484,73 +482,6 @@ function toMember(r: MemberRow): Member {
     deathYear: r.death_year,
     isKeyPerson: r.is_key_person === 1,
   };
-}
-
-async function householdsWithValidConsent(db: Kysely<Database>, today: string): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('consents')
-    .select(['household_id', 'obtained_on', 'withdrawn_on'])
-    .where('obtained_on', '<=', today)
-    .where('voided_at', 'is', null)
-    .execute();
-  return new Set(
-    rows
-      .filter((r) => consentValidOn({ obtainedOn: r.obtained_on, withdrawnOn: r.withdrawn_on }, today))
-      .map((r) => r.household_id),
-  );
-}
-
-/**
- * One page of 世帯一覧. The filters and the order pick the page's ids first; the summary columns
- * (each a small subquery) are then computed for those rows only.
- */
-export async function listHouseholds(
-  ctx: Pick<Context, 'db' | 'today'>,
-  input: ParsedInput<'households.list'>,
-): Promise<HouseholdSummary[]> {
-  const { db, today } = ctx;
-  const fiscalYear = input.fiscalYear ? fiscalYearRange(input.fiscalYear) : undefined;
-  const filters = {
-    status: input.status,
-    issue: input.issue,
-    receivedFrom: fiscalYear?.start,
-    receivedTo: fiscalYear?.end,
-  };
-  // The track is today's consent state, which the domain decides: it filters the ordered ids here.
-  const consented = input.track ? await householdsWithValidConsent(db, today) : null;
-  const onTrack = (id: string) => consented === null || consented.has(id) === (input.track === 'consented');
-  let ids: string[];
-  if (input.query.trim()) {
-    ids = await searchHouseholdIds(db, {
-      query: input.query,
-      sort: input.sort,
-      direction: input.direction,
-      limit: consented ? null : input.limit,
-      filters,
-    });
-  } else {
-    let page = db.selectFrom('households as h').select('h.id');
-    if (filters.status) page = page.where('h.status', '=', filters.status);
-    if (filters.issue)
-      page = page.where(
-        'h.id',
-        'in',
-        db.selectFrom('household_issues').select('household_id').where('issue', '=', filters.issue),
-      );
-    if (fiscalYear)
-      page = page.where('h.received_on', '>=', fiscalYear.start).where('h.received_on', '<=', fiscalYear.end);
-    const direction = (input.direction ?? usualDirection[input.sort]) === 'ascending' ? 'asc' : 'desc';
-    page =
-      input.sort === 'caseNo'
-        ? page.orderBy('h.case_no', direction)
-        : page
-            .orderBy(input.sort === 'kana' ? 'h.sort_kana' : 'h.received_on', direction)
-            .orderBy('h.case_no', direction);
-    ids = (await (consented ? page : page.limit(input.limit)).execute()).map((r) => r.id);
-  }
-  ids = ids.filter(onTrack).slice(0, input.limit);
-  if (ids.length === 0) return [];
-  return (await summaryRows(db, ids)).map((row) => toSummary(row, today));
 }
 
 export async function getHousehold(

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAuditEvents } from './audit.js';
-import { createHousehold, getHousehold, listHouseholds, saveMembers } from './households.js';
+import { listHouseholds } from './household-page.js';
+import { createHousehold, getHousehold, saveMembers } from './households.js';
 import {
   listProgressNotes,
   progressNoteHistory,

@@ -1,8 +1,6 @@
 import type { OpenStore } from '../../db/open.js';
-import { formatWarekiDateTime } from '../domain/office-day.js';
-import type { RecordsLostStatus, VaultStatus } from '../ipc/contract.js';
+import type { VaultStatus } from '../ipc/contract.js';
 import { acknowledgeConfidentiality, needsAcknowledgement } from './acknowledgement.js';
-import type { RecordsLost } from './anchor.js';
 import { appendAuditEvent } from './audit.js';
 import { type Clock, systemClock } from './clock.js';
 import { dataDirPaths } from './data-dir.js';
@@ -11,6 +9,7 @@ import { claimDataFolder, type DataFolderLock } from './data-folder-lock.js';
 import { KasaneError } from './errors.js';
 import { type KdfProfile, readKeyslots } from './keyslots.js';
 import { getOfficeSettings } from './office-settings.js';
+import { describeLoss } from './records-lost.js';
 import { backoffSeconds, readUnlockFailures, type UnlockFailure } from './unlock-failures.js';
 import { listUsers } from './users.js';
 import {
@@ -287,28 +286,4 @@ export class VaultSession {
     this.#vault = vault;
     await this.refreshSettings();
   }
-}
-
-/** The Japanese account of a loss, for the screen and the CLI alike. */
-export function describeLoss(lost: RecordsLost): RecordsLostStatus {
-  const confirmed = lost.lastConfirmed
-    ? `監査ログ #${lost.lastConfirmed.id}、${formatWarekiDateTime(lost.lastConfirmed.at)}`
-    : 'なし';
-  const message =
-    lost.reason === 'behind'
-      ? `最新の記録の一部が失われています（最後に確認できた記録: ${confirmed}）。`
-      : lost.reason === 'diverged'
-        ? `監査ログの最新の記録が、到達点の記録（kasane.anchor）と一致しません。記録が書き換えられた可能性があります（最後に確認できた記録: ${confirmed}）。`
-        : lost.reason === 'anchorMissing'
-          ? '到達点の記録（kasane.anchor）が見つからないため、最新の記録がそろっているか確認できません。'
-          : '到達点の記録（kasane.anchor）が壊れているため、最新の記録がそろっているか確認できません。';
-  const point = (h: RecordsLost['found']) => (h ? { id: h.id, kind: h.kind, at: h.at } : null);
-  return {
-    reason: lost.reason,
-    message,
-    lastConfirmed: point(lost.lastConfirmed),
-    found: point(lost.found),
-    commitsExpected: lost.commitsExpected,
-    commitsFound: lost.commitsFound,
-  };
 }

@@ -2,7 +2,7 @@ import { consentLabels } from '../../domain/consent.js';
 import { formatWareki } from '../../domain/dates.js';
 import { statusLabels } from '../../domain/household.js';
 import type { HouseholdSummary } from '../../ipc/schemas/households.js';
-import { listHouseholds } from '../../services/households.js';
+import { listHouseholds } from '../../services/household-page.js';
 import { displayWidth } from '../display-width.js';
 import { exitCodes } from '../exit-codes.js';
 import { cliContext, serviceContext, withCliVault } from '../open-vault.js';

@@ -1,7 +1,7 @@
 import { appendAuditEvent, verifyAuditChain } from '../../services/audit.js';
 import { verifyBackup } from '../../services/backup.js';
+import { describeLoss } from '../../services/records-lost.js';
 import { acceptRecordsLoss } from '../../services/vault.js';
-import { describeLoss } from '../../services/vault-session.js';
 import { CliError } from '../cli-error.js';
 import { exitCodes } from '../exit-codes.js';
 import { cliContext, withCliVault } from '../open-vault.js';

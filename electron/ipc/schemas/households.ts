@@ -5,7 +5,7 @@ import {
   recordedConsentMethodSchema,
 } from '../../domain/consent.js';
 import { parseJapaneseDate, parseJapaneseYear } from '../../domain/dates.js';
-import { householdStatusSchema, sexSchema, trackSchema } from '../../domain/household.js';
+import { householdListSorts, householdStatusSchema, sexSchema, trackSchema } from '../../domain/household.js';
 import { achievementSchema } from '../../domain/monitoring.js';
 import { contactMeansSchema } from '../../domain/progress-note.js';
 import {
@@ -247,15 +247,7 @@ export const statusChangeCorrectionInputSchema = z.object({
   reason: trimmed(500).min(1, '訂正の理由を入力してください（履歴に残ります）'),
 });
 
-export const householdListSortSchema = z.enum(['receivedOn', 'kana', 'caseNo']);
-export type HouseholdListSort = z.infer<typeof householdListSortSchema>;
-export type ListDirection = 'ascending' | 'descending';
-/** The way a column sorts when no direction is asked for: 受付日 newest first, the others from the start. */
-export const usualDirection: Readonly<Record<HouseholdListSort, ListDirection>> = {
-  receivedOn: 'descending',
-  kana: 'ascending',
-  caseNo: 'ascending',
-};
+export const householdListSortSchema = z.enum(householdListSorts);
 
 export const householdListInputSchema = z.object({
   query: z.string().max(100).default(''),

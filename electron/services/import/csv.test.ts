@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { listHouseholds, listMembers } from '../households.js';
+import { listHouseholds } from '../household-page.js';
+import { listMembers } from '../households.js';
 import { livingAsListed } from '../testing/members.js';
 import { dayCtx, serviceCtx } from '../testing/service-context.js';
 import { signedInVault } from '../testing/signed-in-vault.js';

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listRelations } from '../family.js';
-import { listHouseholds, listMembers } from '../households.js';
+import { listHouseholds } from '../household-page.js';
+import { listMembers } from '../households.js';
 import { dayCtx, serviceCtx } from '../testing/service-context.js';
 import { signedInVault } from '../testing/signed-in-vault.js';
 import { dumpDatabase, importCounts, type Rows, xlsxFiles } from './fixtures.js';

@@ -3,7 +3,7 @@ import { listAgencies } from '../agencies.js';
 import { listAuditEvents } from '../audit.js';
 import { listConsents, withdrawConsent } from '../consent.js';
 import { deskOn } from '../desk.js';
-import { listHouseholds } from '../households.js';
+import { listHouseholds } from '../household-page.js';
 import { getMeeting, listMeetings } from '../meetings.js';
 import { dayCtx, serviceCtx } from '../testing/service-context.js';
 import { signedInVault } from '../testing/signed-in-vault.js';

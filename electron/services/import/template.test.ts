@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAgencies } from '../agencies.js';
-import { listHouseholds, listMembers } from '../households.js';
+import { listHouseholds } from '../household-page.js';
+import { listMembers } from '../households.js';
 import { getMeeting, listMeetings } from '../meetings.js';
 import { dayCtx, serviceCtx } from '../testing/service-context.js';
 import { signedInVault } from '../testing/signed-in-vault.js';

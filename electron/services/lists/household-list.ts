@@ -1,12 +1,17 @@
 import { consentLabels } from '../../domain/consent.js';
 import { formatWareki } from '../../domain/dates.js';
 import { fiscalYearLabel } from '../../domain/fiscal-year.js';
-import { statusLabels, trackLabels } from '../../domain/household.js';
+import {
+  type HouseholdListSort,
+  type ListDirection,
+  statusLabels,
+  trackLabels,
+  usualDirection,
+} from '../../domain/household.js';
 import type { ParsedInput } from '../../ipc/contract.js';
-import { type HouseholdListSort, type ListDirection, usualDirection } from '../../ipc/schemas/households.js';
 import type { DocumentPreview } from '../../ipc/schemas/lists.js';
 import type { GateContext } from '../document-gate.js';
-import { listHouseholds } from '../households.js';
+import { listHouseholds } from '../household-page.js';
 import { confidentialityWarning } from '../legal.js';
 import { holdList } from './hold-list.js';
 import type { ListTable } from './list-table.js';

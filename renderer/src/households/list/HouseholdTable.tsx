@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
+import type { HouseholdListSort } from '../../../../electron/domain/household';
 import { formatWarekiDate } from '../../../../electron/domain/office-day';
-import type { HouseholdListSort, HouseholdSummary } from '../../../../electron/ipc/schemas/households';
+import type { HouseholdSummary } from '../../../../electron/ipc/schemas/households';
 import { cx } from '../../ui/cx';
 import { SortableHeader } from '../../ui/SortableHeader';
 import type { SortState } from '../../ui/sort';

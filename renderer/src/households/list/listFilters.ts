@@ -1,10 +1,12 @@
-import { type HouseholdStatus, statusLabels, trackLabels } from '../../../../electron/domain/household';
 import {
-  type HouseholdListInput,
   type HouseholdListSort,
+  type HouseholdStatus,
   type ListDirection,
+  statusLabels,
+  trackLabels,
   usualDirection,
-} from '../../../../electron/ipc/schemas/households';
+} from '../../../../electron/domain/household';
+import type { HouseholdListInput } from '../../../../electron/ipc/schemas/households';
 
 /** The list's search and filters as the selects hold them ('' = すべて). */
 export interface ListFilters {
