@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createContext } from '../../electron/services/context.js';
-import { listHouseholds } from '../../electron/services/households.js';
+import { listHouseholds } from '../../electron/services/household-page.js';
 import { fastKdf } from '../../electron/services/testing/temp-data-dir.js';
 import { VaultSession } from '../../electron/services/vault-session.js';
 import { seedBenchData } from './seed.js';
