@@ -1,57 +1,6 @@
-import { type Document, Packer } from 'docx';
+import type { Document, IContext, XmlComponent } from 'docx';
+import { partXml } from './xml-writer.js';
 import type { PackageParts } from './zip-parts.js';
-
-/**
- * docx's compiler: what Packer.toBuffer runs before zipping (docx is pinned to an exact version; the
- * forms tests open every part this writes). Kasane runs its own instance of it, whose formatter skips
- * the parts every Kasane document has the same (below): formatting and writing their XML again for
- * each file was half the time to write the 別添資料.
- */
-interface Compiler {
-  compile(file: Document, prettify: undefined, overrides: { path: string; data: string }[]): PackageParts;
-  formatter: { format(component: object, context: object): object };
-}
-
-// biome-ignore lint/complexity/useLiteralKeys: the member is private; TypeScript reads it only by index
-const docxCompiler: Compiler | undefined = Packer['compiler'];
-const CompilerClass = docxCompiler?.constructor as (new () => Compiler) | undefined;
-if (
-  typeof docxCompiler?.compile !== 'function' ||
-  typeof docxCompiler.formatter?.format !== 'function' ||
-  !CompilerClass
-)
-  throw new Error('docx: Packer has no compiler any more');
-const compiler = new CompilerClass();
-
-/**
- * The parts no Kasane document configures: the theme (styles.ts' fonts), the styles (one set for
- * every document, styles-part.ts), the settings, the numbering (no list in any document), the empty
- * foot- and endnotes, the package relationships and the app and custom properties. Kasane's Document
- * options (document.ts) never change them, so the first file's text is every file's. The content
- * types list one override per header and footer: they are known by those counts. The body's
- * relationships name its pictures and are written each time.
- */
-function fixedParts(file: Document): [object, Keyed][] {
-  const fixed = (component: object, path: string): [object, Keyed] => [component, { path, key: path }];
-  return [
-    fixed(file.Theme, 'word/theme/theme1.xml'),
-    fixed(file.Styles, 'word/styles.xml'),
-    fixed(file.Settings, 'word/settings.xml'),
-    fixed(file.Numbering, 'word/numbering.xml'),
-    fixed(file.FootNotes.View, 'word/footnotes.xml'),
-    fixed(file.Endnotes.View, 'word/endnotes.xml'),
-    fixed(file.FileRelationships, '_rels/.rels'),
-    fixed(file.AppProperties, 'docProps/app.xml'),
-    fixed(file.CustomProperties, 'docProps/custom.xml'),
-    [
-      file.ContentTypes,
-      {
-        path: '[Content_Types].xml',
-        key: JSON.stringify(['content types', file.Headers.length, file.Footers.length]),
-      },
-    ],
-  ];
-}
 
 /** A part whose text `key` determines entirely (and which holds no picture). */
 export interface Keyed {
@@ -66,49 +15,192 @@ export interface Keyed {
 const known = new Map<string, string>();
 const keptLimit = 64;
 
-/** What a skipped part is formatted as; its text is put back after docx has compiled. */
-const skipped = Object.freeze({ 'kasane:skipped': {} });
-let skipping: ReadonlySet<object> = new Set();
-
-const format = compiler.formatter.format.bind(compiler.formatter);
-compiler.formatter.format = (component, context) =>
-  skipping.has(component) ? skipped : format(component, context);
+const relationshipType = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /**
- * The package's parts by path, as docx compiles them, `overrides` replacing the parts they name.
- * `keyed` names components whose part is already known by its key: docx neither formats nor writes
- * them (nor the overridden ones, which it would format only to throw away). `known`: the paths of
- * parts made from keys (no one's data), which the zip may keep compressed.
+ * docx writes `{key}` where a picture's relationship id or a list's number goes, and replaces each once
+ * the ids are known (in any text of the part, as docx does).
+ */
+const placeholder = /\{([^{}]+)\}/g;
+
+function replaced(xml: string, values: ReadonlyMap<string, string>): string {
+  return values.size === 0 || !xml.includes('{')
+    ? xml
+    : xml.replace(placeholder, (text, key: string) => values.get(key) ?? text);
+}
+
+/** docx's key of a list instance, as its placeholders name it. */
+function listKey(reference: string, instance: number, restartedListId: number | string | undefined): string {
+  return restartedListId === undefined
+    ? `${reference}-${instance}`
+    : `${reference}-restart ${restartedListId}`;
+}
+
+/** What docx can hold that no Kasane document uses: refused rather than written differently from docx. */
+function unsupported(file: Document): string | null {
+  if (!file.Comments.IsEmpty || file.CommentsExtended || file.CommentsIds) return 'comments';
+  if (file.Macros) return 'macros';
+  if (file.Bibliography) return 'a bibliography';
+  if (file.PackageParts.Array.length > 0) return 'embedded parts';
+  if (file.FontTable.files.length > 0) return 'embedded fonts';
+  return null;
+}
+
+/**
+ * The package's parts by path, in the order and with the bytes docx 9.15.2's compiler gives them
+ * (`overrides` replacing the parts they name), for a document of text, tables, fields and pictures in
+ * its body: what every Kasane document is made of.
+ *
+ * docx's compiler formats each part into a tree of objects, walks the tree again with a general XML
+ * writer, formats every header and footer twice and searches every part for placeholders. Here each
+ * part is formatted once and written by `partXml`, and only a document with pictures or lists is
+ * searched. Parts are not formatted at all when their text is known:
+ * - the parts no Kasane document configures (theme, styles, settings, the empty notes, the package
+ *   relationships, the app and custom properties: document.ts's options never change them), and the
+ *   content types by the number of headers and footers, from the first document;
+ * - `keyed`: components whose part is known by its key (headers and footers by what they print);
+ * - the parts `overrides` replace.
+ *
+ * `known` in the result: the paths of parts made from keys (no one's data), which the zip may keep
+ * compressed. compile.test.ts and document-parts.test.ts compare every part with docx's compiler.
  */
 export function compileParts(
   file: Document,
-  overrides: { path: string; data: string }[],
+  overrides: readonly { path: string; data: string }[],
   keyed: ReadonlyMap<object, Keyed> = new Map(),
 ): { parts: PackageParts; known: Set<string> } {
-  const keyedParts = new Map([...fixedParts(file), ...keyed]);
   const overridden = new Set(overrides.map((o) => o.path));
-  const skip = new Set(
-    [...keyedParts].filter(([, part]) => known.has(part.key)).map(([component]) => component),
+  const madeFromKeys = new Set<string>();
+  const format = (component: XmlComponent, viewWrapper: IContext['viewWrapper'], standalone: boolean) => {
+    const tree = component.prepForXml({ file, viewWrapper, stack: [] });
+    if (!tree) throw new Error('docx: a part did not format');
+    return partXml(tree, standalone ? 'standalone' : 'plain');
+  };
+  /** A part known by its key: written for the first document with that key, then kept. */
+  const keptPart = (part: Keyed, write: () => string) => {
+    madeFromKeys.add(part.path);
+    const text = known.get(part.key);
+    if (text !== undefined) return text;
+    const xml = write();
+    if (known.size >= keptLimit) known.delete(known.keys().next().value ?? '');
+    known.set(part.key, xml);
+    return xml;
+  };
+  const fixed = (path: string, write: () => string) =>
+    overridden.has(path) ? '' : keptPart({ path, key: path }, write);
+  const furniture = (component: XmlComponent, path: string, write: () => string) => {
+    const part = keyed.get(component);
+    return part && part.path === path ? keptPart(part, write) : write();
+  };
+
+  // In the order docx formats them: formatting a part may add to what a later part lists.
+  let document = format(file.Document.View, file.Document, true);
+  const footnotes = fixed('word/footnotes.xml', () => format(file.FootNotes.View, file.FootNotes, true));
+  const endnotes = fixed('word/endnotes.xml', () => format(file.Endnotes.View, file.Endnotes, false));
+  const documentRelationships = file.Document.Relationships;
+  const media = file.Media.Entries;
+  if (media.length > 0) {
+    const used = new Set(Array.from(document.matchAll(placeholder), ([, key]) => key));
+    const firstId = documentRelationships.RelationshipCount + 1;
+    const ids = new Map(
+      media
+        .filter(([key]) => used.has(key))
+        .map(([key, { fileName }], i) => [key, { id: firstId + i, fileName }]),
+    );
+    document = replaced(document, new Map([...ids].map(([key, { id }]) => [key, String(id)])));
+    for (const { id, fileName } of ids.values())
+      documentRelationships.addRelationship(id, `${relationshipType}/image`, `media/${fileName}`);
+  }
+  documentRelationships.addRelationship(
+    documentRelationships.RelationshipCount + 1,
+    `${relationshipType}/fontTable`,
+    'fontTable.xml',
   );
-  if (overridden.has('docProps/core.xml')) skip.add(file.CoreProperties);
-  if (overridden.has('word/fontTable.xml')) skip.add(file.FontTable.View);
-  // Formatted only to look for pictures in comments, and there are none.
-  if (file.Comments.IsEmpty) skip.add(file.Comments);
-  skipping = skip;
-  let parts: Map<string, string | Uint8Array>;
-  try {
-    parts = new Map(compiler.compile(file, undefined, overrides));
-  } finally {
-    skipping = new Set();
+  const relationships = format(documentRelationships, file.Document, false);
+  const styles = fixed('word/styles.xml', () => format(file.Styles, file.Document, true));
+  const properties = overridden.has('docProps/core.xml')
+    ? ''
+    : format(file.CoreProperties, file.Document, true);
+  const fileRelationships = fixed('_rels/.rels', () => format(file.FileRelationships, file.Document, false));
+  const headers = file.Headers.map((h, i) =>
+    furniture(h.View, `word/header${i + 1}.xml`, () => format(h.View, h, false)),
+  );
+  const footers = file.Footers.map((f, i) =>
+    furniture(f.View, `word/footer${i + 1}.xml`, () => format(f.View, f, false)),
+  );
+  const headerRelationships = file.Headers.map((h) => format(h.Relationships, h, false));
+  const footerRelationships = file.Footers.map((f) => format(f.Relationships, f, false));
+  const custom = fixed('docProps/custom.xml', () => format(file.CustomProperties, file.Document, true));
+  const app = fixed('docProps/app.xml', () => format(file.AppProperties, file.Document, true));
+  const footnoteRelationships = fixed('word/_rels/footnotes.xml.rels', () =>
+    format(file.FootNotes.Relationships, file.FootNotes, false),
+  );
+  const endnoteRelationships = fixed('word/_rels/endnotes.xml.rels', () =>
+    format(file.Endnotes.Relationships, file.Endnotes, false),
+  );
+  const settings = fixed('word/settings.xml', () => format(file.Settings, file.Document, true));
+  const fontTable = fixed('word/fontTable.xml', () => format(file.FontTable.View, file.Document, true));
+  const fontTableRelationships = fixed('word/_rels/fontTable.xml.rels', () =>
+    format(file.FontTable.Relationships, file.Document, false),
+  );
+  const theme = fixed('word/theme/theme1.xml', () => format(file.Theme, file.Document, true));
+  // A paragraph in a list adds its list's instance while the body is written: the numbering part is
+  // known for one set of instances.
+  const lists = new Map(
+    file.Numbering.ConcreteNumbering.map(
+      (n) => [listKey(n.reference, n.instance, n.restartedListId), String(n.numId)] as const,
+    ),
+  );
+  const numbering = keptPart(
+    { path: 'word/numbering.xml', key: JSON.stringify(['numbering', ...lists]) },
+    () => format(file.Numbering, file.Document, true),
+  );
+  const contentTypes = keptPart(
+    {
+      path: '[Content_Types].xml',
+      key: JSON.stringify([
+        'content types',
+        file.Headers.length,
+        file.Footers.length,
+        ...new Set(media.map(([, m]) => m.fileName.slice(m.fileName.lastIndexOf('.')))),
+      ]),
+    },
+    () => format(file.ContentTypes, file.Document, false),
+  );
+  const refused = unsupported(file);
+  if (refused) throw new Error(`compileParts: a document with ${refused} needs docx's own compiler`);
+  if (media.length > 0) {
+    const elsewhere = [...headers, ...footers, footnotes, endnotes].some((xml) =>
+      Array.from(xml.matchAll(placeholder)).some(([, key]) => media.some(([m]) => m === key)),
+    );
+    if (elsewhere) throw new Error('compileParts: pictures are written in the body only');
   }
-  for (const { path, key } of keyedParts.values()) {
-    const text = known.get(key);
-    const compiled = parts.get(path);
-    if (text !== undefined) parts.set(path, text);
-    else if (typeof compiled === 'string') {
-      if (known.size >= keptLimit) known.delete(known.keys().next().value ?? '');
-      known.set(key, compiled);
-    }
-  }
-  return { parts, known: new Set([...keyedParts.values()].map((part) => part.path)) };
+  const parts = new Map<string, string | Uint8Array>([
+    ['word/_rels/document.xml.rels', relationships],
+    ['word/document.xml', replaced(document, lists)],
+    ['word/styles.xml', replaced(styles, lists)],
+    ['docProps/core.xml', properties],
+    ['_rels/.rels', fileRelationships],
+    ...headerRelationships.map((xml, i) => [`word/_rels/header${i + 1}.xml.rels`, xml] as const),
+    ...footerRelationships.map((xml, i) => [`word/_rels/footer${i + 1}.xml.rels`, xml] as const),
+    ...headers.map((xml, i) => [`word/header${i + 1}.xml`, replaced(xml, lists)] as const),
+    ...footers.map((xml, i) => [`word/footer${i + 1}.xml`, replaced(xml, lists)] as const),
+    ['docProps/custom.xml', custom],
+    ['docProps/app.xml', app],
+    ['word/footnotes.xml', replaced(footnotes, lists)],
+    ['word/_rels/footnotes.xml.rels', footnoteRelationships],
+    ['word/endnotes.xml', replaced(endnotes, lists)],
+    ['word/_rels/endnotes.xml.rels', endnoteRelationships],
+    ['word/settings.xml', settings],
+    ['word/fontTable.xml', fontTable],
+    ['word/_rels/fontTable.xml.rels', fontTableRelationships],
+    ['word/theme/theme1.xml', theme],
+    ['word/numbering.xml', numbering],
+    ['[Content_Types].xml', contentTypes],
+  ]);
+  for (const { path, data } of overrides) parts.set(path, data);
+  for (const path of overridden) madeFromKeys.delete(path);
+  for (const { fileName, data } of file.Media.Array)
+    parts.set(`word/media/${fileName}`, data instanceof ArrayBuffer ? new Uint8Array(data) : data);
+  return { parts, known: madeFromKeys };
 }

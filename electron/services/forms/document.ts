@@ -50,6 +50,20 @@ export interface PackedDocument {
   } | null;
 }
 
+/** How a document becomes its package's parts: `compileParts`, or docx's own compiler to compare with. */
+export type PartsCompiler = typeof compileParts;
+
+let compile: PartsCompiler = compileParts;
+
+/** For document-parts.test.ts: writes documents with `other` until the returned function is called. */
+export function compileWith(other: PartsCompiler): () => void {
+  const before = compile;
+  compile = other;
+  return () => {
+    compile = before;
+  };
+}
+
 /**
  * The parts docx writes the same way whatever the document says (no one's data in them), whose
  * compressed bytes may be kept for the next document, as may those compileParts made from keys (the
@@ -174,7 +188,7 @@ export async function packDocument(
   const pack = async (shareFooters: boolean) => {
     const counter = layout ? await pageCounter(layout) : null;
     const { file, keyed } = wordDocument(spec, counter, shareFooters);
-    const { parts, known } = compileParts(
+    const { parts, known } = compile(
       file,
       [
         { path: 'docProps/core.xml', data: coreProperties(spec.title, spec.author, spec.createdAt) },
