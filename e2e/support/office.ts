@@ -1,5 +1,10 @@
-import type { Page } from '@playwright/test';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import { largeLedger } from '../../electron/services/import/fixtures.js';
+import type { JobPace } from '../harness/job-pace.js';
 import { bridge } from './bridge.js';
+import { openPage } from './vault.js';
 
 /**
  * An office's records, put in through the page's bridge the way the screens save them: agencies,
@@ -195,5 +200,42 @@ export async function addProgressNote(page: Page, householdId: string, note: Pro
     content: note.content ?? '本人と面談し、生活の様子を聞いた。',
     nextPlan: note.next?.plan ?? '',
     ...(note.next ? { nextOn: note.next.on } : {}),
+  });
+}
+
+/** How many households 世帯一覧 lists now (up to 1,000), or finds for `query`. */
+export async function householdCount(page: Page, query = ''): Promise<number> {
+  return (await bridge<unknown[]>(page, 'households.list', { query, limit: 1000 })).length;
+}
+
+/**
+ * 取り込み of a generated 相談受付台帳 (`households` households, 受付番号 `<prefix>-00000`…, written
+ * into `dir`): 内容を確認 runs freely, then 取り込む is confirmed with the worker held before its
+ * first report (a harness with `pacedJobs`), so the spec decides when each count arrives.
+ */
+export async function startLedgerImport(
+  page: Page,
+  pace: JobPace,
+  ledger: { households: number; prefix: string; dir: string },
+): Promise<void> {
+  await openPage(page, '取り込み');
+  await mkdir(ledger.dir, { recursive: true });
+  const file = join(ledger.dir, '相談受付台帳.xlsx');
+  await writeFile(file, await largeLedger(ledger.households, ledger.prefix));
+  await page.locator('input[type="file"]').setInputFiles(file);
+
+  pace.only(['import']);
+  pace.release();
+  await page.getByRole('button', { name: '内容を確認' }).click();
+  await expect(page.getByText('誤りはありません。次の内容を登録できます')).toBeVisible({ timeout: 600_000 });
+
+  pace.allow(0);
+  await page.getByRole('button', { name: '取り込む', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'この内容で取り込みますか' })
+    .getByRole('button', { name: '取り込む' })
+    .click();
+  await expect(page.getByRole('progressbar', { name: '取り込みの進み具合' })).toBeVisible({
+    timeout: 120_000,
   });
 }

@@ -59,7 +59,7 @@ export async function unlockWith(page: Page, secret: string, userName?: string):
 /** Clicks an entry of the signed-in left navigation. */
 export async function openPage(
   page: Page,
-  label: 'ホーム' | '監査ログ' | '事務所の設定' | '利用者',
+  label: 'ホーム' | '監査ログ' | '事務所の設定' | '利用者' | '取り込み' | '関係機関',
 ): Promise<void> {
   await page
     .getByRole('navigation', { name: 'メニュー' })
