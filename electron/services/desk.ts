@@ -26,7 +26,7 @@ export async function deskOn(
     quietHouseholdDays: settings.quietHouseholdDays,
     backupReminderDays: settings.backupReminderDays,
   };
-  const active = await householdsActiveOn(db, asOf, ctx.today);
+  const active = householdsActiveOn(db, asOf, ctx.today);
   const [
     upcomingMeetings,
     afterMeetings,
@@ -64,27 +64,48 @@ export async function deskOn(
 /** The day's end in UTC terms for timestamps (created_at, audit `at`): the office day is Japan time. */
 const endOfOfficeDay = (day: string) => new Date(Date.parse(`${day}T15:00:00Z`) - 1).toISOString();
 
+/** Which of the given households are 支援中 at the end of the day; `cached` when households.status says so. */
+interface ActiveOn {
+  among(ids: Iterable<string>): Promise<Set<string>>;
+  cached: boolean;
+}
+
 /**
  * Households 支援中 at the end of `day`, by the one function over the status history (rule 17). From
  * today on, that is the status the history keeps cached in `households.status` (no change is ever
- * dated after today), read through its index; before today, the periods kept from the same history
- * (db/status-periods.ts) that contain the day, one range of their index.
+ * dated after today), looked up for the households a list holds (reading every 支援中 household grew
+ * with the office); before today, the periods kept from the same history (db/status-periods.ts) that
+ * contain the day, one range of their index, read once.
  */
-async function householdsActiveOn(db: Kysely<Database>, day: string, today: string): Promise<Set<string>> {
-  if (day >= today) {
-    const rows = await db.selectFrom('households').select('id').where('status', '=', 'active').execute();
-    return new Set(rows.map((r) => r.id));
-  }
+function householdsActiveOn(db: Kysely<Database>, day: string, today: string): ActiveOn {
+  if (day >= today)
+    return {
+      cached: true,
+      among: async (ids) => {
+        const list = [...new Set(ids)];
+        if (list.length === 0) return new Set();
+        const { rows } = await sql<{ id: string }>`SELECT h.id FROM json_each(${JSON.stringify(list)}) j
+          JOIN households h ON h.id = j.value WHERE h.status = 'active'`.execute(db);
+        return new Set(rows.map((r) => r.id));
+      },
+    };
   // The first term is the partial index's own condition: SQLite uses the index only when it is stated.
-  const rows = await db
+  const all = db
     .selectFrom('status_periods')
     .select('household_id')
     .where('status', '<>', 'closed')
     .where('status', '=', 'active')
     .where('to_on', '>', day)
     .where('from_on', '<=', day)
-    .execute();
-  return new Set(rows.map((r) => r.household_id));
+    .execute()
+    .then((rows) => new Set(rows.map((r) => r.household_id)));
+  return {
+    cached: false,
+    among: async (ids) => {
+      const active = await all;
+      return new Set([...ids].filter((id) => active.has(id)));
+    },
+  };
 }
 
 /** Meetings not 中止, with their household's 受付番号 and 表示名: where each of the desk's meeting lists starts. */
@@ -179,7 +200,7 @@ async function unfinishedMeetings(db: Kysely<Database>, day: string) {
  * whose current plan has a row whose latest モニタリング says 見直しが必要. Holding or preparing the next
  * meeting takes it off.
  */
-async function reviews(db: Kysely<Database>, day: string, active: Set<string>): Promise<Desk['reviewsDue']> {
+async function reviews(db: Kysely<Database>, day: string, activeOn: ActiveOn): Promise<Desk['reviewsDue']> {
   const noLaterMeeting = sql<boolean>`NOT EXISTS (SELECT 1 FROM meetings l WHERE l.household_id = m.household_id AND l.held_on > m.held_on AND l.cancelled_at IS NULL)`;
   const scheduled = await db
     .selectFrom('meetings as m')
@@ -203,6 +224,7 @@ async function reviews(db: Kysely<Database>, day: string, active: Set<string>): 
     .where(noLaterMeeting)
     .groupBy(['m.id', 'm.household_id'])
     .execute();
+  const active = await activeOn.among([...scheduled, ...flagged].map((r) => r.household_id));
   const due = new Map<
     string,
     { meetingId: string; householdId: string; dueOn: string; reason: 'scheduled' | 'monitoring' }
@@ -296,7 +318,7 @@ async function quiet(
   db: Kysely<Database>,
   day: string,
   days: number,
-  active: Set<string>,
+  activeOn: ActiveOn,
 ): Promise<Desk['quietHouseholds']> {
   const since = addDays(day, -days);
   const kept = await db
@@ -305,14 +327,19 @@ async function quiet(
     .where('status', '=', 'active')
     .where('last_activity_on', '<=', since)
     .execute();
+  // Each by its date index, from the day on. (With UNION, or without INDEXED BY, SQLite reads whole
+  // indexes in household order instead.)
   const later = await sql<{ household_id: string }>`
-    SELECT household_id FROM progress_notes WHERE noted_on > ${day} AND voided_at IS NULL
-    UNION SELECT household_id FROM meetings WHERE held_on > ${day} AND cancelled_at IS NULL
-    UNION SELECT household_id FROM status_changes WHERE changed_on > ${day} AND voided_at IS NULL`.execute(
+    SELECT household_id FROM progress_notes INDEXED BY progress_notes_noted_on WHERE noted_on > ${day} AND voided_at IS NULL
+    UNION ALL SELECT household_id FROM meetings WHERE held_on > ${day} AND cancelled_at IS NULL
+    UNION ALL SELECT household_id FROM status_changes WHERE changed_on > ${day} AND voided_at IS NULL`.execute(
     db,
   );
   const keptIds = new Set(kept.map((r) => r.id));
-  const others = later.rows.map((r) => r.household_id).filter((id) => active.has(id) && !keptIds.has(id));
+  const laterIds = [...new Set(later.rows.map((r) => r.household_id))].filter((id) => !keptIds.has(id));
+  // The kept rows are 支援中 by the index when households.status holds the day's status.
+  const active = await activeOn.among(activeOn.cached ? laterIds : [...keptIds, ...laterIds]);
+  const others = laterIds.filter((id) => active.has(id));
   const looked =
     others.length === 0
       ? []
@@ -325,7 +352,7 @@ async function quiet(
     ) AS last_on
     FROM households h WHERE h.id IN (SELECT value FROM json_each(${JSON.stringify(others)}))`.execute(db)
         ).rows.filter((r) => r.last_on <= since);
-  return [...kept.filter((r) => active.has(r.id)), ...looked]
+  return [...(activeOn.cached ? kept : kept.filter((r) => active.has(r.id))), ...looked]
     .map((r) => ({
       householdId: r.id,
       caseNo: r.case_no,
@@ -337,11 +364,7 @@ async function quiet(
 }
 
 /** The household's latest 支援経過 planned a next contact on or before the day, and nothing came after it. */
-async function contacts(
-  db: Kysely<Database>,
-  day: string,
-  active: Set<string>,
-): Promise<Desk['contactsDue']> {
+async function contacts(db: Kysely<Database>, day: string, activeOn: ActiveOn): Promise<Desk['contactsDue']> {
   const rows = await db
     .selectFrom('progress_notes as n')
     .innerJoin('households as h', 'h.id', 'n.household_id')
@@ -357,6 +380,7 @@ async function contacts(
       sql<boolean>`NOT EXISTS (SELECT 1 FROM meetings m WHERE m.household_id = n.household_id AND m.held_on >= n.next_on AND m.held_on <= ${day} AND m.cancelled_at IS NULL)`,
     )
     .execute();
+  const active = await activeOn.among(rows.map((r) => r.household_id));
   return rows
     .filter((r) => active.has(r.household_id))
     .map((r) => ({
