@@ -415,6 +415,8 @@ export async function keepAnchor(
   let start = { seq: 1, failuresSeq: 0 };
   if (found.state === 'ok') start = { seq: found.record.seq, failuresSeq: found.record.failuresSeq };
   else {
+    // A killed process may have left WAL frames in the OS's cache: on disk first, then named.
+    syncWal(store.sqlite);
     const head = readDatabaseHead(store.sqlite);
     await writeFileDurably(path, anchorFileBytes(key, { vaultId, ...start, ...head }));
   }
