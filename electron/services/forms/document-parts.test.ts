@@ -8,13 +8,14 @@ import { defaultOfficeSettings } from '../office-settings.js';
 import { statisticsWordReport } from '../statistics/word-report.js';
 import { twelvePeople } from '../testing/genogram-fixtures.js';
 import { compileParts } from './compile.js';
-import { compileWith, type PackedDocument, type PartsCompiler } from './document.js';
+import { compileWith, type PackedDocument, type PartsCompiler, packDocument } from './document.js';
 import {
   consentedFormData,
   hostileFormData,
   longTextFormData,
   unconsentedFormData,
 } from './form-fixtures.js';
+import { noticeSpec } from './form1-meeting-notice.js';
 import {
   type FormData,
   type LayoutFonts,
@@ -180,6 +181,22 @@ describe('compileParts は docx のコンパイラと同じバイト列のパー
     };
     const images = await familySheetImages(sheet);
     await expectSameAsDocx(() => renderFamilySheet(sheet, layout, images));
+  });
+});
+
+describe('様式1 の手紙は宛先以外を一度だけ整形し、手紙ごとに作り直したのと同じファイルになる', () => {
+  it.each(Object.keys(fixtures))('%s', async (fixture) => {
+    for (const copy of Object.values(copies))
+      for (const fonts of [null, layout]) {
+        const data = { ...(fixtures[fixture]?.() as FormData), copy };
+        const built = await packDocument(noticeSpec(data, data.notice.addressees, false), fonts);
+        const shared = await packDocument(noticeSpec(data, data.notice.addressees, true), fonts);
+        const xml = async (d: PackedDocument) =>
+          (await partsOf(d.bytes)).map(([name, bytes]) => `${name}\n${bytes.toString('utf8')}`);
+        expect(await xml(shared)).toEqual(await xml(built));
+        expect(shared.bytes.equals(built.bytes)).toBe(true);
+        expect(shared.pages).toEqual(built.pages);
+      }
   });
 });
 

@@ -1,4 +1,4 @@
-import { AlignmentType, Paragraph, type Table } from 'docx';
+import { AlignmentType, type FileChild, Paragraph, type Table } from 'docx';
 import { formHeaderLabel } from '../../domain/forms.js';
 import { issueDate, meetingDateTime, warekiDate } from './dates.js';
 import { type DocumentSection, type DocumentSpec, type PackedDocument, packDocument } from './document.js';
@@ -15,6 +15,7 @@ import {
   rightParagraph,
   titleParagraph,
 } from './paragraphs.js';
+import { printedAgain } from './printed-again.js';
 import { styles } from './styles.js';
 import { bodyRow, columnWidths, fixedTable, headCell, textCell } from './tables.js';
 import { cleanText, textRuns } from './text.js';
@@ -137,16 +138,11 @@ function contactBlock(data: FormData): Table {
   );
 }
 
-function letter(data: FormData, agency: NoticeAddressee): DocumentSection {
+/** A letter's text before its addressee, and after it. */
+function letterText(data: FormData): { opening: FileChild[]; body: FileChild[] } {
   return {
-    orientation: 'portrait',
-    headerLabel,
-    copy: data.copy,
-    warning: data.warningFooter,
-    children: [
-      ...numberAndDate(data),
-      blankParagraph(),
-      ...addressee(agency, data.office.addresseeHonorific),
+    opening: [...numberAndDate(data), blankParagraph()],
+    body: [
       blankParagraph(),
       ...sender(data),
       blankParagraph(),
@@ -160,14 +156,29 @@ function letter(data: FormData, agency: NoticeAddressee): DocumentSection {
   };
 }
 
-/** Each letter is a section of its own, so its pages are numbered on their own (「1 / 1」). */
-function noticeSpec(data: FormData, addressees: NoticeAddressee[]): DocumentSpec {
+/**
+ * Each letter is a section of its own, so its pages are numbered on their own (「1 / 1」). Letters
+ * differ only in their addressee: the rest is formatted once and printed in every letter (`shared`;
+ * without it each letter is built anew, which the tests compare with).
+ */
+export function noticeSpec(data: FormData, addressees: NoticeAddressee[], shared = true): DocumentSpec {
+  const once = shared ? letterText(data) : null;
+  const opening = once ? printedAgain(once.opening) : () => letterText(data).opening;
+  const body = once ? printedAgain(once.body) : () => letterText(data).body;
   return {
     title: `${cleanText(data.householdTitle)} ${data.meetingLabel}開催通知`,
     author: `${data.office.municipalityName}${data.office.departmentName}`,
     createdAt: data.createdAt,
     numbering: 'section',
-    sections: addressees.map((agency) => letter(data, agency)),
+    sections: addressees.map(
+      (agency): DocumentSection => ({
+        orientation: 'portrait',
+        headerLabel,
+        copy: data.copy,
+        warning: data.warningFooter,
+        children: [...opening(), ...addressee(agency, data.office.addresseeHonorific), ...body()],
+      }),
+    ),
   };
 }
 
