@@ -281,6 +281,8 @@ export interface MeetingTable {
   cancel_reason: string | null;
   /** 0 = scheduled in Kasane; 1 = imported past record (移行データ); 2 = imported, completed by choice. */
   migrated: Generated<number>;
+  /** When its first 様式4 was issued (null: never), kept by triggers (migration 1081) for ホーム. */
+  reported_at: Generated<string | null>;
 }
 
 /** Rule 18: each withdrawal of a plan's 確定, with its reason. */

@@ -22,6 +22,7 @@ import * as statusPeriods from './1060-status-periods.js';
 import * as deskCovering from './1061-desk-covering.js';
 import * as householdListRows from './1070-household-list-rows.js';
 import * as householdLastActivity from './1080-household-last-activity.js';
+import * as meetingsReported from './1081-meetings-reported.js';
 
 /**
  * Every schema step, in order. The number is the schema version written to `user_version`;
@@ -51,6 +52,7 @@ export const migrations: ReadonlyArray<{ version: number; name: string; migratio
   { version: 1061, name: '1061-desk-covering', migration: deskCovering },
   { version: 1070, name: '1070-household-list-rows', migration: householdListRows },
   { version: 1080, name: '1080-household-last-activity', migration: householdLastActivity },
+  { version: 1081, name: '1081-meetings-reported', migration: meetingsReported },
 ];
 
 export function assertStrictlyIncreasing(list: ReadonlyArray<{ version: number }>): void {
