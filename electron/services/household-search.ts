@@ -1,4 +1,4 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { foldForSearch, searchTextSeparator } from '../../db/search-fold.js';
 import {
@@ -26,16 +26,37 @@ export interface SearchFilters {
   receivedTo?: string | undefined;
 }
 
-function filterConditions(f: SearchFilters): RawBuilder<unknown>[] {
-  const conditions: RawBuilder<unknown>[] = [];
-  if (f.status) conditions.push(sql`h.status = ${f.status}`);
+/**
+ * SQL text and its parameters. Every statement here is written as text, not through Kysely's sql``:
+ * a list call ran four of them, and compiling each template per call cost about as much as running
+ * it. The texts vary only with the shape of the request (order, filters), so each is prepared once
+ * (db/commit-watch.ts) and the parameters carry the rest.
+ */
+interface Part {
+  text: string;
+  params: unknown[];
+}
+
+async function rowsOf<R>(db: Kysely<Database>, text: string, params: unknown[]): Promise<R[]> {
+  return (await db.executeQuery<R>(CompiledQuery.raw(text, params))).rows;
+}
+
+function filterConditions(f: SearchFilters): Part[] {
+  const conditions: Part[] = [];
+  if (f.status) conditions.push({ text: 'h.status = ?', params: [f.status] });
   if (f.issue)
-    conditions.push(
-      sql`EXISTS (SELECT 1 FROM household_issues hi WHERE hi.household_id = h.id AND hi.issue = ${f.issue})`,
-    );
-  if (f.receivedFrom) conditions.push(sql`h.received_on >= ${f.receivedFrom}`);
-  if (f.receivedTo) conditions.push(sql`h.received_on <= ${f.receivedTo}`);
+    conditions.push({
+      text: 'EXISTS (SELECT 1 FROM household_issues hi WHERE hi.household_id = h.id AND hi.issue = ?)',
+      params: [f.issue],
+    });
+  if (f.receivedFrom) conditions.push({ text: 'h.received_on >= ?', params: [f.receivedFrom] });
+  if (f.receivedTo) conditions.push({ text: 'h.received_on <= ?', params: [f.receivedTo] });
   return conditions;
+}
+
+/** ` AND a AND b…` of the parts, and their parameters in order. */
+function andAll(parts: readonly Part[]): Part {
+  return { text: parts.map((p) => ` AND ${p.text}`).join(''), params: parts.flatMap((p) => p.params) };
 }
 
 /** Of the pieces, the two with the fewest households (counted up to `cap`), or none when one has none. */
@@ -44,9 +65,12 @@ async function rarestPieces(db: Kysely<Database>, table: string, pieces: string[
   const cap = 2000;
   const counted = await Promise.all(
     pieces.map(async (piece) => {
-      const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM ${sql.table(table)}
-        WHERE ${sql.table(table)} MATCH ${searchToken(piece)} LIMIT ${cap})`.execute(db);
-      return { piece, n: rows[0]?.n ?? 0 };
+      const [row] = await rowsOf<{ n: number }>(
+        db,
+        `SELECT count(*) AS n FROM (SELECT 1 FROM "${table}" WHERE "${table}" MATCH ? LIMIT ?)`,
+        [searchToken(piece), cap],
+      );
+      return { piece, n: row?.n ?? 0 };
     }),
   );
   if (counted.some((c) => c.n === 0)) return [];
@@ -57,13 +81,16 @@ async function rarestPieces(db: Kysely<Database>, table: string, pieces: string[
 }
 
 /** The households' own columns a list order sorts by; ties on the column go by 受付番号 the same way. */
-function listOrderBy(sort: HouseholdListSort, direction: ListDirection): RawBuilder<unknown> {
-  const dir = direction === 'ascending' ? sql`ASC` : sql`DESC`;
-  if (sort === 'caseNo') return sql`h.case_no ${dir}`;
+function listOrderBy(sort: HouseholdListSort, direction: ListDirection, of = 'h'): string {
+  const dir = direction === 'ascending' ? 'ASC' : 'DESC';
+  if (sort === 'caseNo') return `${of}.case_no ${dir}`;
   return sort === 'kana'
-    ? sql`h.sort_kana ${dir}, h.case_no ${dir}`
-    : sql`h.received_on ${dir}, h.case_no ${dir}`;
+    ? `${of}.sort_kana ${dir}, ${of}.case_no ${dir}`
+    : `${of}.received_on ${dir}, ${of}.case_no ${dir}`;
 }
+
+/** The low bits of an index entry's id: the household's key in household_search_terms. */
+const keyMask = (1n << keyBits) - 1n;
 
 /**
  * Household ids whose 受付番号, 表示名, 氏名 or ふりがな contain the query (folded, rule 16), in the
@@ -90,30 +117,41 @@ export async function searchHouseholdIds(
   const pieces = await rarestPieces(db, table, queryPieces(key));
   if (pieces.length === 0) return [];
   const match = pieces.map(searchToken).join(' AND ');
+  const filters = filterConditions(input.filters ?? {});
   // Up to three characters the token is the query itself; longer ones are checked whole.
   const conditions = [
-    ...([...key].length > 3 ? [sql`instr(t.text, ${key}) > 0`] : []),
-    ...filterConditions(input.filters ?? {}),
+    ...([...key].length > 3 ? [{ text: 'instr(t.text, ?) > 0', params: [key] }] : []),
+    ...filters,
   ];
-  const matches = (extra: RawBuilder<unknown>[]) =>
-    sql`${sql.table(table)} s CROSS JOIN household_search_terms t CROSS JOIN households h
-      WHERE s.${sql.table(table)} MATCH ${match} AND t.key = (s.rowid & ${(1n << keyBits) - 1n})
-        AND h.id = t.household_id${sql.join(
-          [...conditions, ...extra].map((c) => sql` AND ${c}`),
-          sql``,
-        )}`;
+  /** The matches, joined to their households when a filter or the order needs their columns. */
+  const matches = (households: boolean, extra: Part[]): Part => {
+    const where = andAll([...conditions, ...extra]);
+    return {
+      text: `"${table}" s CROSS JOIN household_search_terms t${households ? ' CROSS JOIN households h' : ''}
+      WHERE s."${table}" MATCH ? AND t.key = (s.rowid & ${keyMask})${households ? ' AND h.id = t.household_id' : ''}${where.text}`,
+      params: [match, ...where.params],
+    };
+  };
   const listOrder = listOrderBy(input.sort, direction);
   if (input.limit === null || input.sort === 'caseNo') {
-    const { rows } = await sql<{ id: string }>`SELECT h.id FROM ${matches([])} ORDER BY ${listOrder}${
-      input.limit === null ? sql`` : sql` LIMIT ${input.limit}`
-    }`.execute(db);
-    return rows.map((r) => r.id);
+    const all = matches(true, []);
+    return (
+      await rowsOf<{ id: string }>(
+        db,
+        `SELECT h.id FROM ${all.text} ORDER BY ${listOrder}${input.limit === null ? '' : ' LIMIT ?'}`,
+        [...all.params, ...(input.limit === null ? [] : [input.limit])],
+      )
+    ).map((r) => r.id);
   }
   const ascending = direction === 'ascending';
-  // The first `limit` matches by place: every place before the last one's is whole among them.
-  const { rows: first } = await sql<{ id: string; place: number }>`SELECT h.id, s.rowid >> ${keyBits} AS place
-    FROM ${matches([])} ORDER BY s.rowid ${ascending ? sql`ASC` : sql`DESC`} LIMIT ${input.limit}`.execute(
+  // The first `limit` matches by place: every place before the last one's is whole among them. The
+  // households' rows are read only when a filter asks about them.
+  const firstMatches = matches(filters.length > 0, []);
+  const first = await rowsOf<{ id: string; place: number }>(
     db,
+    `SELECT t.household_id AS id, s.rowid >> ${keyBits} AS place FROM ${firstMatches.text}
+    ORDER BY s.rowid ${ascending ? 'ASC' : 'DESC'} LIMIT ?`,
+    [...firstMatches.params, input.limit],
   );
   const last = first.at(-1);
   if (!last || first.length < input.limit) return (await inListOrder(db, first, listOrder)).map((r) => r.id);
@@ -122,14 +160,15 @@ export async function searchHouseholdIds(
   const need = input.limit - before.length;
   const place = BigInt(last.place);
   const [lo, hi] = [place << keyBits, (place + 1n) << keyBits];
-  const inPlace = [sql`s.rowid >= ${lo}`, sql`s.rowid < ${hi}`];
   const rest = (await walkIsShorter(db, { order, table, match, place, need }))
-    ? await walkPlace(db, { order, place, key, need, ascending, filters: input.filters ?? {} })
-    : (
-        await sql<{
-          id: string;
-        }>`SELECT h.id FROM ${matches(inPlace)} ORDER BY ${listOrder} LIMIT ${need}`.execute(db)
-      ).rows;
+    ? await walkPlace(db, { order, place, key, need, ascending, filters })
+    : await (async () => {
+        const inPlace = matches(true, [{ text: 's.rowid >= ? AND s.rowid < ?', params: [lo, hi] }]);
+        return rowsOf<{ id: string }>(db, `SELECT h.id FROM ${inPlace.text} ORDER BY ${listOrder} LIMIT ?`, [
+          ...inPlace.params,
+          need,
+        ]);
+      })();
   return [...(await inListOrder(db, before, listOrder)), ...rest].map((r) => r.id);
 }
 
@@ -137,24 +176,24 @@ export async function searchHouseholdIds(
 async function inListOrder(
   db: Kysely<Database>,
   rows: readonly { id: string }[],
-  listOrder: RawBuilder<unknown>,
+  listOrder: string,
 ): Promise<{ id: string }[]> {
   if (rows.length <= 1) return [...rows];
-  const ids = JSON.stringify(rows.map((r) => r.id));
-  return (
-    await sql<{ id: string }>`SELECT h.id FROM households h
-      WHERE h.id IN (SELECT value FROM json_each(${ids})) ORDER BY ${listOrder}`.execute(db)
-  ).rows;
+  return rowsOf<{ id: string }>(
+    db,
+    `SELECT h.id FROM households h WHERE h.id IN (SELECT value FROM json_each(?)) ORDER BY ${listOrder}`,
+    [JSON.stringify(rows.map((r) => r.id))],
+  );
 }
+
+/** Per list order: the search row's entry column, and the households' column the order sorts by. */
+const placeColumns = {
+  kana: { entry: '"kana_rowid"', column: '"h"."sort_kana"' },
+  received: { entry: '"received_rowid"', column: '"h"."received_on"' },
+} as const;
 
 /** Counts stop here: past it, either way is long and the estimate no longer matters. */
 const countCap = 4096;
-
-/** Per list order: the search row's entry column, and the households' columns the order sorts by. */
-const placeColumns = {
-  kana: { entry: sql.ref('kana_rowid'), column: sql.ref('h.sort_kana') },
-  received: { entry: sql.ref('received_rowid'), column: sql.ref('h.received_on') },
-} as const;
 
 /**
  * Whether walking the order's index through the place reads fewer rows than sorting the place's
@@ -166,14 +205,16 @@ async function walkIsShorter(
   input: { order: SearchOrder; table: string; match: string; place: bigint; need: number },
 ): Promise<boolean> {
   const [lo, hi] = [input.place << keyBits, (input.place + 1n) << keyBits];
-  const table = sql.table(input.table);
-  const entry = placeColumns[input.order].entry;
-  const { rows } = await sql<{ matches: number; households: number }>`SELECT
-    (SELECT count(*) FROM (SELECT 1 FROM ${table} s WHERE s.${table} MATCH ${input.match}
-      AND s.rowid >= ${lo} AND s.rowid < ${hi} LIMIT ${countCap})) AS matches,
-    (SELECT count(*) FROM (SELECT 1 FROM household_search_terms WHERE ${entry} >= ${lo} AND ${entry} < ${hi}
-      LIMIT ${countCap})) AS households`.execute(db);
-  const counted = rows[0];
+  const { entry } = placeColumns[input.order];
+  const [counted] = await rowsOf<{ matches: number; households: number }>(
+    db,
+    `SELECT
+    (SELECT count(*) FROM (SELECT 1 FROM "${input.table}" s WHERE s."${input.table}" MATCH ?
+      AND s.rowid >= ? AND s.rowid < ? LIMIT ?)) AS matches,
+    (SELECT count(*) FROM (SELECT 1 FROM household_search_terms WHERE ${entry} >= ? AND ${entry} < ?
+      LIMIT ?)) AS households`,
+    [input.match, lo, hi, countCap, lo, hi, countCap],
+  );
   return (
     counted !== undefined &&
     counted.matches > input.need &&
@@ -195,28 +236,31 @@ async function walkPlace(
     key: string;
     need: number;
     ascending: boolean;
-    filters: SearchFilters;
+    filters: Part[];
   },
 ): Promise<{ id: string }[]> {
   const range = input.order === 'kana' ? kanaPlaceRange(input.place) : receivedPlaceRange(input.place);
   const [lo, hi] = [input.place << keyBits, (input.place + 1n) << keyBits];
   const { entry, column } = placeColumns[input.order];
-  const conditions = [
-    sql`${column} >= ${range.from}`,
+  const conditions = andAll([
+    { text: `${column} >= ?`, params: [range.from] },
     ...(range.upTo !== undefined
-      ? [sql`${column} <= ${range.upTo}`]
+      ? [{ text: `${column} <= ?`, params: [range.upTo] }]
       : range.below !== null
-        ? [sql`${column} < ${range.below}`]
+        ? [{ text: `${column} < ?`, params: [range.below] }]
         : []),
-    sql`t.household_id = h.id`,
-    sql`t.${entry} >= ${lo}`,
-    sql`t.${entry} < ${hi}`,
-    sql`instr(t.text, ${input.key}) > 0`,
-    ...filterConditions(input.filters),
-  ];
-  const dir = input.ascending ? sql`ASC` : sql`DESC`;
-  const { rows } = await sql<{ id: string }>`SELECT h.id FROM households h CROSS JOIN household_search_terms t
-    WHERE ${sql.join(conditions, sql` AND `)}
-    ORDER BY ${column} ${dir}, h.case_no ${dir} LIMIT ${input.need}`.execute(db);
-  return rows;
+    { text: 't.household_id = h.id', params: [] },
+    { text: `t.${entry} >= ?`, params: [lo] },
+    { text: `t.${entry} < ?`, params: [hi] },
+    { text: 'instr(t.text, ?) > 0', params: [input.key] },
+    ...input.filters,
+  ]);
+  const dir = input.ascending ? 'ASC' : 'DESC';
+  return rowsOf<{ id: string }>(
+    db,
+    `SELECT h.id FROM households h CROSS JOIN household_search_terms t
+    WHERE ${conditions.text.slice(' AND '.length)}
+    ORDER BY ${column} ${dir}, h.case_no ${dir} LIMIT ?`,
+    [...conditions.params, input.need],
+  );
 }

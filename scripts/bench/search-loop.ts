@@ -61,17 +61,19 @@ if (values.breakdown) {
   const stmtProto = Object.getPrototypeOf(store.sqlite.prepare('SELECT 1'));
   const all = stmtProto.all;
   stmtProto.all = function (this: { source: string }, ...a: unknown[]) {
-    const t = performance.now();
+    const c = process.cpuUsage();
     const out = all.apply(this, a);
+    const u = process.cpuUsage(c);
     const k = this.source.replace(/\s+/g, ' ').slice(0, 140);
     const e = spent.get(k) ?? { n: 0, ms: 0 };
     e.n++;
-    e.ms += performance.now() - t;
+    e.ms += (u.user + u.system) / 1000;
     spent.set(k, e);
     return out;
   };
 }
 const wall: number[] = [];
+const byQuery = new Map<string, number[]>();
 const cpu: number[] = [];
 for (let i = 0; i < n; i++) {
   const c = process.cpuUsage();
@@ -80,6 +82,8 @@ for (let i = 0; i < n; i++) {
   wall.push(performance.now() - t);
   const u = process.cpuUsage(c);
   cpu.push((u.user + u.system) / 1000);
+  const q = `${queries[i % queries.length]} ${i % 2 === 0 ? 'received' : 'kana'}`;
+  byQuery.set(q, [...(byQuery.get(q) ?? []), (u.user + u.system) / 1000]);
 }
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? Number.NaN;
@@ -92,6 +96,9 @@ console.log(
     cpu_p95: f(pct(cpu, 95)),
   }),
 );
+if (values.breakdown)
+  for (const [q, xs] of [...byQuery].sort((a, b) => pct(b[1], 50) - pct(a[1], 50)))
+    console.log(`cpu p50 ${f(pct(xs, 50))} p95 ${f(pct(xs, 95))}  ${q}`);
 for (const [k, e] of [...spent].sort((a, b) => b[1].ms - a[1].ms))
   console.log(`${(e.ms / n).toFixed(3)} ms/call  ${(e.ms / e.n).toFixed(3)} ms/stmt  n=${e.n}  ${k}`);
 await session.close();
