@@ -99,20 +99,22 @@ export function eraOverflowRefusal(input: string): string | null {
   return null;
 }
 
-const warekiFormat = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
-  era: 'long',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  weekday: 'short',
-  timeZone: 'UTC',
-});
+// Made on first use: a command that prints no 和暦 (kasane cases --json) never starts ICU.
+let warekiFormat: Intl.DateTimeFormat | undefined;
 
 /** 令和8年11月22日（日）; `weekday: false` drops the weekday. */
 export function formatWareki(iso: string, options: { weekday?: boolean } = {}): string {
   const date = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return iso;
   // One formatToParts per date: each call is costly, and a 様式1 of 14 letters prints dozens of dates.
+  warekiFormat ??= new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+    era: 'long',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    weekday: 'short',
+    timeZone: 'UTC',
+  });
   const parts = warekiFormat.formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   // 改元の年は「元年」と書く（令和元年5月1日）; some ICU versions already say 元.

@@ -4,19 +4,16 @@
  * (改元 on 5/1) is 令和元年度 and 1988 is 昭和63年度.
  */
 
-const eraLong = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
-  era: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const eraLetter = new Intl.DateTimeFormat('en-US-u-ca-japanese', {
-  era: 'narrow',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+// Made on first use (each is ICU work): most commands never name a 年度.
+const formats: Partial<Record<'long' | 'narrow', Intl.DateTimeFormat>> = {};
 
-function parts(format: Intl.DateTimeFormat, fy: number): { era: string; year: string } {
-  const list = format.formatToParts(new Date(Date.UTC(fy, 11, 31)));
+function parts(era: 'long' | 'narrow', fy: number): { era: string; year: string } {
+  formats[era] ??= new Intl.DateTimeFormat(era === 'long' ? 'ja-JP-u-ca-japanese' : 'en-US-u-ca-japanese', {
+    era,
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  const list = formats[era].formatToParts(new Date(Date.UTC(fy, 11, 31)));
   const part = (type: Intl.DateTimeFormatPartTypes) => list.find((p) => p.type === type)?.value ?? '';
   return { era: part('era'), year: part('year') };
 }
@@ -33,12 +30,12 @@ export function fiscalYearOf(iso: string): number {
 
 /** 令和6年度 for 2024, 令和元年度 for 2019, 平成30年度 for 2018. */
 export function fiscalYearLabel(fy: number): string {
-  const { era, year } = parts(eraLong, fy);
+  const { era, year } = parts('long', fy);
   return `${era}${year === '1' ? '元' : year}年度`;
 }
 
 /** R6 / H30: where 令和6年度 does not fit (chart axes, the 受付番号 prefix R6-012). */
 export function shortFiscalYearLabel(fy: number): string {
-  const { era, year } = parts(eraLetter, fy);
+  const { era, year } = parts('narrow', fy);
   return `${era}${year}`;
 }
