@@ -27,6 +27,26 @@ const externalUnlessInlined = {
   },
 };
 
+/**
+ * commander imports child_process (and with it net, dgram and streams) for executable subcommands,
+ * which kasane has none of: its import becomes a stand-in that loads the module on first use.
+ */
+const lazyChildProcessForCommander = {
+  name: 'lazy-child-process-for-commander',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: 'child_process', namespace: 'kasane-lazy' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'kasane-lazy' }, () => ({
+      contents:
+        "import { createRequire } from 'node:module';\nconst load = () => createRequire(import.meta.url)('node:child_process');\nexport default new Proxy({}, { get: (_, key) => load()[key] });\n",
+      loader: 'js',
+    }));
+  },
+};
+
 /** commander is CommonJS: its require() of Node's built-ins needs a real require in an ES module. */
 const requireForBundledCommonJs =
   "import { createRequire as kasaneCreateRequire } from 'node:module'; const require = kasaneCreateRequire(import.meta.url);";
@@ -71,12 +91,14 @@ export async function bundledEntry({ root, entry, cacheDir }) {
       // Pure-JavaScript packages every command loads go into the bundle: Node's ESM loader resolving
       // and linking kysely's and zod's hundreds of files cost most of a command's start-up. The
       // rest (the native store, exceljs, docx, …) stay external and load from node_modules.
-      plugins: [externalUnlessInlined],
+      plugins: [lazyChildProcessForCommander, externalUnlessInlined],
       banner: { js: requireForBundledCommonJs },
       metafile: true,
       logLevel: 'error',
     });
-    const sources = Object.keys(result.metafile.inputs).filter((input) => !input.startsWith('node_modules/'));
+    const sources = Object.keys(result.metafile.inputs).filter(
+      (input) => !input.startsWith('node_modules/') && !input.startsWith('kasane-lazy:'),
+    );
     // A package's files change with package-lock.json (fingerprinted instead of hundreds of files),
     // and how the bundle is made changes it too.
     const inputs = [...sources, 'package-lock.json', 'electron/cli/bundle.mjs'];

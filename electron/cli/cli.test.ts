@@ -236,11 +236,14 @@ describe('管理コマンド（kasane CLI）', () => {
       );
       const list = (what: string) =>
         result.stderr.match(new RegExp(`${what} loaded: (.*)`))?.[1]?.split(' ') ?? [];
-      return { packages: list('packages'), modules: list('modules') };
+      return { packages: list('packages'), modules: list('modules'), builtins: list('builtins') };
     };
     for (const args of [['--help'], ['render', '--help'], ['verify']]) {
-      const { packages } = traced(args);
+      const { packages, builtins } = traced(args);
       expect(packages).toContain('commander');
+      // commander's child_process (for executable subcommands, which kasane has none of) stays unloaded.
+      expect(builtins).toContain('fs');
+      expect(builtins).not.toContain('child_process');
       for (const heavy of ['better-sqlite3-multiple-ciphers', 'kysely', 'zod', 'docx', 'exceljs'])
         expect(packages).not.toContain(heavy);
     }
@@ -249,6 +252,7 @@ describe('管理コマンド（kasane CLI）', () => {
     expect(cases.packages).toContain('better-sqlite3-multiple-ciphers');
     expect(cases.packages).not.toContain('docx');
     expect(cases.packages).not.toContain('exceljs');
+    expect(cases.builtins).not.toContain('child_process');
     // Nor the whole IPC contract: building all its schemas was about a third of a command's start.
     expect(cases.modules).toContain('electron/services/household-page.ts');
     expect(cases.modules).not.toContain('electron/ipc/contract.ts');

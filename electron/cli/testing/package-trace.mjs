@@ -1,5 +1,5 @@
 // `node --import ./package-trace.mjs …` prints, at exit, every npm package the process imported or
-// required, and every project module in the CLI's chunks it loaded: CLI tests use it to see that a
+// required, every project module in the CLI's chunks it loaded, and Node's built-in modules: CLI tests use it to see that a
 // command loads only what it needs. Packages and modules bundled into the CLI's chunks
 // (electron/cli/bundle.mjs) count when their chunk loads: esbuild marks each bundled file with a
 // `// node_modules/<package>/…` or `// electron/…` comment.
@@ -25,8 +25,12 @@ registerHooks({
     return resolved;
   },
 });
-process.on('exit', () =>
+process.on('exit', () => {
+  // Node's own modules the process loaded (its internals left out).
+  const builtins = process.moduleLoadList
+    .filter((m) => m.startsWith('NativeModule ') && !m.startsWith('NativeModule internal/'))
+    .map((m) => m.slice('NativeModule '.length));
   process.stderr.write(
-    `\npackages loaded: ${[...packages].sort().join(' ')}\nmodules loaded: ${[...modules].sort().join(' ')}\n`,
-  ),
-);
+    `\npackages loaded: ${[...packages].sort().join(' ')}\nmodules loaded: ${[...modules].sort().join(' ')}\nbuiltins loaded: ${builtins.sort().join(' ')}\n`,
+  );
+});
