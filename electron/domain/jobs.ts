@@ -1,5 +1,5 @@
 /** Long work that runs off the main thread (electron/services/jobs) and reports its progress. */
-export const jobKinds = ['import', 'render', 'statistics', 'backup', 'verify'] as const;
+export const jobKinds = ['import', 'render', 'statistics', 'backup', 'verify', 'drawings'] as const;
 export type JobKind = (typeof jobKinds)[number];
 
 /** The stage a job is in. */
@@ -37,6 +37,7 @@ export const jobLabels: Record<JobKind, string> = {
   statistics: '統計の集計',
   backup: 'バックアップ',
   verify: '監査ログの検証',
+  drawings: '別添資料の図の準備',
 };
 
 /** 「1,234 / 3,000 世帯」 */

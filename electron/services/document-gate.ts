@@ -9,7 +9,7 @@ import { appendAuditEvent } from './audit.js';
 import type { Context } from './context.js';
 import { recordPacketCopies } from './distributed-copies.js';
 import { type PacketFile, type RenderedPacket, renderPacket } from './document-packet.js';
-import type { DrawingFonts } from './drawings/raster.js';
+import { type DrawingFonts, systemDrawingFonts } from './drawings/raster.js';
 import { KasaneError } from './errors.js';
 import { renderEvaluationDocument } from './evaluation-document.js';
 import { renderFamilyDocument } from './family-document.js';
@@ -45,6 +45,15 @@ export class DocumentGate {
     /** The fonts the drawings are rasterised with; this machine's when not given. */
     private readonly drawingFonts?: () => DrawingFonts,
   ) {}
+
+  /** The fonts the drawings are rasterised with; null when this machine has none. */
+  drawingFontsInUse(): DrawingFonts | null {
+    try {
+      return this.drawingFonts?.() ?? systemDrawingFonts();
+    } catch {
+      return null;
+    }
+  }
 
   /** The fonts pages are laid out with, for lists rendered outside the gate and held by it. */
   layout(): Promise<LayoutFonts | null> {

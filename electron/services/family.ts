@@ -7,10 +7,11 @@ import { type EcoMapSource, isPartnerKind, relationProblems } from '../domain/fa
 import type { OfficeSettings, ParsedInput } from '../ipc/contract.js';
 import type { EcoMapTie, Family, Relation, RelationInput } from '../ipc/schemas/family.js';
 import type { Member } from '../ipc/schemas/households.js';
-import type { Context } from './context.js';
+import type { Context, SignedInContext } from './context.js';
 import { drawEcoMap } from './drawings/eco-map.js';
 import { drawGenogram, type GenogramInput } from './drawings/genogram.js';
 import { KasaneError } from './errors.js';
+import { rasteriseAhead } from './family-rasters.js';
 import { listMembers } from './households.js';
 import { householdTitleOf } from './meetings.js';
 
@@ -295,9 +296,13 @@ export function drawFamily(
   };
 }
 
-/** The 世帯員 screen's view: relations, ties and both drawings, members named as on the screen. */
+/**
+ * The 世帯員 screen's view: relations, ties and both drawings, members named as on the screen. In
+ * the app (with its job worker) the 別添資料's PNGs are made ahead meanwhile (family-rasters.ts).
+ */
 export async function getFamily(
-  ctx: Pick<Context, 'db' | 'today' | 'settings'>,
+  ctx: Pick<Context, 'db' | 'today' | 'settings'> &
+    Partial<Pick<SignedInContext, 'now' | 'user' | 'jobs' | 'gate'>>,
   { householdId }: ParsedInput<'family.get'>,
 ): Promise<Family> {
   const { db } = ctx;
@@ -306,10 +311,14 @@ export async function getFamily(
     listRelations(db, householdId),
     listEcoMapTies(db, householdId),
   ]);
-  const drawings = drawFamily(members, relations, ties, {
-    names: 'real',
-    asOf: ctx.today,
-    deceasedMark: (await ctx.settings()).deceasedMark,
-  });
+  const options = { asOf: ctx.today, deceasedMark: (await ctx.settings()).deceasedMark };
+  const drawings = drawFamily(members, relations, ties, { ...options, names: 'real' });
+  const { jobs, gate, now, user } = ctx;
+  const fonts = gate?.drawingFontsInUse();
+  if (jobs && fonts && now && user) {
+    // The document names members as the screen does, or by label (rule 4): both are made.
+    const masked = drawFamily(members, relations, ties, { ...options, names: 'masked' });
+    rasteriseAhead(jobs, { now, user }, householdId, [drawings, masked], fonts);
+  }
   return { relations, ties, ...drawings };
 }

@@ -77,15 +77,25 @@ export interface FamilySheetImages {
   ecoMapPng: Buffer;
 }
 
+/** What the sheet's PNG fallbacks are drawn from: each drawing and its width in pixels at 300 dpi. */
+export function familySheetRasters(data: Pick<FamilySheetData, 'genogramSvg' | 'ecoMapSvg'>) {
+  const sizes = drawingSizesMm(data.genogramSvg, data.ecoMapSvg);
+  return {
+    sizes,
+    genogram: { svg: data.genogramSvg, widthPx: pixelsFor(sizes.genogram.width, dpi) },
+    ecoMap: { svg: data.ecoMapSvg, widthPx: pixelsFor(sizes.ecoMap.width, dpi) },
+  };
+}
+
 /** Rasterises both drawings at 300 dpi, at once (resvg works on libuv's threads). */
 export async function familySheetImages(
   data: Pick<FamilySheetData, 'genogramSvg' | 'ecoMapSvg'>,
   fonts?: DrawingFonts,
 ): Promise<FamilySheetImages> {
-  const sizes = drawingSizesMm(data.genogramSvg, data.ecoMapSvg);
+  const { sizes, genogram, ecoMap } = familySheetRasters(data);
   const [genogramPng, ecoMapPng] = await Promise.all([
-    rasterise(data.genogramSvg, pixelsFor(sizes.genogram.width, dpi), fonts),
-    rasterise(data.ecoMapSvg, pixelsFor(sizes.ecoMap.width, dpi), fonts),
+    rasterise(genogram.svg, genogram.widthPx, fonts),
+    rasterise(ecoMap.svg, ecoMap.widthPx, fonts),
   ]);
   return { sizes, genogramPng, ecoMapPng };
 }

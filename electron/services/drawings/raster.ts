@@ -114,11 +114,60 @@ function remember(key: string, png: Promise<Buffer>): void {
   );
 }
 
-/** Drops every PNG kept (on lock). */
+/** The keys kept ahead of time for each household (keepRasters), so that a change drops the old ones. */
+const ahead = new Map<string, string[]>();
+
+/** Drops every PNG kept, made or still being made (on lock). */
 export function forgetRasters(): void {
   made.clear();
   sizes.clear();
+  ahead.clear();
   forgetGlyphs();
+}
+
+/** The key a PNG is kept under: what it is made from. */
+export function rasterKey(svg: string, widthPx: number, fonts: DrawingFonts): string {
+  return createHash('sha256')
+    .update(JSON.stringify([widthPx, fonts.family, fonts.files]))
+    .update('\0')
+    .update(svg)
+    .digest('hex');
+}
+
+/** Whether the PNG of `key` is kept, or being made. */
+export function isKept(key: string): boolean {
+  return made.has(key);
+}
+
+/**
+ * The PNGs `group` (a household) needs now, by the keys rasterise looks them up by: `pngs` are
+ * being made elsewhere (the job worker), and whoever asks meanwhile waits for them. The group's
+ * earlier PNGs that are not among `keys` are dropped: they show the household as it was.
+ */
+export function keepRasters(
+  group: string,
+  keys: readonly string[],
+  pngs: ReadonlyMap<string, Promise<Buffer>>,
+): void {
+  for (const key of ahead.get(group) ?? []) {
+    if (keys.includes(key)) continue;
+    made.delete(key);
+    sizes.delete(key);
+  }
+  ahead.set(group, [...keys]);
+  for (const [key, png] of pngs) if (!made.has(key)) remember(key, png);
+}
+
+/** Settles when every PNG being made has been (for tests). */
+export async function rastersSettled(): Promise<void> {
+  await Promise.allSettled([...made.values()]);
+}
+
+let drawn = 0;
+
+/** How many PNGs this thread has drawn itself since it started (for tests). */
+export function rastersDrawn(): number {
+  return drawn;
 }
 
 /** How many PNGs are kept (for tests). */
@@ -127,6 +176,7 @@ export function keptRasters(): number {
 }
 
 async function draw(svg: string, widthPx: number, fonts: DrawingFonts): Promise<Buffer> {
+  drawn += 1;
   const face = drawingFace(fonts);
   const outlined = face ? outlineText(svg, face) : svg;
   // Font files only for a line left as text (a character the face lacks): resvg reads each file it is given.
@@ -149,19 +199,19 @@ export async function rasterise(
   widthPx: number,
   fonts: DrawingFonts = systemDrawingFonts(),
 ): Promise<Buffer> {
-  const key = createHash('sha256')
-    .update(JSON.stringify([widthPx, fonts.family, fonts.files]))
-    .update('\0')
-    .update(svg)
-    .digest('hex');
-  let png = made.get(key);
-  if (png) {
+  const key = rasterKey(svg, widthPx, fonts);
+  const kept = made.get(key);
+  if (kept) {
     made.delete(key);
-    made.set(key, png);
-  } else {
-    png = draw(svg, widthPx, fonts);
-    remember(key, png);
+    made.set(key, kept);
+    // A copy: whoever holds it cannot change what the next caller gets.
+    try {
+      return Buffer.from(await kept);
+    } catch {
+      // Made elsewhere, and that failed (the job worker stopped): made here instead.
+    }
   }
-  // A copy: whoever holds it cannot change what the next caller gets.
+  const png = draw(svg, widthPx, fonts);
+  remember(key, png);
   return Buffer.from(await png);
 }

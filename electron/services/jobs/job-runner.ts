@@ -5,7 +5,7 @@ import { KasaneError } from '../errors.js';
 import { importThreadLimits } from '../import/limits.js';
 import type { VaultSession } from '../vault-session.js';
 import type { FromWorker, WorkerStart } from './protocol.js';
-import { type JobResult, type JobTask, jobKindOf } from './tasks.js';
+import { isStoreless, type JobResult, type JobTask, jobKindOf } from './tasks.js';
 
 /** Where the worker's code is: the built out/main/job-worker.js, or the source through tsx. */
 export interface WorkerEntry {
@@ -69,13 +69,14 @@ export class JobRunner {
     call: { now: Date; user: { id: string; name: string } },
   ): Promise<JobResult<T>> {
     const kind = jobKindOf(task);
-    const readOnly = kind === 'verify';
+    // The audit chain's verification only reads; the drawings' PNGs touch no data at all.
+    const readOnly = kind === 'verify' || kind === 'drawings';
     if (this.#running && !readOnly) throw new KasaneError('JOB_RUNNING');
     const { vault } = this.session.signedIn();
     const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
     const start: WorkerStart = {
       databasePath: dataDirPaths(this.session.ctx.dataDir).database,
-      dataKey: new Uint8Array(vault.dataKey),
+      dataKey: isStoreless(task) ? new Uint8Array(0) : new Uint8Array(vault.dataKey),
       task,
       now: call.now.toISOString(),
       user: call.user,
@@ -209,6 +210,7 @@ const units = {
   statistics: '年度',
   backup: 'ページ',
   verify: '件',
+  drawings: '件',
 } as const satisfies Record<JobKind, JobUnit>;
 
 const unitOf = (task: JobTask) => units[task.kind];
@@ -219,6 +221,7 @@ const cancelledMessages: Record<JobKind, string> = {
   statistics: '統計の集計を中止しました。',
   backup: 'バックアップを中止しました。作りかけのフォルダは削除しました。',
   verify: '監査ログの検証を中止しました。',
+  drawings: '別添資料の図の準備を中止しました。',
 };
 
 function cancelledError(kind: JobKind, by: 'user' | 'lock'): KasaneError {
@@ -235,8 +238,11 @@ export function cancelledByUser(err: unknown, kind: JobKind): boolean {
   );
 }
 
-/** Buffers arrive as Uint8Arrays: give the rendered files their Buffer type back (no copy). */
+/** Buffers arrive as Uint8Arrays: give the rendered files and PNGs their Buffer type back (no copy). */
 function revive(result: unknown): unknown {
+  const pngs = (result as { pngs?: Uint8Array[] } | null)?.pngs;
+  if (Array.isArray(pngs))
+    return { pngs: pngs.map((png) => Buffer.from(png.buffer, png.byteOffset, png.byteLength)) };
   const files = (result as { files?: { bytes: Uint8Array }[] } | null)?.files;
   if (!Array.isArray(files)) return result;
   return {

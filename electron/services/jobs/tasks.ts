@@ -7,6 +7,7 @@ import type { ImportReport } from '../../ipc/schemas/imports.js';
 import type { JobKind } from '../../ipc/schemas/jobs.js';
 import type { Statistics } from '../../ipc/schemas/statistics.js';
 import type { PacketRequest, RenderedPacket } from '../document-packet.js';
+import type { DrawingFonts } from '../drawings/raster.js';
 import type { ImportFile } from '../import/index.js';
 import type { VaultContext } from '../vault.js';
 import type { Progress } from './progress.js';
@@ -32,7 +33,9 @@ export type JobTask =
       vaultId: string;
       failuresSeq: number;
     }
-  | { kind: 'verify' };
+  | { kind: 'verify' }
+  /** The 別添資料's PNG fallbacks, made ahead of time (family-rasters.ts): no database needed. */
+  | { kind: 'drawings'; drawings: { svg: string; widthPx: number }[]; fonts: DrawingFonts };
 
 export type JobResult<T extends JobTask> = T extends { kind: 'import' }
   ? ImportReport
@@ -44,9 +47,21 @@ export type JobResult<T extends JobTask> = T extends { kind: 'import' }
         ? { path: string }
         : T extends { kind: 'verify' }
           ? AuditVerification
-          : never;
+          : T extends { kind: 'drawings' }
+            ? { pngs: Uint8Array[] }
+            : never;
 
 export const jobKindOf = (task: JobTask): JobKind => task.kind;
+
+/** A task that works from what it is handed, without the vault: its worker gets no key. */
+export type StorelessTask = Extract<JobTask, { kind: 'drawings' }>;
+export const isStoreless = (task: JobTask): task is StorelessTask => task.kind === 'drawings';
+
+/** Runs a storeless task (in the worker, with no connection open). */
+export async function runStorelessTask(task: StorelessTask): Promise<{ pngs: Uint8Array[] }> {
+  const { rasterise } = await import('../drawings/raster.js');
+  return { pngs: await Promise.all(task.drawings.map((d) => rasterise(d.svg, d.widthPx, task.fonts))) };
+}
 
 /** What a task gets inside the worker: its own connection, the call's moment and user, a reporter. */
 export interface TaskEnv {
@@ -62,7 +77,7 @@ export interface TaskEnv {
  * its own: a worker that walks the audit chain never loads docx or exceljs.
  */
 export async function runTask(
-  task: JobTask,
+  task: Exclude<JobTask, StorelessTask>,
   env: TaskEnv,
 ): Promise<ImportReport | RenderedPacket | Statistics | { path: string } | AuditVerification> {
   switch (task.kind) {

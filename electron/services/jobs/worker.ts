@@ -6,7 +6,7 @@ import { KasaneError } from '../errors.js';
 import { deriveKey } from '../vault-keys.js';
 import { JobCancelled, sharedProgress } from './progress.js';
 import type { FromWorker, WorkerStart } from './protocol.js';
-import { jobKindOf, runTask } from './tasks.js';
+import { isStoreless, jobKindOf, runStorelessTask, runTask } from './tasks.js';
 
 /**
  * The worker thread's entry (built as out/main/job-worker.js; tests and the harness load the
@@ -20,6 +20,12 @@ const start = workerData as WorkerStart;
 const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
 async function main(): Promise<void> {
+  const { task } = start;
+  if (isStoreless(task)) {
+    const result = await runStorelessTask(task);
+    post({ type: 'done', result }, transferablesOf(result));
+    return;
+  }
   const dataKey = Buffer.from(start.dataKey);
   start.dataKey.fill(0);
   const auditKey = deriveKey(dataKey, 'audit-chain');
@@ -33,10 +39,10 @@ async function main(): Promise<void> {
     registerAuditKey(store.sqlite, auditKey);
     auditKey.fill(0);
     store.watch.watcher = new CommitReporter(() => post({ type: 'committed' }));
-    const progress = sharedProgress(jobKindOf(start.task), start.cancelFlag, (p) =>
+    const progress = sharedProgress(jobKindOf(task), start.cancelFlag, (p) =>
       post({ type: 'progress', progress: p }),
     );
-    const result = await runTask(start.task, {
+    const result = await runTask(task, {
       db: store.db,
       sqlite: store.sqlite,
       now: new Date(start.now),
@@ -51,15 +57,16 @@ async function main(): Promise<void> {
 }
 
 /**
- * The rendered files' bytes move to the main thread instead of being copied. Only a file that owns
+ * The rendered files' (and PNGs') bytes move to the main thread instead of being copied. Only a file that owns
  * its whole memory moves: a small Buffer lives in Node's shared pool, which cannot be transferred
  * (posting it in the list fails with DataCloneError), so it is copied like any other value.
  */
 function transferablesOf(result: unknown): ArrayBuffer[] {
   const files = (result as { files?: { bytes: Buffer }[] }).files ?? [];
-  return files
-    .filter((f) => f.bytes.byteOffset === 0 && f.bytes.byteLength === f.bytes.buffer.byteLength)
-    .map((f) => f.bytes.buffer)
+  const pngs = (result as { pngs?: Uint8Array[] }).pngs ?? [];
+  return [...files.map((f) => f.bytes), ...pngs]
+    .filter((bytes) => bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength)
+    .map((bytes) => bytes.buffer)
     .filter((b): b is ArrayBuffer => b instanceof ArrayBuffer && b.byteLength > 0)
     .filter((b, i, all) => all.indexOf(b) === i);
 }

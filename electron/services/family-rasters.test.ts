@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { App } from './context.js';
+import { dispatch } from './dispatch.js';
+import { forgetRasters, keptRasters, rastersDrawn, rastersSettled } from './drawings/raster.js';
+import { familyHousehold, fourPeople, fourRelations } from './testing/family-fixture.js';
+import { appWithJobWorker } from './testing/job-app.js';
+import type { VaultSession } from './vault-session.js';
+
+/**
+ * Issue 12: the 別添資料's PNGs are made by the job worker when the 世帯員 screen draws the
+ * household, so that issuing the document draws nothing on the main thread.
+ */
+
+let cleanup: () => Promise<void>;
+let session: VaultSession;
+let app: App;
+let householdId: string;
+
+async function call(channel: string, input: unknown): Promise<unknown> {
+  const result = await dispatch(app, channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.code}`);
+  return result.value;
+}
+
+const preview = (names: 'real' | 'masked') =>
+  call('documents.preview', {
+    householdId,
+    document: 'genogram',
+    names,
+    namesReason: names === 'real' ? '支援方針の共有のため' : '',
+    copies: 1,
+    together: [],
+    perAgency: false,
+    notice: { number: '', issuedOn: '', replyBy: '' },
+  });
+
+beforeEach(async () => {
+  forgetRasters();
+  ({ cleanup, session, app } = await appWithJobWorker('correct horse battery'));
+  await call('acknowledgement.acknowledge', { textVersion: '2025-06-01' });
+  const { store, user } = session.signedIn();
+  ({ householdId } = await familyHousehold(store.db, user.id, {
+    caseNo: 'R8-401',
+    people: fourPeople,
+    relations: fourRelations,
+    now: session.now(),
+  }));
+});
+afterEach(async () => {
+  await session.close();
+  await cleanup();
+});
+
+describe('the 別添資料 PNGs made ahead of time', () => {
+  it('after the 世帯員 screen drew the household, the document draws no PNG on the main thread', async () => {
+    await call('family.get', { householdId });
+    await rastersSettled();
+    // 家族構成図 with names and with labels; one エコマップ (it names no member).
+    expect(keptRasters()).toBe(3);
+    const drawn = rastersDrawn();
+    await preview('masked');
+    await preview('real');
+    expect(rastersDrawn()).toBe(drawn);
+  });
+
+  it('without the screen first, the document draws its own', async () => {
+    const drawn = rastersDrawn();
+    await preview('masked');
+    expect(rastersDrawn()).toBe(drawn + 2);
+  });
+
+  it('a change to the household replaces them; a lock drops them, even those still being made', async () => {
+    await call('family.get', { householdId });
+    await rastersSettled();
+    // Every relation removed: another 家族構成図, the same エコマップ.
+    await call('family.saveRelations', { householdId, relations: [] });
+    await call('family.get', { householdId });
+    await rastersSettled();
+    // The drawings before the change are gone; the エコマップ did not change.
+    expect(keptRasters()).toBe(3);
+    const drawn = rastersDrawn();
+    await preview('masked');
+    expect(rastersDrawn()).toBe(drawn);
+
+    // Made again while the lock comes: nothing of them stays.
+    forgetRasters();
+    await call('family.get', { householdId });
+    expect(keptRasters()).toBe(3);
+    await session.lock('user');
+    expect(keptRasters()).toBe(0);
+    await rastersSettled();
+    expect(keptRasters()).toBe(0);
+  });
+});
