@@ -28,13 +28,8 @@ import { deskOn } from '../electron/services/desk.js';
 import { drawEcoMap } from '../electron/services/drawings/eco-map.js';
 import { familySheetImages, renderFamilySheet } from '../electron/services/drawings/family-sheet.js';
 import { drawGenogram } from '../electron/services/drawings/genogram.js';
-import {
-  forgetRasters,
-  rastersDrawn,
-  rastersSettled,
-  systemDrawingFonts,
-} from '../electron/services/drawings/raster.js';
-import { rasteriseAhead } from '../electron/services/family-rasters.js';
+import { forgetRasters, rastersDrawn, systemDrawingFonts } from '../electron/services/drawings/raster.js';
+import { rasteriseAhead, rasterisedAhead } from '../electron/services/family-rasters.js';
 import { renderForm } from '../electron/services/forms/index.js';
 import { createApp } from '../electron/services/handlers.js';
 import { listHouseholds } from '../electron/services/household-page.js';
@@ -713,7 +708,7 @@ try {
     forgetRasters();
     const fonts = systemDrawingFonts();
     rasteriseAhead(screenApp.jobs as JobRunner, { now: new Date(), user }, 'bench', [sheetData], fonts);
-    await rastersSettled();
+    await rasterisedAhead();
     afterScreenTimes.push(...(await samples(1, () => renderFamilySheet(sheetData, null))));
   }
   const afterScreen = median(afterScreenTimes);

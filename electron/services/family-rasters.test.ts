@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from './context.js';
 import { dispatch } from './dispatch.js';
-import { forgetRasters, keptRasters, rastersDrawn, rastersSettled } from './drawings/raster.js';
+import { forgetRasters, keptRasters, rastersDrawn } from './drawings/raster.js';
+import { rasterisedAhead } from './family-rasters.js';
 import { familyHousehold, fourPeople, fourRelations } from './testing/family-fixture.js';
 import { appWithJobWorker } from './testing/job-app.js';
 import type { VaultSession } from './vault-session.js';
@@ -54,7 +55,7 @@ afterEach(async () => {
 describe('the 別添資料 PNGs made ahead of time', () => {
   it('after the 世帯員 screen drew the household, the document draws no PNG on the main thread', async () => {
     await call('family.get', { householdId });
-    await rastersSettled();
+    await rasterisedAhead();
     // 家族構成図 with names and with labels; one エコマップ (it names no member).
     expect(keptRasters()).toBe(3);
     const drawn = rastersDrawn();
@@ -69,13 +70,29 @@ describe('the 別添資料 PNGs made ahead of time', () => {
     expect(rastersDrawn()).toBe(drawn + 2);
   });
 
+  it('requests that come while a job runs leave only the latest waiting: one job more, not one each', async () => {
+    let started = 0;
+    app.jobs?.onProgress((p) => {
+      if (p.job === 'drawings' && p.step === 'starting') started += 1;
+    });
+    await call('family.get', { householdId });
+    await call('family.saveRelations', { householdId, relations: [] });
+    await call('family.get', { householdId });
+    // Asked again with nothing kept: a third job, were the second request not replaced.
+    forgetRasters();
+    await call('family.get', { householdId });
+    await rasterisedAhead();
+    expect(started).toBe(2);
+    expect(keptRasters()).toBe(3);
+  });
+
   it('a change to the household replaces them; a lock drops them, even those still being made', async () => {
     await call('family.get', { householdId });
-    await rastersSettled();
+    await rasterisedAhead();
     // Every relation removed: another 家族構成図, the same エコマップ.
     await call('family.saveRelations', { householdId, relations: [] });
     await call('family.get', { householdId });
-    await rastersSettled();
+    await rasterisedAhead();
     // The drawings before the change are gone; the エコマップ did not change.
     expect(keptRasters()).toBe(3);
     const drawn = rastersDrawn();
@@ -88,7 +105,7 @@ describe('the 別添資料 PNGs made ahead of time', () => {
     expect(keptRasters()).toBe(3);
     await session.lock('user');
     expect(keptRasters()).toBe(0);
-    await rastersSettled();
+    await rasterisedAhead();
     expect(keptRasters()).toBe(0);
   });
 });

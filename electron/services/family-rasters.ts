@@ -1,5 +1,5 @@
 import { familySheetRasters } from './drawings/family-sheet.js';
-import { type DrawingFonts, isKept, keepRasters, rasterKey } from './drawings/raster.js';
+import { type DrawingFonts, isKept, keepRasters, rasterKey, rastersSettled } from './drawings/raster.js';
 import type { FamilyDrawings } from './family.js';
 import type { JobRunner } from './jobs/job-runner.js';
 
@@ -9,7 +9,9 @@ import type { JobRunner } from './jobs/job-runner.js';
  * document can name the members (real names; labels), so issuing it finds them made. They are kept
  * in memory only, under the keys the document looks them up by, dropped on lock and replaced when
  * the household's drawings change. Nothing waits for them: a document issued first waits for the
- * worker's PNGs, or makes its own if the worker could not.
+ * worker's PNGs, or makes its own if the worker could not. One such job runs at a time: requests
+ * that come meanwhile (a coordinator adding relations one after another) leave only the latest
+ * waiting, so a quick series of edits costs one job more, not one each.
  */
 export function rasteriseAhead(
   jobs: JobRunner,
@@ -18,6 +20,41 @@ export function rasteriseAhead(
   variants: readonly FamilyDrawings[],
   fonts: DrawingFonts,
 ): void {
+  const start = () => {
+    current = prepare(jobs, call, householdId, variants, fonts)
+      // On failure the document makes its own PNGs (rasterise), as without this.
+      .then(
+        () => {},
+        () => {},
+      )
+      .then(() => {
+        const queued = waiting;
+        waiting = null;
+        current = null;
+        queued?.();
+      });
+  };
+  if (current) waiting = start;
+  else start();
+}
+
+let current: Promise<void> | null = null;
+let waiting: (() => void) | null = null;
+
+/** Settles once no job of these runs or waits (for tests and the bench). */
+export async function rasterisedAhead(): Promise<void> {
+  while (current) await current;
+  await rastersSettled();
+}
+
+/** Has the job worker make what the document will look for, and keeps it as it comes. */
+function prepare(
+  jobs: JobRunner,
+  call: { now: Date; user: { id: string; name: string } },
+  householdId: string,
+  variants: readonly FamilyDrawings[],
+  fonts: DrawingFonts,
+): Promise<unknown> {
   // By key: the エコマップ names no member, so both ways of naming give the same one.
   const wanted = new Map<string, { svg: string; widthPx: number }>();
   for (const variant of variants) {
@@ -41,4 +78,5 @@ export function rasteriseAhead(
     ]),
   );
   keepRasters(householdId, [...wanted.keys()], pngs);
+  return made;
 }
