@@ -61,7 +61,13 @@ export async function openBreakdown(
   let appendNoSync: number[];
   try {
     appendWal = await samples(n, appendSynced);
-    appendNoSync = await samples(n, append);
+    // Without a watcher a read event's transaction keeps the WAL's sync: drop it for the floor.
+    store.sqlite.pragma('synchronous = NORMAL');
+    try {
+      appendNoSync = await samples(n, append);
+    } finally {
+      store.sqlite.pragma('synchronous = FULL');
+    }
   } finally {
     store.watch.watcher = watcher;
   }
