@@ -263,6 +263,7 @@ describe('管理コマンド（kasane CLI）', () => {
       'electron/services/households.ts',
       'electron/services/vault-session.ts',
       'electron/services/legal.ts',
+      'electron/ipc/schemas/settings.ts',
     ])
       expect(cases.modules).not.toContain(unneeded);
   });

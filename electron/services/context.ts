@@ -5,7 +5,6 @@ import type { OfficeSettings } from '../ipc/contract.js';
 import { type AuditInput, appendAuditEvent } from './audit.js';
 import type { DocumentGate } from './document-gate.js';
 import type { JobRunner } from './jobs/job-runner.js';
-import { getOfficeSettings } from './office-settings.js';
 import type { Platform } from './platform.js';
 import type { VaultSession } from './vault-session.js';
 
@@ -37,7 +36,8 @@ export function createContext(parts: {
     user,
     now,
     today: officeDate(now),
-    settings: () => getOfficeSettings(db),
+    // Imported when first asked for: a command that never reads the settings builds none of their schemas.
+    settings: async () => (await import('./office-settings.js')).getOfficeSettings(db),
     transaction: (work) =>
       db.isTransaction
         ? work(createContext(parts))
