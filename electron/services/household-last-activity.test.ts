@@ -16,23 +16,10 @@ import { cancelMeeting, createMeeting, deleteMeeting, updateMeeting } from './me
 import { saveProgressNote, voidProgressNote } from './progress-notes.js';
 import { parse } from './testing/office-days.js';
 import { usualMeeting } from './testing/plan-fixture.js';
+import { seededRandom } from './testing/seeded-random.js';
 import { dayCtx, serviceCtx } from './testing/service-context.js';
 import { signedInVault } from './testing/signed-in-vault.js';
 import { tempDataDir } from './testing/temp-data-dir.js';
-
-/** A seeded generator: the same edits on every run, so a failure can be replayed. */
-function generator(seed: number) {
-  let s = seed;
-  const next = () => {
-    s = (s * 48271) % 2147483647;
-    return s / 2147483647;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)],
-  };
-}
 
 /** Every dated fact of a household that counts as activity, read from the tables themselves. */
 async function facts(db: Kysely<Database>) {
@@ -101,7 +88,7 @@ describe('世帯の最終活動日（households.last_activity_on）は、いつ�
     const today = '2026-06-30';
     const ctx = () => serviceCtx(vault.db, vault.userId, new Date(`${today}T01:00:00Z`));
     const agencyId = (await vault.db.selectFrom('agencies').select('id').executeTakeFirstOrThrow()).id;
-    const g = generator(20261130);
+    const g = seededRandom(20261130);
     const kinds = [
       'note',
       'noteDate',

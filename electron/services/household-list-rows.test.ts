@@ -9,6 +9,7 @@ import { changeHouseholdStatus, correctStatusChange, voidStatusChange } from './
 import { createHousehold, listMembers, saveMembers, updateHousehold, voidMember } from './households.js';
 import { saveProgressNote, voidProgressNote } from './progress-notes.js';
 import { livingMember } from './testing/members.js';
+import { seededRandom } from './testing/seeded-random.js';
 import { serviceCtx } from './testing/service-context.js';
 import { signedInVault } from './testing/signed-in-vault.js';
 
@@ -41,20 +42,6 @@ async function rowsOf(db: Kysely<Database>, text: string): Promise<unknown[]> {
   return (await sql.raw(text).execute(db)).rows;
 }
 
-/** A seeded generator: the same writes on every run, so a failure can be replayed. */
-function generator(seed: number) {
-  let s = seed;
-  const next = () => {
-    s = (s * 48271) % 2147483647;
-    return s / 2147483647;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)],
-  };
-}
-
 type Vault = Awaited<ReturnType<typeof signedInVault>>;
 const sourceTables = ['members', 'progress_notes', 'consents', 'status_changes'] as const;
 type SourceTable = (typeof sourceTables)[number];
@@ -76,7 +63,7 @@ async function randomWrites(
 ): Promise<Set<string>> {
   const ctx = () => serviceCtx(vault.db, vault.userId, now);
   const { sqlite } = vault.session.signedIn().store;
-  const g = generator(seed);
+  const g = seededRandom(seed);
   const tags = (await vault.db.selectFrom('issue_tags').select('name').execute()).map((t) => t.name);
   const done = new Set<string>();
   let n = 0;

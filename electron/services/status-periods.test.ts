@@ -17,23 +17,10 @@ import {
 } from './household-status.js';
 import { createHousehold, updateHousehold } from './households.js';
 import { openHouseholdsAt } from './statistics/report.js';
+import { seededRandom } from './testing/seeded-random.js';
 import { serviceCtx } from './testing/service-context.js';
 import { signedInVault } from './testing/signed-in-vault.js';
 import { tempDataDir } from './testing/temp-data-dir.js';
-
-/** A seeded generator: the same edits on every run, so a failure can be replayed. */
-function generator(seed: number) {
-  let s = seed;
-  const next = () => {
-    s = (s * 48271) % 2147483647;
-    return s / 2147483647;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)],
-  };
-}
 
 /**
  * The table against a recomputation from the history: on every day from `from` to `to`, the period
@@ -85,7 +72,7 @@ describe('状態の期間の表（status_periods）は、いつも状態の履�
   it('支援開始・終結・再開、その取消と訂正、受付日の変更を無作為に重ねても、毎日の状態と年度末の件数が一致する', async () => {
     const today = '2026-11-30';
     const ctx = () => serviceCtx(vault.db, vault.userId, new Date(`${today}T01:00:00Z`));
-    const g = generator(20261130);
+    const g = seededRandom(20261130);
     const done = { change: 0, void: 0, correct: 0, receivedOn: 0, refused: 0 };
     /** A refusal (rule 17 keeps the history consistent) leaves everything as it was; anything else fails. */
     const attempt = async (kind: keyof typeof done, run: () => Promise<unknown>) => {
@@ -234,7 +221,7 @@ describe('移行（1060）は、規則17より前の食い違った履歴から�
       ],
       ['none', '2024-05-01', []],
     ];
-    const g = generator(1060);
+    const g = seededRandom(1060);
     const statuses = ['received', 'active', 'closed'] as const;
     for (let i = 0; i < 30; i++)
       written.push([

@@ -10,6 +10,7 @@ import { a4, margins } from '../forms/page.js';
 import { xlsxBytes } from '../import/fixtures.js';
 import { runImport } from '../import/index.js';
 import { csvToPdf, docxToPdf, pdfFonts, pdfPages, pdfText, pdfToPng } from '../testing/libreoffice.js';
+import { seededRandom } from '../testing/seeded-random.js';
 import { dayCtx, serviceCtx } from '../testing/service-context.js';
 import { signedInVault } from '../testing/signed-in-vault.js';
 import { statisticsFile, statisticsFor } from './index.js';
@@ -45,11 +46,7 @@ const agencies = [
 const issueNames = ['8050', 'ダブルケア', '社会的孤立・ひきこもり', 'ヤングケアラー', '生活困窮'];
 
 function generate(): { households: Household[]; meetings: Meeting[] } {
-  let seed = 20241;
-  const rand = () => {
-    seed = (seed * 48271) % 2147483647;
-    return seed / 2147483647;
-  };
+  const rand = seededRandom(20241).next;
   const day = (fromIso: string, spanDays: number) =>
     new Date(Date.parse(`${fromIso}T00:00:00Z`) + Math.floor(rand() * spanDays) * 86_400_000)
       .toISOString()

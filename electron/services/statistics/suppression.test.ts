@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { statisticsInputSchema } from '../../ipc/schemas/statistics.js';
+import { seededRandom } from '../testing/seeded-random.js';
 import { suppress } from './suppression.js';
 
 /** Every shown line (row, or column when a total row is printed) hides none or at least two cells. */
@@ -65,11 +66,7 @@ describe('小さな件数の秘匿（ルール12）', () => {
   });
 
   it('無作為な表でも、隠れた値は行・列のどの合計からも引き算で出せない', () => {
-    let seed = 7;
-    const random = () => {
-      seed = (seed * 48271) % 2147483647;
-      return seed / 2147483647;
-    };
+    const random = seededRandom(7).next;
     for (let trial = 0; trial < 300; trial++) {
       const rows = 2 + Math.floor(random() * 8);
       const columns = 1 + Math.floor(random() * 4);
