@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -266,6 +266,23 @@ describe('管理コマンド（kasane CLI）', () => {
       'electron/ipc/schemas/settings.ts',
     ])
       expect(cases.modules).not.toContain(unneeded);
+  });
+
+  it('読み手が先に閉じても（kasane cases | head）、スタックトレースを出さずに終了コード 0 で静かに終わる', async () => {
+    const dir = await copyOfVault();
+    const child = spawn(process.execPath, ['electron/cli/kasane.mjs', 'cases', '--data-dir', dir], {
+      env: { ...process.env, KASANE_PASSPHRASE: passphrase },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // The reader is gone before the command writes its first line.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('初期設定されていないフォルダは終了コード 4', () => {

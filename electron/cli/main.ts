@@ -53,6 +53,13 @@ const program = new Command('kasane')
 
 inJapaneseWithOurExitCodes(program);
 
+// A reader that stops early (`kasane meetings | head`) closes the pipe: stop quietly, as Unix tools
+// do, instead of an unhandled EPIPE with a stack trace (a transaction cut short is rolled back by SQLite).
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(exitCodes.ok);
+});
+
 /** The exit code and message for anything a command threw; an unexpected error shows no stack. */
 async function failure(err: unknown): Promise<CliError> {
   if (err instanceof CliError) return err;
