@@ -206,6 +206,8 @@ export const auditListInputSchema = z.object({
   beforeId: z.number().int().positive().optional(),
   afterId: z.number().int().positive().optional(),
   limit: z.number().int().min(1).max(500).default(100),
+  /** false: the events only, no verification (ホーム's count of failed unlocks shows no banner). Absent: true. */
+  verify: z.boolean().optional(),
 });
 export type AuditListInput = z.infer<typeof auditListInputSchema>;
 

@@ -158,4 +158,20 @@ describe('バックアップと監査ログの検証をワーカーで実行す�
     expect(await pages('newest')).toEqual([...all].reverse());
     expect(await pages('oldest')).toEqual(all);
   }, 180_000);
+
+  it('verify: false（ホームの失敗回数）は記録を読むだけで、検証のジョブを始めない', async () => {
+    const verifyJobs = () => seen.filter((p) => p.job === 'verify' && p.step === 'starting').length;
+    const before = verifyJobs();
+    const read = await call('audit.list', { kind: 'unlock.failed', limit: 100, verify: false });
+    if (!read.ok) throw new Error(read.code);
+    expect((read.value as { verification: AuditVerification | null }).verification).toBeNull();
+    expect(verifyJobs()).toBe(before);
+    // Absent, the first page is verified as before.
+    const verified = await call('audit.list', { kind: 'unlock.failed', limit: 100 });
+    if (!verified.ok) throw new Error(verified.code);
+    expect((verified.value as { verification: AuditVerification | null }).verification).toMatchObject({
+      ok: true,
+    });
+    expect(verifyJobs()).toBe(before + 1);
+  }, 180_000);
 });
