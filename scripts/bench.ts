@@ -47,6 +47,7 @@ import { deriveKey } from '../electron/services/vault-keys.js';
 import { VaultSession } from '../electron/services/vault-session.js';
 import { budget } from './bench/budget.js';
 import { openBreakdown } from './bench/open-breakdown.js';
+import { benchQueries } from './bench/queries.js';
 import { seedBenchData, seedBenchMeetings } from './bench/seed.js';
 
 const { values: args } = parseArgs({
@@ -111,21 +112,7 @@ const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(n < 10 ? 2 : 0)} ms
 const times = (n: number) => `${n.toFixed(2)}×`;
 const load = () => loadavg().map((l) => l.toFixed(2));
 
-/** Queries of every folded length 1–6; 吉田 and 高橋 reach 𠮷田 and 髙橋 only through the 異体字 fold. */
-const queries = [
-  '𠮷',
-  '田',
-  '山田',
-  '吉田',
-  'よしだ',
-  '高橋美',
-  'たかはし',
-  'なかむら',
-  'やまざきみ',
-  '髙橋 美咲',
-  'たかはしけん',
-  'さとうはなこ',
-];
+const queries: readonly string[] = benchQueries;
 const queryLength = (q: string) => [...q.replace(/\s+/g, '')].length;
 
 const measures = ['search', 'open', 'openReads', 'forms', 'stats', 'desk'] as const;

@@ -14,6 +14,7 @@ import { createContext } from '../../electron/services/context.js';
 import { listHouseholds } from '../../electron/services/household-page.js';
 import { fastKdf } from '../../electron/services/testing/temp-data-dir.js';
 import { VaultSession } from '../../electron/services/vault-session.js';
+import { benchQueries } from './queries.js';
 import { seedBenchData } from './seed.js';
 
 const { values, positionals } = parseArgs({
@@ -25,20 +26,7 @@ if (!dir) throw new Error('usage: search-loop.ts DIR [--households N] [--samples
 const households = Number(values.households ?? 10_000);
 const n = Number(values.samples ?? 480);
 const passphrase = 'bench passphrase 123';
-const queries = [
-  '𠮷',
-  '田',
-  '山田',
-  '吉田',
-  'よしだ',
-  '高橋美',
-  'たかはし',
-  'なかむら',
-  'やまざきみ',
-  '髙橋 美咲',
-  'たかはしけん',
-  'さとうはなこ',
-];
+const queries: readonly string[] = benchQueries;
 
 const session = new VaultSession({ dataDir: join(dir, 'vault'), via: 'cli', kdf: fastKdf });
 if (!existsSync(join(dir, 'vault', 'kasane.db'))) {
