@@ -12,6 +12,7 @@ import { compileWith, type PackedDocument, type PartsCompiler, packDocument } fr
 import {
   consentedFormData,
   hostileFormData,
+  longLetterData,
   longTextFormData,
   unconsentedFormData,
 } from './form-fixtures.js';
@@ -61,19 +62,6 @@ async function expectSameAsDocx(render: () => Promise<PackedDocument | PackedDoc
     expect(doc.bytes.equals(byDocx[i]?.bytes ?? Buffer.alloc(0))).toBe(true);
     expect(doc.pages).toEqual(byDocx[i]?.pages);
   }
-}
-
-/** 様式1 whose second letter runs to two pages: each letter gets its own footer again. */
-function longLetterData(): FormData {
-  const data = consentedFormData();
-  const people = Array.from({ length: 40 }, (_, i) => ({ title: '相談員', personName: `職員${i + 1}` }));
-  return {
-    ...data,
-    notice: {
-      ...data.notice,
-      addressees: data.notice.addressees.map((a, i) => (i === 1 ? { ...a, people } : a)),
-    },
-  };
 }
 
 const fixtures: Record<string, () => FormData> = {

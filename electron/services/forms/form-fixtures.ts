@@ -225,3 +225,16 @@ export function hostileFormData(): FormData {
     monitoringAgencies: [...data.monitoringAgencies, text],
   };
 }
+
+/** 様式1 whose second letter runs to two pages (that agency sends forty people): each letter gets its own footer again. */
+export function longLetterData(): FormData {
+  const data = consentedFormData();
+  const people = Array.from({ length: 40 }, (_, i) => ({ title: '相談員', personName: `職員${i + 1}` }));
+  return {
+    ...data,
+    notice: {
+      ...data.notice,
+      addressees: data.notice.addressees.map((a, i) => (i === 1 ? { ...a, people } : a)),
+    },
+  };
+}

@@ -18,6 +18,7 @@ import {
   hostileFormData,
   hostileText,
   longDiscussion,
+  longLetterData,
   longTextFormData,
   realNameParts,
   unconsentedFormData,
@@ -62,19 +63,6 @@ function packetOf(data: FormData): Packet {
   return {
     documents: ['重層会議様式2 会次第', '重層会議様式3 世帯支援プラン検討シート'],
     copies: [...agencies, ''].map((recipient, i) => ({ number: i + 1, recipient })),
-  };
-}
-
-/** 様式1 whose second letter runs to two pages: that agency sends forty people. */
-function longLetterData(): FormData {
-  const data = consentedFormData();
-  const people = Array.from({ length: 40 }, (_, i) => ({ title: '相談員', personName: `職員${i + 1}` }));
-  return {
-    ...data,
-    notice: {
-      ...data.notice,
-      addressees: data.notice.addressees.map((a, i) => (i === 1 ? { ...a, people } : a)),
-    },
   };
 }
 
