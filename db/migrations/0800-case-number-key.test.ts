@@ -1,24 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDataDir } from '../../electron/services/testing/temp-data-dir.js';
-import { openStore } from '../open.js';
-import { migrations } from './index.js';
+import { describe, expect, it } from 'vitest';
+import { olderStores } from '../../electron/services/testing/older-store.js';
+import type { OpenStore } from '../open.js';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-const key = randomBytes(32);
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDataDir());
-});
-afterEach(async () => cleanup());
+const storeAt = olderStores();
 
 const lookAlikes = ['C2023-001', 'Ｃ２０２３－００１', 'c2023-001', 'C2023‐001', 'C2023−001'];
-const roundOne = migrations.filter((m) => m.version <= 300);
 
-async function roundOneFileWith(caseNos: string[]): Promise<string> {
-  const path = join(dir, 'kasane.db');
-  const store = await openStore(path, key, { create: true, migrations: roundOne });
+/** A first-release file (migrations up to 0300) holding these 受付番号; the result opens it migrated. */
+async function roundOneFileWith(caseNos: string[]): Promise<() => Promise<OpenStore>> {
+  const { old: store, upgrade } = await storeAt(300);
   const insert = store.sqlite.prepare(
     `INSERT INTO households (id, case_no, received_on, label, status, created_at, updated_at)
      VALUES (?, ?, '2023-05-01', ?, 'received', ?, ?)`,
@@ -28,13 +18,13 @@ async function roundOneFileWith(caseNos: string[]): Promise<string> {
     insert.run(`h${i}`, caseNo, `世帯${i}`, at, at);
   });
   await store.close();
-  return path;
+  return upgrade;
 }
 
 describe('受付番号の正規化キー（0800）', () => {
   it('第1版のファイルに正規化すると同じ番号があっても移行は失敗せず、消さずに印を付ける', async () => {
-    const path = await roundOneFileWith([...lookAlikes, 'R6-012']);
-    const store = await openStore(path, key);
+    const upgrade = await roundOneFileWith([...lookAlikes, 'R6-012']);
+    const store = await upgrade();
     const rows = store.sqlite
       .prepare('SELECT id, case_no, case_no_key, case_no_duplicate FROM households ORDER BY id')
       .all() as { id: string; case_no: string; case_no_key: string; case_no_duplicate: number }[];
@@ -46,8 +36,8 @@ describe('受付番号の正規化キー（0800）', () => {
   });
 
   it('移行後はデータベース自身が正規化後の重複を拒む（一意索引）', async () => {
-    const path = await roundOneFileWith(['R6-012']);
-    const store = await openStore(path, key);
+    const upgrade = await roundOneFileWith(['R6-012']);
+    const store = await upgrade();
     const insert = (caseNo: string, caseNoKey: string) =>
       store.sqlite
         .prepare(

@@ -1,24 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { tempDataDir } from '../../electron/services/testing/temp-data-dir.js';
-import { openStore } from '../open.js';
-import { migrations } from './index.js';
+import { expect, it } from 'vitest';
+import { olderStores } from '../../electron/services/testing/older-store.js';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDataDir());
-});
-afterEach(async () => cleanup());
+const storeAt = olderStores();
 
 it('0820: 同意と範囲は残り、移行データの「書面」は「不明」に、第1版の支援経過の修正は理由なしの訂正として残る', async () => {
-  const key = randomBytes(32);
-  const path = join(dir, 'kasane.db');
-  const old = await openStore(path, key, {
-    create: true,
-    migrations: migrations.filter((m) => m.version <= 810),
-  });
+  const { old, upgrade } = await storeAt(810);
   old.sqlite.exec(`
     INSERT INTO households (id, case_no, case_no_key, received_on, label, status, created_at, updated_at)
       VALUES ('h1', 'R6-001', 'r6-001', '2024-05-01', 'A氏世帯', 'received', 'now', 'now');
@@ -35,7 +21,7 @@ it('0820: 同意と範囲は残り、移行データの「書面」は「不明�
   `);
   await old.close();
 
-  const store = await openStore(path, key);
+  const store = await upgrade();
   const q = (text: string) => store.sqlite.prepare(text).all();
   expect(q('SELECT id, method, voided_at FROM consents ORDER BY id')).toEqual([
     { id: 'c1', method: 'unknown', voided_at: null },

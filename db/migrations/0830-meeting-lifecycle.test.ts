@@ -1,24 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { tempDataDir } from '../../electron/services/testing/temp-data-dir.js';
-import { openStore } from '../open.js';
-import { migrations } from './index.js';
+import { expect, it } from 'vitest';
+import { olderStores } from '../../electron/services/testing/older-store.js';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDataDir());
-});
-afterEach(async () => cleanup());
+const storeAt = olderStores();
 
 it('0830: 取り込んだ開催済みの会議だけが移行データになり、画面で予定した会議と今後の会議はならない', async () => {
-  const key = randomBytes(32);
-  const path = join(dir, 'kasane.db');
-  const old = await openStore(path, key, {
-    create: true,
-    migrations: migrations.filter((m) => m.version <= 820),
-  });
+  const { old, upgrade } = await storeAt(820);
   const meeting = (id: string, heldOn: string) =>
     `('${id}', '${id}', 'h1', 'unconsented', '${heldOn}', '[]', '[]', '[]', '${heldOn}', 'none', 'now', 'now')`;
   old.sqlite.exec(`
@@ -33,7 +19,7 @@ it('0830: 取り込んだ開催済みの会議だけが移行データになり�
   `);
   await old.close();
 
-  const store = await openStore(path, key);
+  const store = await upgrade();
   const q = (text: string) => store.sqlite.prepare(text).all();
   expect(q('SELECT id, migrated, cancelled_at, cancel_reason FROM meetings ORDER BY held_on')).toEqual([
     { id: 'imported', migrated: 1, cancelled_at: null, cancel_reason: null },

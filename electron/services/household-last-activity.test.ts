@@ -1,9 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrations } from '../../db/migrations/index.js';
-import { openStore } from '../../db/open.js';
 import type { Database } from '../../db/schema.js';
 import { addDays } from '../domain/calendar.js';
 import type { HouseholdStatus } from '../domain/household.js';
@@ -15,11 +11,11 @@ import { createHousehold, updateHousehold } from './households.js';
 import { cancelMeeting, createMeeting, deleteMeeting, updateMeeting } from './meetings.js';
 import { saveProgressNote, voidProgressNote } from './progress-notes.js';
 import { parse } from './testing/office-days.js';
+import { olderStores } from './testing/older-store.js';
 import { usualMeeting } from './testing/plan-fixture.js';
 import { seededRandom } from './testing/seeded-random.js';
 import { dayCtx, serviceCtx } from './testing/service-context.js';
 import { signedInVault } from './testing/signed-in-vault.js';
-import { tempDataDir } from './testing/temp-data-dir.js';
 
 /** Every dated fact of a household that counts as activity, read from the tables themselves. */
 async function facts(db: Kysely<Database>) {
@@ -277,20 +273,10 @@ describe('世帯の最終活動日（households.last_activity_on）は、いつ�
 });
 
 describe('移行（1080）は、それまでの記録から最終活動日を埋める', () => {
-  let dir: string;
-  let cleanup: () => Promise<void>;
-  beforeEach(async () => {
-    ({ dir, cleanup } = await tempDataDir());
-  });
-  afterEach(async () => cleanup());
+  const storeAt = olderStores();
 
   it('取り消した経過・変更と中止した会議は数えず、記録のない世帯は空のまま', async () => {
-    const key = randomBytes(32);
-    const path = join(dir, 'kasane.db');
-    const old = await openStore(path, key, {
-      create: true,
-      migrations: migrations.filter((m) => m.version <= 1061),
-    });
+    const { old, upgrade } = await storeAt(1061);
     const household = old.sqlite.prepare(
       `INSERT INTO households (id, case_no, case_no_key, received_on, label, status, created_at, updated_at)
        VALUES (?, ?, ?, '2024-05-01', '世帯', 'active', 'now', 'now')`,
@@ -321,7 +307,7 @@ describe('移行（1080）は、それまでの記録から最終活動日を埋
     note.run('n3', 'change', '2024-05-20', null);
     await old.close();
 
-    const store = await openStore(path, key);
+    const store = await upgrade();
     expect(store.sqlite.prepare('SELECT id, last_activity_on FROM households ORDER BY id').all()).toEqual([
       { id: 'change', last_activity_on: '2024-06-01' },
       { id: 'meeting', last_activity_on: '2024-08-15' },

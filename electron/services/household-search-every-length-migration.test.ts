@@ -1,25 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { migrations } from '../../db/migrations/index.js';
-import { openStore } from '../../db/open.js';
+import { expect, it } from 'vitest';
 import { searchHouseholdIds } from './household-search.js';
-import { tempDataDir } from './testing/temp-data-dir.js';
+import { olderStores } from './testing/older-store.js';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDataDir());
-});
-afterEach(async () => cleanup());
+const storeAt = olderStores();
 
 it('移行後は、前からある世帯も1文字・2文字で索引から見つかり、三文字索引の表は残らない（1000）', async () => {
-  const key = randomBytes(32);
-  const path = join(dir, 'kasane.db');
-  const old = await openStore(path, key, {
-    create: true,
-    migrations: migrations.filter((m) => m.version <= 820),
-  });
+  const { old, upgrade } = await storeAt(820);
   for (const [id, name, kana, on] of [
     ['h1', '𠮷田 花子', 'よしだ はなこ', '2024-05-01'],
     ['h2', '山田 一郎', 'やまだ いちろう', '2024-06-01'],
@@ -41,7 +27,7 @@ it('移行後は、前からある世帯も1文字・2文字で索引から見�
   }
   await old.close();
 
-  const store = await openStore(path, key);
+  const store = await upgrade();
   const find = (query: string, sort: 'receivedOn' | 'kana' = 'receivedOn') =>
     searchHouseholdIds(store.db, { query, sort, limit: 10 });
   expect(await find('田')).toEqual(['h2', 'h1']);

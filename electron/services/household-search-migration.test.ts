@@ -1,26 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { migrations } from '../../db/migrations/index.js';
-import { openStore } from '../../db/open.js';
+import { expect, it } from 'vitest';
 import { listHouseholds } from './household-page.js';
+import { olderStores } from './testing/older-store.js';
 import { dayCtx } from './testing/service-context.js';
-import { tempDataDir } from './testing/temp-data-dir.js';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDataDir());
-});
-afterEach(async () => cleanup());
+const storeAt = olderStores();
 
 it('第1版で索引された 𠮷田・髙橋 も、移行後は 吉田・高橋 で見つかる（0810）', async () => {
-  const key = randomBytes(32);
-  const path = join(dir, 'kasane.db');
-  const old = await openStore(path, key, {
-    create: true,
-    migrations: migrations.filter((m) => m.version <= 300),
-  });
+  const { old, upgrade } = await storeAt(300);
   for (const [id, name] of [
     ['h1', '𠮷田 花子'],
     ['h2', '髙橋 一郎'],
@@ -43,7 +29,7 @@ it('第1版で索引された 𠮷田・髙橋 も、移行後は 吉田・高�
   }
   await old.close();
 
-  const store = await openStore(path, key);
+  const store = await upgrade();
   const find = async (query: string) =>
     (await listHouseholds(dayCtx(store.db, '2026-11-22'), { query, sort: 'receivedOn', limit: 10 })).map(
       (h) => h.id,

@@ -1,29 +1,16 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrations } from '../../db/migrations/index.js';
-import { openStore } from '../../db/open.js';
-import { tempDataDir } from './testing/temp-data-dir.js';
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { olderStores } from './testing/older-store.js';
 
 /**
  * meetings.reported_at (migration 1081) against its definition, the first 様式4 issued for the meeting:
  * after the backfill of an older vault, and after issues are added, moved, changed and deleted.
  */
 describe('会議の様式4の初回発行日時（meetings.reported_at）は、いつも発行の記録から計算し直したものと同じ', () => {
-  let dir: string;
-  let cleanup: () => Promise<void>;
-  beforeEach(async () => {
-    ({ dir, cleanup } = await tempDataDir());
-  });
-  afterEach(async () => cleanup());
+  const storeAt = olderStores();
 
   it('移行で埋まり、発行の追加・訂正・削除のたびに最初の様式4の日時になる（ほかの様式は数えない）', async () => {
-    const key = randomBytes(32);
-    const path = join(dir, 'kasane.db');
-    const old = await openStore(path, key, {
-      create: true,
-      migrations: migrations.filter((m) => m.version <= 1080),
-    });
+    const { old, upgrade } = await storeAt(1080);
     old.sqlite
       .prepare(
         `INSERT INTO households (id, case_no, case_no_key, received_on, label, status, created_at, updated_at)
@@ -49,7 +36,7 @@ describe('会議の様式4の初回発行日時（meetings.reported_at）は、�
     issue(old.sqlite, 'b', 'form2', '2024-06-02T01:00:00.000Z');
     await old.close();
 
-    const store = await openStore(path, key);
+    const store = await upgrade();
     const { sqlite } = store;
     const expectFromIssues = () => {
       const kept = sqlite.prepare('SELECT id, reported_at FROM meetings ORDER BY id').all();

@@ -1,9 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrations } from '../../db/migrations/index.js';
-import { openStore } from '../../db/open.js';
 import type { Database } from '../../db/schema.js';
 import { openEnded } from '../../db/status-periods.js';
 import { addDays } from '../domain/calendar.js';
@@ -17,10 +13,10 @@ import {
 } from './household-status.js';
 import { createHousehold, updateHousehold } from './households.js';
 import { openHouseholdsAt } from './statistics/report.js';
+import { olderStores } from './testing/older-store.js';
 import { seededRandom } from './testing/seeded-random.js';
 import { serviceCtx } from './testing/service-context.js';
 import { signedInVault } from './testing/signed-in-vault.js';
-import { tempDataDir } from './testing/temp-data-dir.js';
 
 /**
  * The table against a recomputation from the history: on every day from `from` to `to`, the period
@@ -147,20 +143,10 @@ describe('状態の期間の表（status_periods）は、いつも状態の履�
 });
 
 describe('移行（1060）は、規則17より前の食い違った履歴からも同じ期間を作る', () => {
-  let dir: string;
-  let cleanup: () => Promise<void>;
-  beforeEach(async () => {
-    ({ dir, cleanup } = await tempDataDir());
-  });
-  afterEach(async () => cleanup());
+  const storeAt = olderStores();
 
   it('日付の順と記録の順が違う、受付日より前の変更、同じ日の変更、取消、履歴のない世帯', async () => {
-    const key = randomBytes(32);
-    const path = join(dir, 'kasane.db');
-    const old = await openStore(path, key, {
-      create: true,
-      migrations: migrations.filter((m) => m.version <= 1030),
-    });
+    const { old, upgrade } = await storeAt(1030);
     const household = old.sqlite.prepare(
       `INSERT INTO households (id, case_no, case_no_key, received_on, label, status, created_at, updated_at)
        VALUES (?, ?, ?, ?, '世帯', 'received', 'now', 'now')`,
@@ -239,7 +225,7 @@ describe('移行（1060）は、規則17より前の食い違った履歴から�
     }
     await old.close();
 
-    const store = await openStore(path, key);
+    const store = await upgrade();
     const openOn = await expectPeriodsFromHistory(store.db, '2024-02-01', '2025-09-01');
     expect(
       store.sqlite
