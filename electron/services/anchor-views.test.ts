@@ -84,6 +84,37 @@ beforeEach(() => {
   });
 });
 
+/**
+ * Opens the files a power cut (or a lost WAL) left, with the anchor `anchor`, as the next unlock
+ * would: what checkAgainstAnchor finds wrong (null: nothing), and the newest audit event found.
+ */
+async function openImage(
+  folder: string,
+  image: Pick<PowerCutImage, 'database' | 'wal'>,
+  anchor: Buffer,
+  dataKey: Buffer,
+): Promise<{ lost: string | null; newestEvent: number | null }> {
+  await mkdir(folder);
+  const database = join(folder, 'kasane.db');
+  await writeFile(database, image.database);
+  if (image.wal.length > 0) await writeFile(`${database}-wal`, image.wal);
+  await writeFile(join(folder, 'kasane.anchor'), anchor);
+  const store = await openStore(database, dataKey, { migrate: false });
+  try {
+    const lost = checkAgainstAnchor(
+      store.sqlite,
+      readAnchor(join(folder, 'kasane.anchor'), deriveKey(dataKey, 'anchor')),
+    );
+    return {
+      lost: lost?.reason ?? null,
+      newestEvent:
+        (store.sqlite.prepare('SELECT max(id) FROM audit_events').pluck().get() as number | null) ?? null,
+    };
+  } finally {
+    await store.close();
+  }
+}
+
 /** Opens each kept power-cut image as the next unlock would and returns what it found wrong. */
 async function powerCutAlarms(
   dataKey: Buffer,
@@ -93,31 +124,34 @@ async function powerCutAlarms(
   const newestEvents: (number | null)[] = [];
   try {
     for (const [i, image] of images.entries()) {
-      const folder = join(root, String(i));
-      await mkdir(folder);
-      const database = join(folder, 'kasane.db');
-      await writeFile(database, image.database);
-      if (image.wal.length > 0) await writeFile(`${database}-wal`, image.wal);
-      await writeFile(join(folder, 'kasane.anchor'), image.anchor);
-      const store = await openStore(database, dataKey, { migrate: false });
-      try {
-        const lost = checkAgainstAnchor(
-          store.sqlite,
-          readAnchor(join(folder, 'kasane.anchor'), deriveKey(dataKey, 'anchor')),
-        );
-        if (lost)
-          alarms.push(`anchor #${image.record.seq} (audit ${image.record.audit?.id}): ${lost.reason}`);
-        newestEvents.push(
-          (store.sqlite.prepare('SELECT max(id) FROM audit_events').pluck().get() as number | null) ?? null,
-        );
-      } finally {
-        await store.close();
-      }
+      const { lost, newestEvent } = await openImage(join(root, String(i)), image, image.anchor, dataKey);
+      if (lost) alarms.push(`anchor #${image.record.seq} (audit ${image.record.audit?.id}): ${lost}`);
+      newestEvents.push(newestEvent);
     }
   } finally {
     await rm(root, { recursive: true, force: true });
   }
   return { alarms, newestEvents };
+}
+
+/** What the next unlock says of `image`'s files (an earlier state) under the anchor written last. */
+async function lostUnderNewestAnchor(image: PowerCutImage, dataKey: Buffer): Promise<string | null> {
+  const root = await mkdtemp(join(tmpdir(), 'kasane-lost-'));
+  try {
+    const newest = images.at(-1);
+    if (!newest) throw new Error('no anchor written');
+    return (await openImage(join(root, 'image'), image, newest.anchor, dataKey)).lost;
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+function commitCounter(): number {
+  return session
+    .signedIn()
+    .store.sqlite.prepare('SELECT commits FROM vault_head WHERE id = 1')
+    .pluck()
+    .get() as number;
 }
 
 const passphrase = 'correct horse battery';
@@ -283,20 +317,51 @@ describe('閲覧の記録（household.viewed）: WAL の fsync を待たず、�
     store.sqlite.pragma('synchronous = NORMAL');
     try {
       const syncs = power.syncs;
+      const commits = commitCounter();
       await store.db.transaction().execute(async (trx) => {
         await appendAuditEvent(trx, { userId: user.id, kind: 'household.viewed' }, now);
         await appendAuditEvent(trx, { userId: user.id, kind: 'settings.changed' }, now);
       });
       expect(power.syncs).toBe(syncs + 1);
       expect(anchorRecord().audit?.kind).toBe('settings.changed');
-      // A lone view still waits for its flush.
+      // A view beside another change is counted like any commit.
+      expect(anchorRecord().commits).toBe(commits + 1);
+      // A lone view still waits for its flush, and is not counted.
       await appendAuditEvent(store.db, { userId: user.id, kind: 'household.viewed' }, now);
       expect(power.syncs).toBe(syncs + 1);
       expect(anchorRecord().audit?.kind).toBe('settings.changed');
+      expect(commitCounter()).toBe(commits + 1);
     } finally {
       store.sqlite.pragma('synchronous = FULL');
     }
     expect((await powerCutAlarms(session.signedIn().vault.dataKey)).alarms).toEqual([]);
+  });
+
+  it('閲覧の記録だけのコミットは書き込み回数を増やさない。名指された閲覧の記録が失われれば、回数が同じでも「失われた」と告げる', async () => {
+    const id = await addHousehold(1);
+    const { store, user, vault } = session.signedIn();
+    const before = images.at(-1);
+    if (!before) throw new Error('no anchor written');
+    const commits = commitCounter();
+    for (let i = 0; i < 3; i++) await getHousehold(serviceCtx(store.db, user.id, now), { id });
+    vault.keeper?.flush();
+    const viewed = newestEvent();
+    expect(commitCounter()).toBe(commits);
+    expect(anchorRecord()).toMatchObject({ commits: before.record.commits, audit: { id: viewed.id } });
+    expect((await powerCutAlarms(vault.dataKey)).alarms).toEqual([]);
+    // The three views' frames gone (a deleted WAL, a file copied back): the counter is the same,
+    // the newest event is not.
+    expect(await lostUnderNewestAnchor(before, vault.dataKey)).toBe('behind');
+  });
+
+  it('監査記録を残さない書き込みは書き込み回数を増やし、失われれば「失われた」と告げる', async () => {
+    const id = await addHousehold(1);
+    const { store, vault } = session.signedIn();
+    const before = images.at(-1);
+    if (!before) throw new Error('no anchor written');
+    await store.db.updateTable('households').set({ label: '記録なしの変更' }).where('id', '=', id).execute();
+    expect(anchorRecord()).toMatchObject({ commits: before.record.commits + 1, audit: before.record.audit });
+    expect(await lostUnderNewestAnchor(before, vault.dataKey)).toBe('behind');
   });
 
   it('閲覧の直後に強制終了しても記録は残り、開き直すと到達点を書く前に WAL を同期する', async () => {

@@ -273,7 +273,7 @@ export const viewFlushDelayMs = 500;
 
 /**
  * The commit watcher of an unlocked vault: inside each changing transaction it bumps the commit
- * counter and notes the newest audit event; after COMMIT it writes them to the anchor — only ever
+ * counter (not for a lone view: beforeCommit) and notes the newest audit event; after COMMIT it writes them to the anchor — only ever
  * once they are on disk, so that the anchor is never ahead of what a power cut leaves.
  *
  * Opening a case (≤ 2 ms) commits its one read event (readAuditKinds) without the WAL's fsync, and
@@ -318,8 +318,20 @@ export class AnchorKeeper implements CommitWatcher {
       newest !== null && newest.id === (known?.id ?? 0) + 1 && readAuditKinds.has(newest.kind as AuditKind);
   }
 
+  /**
+   * A lone 閲覧 event leaves the commit counter as it is: one page fewer to encrypt into the WAL per
+   * case opened. Sound because the counter only matters for commits that leave no audit event. The
+   * anchor finds a database behind it by its counter OR its newest audit event (checkAgainstAnchor),
+   * and a lone view always adds exactly one event: commitsWithoutWalSync saw one change, whose event
+   * is the next id after the last commit's. So once a flush names the view, losing it leaves the
+   * newest event behind the anchor's. Losing it with any later commit also loses that commit's event
+   * or its bump, since a WAL loses whole commits from its end. Every other commit still counts itself,
+   * including one that holds a view beside other changes.
+   */
   beforeCommit(sqlite: Sqlite): void {
-    this.#pending = { commits: countCommit(sqlite), audit: newestAuditEvent(sqlite) };
+    this.#pending = this.#loneReadEvent
+      ? readDatabaseHead(sqlite)
+      : { commits: countCommit(sqlite), audit: newestAuditEvent(sqlite) };
   }
 
   afterCommit(sqlite: Sqlite, walSynced: boolean): void {
