@@ -23,6 +23,7 @@ import * as deskCovering from './1061-desk-covering.js';
 import * as householdListRows from './1070-household-list-rows.js';
 import * as householdLastActivity from './1080-household-last-activity.js';
 import * as meetingsReported from './1081-meetings-reported.js';
+import * as auditEventsWithoutSequence from './1100-audit-events-without-sequence.js';
 
 /**
  * Every schema step, in order. The number is the schema version written to `user_version`;
@@ -53,6 +54,7 @@ export const migrations: ReadonlyArray<{ version: number; name: string; migratio
   { version: 1070, name: '1070-household-list-rows', migration: householdListRows },
   { version: 1080, name: '1080-household-last-activity', migration: householdLastActivity },
   { version: 1081, name: '1081-meetings-reported', migration: meetingsReported },
+  { version: 1100, name: '1100-audit-events-without-sequence', migration: auditEventsWithoutSequence },
 ];
 
 export function assertStrictlyIncreasing(list: ReadonlyArray<{ version: number }>): void {

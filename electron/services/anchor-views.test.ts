@@ -354,6 +354,31 @@ describe('閲覧の記録（household.viewed）: WAL の fsync を待たず、�
     expect(await lostUnderNewestAnchor(before, vault.dataKey)).toBe('behind');
   });
 
+  it('世帯を開く記録のコミットが WAL に書くのは監査ログの表と索引のページだけ（書き込み回数も連番表も書かない）', async () => {
+    const id = await addHousehold(1);
+    const { store, user } = session.signedIn();
+    await getHousehold(serviceCtx(store.db, user.id, now), { id });
+    // Every page the next view writes is a WAL frame: its header names the page, unencrypted.
+    const owners = new Map(
+      (
+        store.sqlite.prepare('SELECT pageno, name FROM dbstat').all() as { pageno: number; name: string }[]
+      ).map((r) => [r.pageno, r.name]),
+    );
+    const wal = `${store.sqlite.name}-wal`;
+    const frameBytes = 24 + 4096;
+    const framesBefore = Math.floor((readFileSync(wal).length - 32) / frameBytes);
+    await getHousehold(serviceCtx(store.db, user.id, now), { id });
+    const bytes = readFileSync(wal);
+    const written = new Set<string>();
+    for (
+      let offset = 32 + framesBefore * frameBytes;
+      offset + frameBytes <= bytes.length;
+      offset += frameBytes
+    )
+      written.add(owners.get(bytes.readUInt32BE(offset)) ?? `page ${bytes.readUInt32BE(offset)}`);
+    expect([...written].sort()).toEqual(['audit_events', 'audit_events_kind']);
+  });
+
   it('監査記録を残さない書き込みは書き込み回数を増やし、失われれば「失われた」と告げる', async () => {
     const id = await addHousehold(1);
     const { store, vault } = session.signedIn();
