@@ -179,13 +179,17 @@ export interface StatusPeriodTable {
 
 /**
  * 世帯一覧's row of each household, kept by triggers on the tables each figure comes from
- * (migration 1070); the separators are those electron/services/household-summaries.ts reads.
+ * (migrations 1070, 1090); the separators are those electron/services/household-summaries.ts reads.
  */
 export interface HouseholdListRowTable {
+  /** The household's search key (household_search_terms.key): its index entries' low bits. */
+  key: Generated<number>;
   household_id: string;
   case_no: string;
   label: string;
   received_on: string;
+  /** The principal's ふりがな, folded (households.sort_kana): the list's kana order. */
+  sort_kana: string;
   /** `sort_order␞name` per 課題, joined by ␟. */
   issues: string | null;
   /** Members living in the household, not voided. */
@@ -246,6 +250,13 @@ export interface RecordCorrectionTable {
 }
 
 /** One row per household: what search checks a match against, and its entries in the index (db/search-index.ts). */
+/** Per list order and place of the search index, the neighbouring entries out of the list's order (1091). */
+export interface HouseholdSearchDisorderTable {
+  list_order: 'received' | 'kana';
+  place: number;
+  descents: number;
+}
+
 export interface HouseholdSearchTermsTable {
   /** The household's key in the low bits of its index entries. */
   key: number;
@@ -255,6 +266,9 @@ export interface HouseholdSearchTermsTable {
   /** Entry ids in household_search_received / _kana: 63-bit, so written as bigint and never read into JS. */
   received_rowid: ColumnType<never, bigint, never>;
   kana_rowid: ColumnType<never, bigint, never>;
+  /** 受付番号 and ふりがな as indexed: what household_search_disorder compared (migration 1091). */
+  case_no: Generated<string>;
+  sort_kana: Generated<string>;
 }
 
 export interface MeetingTable {
@@ -416,6 +430,7 @@ export interface Database {
   progress_note_search_terms: ProgressNoteSearchTermsTable;
   record_corrections: RecordCorrectionTable;
   household_search_terms: HouseholdSearchTermsTable;
+  household_search_disorder: HouseholdSearchDisorderTable;
   meetings: MeetingTable;
   meeting_attendees: MeetingAttendeeTable;
   plan_rows: PlanRowTable;

@@ -184,6 +184,40 @@ export function searchEntry(
 }
 
 /**
+ * Which of the later search columns the store has yet: migration 1000 indexes every household through
+ * writeSearchEntries before 1090 keys 世帯一覧's rows by the search key and 1091 keeps each search
+ * row's 受付番号 and ふりがな. From then on both are there.
+ */
+async function searchShape(db: Kysely<Database>): Promise<{ keyedRows: boolean; orderColumns: boolean }> {
+  const { rows } = await sql<{ keyed: number; ordered: number }>`SELECT
+    (SELECT count(*) FROM pragma_table_info('household_list_rows') WHERE name = 'key') AS keyed,
+    (SELECT count(*) FROM pragma_table_info('household_search_terms') WHERE name = 'case_no') AS ordered`.execute(
+    db,
+  );
+  return { keyedRows: Boolean(rows[0]?.keyed), orderColumns: Boolean(rows[0]?.ordered) };
+}
+
+/**
+ * A household's first search key: its 世帯一覧 row's (migration 1090), so that an entry's low bits
+ * find that row; before 1090, the next free one.
+ */
+async function newSearchKey(db: Kysely<Database>, householdId: string, keyedRows: boolean): Promise<number> {
+  if (keyedRows) {
+    const row = await db
+      .selectFrom('household_list_rows')
+      .select('key')
+      .where('household_id', '=', householdId)
+      .executeTakeFirst();
+    if (row) return row.key;
+  }
+  const last = await db
+    .selectFrom('household_search_terms')
+    .select(({ fn }) => fn.max('key').as('last'))
+    .executeTakeFirst();
+  return (last?.last ?? 0) + 1;
+}
+
+/**
  * Writes one household's search row and index entries again (inside the caller's transaction). The
  * key is kept; the old entries go with the old row (trigger household_search_terms_ad).
  */
@@ -205,18 +239,19 @@ export async function writeSearchEntries(db: Kysely<Database>, householdId: stri
     .select(['name', 'kana'])
     .where('household_id', '=', householdId)
     .execute();
-  const key =
-    existing?.key ??
-    ((
-      await db
-        .selectFrom('household_search_terms')
-        .select(({ fn }) => fn.max('key').as('last'))
-        .executeTakeFirst()
-    )?.last ?? 0) + 1;
+  const shape = await searchShape(db);
+  const key = existing?.key ?? (await newSearchKey(db, householdId, shape.keyedRows));
   const { text, received, kana, tokens } = searchEntry(household, members, key);
   await db
     .insertInto('household_search_terms')
-    .values({ key, household_id: householdId, text, received_rowid: received, kana_rowid: kana })
+    .values({
+      key,
+      household_id: householdId,
+      text,
+      received_rowid: received,
+      kana_rowid: kana,
+      ...(shape.orderColumns ? { case_no: household.case_no, sort_kana: household.sort_kana } : {}),
+    })
     .execute();
   await sql`INSERT INTO household_search_received (rowid, tokens) VALUES (${received}, ${tokens})`.execute(
     db,

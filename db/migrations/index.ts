@@ -23,6 +23,8 @@ import * as deskCovering from './1061-desk-covering.js';
 import * as householdListRows from './1070-household-list-rows.js';
 import * as householdLastActivity from './1080-household-last-activity.js';
 import * as meetingsReported from './1081-meetings-reported.js';
+import * as householdListRowsKeyed from './1090-household-list-rows-keyed.js';
+import * as searchPlaceOrder from './1091-search-place-order.js';
 import * as auditEventsWithoutSequence from './1100-audit-events-without-sequence.js';
 
 /**
@@ -54,6 +56,8 @@ export const migrations: ReadonlyArray<{ version: number; name: string; migratio
   { version: 1070, name: '1070-household-list-rows', migration: householdListRows },
   { version: 1080, name: '1080-household-last-activity', migration: householdLastActivity },
   { version: 1081, name: '1081-meetings-reported', migration: meetingsReported },
+  { version: 1090, name: '1090-household-list-rows-keyed', migration: householdListRowsKeyed },
+  { version: 1091, name: '1091-search-place-order', migration: searchPlaceOrder },
   { version: 1100, name: '1100-audit-events-without-sequence', migration: auditEventsWithoutSequence },
 ];
 

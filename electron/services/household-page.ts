@@ -6,7 +6,7 @@ import { usualDirection } from '../domain/household.js';
 import type { ParsedInput } from '../ipc/contract.js';
 import type { HouseholdSummary } from '../ipc/schemas/households.js';
 import type { Context } from './context.js';
-import { searchHouseholdIds } from './household-search.js';
+import { searchHouseholdIds, searchPage } from './household-search.js';
 import { summaryRows, toSummary } from './household-summaries.js';
 
 // 世帯一覧 apart from the rest of the household services: `kasane cases` loads this module alone,
@@ -45,6 +45,16 @@ export async function listHouseholds(
   // The track is today's consent state, which the domain decides: it filters the ordered ids here.
   const consented = input.track ? await householdsWithValidConsent(db, today) : null;
   const onTrack = (id: string) => consented === null || consented.has(id) === (input.track === 'consented');
+  const filtered = Object.values(filters).some((f) => f !== undefined);
+  if (input.query.trim() && !consented && !filtered && input.sort !== 'caseNo')
+    return (
+      await searchPage(db, {
+        query: input.query,
+        sort: input.sort,
+        direction: input.direction,
+        limit: input.limit,
+      })
+    ).map((row) => toSummary(row, today));
   let ids: string[];
   if (input.query.trim()) {
     ids = await searchHouseholdIds(db, {

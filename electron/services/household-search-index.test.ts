@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/schema.js';
 import { foldForSearch, householdSearchText } from '../../db/search-fold.js';
 import { listHouseholds } from './household-page.js';
-import { searchHouseholdIds } from './household-search.js';
+import { searchHouseholdIds, searchPage } from './household-search.js';
 import { insertHousehold, replaceMembers } from './households.js';
 import { livingMember } from './testing/members.js';
 import { type PlannedStatement, withPlans } from './testing/query-plans.js';
@@ -171,6 +171,18 @@ describe('検索はどの長さでも索引を引く（design.md の予算）', 
     }
   });
 
+  for (const query of ['山田', 'たかはしいち'])
+    it(`索引の順が一覧の順の場所だけなら、「${query}」の1ページは1文で、一覧の行を主キーで引き、並べ替えない`, async () => {
+      const statements = await plansOf({ query, sort: 'kana', limit: 50 });
+      expect(statements).toHaveLength(1);
+      const plan = statements[0]?.plan.join('\n') ?? '';
+      expect(plan).toMatch(/SCAN s VIRTUAL TABLE INDEX \d+:M/);
+      expect(plan).toMatch(/SEARCH r USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      expect(plan).toMatch(/SEARCH d USING PRIMARY KEY \(list_order=\? AND place=\?\)/);
+      if ([...query].length > 3) expect(plan).toMatch(/SEARCH t USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      expect(plan).not.toMatch(/TEMP B-TREE/);
+    });
+
   it('検索語の文字はどれも索引の表から引かれる（MATCH）', async () => {
     const plans = await plansOf({ query: '山田', sort: 'receivedOn', limit: 50 });
     expect(plans.some((p) => p.plan.some((line) => /VIRTUAL TABLE INDEX \d+:M/.test(line)))).toBe(true);
@@ -200,7 +212,8 @@ describe('索引で探した結果は、全件を調べた結果と同じ（並�
         fc.array(household, { minLength: 1, maxLength: 25 }),
         fc.array(text(1, 7), { minLength: 1, maxLength: 6 }),
         fc.integer({ min: 1, max: 6 }),
-        async (drawn, queries, limit) => {
+        fc.integer({ min: 1, max: 8 }),
+        async (drawn, queries, limit, tiedCap) => {
           const households = drawn.map((h, i) => ({ ...h, caseNo: `${h.prefix}${i}` }));
           await withHouseholds(own.db, households, async (db) => {
             const rows = await db
@@ -248,6 +261,16 @@ describe('索引で探した結果は、全件を調べた結果と同じ（並�
                 await searchHouseholdIds(db, { query, sort: 'kana', direction: 'descending', limit }),
                 query,
               ).toEqual(kana.toReversed().slice(0, limit));
+              // The page's one statement (searchPage) gives the same, whether it reads the last place
+              // whole or walks it (more matches there than tiedCap).
+              const page = async (sort: 'receivedOn' | 'kana', direction: 'ascending' | 'descending') =>
+                (await searchPage(db, { query, sort, direction, limit, tiedCap })).map((r) => r.id);
+              expect(await page('receivedOn', 'descending'), query).toEqual(received.slice(0, limit));
+              expect(await page('receivedOn', 'ascending'), query).toEqual(
+                received.toReversed().slice(0, limit),
+              );
+              expect(await page('kana', 'ascending'), query).toEqual(kana.slice(0, limit));
+              expect(await page('kana', 'descending'), query).toEqual(kana.toReversed().slice(0, limit));
               const caseNos = [...found].sort((a, b) => byCodePoints(a.case_no, b.case_no)).map((r) => r.id);
               expect(await searchHouseholdIds(db, { query, sort: 'caseNo', limit }), query).toEqual(
                 caseNos.slice(0, limit),
@@ -290,7 +313,8 @@ describe('同じふりがなの世帯が多くても、索引の順に必要な�
         fc.array(household, { minLength: 20, maxLength: 40 }),
         fc.array(text(1, 2), { minLength: 1, maxLength: 4 }),
         fc.integer({ min: 1, max: 4 }),
-        async (drawn, queries, limit) => {
+        fc.integer({ min: 1, max: 12 }),
+        async (drawn, queries, limit, tiedCap) => {
           const households = drawn.map((h, i) => ({
             caseNo: `${h.caseNo}${i % 7}${i}`,
             receivedOn: i % 2 === 0 ? '2024-04-01' : '2025-04-01',
@@ -345,6 +369,24 @@ describe('同じふりがなの世帯が多くても、索引の順に必要な�
                   .slice(0, limit)
                   .map((r) => r.id),
               );
+              const page = async (sort: 'receivedOn' | 'kana', direction: 'ascending' | 'descending') =>
+                (await searchPage(db, { query, sort, direction, limit, tiedCap })).map((r) => r.id);
+              expect(await page('kana', 'ascending'), query).toEqual(found.slice(0, limit).map((r) => r.id));
+              expect(await page('kana', 'descending'), query).toEqual(
+                found
+                  .toReversed()
+                  .slice(0, limit)
+                  .map((r) => r.id),
+              );
+              expect(await page('receivedOn', 'descending'), query).toEqual(
+                received.slice(0, limit).map((r) => r.id),
+              );
+              expect(await page('receivedOn', 'ascending'), query).toEqual(
+                received
+                  .toReversed()
+                  .slice(0, limit)
+                  .map((r) => r.id),
+              );
               const in2024 = found.filter((r) => r.received_on < '2025-01-01');
               expect(
                 await searchHouseholdIds(db, {
@@ -369,9 +411,11 @@ describe('同じふりがなの世帯が多いページも、索引から引く�
   beforeAll(async () => {
     own = await signedInVault();
     // 400 households whose principals share one ふりがな: every page of them ends inside one place.
-    const ledger: Household[] = Array.from({ length: 400 }, (_, i) => ({
+    // Entered last 受付番号 first, so no place holds them by key in the list's order (migration 1091),
+    // and on two days, so that each place has more matches than a page's statement reads.
+    const ledger: Household[] = Array.from({ length: 400 }, (_, n) => 399 - n).map((i) => ({
       caseNo: `R6-${String(i).padStart(4, '0')}`,
-      receivedOn: `2024-${String((i % 12) + 1).padStart(2, '0')}-01`,
+      receivedOn: `2024-0${(i % 2) + 4}-01`,
       label: '',
       members: [
         { name: `山田 太郎${i}`, kana: 'やまだ たろう' },
@@ -397,9 +441,12 @@ describe('同じふりがなの世帯が多いページも、索引から引く�
       expect(statements.some((q) => q.sql.includes('instr(t.text'))).toBe(true);
       for (const q of statements) {
         const { plan } = q;
-        // A table read whole; the FTS tables, a JSON list of ids and subqueries' own rows are not tables.
+        // A table read whole; the FTS tables, a JSON list of ids, subqueries' and the page statement's
+        // own rows (its WITH tables) are not tables.
         const scans = plan.filter(
-          (line) => /^SCAN (?!CONSTANT ROW|\(subquery)/.test(line) && !/VIRTUAL TABLE|json_each/.test(line),
+          (line) =>
+            /^SCAN (?!CONSTANT ROW|\(subquery|(?:first|edge|tied|p)$)/.test(line) &&
+            !/VIRTUAL TABLE|json_each/.test(line),
         );
         expect(scans, `${q.sql}\n${plan.join('\n')}`).toEqual([]);
         if (q.sql.includes('instr(t.text'))

@@ -12,6 +12,7 @@ import {
   writeSearchEntries,
 } from '../../db/search-index.js';
 import { type HouseholdListSort, type ListDirection, usualDirection } from '../domain/household.js';
+import { type SummaryRow, summaryColumns, summaryRows } from './household-summaries.js';
 
 /** Rewrites one household's search row and index entries (inside the caller's transaction). */
 export async function reindexHousehold(trx: Kysely<Database>, householdId: string): Promise<void> {
@@ -123,15 +124,8 @@ export async function searchHouseholdIds(
     ...([...key].length > 3 ? [{ text: 'instr(t.text, ?) > 0', params: [key] }] : []),
     ...filters,
   ];
-  /** The matches, joined to their households when a filter or the order needs their columns. */
-  const matches = (households: boolean, extra: Part[]): Part => {
-    const where = andAll([...conditions, ...extra]);
-    return {
-      text: `"${table}" s CROSS JOIN household_search_terms t${households ? ' CROSS JOIN households h' : ''}
-      WHERE s."${table}" MATCH ? AND t.key = (s.rowid & ${keyMask})${households ? ' AND h.id = t.household_id' : ''}${where.text}`,
-      params: [match, ...where.params],
-    };
-  };
+  const matches = (households: boolean, extra: Part[]) =>
+    matchesOf({ table, match, conditions: [...conditions, ...extra], households });
   const listOrder = listOrderBy(input.sort, direction);
   if (input.limit === null || input.sort === 'caseNo') {
     const all = matches(true, []);
@@ -157,19 +151,65 @@ export async function searchHouseholdIds(
   if (!last || first.length < input.limit) return (await inListOrder(db, first, listOrder)).map((r) => r.id);
   // The page ends inside the last one's place: its households go by the list's own columns.
   const before = first.filter((r) => r.place !== last.place);
-  const need = input.limit - before.length;
-  const place = BigInt(last.place);
-  const [lo, hi] = [place << keyBits, (place + 1n) << keyBits];
-  const rest = (await walkIsShorter(db, { order, table, match, place, need }))
-    ? await walkPlace(db, { order, place, key, need, ascending, filters })
-    : await (async () => {
-        const inPlace = matches(true, [{ text: 's.rowid >= ? AND s.rowid < ?', params: [lo, hi] }]);
-        return rowsOf<{ id: string }>(db, `SELECT h.id FROM ${inPlace.text} ORDER BY ${listOrder} LIMIT ?`, [
-          ...inPlace.params,
-          need,
-        ]);
-      })();
+  const rest = await restOfPlace(db, {
+    order,
+    match,
+    key,
+    place: BigInt(last.place),
+    need: input.limit - before.length,
+    ascending,
+    conditions,
+    filters,
+    listOrder,
+  });
   return [...(await inListOrder(db, before, listOrder)), ...rest].map((r) => r.id);
+}
+
+/** The matches of `match` that meet the conditions, joined to their households when asked. */
+function matchesOf(input: { table: string; match: string; conditions: Part[]; households: boolean }): Part {
+  const { table, households } = input;
+  const where = andAll(input.conditions);
+  return {
+    text: `"${table}" s CROSS JOIN household_search_terms t${households ? ' CROSS JOIN households h' : ''}
+      WHERE s."${table}" MATCH ? AND t.key = (s.rowid & ${keyMask})${households ? ' AND h.id = t.household_id' : ''}${where.text}`,
+    params: [input.match, ...where.params],
+  };
+}
+
+/**
+ * The first `need` matches of one place in the list's order: the place is walked in the order's
+ * index, or its matches are sorted, whichever reads fewer rows (walkIsShorter). `conditions` apply
+ * to every match (the whole query, the filters), `filters` to the walked households.
+ */
+async function restOfPlace(
+  db: Kysely<Database>,
+  input: {
+    order: SearchOrder;
+    match: string;
+    key: string;
+    place: bigint;
+    need: number;
+    ascending: boolean;
+    conditions: Part[];
+    filters: Part[];
+    listOrder: string;
+  },
+): Promise<{ id: string }[]> {
+  const { order, match, key, place, need, ascending, filters } = input;
+  const table = searchTables[order];
+  if (await walkIsShorter(db, { order, table, match, place, need }))
+    return walkPlace(db, { order, place, key, need, ascending, filters });
+  const [lo, hi] = [place << keyBits, (place + 1n) << keyBits];
+  const inPlace = matchesOf({
+    table,
+    match,
+    conditions: [...input.conditions, { text: 's.rowid >= ? AND s.rowid < ?', params: [lo, hi] }],
+    households: true,
+  });
+  return rowsOf<{ id: string }>(db, `SELECT h.id FROM ${inPlace.text} ORDER BY ${input.listOrder} LIMIT ?`, [
+    ...inPlace.params,
+    need,
+  ]);
 }
 
 /** A few households (a page at most) in the list's order. */
@@ -269,4 +309,136 @@ async function walkPlace(
     ORDER BY ${column} ${dir}, h.case_no ${dir} LIMIT ?`,
     [...conditions.params, input.need],
   );
+}
+
+/** Matches of the last place a page reads in its one statement; past them the place is walked. */
+const tiedCap = 200;
+
+/**
+ * The statement of one page of search results, per order, direction and whether the query is
+ * longer than three characters (then each match's search text is checked whole). It reads the first
+ * `limit` matches by place; when they fill the page, also the matches of the last one's place (at
+ * most `tiedCap`: only that place can hold households the list puts before some of those read); and
+ * their 世帯一覧 rows by key, in the list's order. `tied`: how many of that place were read.
+ * Parameters: the match, [the key], the limit, the limit, the match, [the key], the cap, the limit.
+ */
+const pageStatements = new Map<string, string>();
+function pageStatement(order: SearchOrder, ascending: boolean, long: boolean): string {
+  const shape = `${order} ${ascending} ${long}`;
+  const known = pageStatements.get(shape);
+  if (known) return known;
+  const table = searchTables[order];
+  const dir = ascending ? 'ASC' : 'DESC';
+  const terms = long ? ' CROSS JOIN household_search_terms t' : '';
+  const whole = long ? ` AND t.key = (s.rowid & ${keyMask}) AND instr(t.text, ?) > 0` : '';
+  const sortColumn = order === 'kana' ? 'r.sort_kana' : 'r.received_on';
+  const place = '(SELECT place FROM edge)';
+  const text = `WITH first AS MATERIALIZED (
+      SELECT s.rowid AS e FROM "${table}" s${terms} WHERE s."${table}" MATCH ?${whole}
+      ORDER BY s.rowid ${dir} LIMIT ?),
+    edge AS MATERIALIZED (
+      SELECT CASE WHEN count(*) = ? THEN ${ascending ? 'max' : 'min'}(e) >> ${keyBits} END AS place FROM first),
+    tied AS MATERIALIZED (
+      SELECT s.rowid AS e FROM "${table}" s${terms} WHERE ${place} IS NOT NULL AND s."${table}" MATCH ?${whole}
+        AND s.rowid >= ${place} << ${keyBits} AND s.rowid < (${place} + 1) << ${keyBits}
+      LIMIT ?),
+    picked AS (
+      SELECT e FROM first WHERE (e >> ${keyBits}) IS NOT ${place}
+      UNION ALL SELECT e FROM tied)
+    SELECT ${summaryColumns}, p.e >> ${keyBits} AS place, (SELECT count(*) FROM tied) AS tied
+    FROM picked p CROSS JOIN household_list_rows r ON r.key = (p.e & ${keyMask})
+    ORDER BY ${sortColumn} ${dir}, r.case_no ${dir} LIMIT ?`;
+  pageStatements.set(shape, text);
+  return text;
+}
+
+/**
+ * The statement of a page when the index's order is the list's: the first `limit` matches by
+ * entry id and their 世帯一覧 rows by key, each with whether its place holds households out of the
+ * list's order (migration 1091). Parameters: the match, [the key], the limit.
+ */
+const orderedStatements = new Map<string, string>();
+function orderedStatement(order: SearchOrder, ascending: boolean, long: boolean): string {
+  const shape = `${order} ${ascending} ${long}`;
+  const known = orderedStatements.get(shape);
+  if (known) return known;
+  const table = searchTables[order];
+  const terms = long ? ' CROSS JOIN household_search_terms t' : '';
+  const whole = long ? ` AND t.key = (s.rowid & ${keyMask}) AND instr(t.text, ?) > 0` : '';
+  const text = `SELECT ${summaryColumns},
+      EXISTS (SELECT 1 FROM household_search_disorder d WHERE d.list_order = '${order}' AND d.place = p.e >> ${keyBits}) AS disordered
+    FROM (SELECT s.rowid AS e FROM "${table}" s${terms} WHERE s."${table}" MATCH ?${whole}
+      ORDER BY s.rowid ${ascending ? 'ASC' : 'DESC'} LIMIT ?) p
+    CROSS JOIN household_list_rows r ON r.key = (p.e & ${keyMask})`;
+  orderedStatements.set(shape, text);
+  return text;
+}
+
+/**
+ * One page of 世帯一覧's search (no filter, 受付日 or ふりがな order): the rows of the households
+ * searchHouseholdIds would give. One statement when the page's places are in the list's order
+ * (orderedStatement); else one more that sorts them (pageStatement), and only when the page ends in a
+ * place with more than `tiedCap` matches is that place walked or sorted as searchHouseholdIds does.
+ */
+export async function searchPage(
+  db: Kysely<Database>,
+  input: {
+    query: string;
+    sort: 'receivedOn' | 'kana';
+    direction?: ListDirection | undefined;
+    limit: number;
+    /** Tests lower it to reach the walk with a few households. */
+    tiedCap?: number;
+  },
+): Promise<SummaryRow[]> {
+  const cap = input.tiedCap ?? tiedCap;
+  const key = foldForSearch(input.query).replaceAll(searchTextSeparator, '');
+  if (key === '' || input.limit <= 0) return [];
+  const direction = input.direction ?? usualDirection[input.sort];
+  const order: SearchOrder = input.sort === 'kana' ? 'kana' : 'received';
+  const table = searchTables[order];
+  const pieces = await rarestPieces(db, table, queryPieces(key));
+  if (pieces.length === 0) return [];
+  const match = pieces.map(searchToken).join(' AND ');
+  const ascending = direction === 'ascending';
+  const long = [...key].length > 3;
+  // Where every place the page reaches holds its households in the list's order, the index's first
+  // entries are the page.
+  const ordered = await rowsOf<SummaryRow & { disordered: number }>(
+    db,
+    orderedStatement(order, ascending, long),
+    long ? [match, key, input.limit] : [match, input.limit],
+  );
+  if (!ordered.some((r) => r.disordered)) return ordered;
+  const rows = await rowsOf<SummaryRow & { place: number; tied: number }>(
+    db,
+    pageStatement(order, ascending, long),
+    long
+      ? [match, key, input.limit, input.limit, match, key, cap, input.limit]
+      : [match, input.limit, input.limit, match, cap, input.limit],
+  );
+  const last = rows.at(-1);
+  if (!last || last.tied < cap) return rows;
+  // The last place has more matches than were read. The page holds every match before that place
+  // (fewer than `limit`), so its last row is of that place: the rest of the page comes from it.
+  const before = rows.filter((r) => r.place !== last.place);
+  const conditions = long ? [{ text: 'instr(t.text, ?) > 0', params: [key] }] : [];
+  const rest = await restOfPlace(db, {
+    order,
+    match,
+    key,
+    place: BigInt(last.place),
+    need: input.limit - before.length,
+    ascending,
+    conditions,
+    filters: [],
+    listOrder: listOrderBy(input.sort, direction),
+  });
+  return [
+    ...before,
+    ...(await summaryRows(
+      db,
+      rest.map((r) => r.id),
+    )),
+  ];
 }

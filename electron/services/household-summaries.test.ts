@@ -64,16 +64,16 @@ describe('世帯一覧の1ページ', () => {
     expect(byId.get(ids[1] ?? '')).toMatchObject({ lastActivityOn: '2026-05-01', caseNoDuplicate: false });
   });
 
-  it('保っておいた一覧の行を、世帯ごとに主キーで1回だけ読む（EXPLAIN QUERY PLAN）', async () => {
+  it('保っておいた一覧の行を、世帯ごとに世帯IDの索引で1回だけ読む（EXPLAIN QUERY PLAN）', async () => {
     const { statements } = await withPlans(vault.session.signedIn().store.sqlite, (db) =>
       listHouseholds(dayCtx(db, today), { query: '', sort: 'receivedOn', limit: 50 }),
     );
     const page = statements.find((q) => q.sql.includes('json_each(?) j'));
     if (!page) throw new Error('the page statement did not run');
-    // The kept row (migration 1070) by its key, nothing else: no subquery, no sort.
+    // The kept row (migrations 1070, 1090) by its household id, nothing else: no subquery, no sort.
     expect(page.plan).toEqual([
       'SCAN j VIRTUAL TABLE INDEX 1:',
-      'SEARCH r USING PRIMARY KEY (household_id=?)',
+      'SEARCH r USING INDEX sqlite_autoindex_household_list_rows_1 (household_id=?)',
     ]);
   });
 });

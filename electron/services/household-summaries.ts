@@ -12,11 +12,11 @@ import type { HouseholdSummary } from '../ipc/schemas/households.js';
  * Kysely to compile per call. The page's order and each concatenated list's are restored in
  * JavaScript (SQLite would sort the page in a temporary B-tree).
  */
-const columns = `r.household_id AS id, r.case_no, r.label, r.received_on, r.issues, r.member_count,
+export const summaryColumns = `r.household_id AS id, r.case_no, r.label, r.received_on, r.issues, r.member_count,
   r.last_activity_on, r.consent_periods, r.case_no_duplicate, r.status_changes`;
 const fromIds = 'FROM json_each(?) j CROSS JOIN household_list_rows r ON r.household_id = j.value';
-const pageStatement = `SELECT ${columns} ${fromIds}`;
-const detailStatement = `SELECT ${columns}, h.referral_agency_id, h.note ${fromIds}
+const pageStatement = `SELECT ${summaryColumns} ${fromIds}`;
+const detailStatement = `SELECT ${summaryColumns}, h.referral_agency_id, h.note ${fromIds}
   CROSS JOIN households h ON h.id = r.household_id`;
 
 export interface SummaryRow {

@@ -219,7 +219,15 @@ const householdColumns = {
     'created_at',
     'updated_at',
   ],
-  household_search_terms: ['key', 'household_id', 'text', 'received_rowid', 'kana_rowid'],
+  household_search_terms: [
+    'key',
+    'household_id',
+    'text',
+    'received_rowid',
+    'kana_rowid',
+    'case_no',
+    'sort_kana',
+  ],
   [searchTables.received]: ['rowid', 'tokens'],
   [searchTables.kana]: ['rowid', 'tokens'],
 } as const;
@@ -276,7 +284,7 @@ export async function seedBenchData(
         const rows = new Rows(trx, householdColumns);
         const [last] = await rawRows<{ last: number | null }>(
           trx,
-          'SELECT max(key) AS last FROM household_search_terms',
+          'SELECT max(key) AS last FROM household_list_rows',
         );
         let key = last?.last ?? 0;
         for (let i = start; i < Math.min(end, start + householdsPerTransaction); i++) {
@@ -379,14 +387,15 @@ export async function seedBenchData(
               now,
             ]),
           );
-          // As writeSearchEntries (db/search-index.ts) indexes a household.
+          // As writeSearchEntries (db/search-index.ts) indexes a household: under the key its 世帯一覧
+          // row took when the households' rows were inserted (the next one, in this order).
           key += 1;
           const { text, received, kana, tokens } = searchEntry(
             { case_no: caseNo, label, received_on: receivedOn, sort_kana: sortKana },
             members,
             key,
           );
-          rows.add('household_search_terms', [key, id, text, received, kana]);
+          rows.add('household_search_terms', [key, id, text, received, kana, caseNo, sortKana]);
           rows.add(searchTables.received, [received, tokens]);
           rows.add(searchTables.kana, [kana, tokens]);
           ids.push(id);
