@@ -28,6 +28,23 @@ describe('状態の履歴は矛盾しない（規則17）', () => {
     expect(householdStatusOn(history, '2026-10-01')).toBe('active');
   });
 
+  it('変更が記録順に並んでいなくても（一覧の行から読んだとき）、記録順の最後で決まる', () => {
+    const days = ['2026-04-09', '2026-04-10', '2026-05-01', '2026-09-30', '2026-10-01', '2026-12-01'];
+    const reversed = history.toReversed();
+    const rotated = [...history.slice(2), ...history.slice(0, 2)];
+    for (const day of days) {
+      expect(householdStatusOn(reversed, day), day).toBe(householdStatusOn(history, day));
+      expect(householdStatusOn(rotated, day), day).toBe(householdStatusOn(history, day));
+    }
+    // A 訂正 recorded later but dated earlier still counts after the changes recorded before it.
+    const corrected = [
+      change(3, 'active', '2026-05-02'),
+      change(1, 'received', '2026-04-10'),
+      change(2, 'closed', '2026-06-01'),
+    ];
+    expect(householdStatusOn(corrected, '2026-06-30')).toBe('active');
+  });
+
   it('今日より後の終結は断り、日付と理由を言う', () => {
     const problems = statusHistoryProblems(
       '2026-04-10',

@@ -37,9 +37,12 @@ export function statusAction(previous: HouseholdStatus | null, next: HouseholdSt
  * ask this, so they cannot disagree even about a history recorded before rule 17 was enforced.
  */
 export function householdStatusOn(changes: readonly StatusChangeFact[], day: string): HouseholdStatus | null {
-  let status: HouseholdStatus | null = null;
-  for (const change of orderedHistory(changes)) if (change.on <= day) status = change.status;
-  return status;
+  // The last in recorded order, without sorting a copy (世帯一覧 asks this of every row it shows);
+  // of changes with one seq, the later given, as a stable sort would leave them.
+  let last: StatusChangeFact | null = null;
+  for (const change of changes)
+    if (change.on <= day && (last === null || change.seq >= last.seq)) last = change;
+  return last?.status ?? null;
 }
 
 export interface StatusHistoryProblem {
