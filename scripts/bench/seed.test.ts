@@ -12,7 +12,7 @@ import { insertMeeting } from '../../electron/services/meetings.js';
 import { livingMember } from '../../electron/services/testing/members.js';
 import { serviceCtx } from '../../electron/services/testing/service-context.js';
 import { signedInVault } from '../../electron/services/testing/signed-in-vault.js';
-import { benchNoteOn, benchStory, seedBenchData, seedBenchMeetings } from './seed.js';
+import { benchNoteOn, benchReceivedOn, benchStory, seedBenchData, seedBenchMeetings } from './seed.js';
 
 type Vault = Awaited<ReturnType<typeof signedInVault>>;
 
@@ -63,7 +63,7 @@ async function householdsThroughServices(
   await db.transaction().execute(async (trx) => {
     for (let i = counts.from; i < counts.from + counts.households; i++) {
       const s = i % surnames.length;
-      const receivedOn = `${2019 + (i % 6)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`;
+      const receivedOn = benchReceivedOn(i);
       const id = await insertHousehold(
         trx,
         null,
