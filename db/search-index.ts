@@ -161,7 +161,7 @@ export interface SearchEntry {
 
 /**
  * One household's search row and index entries under `key`, from its 受付番号, 表示名, members' 氏名
- * and ふりがな (in their order), 受付日 and sort ふりがな. Pure: writeSearchEntries and the bench's bulk
+ * and ふりがな (in their order), 受付日 and sort ふりがな. Pure: indexHousehold and the bench's bulk
  * seeding (scripts/bench/seed.ts) write the same entries.
  */
 export function searchEntry(
@@ -184,25 +184,19 @@ export function searchEntry(
 }
 
 /**
- * Which of the later search columns the store has yet: migration 1000 indexes every household through
- * writeSearchEntries before 1090 keys 世帯一覧's rows by the search key and 1091 keeps each search
- * row's 受付番号 and ふりがな. From then on both are there.
+ * The search row's shape: `indexed` (migration 1000's, which indexes every household through
+ * writeSearchEntries) takes the next free key; `current` takes the household's 世帯一覧 row's key
+ * (1090), so an entry's low bits find that row, and keeps the 受付番号 and ふりがな the place order is
+ * counted with (1091).
  */
-async function searchShape(db: Kysely<Database>): Promise<{ keyedRows: boolean; orderColumns: boolean }> {
-  const { rows } = await sql<{ keyed: number; ordered: number }>`SELECT
-    (SELECT count(*) FROM pragma_table_info('household_list_rows') WHERE name = 'key') AS keyed,
-    (SELECT count(*) FROM pragma_table_info('household_search_terms') WHERE name = 'case_no') AS ordered`.execute(
-    db,
-  );
-  return { keyedRows: Boolean(rows[0]?.keyed), orderColumns: Boolean(rows[0]?.ordered) };
-}
+type SearchRowShape = 'indexed' | 'current';
 
-/**
- * A household's first search key: its 世帯一覧 row's (migration 1090), so that an entry's low bits
- * find that row; before 1090, the next free one.
- */
-async function newSearchKey(db: Kysely<Database>, householdId: string, keyedRows: boolean): Promise<number> {
-  if (keyedRows) {
+async function newSearchKey(
+  db: Kysely<Database>,
+  householdId: string,
+  shape: SearchRowShape,
+): Promise<number> {
+  if (shape === 'current') {
     const row = await db
       .selectFrom('household_list_rows')
       .select('key')
@@ -221,7 +215,16 @@ async function newSearchKey(db: Kysely<Database>, householdId: string, keyedRows
  * Writes one household's search row and index entries again (inside the caller's transaction). The
  * key is kept; the old entries go with the old row (trigger household_search_terms_ad).
  */
+export async function indexHousehold(db: Kysely<Database>, householdId: string): Promise<void> {
+  await writeEntries(db, householdId, 'current');
+}
+
+/** As indexHousehold, on migration 1000's schema: only that migration calls it. */
 export async function writeSearchEntries(db: Kysely<Database>, householdId: string): Promise<void> {
+  await writeEntries(db, householdId, 'indexed');
+}
+
+async function writeEntries(db: Kysely<Database>, householdId: string, shape: SearchRowShape): Promise<void> {
   const household = await db
     .selectFrom('households')
     .select(['case_no', 'label', 'received_on', 'sort_kana'])
@@ -239,8 +242,7 @@ export async function writeSearchEntries(db: Kysely<Database>, householdId: stri
     .select(['name', 'kana'])
     .where('household_id', '=', householdId)
     .execute();
-  const shape = await searchShape(db);
-  const key = existing?.key ?? (await newSearchKey(db, householdId, shape.keyedRows));
+  const key = existing?.key ?? (await newSearchKey(db, householdId, shape));
   const { text, received, kana, tokens } = searchEntry(household, members, key);
   await db
     .insertInto('household_search_terms')
@@ -250,7 +252,7 @@ export async function writeSearchEntries(db: Kysely<Database>, householdId: stri
       text,
       received_rowid: received,
       kana_rowid: kana,
-      ...(shape.orderColumns ? { case_no: household.case_no, sort_kana: household.sort_kana } : {}),
+      ...(shape === 'current' ? { case_no: household.case_no, sort_kana: household.sort_kana } : {}),
     })
     .execute();
   await sql`INSERT INTO household_search_received (rowid, tokens) VALUES (${received}, ${tokens})`.execute(

@@ -7,7 +7,7 @@ import { type Kysely, sql } from 'kysely';
  * the rows by household id. The row also keeps ふりがな (sort_kana), which the list sorts by.
  *
  * The key is the row's: a new household's row takes the next one, and its search row takes it from
- * there (writeSearchEntries). The triggers are 1070's, each rewriting the whole figure from its source
+ * there (indexHousehold). The triggers are 1070's, each rewriting the whole figure from its source
  * rows, with the key kept through every rewrite, and one more keeps ふりがな.
  * Backfilled under each household's existing search key. The text is fixed, as 1070's.
  */

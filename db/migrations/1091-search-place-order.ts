@@ -14,7 +14,7 @@ import { type Kysely, sql } from 'kysely';
  * 受付番号 and ふりがな it was indexed with, so a row leaving is counted out exactly as it was counted
  * in. Triggers on household_search_terms keep the counts: an entry added or removed changes only
  * the pairs around it (two index lookups), so an import of thousands onto one day stays linear.
- * Search rows are only ever inserted and deleted (writeSearchEntries), never updated.
+ * Search rows are only ever inserted and deleted (indexHousehold), never updated.
  */
 
 /** Per list order: the search row's entry column, and whether row `a` comes after row `b` in the list. */

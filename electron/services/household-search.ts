@@ -2,6 +2,7 @@ import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { foldForSearch, searchTextSeparator } from '../../db/search-fold.js';
 import {
+  indexHousehold,
   kanaPlaceRange,
   keyBits,
   queryPieces,
@@ -9,14 +10,13 @@ import {
   type SearchOrder,
   searchTables,
   searchToken,
-  writeSearchEntries,
 } from '../../db/search-index.js';
 import { type HouseholdListSort, type ListDirection, usualDirection } from '../domain/household.js';
 import { type SummaryRow, summaryColumns, summaryRows } from './household-summaries.js';
 
 /** Rewrites one household's search row and index entries (inside the caller's transaction). */
 export async function reindexHousehold(trx: Kysely<Database>, householdId: string): Promise<void> {
-  await writeSearchEntries(trx, householdId);
+  await indexHousehold(trx, householdId);
 }
 
 /** What narrows the list besides the query; each is a condition on `h` (households). */

@@ -396,7 +396,7 @@ export async function seedBenchData(
               now,
             ]),
           );
-          // As writeSearchEntries (db/search-index.ts) indexes a household: under the key its 世帯一覧
+          // As indexHousehold (db/search-index.ts) indexes a household: under the key its 世帯一覧
           // row took when the households' rows were inserted (the next one, in this order).
           key += 1;
           const { text, received, kana, tokens } = searchEntry(
