@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 
 /** Table types of the encrypted store. Columns are snake_case as in SQL. */
 export interface UserTable {
@@ -26,6 +26,8 @@ export interface AuditEventTable {
   hash: string;
   /** 1: SHA-256 (first format), 2: HMAC-SHA256 keyed from the data key. */
   chain: Generated<number>;
+  /** The kind, null for a 閲覧 event: what the kind index holds (1101). Ask it for any other kind. */
+  indexed_kind: GeneratedAlways<string | null>;
 }
 
 /** One row: how many changing transactions this database has committed (see kasane.anchor). */

@@ -26,6 +26,7 @@ import * as meetingsReported from './1081-meetings-reported.js';
 import * as householdListRowsKeyed from './1090-household-list-rows-keyed.js';
 import * as searchPlaceOrder from './1091-search-place-order.js';
 import * as auditEventsWithoutSequence from './1100-audit-events-without-sequence.js';
+import * as auditKindIndexWithoutViews from './1101-audit-kind-index-without-views.js';
 
 /**
  * Every schema step, in order. The number is the schema version written to `user_version`;
@@ -59,6 +60,7 @@ export const migrations: ReadonlyArray<{ version: number; name: string; migratio
   { version: 1090, name: '1090-household-list-rows-keyed', migration: householdListRowsKeyed },
   { version: 1091, name: '1091-search-place-order', migration: searchPlaceOrder },
   { version: 1100, name: '1100-audit-events-without-sequence', migration: auditEventsWithoutSequence },
+  { version: 1101, name: '1101-audit-kind-index-without-views', migration: auditKindIndexWithoutViews },
 ];
 
 export function assertStrictlyIncreasing(list: ReadonlyArray<{ version: number }>): void {

@@ -206,7 +206,13 @@ export async function listAuditEvents(db: Kysely<Database>, filter: AuditListInp
     ])
     .orderBy('audit_events.id', filter.order === 'oldest' ? 'asc' : 'desc')
     .limit(filter.limit);
-  if (filter.kind) query = query.where('audit_events.kind', '=', filter.kind);
+  // The kind index leaves 閲覧 events out (migration 1101): a view kind is read newest first instead.
+  if (filter.kind)
+    query = query.where(
+      readAuditKinds.has(filter.kind) ? 'audit_events.kind' : 'audit_events.indexed_kind',
+      '=',
+      filter.kind,
+    );
   if (filter.userId) query = query.where('audit_events.user_id', '=', filter.userId);
   if (filter.beforeId) query = query.where('audit_events.id', '<', filter.beforeId);
   if (filter.afterId) query = query.where('audit_events.id', '>', filter.afterId);

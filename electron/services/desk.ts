@@ -457,7 +457,8 @@ async function lastBackup(db: Kysely<Database>, day: string, reminderDays: numbe
   const row = await db
     .selectFrom('audit_events')
     .select('at')
-    .where('kind', '=', 'backup.created')
+    // indexed_kind: the kind index's column (it leaves 閲覧 events out, migration 1101).
+    .where('indexed_kind', '=', 'backup.created')
     .where('at', '<=', endOfOfficeDay(day))
     .orderBy('id', 'desc')
     .limit(1)
