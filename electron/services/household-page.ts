@@ -45,14 +45,14 @@ export async function listHouseholds(
   // The track is today's consent state, which the domain decides: it filters the ordered ids here.
   const consented = input.track ? await householdsWithValidConsent(db, today) : null;
   const onTrack = (id: string) => consented === null || consented.has(id) === (input.track === 'consented');
-  const filtered = Object.values(filters).some((f) => f !== undefined);
-  if (input.query.trim() && !consented && !filtered && input.sort !== 'caseNo')
+  if (input.query.trim() && !consented && input.sort !== 'caseNo')
     return (
       await searchPage(db, {
         query: input.query,
         sort: input.sort,
         direction: input.direction,
         limit: input.limit,
+        filters,
       })
     ).map((row) => toSummary(row, today));
   let ids: string[];

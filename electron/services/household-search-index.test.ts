@@ -271,6 +271,23 @@ describe('索引で探した結果は、全件を調べた結果と同じ（並�
               );
               expect(await page('kana', 'ascending'), query).toEqual(kana.slice(0, limit));
               expect(await page('kana', 'descending'), query).toEqual(kana.toReversed().slice(0, limit));
+              // With a 年度's range, only the households inside it, in the same order.
+              const inRange = new Set(
+                rows
+                  .filter((r) => r.received_on >= '2024-04-02' && r.received_on <= '2025-01-31')
+                  .map((r) => r.id),
+              );
+              const filters = { receivedFrom: '2024-04-02', receivedTo: '2025-01-31' };
+              for (const [sort, direction, all] of [
+                ['kana', 'ascending', kana],
+                ['receivedOn', 'descending', received],
+              ] as const)
+                expect(
+                  (await searchPage(db, { query, sort, direction, limit, filters, tiedCap })).map(
+                    (r) => r.id,
+                  ),
+                  query,
+                ).toEqual(all.filter((id) => inRange.has(id)).slice(0, limit));
               const caseNos = [...found].sort((a, b) => byCodePoints(a.case_no, b.case_no)).map((r) => r.id);
               expect(await searchHouseholdIds(db, { query, sort: 'caseNo', limit }), query).toEqual(
                 caseNos.slice(0, limit),
@@ -388,6 +405,18 @@ describe('同じふりがなの世帯が多くても、索引の順に必要な�
                   .map((r) => r.id),
               );
               const in2024 = found.filter((r) => r.received_on < '2025-01-01');
+              expect(
+                (
+                  await searchPage(db, {
+                    query,
+                    sort: 'kana',
+                    limit,
+                    tiedCap,
+                    filters: { receivedFrom: '2024-04-01', receivedTo: '2024-12-31' },
+                  })
+                ).map((r) => r.id),
+                query,
+              ).toEqual(in2024.slice(0, limit).map((r) => r.id));
               expect(
                 await searchHouseholdIds(db, {
                   query,

@@ -354,20 +354,24 @@ function pageStatement(order: SearchOrder, ascending: boolean, long: boolean): s
 
 /**
  * The statement of a page when the index's order is the list's: the first `limit` matches by
- * entry id and their 世帯一覧 rows by key, each with whether its place holds households out of the
- * list's order (migration 1091). Parameters: the match, [the key], the limit.
+ * entry id (of those the filters keep: a subset of a place in order is in order) and their 世帯一覧
+ * rows by key, each with whether its place holds households out of the list's order (migration
+ * 1091). Parameters: the match, [the key], the filters' own, the limit.
  */
 const orderedStatements = new Map<string, string>();
-function orderedStatement(order: SearchOrder, ascending: boolean, long: boolean): string {
-  const shape = `${order} ${ascending} ${long}`;
+function orderedStatement(order: SearchOrder, ascending: boolean, long: boolean, filters: string): string {
+  const shape = `${order} ${ascending} ${long} ${filters}`;
   const known = orderedStatements.get(shape);
   if (known) return known;
   const table = searchTables[order];
   const terms = long ? ' CROSS JOIN household_search_terms t' : '';
   const whole = long ? ` AND t.key = (s.rowid & ${keyMask}) AND instr(t.text, ?) > 0` : '';
+  const households = filters
+    ? ` CROSS JOIN household_list_rows f ON f.key = (s.rowid & ${keyMask}) CROSS JOIN households h ON h.id = f.household_id`
+    : '';
   const text = `SELECT ${summaryColumns},
       EXISTS (SELECT 1 FROM household_search_disorder d WHERE d.list_order = '${order}' AND d.place = p.e >> ${keyBits}) AS disordered
-    FROM (SELECT s.rowid AS e FROM "${table}" s${terms} WHERE s."${table}" MATCH ?${whole}
+    FROM (SELECT s.rowid AS e FROM "${table}" s${terms}${households} WHERE s."${table}" MATCH ?${whole}${filters}
       ORDER BY s.rowid ${ascending ? 'ASC' : 'DESC'} LIMIT ?) p
     CROSS JOIN household_list_rows r ON r.key = (p.e & ${keyMask})`;
   orderedStatements.set(shape, text);
@@ -375,10 +379,11 @@ function orderedStatement(order: SearchOrder, ascending: boolean, long: boolean)
 }
 
 /**
- * One page of 世帯一覧's search (no filter, 受付日 or ふりがな order): the rows of the households
+ * One page of 世帯一覧's search (受付日 or ふりがな order): the rows of the households
  * searchHouseholdIds would give. One statement when the page's places are in the list's order
- * (orderedStatement); else one more that sorts them (pageStatement), and only when the page ends in a
- * place with more than `tiedCap` matches is that place walked or sorted as searchHouseholdIds does.
+ * (orderedStatement). Else, without filters, one more that sorts them (pageStatement), and only when
+ * the page ends in a place with more than `tiedCap` matches is that place walked or sorted as
+ * searchHouseholdIds does; with filters, searchHouseholdIds itself.
  */
 export async function searchPage(
   db: Kysely<Database>,
@@ -387,6 +392,7 @@ export async function searchPage(
     sort: 'receivedOn' | 'kana';
     direction?: ListDirection | undefined;
     limit: number;
+    filters?: SearchFilters;
     /** Tests lower it to reach the walk with a few households. */
     tiedCap?: number;
   },
@@ -404,12 +410,20 @@ export async function searchPage(
   const long = [...key].length > 3;
   // Where every place the page reaches holds its households in the list's order, the index's first
   // entries are the page.
+  const filters = andAll(filterConditions(input.filters ?? {}));
   const ordered = await rowsOf<SummaryRow & { disordered: number }>(
     db,
-    orderedStatement(order, ascending, long),
-    long ? [match, key, input.limit] : [match, input.limit],
+    orderedStatement(order, ascending, long, filters.text),
+    [match, ...(long ? [key] : []), ...filters.params, input.limit],
   );
   if (!ordered.some((r) => r.disordered)) return ordered;
+  if (filters.text) {
+    const { query, sort } = input;
+    return summaryRows(
+      db,
+      await searchHouseholdIds(db, { query, sort, direction, limit: input.limit, filters: input.filters }),
+    );
+  }
   const rows = await rowsOf<SummaryRow & { place: number; tied: number }>(
     db,
     pageStatement(order, ascending, long),
