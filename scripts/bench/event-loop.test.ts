@@ -23,7 +23,7 @@ describe('the bench’s event-loop window', () => {
   it('starts from a settled heap: the garbage is collected and the heap shrunk, so the memory reducer has nothing left to do inside the window', () => {
     const run = windowAfterGarbage(['--expose-gc']);
     expect(run.status, run.stderr).toBe(0);
-    const { before, after } = JSON.parse(run.stdout) as Record<string, number>;
+    const { before, after } = JSON.parse(run.stdout) as { before: number; after: number };
     expect(before).toBeGreaterThan(100 * 2 ** 20);
     // A plain major gc() leaves about half of it committed; the reducer's kind of collection does not.
     expect(after).toBeLessThan(before / 4);
