@@ -13,7 +13,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PerformanceObserver } from 'node:perf_hooks';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createApp } from '../../electron/services/handlers.js';
 import { type JobRunner, sourceWorkerEntry } from '../../electron/services/jobs/job-runner.js';
@@ -76,7 +76,13 @@ const observer = new PerformanceObserver((list) => {
     collections.push({ kind: (e as { detail?: { kind: number } }).detail?.kind ?? 0, ms: e.duration });
 });
 observer.observe({ entryTypes: ['gc'] });
-const gcKinds: Record<number, string> = { 1: 'scavenge', 2: 'mark-compact', 4: 'incremental', 8: 'weak-cb' };
+const gcKinds: Record<number, string> = {
+  [constants.NODE_PERFORMANCE_GC_MINOR]: 'scavenge',
+  [constants.NODE_PERFORMANCE_GC_MINOR_MARK_SWEEP]: 'minor mark-sweep',
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'mark-compact',
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental marking',
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak callbacks',
+};
 
 // --timeline: when the main thread stalled (gaps of a 2 ms timer over 15 ms), beside the job's messages.
 const events: string[] = [];
