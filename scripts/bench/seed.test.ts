@@ -12,7 +12,18 @@ import { insertMeeting } from '../../electron/services/meetings.js';
 import { livingMember } from '../../electron/services/testing/members.js';
 import { serviceCtx } from '../../electron/services/testing/service-context.js';
 import { signedInVault } from '../../electron/services/testing/signed-in-vault.js';
-import { benchNoteOn, benchReceivedOn, benchStory, seedBenchData, seedBenchMeetings } from './seed.js';
+import {
+  benchNoteOn,
+  benchReceivedOn,
+  benchStory,
+  given,
+  givenKana,
+  issues,
+  seedBenchData,
+  seedBenchMeetings,
+  surnameKana,
+  surnames,
+} from './seed.js';
 
 type Vault = Awaited<ReturnType<typeof signedInVault>>;
 
@@ -20,38 +31,6 @@ type Vault = Awaited<ReturnType<typeof signedInVault>>;
  * The reference: the same data set written one service call at a time (as the bench seeded it before
  * it wrote rows in bulk), so any row, column or index entry the bulk seeding misses or gets wrong shows.
  */
-const surnames = [
-  '山田',
-  '𠮷田',
-  '髙橋',
-  '山﨑',
-  '佐藤',
-  '鈴木',
-  '田中',
-  '伊藤',
-  '渡辺',
-  '中村',
-  '小林',
-  '加藤',
-];
-const surnameKana = [
-  'やまだ',
-  'よしだ',
-  'たかはし',
-  'やまざき',
-  'さとう',
-  'すずき',
-  'たなか',
-  'いとう',
-  'わたなべ',
-  'なかむら',
-  'こばやし',
-  'かとう',
-];
-const given = ['太郎', '花子', '一郎', '美咲', '健', '由美', '翔', '和子'];
-const givenKana = ['たろう', 'はなこ', 'いちろう', 'みさき', 'けん', 'ゆみ', 'しょう', 'かずこ'];
-const issues = ['8050', 'ダブルケア', '社会的孤立・ひきこもり', 'ヤングケアラー', '生活困窮'];
-
 async function householdsThroughServices(
   db: Kysely<Database>,
   counts: { households: number; notesPerHousehold: number; from: number },

@@ -12,7 +12,8 @@ import { officeDate } from '../../electron/domain/office-day.js';
 import type { MeetingInput } from '../../electron/ipc/schemas/meetings.js';
 import { insertMeeting } from '../../electron/services/meetings.js';
 
-const surnames = [
+/** The bench's names and 課題: data shared with seed.test.ts's service-written twin (only the writing differs). */
+export const surnames = [
   '山田',
   '𠮷田',
   '髙橋',
@@ -26,7 +27,7 @@ const surnames = [
   '小林',
   '加藤',
 ];
-const surnameKana = [
+export const surnameKana = [
   'やまだ',
   'よしだ',
   'たかはし',
@@ -40,9 +41,9 @@ const surnameKana = [
   'こばやし',
   'かとう',
 ];
-const given = ['太郎', '花子', '一郎', '美咲', '健', '由美', '翔', '和子'];
-const givenKana = ['たろう', 'はなこ', 'いちろう', 'みさき', 'けん', 'ゆみ', 'しょう', 'かずこ'];
-const issues = ['8050', 'ダブルケア', '社会的孤立・ひきこもり', 'ヤングケアラー', '生活困窮'];
+export const given = ['太郎', '花子', '一郎', '美咲', '健', '由美', '翔', '和子'];
+export const givenKana = ['たろう', 'はなこ', 'いちろう', 'みさき', 'けん', 'ゆみ', 'しょう', 'かずこ'];
+export const issues = ['8050', 'ダブルケア', '社会的孤立・ひきこもり', 'ヤングケアラー', '生活困窮'];
 
 type Row = readonly unknown[];
 
