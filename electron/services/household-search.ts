@@ -356,7 +356,9 @@ function pageStatement(order: SearchOrder, ascending: boolean, long: boolean): s
  * The statement of a page when the index's order is the list's: the first `limit` matches by
  * entry id (of those the filters keep: a subset of a place in order is in order) and their 世帯一覧
  * rows by key, each with whether its place holds households out of the list's order (migration
- * 1091). Parameters: the match, [the key], the filters' own, the limit.
+ * 1091). The outer ORDER BY states the order the rows already come in: SQLite keeps the subquery's
+ * order and sorts nothing (the plan tests check there is no temporary B-tree). Parameters: the
+ * match, [the key], the filters' own, the limit.
  */
 const orderedStatements = new Map<string, string>();
 function orderedStatement(order: SearchOrder, ascending: boolean, long: boolean, filters: string): string {
@@ -364,6 +366,7 @@ function orderedStatement(order: SearchOrder, ascending: boolean, long: boolean,
   const known = orderedStatements.get(shape);
   if (known) return known;
   const table = searchTables[order];
+  const dir = ascending ? 'ASC' : 'DESC';
   const terms = long ? ' CROSS JOIN household_search_terms t' : '';
   const whole = long ? ` AND t.key = (s.rowid & ${keyMask}) AND instr(t.text, ?) > 0` : '';
   const households = filters
@@ -372,8 +375,9 @@ function orderedStatement(order: SearchOrder, ascending: boolean, long: boolean,
   const text = `SELECT ${summaryColumns},
       EXISTS (SELECT 1 FROM household_search_disorder d WHERE d.list_order = '${order}' AND d.place = p.e >> ${keyBits}) AS disordered
     FROM (SELECT s.rowid AS e FROM "${table}" s${terms}${households} WHERE s."${table}" MATCH ?${whole}${filters}
-      ORDER BY s.rowid ${ascending ? 'ASC' : 'DESC'} LIMIT ?) p
-    CROSS JOIN household_list_rows r ON r.key = (p.e & ${keyMask})`;
+      ORDER BY s.rowid ${dir} LIMIT ?) p
+    CROSS JOIN household_list_rows r ON r.key = (p.e & ${keyMask})
+    ORDER BY p.e ${dir}`;
   orderedStatements.set(shape, text);
   return text;
 }
