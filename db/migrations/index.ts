@@ -29,8 +29,10 @@ import * as auditEventsWithoutSequence from './1100-audit-events-without-sequenc
 import * as auditKindIndexWithoutViews from './1101-audit-kind-index-without-views.js';
 
 /**
- * Every schema step, in order. The number is the schema version written to `user_version`;
- * numbers leave gaps so a fix can slot in between. Never edit a step that has shipped: add one.
+ * Every schema step, in order. The number is the schema version written to `user_version`. A new
+ * step takes a number above every step that any store may have run (shipped, or on main): a store
+ * at the newest version skips a lower number added later, and kysely refuses a store that ran
+ * a higher one first. Never edit a step that has shipped: add one.
  */
 export const migrations: ReadonlyArray<{ version: number; name: string; migration: Migration }> = [
   { version: 100, name: '0100-vault', migration: vault },
