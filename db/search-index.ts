@@ -260,3 +260,17 @@ async function writeEntries(db: Kysely<Database>, householdId: string, shape: Se
   );
   await sql`INSERT INTO household_search_kana (rowid, tokens) VALUES (${kana}, ${tokens})`.execute(db);
 }
+
+/**
+ * Merges each search index into one segment (FTS5 'optimize'). Every write transaction leaves a
+ * segment and FTS5 merges only four of a level at a time, so an index written in many steps has a
+ * dozen or more, and a query reads its tokens' entries from each: at 10,000 households (17 segments)
+ * a two-token query (over three characters) read its first 50 matches in 0.11–0.13 ms, 0.04–0.08 ms
+ * merged. Run after a job that wrote many households (an import), outside its transaction.
+ */
+export async function mergeSearchIndex(db: Kysely<Database>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const table of Object.values(searchTables))
+      await sql`INSERT INTO ${sql.id(table)} (${sql.id(table)}) VALUES ('optimize')`.execute(trx);
+  });
+}

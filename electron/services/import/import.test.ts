@@ -507,3 +507,16 @@ describe('平文を残さない', () => {
     expect(await filesContaining(vault.dir, name)).toEqual([]);
   });
 });
+
+describe('取り込みのあと検索の索引は一つにまとまる', () => {
+  const segments = (table: string) =>
+    (sqlite().prepare(`SELECT count(DISTINCT segid) AS n FROM "${table}_idx"`).get() as { n: number }).n;
+  it('何度かに分けて登録した索引も、世帯を取り込むと受付日順・ふりがな順とも1つの区分になり、検索は変わらない', async () => {
+    for (const caseNo of ['S-1', 'S-2', 'S-3'])
+      expect((await importSheets([householdRow(caseNo, { 世帯表示名: `山崎${caseNo}` })])).ok).toBe(true);
+    // Three imports of one household each: without the merge, three segments per table.
+    for (const table of ['household_search_received', 'household_search_kana'])
+      expect(segments(table)).toBe(1);
+    expect((await list('山崎')).map((r) => r.caseNo)).toEqual(['S-3', 'S-2', 'S-1']);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
+import { mergeSearchIndex } from '../../../db/search-index.js';
 import { officeDate } from '../../domain/office-day.js';
 import type { ParsedInput } from '../../ipc/contract.js';
 import type { ImportCounts, ImportReport } from '../../ipc/schemas/imports.js';
@@ -61,7 +62,7 @@ export async function importFiles(
   const sha256 = read.sha256.length === 1 ? (read.sha256[0] ?? '') : read.sha256;
   progress.report('checking', 0, rows, '行');
   try {
-    return await db.transaction().execute(async (trx) => {
+    const report = await db.transaction().execute(async (trx) => {
       const known = await knownInDatabase(trx, officeDate(now));
       const valid = validate(read ?? noFiles, known);
       // The raw cells are let go once checked, so they can be collected while the rows are written.
@@ -103,8 +104,11 @@ export async function importFiles(
         },
         now,
       );
-      return { ok: true, counts, errors: [] };
+      return { ok: true, counts, errors: [] } satisfies ImportReport;
     });
+    // The import left its households' index entries in segments of their own (db/search-index.ts).
+    if (report.counts.households > 0) await mergeSearchIndex(db);
+    return report;
   } catch (err) {
     if (err instanceof RollBack) return err.report;
     throw err;
