@@ -336,4 +336,10 @@ describe('ベンチのデータはサービスが書くものと同じ行にな�
     expect(Object.values(entries).some((rows) => rows.length > 1)).toBe(true);
     expect(entries).toEqual(indexEntries(reference));
   });
+
+  it('まとめて書いたあと検索索引は取り込みのあとと同じく1つの区分にまとまっている（2回目の追加のあとも）', () => {
+    const { sqlite } = bulk.session.signedIn().store;
+    for (const table of Object.values(searchTables))
+      expect(sqlite.prepare(`SELECT count(DISTINCT segid) AS n FROM "${table}_idx"`).get()).toEqual({ n: 1 });
+  });
 });
