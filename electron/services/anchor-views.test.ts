@@ -9,11 +9,12 @@ import {
   AnchorKeeper,
   type AnchorRecord,
   AnchorWriter,
+  CommitReporter,
   checkAgainstAnchor,
   readAnchor,
   viewFlushDelayMs,
 } from './anchor.js';
-import { appendAuditEvent } from './audit.js';
+import { appendAuditEvent, registerAuditKey } from './audit.js';
 import { dataDirPaths } from './data-dir.js';
 import { createHousehold, getHousehold, updateHousehold } from './households.js';
 import { serviceCtx } from './testing/service-context.js';
@@ -62,8 +63,18 @@ interface PowerCutImage {
 let images: PowerCutImage[] = [];
 
 const afterCommit = AnchorKeeper.prototype.afterCommit;
+const reporterAfterCommit = CommitReporter.prototype.afterCommit;
 const writeAnchor = AnchorWriter.prototype.write;
 beforeEach(() => {
+  // A job worker's COMMIT under FULL flushes its WAL as the main connection's does.
+  vi.spyOn(CommitReporter.prototype, 'afterCommit').mockImplementation(function (
+    this: CommitReporter,
+    sqlite,
+    walSynced,
+  ) {
+    if (walSynced) flushed(sqlite);
+    reporterAfterCommit.call(this, sqlite, walSynced);
+  });
   vi.spyOn(AnchorKeeper.prototype, 'afterCommit').mockImplementation(function (
     this: AnchorKeeper,
     sqlite,
@@ -422,5 +433,76 @@ describe('閲覧の記録（household.viewed）: WAL の fsync を待たず、�
     const { alarms } = await powerCutAlarms(dataKey);
     expect(images.length).toBeGreaterThan(0);
     expect(alarms).toEqual([]);
+  });
+
+  /** A job worker's connection to the same file, as jobs/worker.ts opens it; `committed` is its report. */
+  async function workerStore(committed: () => void) {
+    const dataKey = Buffer.from(session.signedIn().vault.dataKey);
+    const worker = await openStore(dataDirPaths(dir).database, dataKey, {
+      integrity: 'none',
+      migrate: false,
+    });
+    registerAuditKey(worker.sqlite, deriveKey(dataKey, 'audit-chain'));
+    worker.sqlite.pragma('wal_autocheckpoint = 0');
+    worker.watch.watcher = new CommitReporter(committed);
+    return worker;
+  }
+
+  it('ジョブのコミットは同期済みで届くので、主スレッドは WAL を同期し直さずに到達点を書く', async () => {
+    const { store, user, vault } = session.signedIn();
+    const keeper = vault.keeper;
+    if (!keeper) throw new Error('no anchor');
+    let reports = 0;
+    const worker = await workerStore(() => {
+      reports += 1;
+    });
+    try {
+      const syncs = power.syncs;
+      await appendAuditEvent(
+        worker.db,
+        { userId: user.id, kind: 'backup.created', detail: { via: 'app' } },
+        now,
+      );
+      expect(reports).toBe(1);
+      const job = worker.sqlite.prepare('SELECT max(id) FROM audit_events').pluck().get() as number;
+      keeper.anchorSyncedCommit(store.sqlite);
+      // The job's COMMIT (FULL) synced the WAL: no second fdatasync on the main thread.
+      expect(power.syncs).toBe(syncs);
+      expect(anchorRecord().audit).toMatchObject({ id: job, kind: 'backup.created' });
+    } finally {
+      worker.watch.watcher = null;
+      await worker.close();
+    }
+    const { alarms, newestEvents } = await powerCutAlarms(vault.dataKey);
+    expect(alarms).toEqual([]);
+    expect(newestEvents.at(-1)).toBe(newestEvent().id);
+  });
+
+  it('ジョブの報告を待つ間に開いた世帯の閲覧の記録がまだ同期されていなければ、到達点を書く前に WAL を同期する', async () => {
+    const id = await addHousehold(1);
+    const { store, user, vault } = session.signedIn();
+    const keeper = vault.keeper;
+    if (!keeper) throw new Error('no anchor');
+    const worker = await workerStore(() => {});
+    try {
+      // Two commits of the job; its first report arrives after both.
+      for (const via of ['app', 'app'] as const)
+        await appendAuditEvent(worker.db, { userId: user.id, kind: 'backup.created', detail: { via } }, now);
+      keeper.anchorSyncedCommit(store.sqlite);
+      // The coordinator opens a case before the second report: a lone view, written, not flushed.
+      const syncs = power.syncs;
+      await getHousehold(serviceCtx(store.db, user.id, now), { id });
+      const viewed = newestEvent();
+      expect(viewed.kind).toBe('household.viewed');
+      expect(power.syncs).toBe(syncs);
+      keeper.anchorSyncedCommit(store.sqlite);
+      expect(power.syncs).toBe(syncs + 1);
+      expect(anchorRecord().audit?.id).toBe(viewed.id);
+    } finally {
+      worker.watch.watcher = null;
+      await worker.close();
+    }
+    // Unsynced, the view the anchor names would be lost by a power cut: a false 「失われた」.
+    expect((await powerCutAlarms(vault.dataKey)).alarms).toEqual([]);
   });
 });

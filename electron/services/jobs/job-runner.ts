@@ -121,7 +121,7 @@ export class JobRunner {
               return;
             case 'committed':
               // The worker's transaction is durable: record the head in kasane.anchor now.
-              vault.keeper?.anchorNow(vault.store.sqlite);
+              vault.keeper?.anchorSyncedCommit(vault.store.sqlite);
               return;
             case 'done':
               settle(() => resolve(revive(message.result) as JobResult<T>));
