@@ -5,12 +5,15 @@
  * the app's main process would (it holds no seed heap). Each run prints the worst delay, the main
  * thread's CPU and its garbage collections during it (PerformanceObserver 'gc': kind, duration).
  *
- *   node_modules/.bin/node --expose-gc --import tsx scripts/bench/render-loop.ts DIR [--households N] [--runs N] [--unsettled] [--timeline]
+ *   node_modules/.bin/node --expose-gc --import tsx scripts/bench/render-loop.ts DIR [--households N] [--runs N] [--unsettled] [--timeline] [--job backup|verify]
  *
  * --unsettled measures without settleHeap first (the bench's way before: the seed's garbage is
- * collected whenever V8 likes); --timeline lists the main thread's stalls beside the job's messages.
+ * collected whenever V8 likes); --timeline lists the main thread's stalls beside the job's messages,
+ * each with the main thread's time on a CPU and its time waiting for one (Linux schedstat): a stall
+ * spent waiting for a CPU is the machine's load, not the app's work. --job runs the bench's
+ * バックアップ or 検証 window instead of the render.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
@@ -20,6 +23,7 @@ import { type JobRunner, sourceWorkerEntry } from '../../electron/services/jobs/
 import { defaultOfficeSettings } from '../../electron/services/office-settings.js';
 import { folderPlatform } from '../../electron/services/platform.js';
 import { fastKdf } from '../../electron/services/testing/temp-data-dir.js';
+import { deriveKey } from '../../electron/services/vault-keys.js';
 import { VaultSession } from '../../electron/services/vault-session.js';
 import { eventLoopDuring, settleHeap } from './event-loop.js';
 import { seedBenchData, seedBenchMeetings } from './seed.js';
@@ -31,10 +35,14 @@ const { values, positionals } = parseArgs({
     runs: { type: 'string' },
     unsettled: { type: 'boolean' },
     timeline: { type: 'boolean' },
+    job: { type: 'string' },
   },
 });
 const dir = positionals[0];
-if (!dir) throw new Error('usage: render-loop.ts DIR [--households N] [--runs N] [--unsettled] [--timeline]');
+if (!dir)
+  throw new Error(
+    'usage: render-loop.ts DIR [--households N] [--runs N] [--unsettled] [--timeline] [--job backup|verify]',
+  );
 const households = Number(values.households ?? 100_000);
 const runs = Number(values.runs ?? 5);
 const passphrase = 'bench passphrase 123';
@@ -101,6 +109,16 @@ if (values.timeline) {
   }
 }
 
+/**
+ * The main thread's time on a CPU and its time runnable but waiting for one (ms), from Linux's
+ * /proc/thread-self/schedstat: a stall with neither was the thread blocked in a system call.
+ */
+function schedstat(): { run: number; wait: number } {
+  if (process.platform !== 'linux') return { run: 0, wait: 0 };
+  const [run = 0, wait = 0] = readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ').map(Number);
+  return { run: run / 1e6, wait: wait / 1e6 };
+}
+
 for (let i = 0; i < runs; i++) {
   // Settled here, not by eventLoopDuring: the collection itself stays out of the lists below.
   if (!values.unsettled) settleHeap();
@@ -110,29 +128,48 @@ for (let i = 0; i < runs; i++) {
   events.length = 0;
   t0 = performance.now();
   let last = t0;
+  let lastSched = schedstat();
   const sampler = values.timeline
     ? setInterval(() => {
         const now = performance.now();
-        if (now - last > 15) events.push(`${at()} stall ${(now - last).toFixed(1)} ms`);
+        const sched = schedstat();
+        if (now - last > 15)
+          events.push(
+            `${at()} stall ${(now - last).toFixed(1)} ms (on CPU ${(sched.run - lastSched.run).toFixed(1)} ms, waiting for a CPU ${(sched.wait - lastSched.wait).toFixed(1)} ms)`,
+          );
         last = now;
+        lastSched = sched;
       }, 2)
     : null;
   const cpu = process.threadCpuUsage();
+  const { vault } = session.signedIn();
   const { worst } = await eventLoopDuring(
     () =>
       (app.jobs as JobRunner).run(
-        {
-          kind: 'render',
-          office: defaultOfficeSettings,
-          request: {
-            meetingId: largeMeetingId,
-            forms: [2, 3, 4, 5],
-            names: 'real',
-            copies: 14,
-            perAgency: false,
-          },
-          fonts: false,
-        },
+        values.job === 'backup'
+          ? {
+              kind: 'backup',
+              outDir: join(dir, `backups-${Date.now()}`),
+              dataDir: join(dir, 'vault'),
+              via: 'app',
+              anchorKey: new Uint8Array(deriveKey(vault.dataKey, 'anchor')),
+              vaultId: vault.vaultId,
+              failuresSeq: vault.keeper?.failuresSeq ?? 0,
+            }
+          : values.job === 'verify'
+            ? { kind: 'verify' }
+            : ({
+                kind: 'render',
+                office: defaultOfficeSettings,
+                request: {
+                  meetingId: largeMeetingId,
+                  forms: [2, 3, 4, 5],
+                  names: 'real',
+                  copies: 14,
+                  perAgency: false,
+                },
+                fonts: false,
+              } as const),
         { now: new Date(), user },
       ),
     { settle: false },
