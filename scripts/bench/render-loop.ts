@@ -100,12 +100,14 @@ if (values.timeline) {
   (app.jobs as JobRunner).onProgress((p) => events.push(`${at()} progress ${p.step} ${p.done}/${p.total}`));
   const keeper = session.signedIn().vault.keeper;
   if (keeper) {
-    const anchorNow = keeper.anchorNow.bind(keeper);
-    keeper.anchorNow = (sqlite) => {
-      const t = performance.now();
-      anchorNow(sqlite);
-      events.push(`${at()} anchorNow ${(performance.now() - t).toFixed(1)} ms`);
-    };
+    for (const name of ['anchorNow', 'anchorSyncedCommit'] as const) {
+      const anchor = keeper[name].bind(keeper);
+      keeper[name] = (sqlite) => {
+        const t = performance.now();
+        anchor(sqlite);
+        events.push(`${at()} ${name} ${(performance.now() - t).toFixed(1)} ms`);
+      };
+    }
   }
 }
 
