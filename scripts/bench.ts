@@ -46,6 +46,7 @@ import { deriveKey } from '../electron/services/vault-keys.js';
 import { VaultSession } from '../electron/services/vault-session.js';
 import { budget } from './bench/budget.js';
 import { type EventLoopDelay, eventLoopDuring } from './bench/event-loop.js';
+import { backupJob, renderJob, storePragmas } from './bench/jobs.js';
 import { openBreakdown } from './bench/open-breakdown.js';
 import { benchQueries } from './bench/queries.js';
 import { seedBenchData, seedBenchMeetings } from './bench/seed.js';
@@ -355,38 +356,15 @@ try {
     // 14 numbered copies of 様式2–5 rendered by the worker, as the gate does for several files.
     const renderApp = createApp(session, folderPlatform(join(dir, 'render-saved')), sourceWorkerEntry);
     loops.render = await eventLoopDuring(() =>
-      (renderApp.jobs as JobRunner).run(
-        {
-          kind: 'render',
-          office: defaultOfficeSettings,
-          request: {
-            meetingId: largeMeetingId,
-            forms: [2, 3, 4, 5],
-            names: 'real',
-            copies: 14,
-            perAgency: false,
-          },
-          fonts: false,
-        },
-        { now: new Date(), user },
-      ),
+      (renderApp.jobs as JobRunner).run(renderJob(largeMeetingId), { now: new Date(), user }),
     );
     // バックアップ and the audit chain's 検証 as the app runs them: in the job worker.
-    const { vault } = session.signedIn();
     json.eventloop_max_render = loops.render.worst;
     loops.backup = await eventLoopDuring(() =>
-      (renderApp.jobs as JobRunner).run(
-        {
-          kind: 'backup',
-          outDir: join(dir, 'backups'),
-          dataDir: join(dir, 'vault'),
-          via: 'app',
-          anchorKey: new Uint8Array(deriveKey(vault.dataKey, 'anchor')),
-          vaultId: vault.vaultId,
-          failuresSeq: vault.keeper?.failuresSeq ?? 0,
-        },
-        { now: new Date(), user },
-      ),
+      (renderApp.jobs as JobRunner).run(backupJob(session, dir, join(dir, 'backups')), {
+        now: new Date(),
+        user,
+      }),
     );
     json.eventloop_max_backup = loops.backup.worst;
     loops.verify = await eventLoopDuring(() =>
@@ -414,15 +392,7 @@ try {
     if (opened) registerAuditKey(plainSqlite, deriveKey(opened.dataKey, 'audit-chain'));
     // The same settings openStore() gives the encrypted file (same 32 MB page cache), so only the
     // encryption differs.
-    for (const pragma of [
-      'journal_mode = WAL',
-      'synchronous = FULL',
-      'foreign_keys = ON',
-      'temp_store = MEMORY',
-      'cache_size = -32768',
-    ]) {
-      plainSqlite.pragma(pragma);
-    }
+    for (const pragma of storePragmas) plainSqlite.pragma(pragma);
     // The same driver (its statement cache included) and the same commit path: an anchor of its own,
     // so a view's audit event commits as the vault's does (WAL not synced, flushed with the next views).
     // Before, the plain copy had no anchor and synced its WAL instead: open compared two different

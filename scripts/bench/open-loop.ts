@@ -30,6 +30,7 @@ import { getHousehold } from '../../electron/services/households.js';
 import { fastKdf } from '../../electron/services/testing/temp-data-dir.js';
 import { deriveKey } from '../../electron/services/vault-keys.js';
 import { VaultSession } from '../../electron/services/vault-session.js';
+import { storePragmas } from './jobs.js';
 import { decryptedCopy } from './plain-copy.js';
 import { seedBenchData, seedBenchMeetings } from './seed.js';
 
@@ -87,14 +88,7 @@ if (plainPaths.includes(defaultPlain) && !existsSync(defaultPlain)) {
 async function openPlain(path: string, k: number) {
   const sqlite = new BetterSqlite3(path);
   registerAuditKey(sqlite, deriveKey(vault.dataKey, 'audit-chain'));
-  for (const pragma of [
-    'journal_mode = WAL',
-    'synchronous = FULL',
-    'foreign_keys = ON',
-    'temp_store = MEMORY',
-    'cache_size = -32768',
-  ])
-    sqlite.pragma(pragma);
+  for (const pragma of storePragmas) sqlite.pragma(pragma);
   const watch = new CommitWatch();
   const db = watchedKysely<Database>(sqlite, watch);
   const anchorPath = join(dir, `plain-${k}.anchor`);

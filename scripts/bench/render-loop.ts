@@ -20,12 +20,11 @@ import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createApp } from '../../electron/services/handlers.js';
 import { type JobRunner, sourceWorkerEntry } from '../../electron/services/jobs/job-runner.js';
-import { defaultOfficeSettings } from '../../electron/services/office-settings.js';
 import { folderPlatform } from '../../electron/services/platform.js';
 import { fastKdf } from '../../electron/services/testing/temp-data-dir.js';
-import { deriveKey } from '../../electron/services/vault-keys.js';
 import { VaultSession } from '../../electron/services/vault-session.js';
 import { eventLoopDuring, settleHeap } from './event-loop.js';
+import { backupJob, renderJob } from './jobs.js';
 import { seedBenchData, seedBenchMeetings } from './seed.js';
 
 const { values, positionals } = parseArgs({
@@ -144,34 +143,14 @@ for (let i = 0; i < runs; i++) {
       }, 2)
     : null;
   const cpu = process.threadCpuUsage();
-  const { vault } = session.signedIn();
   const { worst } = await eventLoopDuring(
     () =>
       (app.jobs as JobRunner).run(
         values.job === 'backup'
-          ? {
-              kind: 'backup',
-              outDir: join(dir, `backups-${Date.now()}`),
-              dataDir: join(dir, 'vault'),
-              via: 'app',
-              anchorKey: new Uint8Array(deriveKey(vault.dataKey, 'anchor')),
-              vaultId: vault.vaultId,
-              failuresSeq: vault.keeper?.failuresSeq ?? 0,
-            }
+          ? backupJob(session, dir, join(dir, `backups-${Date.now()}`))
           : values.job === 'verify'
             ? { kind: 'verify' }
-            : ({
-                kind: 'render',
-                office: defaultOfficeSettings,
-                request: {
-                  meetingId: largeMeetingId,
-                  forms: [2, 3, 4, 5],
-                  names: 'real',
-                  copies: 14,
-                  perAgency: false,
-                },
-                fonts: false,
-              } as const),
+            : renderJob(largeMeetingId),
         { now: new Date(), user },
       ),
     { settle: false },
