@@ -119,11 +119,7 @@ export async function searchHouseholdIds(
   if (pieces.length === 0) return [];
   const match = pieces.map(searchToken).join(' AND ');
   const filters = filterConditions(input.filters ?? {});
-  // Up to three characters the token is the query itself; longer ones are checked whole.
-  const conditions = [
-    ...([...key].length > 3 ? [{ text: 'instr(t.text, ?) > 0', params: [key] }] : []),
-    ...filters,
-  ];
+  const conditions = [...wholeKey(key), ...filters];
   const matches = (households: boolean, extra: Part[]) =>
     matchesOf({ table, match, conditions: [...conditions, ...extra], households });
   const listOrder = listOrderBy(input.sort, direction);
@@ -147,20 +143,17 @@ export async function searchHouseholdIds(
     ORDER BY s.rowid ${ascending ? 'ASC' : 'DESC'} LIMIT ?`,
     [...firstMatches.params, input.limit],
   );
-  const last = first.at(-1);
-  if (!last || first.length < input.limit) return (await inListOrder(db, first, listOrder)).map((r) => r.id);
+  if (first.length < input.limit) return (await inListOrder(db, first, listOrder)).map((r) => r.id);
   // The page ends inside the last one's place: its households go by the list's own columns.
-  const before = first.filter((r) => r.place !== last.place);
-  const rest = await restOfPlace(db, {
+  const { before, rest } = await restOfPlace(db, first, {
     order,
     match,
     key,
-    place: BigInt(last.place),
-    need: input.limit - before.length,
-    ascending,
+    limit: input.limit,
+    sort: input.sort,
+    direction,
     conditions,
     filters,
-    listOrder,
   });
   return [...(await inListOrder(db, before, listOrder)), ...rest].map((r) => r.id);
 }
@@ -176,29 +169,42 @@ function matchesOf(input: { table: string; match: string; conditions: Part[]; ho
   };
 }
 
+/** Up to three characters the token is the query itself; a longer key is checked whole. */
+function wholeKey(key: string): Part[] {
+  return [...key].length > 3 ? [{ text: 'instr(t.text, ?) > 0', params: [key] }] : [];
+}
+
 /**
- * The first `need` matches of one place in the list's order: the place is walked in the order's
- * index, or its matches are sorted, whichever reads fewer rows (walkIsShorter). `conditions` apply
- * to every match (the whole query, the filters), `filters` to the walked households.
+ * A page read by place (`read`, in the list's order up to its last row's place) that ends inside
+ * that place with more matches there: the rows before the place, and the rest of the page from the
+ * place in the list's order. The place is walked in the order's index, or its matches are sorted,
+ * whichever reads fewer rows (walkIsShorter). `conditions` apply to every match (the whole query,
+ * the filters), `filters` to the walked households.
  */
-async function restOfPlace(
+async function restOfPlace<R extends { place: number }>(
   db: Kysely<Database>,
+  read: readonly R[],
   input: {
     order: SearchOrder;
     match: string;
     key: string;
-    place: bigint;
-    need: number;
-    ascending: boolean;
+    limit: number;
+    sort: HouseholdListSort;
+    direction: ListDirection;
     conditions: Part[];
     filters: Part[];
-    listOrder: string;
   },
-): Promise<{ id: string }[]> {
-  const { order, match, key, place, need, ascending, filters } = input;
+): Promise<{ before: R[]; rest: { id: string }[] }> {
+  const { order, match, key, filters } = input;
+  const lastPlace = read.at(-1)?.place;
+  const before = read.filter((r) => r.place !== lastPlace);
+  if (lastPlace === undefined) return { before, rest: [] };
+  const place = BigInt(lastPlace);
+  const need = input.limit - before.length;
+  const ascending = input.direction === 'ascending';
   const table = searchTables[order];
   if (await walkIsShorter(db, { order, table, match, place, need }))
-    return walkPlace(db, { order, place, key, need, ascending, filters });
+    return { before, rest: await walkPlace(db, { order, place, key, need, ascending, filters }) };
   const [lo, hi] = [place << keyBits, (place + 1n) << keyBits];
   const inPlace = matchesOf({
     table,
@@ -206,10 +212,13 @@ async function restOfPlace(
     conditions: [...input.conditions, { text: 's.rowid >= ? AND s.rowid < ?', params: [lo, hi] }],
     households: true,
   });
-  return rowsOf<{ id: string }>(db, `SELECT h.id FROM ${inPlace.text} ORDER BY ${input.listOrder} LIMIT ?`, [
-    ...inPlace.params,
-    need,
-  ]);
+  const listOrder = listOrderBy(input.sort, input.direction);
+  const rest = await rowsOf<{ id: string }>(
+    db,
+    `SELECT h.id FROM ${inPlace.text} ORDER BY ${listOrder} LIMIT ?`,
+    [...inPlace.params, need],
+  );
+  return { before, rest };
 }
 
 /** A few households (a page at most) in the list's order. */
@@ -439,18 +448,15 @@ export async function searchPage(
   if (!last || last.tied < cap) return rows;
   // The last place has more matches than were read. The page holds every match before that place
   // (fewer than `limit`), so its last row is of that place: the rest of the page comes from it.
-  const before = rows.filter((r) => r.place !== last.place);
-  const conditions = long ? [{ text: 'instr(t.text, ?) > 0', params: [key] }] : [];
-  const rest = await restOfPlace(db, {
+  const { before, rest } = await restOfPlace(db, rows, {
     order,
     match,
     key,
-    place: BigInt(last.place),
-    need: input.limit - before.length,
-    ascending,
-    conditions,
+    limit: input.limit,
+    sort: input.sort,
+    direction,
+    conditions: wholeKey(key),
     filters: [],
-    listOrder: listOrderBy(input.sort, direction),
   });
   return [
     ...before,
