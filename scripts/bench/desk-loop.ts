@@ -1,19 +1,9 @@
-/**
- * Fast iteration on ホーム and the statistics at size (issue 14): seeds a vault once into DIR (as the
- * bench does: households, then a meeting for every second one), reuses it after, and times desk.get
- * and the statistics, wall and CPU per call, p50 and p95; `--breakdown` adds each statement's time.
- *
- *   node_modules/.bin/node --import tsx scripts/bench/desk-loop.ts DIR [--households N] [--samples N] [--breakdown]
- */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createContext } from '../../electron/services/context.js';
 import { deskOn } from '../../electron/services/desk.js';
 import { statisticsFor } from '../../electron/services/statistics/index.js';
-import { fastKdf } from '../../electron/services/testing/temp-data-dir.js';
-import { VaultSession } from '../../electron/services/vault-session.js';
 import { seedBenchData, seedBenchMeetings } from './seed.js';
+import { seededVault } from './seeded-dir.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -23,21 +13,11 @@ const dir = positionals[0];
 if (!dir) throw new Error('usage: desk-loop.ts DIR [--households N] [--samples N] [--breakdown]');
 const households = Number(values.households ?? 10_000);
 const n = Number(values.samples ?? 40);
-const passphrase = 'bench passphrase 123';
 
-const session = new VaultSession({ dataDir: join(dir, 'vault'), via: 'cli', kdf: fastKdf });
-if (!existsSync(join(dir, 'vault', 'kasane.db'))) {
-  await session.setup({ userName: 'bench', passphrase });
-  const t = performance.now();
-  const { db } = session.signedIn().store;
+const session = await seededVault(dir, async (db) => {
   const ids = await seedBenchData(db, { households, notesPerHousehold: 10 });
   await seedBenchMeetings(db, ids, Math.floor(ids.length / 2), true);
-  console.error(`seeded ${households} in ${((performance.now() - t) / 1000).toFixed(0)} s`);
-} else {
-  const t = performance.now();
-  await session.unlock({ passphrase });
-  console.error(`unlocked (and migrated) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-}
+});
 const { store, user } = session.signedIn();
 const ctx = () => createContext({ db: store.db, user, now: new Date() });
 const spent = new Map<string, { n: number; ms: number }>();

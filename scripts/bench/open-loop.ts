@@ -27,12 +27,11 @@ import { keepAnchor } from '../../electron/services/anchor.js';
 import { appendAuditEvent, registerAuditKey } from '../../electron/services/audit.js';
 import { createContext } from '../../electron/services/context.js';
 import { getHousehold } from '../../electron/services/households.js';
-import { fastKdf } from '../../electron/services/testing/temp-data-dir.js';
 import { deriveKey } from '../../electron/services/vault-keys.js';
-import { VaultSession } from '../../electron/services/vault-session.js';
 import { storePragmas } from './jobs.js';
 import { decryptedCopy } from './plain-copy.js';
 import { seedBenchData, seedBenchMeetings } from './seed.js';
+import { seededVault } from './seeded-dir.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -54,18 +53,12 @@ const households = Number(values.households ?? 100_000);
 const n = Number(values.samples ?? 2000);
 const what = values.what ?? 'whole';
 if (!['whole', 'reads', 'append'].includes(what)) throw new Error(`--what: ${what}`);
-const passphrase = 'bench passphrase 123';
 
-const session = new VaultSession({ dataDir: join(dir, 'vault'), via: 'cli', kdf: fastKdf });
 const plainPaths: string[] = values.plain?.split(',') ?? [join(dir, 'plain.db')];
-if (!existsSync(join(dir, 'vault', 'kasane.db'))) {
-  await session.setup({ userName: 'bench', passphrase });
-  const t = performance.now();
-  const { db } = session.signedIn().store;
+const session = await seededVault(dir, async (db) => {
   const ids = await seedBenchData(db, { households, notesPerHousehold: 10 });
   await seedBenchMeetings(db, ids, Math.floor(ids.length / 2));
-  console.error(`seeded ${households} in ${((performance.now() - t) / 1000).toFixed(0)} s`);
-} else await session.unlock({ passphrase });
+});
 const { store, user, vault } = session.signedIn();
 
 const defaultPlain = join(dir, 'plain.db');

@@ -13,7 +13,7 @@
  * spent waiting for a CPU is the machine's load, not the app's work. --job runs the bench's
  * バックアップ or 検証 window instead of the render.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
@@ -21,11 +21,10 @@ import { parseArgs } from 'node:util';
 import { createApp } from '../../electron/services/handlers.js';
 import { type JobRunner, sourceWorkerEntry } from '../../electron/services/jobs/job-runner.js';
 import { folderPlatform } from '../../electron/services/platform.js';
-import { fastKdf } from '../../electron/services/testing/temp-data-dir.js';
-import { VaultSession } from '../../electron/services/vault-session.js';
 import { eventLoopDuring, settleHeap } from './event-loop.js';
 import { backupJob, renderJob } from './jobs.js';
 import { seedBenchData, seedBenchMeetings } from './seed.js';
+import { seededVault } from './seeded-dir.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -44,15 +43,10 @@ if (!dir)
   );
 const households = Number(values.households ?? 100_000);
 const runs = Number(values.runs ?? 5);
-const passphrase = 'bench passphrase 123';
 const meetingFile = join(dir, 'large-meeting-id');
 
-const session = new VaultSession({ dataDir: join(dir, 'vault'), via: 'cli', kdf: fastKdf });
-let largeMeetingId: string;
-if (!existsSync(join(dir, 'vault', 'kasane.db'))) {
-  await session.setup({ userName: 'bench', passphrase });
-  const t = performance.now();
-  const { db } = session.signedIn().store;
+let largeMeetingId = '';
+const session = await seededVault(dir, async (db) => {
   // As the bench grows it: 1,000 first (with the large meeting), then the rest.
   let ids = await seedBenchData(db, { households: Math.min(1_000, households), notesPerHousehold: 10 });
   ({ largeMeetingId } = await seedBenchMeetings(db, ids, Math.floor(ids.length / 2), true));
@@ -66,14 +60,9 @@ if (!existsSync(join(dir, 'vault', 'kasane.db'))) {
     ids = [...ids, ...added];
   }
   await writeFile(meetingFile, largeMeetingId);
-  console.error(
-    `seeded ${ids.length} in ${((performance.now() - t) / 1000).toFixed(0)} s (this process holds the seed's heap)`,
-  );
-} else {
-  await session.unlock({ passphrase });
-  largeMeetingId = (await readFile(meetingFile, 'utf8')).trim();
-  console.error('reused the seeded vault');
-}
+  console.error(`(${ids.length} households; this process holds the seed's heap)`);
+});
+if (!largeMeetingId) largeMeetingId = (await readFile(meetingFile, 'utf8')).trim();
 const { user } = session.signedIn();
 const app = createApp(session, folderPlatform(join(dir, 'render-saved')), sourceWorkerEntry);
 

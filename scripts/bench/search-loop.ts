@@ -1,21 +1,9 @@
-/**
- * Fast iteration on 世帯一覧's search (issue 14): seeds a vault once into DIR (reused after), then
- * times households.list with the bench's queries, wall and CPU per call, p50 and p95.
- *
- *   node_modules/.bin/node --import tsx scripts/bench/search-loop.ts DIR [--households N] [--samples N]
- *     [--breakdown]   also each statement's ms per list call
- *
- * On a shared machine compare CPU medians of old and new code run alternately, never single runs.
- */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createContext } from '../../electron/services/context.js';
 import { listHouseholds } from '../../electron/services/household-page.js';
-import { fastKdf } from '../../electron/services/testing/temp-data-dir.js';
-import { VaultSession } from '../../electron/services/vault-session.js';
 import { benchQueries } from './queries.js';
 import { seedBenchData } from './seed.js';
+import { seededVault } from './seeded-dir.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -25,16 +13,11 @@ const dir = positionals[0];
 if (!dir) throw new Error('usage: search-loop.ts DIR [--households N] [--samples N]');
 const households = Number(values.households ?? 10_000);
 const n = Number(values.samples ?? 480);
-const passphrase = 'bench passphrase 123';
 const queries: readonly string[] = benchQueries;
 
-const session = new VaultSession({ dataDir: join(dir, 'vault'), via: 'cli', kdf: fastKdf });
-if (!existsSync(join(dir, 'vault', 'kasane.db'))) {
-  await session.setup({ userName: 'bench', passphrase });
-  const t = performance.now();
-  await seedBenchData(session.signedIn().store.db, { households, notesPerHousehold: 10 });
-  console.error(`seeded ${households} in ${((performance.now() - t) / 1000).toFixed(0)} s`);
-} else await session.unlock({ passphrase });
+const session = await seededVault(dir, async (db) => {
+  await seedBenchData(db, { households, notesPerHousehold: 10 });
+});
 const { store, user } = session.signedIn();
 const list = (i: number) =>
   listHouseholds(createContext({ db: store.db, user, now: new Date() }), {
