@@ -94,7 +94,7 @@ async function randomWrites(
   const counted = async (table: SourceTable) => {
     const rows = sqlite
       .prepare(
-        `SELECT rowid FROM ${table} WHERE voided_at IS NULL${table === 'members' ? ' AND lives_in_household = 1' : ''}`,
+        `SELECT rowid FROM ${table} WHERE voided_at IS NULL${table === 'members' ? ' AND lives_in_household = 1' : ''} ORDER BY rowid`,
       )
       .pluck()
       .all() as number[];
