@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDataDir } from '../electron/services/testing/temp-data-dir.js';
-import { DatabaseDamagedError, SchemaTooNewError } from './errors.js';
+import { DatabaseDamagedError, MigrationHistoryError, SchemaTooNewError } from './errors.js';
 import { assertStrictlyIncreasing, latestSchemaVersion, migrations } from './migrations/index.js';
-import { migrate, openStore } from './open.js';
+import { migrate, type OpenStore, openStore } from './open.js';
+import type { Database } from './schema.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -111,5 +112,67 @@ describe('暗号化データベースを開く', () => {
       .all();
     expect(bookkeeping).toEqual([]);
     await store.close();
+  });
+
+  describe('記録された移行が、知っている移行の先頭と一致しなければ何もせずに断る', () => {
+    const step = (version: number, name: string) => ({
+      version,
+      name,
+      migration: {
+        up: async (db: Kysely<Database>) =>
+          void (await sql`CREATE TABLE ${sql.id(`t_${version}`)} (x)`.execute(db)),
+      },
+    });
+    const known = [
+      ...migrations,
+      step(latestSchemaVersion + 10, '9990-b'),
+      step(latestSchemaVersion + 20, '9991-c'),
+    ];
+    const state = (store: OpenStore) => ({
+      version: store.sqlite.pragma('user_version', { simple: true }),
+      steps: store.sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all(),
+      tables: store.sqlite
+        .prepare(`SELECT name FROM sqlite_master WHERE name LIKE 't\\_%' ESCAPE '\\' ORDER BY name`)
+        .pluck()
+        .all(),
+    });
+
+    it('最新のファイルより下の番号に後から足された移行（飛ばされるはずだった）', async () => {
+      const store = await openStore(path, key, { create: true, migrations: known });
+      const before = state(store);
+      const below = [...migrations, step(latestSchemaVersion + 5, '9985-added-below'), ...known.slice(-2)];
+      const refused = migrate(store.db, below);
+      await expect(refused).rejects.toBeInstanceOf(MigrationHistoryError);
+      await expect(refused).rejects.toMatchObject({ found: '9990-b', expected: '9985-added-below' });
+      expect(state(store)).toEqual(before);
+      await store.close();
+    });
+
+    it('このビルドが知らない移行をファイルが実行している（途中にも、最後にも）', async () => {
+      const store = await openStore(path, key, { create: true, migrations: known });
+      const before = state(store);
+      await expect(
+        migrate(store.db, [...migrations, known.at(-1) as (typeof known)[number]]),
+      ).rejects.toMatchObject({
+        found: '9990-b',
+        expected: '9991-c',
+      });
+      await expect(migrate(store.db, known.slice(0, -1))).rejects.toMatchObject({
+        found: '9991-c',
+        expected: null,
+      });
+      expect(state(store)).toEqual(before);
+      await store.close();
+    });
+
+    it('先頭が一致していれば、残りの移行を実行する', async () => {
+      const store = await openStore(path, key, { create: true, migrations: known.slice(0, -1) });
+      await migrate(store.db, known);
+      expect(state(store)).toMatchObject({
+        version: latestSchemaVersion + 20,
+        tables: [`t_${latestSchemaVersion + 10}`, `t_${latestSchemaVersion + 20}`],
+      });
+      await store.close();
+    });
   });
 });

@@ -3,7 +3,7 @@ import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { type Kysely, sql } from 'kysely';
 import { type Migration, Migrator } from 'kysely/migration';
 import { CommitWatch, watchedKysely } from './commit-watch.js';
-import { DatabaseDamagedError, SchemaTooNewError } from './errors.js';
+import { DatabaseDamagedError, MigrationHistoryError, SchemaTooNewError } from './errors.js';
 import { assertStrictlyIncreasing, latestSchemaVersion, migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
 
@@ -122,8 +122,28 @@ export async function openStore(
 }
 
 /**
+ * The steps the file records (kysely's bookkeeping), refused unless they are the first steps of
+ * `list` in the same order. Without the bookkeeping table (a new file) there is nothing to compare.
+ */
+async function recordedSteps(
+  db: Kysely<Database>,
+  list: ReadonlyArray<{ name: string }>,
+): Promise<string[] | null> {
+  const { rows: table } = await sql<{ name: string }>`
+    SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`.execute(db);
+  if (table.length === 0) return null;
+  const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(db);
+  const recorded = rows.map((r) => r.name);
+  const at = recorded.findIndex((name, i) => list[i]?.name !== name);
+  if (at >= 0) throw new MigrationHistoryError(recorded[at] ?? null, list[at]?.name ?? null);
+  return recorded;
+}
+
+/**
  * Runs every pending step and records the schema version in `user_version` inside one transaction
  * (as Signal Desktop does): a step that fails leaves both the tables and `user_version` as they were.
+ * A file whose recorded steps are not the first steps of `list` is refused (MigrationHistoryError)
+ * before anything runs: a step numbered below the file's newest would otherwise be skipped.
  */
 export async function migrate(
   db: Kysely<Database>,
@@ -131,10 +151,13 @@ export async function migrate(
 ): Promise<void> {
   assertStrictlyIncreasing(list);
   const version = list.at(-1)?.version ?? 0;
-  // user_version is written in the transaction of the steps it counts: equal means nothing is
-  // pending, and kysely's Migrator (which introspects every table) need not run.
+  const recorded = await recordedSteps(db, list);
+  // user_version is written in the transaction of the steps it counts: equal (and every step
+  // recorded) means nothing is pending, and kysely's Migrator (which introspects every table)
+  // need not run.
   const { rows } = await sql<{ user_version: number }>`PRAGMA user_version`.execute(db);
-  if (version > 0 && rows[0]?.user_version === version) return;
+  if (version > 0 && rows[0]?.user_version === version && (recorded?.length ?? list.length) === list.length)
+    return;
   await db.transaction().execute(async (trx) => {
     const migrator = new Migrator({
       db: trx,

@@ -53,6 +53,7 @@ export const exitCodeOfError: Readonly<Record<ErrorCode, number>> = {
   DATABASE_DAMAGED: exitCodes.databaseUnreadable,
   NOT_INITIALIZED: exitCodes.databaseUnreadable,
   SCHEMA_TOO_NEW: exitCodes.schemaTooNew,
+  MIGRATION_HISTORY_MISMATCH: exitCodes.schemaTooNew,
   IMPORT_FAILED: exitCodes.importFailed,
   CONSENT_REQUIRED: exitCodes.lawForbids,
   OUT_OF_SCOPE: exitCodes.lawForbids,

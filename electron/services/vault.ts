@@ -1,9 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { access, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DatabaseDamagedError, SchemaTooNewError } from '../../db/errors.js';
-import { migrations } from '../../db/migrations/index.js';
-import { migrate, type OpenStore, openStore } from '../../db/open.js';
+import { type OpenStore, openStore } from '../../db/open.js';
 import {
   type AnchorKeeper,
   type AnchorRead,
@@ -35,6 +33,7 @@ import {
   writeKeyslots,
 } from './keyslots.js';
 import { generateRecoveryCode, normalizeRecoveryCode } from './recovery-code.js';
+import { migrateStore, storeRefusal } from './store-migration.js';
 import {
   backoffSeconds,
   readFailuresFile,
@@ -103,14 +102,7 @@ async function openStoreOrExplain(
   try {
     return await openStore(path, dataKey, options);
   } catch (err) {
-    if (err instanceof DatabaseDamagedError) throw new KasaneError('DATABASE_DAMAGED');
-    if (err instanceof SchemaTooNewError) {
-      throw new KasaneError('SCHEMA_TOO_NEW', undefined, {
-        fileVersion: err.fileVersion,
-        knownVersion: err.knownVersion,
-      });
-    }
-    throw err;
+    throw storeRefusal(err) ?? err;
   }
 }
 
@@ -173,7 +165,7 @@ async function openUnlocked(
       store.sqlite.pragma('query_only = 1');
       return { ...base, recordsLost, keeper: null };
     }
-    await migrate(store.db, migrations);
+    await migrateStore(store.db);
     const keeper = await keepAnchor(store, paths.anchor, anchorKey, vaultId, anchorAtOpen);
     return { ...base, recordsLost: null, keeper };
   } catch (err) {
@@ -465,7 +457,7 @@ export async function acceptRecordsLoss(
   const paths = dataDirPaths(ctx.dataDir);
   const anchorKey = deriveKey(vault.dataKey, 'anchor');
   vault.store.sqlite.pragma('query_only = 0');
-  await migrate(vault.store.db, migrations);
+  await migrateStore(vault.store.db);
   const previous = vault.anchorAtOpen.state === 'ok' ? vault.anchorAtOpen.record : null;
   const head = readDatabaseHead(vault.store.sqlite);
   await writeFileDurably(
