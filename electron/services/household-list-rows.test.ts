@@ -415,7 +415,8 @@ describe('世帯一覧の保っておく行（household_list_rows）は、いつ
         vault.session.signedIn().store.sqlite.exec(`DROP TRIGGER ${name}`);
         await randomWrites(vault, seed, async () => {
           differed =
-            JSON.stringify(await rowsOf(vault.db, kept)) !== JSON.stringify(await rowsOf(vault.db, reference));
+            JSON.stringify(await rowsOf(vault.db, kept)) !==
+            JSON.stringify(await rowsOf(vault.db, reference));
           return !differed;
         });
         await vault.close();
