@@ -199,6 +199,10 @@ test.describe('ロック', () => {
     harness,
   }) => {
     await openSignedIn(page, harness, '日付 変更');
+    // ホーム's own reads must have answered first: one still on its way would meet the new day and
+    // bring the confirmation back before the click this test is about (a full run failed that way).
+    await expect(page.getByTestId('desk-total')).toBeVisible();
+    await expect(page.getByTestId('audit-verification')).toContainText('改ざんは検出されませんでした');
     // What the next office day looks like to the session: no acknowledgement on record for "today".
     harness.session.signedIn().store.sqlite.exec('DELETE FROM acknowledgements');
     await page.getByRole('navigation', { name: 'メニュー' }).getByRole('button', { name: '利用者' }).click();
