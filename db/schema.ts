@@ -206,6 +206,24 @@ export interface HouseholdListRowTable {
   status_changes: string | null;
 }
 
+/**
+ * What the yearly statistics' breakdowns read of each household, in 受付日 order, kept by triggers
+ * (migration 1110).
+ */
+export interface HouseholdStatisticsRowTable {
+  received_on: string;
+  household_id: string;
+  /** 1 when a consent not voided is valid on some day of the 年度 of the 受付日 (rule 13). */
+  consented: number;
+  referral_agency_id: string | null;
+  /** The principal's (or the first member's) birth date. */
+  birth_date: string | null;
+  /** Members living in the household, not voided. */
+  member_count: number;
+  /** The 課題 as a JSON array, in name order. */
+  issues: string;
+}
+
 export interface ProgressNoteTable {
   id: string;
   household_id: string;
@@ -427,6 +445,7 @@ export interface Database {
   status_changes: StatusChangeTable;
   status_periods: StatusPeriodTable;
   household_list_rows: HouseholdListRowTable;
+  household_statistics_rows: HouseholdStatisticsRowTable;
   progress_notes: ProgressNoteTable;
   progress_note_members: ProgressNoteMemberTable;
   progress_note_search_terms: ProgressNoteSearchTermsTable;

@@ -63,7 +63,8 @@ type BreakdownName = '課題' | '相談経路の分野' | '本人の年代' | '�
  * Each breakdown's counts for one 年度 in one query. The population: households received in the year
  * with valid consent on some day of it (rule 13, consentValidDuring in SQL). Each household is counted
  * by its principal (本人, or the first member when nobody is marked), its 世帯員数 (only those who
- * live in the household, not relatives drawn on the 家族構成図) and its referral's field.
+ * live in the household, not relatives drawn on the 家族構成図) and its referral's field. Those
+ * figures are kept per household in 受付日 order (migration 1110), so the 年度 is one range of them.
  */
 async function breakdownCounts(
   db: Kysely<Database>,
@@ -72,18 +73,11 @@ async function breakdownCounts(
   const { start, end } = fiscalYearRange(fy);
   const { rows } = await sql<{ breakdown: BreakdownName; key: string | number | null; n: number }>`
     WITH counted AS MATERIALIZED (
-      SELECT h.id, h.received_on, h.referral_agency_id,
-        (SELECT m.birth_date FROM members m WHERE m.household_id = h.id AND m.voided_at IS NULL
-          ORDER BY m.is_principal DESC, m.position LIMIT 1) AS birth_date,
-        (SELECT count(*) FROM members m WHERE m.household_id = h.id AND m.voided_at IS NULL
-          AND m.lives_in_household = 1) AS size
-      FROM households h
-      WHERE h.received_on >= ${start} AND h.received_on <= ${end}
-        AND EXISTS (SELECT 1 FROM consents c WHERE c.household_id = h.id AND c.voided_at IS NULL
-          AND max(c.obtained_on, ${start}) <= ${end}
-          AND (c.withdrawn_on IS NULL OR c.withdrawn_on > max(c.obtained_on, ${start}))))
-    SELECT '課題' AS breakdown, i.issue AS key, count(*) AS n
-      FROM counted JOIN household_issues i ON i.household_id = counted.id GROUP BY i.issue
+      SELECT received_on, referral_agency_id, birth_date, member_count AS size, issues
+      FROM household_statistics_rows
+      WHERE received_on >= ${start} AND received_on <= ${end} AND consented = 1)
+    SELECT '課題' AS breakdown, i.value AS key, count(*) AS n
+      FROM counted, json_each(counted.issues) i GROUP BY i.value
     UNION ALL SELECT '相談経路の分野', a.field, count(*)
       FROM counted LEFT JOIN agencies a ON a.id = counted.referral_agency_id GROUP BY a.field
     UNION ALL SELECT '本人の年代', CAST(substr(received_on, 1, 4) AS INTEGER) - CAST(substr(nullif(birth_date, ''), 1, 4) AS INTEGER)
