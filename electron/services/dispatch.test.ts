@@ -53,6 +53,22 @@ describe('IPC の入口（契約に基づく検証と権限）', () => {
     expect((await session.status()).state).toBe('uninitialized');
   });
 
+  it('ありえない日付（2026-13-45、2026-02-29）は入口で断り、サービスまで届かない（fuzz の seed 864251 が INTERNAL を見つけた）', async () => {
+    await session.setup({ userName: '日付 検証', passphrase: phrase });
+    const text = (await call('legal.confidentialityWarning', {})) as { ok: true; value: { version: string } };
+    expect(await call('acknowledgement.acknowledge', { textVersion: text.value.version })).toMatchObject({
+      ok: true,
+    });
+    for (const asOf of ['2026-13-45', '2026-02-29', '2026-04-31', '0000-00-00']) {
+      expect(await call('desk.get', { asOf }), asOf).toMatchObject({
+        ok: false,
+        code: 'VALIDATION',
+        fieldErrors: { asOf: '存在しない日付です' },
+      });
+    }
+    expect(await call('desk.get', { asOf: '2028-02-29' })).toMatchObject({ ok: true });
+  });
+
   it('確認用パスフレーズの不一致は初期設定をしない', async () => {
     const result = await call('vault.setup', {
       userName: '花子',

@@ -27,7 +27,11 @@ export const optionalDateInputSchema = z
   .nullable()
   .transform((v) => v ?? null);
 
-export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A day that exists, as YYYY-MM-DD (2026-13-45 is refused here, never left to a service to trip on). */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日付は YYYY-MM-DD の形で指定してください')
+  .refine((v) => parseJapaneseDate(v) === v, '存在しない日付です');
 export const idSchema = z.string().uuid();
 
 /** A time typed as 14:00 (full-width digits too); empty is no time. */
