@@ -1,5 +1,14 @@
 /** Long work that runs off the main thread (electron/services/jobs) and reports its progress. */
-export const jobKinds = ['import', 'render', 'statistics', 'backup', 'verify', 'drawings'] as const;
+export const jobKinds = [
+  'import',
+  'render',
+  'statistics',
+  'backup',
+  'verify',
+  'drawings',
+  /** The first unlock after an update: the records are brought to this version's shape. */
+  'migrate',
+] as const;
 export type JobKind = (typeof jobKinds)[number];
 
 /** The stage a job is in. */
@@ -38,6 +47,7 @@ export const jobLabels: Record<JobKind, string> = {
   backup: 'バックアップ',
   verify: '監査ログの検証',
   drawings: '別添資料の図の準備',
+  migrate: 'データの更新',
 };
 
 /** 「1,234 / 3,000 世帯」 */

@@ -178,7 +178,10 @@ export const handlers: Handlers = {
 export function createApp(session: VaultSession, platform: Platform, worker?: WorkerEntry): App {
   const gate = new DocumentGate(platform);
   const jobs = worker ? new JobRunner(session, worker) : undefined;
-  if (jobs) session.onLock(() => jobs.stopAll());
+  if (jobs) {
+    session.migrateWith((dataKey, now) => jobs.migrate(dataKey, now));
+    session.onLock(() => jobs.stopAll());
+  }
   session.onLock(() => {
     forgetRasters();
     return gate.discardAll();

@@ -239,6 +239,11 @@ export class VaultSession {
     return this.status();
   }
 
+  /** The app's job runner takes the unlock's pending migrations off this thread (createApp). */
+  migrateWith(migrate: NonNullable<VaultContext['migratePending']>): void {
+    this.ctx.migratePending = migrate;
+  }
+
   /** Services that hold case data outside the database (previews, temporary files) drop it on lock. */
   onLock(listener: () => Promise<void> | void): void {
     this.#lockListeners.push(listener);

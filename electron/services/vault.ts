@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { access, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { latestSchemaVersion } from '../../db/migrations/index.js';
 import { type OpenStore, openStore } from '../../db/open.js';
 import {
   type AnchorKeeper,
@@ -60,6 +61,11 @@ export interface VaultContext {
    * partial answer; the cost no longer grows with the database (the admin CLI's listing commands).
    */
   pageCheck?: 'everyPage' | 'pagesRead';
+  /**
+   * Runs the pending migrations on the vault's file through another connection (the app's job
+   * worker), so a long update never holds this thread; unset (the CLI, most tests), they run here.
+   */
+  migratePending?: (dataKey: Buffer, now: Date) => Promise<void>;
 }
 
 export interface UnlockedVault {
@@ -165,7 +171,7 @@ async function openUnlocked(
       store.sqlite.pragma('query_only = 1');
       return { ...base, recordsLost, keeper: null };
     }
-    await migrateStore(store.db);
+    await migratePending(ctx, store, dataKey);
     const keeper = await keepAnchor(store, paths.anchor, anchorKey, vaultId, anchorAtOpen);
     return { ...base, recordsLost: null, keeper };
   } catch (err) {
@@ -173,6 +179,18 @@ async function openUnlocked(
     await store.close();
     throw err;
   }
+}
+
+/**
+ * Brings the file to this build's schema. With a worker (ctx.migratePending) the steps run there,
+ * in its one transaction, while this connection stays idle; this connection's own pass then finds
+ * user_version current and only checks the recorded steps. Either way: one transaction, refused in
+ * Japanese when the recorded steps do not fit.
+ */
+async function migratePending(ctx: VaultContext, store: OpenStore, dataKey: Buffer): Promise<void> {
+  const version = store.sqlite.pragma('user_version', { simple: true });
+  if (ctx.migratePending && version !== latestSchemaVersion) await ctx.migratePending(dataKey, ctx.clock());
+  await migrateStore(store.db);
 }
 
 /**
@@ -457,7 +475,7 @@ export async function acceptRecordsLoss(
   const paths = dataDirPaths(ctx.dataDir);
   const anchorKey = deriveKey(vault.dataKey, 'anchor');
   vault.store.sqlite.pragma('query_only = 0');
-  await migrateStore(vault.store.db);
+  await migratePending(ctx, vault.store, vault.dataKey);
   const previous = vault.anchorAtOpen.state === 'ok' ? vault.anchorAtOpen.record : null;
   const head = readDatabaseHead(vault.store.sqlite);
   await writeFileDurably(

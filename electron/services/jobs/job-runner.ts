@@ -73,10 +73,34 @@ export class JobRunner {
     const readOnly = kind === 'verify' || kind === 'drawings';
     if (this.#running && !readOnly) throw new KasaneError('JOB_RUNNING');
     const { vault } = this.session.signedIn();
+    return this.#start(task, isStoreless(task) ? null : vault.dataKey, call, readOnly, () =>
+      // The worker's transaction is durable: record the head in kasane.anchor now.
+      vault.keeper?.anchorSyncedCommit(vault.store.sqlite),
+    );
+  }
+
+  /**
+   * The unlock's pending migrations (VaultContext.migratePending), with the key it just unwrapped:
+   * nobody is signed in yet and the anchor is not kept yet (keepAnchor reads the head after), so the
+   * worker's one commit is not reported. The window hears `migrate` through onProgress meanwhile.
+   */
+  async migrate(dataKey: Buffer, now: Date): Promise<void> {
+    if (this.#running) throw new KasaneError('JOB_RUNNING');
+    await this.#start({ kind: 'migrate' }, dataKey, { now, user: null }, false, () => {});
+  }
+
+  async #start<T extends JobTask>(
+    task: T,
+    dataKey: Buffer | null,
+    call: { now: Date; user: { id: string; name: string } | null },
+    readOnly: boolean,
+    onCommitted: () => void,
+  ): Promise<JobResult<T>> {
+    const kind = jobKindOf(task);
     const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
     const start: WorkerStart = {
       databasePath: dataDirPaths(this.session.ctx.dataDir).database,
-      dataKey: isStoreless(task) ? new Uint8Array(0) : new Uint8Array(vault.dataKey),
+      dataKey: dataKey ? new Uint8Array(dataKey) : new Uint8Array(0),
       task,
       now: call.now.toISOString(),
       user: call.user,
@@ -120,8 +144,7 @@ export class JobRunner {
               this.#report(message.progress);
               return;
             case 'committed':
-              // The worker's transaction is durable: record the head in kasane.anchor now.
-              vault.keeper?.anchorSyncedCommit(vault.store.sqlite);
+              onCommitted();
               return;
             case 'done':
               settle(() => resolve(revive(message.result) as JobResult<T>));
@@ -211,6 +234,7 @@ const units = {
   backup: 'ページ',
   verify: '件',
   drawings: '件',
+  migrate: '件',
 } as const satisfies Record<JobKind, JobUnit>;
 
 const unitOf = (task: JobTask) => units[task.kind];
@@ -222,6 +246,7 @@ const cancelledMessages: Record<JobKind, string> = {
   backup: 'バックアップを中止しました。作りかけのフォルダは削除しました。',
   verify: '監査ログの検証を中止しました。',
   drawings: '別添資料の図の準備を中止しました。',
+  migrate: 'データの更新を中止しました。データは更新前のままです。',
 };
 
 function cancelledError(kind: JobKind, by: 'user' | 'lock'): KasaneError {

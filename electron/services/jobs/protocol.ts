@@ -10,7 +10,8 @@ export interface WorkerStart {
   task: JobTask;
   /** ISO time of the call: the job writes with the caller's "now". */
   now: string;
-  user: { id: string; name: string };
+  /** null: the unlock's migrations, which run before anyone is signed in. */
+  user: { id: string; name: string } | null;
   /** Int32Array over a SharedArrayBuffer: non-zero = cancel at the next progress report. */
   cancelFlag: Int32Array;
 }

@@ -34,6 +34,8 @@ export type JobTask =
       failuresSeq: number;
     }
   | { kind: 'verify' }
+  /** The unlock's pending migrations, off the main thread (JobRunner.migrate). */
+  | { kind: 'migrate' }
   /** The 別添資料's PNG fallbacks, made ahead of time (family-rasters.ts): no database needed. */
   | { kind: 'drawings'; drawings: { svg: string; widthPx: number }[]; fonts: DrawingFonts };
 
@@ -49,7 +51,9 @@ export type JobResult<T extends JobTask> = T extends { kind: 'import' }
           ? AuditVerification
           : T extends { kind: 'drawings' }
             ? { pngs: Uint8Array[] }
-            : never;
+            : T extends { kind: 'migrate' }
+              ? { version: number }
+              : never;
 
 export const jobKindOf = (task: JobTask): JobKind => task.kind;
 
@@ -77,7 +81,7 @@ export interface TaskEnv {
  * its own: a worker that walks the audit chain never loads docx or exceljs.
  */
 export async function runTask(
-  task: Exclude<JobTask, StorelessTask>,
+  task: Exclude<JobTask, StorelessTask | { kind: 'migrate' }>,
   env: TaskEnv,
 ): Promise<ImportReport | RenderedPacket | Statistics | { path: string } | AuditVerification> {
   switch (task.kind) {

@@ -3,6 +3,7 @@ import { openStore } from '../../../db/open.js';
 import { CommitReporter } from '../anchor.js';
 import { registerAuditKey } from '../audit.js';
 import { KasaneError } from '../errors.js';
+import { migrateStore, storeRefusal } from '../store-migration.js';
 import { deriveKey } from '../vault-keys.js';
 import { JobCancelled, sharedProgress } from './progress.js';
 import type { FromWorker, WorkerStart } from './protocol.js';
@@ -34,7 +35,11 @@ async function main(): Promise<void> {
     integrity: 'none',
     migrate: false,
     busyTimeoutMs: 60_000,
-  }).finally(() => dataKey.fill(0));
+  })
+    .catch((err: unknown) => {
+      throw storeRefusal(err) ?? err;
+    })
+    .finally(() => dataKey.fill(0));
   try {
     registerAuditKey(store.sqlite, auditKey);
     auditKey.fill(0);
@@ -42,6 +47,13 @@ async function main(): Promise<void> {
     const progress = sharedProgress(jobKindOf(task), start.cancelFlag, (p) =>
       post({ type: 'progress', progress: p }),
     );
+    if (task.kind === 'migrate') {
+      progress.report('writing', 0, 0, '件');
+      await migrateStore(store.db);
+      post({ type: 'done', result: { version: store.sqlite.pragma('user_version', { simple: true }) } });
+      return;
+    }
+    if (!start.user) throw new Error('a job runs as the signed-in user');
     const result = await runTask(task, {
       db: store.db,
       sqlite: store.sqlite,

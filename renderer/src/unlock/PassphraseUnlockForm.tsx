@@ -14,6 +14,7 @@ import { applyCallError } from '../ui/formErrors';
 import layoutStyles from '../ui/layout.module.css';
 import { Notice } from '../ui/Notice';
 import { BackoffNotice } from './BackoffNotice';
+import { UnlockWaiting } from './UnlockWaiting';
 import unlockStyles from './unlock.module.css';
 import type { UnlockGuard } from './useUnlockGuard';
 
@@ -109,11 +110,7 @@ export function PassphraseUnlockForm({
         >
           {waiting ? `あと${guard.remaining}秒` : '解除'}
         </Button>
-        {unlock.isPending && (
-          <p className={layoutStyles.progressNote} role="status">
-            確認しています…
-          </p>
-        )}
+        <UnlockWaiting pending={unlock.isPending} />
       </div>
       <p className={unlockStyles.alt}>
         パスフレーズを忘れたときは

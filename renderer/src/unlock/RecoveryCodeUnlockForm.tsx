@@ -15,6 +15,7 @@ import { applyCallError } from '../ui/formErrors';
 import layoutStyles from '../ui/layout.module.css';
 import { Notice } from '../ui/Notice';
 import { BackoffNotice } from './BackoffNotice';
+import { UnlockWaiting } from './UnlockWaiting';
 import unlockStyles from './unlock.module.css';
 import type { UnlockGuard } from './useUnlockGuard';
 
@@ -84,11 +85,7 @@ export function RecoveryCodeUnlockForm({ guard, onBack }: { guard: UnlockGuard; 
         >
           {waiting ? `あと${guard.remaining}秒` : '回復コードで開く'}
         </Button>
-        {unlock.isPending && (
-          <p className={layoutStyles.progressNote} role="status">
-            確認しています…
-          </p>
-        )}
+        <UnlockWaiting pending={unlock.isPending} />
       </div>
       <p className={unlockStyles.alt}>
         <Button variant="link" onClick={onBack}>
