@@ -224,6 +224,16 @@ export interface HouseholdStatisticsRowTable {
   issues: string;
 }
 
+/**
+ * Per day, how many periods open on it (受付 or 支援中) start and end on it, kept by triggers on
+ * status_periods (migration 1111): the households open on a day are the sum up to it.
+ */
+export interface StatusOpenDayTable {
+  day: string;
+  starts: number;
+  ends: number;
+}
+
 export interface ProgressNoteTable {
   id: string;
   household_id: string;
@@ -446,6 +456,7 @@ export interface Database {
   status_periods: StatusPeriodTable;
   household_list_rows: HouseholdListRowTable;
   household_statistics_rows: HouseholdStatisticsRowTable;
+  status_open_days: StatusOpenDayTable;
   progress_notes: ProgressNoteTable;
   progress_note_members: ProgressNoteMemberTable;
   progress_note_search_terms: ProgressNoteSearchTermsTable;

@@ -28,6 +28,7 @@ import * as searchPlaceOrder from './1091-search-place-order.js';
 import * as auditEventsWithoutSequence from './1100-audit-events-without-sequence.js';
 import * as auditKindIndexWithoutViews from './1101-audit-kind-index-without-views.js';
 import * as householdStatisticsRows from './1110-household-statistics-rows.js';
+import * as statusOpenDays from './1111-status-open-days.js';
 
 /**
  * Every schema step, in order. The number is the schema version written to `user_version`. A new
@@ -65,6 +66,7 @@ export const migrations: ReadonlyArray<{ version: number; name: string; migratio
   { version: 1100, name: '1100-audit-events-without-sequence', migration: auditEventsWithoutSequence },
   { version: 1101, name: '1101-audit-kind-index-without-views', migration: auditKindIndexWithoutViews },
   { version: 1110, name: '1110-household-statistics-rows', migration: householdStatisticsRows },
+  { version: 1111, name: '1111-status-open-days', migration: statusOpenDays },
 ];
 
 export function assertStrictlyIncreasing(list: ReadonlyArray<{ version: number }>): void {

@@ -18,10 +18,12 @@ export const mainItems = [
  * Households open at the end of `day`: received by then and not 終結 on that day (a household closed
  * on 31 March is closed, not continuing; voided changes are out). A status that is null on the day
  * (every change dated later) is not open either, as on the screens. The periods (db/status-periods.ts)
- * hold the status householdStatusOn gives, from the 受付日: one range of the partial index.
+ * hold the status householdStatusOn gives, from the 受付日; an open period counts from its first day
+ * until the day it ends, so the count is the periods started by `day` less those ended by it, summed
+ * over the days kept for them (migration 1111).
  */
-const openAt = (day: string) => sql<number>`(SELECT count(*) FROM status_periods
-  WHERE status <> 'closed' AND to_on > ${day} AND from_on <= ${day})`;
+const openAt = (day: string) => sql<number>`(SELECT coalesce(sum(starts) - sum(ends), 0)
+  FROM status_open_days WHERE day <= ${day})`;
 
 export async function openHouseholdsAt(db: Kysely<Database>, day: string): Promise<number> {
   const { rows } = await sql<{ open: number }>`SELECT ${openAt(day)} AS open`.execute(db);
