@@ -30,6 +30,7 @@ import {
   readKeyslots,
   vaultIdOfFile,
 } from './keyslots.js';
+import { storeRefusal } from './store-migration.js';
 import { writeConsumedFailures } from './unlock-failures.js';
 import { nameTagFor } from './user-names.js';
 import type { UnlockedVault, VaultContext } from './vault.js';
@@ -423,7 +424,9 @@ export async function restoreBackup(
         opened.manifest.version === 2 ? readAnchor(join(backupDir, 'kasane.anchor'), anchorKey) : null;
       const failuresSeq = backupAnchor?.state === 'ok' ? backupAnchor.record.failuresSeq : 0;
       // Opening runs any pending migrations on the copy; the restore is the copy's next commit.
-      const store = await openStore(join(staging, 'kasane.db'), opened.dataKey);
+      const store = await openStore(join(staging, 'kasane.db'), opened.dataKey).catch((err: unknown) => {
+        throw storeRefusal(err) ?? err;
+      });
       try {
         registerAuditKey(store.sqlite, deriveKey(opened.dataKey, 'audit-chain'));
         const stagedAnchor = join(staging, 'kasane.anchor');

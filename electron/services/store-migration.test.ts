@@ -1,5 +1,9 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../db/open.js';
+import { createBackup, restoreBackup } from './backup.js';
 import { dataDirPaths } from './data-dir.js';
 import { errorMessages } from './errors.js';
 import { writeLegacyVault } from './testing/legacy-vault.js';
@@ -49,5 +53,44 @@ describe('更新（移行）の履歴が合わないデータ', () => {
       tables: after.sqlite.prepare('SELECT name FROM sqlite_master ORDER BY name').pluck().all(),
     }).toEqual(before);
     await after.close();
+  });
+
+  it('試験版の更新を記録したバックアップの復元も同じ理由で断り、いまのデータはそのまま', async () => {
+    const live = join(dir, 'live');
+    const app = new VaultSession({ dataDir: live, via: 'app', kdf: fastKdf });
+    await app.setup({ userName: '相談 花子', passphrase });
+    const { vault, user } = app.signedIn();
+    const dataKey = Buffer.from(vault.dataKey);
+    const { path: backup } = await createBackup(app.ctx, vault, user.id, join(dir, 'backups'));
+    await app.close();
+
+    // The backup's file records one step this build never had; its checksum is made to match.
+    const copy = await openStore(join(backup, 'kasane.db'), dataKey, { migrate: false });
+    copy.sqlite
+      .prepare('INSERT INTO kysely_migration (name, timestamp) VALUES (?, ?)')
+      .run('9999-dev-only', '2026-11-30T00:00:00.000Z');
+    copy.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    await copy.close();
+    const manifestPath = join(backup, 'manifest.json');
+    const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
+    manifest.files['kasane.db'] = createHash('sha256')
+      .update(await readFile(join(backup, 'kasane.db')))
+      .digest('hex');
+    await writeFile(manifestPath, JSON.stringify(manifest, null, 2));
+
+    const files = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          (await readdir(live)).sort().map(async (n) => [n, await readFile(join(live, n)).catch(() => null)]),
+        ),
+      );
+    const before = await files();
+    await expect(
+      restoreBackup({ dataDir: live, via: 'cli', clock: () => new Date() }, backup, passphrase),
+    ).rejects.toMatchObject({
+      code: 'MIGRATION_HISTORY_MISMATCH',
+      details: { found: '9999-dev-only', expected: null },
+    });
+    expect(await files()).toEqual(before);
   });
 });
