@@ -8,7 +8,9 @@ import { addDays } from '../../domain/calendar.js';
 import { fiscalYearOf, fiscalYearRange } from '../../domain/fiscal-year.js';
 import { olderStores } from '../testing/older-store.js';
 import { seededRandom } from '../testing/seeded-random.js';
+import { dayCtx } from '../testing/service-context.js';
 import { signedInVault } from '../testing/signed-in-vault.js';
+import { statisticsFor } from './index.js';
 
 interface Row {
   received_on: string;
@@ -320,4 +322,51 @@ describe('移行（1110）の前の金庫', () => {
       await store.close();
     }
   }, 120_000);
+});
+
+describe('同じ数字の世帯は1つのまとまりとして数える（内訳は世帯の数だけ）', () => {
+  it('課題・相談経路・年代・世帯員数・受付月が同じ5世帯と違う1世帯: どの内訳もまとまりの世帯数を数える', async () => {
+    const vault = await signedInVault(() => now);
+    try {
+      const { sqlite } = vault.session.signedIn().store;
+      const [tagA, tagB] = sqlite
+        .prepare('SELECT name FROM issue_tags ORDER BY name')
+        .pluck()
+        .all() as string[];
+      const agency = sqlite.prepare('SELECT id FROM agencies ORDER BY id').pluck().get() as string;
+      const stamp = now.toISOString();
+      const household = (i: number, receivedOn: string, issues: string[], birthDate: string) => {
+        const id = randomUUID();
+        sqlite
+          .prepare(`INSERT INTO households (id, case_no, case_no_key, received_on, label, referral_agency_id, status,
+              note, sort_kana, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'received', '', '', ?, ?)`)
+          .run(id, `G-${i}`, caseNoKey(`G-${i}`), receivedOn, `世帯${i}`, agency, stamp, stamp);
+        for (const issue of issues)
+          sqlite.prepare('INSERT INTO household_issues VALUES (?, ?)').run(id, issue);
+        sqlite
+          .prepare(`INSERT INTO members (id, household_id, label, position, name, birth_date, sex, is_principal)
+              VALUES (?, ?, 'A', 0, '本人', ?, 'female', 1)`)
+          .run(randomUUID(), id, birthDate);
+        sqlite
+          .prepare(`INSERT INTO consents (id, household_id, obtained_on, method, created_at)
+              VALUES (?, ?, ?, 'written', ?)`)
+          .run(randomUUID(), id, receivedOn, stamp);
+      };
+      for (let i = 0; i < 5; i++) household(i, '2024-05-10', [tagA ?? '', tagB ?? ''], '1980-01-01');
+      household(5, '2024-06-10', [tagA ?? ''], '1990-01-01');
+      const stats = await statisticsFor(dayCtx(vault.db, '2026-11-30'), {
+        fiscalYears: [2024],
+        threshold: 1,
+      });
+      const table = (name: string) =>
+        Object.fromEntries((stats.breakdowns[name] ?? []).map((r) => [r.label, r.values['2024']]));
+      expect(table('課題')).toEqual({ [tagA ?? '']: 6, [tagB ?? '']: 5 });
+      expect(table('本人の年代')).toMatchObject({ '40代': 5, '30代': 1, 合計: 6 });
+      expect(table('世帯員数')).toMatchObject({ '1人': 6, 合計: 6 });
+      expect(table('受付月')).toMatchObject({ '5月': 5, '6月': 1, 合計: 6 });
+      expect(Object.values(table('相談経路の分野')).filter((n) => n === 6)).toHaveLength(2);
+    } finally {
+      await vault.close();
+    }
+  }, 60_000);
 });
