@@ -66,41 +66,30 @@ type BreakdownName = '課題' | '相談経路の分野' | '本人の年代' | '�
  * with valid consent on some day of it (rule 13, consentValidDuring in SQL). Each household is counted
  * by its principal (本人, or the first member when nobody is marked), its 世帯員数 (only those who
  * live in the household, not relatives drawn on the 家族構成図) and its referral's field. Those
- * figures are kept per household in 受付日 order (migration 1110), so the 年度 is one range of them,
- * grouped once by every figure together; each group then counts in each breakdown.
+ * figures are kept per household in 受付日 order (migration 1110), so the 年度 is one range of them.
  */
 async function breakdownCounts(
   db: Kysely<Database>,
   fy: number,
 ): Promise<{ breakdown: BreakdownName; key: string | number | null; n: number }[]> {
   const { start, end } = fiscalYearRange(fy);
-  const { rows } = await sql<{
-    field: string | null;
-    age: number | null;
-    size: number;
-    month: number;
-    issues: string;
-    n: number;
-  }>`SELECT a.field AS field,
-      CAST(substr(received_on, 1, 4) AS INTEGER) - CAST(substr(nullif(birth_date, ''), 1, 4) AS INTEGER)
-        - (substr(received_on, 6, 5) < substr(birth_date, 6, 5)) AS age,
-      member_count AS size, CAST(substr(received_on, 6, 2) AS INTEGER) AS month, issues, count(*) AS n
-    FROM household_statistics_rows LEFT JOIN agencies a ON a.id = referral_agency_id
-    WHERE received_on >= ${start} AND received_on <= ${end} AND consented = 1
-    GROUP BY 1, 2, 3, 4, 5`.execute(db);
-  const counts = new Map<BreakdownName, Map<string | number | null, number>>();
-  const count = (breakdown: BreakdownName, key: string | number | null, n: number) => {
-    const keys = counts.get(breakdown) ?? new Map<string | number | null, number>();
-    counts.set(breakdown, keys.set(key, (keys.get(key) ?? 0) + n));
-  };
-  for (const row of rows) {
-    for (const issue of JSON.parse(row.issues) as string[]) count('課題', issue, row.n);
-    count('相談経路の分野', row.field, row.n);
-    count('本人の年代', row.age, row.n);
-    count('世帯員数', row.size, row.n);
-    count('受付月', row.month, row.n);
-  }
-  return [...counts].flatMap(([breakdown, keys]) => [...keys].map(([key, n]) => ({ breakdown, key, n })));
+  const { rows } = await sql<{ breakdown: BreakdownName; key: string | number | null; n: number }>`
+    WITH counted AS MATERIALIZED (
+      SELECT received_on, referral_agency_id, birth_date, member_count AS size, issues
+      FROM household_statistics_rows
+      WHERE received_on >= ${start} AND received_on <= ${end} AND consented = 1)
+    SELECT '課題' AS breakdown, i.value AS key, count(*) AS n
+      FROM counted, json_each(counted.issues) i GROUP BY i.value
+    UNION ALL SELECT '相談経路の分野', a.field, count(*)
+      FROM counted LEFT JOIN agencies a ON a.id = counted.referral_agency_id GROUP BY a.field
+    UNION ALL SELECT '本人の年代', CAST(substr(received_on, 1, 4) AS INTEGER) - CAST(substr(nullif(birth_date, ''), 1, 4) AS INTEGER)
+        - (substr(received_on, 6, 5) < substr(birth_date, 6, 5)), count(*)
+      FROM counted GROUP BY 2
+    UNION ALL SELECT '世帯員数', size, count(*) FROM counted GROUP BY size
+    UNION ALL SELECT '受付月', CAST(substr(received_on, 6, 2) AS INTEGER), count(*) FROM counted GROUP BY 2`.execute(
+    db,
+  );
+  return rows;
 }
 
 /** The age on the 受付日 (ageOn, in SQL above) as the report's band; null when no birth date. */
