@@ -8,6 +8,8 @@ export const jobKinds = [
   'drawings',
   /** The first unlock after an update: the records are brought to this version's shape. */
   'migrate',
+  /** Every unlock: every page of the file is read before it is opened (quick_check). */
+  'pageCheck',
 ] as const;
 export type JobKind = (typeof jobKinds)[number];
 
@@ -48,6 +50,7 @@ export const jobLabels: Record<JobKind, string> = {
   verify: '監査ログの検証',
   drawings: '別添資料の図の準備',
   migrate: 'データの更新',
+  pageCheck: 'データの点検',
 };
 
 /** 「1,234 / 3,000 世帯」 */

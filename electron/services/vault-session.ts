@@ -244,6 +244,11 @@ export class VaultSession {
     this.ctx.migratePending = migrate;
   }
 
+  /** The app's job runner reads every page at unlock off this thread (createApp). */
+  checkPagesWith(check: NonNullable<VaultContext['checkPages']>): void {
+    this.ctx.checkPages = check;
+  }
+
   /** Services that hold case data outside the database (previews, temporary files) drop it on lock. */
   onLock(listener: () => Promise<void> | void): void {
     this.#lockListeners.push(listener);

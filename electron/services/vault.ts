@@ -66,6 +66,13 @@ export interface VaultContext {
    * worker), so a long update never holds this thread; unset (the CLI, most tests), they run here.
    */
   migratePending?: (dataKey: Buffer, now: Date) => Promise<void>;
+  /**
+   * Reads every page of the vault's file (quick_check) through another connection (the app's job
+   * worker) before this thread opens it, refusing damage (DATABASE_DAMAGED) or a newer schema
+   * (SCHEMA_TOO_NEW) exactly as the open here would; unset (the CLI, most tests), the open here
+   * checks. Only with pageCheck 'everyPage'.
+   */
+  checkPages?: (dataKey: Buffer) => Promise<void>;
 }
 
 export interface UnlockedVault {
@@ -151,9 +158,12 @@ async function openUnlocked(
   opened: { slotId: string | null; userId: string | null },
 ): Promise<UnlockedVault> {
   const paths = dataDirPaths(ctx.dataDir);
+  // Damage first (every page), then the anchor, then the migrations, then keepAnchor.
+  const everyPage = ctx.pageCheck !== 'pagesRead';
+  if (everyPage && ctx.checkPages) await ctx.checkPages(dataKey);
   const store = await openStoreOrExplain(paths.database, dataKey, {
     migrate: false,
-    integrity: ctx.pageCheck === 'pagesRead' ? 'none' : 'quick',
+    integrity: everyPage && !ctx.checkPages ? 'quick' : 'none',
   });
   try {
     registerAuditKey(store.sqlite, deriveKey(dataKey, 'audit-chain'));

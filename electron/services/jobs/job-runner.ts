@@ -89,6 +89,22 @@ export class JobRunner {
     await this.#start({ kind: 'migrate' }, dataKey, { now, user: null }, false, () => {});
   }
 
+  /**
+   * The unlock's read of every page (VaultContext.checkPages), before main's connection opens the
+   * file: damage comes back as DATABASE_DAMAGED, a newer schema as SCHEMA_TOO_NEW, as the in-process
+   * open says them. It only reads, so it runs beside a job like the audit chain's verification, and
+   * the window hears nothing of it (the unlock screen says 「確認しています…」 meanwhile).
+   */
+  async checkPages(dataKey: Buffer): Promise<void> {
+    await this.#start(
+      { kind: 'pageCheck' },
+      dataKey,
+      { now: this.session.now(), user: null },
+      true,
+      () => {},
+    );
+  }
+
   async #start<T extends JobTask>(
     task: T,
     dataKey: Buffer | null,
@@ -129,7 +145,8 @@ export class JobRunner {
     };
     if (readOnly) this.#alongside.add(running);
     else this.#running = running;
-    this.#report({ job: kind, step: 'starting', done: 0, total: 0, unit: unitOf(task) });
+    if (kind !== 'pageCheck')
+      this.#report({ job: kind, step: 'starting', done: 0, total: 0, unit: unitOf(task) });
     try {
       return await new Promise<JobResult<T>>((resolve, reject) => {
         let settled = false;
@@ -235,6 +252,7 @@ const units = {
   verify: '件',
   drawings: '件',
   migrate: '件',
+  pageCheck: 'ページ',
 } as const satisfies Record<JobKind, JobUnit>;
 
 const unitOf = (task: JobTask) => units[task.kind];
@@ -247,6 +265,7 @@ const cancelledMessages: Record<JobKind, string> = {
   verify: '監査ログの検証を中止しました。',
   drawings: '別添資料の図の準備を中止しました。',
   migrate: 'データの更新を中止しました。データは更新前のままです。',
+  pageCheck: 'データの点検を中止しました。',
 };
 
 function cancelledError(kind: JobKind, by: 'user' | 'lock'): KasaneError {

@@ -36,6 +36,8 @@ export type JobTask =
   | { kind: 'verify' }
   /** The unlock's pending migrations, off the main thread (JobRunner.migrate). */
   | { kind: 'migrate' }
+  /** The unlock's read of every page (quick_check), off the main thread (JobRunner.checkPages). */
+  | { kind: 'pageCheck' }
   /** The 別添資料's PNG fallbacks, made ahead of time (family-rasters.ts): no database needed. */
   | { kind: 'drawings'; drawings: { svg: string; widthPx: number }[]; fonts: DrawingFonts };
 
@@ -53,7 +55,9 @@ export type JobResult<T extends JobTask> = T extends { kind: 'import' }
             ? { pngs: Uint8Array[] }
             : T extends { kind: 'migrate' }
               ? { version: number }
-              : never;
+              : T extends { kind: 'pageCheck' }
+                ? { version: number }
+                : never;
 
 export const jobKindOf = (task: JobTask): JobKind => task.kind;
 
@@ -81,7 +85,7 @@ export interface TaskEnv {
  * its own: a worker that walks the audit chain never loads docx or exceljs.
  */
 export async function runTask(
-  task: Exclude<JobTask, StorelessTask | { kind: 'migrate' }>,
+  task: Exclude<JobTask, StorelessTask | { kind: 'migrate' } | { kind: 'pageCheck' }>,
   env: TaskEnv,
 ): Promise<ImportReport | RenderedPacket | Statistics | { path: string } | AuditVerification> {
   switch (task.kind) {

@@ -31,8 +31,9 @@ async function main(): Promise<void> {
   start.dataKey.fill(0);
   const auditKey = deriveKey(dataKey, 'audit-chain');
   // A worker may wait for the main thread's short write transactions: it blocks only itself.
+  // The unlock's page check (pageCheck) is this open's quick_check: damage is refused right here.
   const store = await openStore(start.databasePath, dataKey, {
-    integrity: 'none',
+    integrity: task.kind === 'pageCheck' ? 'quick' : 'none',
     migrate: false,
     busyTimeoutMs: 60_000,
   })
@@ -47,6 +48,10 @@ async function main(): Promise<void> {
     const progress = sharedProgress(jobKindOf(task), start.cancelFlag, (p) =>
       post({ type: 'progress', progress: p }),
     );
+    if (task.kind === 'pageCheck') {
+      post({ type: 'done', result: { version: store.sqlite.pragma('user_version', { simple: true }) } });
+      return;
+    }
     if (task.kind === 'migrate') {
       progress.report('writing', 0, 0, '件');
       await migrateStore(store.db);
