@@ -10,7 +10,7 @@ import { createApp } from '../handlers.js';
 import { folderPlatform } from '../platform.js';
 import { fastKdf, tempDataDir } from '../testing/temp-data-dir.js';
 import { VaultSession } from '../vault-session.js';
-import { sourceWorkerEntry } from './job-runner.js';
+import { sourceWorkerEntry, type WorkerEntry } from './job-runner.js';
 
 /**
  * Issue 14, "a window that never freezes": the unlock's read of every page (quick_check) runs in the
@@ -67,11 +67,13 @@ beforeEach(async () => {
 afterEach(async () => cleanup());
 
 /** Unlocks once through the app with its job worker and once in-process; what each answered. */
-async function unlockBothWays(): Promise<{ worker: unknown; inProcess: unknown; seen: JobProgress[] }> {
+async function unlockBothWays(
+  entry: WorkerEntry = sourceWorkerEntry,
+): Promise<{ worker: unknown; inProcess: unknown; seen: JobProgress[] }> {
   const answer = async (withWorker: boolean, seen: JobProgress[]) => {
     const session = new VaultSession({ dataDir: vaultDir(), via: 'app', kdf: fastKdf });
     if (withWorker) {
-      const app = createApp(session, folderPlatform(join(dir, 'downloads')), sourceWorkerEntry);
+      const app = createApp(session, folderPlatform(join(dir, 'downloads')), entry);
       app.jobs?.onProgress((p) => seen.push(jobProgressSchema.parse(p)));
     }
     try {
@@ -124,5 +126,17 @@ describe('ロック解除のページ検査（ジョブのワーカーで）', (
     const both = await unlockBothWays();
     expect(both.worker).toMatchObject({ code: 'DATABASE_DAMAGED', message: errorMessages.DATABASE_DAMAGED });
     expect(both.worker).toEqual(both.inProcess);
+  }, 60_000);
+
+  it('ワーカーが検査する限り、メインの接続は全ページを読まない（ウィンドウは止まらない）', async () => {
+    await damageFiller();
+    // A worker that answers without reading: the damage, which only a read of every page finds, goes
+    // unnoticed on main — main left the page check to the worker. The in-process unlock still finds it.
+    const { worker, inProcess } = await unlockBothWays({
+      url: new URL('../testing/pages-unread-worker.ts', import.meta.url),
+      execArgv: ['--import', 'tsx'],
+    });
+    expect(worker).toEqual({ state: 'unlocked' });
+    expect(inProcess).toMatchObject({ code: 'DATABASE_DAMAGED' });
   }, 60_000);
 });
