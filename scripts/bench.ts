@@ -601,7 +601,7 @@ try {
     `${budget.eventLoop.measure}: first unlock after an update (${firstUnlockEvents.toLocaleString('en')} audit events, steps 0500– pending; median of 3)`,
     ms(json.eventloop_max_migrate ?? Number.NaN),
     `≤ ${budget.eventLoop.limit} ms`,
-    `steps in the job worker; on the main thread (before): ${ms(json.eventloop_max_migrate_main_thread ?? Number.NaN)}; the next unlock, nothing pending: ${ms(json.eventloop_max_unlock_nothing_pending ?? Number.NaN)} (quick_check of every page runs on this thread)`,
+    `steps in the job worker; on the main thread (before): ${ms(json.eventloop_max_migrate_main_thread ?? Number.NaN)}; the next unlock, nothing pending: ${ms(json.eventloop_max_unlock_nothing_pending ?? Number.NaN)} (quick_check of every page runs in the job worker before main opens the file)`,
   ]);
   rows.push([
     `${budget.eventLoop.measure}: 様式2–5 × 14 numbered copies`,

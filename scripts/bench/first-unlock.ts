@@ -26,7 +26,8 @@ export interface FirstUnlock {
   inProcess: (EventLoopDelay & { wallMs: number; cpuMs: number })[];
   /**
    * The floor: the next unlock of the same vault, nothing pending. Its worst delay is the unlock's
-   * own main-thread work (quick_check reads every page), which every unlock pays.
+   * own main-thread work; the read of every page (quick_check) runs in the job worker, its cost in
+   * the wall time (a worker start and a cold read), not in this delay.
    */
   again: (EventLoopDelay & { wallMs: number; cpuMs: number })[];
 }
