@@ -19,7 +19,8 @@ export async function writeStatusPeriods(db: Kysely<Database>, householdId: stri
     householdId === null ? sql`` : sql`AND ${sql.ref(column)} = ${householdId}`;
   await sql`DELETE FROM status_periods WHERE 1 ${only('household_id')}`.execute(db);
   // Each day a change is dated (or the 受付日) may start a period; consecutive days with the same
-  // status are one period, which ends where the next begins.
+  // status are one period, which ends where the next begins. A plain INSERT on purpose: under
+  // INSERT OR REPLACE, 1111's trigger (INSERT OR IGNORE) would take REPLACE and zero a day's counts.
   await sql`INSERT INTO status_periods (household_id, status, from_on, to_on)
     WITH points AS (
       SELECT s.household_id, s.changed_on AS day FROM status_changes s
