@@ -1,13 +1,12 @@
-import { statSync } from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { type Kysely, sql } from 'kysely';
 import { type Migration, Migrator } from 'kysely/migration';
 import { CommitWatch, watchedKysely } from './commit-watch.js';
-import { DatabaseDamagedError, MigrationHistoryError, SchemaTooNewError } from './errors.js';
+import { MigrationHistoryError } from './errors.js';
 import { assertStrictlyIncreasing, latestSchemaVersion, migrations } from './migrations/index.js';
+import { openChecked, type Sqlite } from './open-checked.js';
 import type { Database } from './schema.js';
 
-export type Sqlite = BetterSqlite3.Database;
+export { isDamagedPageError, type Sqlite } from './open-checked.js';
 
 export interface OpenStore {
   sqlite: Sqlite;
@@ -15,38 +14,6 @@ export interface OpenStore {
   /** Who hears about each committed change (the vault's anchor); nobody until set. */
   watch: CommitWatch;
   close(): Promise<void>;
-}
-
-/** SQLCipher's page size: a file that is not a whole number of pages has been cut short. */
-const pageSize = 4096;
-
-/** A file that exists but cannot be a database (empty or cut short) is damage, never a new store. */
-function assertWholeFile(path: string): void {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch (err) {
-    throw new DatabaseDamagedError(`cannot open database file: ${(err as Error).message}`);
-  }
-  if (size === 0) throw new DatabaseDamagedError('the database file is empty');
-  if (size % pageSize !== 0) throw new DatabaseDamagedError(`the database file is cut short (${size} bytes)`);
-}
-
-function applyKey(sqlite: Sqlite, key: Buffer): void {
-  if (key.length !== 32) throw new Error('data key must be 32 bytes');
-  sqlite.pragma(`cipher='sqlcipher'`);
-  sqlite.pragma('legacy=4');
-  sqlite.pragma(`key="x'${key.toString('hex')}'"`);
-}
-
-/** SQLite's answer to a page that cannot be read as written (SQLCipher: its MAC fails). */
-export function isDamagedPageError(err: unknown): boolean {
-  const code = (err as { code?: string } | null)?.code ?? '';
-  return code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT');
-}
-
-function isSqliteReadError(err: unknown): boolean {
-  return isDamagedPageError(err) || ((err as { code?: string }).code ?? '').startsWith('SQLITE_IOERR');
 }
 
 /**
@@ -71,31 +38,12 @@ export async function openStore(
     busyTimeoutMs?: number;
   } = {},
 ): Promise<OpenStore> {
-  if (!options.create) assertWholeFile(path);
-  let sqlite: Sqlite;
+  const { sqlite } = openChecked(path, key, {
+    ...(options.create ? { create: true } : {}),
+    ...(options.integrity ? { integrity: options.integrity } : {}),
+    knownVersion: latestSchemaVersion,
+  });
   try {
-    sqlite = new BetterSqlite3(path, { fileMustExist: !options.create });
-  } catch (err) {
-    throw new DatabaseDamagedError(`cannot open database file: ${(err as Error).message}`);
-  }
-  try {
-    applyKey(sqlite, key);
-    let fileVersion: number;
-    try {
-      const objects = sqlite.prepare('SELECT count(*) FROM sqlite_master').pluck().get() as number;
-      if (objects === 0 && !options.create) throw new DatabaseDamagedError('the database has no tables');
-      fileVersion = sqlite.pragma('user_version', { simple: true }) as number;
-      if ((options.integrity ?? 'quick') === 'quick') {
-        const result = sqlite.pragma('quick_check', { simple: true });
-        if (result !== 'ok') throw new DatabaseDamagedError(`quick_check: ${String(result)}`);
-      }
-    } catch (err) {
-      if (err instanceof DatabaseDamagedError) throw err;
-      if (isSqliteReadError(err)) throw new DatabaseDamagedError((err as Error).message);
-      throw err;
-    }
-    if (fileVersion > latestSchemaVersion) throw new SchemaTooNewError(fileVersion, latestSchemaVersion);
-
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');

@@ -60,6 +60,41 @@ describe('main バンドル', () => {
   });
 });
 
+describe('ジョブのワーカー（out/main/job-worker.js）', () => {
+  /** The files Node loads when the worker starts: the entry and every chunk it imports statically. */
+  const loadedAtStart = () => {
+    const seen = new Map<string, string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      const text = read('main', file);
+      seen.set(file, text);
+      for (const m of text.matchAll(/^import\s[^;]*?from\s*"(\.[^"]+)";?$/gm))
+        if (m[1]) visit(join(file, '..', m[1]));
+      for (const m of text.matchAll(/^import\s*"(\.[^"]+)";?$/gm)) if (m[1]) visit(join(file, '..', m[1]));
+    };
+    visit('job-worker.js');
+    return seen;
+  };
+
+  it('起動時に読むのはデータの点検に要るものだけ（kysely・zod・移行は仕事のときに読む）', () => {
+    const files = loadedAtStart();
+    expect(files.size).toBeGreaterThan(1);
+    const text = [...files.values()].join('\n');
+    const packages = new Set(
+      [...text.matchAll(/^import\s[^;]*?from\s*"([^".][^"]*)";?$/gm)]
+        .map((m) => m[1] ?? '')
+        .filter((p) => !p.startsWith('node:')),
+    );
+    expect([...packages]).toEqual(['better-sqlite3-multiple-ciphers']);
+    expect(text).not.toMatch(/^\/\/ db\/migrations\//m);
+    // The other tasks' chunk is still built and reached through a dynamic import.
+    const lazy = [...read('main', 'job-worker.js').matchAll(/import\("(\.[^"]+)"\)/g)].map((m) => m[1] ?? '');
+    expect(lazy).toHaveLength(1);
+    expect(existsSync(join(out, 'main', lazy[0] ?? ''))).toBe(true);
+    expect(read('main', lazy[0] ?? '')).toMatch(/runWorkerTask/);
+  });
+});
+
 describe('renderer の index.html（CSP: script-src/style-src は self のみ）', () => {
   const html = () => read('renderer', 'index.html');
 

@@ -30,7 +30,7 @@ import {
   readKeyslots,
   vaultIdOfFile,
 } from './keyslots.js';
-import { storeRefusal } from './store-migration.js';
+import { storeRefusal } from './store-refusal.js';
 import { writeConsumedFailures } from './unlock-failures.js';
 import { nameTagFor } from './user-names.js';
 import type { UnlockedVault, VaultContext } from './vault.js';

@@ -95,9 +95,9 @@ export class JobRunner {
    * open says them. It only reads, so it runs beside a job like the audit chain's verification, and
    * the window hears nothing of it (the unlock screen says 「確認しています…」 meanwhile).
    */
-  async checkPages(dataKey: Buffer): Promise<void> {
+  async checkPages(dataKey: Buffer, knownVersion: number): Promise<void> {
     await this.#start(
-      { kind: 'pageCheck' },
+      { kind: 'pageCheck', knownVersion },
       dataKey,
       { now: this.session.now(), user: null },
       true,

@@ -36,8 +36,12 @@ export type JobTask =
   | { kind: 'verify' }
   /** The unlock's pending migrations, off the main thread (JobRunner.migrate). */
   | { kind: 'migrate' }
-  /** The unlock's read of every page (quick_check), off the main thread (JobRunner.checkPages). */
-  | { kind: 'pageCheck' }
+  /**
+   * The unlock's read of every page (quick_check), off the main thread (JobRunner.checkPages); a
+   * schema newer than `knownVersion` (the main thread's latestSchemaVersion) is refused. The worker
+   * runs it without the migrations (page-check.ts), so the main thread says which version it knows.
+   */
+  | { kind: 'pageCheck'; knownVersion: number }
   /** The 別添資料's PNG fallbacks, made ahead of time (family-rasters.ts): no database needed. */
   | { kind: 'drawings'; drawings: { svg: string; widthPx: number }[]; fonts: DrawingFonts };
 

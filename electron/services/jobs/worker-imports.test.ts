@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { latestSchemaVersion } from '../../../db/migrations/index.js';
 import { dataDirPaths } from '../data-dir.js';
 import { fastKdf, tempDataDir } from '../testing/temp-data-dir.js';
 import { VaultSession } from '../vault-session.js';
@@ -66,5 +67,17 @@ describe('ジョブのワーカーは、その種類に要るモジュールだ�
     // The trace sees a package a task does load: the import reads its ledger with exceljs.
     const dryRun = await packagesLoadedBy({ kind: 'import', files: [], commit: false });
     expect(dryRun.packages).toContain('exceljs');
+  }, 120_000);
+
+  it('解錠時のデータの点検は暗号化ストアのドライバだけを読み込む（kysely・zod・移行は読まない）', async () => {
+    const check = await packagesLoadedBy({ kind: 'pageCheck', knownVersion: latestSchemaVersion });
+    expect(check.result).toEqual({ type: 'done', result: { version: latestSchemaVersion } });
+    expect(check.packages).toContain('better-sqlite3-multiple-ciphers');
+    for (const heavy of ['kysely', 'zod', 'canonicalize']) expect(check.packages).not.toContain(heavy);
+
+    // The trace sees them when a task does load the store: the migrations job opens it with kysely.
+    const migrate = await packagesLoadedBy({ kind: 'migrate' });
+    expect(migrate.result).toEqual({ type: 'done', result: { version: latestSchemaVersion } });
+    expect(migrate.packages).toEqual(expect.arrayContaining(['kysely', 'zod']));
   }, 120_000);
 });

@@ -1,19 +1,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { openStore } from '../../../db/open.js';
-import { CommitReporter } from '../anchor.js';
-import { registerAuditKey } from '../audit.js';
 import { KasaneError } from '../errors.js';
-import { migrateStore, storeRefusal } from '../store-migration.js';
-import { deriveKey } from '../vault-keys.js';
-import { JobCancelled, sharedProgress } from './progress.js';
+import { checkEveryPage } from './page-check.js';
+import { JobCancelled } from './progress.js';
 import type { FromWorker, WorkerStart } from './protocol.js';
-import { isStoreless, jobKindOf, runStorelessTask, runTask } from './tasks.js';
 
 /**
  * The worker thread's entry (built as out/main/job-worker.js; tests and the harness load the
  * source through tsx). It opens the vault's encrypted file with the data key it was handed in
  * memory, runs one task, reports, and closes. It never touches the data-folder lock (the app owns
  * the folder) nor the anchor file (the main thread records each commit this connection reports).
+ * The unlock's page check loads only the driver (page-check.ts); every other task imports the
+ * store, the migrations and its own services (worker-task.ts) when it runs.
  */
 const port = parentPort;
 if (!port) throw new Error('job-worker must run as a worker thread');
@@ -22,70 +19,18 @@ const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMes
 
 async function main(): Promise<void> {
   const { task } = start;
-  if (isStoreless(task)) {
-    const result = await runStorelessTask(task);
-    post({ type: 'done', result }, transferablesOf(result));
+  if (task.kind === 'pageCheck') {
+    const dataKey = Buffer.from(start.dataKey);
+    start.dataKey.fill(0);
+    try {
+      post({ type: 'done', result: checkEveryPage(start.databasePath, dataKey, task.knownVersion) });
+    } finally {
+      dataKey.fill(0);
+    }
     return;
   }
-  const dataKey = Buffer.from(start.dataKey);
-  start.dataKey.fill(0);
-  const auditKey = deriveKey(dataKey, 'audit-chain');
-  // A worker may wait for the main thread's short write transactions: it blocks only itself.
-  // The unlock's page check (pageCheck) is this open's quick_check: damage is refused right here.
-  const store = await openStore(start.databasePath, dataKey, {
-    integrity: task.kind === 'pageCheck' ? 'quick' : 'none',
-    migrate: false,
-    busyTimeoutMs: 60_000,
-  })
-    .catch((err: unknown) => {
-      throw storeRefusal(err) ?? err;
-    })
-    .finally(() => dataKey.fill(0));
-  try {
-    registerAuditKey(store.sqlite, auditKey);
-    auditKey.fill(0);
-    store.watch.watcher = new CommitReporter(() => post({ type: 'committed' }));
-    const progress = sharedProgress(jobKindOf(task), start.cancelFlag, (p) =>
-      post({ type: 'progress', progress: p }),
-    );
-    if (task.kind === 'pageCheck') {
-      post({ type: 'done', result: { version: store.sqlite.pragma('user_version', { simple: true }) } });
-      return;
-    }
-    if (task.kind === 'migrate') {
-      progress.report('writing', 0, 0, '件');
-      await migrateStore(store.db);
-      post({ type: 'done', result: { version: store.sqlite.pragma('user_version', { simple: true }) } });
-      return;
-    }
-    if (!start.user) throw new Error('a job runs as the signed-in user');
-    const result = await runTask(task, {
-      db: store.db,
-      sqlite: store.sqlite,
-      now: new Date(start.now),
-      user: start.user,
-      progress,
-    });
-    post({ type: 'done', result }, transferablesOf(result));
-  } finally {
-    store.watch.watcher = null;
-    await store.close();
-  }
-}
-
-/**
- * The rendered files' (and PNGs') bytes move to the main thread instead of being copied. Only a file that owns
- * its whole memory moves: a small Buffer lives in Node's shared pool, which cannot be transferred
- * (posting it in the list fails with DataCloneError), so it is copied like any other value.
- */
-function transferablesOf(result: unknown): ArrayBuffer[] {
-  const files = (result as { files?: { bytes: Buffer }[] }).files ?? [];
-  const pngs = (result as { pngs?: Uint8Array[] }).pngs ?? [];
-  return [...files.map((f) => f.bytes), ...pngs]
-    .filter((bytes) => bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength)
-    .map((bytes) => bytes.buffer)
-    .filter((b): b is ArrayBuffer => b instanceof ArrayBuffer && b.byteLength > 0)
-    .filter((b, i, all) => all.indexOf(b) === i);
+  const { runWorkerTask } = await import('./worker-task.js');
+  await runWorkerTask(start, post);
 }
 
 main().catch((err: unknown) => {
