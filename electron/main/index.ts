@@ -3,6 +3,7 @@ import { app, type BrowserWindow, Menu, session } from 'electron';
 import { lockedEvent } from '../ipc/channels.js';
 import { resolveAppDataDir } from '../services/data-dir.js';
 import { createApp } from '../services/handlers.js';
+import { workerEntryBeside } from '../services/jobs/job-runner.js';
 import { VaultSession } from '../services/vault-session.js';
 import { registerIpcHandlers, relayProgress } from './ipc.js';
 import { lockOnSystemSignals } from './lock-triggers.js';
@@ -48,11 +49,11 @@ function start(): void {
       if (win && !win.isDestroyed()) win.webContents.send(lockedEvent, reason);
     },
   });
-  // Heavy work runs in out/main/job-worker.js (electron.vite.config.ts builds it beside this file).
+  // Heavy work (and the unlock's page check) runs in out/main/job-worker.js, built beside this file.
   const kasane = createApp(
     vault,
     electronPlatform(() => win, log),
-    { url: new URL('./job-worker.js', import.meta.url) },
+    workerEntryBeside(import.meta.url),
   );
   registerIpcHandlers({ app: kasane, mainWindow: () => win, log });
   relayProgress(kasane, () => win);

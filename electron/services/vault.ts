@@ -303,7 +303,11 @@ export async function initializeVault(
     ],
   });
 
-  const vault = await openUnlocked(ctx, dataKey, { slotId: slots[0]?.id ?? null, userId });
+  // A file made a moment ago is a few pages: checked in this open, not worth a worker's start.
+  const vault = await openUnlocked({ ...ctx, checkPages: undefined }, dataKey, {
+    slotId: slots[0]?.id ?? null,
+    userId,
+  });
   return { ...vault, recoveryCode, kdfMs: measuredMs };
 }
 

@@ -19,6 +19,14 @@ export const sourceWorkerEntry: WorkerEntry = {
   execArgv: ['--import', 'tsx'],
 };
 
+/**
+ * The worker for the main module at `mainUrl`: the built job-worker.js beside it (electron.vite.config.ts
+ * puts it there), or, when main itself runs from source (its tests), the source entry.
+ */
+export function workerEntryBeside(mainUrl: string): WorkerEntry {
+  return mainUrl.endsWith('.ts') ? sourceWorkerEntry : { url: new URL('./job-worker.js', mainUrl) };
+}
+
 interface Running {
   kind: JobKind;
   worker: Worker;
