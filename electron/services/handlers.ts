@@ -179,7 +179,7 @@ export function createApp(session: VaultSession, platform: Platform, worker?: Wo
   const gate = new DocumentGate(platform);
   const jobs = worker ? new JobRunner(session, worker) : undefined;
   if (jobs) {
-    session.checkPagesWith((dataKey, knownVersion) => jobs.checkPages(dataKey, knownVersion));
+    session.checkPagesWith((dataKey) => jobs.checkPages(dataKey));
     session.migrateWith((dataKey, now) => jobs.migrate(dataKey, now));
     session.onLock(() => jobs.stopAll());
   }

@@ -71,9 +71,9 @@ export interface VaultContext {
    * Reads every page of the vault's file (quick_check) through another connection (the app's job
    * worker) before this thread opens it, refusing damage (DATABASE_DAMAGED) or a newer schema
    * (SCHEMA_TOO_NEW) exactly as the open here would; unset (the CLI, most tests), the open here
-   * checks. Only with pageCheck 'everyPage'. `knownVersion`: the newest schema this build knows.
+   * checks. Only with pageCheck 'everyPage'.
    */
-  checkPages?: (dataKey: Buffer, knownVersion: number) => Promise<void>;
+  checkPages?: (dataKey: Buffer) => Promise<void>;
 }
 
 export interface UnlockedVault {
@@ -161,7 +161,7 @@ async function openUnlocked(
   const paths = dataDirPaths(ctx.dataDir);
   // Damage first (every page), then the anchor, then the migrations, then keepAnchor.
   const everyPage = ctx.pageCheck !== 'pagesRead';
-  if (everyPage && ctx.checkPages) await ctx.checkPages(dataKey, latestSchemaVersion);
+  if (everyPage && ctx.checkPages) await ctx.checkPages(dataKey);
   const store = await openStoreOrExplain(paths.database, dataKey, {
     migrate: false,
     integrity: everyPage && !ctx.checkPages ? 'quick' : 'none',

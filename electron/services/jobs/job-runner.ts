@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { latestSchemaVersion } from '../../../db/migrations/index.js';
 import type { JobKind, JobProgress, JobUnit } from '../../ipc/schemas/jobs.js';
 import { dataDirPaths } from '../data-dir.js';
 import { KasaneError } from '../errors.js';
@@ -101,11 +102,12 @@ export class JobRunner {
    * The unlock's read of every page (VaultContext.checkPages), before main's connection opens the
    * file: damage comes back as DATABASE_DAMAGED, a newer schema as SCHEMA_TOO_NEW, as the in-process
    * open says them. It only reads, so it runs beside a job like the audit chain's verification, and
-   * the window hears nothing of it (the unlock screen says 「確認しています…」 meanwhile).
+   * the window hears nothing of it (the unlock screen says 「確認しています…」 meanwhile). The worker
+   * does not load the migrations, so it is told the newest schema this build knows.
    */
-  async checkPages(dataKey: Buffer, knownVersion: number): Promise<void> {
+  async checkPages(dataKey: Buffer): Promise<void> {
     await this.#start(
-      { kind: 'pageCheck', knownVersion },
+      { kind: 'pageCheck', knownVersion: latestSchemaVersion },
       dataKey,
       { now: this.session.now(), user: null },
       true,

@@ -57,11 +57,9 @@ export type JobResult<T extends JobTask> = T extends { kind: 'import' }
           ? AuditVerification
           : T extends { kind: 'drawings' }
             ? { pngs: Uint8Array[] }
-            : T extends { kind: 'migrate' }
+            : T extends { kind: 'migrate' | 'pageCheck' }
               ? { version: number }
-              : T extends { kind: 'pageCheck' }
-                ? { version: number }
-                : never;
+              : never;
 
 export const jobKindOf = (task: JobTask): JobKind => task.kind;
 
