@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { type PlaywrightReport, playwrightFailures, type VitestReport, vitestFailures } from './test-report';
 
 interface Tally {
   passed: number;
@@ -12,6 +13,8 @@ interface Tally {
 }
 const total = { passed: 0, failed: 0, skipped: 0 };
 const summary: string[] = [];
+// CI shows only the tail of the output, so each failing test is named again beside the summary.
+const failures: string[] = [];
 
 function run(cmd: string, args: string[]): boolean {
   const result = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
@@ -61,24 +64,28 @@ step('lint (biome)', 'biome', ['check', '.']);
 const built = step('build (electron-vite)', 'electron-vite', ['build']);
 
 console.log('\n=== unit tests (vitest) ===');
-run('vitest', ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
-const vitest = readJson('test-results/vitest.json') as {
-  numPassedTests: number;
-  numFailedTests: number;
-} | null;
-record(
-  'vitest',
-  vitest ? { passed: vitest.numPassedTests, failed: vitest.numFailedTests } : { passed: 0, failed: 1 },
-);
+const vitestOk = run('vitest', [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=test-results/vitest.json',
+]);
+const vitest = readJson('test-results/vitest.json') as VitestReport | null;
+if (vitest) failures.push(...vitestFailures(vitest, process.cwd()));
+else failures.push('vitest: 結果の JSON（test-results/vitest.json）がありません');
+// A run whose tests all passed can still fail (an unhandled error after a test); count it.
+const vitestFailed = vitest ? vitest.numFailedTests : 1;
+const vitestExtra = vitest && vitestFailed === 0 && !vitestOk ? 1 : 0;
+if (vitestExtra) failures.push('vitest: テスト以外のエラーで失敗しました（上の Unhandled Errors を参照）');
+record('vitest', { passed: vitest?.numPassedTests ?? 0, failed: vitestFailed + vitestExtra });
 
 step('security scan (electronegativity)', 'node', ['--import', 'tsx', 'scripts/electronegativity.ts']);
 
 console.log('\n=== end-to-end (playwright, Chromium) ===');
 if (built) {
   run('playwright', ['test']);
-  const pw = readJson('test-results/playwright.json') as {
-    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
-  } | null;
+  const pw = readJson('test-results/playwright.json') as PlaywrightReport | null;
+  if (pw) failures.push(...playwrightFailures(pw.suites));
   record(
     'playwright',
     pw
@@ -90,6 +97,7 @@ if (built) {
   record('playwright', { passed: 0, failed: 1 });
 }
 
+if (failures.length > 0) console.log(`\n失敗したテスト:\n${failures.map((f) => `  ${f}`).join('\n')}`);
 console.log(`\n${summary.join('\n')}\n`);
 console.log(
   `${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`,
