@@ -252,6 +252,21 @@ describe('支援経過の構造と検索', () => {
     expect(await search('電話')).toEqual([]);
   });
 
+  it('制御文字（U+0000）を含む語でも失敗せずに探す（IPC fuzz の seed 372581 が INTERNAL を見つけた）', async () => {
+    const { id } = await saveProgressNote(
+      serviceCtx(vault.db, vault.userId, now),
+      structured({ content: '貼り付けた文\u0000\u0007の残り' }),
+    );
+    const search = (query: string) =>
+      searchProgressNotes({ db: vault.db }, { query, householdId, limit: 100 }).then((r) =>
+        r.map((n) => n.noteId),
+      );
+    expect(await search('\u0000\u0007\u001b[31m')).toEqual([]);
+    expect(await search('文\u0000\u0007の')).toEqual([id]);
+    expect(await search('\u0000\u0007の残り')).toEqual([id]);
+    expect(await search('文\u0000x')).toEqual([]);
+  });
+
   it('検索の索引はトリグラム（3文字以上）を使う', async () => {
     const plan = vault.session
       .signedIn()

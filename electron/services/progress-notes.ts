@@ -269,8 +269,9 @@ export async function searchProgressNotes(
 ) {
   const key = foldForSearch(input.query).replaceAll(searchTextSeparator, '');
   if (key === '') return [];
+  // FTS5's query syntax ends a string at U+0000 ("unterminated string"): such a key scans instead.
   const matching =
-    [...key].length >= 3
+    [...key].length >= 3 && !key.includes('\u0000')
       ? sql<string>`(SELECT note_id FROM progress_note_search_terms WHERE rowid IN
           (SELECT rowid FROM progress_note_search WHERE progress_note_search MATCH ${`"${key.replaceAll('"', '""')}"`}))`
       : sql<string>`(SELECT note_id FROM progress_note_search_terms WHERE instr(text, ${key}) > 0)`;
