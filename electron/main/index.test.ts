@@ -25,9 +25,8 @@ async function launch({ secondInstance = false } = {}): Promise<void> {
 
 async function ready() {
   fake.app.markReady();
-  await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
-  const win = fake.windows[0];
-  if (!win) throw new Error('no window');
+  const win = await fake.firstWindow();
+  expect(fake.windows).toHaveLength(1);
   return win;
 }
 
@@ -38,9 +37,11 @@ function invoke(channel: string, input: unknown) {
   return handler({ senderFrame: win.webContents.mainFrame, sender: win.webContents }, input);
 }
 
+// Waits for the event itself, not for a deadline: locking on quit writes and syncs the store, which on
+// a slow or busy disk can take longer than vi.waitFor's default of one second.
 async function quit() {
   fake.app.quit();
-  await vi.waitFor(() => expect(fake.app.quitted).toBe(true));
+  await fake.app.whenQuitted();
 }
 
 const passphrase = 'correct horse battery';
@@ -93,7 +94,8 @@ describe('ロックとデータの置き場所', () => {
     expect(await readdir(join(dir, 'office-data'))).toContain('kasane.db');
 
     fake.powerMonitor.emit('suspend');
-    await vi.waitFor(() => expect(win.webContents.send).toHaveBeenLastCalledWith('kasane:locked', 'suspend'));
+    await win.webContents.sent('kasane:locked', 'suspend');
+    expect(win.webContents.send).toHaveBeenLastCalledWith('kasane:locked', 'suspend');
     expect(await invoke('vault.status', {})).toMatchObject({ ok: true, value: { state: 'locked' } });
 
     expect(await invoke('vault.unlock', { passphrase })).toMatchObject({
@@ -101,9 +103,8 @@ describe('ロックとデータの置き場所', () => {
       value: { state: 'unlocked' },
     });
     fake.powerMonitor.emit('lock-screen');
-    await vi.waitFor(() =>
-      expect(win.webContents.send).toHaveBeenLastCalledWith('kasane:locked', 'screen-lock'),
-    );
+    await win.webContents.sent('kasane:locked', 'screen-lock');
+    expect(win.webContents.send).toHaveBeenLastCalledWith('kasane:locked', 'screen-lock');
 
     expect(await invoke('vault.unlock', { passphrase })).toMatchObject({ ok: true });
     await quit();

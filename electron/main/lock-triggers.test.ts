@@ -12,11 +12,14 @@ let vault: VaultSession;
 let stop: () => void;
 const onLocked = vi.fn<(reason: LockReason) => void>();
 const log = vi.fn();
+/** The first lock's reason, once the vault has locked (however long closing the store takes). */
+let firstLock: Promise<LockReason>;
 
 beforeEach(async () => {
   resetFakeElectron();
   app.markReady();
-  onLocked.mockClear();
+  onLocked.mockReset();
+  firstLock = new Promise((resolve) => onLocked.mockImplementationOnce(resolve));
   vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
   const temp = await tempDataDir();
   cleanup = temp.cleanup;
@@ -32,7 +35,8 @@ afterEach(async () => {
 });
 
 async function lockedBy(reason: LockReason) {
-  await vi.waitFor(() => expect(onLocked).toHaveBeenCalledExactlyOnceWith(reason));
+  expect(await firstLock).toBe(reason);
+  expect(onLocked).toHaveBeenCalledExactlyOnceWith(reason);
   expect((await vault.status()).state).toBe('locked');
 }
 

@@ -58,12 +58,28 @@ export class FakeSession {
   }
 }
 
+const sameArgs = (a: unknown[], b: unknown[]) =>
+  a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+
 export class FakeWebContents extends EventEmitter {
   readonly mainFrame = new FakeFrame('app://kasane/index.html');
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
-  readonly send = vi.fn();
+  #sentWaiters: { expected: unknown[]; resolve: () => void }[] = [];
+  readonly send = vi.fn((...args: unknown[]) => {
+    const waiting = this.#sentWaiters;
+    this.#sentWaiters = waiting.filter((w) => !sameArgs(w.expected, args));
+    for (const w of waiting) if (sameArgs(w.expected, args)) w.resolve();
+  });
   constructor(readonly session: FakeSession) {
     super();
+  }
+  /**
+   * Resolves once `send` has been called with exactly these arguments (already, or later): tests wait
+   * for the message itself, however long the work before it takes on a busy machine.
+   */
+  sent(...expected: unknown[]): Promise<void> {
+    if (this.send.mock.calls.some((args) => sameArgs(expected, args))) return Promise.resolve();
+    return new Promise((resolve) => this.#sentWaiters.push({ expected, resolve }));
   }
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
@@ -86,10 +102,17 @@ class FakeApp extends EventEmitter {
   readonly calls: string[] = [];
   #markReady: () => void = () => {};
   #ready = this.#newReady();
+  #markQuitted: () => void = () => {};
+  #quittedPromise = this.#newQuitted();
 
   #newReady(): Promise<void> {
     return new Promise<void>((resolve) => {
       this.#markReady = resolve;
+    });
+  }
+  #newQuitted(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.#markQuitted = resolve;
     });
   }
   reset(): void {
@@ -103,6 +126,7 @@ class FakeApp extends EventEmitter {
     });
     this.calls.length = 0;
     this.#ready = this.#newReady();
+    this.#quittedPromise = this.#newQuitted();
     this.quit.mockClear();
   }
 
@@ -113,6 +137,10 @@ class FakeApp extends EventEmitter {
   }
   whenReady(): Promise<void> {
     return this.#ready;
+  }
+  /** Resolves when a quit goes through (main may hold it back until the vault is locked). */
+  whenQuitted(): Promise<void> {
+    return this.#quittedPromise;
   }
   enableSandbox(): void {
     if (this.isReady) throw new Error('app.enableSandbox() must be called before ready');
@@ -128,7 +156,10 @@ class FakeApp extends EventEmitter {
   readonly quit = vi.fn(() => {
     const event = new FakeEvent();
     this.emit('before-quit', event);
-    if (!event.defaultPrevented) this.quitted = true;
+    if (!event.defaultPrevented) {
+      this.quitted = true;
+      this.#markQuitted();
+    }
   });
 }
 
@@ -144,6 +175,14 @@ export const app = new FakeApp();
 export const powerMonitor = new FakePowerMonitor();
 export const session = { defaultSession: new FakeSession() };
 export const windows: BrowserWindow[] = [];
+let windowWaiters: ((win: BrowserWindow) => void)[] = [];
+
+/** The first window main opens, once it has opened it. */
+export function firstWindow(): Promise<BrowserWindow> {
+  const [win] = windows;
+  if (win) return Promise.resolve(win);
+  return new Promise((resolve) => windowWaiters.push(resolve));
+}
 
 export class BrowserWindow extends EventEmitter {
   readonly webContents = new FakeWebContents(session.defaultSession);
@@ -156,6 +195,7 @@ export class BrowserWindow extends EventEmitter {
     super();
     windows.push(this);
     app.emit('web-contents-created', new FakeEvent(), this.webContents);
+    for (const resolve of windowWaiters.splice(0)) resolve(this);
   }
   isDestroyed(): boolean {
     return this.destroyed;
@@ -220,6 +260,7 @@ export function resetFakeElectron(): void {
   powerMonitor.getSystemIdleTime.mockReset().mockReturnValue(0);
   session.defaultSession = new FakeSession();
   windows.length = 0;
+  windowWaiters = [];
   ipcMain.handlers.clear();
   protocol.privileged.length = 0;
   protocol.handlers.clear();
