@@ -4,22 +4,26 @@
  * false alarm, or any IPC call answered INTERNAL, leaked internals or went above its level.
  *
  *   KASANE_SOAK_KILLS (default 500) · KASANE_SOAK_FUZZ (cases per vault state, default 5000)
- *   KASANE_SEED (repeat a run). Then the largest ledger the import accepts, its peak memory measured.
+ *   KASANE_TEST_SEED (repeat a run; otherwise a fresh seed, printed first). Then the largest ledger
+ *   the import accepts, its peak memory measured.
  */
+import { freshTestSeed, testSeed } from '../electron/services/testing/test-seed.js';
 import { importMemoryBudgetMb, largestLedger, measureImportMemory } from './reliability/import-memory.js';
 import { runIpcFuzz, vaultStates } from './reliability/ipc-fuzz.js';
 import { runKillSuite } from './reliability/kill-suite.js';
 
 const kills = Number(process.env.KASANE_SOAK_KILLS ?? 500);
 const fuzzPerState = Number(process.env.KASANE_SOAK_FUZZ ?? 5000);
-const seed = process.env.KASANE_SEED ? Number(process.env.KASANE_SEED) : undefined;
+// Printed first, so that even a run cut off can be repeated.
+const seed = process.env.KASANE_TEST_SEED?.trim() ? testSeed() : freshTestSeed();
 const log = (line: string) => console.log(`  ${line}`);
 
 const started = Date.now();
+console.log(`seed ${seed} (repeat: KASANE_TEST_SEED=${seed} npm run soak)`);
 console.log(`kill -9 during writes: ${kills} kills`);
-const kill = await runKillSuite({ kills, log, ...(seed !== undefined ? { seed } : {}) });
+const kill = await runKillSuite({ kills, log, seed });
 console.log(`IPC fuzz: ${fuzzPerState} cases in each of ${vaultStates.length} vault states`);
-const fuzz = await runIpcFuzz({ casesPerState: fuzzPerState, log, ...(seed !== undefined ? { seed } : {}) });
+const fuzz = await runIpcFuzz({ casesPerState: fuzzPerState, log, seed });
 const rows = largestLedger.households * (2 + 4 * largestLedger.perHousehold - 2);
 console.log(
   `import memory: the largest accepted ledger (${rows.toLocaleString('en')} rows) through kasane import`,
@@ -43,7 +47,7 @@ const failures = [
     : [`import peaked at ${memory.peakMb} MB (budget ${importMemoryBudgetMb} MB)`]),
 ];
 console.log(`
-soak summary (${minutes} min; seeds: kill ${kill.seed}, fuzz ${fuzz.seed})
+soak summary (${minutes} min; seed ${seed}: KASANE_TEST_SEED=${seed} npm run soak repeats it)
   kills:            ${kill.kills}
   committed:        ${kill.committed}
   lost rows:        ${kill.lost.length}

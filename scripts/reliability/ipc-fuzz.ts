@@ -13,6 +13,7 @@ import { folderPlatform } from '../../electron/services/platform.js';
 import { householdForMeetings } from '../../electron/services/testing/meeting-fixture.js';
 import { serviceCtx } from '../../electron/services/testing/service-context.js';
 import { fastKdf } from '../../electron/services/testing/temp-data-dir.js';
+import { testSeed } from '../../electron/services/testing/test-seed.js';
 import { VaultSession } from '../../electron/services/vault-session.js';
 
 /**
@@ -244,7 +245,7 @@ export async function runIpcFuzz(options: {
   seed?: number;
   log?: (line: string) => void;
 }): Promise<FuzzReport> {
-  const seed = options.seed ?? Date.now() % 1_000_000;
+  const seed = options.seed ?? testSeed();
   const root = await mkdtemp(join(tmpdir(), 'kasane-fuzz-'));
   const report: FuzzReport = {
     seed,

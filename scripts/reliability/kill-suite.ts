@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyAuditChain } from '../../electron/services/audit.js';
 import { fastKdf } from '../../electron/services/testing/temp-data-dir.js';
+import { testSeed } from '../../electron/services/testing/test-seed.js';
 import { VaultSession } from '../../electron/services/vault-session.js';
 import { bundled, seededRandom, start } from './processes.js';
 
@@ -41,7 +42,7 @@ export async function runKillSuite(options: {
   seed?: number;
   log?: (line: string) => void;
 }): Promise<KillReport> {
-  const seed = options.seed ?? Date.now() % 1_000_000;
+  const seed = options.seed ?? testSeed();
   const random = seededRandom(seed);
   const root = await mkdtemp(join(tmpdir(), 'kasane-kill-'));
   const dataDir = join(root, 'data');
