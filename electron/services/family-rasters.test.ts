@@ -52,7 +52,14 @@ afterEach(async () => {
   await cleanup();
 });
 
-describe('the 別添資料 PNGs made ahead of time', () => {
+/**
+ * Each job starts a job worker from source (tsx compiles its modules in the new thread), and a lock
+ * waits for a drawings job to end. Under load (two cores shared by others' runs) one job took 6–17 s
+ * and the lock 11 s; the four-job test took 27–62 s, over the default 60 s once in four runs.
+ */
+const workersMs = 180_000;
+
+describe('the 別添資料 PNGs made ahead of time', { timeout: workersMs }, () => {
   it('after the 世帯員 screen drew the household, the document draws no PNG on the main thread', async () => {
     await call('family.get', { householdId });
     await rasterisedAhead();
