@@ -8,6 +8,7 @@ import { systemDrawingFonts } from '../drawings/raster.js';
 import { createApp } from '../handlers.js';
 import { fileOf, largeLedger } from '../import/fixtures.js';
 import { folderPlatform } from '../platform.js';
+import { runningOfficeClock } from '../testing/office-clock.js';
 import { fastKdf, tempDataDir } from '../testing/temp-data-dir.js';
 import { VaultSession } from '../vault-session.js';
 import type { JobRunner } from './job-runner.js';
@@ -22,7 +23,12 @@ let app: App;
 
 beforeEach(async () => {
   ({ dir, cleanup } = await tempDataDir());
-  session = new VaultSession({ dataDir: join(dir, 'vault'), via: 'app', kdf: fastKdf });
+  session = new VaultSession({
+    dataDir: join(dir, 'vault'),
+    via: 'app',
+    kdf: fastKdf,
+    clock: runningOfficeClock(),
+  });
   app = createApp(session, folderPlatform(join(dir, 'downloads')), { url: pathToFileURL(built) });
   await session.setup({ userName: '花子', passphrase: 'correct horse battery' });
   await dispatch(app, 'acknowledgement.acknowledge', { textVersion: '2025-06-01' });
@@ -46,7 +52,7 @@ describe('ビルドしたワーカー（out/main/job-worker.js）', () => {
       '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="20" height="10"/></svg>';
     const { pngs } = await (app.jobs as JobRunner).run(
       { kind: 'drawings', drawings: [{ svg, widthPx: 80 }], fonts: systemDrawingFonts() },
-      { now: new Date(), user: session.signedIn().user },
+      { now: session.now(), user: session.signedIn().user },
     );
     expect(pngs).toHaveLength(1);
     expect(

@@ -5,6 +5,7 @@ import { createApp } from '../handlers.js';
 import { sourceWorkerEntry, type WorkerEntry } from '../jobs/job-runner.js';
 import { folderPlatform } from '../platform.js';
 import { VaultSession } from '../vault-session.js';
+import { runningOfficeClock } from './office-clock.js';
 import { fastKdf, tempDataDir } from './temp-data-dir.js';
 
 /**
@@ -23,7 +24,12 @@ export async function appWithJobWorker(
   seen: JobProgress[];
 }> {
   const { dir, cleanup } = await tempDataDir();
-  const session = new VaultSession({ dataDir: join(dir, 'vault'), via: 'app', kdf: fastKdf });
+  const session = new VaultSession({
+    dataDir: join(dir, 'vault'),
+    via: 'app',
+    kdf: fastKdf,
+    clock: runningOfficeClock(),
+  });
   const app = createApp(session, folderPlatform(join(dir, 'downloads')), entry);
   const seen: JobProgress[] = [];
   app.jobs?.onProgress((p) => seen.push(jobProgressSchema.parse(p)));
