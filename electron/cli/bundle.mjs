@@ -1,5 +1,5 @@
 // Plain JavaScript: this runs before anything could transpile TypeScript.
-import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Size and modification time of every input: a cheap fingerprint that any edit changes. */
@@ -73,8 +73,12 @@ export async function bundledEntry({ root, entry, cacheDir }) {
   const { build } = await import('esbuild');
   // A file saved while esbuild was reading may be missing from that build: then build again.
   for (let attempt = 1; ; attempt++) {
-    const started = Date.now();
-    const dir = `build-${started}-${process.pid}`;
+    const now = Date.now();
+    const dir = `build-${now}-${process.pid}`;
+    // When the build began by the disk's clock, which stamps the sources: this process's clock may
+    // differ from it (a virtual machine, a shared folder), and then no build would ever count as settled.
+    await mkdir(join(cacheDir, dir), { recursive: true });
+    const started = (await stat(join(cacheDir, dir))).mtimeMs;
     const result = await build({
       absWorkingDir: root,
       entryPoints: [entry],
@@ -108,7 +112,7 @@ export async function bundledEntry({ root, entry, cacheDir }) {
       const temp = `${latestFile}.${process.pid}.tmp`;
       await writeFile(temp, JSON.stringify({ dir, inputs, fingerprint: await fingerprint(root, inputs) }));
       await rename(temp, latestFile);
-      await removeOldBuilds(cacheDir, dir, started);
+      await removeOldBuilds(cacheDir, dir, now);
     }
     if (settled || attempt === 3) return join(cacheDir, dir, 'entry.mjs');
   }

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tempDataDir } from '../services/testing/temp-data-dir.js';
 import { bundledEntry } from './bundle.mjs';
 
@@ -34,6 +34,23 @@ describe('管理コマンドの起動（esbuild のバンドル）', () => {
     expect(run(second)).toBe('に');
     // The earlier build stays: a command started from it may still load its lazy chunks.
     expect(run(first)).toBe('いち');
+  });
+
+  it('このプロセスの時計がディスクの時計より遅れていても（仮想マシン・共有フォルダ）、変わらないソースから作り直さない', async () => {
+    await writeFile(join(root, 'src', 'word.ts'), `export const word: string = 'さん';\n`);
+    // The sources were just stamped by the disk's clock; this process's clock reads an hour earlier.
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+    vi.setSystemTime(Date.now() - 3_600_000);
+    try {
+      const built = await bundle();
+      expect(run(built)).toBe('さん');
+      // Kept as the latest build, so the next command starts from it instead of building again.
+      const latest = JSON.parse(await readFile(join(cacheDir(), 'latest.json'), 'utf8'));
+      expect(join(cacheDir(), latest.dir, 'entry.mjs')).toBe(built);
+      expect(await bundle()).toBe(built);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('動的 import したモジュールは入口とは別のファイル（チャンク）になる', async () => {
