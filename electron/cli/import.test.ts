@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvBytes, type SheetData, xlsxBytes } from '../services/import/fixtures.js';
 import { tempDataDir } from '../services/testing/temp-data-dir.js';
-import { copyOfDataDir, kasane } from './testing/cli-run.js';
+import { copyOfDataDir, initDataDir, kasane } from './testing/cli-run.js';
 
 let root: string;
 let cleanup: () => Promise<void>;
@@ -71,8 +71,7 @@ const expectedCases = [
 beforeAll(async () => {
   ({ dir: root, cleanup } = await tempDataDir());
   pristine = join(root, 'pristine');
-  const init = kasane(['init', '--data-dir', pristine, '--user', '相談 花子']);
-  expect(init.code).toBe(0);
+  await initDataDir(pristine);
 });
 afterAll(async () => cleanup());
 

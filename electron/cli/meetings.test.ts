@@ -10,14 +10,14 @@ import { saveOfficeSettings } from '../services/office-settings.js';
 import { finishedOffice } from '../services/testing/meeting-documents-fixture.js';
 import { dayCtx, serviceCtx } from '../services/testing/service-context.js';
 import { tempDataDir } from '../services/testing/temp-data-dir.js';
-import { copyOfDataDir, issuedColumns, kasane, withStore } from './testing/cli-run.js';
+import { copyOfDataDir, initDataDir, issuedColumns, kasane, withStore } from './testing/cli-run.js';
 
 let root: string;
 let cleanup: () => Promise<void>;
 let imported: string;
 let importRun: ReturnType<typeof kasane>;
 
-// Each spawn unlocks with the tuned KDF; a test that renders five forms needs more than the default.
+// A test that renders five forms (a process and an unlock each) needs more than the default.
 const manyRenders = 300_000;
 
 /** Each scenario works on its own copy of the vault the workbook was imported into, and its own output folder. */
@@ -153,8 +153,7 @@ const workbook: Record<string, SheetData> = {
 beforeAll(async () => {
   ({ dir: root, cleanup } = await tempDataDir());
   imported = join(root, 'imported');
-  const init = kasane(['init', '--data-dir', imported, '--user', '相談 花子']);
-  expect(init.code).toBe(0);
+  await initDataDir(imported);
   const book = join(root, '台帳.xlsx');
   await writeFile(book, await xlsxBytes(workbook));
   importRun = kasane(['import', '--data-dir', imported, book]);

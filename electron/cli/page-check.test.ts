@@ -7,7 +7,7 @@ import { createHousehold } from '../services/households.js';
 import { serviceCtx } from '../services/testing/service-context.js';
 import { tempDataDir } from '../services/testing/temp-data-dir.js';
 import { VaultSession } from '../services/vault-session.js';
-import { copyOfDataDir, kasane, testPassphrase, withStore } from './testing/cli-run.js';
+import { copyOfDataDir, initDataDir, kasane, testPassphrase, withStore } from './testing/cli-run.js';
 
 /**
  * The listing commands (cases, meetings, due, stats, render, settings) check the pages they read,
@@ -43,7 +43,7 @@ async function damagePage(dir: string, page: number): Promise<void> {
 beforeAll(async () => {
   ({ dir: root, cleanup } = await tempDataDir());
   pristine = join(root, 'pristine');
-  expect(kasane(['init', '--data-dir', pristine, '--user', '相談 花子']).code).toBe(0);
+  await initDataDir(pristine);
   // One household to list, and a table no listing reads, spread over pages of its own.
   await withStore(pristine, async (store) => {
     const user = store.sqlite.prepare('SELECT id FROM users').pluck().get() as string;

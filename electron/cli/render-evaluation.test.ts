@@ -7,7 +7,7 @@ import { closedWithPlan } from '../services/testing/evaluation-fixture.js';
 import { officeDays } from '../services/testing/office-days.js';
 import { tempDataDir } from '../services/testing/temp-data-dir.js';
 import { exitCodes } from './exit-codes.js';
-import { kasane, withStore } from './testing/cli-run.js';
+import { initDataDir, kasane, withStore } from './testing/cli-run.js';
 
 let root: string;
 let dir: string;
@@ -16,7 +16,7 @@ let cleanup: () => Promise<void>;
 beforeAll(async () => {
   ({ dir: root, cleanup } = await tempDataDir());
   dir = join(root, 'office');
-  expect(kasane(['init', '--data-dir', dir, '--user', '相談 花子']).code).toBe(0);
+  await initDataDir(dir);
   await withStore(dir, async ({ db }) => {
     const user = await db.selectFrom('users').select(['id', 'name']).executeTakeFirstOrThrow();
     const office = officeDays(db, user, dir);

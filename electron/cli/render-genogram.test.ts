@@ -6,7 +6,7 @@ import { listAuditEvents } from '../services/audit.js';
 import { type SheetData, xlsxBytes } from '../services/import/fixtures.js';
 import { byClass, readSvg } from '../services/testing/svg-reader.js';
 import { tempDataDir } from '../services/testing/temp-data-dir.js';
-import { copyOfDataDir, issuedColumns, kasane, withStore } from './testing/cli-run.js';
+import { copyOfDataDir, initDataDir, issuedColumns, kasane, withStore } from './testing/cli-run.js';
 
 let root: string;
 let cleanup: () => Promise<void>;
@@ -86,7 +86,7 @@ const copyOfImported = () => copyOfDataDir(imported, root);
 beforeAll(async () => {
   ({ dir: root, cleanup } = await tempDataDir());
   imported = join(root, 'imported');
-  expect(kasane(['init', '--data-dir', imported, '--user', '相談 花子']).code).toBe(0);
+  await initDataDir(imported);
   const book = join(root, '台帳.xlsx');
   await writeFile(book, await xlsxBytes(workbook));
   const run = kasane(['import', '--data-dir', imported, book]);

@@ -6,7 +6,7 @@ import { serviceCtx } from '../services/testing/service-context.js';
 import { tempDataDir } from '../services/testing/temp-data-dir.js';
 import { VaultSession } from '../services/vault-session.js';
 import { exitCodes } from './exit-codes.js';
-import { kasane as runKasane } from './testing/cli-run.js';
+import { initDataDir, kasane as runKasane } from './testing/cli-run.js';
 
 /**
  * Issue 11, failures 3 and 9: a restore while the app is open lost what the app wrote next, and a
@@ -50,8 +50,8 @@ beforeAll(async () => {
   ({ dir: root, cleanup } = await tempDataDir());
   pristine = join(root, 'ours');
   otherOffice = join(root, 'theirs');
-  expect(kasane(['init', '--data-dir', pristine, '--user', '相談 花子'], ours).code).toBe(0);
-  expect(kasane(['init', '--data-dir', otherOffice, '--user', '別の 事務所'], theirs).code).toBe(0);
+  await initDataDir(pristine, { passphrase: ours });
+  await initDataDir(otherOffice, { userName: '別の 事務所', passphrase: theirs });
 }, 120_000);
 afterAll(async () => cleanup());
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../services/audit.js';
 import { defaultOfficeSettings } from '../services/office-settings.js';
 import { tempDataDir } from '../services/testing/temp-data-dir.js';
-import { kasane, withStore } from './testing/cli-run.js';
+import { initDataDir, kasane, withStore } from './testing/cli-run.js';
 
 let root: string;
 let cleanup: () => Promise<void>;
@@ -15,7 +15,7 @@ const settingsEvents = () =>
 beforeAll(async () => {
   ({ dir: root, cleanup } = await tempDataDir());
   dir = join(root, 'data');
-  expect(kasane(['init', '--data-dir', dir, '--user', '相談 花子']).code).toBe(0);
+  await initDataDir(dir);
 }, 120_000);
 afterAll(async () => cleanup());
 

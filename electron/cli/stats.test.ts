@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { xlsxBytes } from '../services/import/fixtures.js';
 import { tempDataDir } from '../services/testing/temp-data-dir.js';
-import { kasane } from './testing/cli-run.js';
+import { initDataDir, kasane } from './testing/cli-run.js';
 
 let root: string;
 let cleanup: () => Promise<void>;
@@ -13,7 +13,7 @@ let vault: string;
 beforeAll(async () => {
   ({ dir: root, cleanup } = await tempDataDir());
   vault = join(root, 'vault');
-  expect(kasane(['init', '--data-dir', vault, '--user', '相談 花子']).code).toBe(0);
+  await initDataDir(vault);
   // Twelve consented households in 令和5年度 (8050 for all), three unconsented in 令和6年度.
   const rows = [
     ...Array.from({ length: 12 }, (_, i) => ({

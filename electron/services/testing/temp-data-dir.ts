@@ -9,5 +9,5 @@ export async function tempDataDir(): Promise<{ dir: string; cleanup: () => Promi
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** Unit tests use a cheap KDF so each unlock takes milliseconds; the CLI tests keep the tuned one. */
+/** Unit tests use a cheap KDF so each unlock takes milliseconds; so do the CLI tests' data directories (initDataDir). */
 export const fastKdf: KdfProfile = { kind: 'fixed', N: 1024 };
