@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { claimDataFolder, lockFileName } from './data-folder-lock.js';
 import { tempDataDir } from './testing/temp-data-dir.js';
 
@@ -75,16 +75,43 @@ describe('データフォルダの持ち主は一つだけ（kasane.lock）', ()
     await lock.release();
   });
 
+  /** Five seconds before now by the folder's own clock (which stamps files), whatever this process's clock says. */
+  async function fiveSecondsAgoOnDisk(): Promise<Date> {
+    const probe = join(dir, 'clock-probe');
+    await writeFile(probe, '');
+    return new Date((await stat(probe)).mtimeMs - 5_000);
+  }
+
   it('読めない鍵ファイルは、書かれてすぐなら使用中、古ければ壊れた残りとして扱う', async () => {
     await writeFile(join(dir, lockFileName), '{"format":"kasane-lo');
     await expect(claimDataFolder(dir, 'cli', { create: false })).rejects.toMatchObject({
       code: 'DATA_FOLDER_IN_USE',
     });
-    const { utimes } = await import('node:fs/promises');
-    const old = new Date(Date.now() - 5_000);
+    const old = await fiveSecondsAgoOnDisk();
     await utimes(join(dir, lockFileName), old, old);
     const lock = await claimDataFolder(dir, 'cli', { create: false });
     await lock.release();
+  });
+
+  it('読めない鍵ファイルの新旧は、この PC の時計ではなくフォルダの時計で測る（共有フォルダの時計のずれ）', async () => {
+    const path = join(dir, lockFileName);
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+    try {
+      // Written just now by the folder's clock, while this PC's clock runs an hour ahead: still in use.
+      await writeFile(path, '{"format":"kasane-lo');
+      vi.setSystemTime(Date.now() + 3_600_000);
+      await expect(claimDataFolder(dir, 'cli', { create: false })).rejects.toMatchObject({
+        code: 'DATA_FOLDER_IN_USE',
+      });
+      // Left 5 s ago by the folder's clock, while this PC's clock runs two hours behind: a broken remnant.
+      const old = await fiveSecondsAgoOnDisk();
+      await utimes(path, old, old);
+      vi.setSystemTime(Date.now() - 7_200_000);
+      const lock = await claimDataFolder(dir, 'cli', { create: false });
+      await lock.release();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('ないフォルダは作らずに「初期設定されていない」とする（初期設定だけが作る）', async () => {

@@ -113,24 +113,30 @@ async function readLock(path: string): Promise<LockContent | 'unreadable' | 'mis
  * Creates the lock with its content in one step: the content is written to a temporary file, which
  * is then hard-linked to the lock's name (link fails if the name exists). A crash therefore never
  * leaves an empty lock. Where links are not supported, the lock is created exclusively instead.
+ * `diskNow` is when the temporary file was written by the folder's own clock (see claimDataFolder).
  */
-async function createLock(path: string, content: LockContent): Promise<boolean> {
+async function createLock(
+  path: string,
+  content: LockContent,
+): Promise<{ created: boolean; diskNow: number }> {
   const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   const handle = await open(tmp, 'wx', 0o600);
+  let diskNow: number;
   try {
     await handle.writeFile(JSON.stringify(content));
     await handle.sync();
+    diskNow = (await handle.stat()).mtimeMs;
   } finally {
     await handle.close();
   }
   try {
     await link(tmp, path);
-    return true;
+    return { created: true, diskNow };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return false;
+    if (code === 'EEXIST') return { created: false, diskNow };
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw err;
-    return createExclusively(path, content);
+    return { created: await createExclusively(path, content), diskNow };
   } finally {
     await rm(tmp, { force: true });
   }
@@ -189,7 +195,8 @@ export async function claimDataFolder(
     token,
   };
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (await createLock(path, content)) {
+    const { created, diskNow } = await createLock(path, content);
+    if (created) {
       await syncDirectory(dir);
       held.set(dir, { token, count: 1 });
       return { release: () => releaseHeld(dir, path) };
@@ -199,7 +206,8 @@ export async function claimDataFolder(
     if (existing === 'unreadable') {
       // Written whole by a link, a lock is unreadable only if cut short (a crash where links are not
       // supported, or a damaged disk). A brand-new one may still be being written: wait for that.
-      const age = Date.now() - (await stat(path)).mtimeMs;
+      // Its age by the folder's clock, which stamped it: a shared folder's clock may differ from this PC's.
+      const age = diskNow - (await stat(path)).mtimeMs;
       if (age < 2_000) throw inUse(null);
     } else if (ownerAlive(existing)) {
       throw inUse(existing);
