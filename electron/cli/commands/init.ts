@@ -2,7 +2,7 @@ import { passphraseSchema, userNameSchema } from '../../ipc/contract.js';
 import { closeVault, initializeVault } from '../../services/vault.js';
 import { CliError } from '../cli-error.js';
 import { exitCodes } from '../exit-codes.js';
-import { cliContext, withDataFolder } from '../open-vault.js';
+import { type CliContext, cliContext, withDataFolder } from '../open-vault.js';
 import { readSecret } from '../secret-input.js';
 
 export async function initCommand(opts: { dataDir: string; user: string }): Promise<number> {
@@ -18,16 +18,10 @@ export async function initCommand(opts: { dataDir: string; user: string }): Prom
       passphrase.error.issues[0]?.message ?? 'パスフレーズが正しくありません。',
     );
 
-  const ctx = cliContext(opts.dataDir);
-  const vault = await withDataFolder(
-    ctx,
-    async () => {
-      const opened = await initializeVault(ctx, { userName: name.data, passphrase: passphrase.data });
-      await closeVault(opened);
-      return opened;
-    },
-    { create: true },
-  );
+  const vault = await initializeDataFolder(cliContext(opts.dataDir), {
+    userName: name.data,
+    passphrase: passphrase.data,
+  });
   process.stdout.write(
     [
       `初期設定が完了しました: ${opts.dataDir}`,
@@ -40,4 +34,17 @@ export async function initCommand(opts: { dataDir: string; user: string }): Prom
     ].join('\n'),
   );
   return exitCodes.ok;
+}
+
+/** Sets a new data folder up under its lock and closes it again; the CLI tests call it with a cheap KDF. */
+export async function initializeDataFolder(ctx: CliContext, first: { userName: string; passphrase: string }) {
+  return withDataFolder(
+    ctx,
+    async () => {
+      const opened = await initializeVault(ctx, first);
+      await closeVault(opened);
+      return opened;
+    },
+    { create: true },
+  );
 }

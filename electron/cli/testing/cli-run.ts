@@ -6,9 +6,9 @@ import { registerAuditKey } from '../../services/audit.js';
 import { dataDirPaths } from '../../services/data-dir.js';
 import { dataKeyOf as dataKeyWith } from '../../services/testing/data-key.js';
 import { fastKdf } from '../../services/testing/temp-data-dir.js';
-import { closeVault, initializeVault } from '../../services/vault.js';
 import { deriveKey } from '../../services/vault-keys.js';
-import { cliContext, withDataFolder } from '../open-vault.js';
+import { initializeDataFolder } from '../commands/init.js';
+import { cliContext } from '../open-vault.js';
 
 /**
  * What the CLI tests share: the `kasane` command run as a user runs it (its own process, the
@@ -39,7 +39,7 @@ export function kasane(args: string[], env: Record<string, string> = {}): CliRun
 }
 
 /**
- * Sets `dir` up as `kasane init` does (initializeVault and closeVault under the folder lock), but with
+ * Sets `dir` up as `kasane init` does (its initializeDataFolder), but with
  * the unit tests' fixed cheap key derivation instead of one tuned to the machine. `kasane init` picks
  * scrypt's cost from how fast the machine is at that moment: tuned in a quiet moment (2^18 on a fast
  * PC) and then unlocked by every command of the file under load, import.test's first scenario took
@@ -49,16 +49,11 @@ export async function initDataDir(
   dir: string,
   { userName = '相談 花子', passphrase = testPassphrase } = {},
 ): Promise<{ recoveryCode: string }> {
-  const ctx = { ...cliContext(dir), kdf: fastKdf };
-  return withDataFolder(
-    ctx,
-    async () => {
-      const opened = await initializeVault(ctx, { userName, passphrase });
-      await closeVault(opened);
-      return { recoveryCode: opened.recoveryCode };
-    },
-    { create: true },
+  const { recoveryCode } = await initializeDataFolder(
+    { ...cliContext(dir), kdf: fastKdf },
+    { userName, passphrase },
   );
+  return { recoveryCode };
 }
 
 let copies = 0;
